@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Allocation from EAL memory (DPDK 22.11 API): one heap per NUMA socket,
+ * growing on demand, every block with a known IOVA.
+ *
+ * align is a power of two (0 means a cache line); anything else fails.
+ * socket is a NUMA socket id or SOCKET_ID_ANY (the caller's socket first,
+ * then the others). Without hugepages the socket is ignored, as in DPDK.
+ * Allocators return NULL on failure: size 0, bad align, bad socket or no
+ * memory.
+ */
+#ifndef _RTE_MALLOC_H_
+#define _RTE_MALLOC_H_
+
+#include <stdio.h>
+#include <stddef.h>
+
+#include <rte_memory.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_malloc_socket_stats {
+	size_t heap_totalsz_bytes;	/* total bytes on heap */
+	size_t heap_freesz_bytes;	/* total free bytes on heap */
+	size_t greatest_free_size;	/* largest free block */
+	unsigned free_count;		/* free blocks */
+	unsigned alloc_count;		/* allocated blocks */
+	size_t heap_allocsz_bytes;	/* total allocated bytes */
+};
+
+void *
+rte_malloc(const char *type, size_t size, unsigned align)
+	__rte_alloc_size(2);
+
+/* As rte_malloc, zero-filled. */
+void *
+rte_zmalloc(const char *type, size_t size, unsigned align)
+	__rte_alloc_size(2);
+
+/* num * size bytes, zero-filled; NULL on overflow. */
+void *
+rte_calloc(const char *type, size_t num, size_t size, unsigned align)
+	__rte_alloc_size(2, 3);
+
+/*
+ * Resize ptr (NULL: allocate) keeping its contents, in place when possible;
+ * the block moves if it does not meet align. On failure ptr is untouched.
+ */
+void *
+rte_realloc(void *ptr, size_t size, unsigned int align)
+	__rte_alloc_size(2);
+
+/* As rte_realloc; the block moves to socket if it lives elsewhere. */
+void *
+rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
+	__rte_alloc_size(2);
+
+void *
+rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
+	__rte_alloc_size(2);
+
+void *
+rte_zmalloc_socket(const char *type, size_t size, unsigned align, int socket)
+	__rte_alloc_size(2);
+
+void *
+rte_calloc_socket(const char *type, size_t num, size_t size, unsigned align, int socket)
+	__rte_alloc_size(2, 3);
+
+/* Give a block back; NULL is ignored. */
+void
+rte_free(void *ptr);
+
+/*
+ * 0 if ptr is a live block (its usable size stored in *size when size is
+ * not NULL), -1 if it is not.
+ */
+int
+rte_malloc_validate(const void *ptr, size_t *size);
+
+/* 0, or -1 for a socket with no heap. */
+int
+rte_malloc_get_socket_stats(int socket,
+		struct rte_malloc_socket_stats *socket_stats);
+
+/* Print the statistics of every heap (type is ignored, as in DPDK). */
+void
+rte_malloc_dump_stats(FILE *f, const char *type);
+
+/* Print every heap's blocks. */
+void
+rte_malloc_dump_heaps(FILE *f);
+
+/* IOVA of an address inside a block, RTE_BAD_IOVA if unknown. */
+rte_iova_t
+rte_malloc_virt2iova(const void *addr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_MALLOC_H_ */
