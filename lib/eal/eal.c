@@ -1,0 +1,209 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* rte_eal_init and rte_eal_cleanup: the order in which the EAL comes up. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_lcore.h>
+
+#include "eal_private.h"
+
+struct eal_internal_config eal_cfg;
+
+/* 0 = never started, 1 = running, 2 = cleaned up (DPDK refuses a second init). */
+static int eal_state;
+static rte_usage_hook_t eal_usage_hook;
+
+__rte_export int
+eal_fail(int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rte_vlog(RTE_LOG_ERR, RTE_LOGTYPE_EAL, fmt, ap);
+	va_end(ap);
+	rte_errno = err;
+	return -1;
+}
+
+static void
+eal_unwind(int stage)
+{
+	/* Stages are undone in reverse; each step tolerates partial setup. */
+	if (stage >= 5)
+		eal_bus_cleanup_all();
+	if (stage >= 4) {
+		eal_alarm_cleanup();
+		eal_intr_cleanup();
+	}
+	if (stage >= 3)
+		eal_memory_cleanup();
+	if (stage >= 2)
+		eal_lcores_stop();
+	eal_devargs_free_all();
+	eal_options_free();
+}
+
+__rte_export int
+rte_eal_init(int argc, char **argv)
+{
+	int consumed, stage = 0;
+	int err;
+
+	if (eal_state != 0) {
+		EAL_LOG(ERR, "rte_eal_init may be called only once per process\n");
+		rte_errno = EALREADY;
+		return -1;
+	}
+
+	eal_options_reset();
+	consumed = eal_parse_args(argc, argv);
+	if (consumed < 0)
+		goto fail;
+
+	if (eal_cfg.process_type == RTE_PROC_SECONDARY) {
+		eal_fail(ENOTSUP, "EAL: --proc-type=secondary is not supported: "
+			 "run a single primary process\n");
+		goto fail;
+	}
+
+	if (eal_timer_init() < 0)
+		goto fail;
+	eal_rand_init();
+
+	stage = 2;
+	if (eal_lcores_start() < 0)
+		goto fail;
+
+	stage = 3;
+	if (eal_memory_init() < 0)
+		goto fail;
+
+	stage = 4;
+	if (eal_intr_init() < 0 || eal_alarm_init() < 0)
+		goto fail;
+
+	stage = 5;
+	if (eal_bus_scan_all() < 0)
+		goto fail;
+	if (eal_bus_probe_all() < 0)
+		goto fail;
+
+	eal_cfg.init_complete = true;
+	eal_state = 1;
+	return consumed;
+
+fail:
+	err = rte_errno;
+	eal_unwind(stage);
+	rte_errno = err;
+	return -1;
+}
+
+__rte_export int
+rte_eal_cleanup(void)
+{
+	if (eal_state != 1) {
+		rte_errno = EALREADY;
+		return -EALREADY;
+	}
+	eal_state = 2;
+	eal_unwind(5);
+	eal_log_reset();
+	return 0;
+}
+
+__rte_export void
+rte_exit(int exit_code, const char *format, ...)
+{
+	va_list ap;
+
+	va_start(ap, format);
+	rte_vlog(RTE_LOG_CRIT, RTE_LOGTYPE_EAL, format, ap);
+	va_end(ap);
+	if (eal_state == 1)
+		rte_eal_cleanup();
+	exit(exit_code);
+}
+
+__rte_export enum rte_proc_type_t
+rte_eal_process_type(void)
+{
+	return eal_cfg.process_type;
+}
+
+__rte_export int
+rte_eal_iopl_init(void)
+{
+	return -1;
+}
+
+__rte_export int
+rte_eal_has_hugepages(void)
+{
+	return !eal_cfg.no_huge;
+}
+
+__rte_export int
+rte_eal_has_pci(void)
+{
+	return !eal_cfg.no_pci;
+}
+
+__rte_export int
+rte_eal_create_uio_dev(void)
+{
+	return 0;
+}
+
+__rte_export int
+rte_eal_primary_proc_alive(const char *config_file_path)
+{
+	(void)config_file_path;
+	return 0;
+}
+
+__rte_export bool
+rte_mp_disable(void)
+{
+	return true;
+}
+
+__rte_export const char *
+rte_eal_mbuf_user_pool_ops(void)
+{
+	return eal_cfg.user_mbuf_pool_ops_name[0] ? eal_cfg.user_mbuf_pool_ops_name : NULL;
+}
+
+__rte_export const char *
+rte_eal_get_runtime_dir(void)
+{
+	/* Nothing is kept on disk: there is no runtime directory to share. */
+	return "";
+}
+
+__rte_export rte_usage_hook_t
+rte_set_application_usage_hook(rte_usage_hook_t usage_func)
+{
+	rte_usage_hook_t old = eal_usage_hook;
+
+	eal_usage_hook = usage_func;
+	return old;
+}
+
+rte_usage_hook_t
+eal_get_usage_hook(void)
+{
+	return eal_usage_hook;
+}
+
+/* Until the interrupt thread lands, EAL start-up runs without it. */
+__attribute__((weak)) int eal_intr_init(void) { return 0; }
+__attribute__((weak)) void eal_intr_cleanup(void) { }
+__attribute__((weak)) int eal_alarm_init(void) { return 0; }
+__attribute__((weak)) void eal_alarm_cleanup(void) { }

@@ -1,0 +1,513 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The EAL command line: DPDK's options, each mistake named in one line. */
+#include <ctype.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+
+#include <rte_devargs.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_pci.h>
+#include <rte_version.h>
+
+#include "eal_private.h"
+
+enum {
+	OPT_LONG_MIN = 256,
+	OPT_LCORES,
+	OPT_MAIN_LCORE,
+	OPT_VDEV,
+	OPT_NO_PCI,
+	OPT_SOCKET_MEM,
+	OPT_NO_HUGE,
+	OPT_HUGE_DIR,
+	OPT_IN_MEMORY,
+	OPT_FILE_PREFIX,
+	OPT_IOVA_MODE,
+	OPT_LOG_LEVEL,
+	OPT_PROC_TYPE,
+	OPT_MBUF_POOL_OPS,
+	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
+	OPT_IGNORED_ARG,
+};
+
+static const struct option eal_long_options[] = {
+	{ "lcores", required_argument, NULL, OPT_LCORES },
+	{ "main-lcore", required_argument, NULL, OPT_MAIN_LCORE },
+	{ "allow", required_argument, NULL, 'a' },
+	{ "block", required_argument, NULL, 'b' },
+	{ "vdev", required_argument, NULL, OPT_VDEV },
+	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
+	{ "socket-mem", required_argument, NULL, OPT_SOCKET_MEM },
+	{ "no-huge", no_argument, NULL, OPT_NO_HUGE },
+	{ "huge-dir", required_argument, NULL, OPT_HUGE_DIR },
+	{ "in-memory", no_argument, NULL, OPT_IN_MEMORY },
+	{ "file-prefix", required_argument, NULL, OPT_FILE_PREFIX },
+	{ "iova-mode", required_argument, NULL, OPT_IOVA_MODE },
+	{ "log-level", required_argument, NULL, OPT_LOG_LEVEL },
+	{ "proc-type", required_argument, NULL, OPT_PROC_TYPE },
+	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'v' },
+	{ "no-shconf", no_argument, NULL, OPT_IGNORED },
+	{ "no-telemetry", no_argument, NULL, OPT_IGNORED },
+	{ "telemetry", no_argument, NULL, OPT_IGNORED },
+	{ "legacy-mem", no_argument, NULL, OPT_IGNORED },
+	{ "single-file-segments", no_argument, NULL, OPT_IGNORED },
+	{ "match-allocations", no_argument, NULL, OPT_IGNORED },
+	{ "huge-unlink", optional_argument, NULL, OPT_IGNORED },
+	{ "vfio-intr", required_argument, NULL, OPT_IGNORED_ARG },
+	{ "syslog", optional_argument, NULL, OPT_IGNORED },
+	{ NULL, 0, NULL, 0 },
+};
+
+static const char eal_short_options[] = ":a:b:c:hl:m:n:r:v";
+
+static int
+opt_err(const char *fmt, ...) __rte_format_printf(1, 2);
+
+static int
+opt_err(const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	return eal_fail(EINVAL, "EAL: %s; see --help\n", buf);
+}
+
+__rte_export void
+eal_options_reset(void)
+{
+	memset(&eal_cfg, 0, sizeof(eal_cfg));
+	snprintf(eal_cfg.file_prefix, sizeof(eal_cfg.file_prefix), "rte");
+	eal_cfg.iova_mode = RTE_IOVA_DC;
+	eal_cfg.process_type = RTE_PROC_PRIMARY;
+	eal_cfg.main_lcore = UINT32_MAX;
+}
+
+void
+eal_options_free(void)
+{
+}
+
+__rte_export void
+eal_usage(const char *prgname)
+{
+	rte_usage_hook_t hook = eal_get_usage_hook();
+
+	printf("\nUsage: %s [options]\n\n"
+	       "EAL common options:\n"
+	       "  -c COREMASK         Hexadecimal bitmask of cores to run on\n"
+	       "  -l, --lcores LIST   List of cores to run on: 0-3,5 or lcore@cpu pairs\n"
+	       "  --main-lcore ID     Core ID that is used as main\n"
+	       "  -a, --allow BDF[,args]  Use only these PCI devices (repeatable)\n"
+	       "  -b, --block BDF     Never use this PCI device (repeatable)\n"
+	       "  --vdev NAME[,k=v,...]   Add a virtual device, e.g. net_null0,size=64\n"
+	       "  --no-pci            Do not scan PCI devices\n"
+	       "  -m MB               Memory to allocate at start-up, in megabytes\n"
+	       "  --socket-mem MB,..  Memory per NUMA node, in megabytes\n"
+	       "  --no-huge           Use anonymous memory instead of hugepages\n"
+	       "  --huge-dir DIR      Back hugepages with files in this hugetlbfs mount\n"
+	       "  --in-memory         Create no files at all\n"
+	       "  --file-prefix NAME  Prefix of hugepage file names (default rte)\n"
+	       "  --iova-mode MODE    va, pa or auto (default auto)\n"
+	       "  --log-level LEVEL   A level (1-8 or a name), or TYPE:LEVEL with globs\n"
+	       "  --proc-type TYPE    primary (secondary is not supported)\n"
+	       "  --mbuf-pool-ops-name NAME  Mempool ops for pktmbuf pools\n"
+	       "  -h, --help          This help\n"
+	       "  -v, --version       Print the version\n"
+	       "\n", prgname);
+	if (hook != NULL) {
+		printf("===== Application Usage =====\n\n");
+		hook(prgname);
+	}
+}
+
+static int
+parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (s == NULL || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* lcore id -> CPU, filled by -l/-c/--lcores; UINT32_MAX = not enabled. */
+static unsigned int opt_lcore_cpu[RTE_MAX_LCORE];
+static bool opt_lcores_given;
+
+static int
+lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg)
+{
+	if (lcore >= RTE_MAX_LCORE)
+		return opt_err("lcore %u in %s '%s' is above the build's maximum %d",
+			       lcore, opt, arg, RTE_MAX_LCORE - 1);
+	if (!eal_cpu_exists(cpu))
+		return opt_err("core %u in %s '%s' does not exist on this machine "
+			       "(it has CPUs 0-%u)", cpu, opt, arg,
+			       eal_topo.lcore_count - 1);
+	if (opt_lcore_cpu[lcore] != UINT32_MAX)
+		return opt_err("lcore %u is listed twice in %s '%s'", lcore, opt, arg);
+	opt_lcore_cpu[lcore] = cpu;
+	return 0;
+}
+
+/* "0-3,5" or, for --lcores, items of the form "lcore@cpu". */
+static int
+parse_lcore_list(const char *arg, const char *opt)
+{
+	const char *p = arg;
+
+	if (*p == '\0')
+		return opt_err("%s needs a list of cores, e.g. 0-3,5", opt);
+	while (*p != '\0') {
+		char *end;
+		unsigned long first, last, cpu;
+		bool has_cpu = false;
+
+		if (!isdigit((unsigned char)*p))
+			return opt_err("malformed core list %s '%s': expected numbers "
+				       "and ranges such as 0-3,5", opt, arg);
+		first = strtoul(p, &end, 10);
+		last = first;
+		p = end;
+		if (*p == '-') {
+			p++;
+			if (!isdigit((unsigned char)*p))
+				return opt_err("malformed range in %s '%s'", opt, arg);
+			last = strtoul(p, &end, 10);
+			p = end;
+			if (last < first)
+				return opt_err("range %lu-%lu in %s '%s' is reversed",
+					       first, last, opt, arg);
+		}
+		if (*p == '@') {
+			p++;
+			if (!isdigit((unsigned char)*p) || first != last)
+				return opt_err("malformed lcore@cpu item in %s '%s'", opt, arg);
+			cpu = strtoul(p, &end, 10);
+			p = end;
+			has_cpu = true;
+		}
+		for (unsigned long i = first; i <= last; i++) {
+			if (lcore_add((unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
+				      has_cpu ? (unsigned int)cpu :
+				      (unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
+				      opt, arg) < 0)
+				return -1;
+		}
+		if (*p == ',')
+			p++;
+		else if (*p != '\0')
+			return opt_err("malformed core list %s '%s' near '%s'", opt, arg, p);
+	}
+	return 0;
+}
+
+static int
+parse_coremask(const char *arg)
+{
+	const char *p = arg;
+	size_t len;
+	unsigned int bit = 0;
+
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+		p += 2;
+	len = strlen(p);
+	if (len == 0)
+		return opt_err("-c needs a hexadecimal core mask, e.g. 0x3");
+	for (size_t i = len; i-- > 0; bit += 4) {
+		int v;
+
+		if (!isxdigit((unsigned char)p[i]))
+			return opt_err("malformed core mask -c '%s': expected hexadecimal", arg);
+		v = isdigit((unsigned char)p[i]) ? p[i] - '0' :
+			tolower((unsigned char)p[i]) - 'a' + 10;
+		for (int b = 0; b < 4; b++) {
+			if ((v & (1 << b)) && lcore_add(bit + b, bit + b, "-c", arg) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+parse_socket_mem(const char *arg)
+{
+	const char *p = arg;
+	unsigned int node = 0;
+
+	while (*p != '\0') {
+		char *end;
+		unsigned long mb;
+
+		if (node >= RTE_MAX_NUMA_NODES)
+			return opt_err("--socket-mem '%s' names more than %d nodes",
+				       arg, RTE_MAX_NUMA_NODES);
+		if (!isdigit((unsigned char)*p))
+			return opt_err("malformed --socket-mem '%s': expected megabytes "
+				       "per node, e.g. 1024,0", arg);
+		mb = strtoul(p, &end, 10);
+		eal_cfg.socket_mem[node++] = (size_t)mb << 20;
+		p = end;
+		if (*p == ',')
+			p++;
+		else if (*p != '\0')
+			return opt_err("malformed --socket-mem '%s'", arg);
+	}
+	eal_cfg.force_sockets = true;
+	return 0;
+}
+
+static int
+add_pci_devargs(int opt, const char *arg)
+{
+	char name[RTE_DEV_NAME_MAX_LEN];
+	struct rte_pci_addr addr;
+	size_t n = strcspn(arg, ",");
+
+	if (n >= sizeof(name))
+		n = sizeof(name) - 1;
+	memcpy(name, arg, n);
+	name[n] = '\0';
+	if (rte_pci_addr_parse(name, &addr) < 0)
+		return opt_err("invalid PCI address '%s' in %s: expected "
+			       "DDDD:BB:DD.F, e.g. 0000:00:03.0", name,
+			       opt == 'a' ? "-a/--allow" : "-b/--block");
+	if (eal_devargs_add_arg(opt == 'a' ? RTE_DEVTYPE_ALLOWED : RTE_DEVTYPE_BLOCKED,
+				arg) < 0)
+		return eal_fail(rte_errno, "EAL: cannot add device '%s'\n", arg);
+	return 0;
+}
+
+static int
+eal_opt_apply(int opt, const char *arg, const char *optname)
+{
+	unsigned long v;
+
+	switch (opt) {
+	case 'l':
+	case OPT_LCORES:
+		if (opt_lcores_given)
+			return opt_err("cores given twice (-l, --lcores or -c)");
+		opt_lcores_given = true;
+		return parse_lcore_list(arg, opt == 'l' ? "-l" : "--lcores");
+	case 'c':
+		if (opt_lcores_given)
+			return opt_err("cores given twice (-l, --lcores or -c)");
+		opt_lcores_given = true;
+		return parse_coremask(arg);
+	case OPT_MAIN_LCORE:
+		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0)
+			return opt_err("invalid --main-lcore '%s'", arg);
+		eal_cfg.main_lcore = (unsigned int)v;
+		return 0;
+	case 'a':
+	case 'b':
+		return add_pci_devargs(opt, arg);
+	case OPT_VDEV:
+		if (*arg == '\0' || *arg == ',')
+			return opt_err("--vdev needs a device name, e.g. net_null0");
+		if (eal_devargs_add_arg(RTE_DEVTYPE_VIRTUAL, arg) < 0)
+			return eal_fail(rte_errno, "EAL: cannot add device '%s'\n", arg);
+		return 0;
+	case OPT_NO_PCI:
+		eal_cfg.no_pci = true;
+		return 0;
+	case 'm':
+		if (parse_uint(arg, 1UL << 24, &v) < 0 || v == 0)
+			return opt_err("invalid -m '%s': expected a size in megabytes", arg);
+		eal_cfg.memory = (size_t)v << 20;
+		return 0;
+	case OPT_SOCKET_MEM:
+		return parse_socket_mem(arg);
+	case OPT_NO_HUGE:
+		eal_cfg.no_huge = true;
+		return 0;
+	case OPT_HUGE_DIR:
+		if (*arg == '\0' || strlen(arg) >= sizeof(eal_cfg.huge_dir))
+			return opt_err("invalid --huge-dir '%s'", arg);
+		snprintf(eal_cfg.huge_dir, sizeof(eal_cfg.huge_dir), "%s", arg);
+		eal_cfg.huge_dir_given = true;
+		return 0;
+	case OPT_IN_MEMORY:
+		eal_cfg.in_memory = true;
+		return 0;
+	case OPT_FILE_PREFIX:
+		if (*arg == '\0' || strchr(arg, '/') != NULL ||
+		    strlen(arg) >= sizeof(eal_cfg.file_prefix))
+			return opt_err("invalid --file-prefix '%s': a short name without '/'", arg);
+		snprintf(eal_cfg.file_prefix, sizeof(eal_cfg.file_prefix), "%s", arg);
+		return 0;
+	case OPT_IOVA_MODE:
+		if (strcmp(arg, "va") == 0)
+			eal_cfg.iova_mode = RTE_IOVA_VA;
+		else if (strcmp(arg, "pa") == 0)
+			eal_cfg.iova_mode = RTE_IOVA_PA;
+		else if (strcmp(arg, "auto") == 0)
+			eal_cfg.iova_mode = RTE_IOVA_DC;
+		else
+			return opt_err("invalid --iova-mode '%s': use va, pa or auto", arg);
+		return 0;
+	case OPT_LOG_LEVEL:
+		return eal_log_set_level_arg(arg);
+	case OPT_PROC_TYPE:
+		if (strcmp(arg, "primary") == 0 || strcmp(arg, "auto") == 0)
+			eal_cfg.process_type = RTE_PROC_PRIMARY;
+		else if (strcmp(arg, "secondary") == 0)
+			eal_cfg.process_type = RTE_PROC_SECONDARY;
+		else
+			return opt_err("invalid --proc-type '%s': use primary", arg);
+		return 0;
+	case OPT_MBUF_POOL_OPS:
+		snprintf(eal_cfg.user_mbuf_pool_ops_name,
+			 sizeof(eal_cfg.user_mbuf_pool_ops_name), "%s", arg);
+		return 0;
+	case 'n':
+	case 'r':
+		/* memory channels and ranks: accepted for compatibility */
+		if (parse_uint(arg, 64, &v) < 0 || v == 0)
+			return opt_err("invalid %s '%s': expected a small number", optname, arg);
+		return 0;
+	case 'v':
+		printf("%s\n", rte_version());
+		return 0;
+	case OPT_IGNORED:
+	case OPT_IGNORED_ARG:
+		return 0;
+	default:
+		return opt_err("unhandled option %s", optname);
+	}
+}
+
+static int
+finish_lcores(void)
+{
+	unsigned int first = UINT32_MAX;
+
+	if (!opt_lcores_given) {
+		/* DPDK's default: every CPU this process may run on. */
+		cpu_set_t set;
+
+		if (sched_getaffinity(0, sizeof(set), &set) < 0)
+			CPU_ZERO(&set);
+		for (unsigned int cpu = 0; cpu < eal_topo.lcore_count && cpu < RTE_MAX_LCORE; cpu++)
+			if (CPU_COUNT(&set) == 0 || CPU_ISSET(cpu, &set))
+				opt_lcore_cpu[cpu] = cpu;
+	}
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
+		struct lcore_config *lc = &lcore_config[i];
+
+		if (opt_lcore_cpu[i] == UINT32_MAX) {
+			lc->role = ROLE_OFF;
+			continue;
+		}
+		if (first == UINT32_MAX)
+			first = i;
+		lc->role = ROLE_RTE;
+		lc->core_id = opt_lcore_cpu[i];
+		lc->socket_id = eal_cpu_socket_id(opt_lcore_cpu[i]);
+		CPU_ZERO(&lc->cpuset);
+		CPU_SET(opt_lcore_cpu[i], &lc->cpuset);
+	}
+	if (first == UINT32_MAX)
+		return opt_err("no usable core: give cores with -l, e.g. -l 0-1");
+	if (eal_cfg.main_lcore == UINT32_MAX)
+		eal_cfg.main_lcore = first;
+	else if (lcore_config[eal_cfg.main_lcore].role != ROLE_RTE)
+		return opt_err("--main-lcore %u is not in the core list", eal_cfg.main_lcore);
+	return 0;
+}
+
+__rte_export int
+eal_parse_args(int argc, char **argv)
+{
+	const char *prgname = argc > 0 ? argv[0] : "app";
+	bool allow = false, block = false;
+	int opt, idx, ret;
+
+	if (eal_cpu_detect() < 0)
+		return -1;
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
+		opt_lcore_cpu[i] = UINT32_MAX;
+	opt_lcores_given = false;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, eal_short_options,
+				  eal_long_options, &idx)) != -1) {
+		char optname[64];
+
+		if (opt == '?') {
+			/* optind has moved past the bad word */
+			const char *bad = argv[optind - 1];
+
+			if (optopt != 0 && bad[0] == '-' && bad[1] != '-')
+				ret = opt_err("unknown option '-%c'", optopt);
+			else
+				ret = opt_err("unknown option '%s'", bad);
+			goto out;
+		}
+		if (opt == ':') {
+			ret = opt_err("option '%s' needs an argument", argv[optind - 1]);
+			goto out;
+		}
+		if (opt == 'h') {
+			eal_usage(prgname);
+			rte_errno = 0;
+			ret = -2;
+			goto out;
+		}
+		if (opt < OPT_LONG_MIN)
+			snprintf(optname, sizeof(optname), "-%c", opt);
+		else
+			snprintf(optname, sizeof(optname), "--%s", eal_long_options[idx].name);
+		if (opt == 'a')
+			allow = true;
+		if (opt == 'b')
+			block = true;
+		if (allow && block) {
+			ret = opt_err("-a/--allow and -b/--block cannot be used together");
+			goto out;
+		}
+		if (eal_opt_apply(opt, optarg, optname) < 0) {
+			ret = -1;
+			goto out;
+		}
+	}
+	if (eal_cfg.no_huge && (eal_cfg.huge_dir_given || eal_cfg.force_sockets)) {
+		ret = opt_err("--no-huge cannot be combined with --huge-dir or --socket-mem");
+		goto out;
+	}
+	if (eal_cfg.memory != 0 && eal_cfg.force_sockets) {
+		ret = opt_err("-m and --socket-mem cannot be used together");
+		goto out;
+	}
+	if (eal_cfg.in_memory && eal_cfg.huge_dir_given) {
+		ret = opt_err("--in-memory cannot be combined with --huge-dir");
+		goto out;
+	}
+	if (finish_lcores() < 0) {
+		ret = -1;
+		goto out;
+	}
+	ret = optind - 1;
+	if (optind >= 1 && optind <= argc)
+		argv[optind - 1] = (char *)(uintptr_t)prgname;
+out:
+	optind = 1; /* let the application run getopt on its own arguments */
+	return ret;
+}

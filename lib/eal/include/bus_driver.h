@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* What a bus implements. Installed for out-of-tree buses and drivers. */
+#ifndef _BUS_DRIVER_H_
+#define _BUS_DRIVER_H_
+
+#include <sys/queue.h>
+
+#include <rte_bus.h>
+#include <rte_devargs.h>
+#include <dev_driver.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_bus {
+	TAILQ_ENTRY(rte_bus) next;
+	const char *name;
+	/* Find the devices; 0, or a negative errno after logging why. */
+	int (*scan)(void);
+	/* Match devices to drivers and probe them; 0 or a negative errno. */
+	int (*probe)(void);
+	/* 0 when name is one of this bus's device names (addr gets the parsed form). */
+	int (*parse)(const char *name, void *addr);
+	/* Close every device and release what the bus holds. */
+	int (*cleanup)(void);
+	/* The IOVA mode this bus's devices need (RTE_IOVA_DC if any). */
+	enum rte_iova_mode (*get_iommu_class)(void);
+};
+
+/* Called from the constructor made by RTE_REGISTER_BUS. */
+void rte_bus_register(struct rte_bus *bus);
+void rte_bus_unregister(struct rte_bus *bus);
+
+#define RTE_REGISTER_BUS(nm, bus) \
+RTE_INIT_PRIO(businitfn_ ##nm, BUS) \
+{ \
+	(bus).name = RTE_STR(nm); \
+	rte_bus_register(&(bus)); \
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Memory barriers and the legacy atomic counters (x86-64). */
+#ifndef _RTE_ATOMIC_H_
+#define _RTE_ATOMIC_H_
+
+#include <stdint.h>
+#include <stdatomic.h>
+
+#include <rte_common.h>
+
+#define rte_compiler_barrier() do { asm volatile ("" : : : "memory"); } while (0)
+
+#define rte_mb() _mm_mfence_compat()
+static inline void
+_mm_mfence_compat(void)
+{
+	asm volatile("mfence" : : : "memory");
+}
+#define rte_wmb() rte_compiler_barrier()
+#define rte_rmb() rte_compiler_barrier()
+
+/*
+ * x86 is TSO: stores are not reordered with stores, loads not with loads.
+ * Only a store followed by a load needs a full fence; a locked add on the
+ * stack is cheaper than mfence for that.
+ */
+static __rte_always_inline void
+rte_smp_mb(void)
+{
+	asm volatile("lock addl $0, -128(%%rsp); " : : : "memory");
+}
+#define rte_smp_wmb() rte_compiler_barrier()
+#define rte_smp_rmb() rte_compiler_barrier()
+#define rte_io_mb() rte_mb()
+#define rte_io_wmb() rte_compiler_barrier()
+#define rte_io_rmb() rte_compiler_barrier()
+#define rte_cio_wmb() rte_compiler_barrier()
+#define rte_cio_rmb() rte_compiler_barrier()
+
+static __rte_always_inline void
+rte_atomic_thread_fence(int memorder)
+{
+	if (memorder == __ATOMIC_SEQ_CST)
+		rte_smp_mb();
+	else
+		__atomic_thread_fence(memorder);
+}
+
+/* Legacy counters, still used by applications. */
+typedef struct { volatile int16_t cnt; } rte_atomic16_t;
+typedef struct { volatile int32_t cnt; } rte_atomic32_t;
+typedef struct { volatile int64_t cnt; } rte_atomic64_t;
+#define RTE_ATOMIC16_INIT(val) { (val) }
+#define RTE_ATOMIC32_INIT(val) { (val) }
+#define RTE_ATOMIC64_INIT(val) { (val) }
+
+#define RTE_GEN_ATOMIC(bits) \
+static inline void rte_atomic##bits##_init(rte_atomic##bits##_t *v) { v->cnt = 0; } \
+static inline int##bits##_t rte_atomic##bits##_read(const rte_atomic##bits##_t *v) \
+{ return __atomic_load_n(&v->cnt, __ATOMIC_RELAXED); } \
+static inline void rte_atomic##bits##_set(rte_atomic##bits##_t *v, int##bits##_t n) \
+{ __atomic_store_n(&v->cnt, n, __ATOMIC_RELAXED); } \
+static inline void rte_atomic##bits##_add(rte_atomic##bits##_t *v, int##bits##_t inc) \
+{ __atomic_fetch_add(&v->cnt, inc, __ATOMIC_SEQ_CST); } \
+static inline void rte_atomic##bits##_sub(rte_atomic##bits##_t *v, int##bits##_t dec) \
+{ __atomic_fetch_sub(&v->cnt, dec, __ATOMIC_SEQ_CST); } \
+static inline void rte_atomic##bits##_inc(rte_atomic##bits##_t *v) { rte_atomic##bits##_add(v, 1); } \
+static inline void rte_atomic##bits##_dec(rte_atomic##bits##_t *v) { rte_atomic##bits##_sub(v, 1); } \
+static inline int##bits##_t rte_atomic##bits##_add_return(rte_atomic##bits##_t *v, int##bits##_t inc) \
+{ return __atomic_add_fetch(&v->cnt, inc, __ATOMIC_SEQ_CST); } \
+static inline int##bits##_t rte_atomic##bits##_sub_return(rte_atomic##bits##_t *v, int##bits##_t dec) \
+{ return __atomic_sub_fetch(&v->cnt, dec, __ATOMIC_SEQ_CST); } \
+static inline int rte_atomic##bits##_inc_and_test(rte_atomic##bits##_t *v) \
+{ return __atomic_add_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; } \
+static inline int rte_atomic##bits##_dec_and_test(rte_atomic##bits##_t *v) \
+{ return __atomic_sub_fetch(&v->cnt, 1, __ATOMIC_SEQ_CST) == 0; } \
+static inline int rte_atomic##bits##_test_and_set(rte_atomic##bits##_t *v) \
+{ int##bits##_t exp = 0; return __atomic_compare_exchange_n(&v->cnt, &exp, 1, 0, \
+	__ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); } \
+static inline void rte_atomic##bits##_clear(rte_atomic##bits##_t *v) { rte_atomic##bits##_set(v, 0); } \
+static inline int rte_atomic##bits##_cmpset(volatile uint##bits##_t *dst, uint##bits##_t exp, \
+	uint##bits##_t src) \
+{ return __atomic_compare_exchange_n(dst, &exp, src, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST); } \
+static inline uint##bits##_t rte_atomic##bits##_exchange(volatile uint##bits##_t *dst, uint##bits##_t val) \
+{ return __atomic_exchange_n(dst, val, __ATOMIC_SEQ_CST); }
+
+RTE_GEN_ATOMIC(16)
+RTE_GEN_ATOMIC(32)
+RTE_GEN_ATOMIC(64)
+#undef RTE_GEN_ATOMIC
+
+typedef struct {
+	RTE_STD_C11
+	union {
+		uint64_t val[2];
+		__extension__ __int128 int128;
+	};
+} __rte_aligned(16) rte_int128_t;
+
+#endif

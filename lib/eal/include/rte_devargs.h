@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Device arguments from -a, -b and --vdev. */
+#ifndef _RTE_DEVARGS_H_
+#define _RTE_DEVARGS_H_
+
+#include <stdio.h>
+#include <sys/queue.h>
+
+#include <rte_dev.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum rte_devtype {
+	RTE_DEVTYPE_ALLOWED,	/* -a BDF[,args] */
+	RTE_DEVTYPE_BLOCKED,	/* -b BDF */
+	RTE_DEVTYPE_VIRTUAL,	/* --vdev name[,args] */
+};
+
+enum rte_dev_policy {
+	RTE_DEV_ALLOWED,
+	RTE_DEV_BLOCKED,
+};
+
+struct rte_devargs {
+	TAILQ_ENTRY(rte_devargs) next;
+	enum rte_devtype type;
+	enum rte_dev_policy policy;
+	char name[RTE_DEV_NAME_MAX_LEN];	/* "0000:00:03.0" or "net_null0" */
+	RTE_STD_C11
+	union {
+		const char *args;		/* "key=value,..." after the name, "" if none */
+		const char *drv_str;
+	};
+	struct rte_bus *bus;
+	const char *bus_str;
+	const char *cls_str;
+	char *data;				/* the whole string as given */
+};
+
+/* Parse "name[,args]" into da (da->bus stays NULL unless a bus claims it). */
+int rte_devargs_parse(struct rte_devargs *da, const char *dev);
+/* Add a device to the list, as the command line does. */
+int rte_devargs_add(enum rte_devtype devtype, const char *devargs_str);
+int rte_devargs_insert(struct rte_devargs **da);
+int rte_devargs_remove(struct rte_devargs *devargs);
+void rte_devargs_reset(struct rte_devargs *da);
+unsigned int rte_devargs_type_count(enum rte_devtype devtype);
+void rte_devargs_dump(FILE *f);
+/* Next devargs of that bus after start (NULL = first); NULL at the end. */
+struct rte_devargs *rte_devargs_next(const char *busname, const struct rte_devargs *start);
+
+#define RTE_EAL_DEVARGS_FOREACH(busname, da) \
+	for (da = rte_devargs_next(busname, NULL); da != NULL; \
+	     da = rte_devargs_next(busname, da))
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
