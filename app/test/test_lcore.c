@@ -136,10 +136,15 @@ test_lcore_pinning(void)
 	return TEST_SUCCESS;
 }
 
+static volatile int ctrl_release;
+
 static void *
 ctrl_thread(void *arg)
 {
 	*(unsigned int *)arg = rte_lcore_id();
+	/* stay alive until the test has read our name */
+	while (!__atomic_load_n(&ctrl_release, __ATOMIC_ACQUIRE))
+		rte_pause();
 	return NULL;
 }
 
@@ -150,9 +155,11 @@ test_lcore_ctrl_thread(void)
 	pthread_t t;
 	char name[16];
 
+	ctrl_release = 0;
 	TEST_ASSERT_SUCCESS(rte_ctrl_thread_create(&t, "test-ctrl", NULL, ctrl_thread, &id),
 			    "create");
 	TEST_ASSERT_SUCCESS(rte_thread_getname(t, name, sizeof(name)), "name");
+	__atomic_store_n(&ctrl_release, 1, __ATOMIC_RELEASE);
 	pthread_join(t, NULL);
 	TEST_ASSERT_EQUAL(id, LCORE_ID_ANY, "a control thread is not an lcore");
 	TEST_ASSERT(strcmp(name, "test-ctrl") == 0, "named %s", name);
