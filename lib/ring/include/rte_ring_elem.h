@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Rings of fixed-size elements (esize: a multiple of 4 bytes). The
+ * pointer API of rte_ring.h is this API with esize == sizeof(void *).
+ *
+ * Naming: mp/mc are safe with several producers/consumers at once, sp/sc
+ * need a single one, and the plain names use the mode chosen by the
+ * creation flags. _bulk moves all n objects or none, _burst as many as
+ * possible. free_space (available), when not NULL, receives the free
+ * (filled) slots left after the call.
+ */
+#ifndef _RTE_RING_ELEM_H_
+#define _RTE_RING_ELEM_H_
+
+#include <rte_ring_core.h>
+#include <rte_ring_elem_pvt.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Bytes needed for a ring of count slots of esize bytes (header
+ * included). count: a power of 2 up to RTE_RING_SZ_MASK. Returns
+ * -EINVAL for a bad esize or count.
+ */
+ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
+
+/*
+ * Create a ring of esize-byte elements in a memzone named "RG_<name>"
+ * and list it for rte_ring_lookup(). count: a power of 2 (capacity
+ * count - 1), or with RING_F_EXACT_SZ any count (capacity count).
+ * Returns NULL with rte_errno set to:
+ *   EINVAL - esize not a multiple of 4, bad count, unsupported flags
+ *   ENAMETOOLONG - name longer than RTE_RING_NAMESIZE - 1
+ *   EEXIST - a ring or memzone with this name exists
+ *   ENOMEM - no memory for the ring
+ *   E_RTE_NO_CONFIG - the EAL is not initialized
+ */
+struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
+				      unsigned int count, int socket_id,
+				      unsigned int flags);
+
+/* ---- bulk: all or nothing ---- */
+
+static __rte_always_inline unsigned int
+rte_ring_mp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
+			      unsigned int esize, unsigned int n,
+			      unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, 0, free_space);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
+			      unsigned int esize, unsigned int n,
+			      unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, 1, free_space);
+}
+
+/*
+ * The flag-dispatched forms read the sync type chosen at creation: only
+ * RTE_RING_SYNC_MT (0) and RTE_RING_SYNC_ST (1) exist on a ring here, so
+ * the value is the "single" argument itself.
+ */
+static __rte_always_inline unsigned int
+rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
+			   unsigned int esize, unsigned int n,
+			   unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, r->prod.single,
+					  free_space);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_mc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
+			      unsigned int esize, unsigned int n,
+			      unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, 0, available);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_sc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
+			      unsigned int esize, unsigned int n,
+			      unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, 1, available);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
+			   unsigned int esize, unsigned int n,
+			   unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_FIXED, r->cons.single,
+					  available);
+}
+
+/* ---- single objects: 0 on success, -ENOBUFS (full) / -ENOENT (empty) ---- */
+
+static __rte_always_inline int
+rte_ring_mp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
+{
+	return rte_ring_mp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
+}
+
+static __rte_always_inline int
+rte_ring_sp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
+{
+	return rte_ring_sp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
+}
+
+static __rte_always_inline int
+rte_ring_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
+{
+	return rte_ring_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
+}
+
+static __rte_always_inline int
+rte_ring_mc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
+{
+	return rte_ring_mc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
+}
+
+static __rte_always_inline int
+rte_ring_sc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
+{
+	return rte_ring_sc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
+}
+
+static __rte_always_inline int
+rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
+{
+	return rte_ring_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
+}
+
+/* ---- burst: as many as possible ---- */
+
+static __rte_always_inline unsigned int
+rte_ring_mp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
+			       unsigned int esize, unsigned int n,
+			       unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, 0, free_space);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_sp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
+			       unsigned int esize, unsigned int n,
+			       unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, 1, free_space);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
+			    unsigned int esize, unsigned int n,
+			    unsigned int *free_space)
+{
+	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, r->prod.single,
+					  free_space);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_mc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
+			       unsigned int esize, unsigned int n,
+			       unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, 0, available);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_sc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
+			       unsigned int esize, unsigned int n,
+			       unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, 1, available);
+}
+
+static __rte_always_inline unsigned int
+rte_ring_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
+			    unsigned int esize, unsigned int n,
+			    unsigned int *available)
+{
+	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
+					  RTE_RING_QUEUE_VARIABLE, r->cons.single,
+					  available);
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Ring control path: sizing, creation in a memzone, the list of created
+ * rings for lookup by name, reset, free and dump. The data path is inline
+ * in rte_ring_elem_pvt.h.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <pthread.h>
+#include <sys/queue.h>
+
+#include <rte_common.h>
+#include <rte_errno.h>
+#include <rte_log.h>
+#include <rte_memzone.h>
+#include <rte_string_fns.h>
+#include <rte_ring.h>
+
+#define __rte_export __attribute__((visibility("default")))
+
+#define RING_LOG(level, ...) RTE_LOG(level, RING, __VA_ARGS__)
+
+/* Flags this implementation accepts. */
+#define RING_F_SUPPORTED (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ)
+#define RING_F_RTS_HTS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | \
+			RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ)
+
+/* Largest power-of-2 slot count that RTE_RING_SZ_MASK allows. */
+#define RING_SIZE_MAX (RTE_RING_SZ_MASK / 2 + 1)
+
+/* Layout facts the fast path and DPDK-built code rely on. */
+_Static_assert((sizeof(struct rte_ring) & RTE_CACHE_LINE_MASK) == 0,
+	       "object table must start cache-line aligned");
+_Static_assert((offsetof(struct rte_ring, prod) & RTE_CACHE_LINE_MASK) == 0,
+	       "producer state must start a cache line");
+_Static_assert((offsetof(struct rte_ring, cons) & RTE_CACHE_LINE_MASK) == 0,
+	       "consumer state must start a cache line");
+_Static_assert(offsetof(struct rte_ring, cons) - offsetof(struct rte_ring, prod)
+	       >= 2 * RTE_CACHE_LINE_SIZE,
+	       "an empty line must separate producer and consumer");
+_Static_assert(sizeof(struct rte_ring) == 6 * RTE_CACHE_LINE_SIZE,
+	       "struct rte_ring has DPDK 22.11's size");
+_Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
+	       offsetof(struct rte_ring_headtail, single),
+	       "single aliases sync_type");
+_Static_assert(RTE_RING_SYNC_MT == 0 && RTE_RING_SYNC_ST == 1,
+	       "flag-dispatched calls pass sync_type as the 'single' argument");
+
+/* Rings made by rte_ring_create*(), for rte_ring_lookup(). */
+struct ring_list_entry {
+	TAILQ_ENTRY(ring_list_entry) next;
+	struct rte_ring *r;
+};
+static TAILQ_HEAD(, ring_list_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
+static pthread_mutex_t ring_list_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Caller holds ring_list_lock. */
+static struct ring_list_entry *
+ring_list_find(const char *name)
+{
+	struct ring_list_entry *e;
+
+	TAILQ_FOREACH(e, &ring_list, next)
+		if (strncmp(name, e->r->name, RTE_RING_NAMESIZE) == 0)
+			return e;
+	return NULL;
+}
+
+/* Slots for count objects: count itself, or the power of 2 above it for an exact-size ring. */
+static int
+ring_slots(unsigned int count, unsigned int flags, uint32_t *slots)
+{
+	if (flags & RING_F_EXACT_SZ) {
+		if (count == 0 || count >= RING_SIZE_MAX) {
+			RING_LOG(ERR, "exact-size ring of %u objects is invalid; "
+				 "ask for 1 to %u objects\n", count, RING_SIZE_MAX - 1);
+			return -EINVAL;
+		}
+		*slots = rte_align32pow2(count + 1);
+		return 0;
+	}
+	if (!rte_is_power_of_2(count) || count > RTE_RING_SZ_MASK) {
+		RING_LOG(ERR, "ring size %u is not a power of 2 up to %u; "
+			 "use one, or pass RING_F_EXACT_SZ\n", count, RING_SIZE_MAX);
+		return -EINVAL;
+	}
+	*slots = count;
+	return 0;
+}
+
+static int
+ring_check_flags(unsigned int flags)
+{
+	if (flags & RING_F_RTS_HTS) {
+		RING_LOG(ERR, "RTS/HTS sync modes (flags %#x) are not supported; "
+			 "use the default MP/MC or RING_F_SP_ENQ/RING_F_SC_DEQ\n",
+			 flags & RING_F_RTS_HTS);
+		return -EINVAL;
+	}
+	if (flags & ~RING_F_SUPPORTED) {
+		RING_LOG(ERR, "unknown ring flags %#x; see RING_F_* in rte_ring_core.h\n",
+			 flags & ~RING_F_SUPPORTED);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+__rte_export ssize_t
+rte_ring_get_memsize_elem(unsigned int esize, unsigned int count)
+{
+	if (esize == 0 || esize % 4 != 0) {
+		RING_LOG(ERR, "element size %u is not a multiple of 4 bytes; "
+			 "pad the element\n", esize);
+		return -EINVAL;
+	}
+	if (!rte_is_power_of_2(count) || count > RTE_RING_SZ_MASK) {
+		RING_LOG(ERR, "ring size %u is not a power of 2 up to %u\n",
+			 count, RING_SIZE_MAX);
+		return -EINVAL;
+	}
+	return RTE_ALIGN((ssize_t)sizeof(struct rte_ring) + (ssize_t)count * esize,
+			 RTE_CACHE_LINE_SIZE);
+}
+
+__rte_export ssize_t
+rte_ring_get_memsize(unsigned int count)
+{
+	return rte_ring_get_memsize_elem(sizeof(void *), count);
+}
+
+__rte_export void
+rte_ring_reset(struct rte_ring *r)
+{
+	__atomic_store_n(&r->prod.head, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&r->prod.tail, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&r->cons.head, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&r->cons.tail, 0, __ATOMIC_RELAXED);
+}
+
+__rte_export int
+rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
+	      unsigned int flags)
+{
+	uint32_t slots;
+	int ret;
+
+	if (r == NULL || name == NULL)
+		return -EINVAL;
+	ret = ring_check_flags(flags);
+	if (ret != 0)
+		return ret;
+	ret = ring_slots(count, flags, &slots);
+	if (ret != 0)
+		return ret;
+	if (strnlen(name, RTE_RING_NAMESIZE) >= RTE_RING_NAMESIZE)
+		return -ENAMETOOLONG;
+
+	memset(r, 0, sizeof(*r));
+	strlcpy(r->name, name, sizeof(r->name));
+	r->flags = flags;
+	r->prod.sync_type = (flags & RING_F_SP_ENQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->cons.sync_type = (flags & RING_F_SC_DEQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->size = slots;
+	r->mask = slots - 1;
+	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;
+	return 0;
+}
+
+__rte_export struct rte_ring *
+rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
+		     int socket_id, unsigned int flags)
+{
+	char mz_name[RTE_MEMZONE_NAMESIZE];
+	const struct rte_memzone *mz;
+	struct ring_list_entry *e;
+	struct rte_ring *r;
+	ssize_t ring_size;
+	uint32_t slots;
+	int ret;
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	ret = ring_check_flags(flags);
+	if (ret == 0)
+		ret = ring_slots(count, flags, &slots);
+	if (ret != 0) {
+		rte_errno = -ret;
+		return NULL;
+	}
+	ring_size = rte_ring_get_memsize_elem(esize, slots);
+	if (ring_size < 0) {
+		rte_errno = (int)-ring_size;
+		return NULL;
+	}
+	ret = snprintf(mz_name, sizeof(mz_name), "%s%s", RTE_RING_MZ_PREFIX, name);
+	if (ret < 0 || ret >= (int)sizeof(mz_name)) {
+		RING_LOG(ERR, "ring name \"%s\" is too long; use at most %zu characters\n",
+			 name, (size_t)RTE_RING_NAMESIZE - 1);
+		rte_errno = ENAMETOOLONG;
+		return NULL;
+	}
+
+	e = calloc(1, sizeof(*e));
+	if (e == NULL) {
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+
+	pthread_mutex_lock(&ring_list_lock);
+	if (ring_list_find(name) != NULL) {
+		ret = EEXIST;
+		goto err_unlock;
+	}
+	mz = rte_memzone_reserve_aligned(mz_name, ring_size, socket_id, 0,
+					 RTE_CACHE_LINE_SIZE);
+	if (mz == NULL) {
+		ret = rte_errno;
+		goto err_unlock;
+	}
+	r = mz->addr;
+	/* Cannot fail: name, count and flags were checked above. */
+	rte_ring_init(r, name, count, flags);
+	r->memzone = mz;
+	e->r = r;
+	TAILQ_INSERT_TAIL(&ring_list, e, next);
+	pthread_mutex_unlock(&ring_list_lock);
+	return r;
+
+err_unlock:
+	pthread_mutex_unlock(&ring_list_lock);
+	free(e);
+	if (ret == EEXIST)
+		RING_LOG(ERR, "cannot create ring \"%s\": the name is in use; "
+			 "free that ring or pick another name\n", name);
+	else
+		RING_LOG(ERR, "cannot create ring \"%s\": no memzone of %zd bytes (%s)\n",
+			 name, ring_size, rte_strerror(ret));
+	rte_errno = ret;
+	return NULL;
+}
+
+__rte_export struct rte_ring *
+rte_ring_create(const char *name, unsigned int count, int socket_id,
+		unsigned int flags)
+{
+	return rte_ring_create_elem(name, sizeof(void *), count, socket_id, flags);
+}
+
+__rte_export void
+rte_ring_free(struct rte_ring *r)
+{
+	char name[RTE_RING_NAMESIZE];
+	struct ring_list_entry *e;
+	const struct rte_memzone *mz;
+
+	if (r == NULL)
+		return;
+	if (r->memzone == NULL) {
+		RING_LOG(ERR, "cannot free ring \"%s\": it was made by rte_ring_init(); "
+			 "free its memory instead\n", r->name);
+		return;
+	}
+
+	pthread_mutex_lock(&ring_list_lock);
+	TAILQ_FOREACH(e, &ring_list, next)
+		if (e->r == r)
+			break;
+	if (e != NULL)
+		TAILQ_REMOVE(&ring_list, e, next);
+	pthread_mutex_unlock(&ring_list_lock);
+
+	/* The ring lives in the memzone: nothing of it is read after the free. */
+	mz = r->memzone;
+	strlcpy(name, r->name, sizeof(name));
+	if (rte_memzone_free(mz) != 0)
+		RING_LOG(ERR, "cannot free the memzone of ring \"%s\"\n", name);
+	free(e);
+}
+
+__rte_export void
+rte_ring_dump(FILE *f, const struct rte_ring *r)
+{
+	fprintf(f, "ring <%s>@%p\n", r->name, (const void *)r);
+	fprintf(f, "  flags=%x\n", r->flags);
+	fprintf(f, "  size=%" PRIu32 "\n", r->size);
+	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
+	fprintf(f, "  ct=%" PRIu32 "\n", __atomic_load_n(&r->cons.tail, __ATOMIC_RELAXED));
+	fprintf(f, "  ch=%" PRIu32 "\n", __atomic_load_n(&r->cons.head, __ATOMIC_RELAXED));
+	fprintf(f, "  pt=%" PRIu32 "\n", __atomic_load_n(&r->prod.tail, __ATOMIC_RELAXED));
+	fprintf(f, "  ph=%" PRIu32 "\n", __atomic_load_n(&r->prod.head, __ATOMIC_RELAXED));
+	fprintf(f, "  used=%u\n", rte_ring_count(r));
+	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
+}
+
+__rte_export void
+rte_ring_list_dump(FILE *f)
+{
+	struct ring_list_entry *e;
+
+	pthread_mutex_lock(&ring_list_lock);
+	TAILQ_FOREACH(e, &ring_list, next)
+		rte_ring_dump(f, e->r);
+	pthread_mutex_unlock(&ring_list_lock);
+}
+
+__rte_export struct rte_ring *
+rte_ring_lookup(const char *name)
+{
+	struct ring_list_entry *e;
+	struct rte_ring *r = NULL;
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	pthread_mutex_lock(&ring_list_lock);
+	e = ring_list_find(name);
+	if (e != NULL)
+		r = e->r;
+	pthread_mutex_unlock(&ring_list_lock);
+	if (r == NULL)
+		rte_errno = ENOENT;
+	return r;
+}
