@@ -13,6 +13,10 @@
 #   no-iommu              no IOMMU: doctor fails and names intel_iommu=on
 #   group                 two e1000 behind a PCI bridge share a group: doctor
 #                         names the one left on e1000; --group fixes it
+#   link                  the host turns a virtio-net's link off and on
+#                         through the QEMU monitor (vmmon.sh); the guest sees
+#                         both. (Linux's e1000e driver misses QEMU 7.2's e1000e
+#                         link change, so the kernel-side check uses virtio.)
 # Environment: VM_DIR (cache folder), SLUICE_DEVBIND, SLUICE_DOCTOR (the
 # binaries to test).
 
@@ -31,14 +35,39 @@ if [ "${2:-}" != --guest ]; then
 	bind-aw48) machine=(--iommu 48 --nic e1000e@03.0 --nic virtio@04.0) ;;
 	no-iommu) machine=(--iommu none --nic e1000e@03.0) ;;
 	group) machine=(--iommu 39 --bridge 05.0) ;;
+	link) machine=(--iommu 39 --nic virtio@03.0) ;;
 	*) echo "vm_scenarios: unknown scenario '$scenario'" >&2; exit 2 ;;
 	esac
 	for b in "$devbind" "$doctor"; do
 		[ -x "$b" ] || { echo "vm_scenarios: $b is not built" >&2; exit 1; }
 	done
-	exec "$here/vmrun.sh" --dir "${VM_DIR:?VM_DIR names the cache folder}" --timeout 180 \
-		"${machine[@]}" -- /usr/bin/env SLUICE_DEVBIND="$(readlink -f "$devbind")" \
-		SLUICE_DOCTOR="$(readlink -f "$doctor")" bash "$here/vm_scenarios.sh" "$scenario" --guest
+	vm_dir=${VM_DIR:?VM_DIR names the cache folder}
+	guest=(/usr/bin/env SLUICE_DEVBIND="$(readlink -f "$devbind")"
+		SLUICE_DOCTOR="$(readlink -f "$doctor")" bash "$here/vm_scenarios.sh" "$scenario" --guest)
+	if [ "$scenario" != link ]; then
+		exec "$here/vmrun.sh" --dir "$vm_dir" --timeout 180 "${machine[@]}" -- "${guest[@]}"
+	fi
+	# The guest leaves a file in the share at each step; the host answers
+	# through the monitor.
+	share=$vm_dir/link.share
+	mon=$vm_dir/link.mon
+	rm -rf "$share" "$mon"
+	"$here/vmrun.sh" --dir "$vm_dir" --timeout 180 "${machine[@]}" --share "$share" \
+		--monitor "$mon" -- "${guest[@]}" &
+	vm=$!
+	wait_file() {
+		local i
+		for i in $(seq 600); do
+			[ -e "$1" ] && return 0
+			kill -0 "$vm" 2>/dev/null || return 1
+			sleep 0.2
+		done
+		return 1
+	}
+	wait_file "$share/link-up" && "$here/vmmon.sh" "$mon" set_link net0 off &&
+		wait_file "$share/link-down" && "$here/vmmon.sh" "$mon" set_link net0 on
+	wait "$vm"
+	exit $?
 fi
 
 # --- guest side -----------------------------------------------------------
@@ -176,7 +205,32 @@ scenario_group() {
 	expect_line "ok    $b: IOMMU group $g is viable (3 devices)"
 }
 
+# wait_carrier IFACE 0|1: up to 30 s for the interface's carrier to be that.
+wait_carrier() {
+	local i
+	for i in $(seq 150); do
+		[ "$(cat "/sys/class/net/$1/carrier" 2>/dev/null)" = "$2" ] && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# A virtio-net at 00:03.0 on its kernel driver; the host toggles its link.
+scenario_link() {
+	local ifc
+	ifc=$(ls /sys/bus/pci/devices/0000:00:03.0/virtio*/net)
+	ip link set dev "$ifc" up
+	wait_carrier "$ifc" 1 && pass "$ifc: link up at boot" || fail "$ifc: no link at boot"
+	: >/run/vmshare/link-up
+	wait_carrier "$ifc" 0 && pass "$ifc: link down after set_link net0 off" ||
+		fail "$ifc: link still up after set_link net0 off"
+	: >/run/vmshare/link-down
+	wait_carrier "$ifc" 1 && pass "$ifc: link up after set_link net0 on" ||
+		fail "$ifc: link still down after set_link net0 on"
+}
+
 case "$scenario" in
+link) scenario_link ;;
 bind-aw39) scenario_bind 39 ;;
 bind-aw48) scenario_bind 48 ;;
 no-iommu) scenario_no_iommu ;;

@@ -46,6 +46,9 @@ Options:
   --hugepages N         2 MiB hugepages to reserve in the guest (256)
   --no-vfio             do not load the vfio modules at boot
   --timeout SEC         stop the guest after SEC seconds (240)
+  --share DIR           use DIR (created if needed, kept) as the run folder:
+                        the guest sees it as /run/vmshare, so a host script
+                        can wait for files the guest writes there
   --keep                keep the run folder even when the command passed
   --prepare             only download and build the kernel and initramfs
   -h, --help            this text
@@ -69,6 +72,7 @@ timeout_s=240
 monitor=
 load_vfio=1
 keep=0
+share=
 prepare_only=0
 nics=()
 bridges=()
@@ -84,6 +88,7 @@ while [ $# -gt 0 ]; do
 	--no-vfio) load_vfio=0; shift ;;
 	--timeout) timeout_s=$2; shift 2 ;;
 	--keep) keep=1; shift ;;
+	--share) share=$2; shift 2 ;;
 	--prepare) prepare_only=1; shift ;;
 	-h | --help) usage; exit 0 ;;
 	--) shift; break ;;
@@ -263,7 +268,14 @@ kernel=$(ls "$dir"/kernel/boot/vmlinuz-* | head -n 1)
 
 # --- one run ----------------------------------------------------------------
 
-run=$(mktemp -d "$dir/run.XXXXXX")
+if [ -n "$share" ]; then
+	mkdir -p "$share"
+	run=$(cd "$share" && pwd)
+	rm -f "$run/status" "$run/output"
+	keep=1
+else
+	run=$(mktemp -d "$dir/run.XXXXXX")
+fi
 {
 	echo "VM_HUGEPAGES=$hugepages"
 	echo "VM_LOAD_VFIO=$load_vfio"
@@ -336,7 +348,7 @@ else
 fi
 if [ "$status" = 0 ] && [ "$keep" = 0 ]; then
 	rm -rf "$run"
-else
+elif [ -z "$share" ]; then
 	echo "vmrun: run files kept in $run" >&2
 fi
 exit "$status"
