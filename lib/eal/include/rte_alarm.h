@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * One-shot alarms (DPDK 22.11 API). Callbacks run in the eal-intr thread,
+ * never before the requested time.
+ */
+#ifndef _RTE_ALARM_H_
+#define _RTE_ALARM_H_
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef void (*rte_eal_alarm_callback)(void *arg);
+
+/*
+ * Call cb(cb_arg) once, us microseconds from now.
+ * 0, or -EINVAL (us is 0 or too large, cb NULL), -ENOMEM, -ENOTSUP (the
+ * EAL is not initialised).
+ */
+int rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb, void *cb_arg);
+
+/*
+ * Cancel the pending alarms of cb_fn with cb_arg ((void *)-1: any arg);
+ * waits for ones running in another thread. Returns the number cancelled:
+ * with rte_errno ENOENT when 0 matched, EINPROGRESS when one could not be
+ * cancelled because it is the running callback itself; -1 with rte_errno
+ * EINVAL when cb_fn is NULL.
+ */
+int rte_eal_alarm_cancel(rte_eal_alarm_callback cb_fn, void *cb_arg);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* _RTE_ALARM_H_ */
