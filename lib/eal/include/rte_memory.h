@@ -117,7 +117,7 @@ typedef int (*rte_memseg_list_walk_t)(const struct rte_memseg_list *msl,
 		void *arg);
 
 /*
- * Walks call func for each mapped segment (or VA- and IOVA-contiguous run,
+ * Walks call func for each mapped segment (or VA-contiguous run of them,
  * or list) until it returns nonzero: 1 stops the walk and is returned, -1
  * stops it and -1 is returned. 0 when the walk completed.
  */
