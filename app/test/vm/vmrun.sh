@@ -204,24 +204,33 @@ load_modules base
 R=/mnt/root
 o=trans=virtio,version=9p2000.L,msize=262144
 mount -t 9p -o "$o,ro" hostroot $R || { echo "vm-init: cannot mount the host root"; poweroff -f; }
+mkdir -p /results /hosttmp
+mount -t 9p -o "$o" results /results
+. /results/vm.conf
+[ "$VM_LOAD_VFIO" = 0 ] || load_modules vfio
 mount -t proc proc $R/proc
 mount -t sysfs sysfs $R/sys
 mount -t devtmpfs devtmpfs $R/dev
 mkdir -p $R/dev/pts $R/dev/hugepages
 mount -t devpts devpts $R/dev/pts
 mount -t hugetlbfs hugetlbfs $R/dev/hugepages
+# A private /tmp, but the host folders below /tmp that the command needs
+# (a build tree there) stay visible through it.
+mount --bind $R/tmp /hosttmp
 mount -t tmpfs tmpfs $R/tmp
+for d in $VM_HOST_TMP; do
+	mkdir -p "$R/tmp/$d" && mount --bind "/hosttmp/$d" "$R/tmp/$d"
+done
 mount -t tmpfs tmpfs $R/run
 mkdir -p $R/run/vmshare
-mount -t 9p -o "$o" results $R/run/vmshare
-. $R/run/vmshare/vm.conf
-[ "$VM_LOAD_VFIO" = 0 ] || load_modules vfio
+mount --bind /results $R/run/vmshare
 echo "$VM_HUGEPAGES" >/proc/sys/vm/nr_hugepages
 echo "vm-init: running the command"
-chroot $R /bin/sh /run/vmshare/cmd.sh >$R/run/vmshare/output 2>&1 </dev/null
-echo $? >$R/run/vmshare/status
+chroot $R /bin/sh /run/vmshare/cmd.sh >/results/output 2>&1 </dev/null
+echo $? >/results/status
 sync
 umount $R/run/vmshare
+umount /results
 echo "vm-init: done"
 poweroff -f
 EOF
@@ -276,9 +285,16 @@ if [ -n "$share" ]; then
 else
 	run=$(mktemp -d "$dir/run.XXXXXX")
 fi
+# Top folders below /tmp that the guest must see from the host: its own
+# /tmp is private, and a build tree may live there.
+host_tmp=$(for p in "$dir" "$(cd "$(dirname "$0")" && pwd)" "$PWD" "$@"; do
+	case "$p" in *=/tmp/?*) p=${p#*=} ;; esac
+	case "$p" in /tmp/?*) p=${p#/tmp/}; echo "${p%%/*}" ;; esac
+done | sort -u | tr '\n' ' ')
 {
 	echo "VM_HUGEPAGES=$hugepages"
 	echo "VM_LOAD_VFIO=$load_vfio"
+	echo "VM_HOST_TMP='$host_tmp'"
 } >"$run/vm.conf"
 {
 	echo "export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
