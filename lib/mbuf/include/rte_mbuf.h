@@ -1,0 +1,778 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Packet buffers (DPDK 22.11 API). An mbuf is a mempool object laid out as
+ *   [struct rte_mbuf (128) | private area (priv_size) | buffer (buf_len)]
+ * with the data at buf_addr + data_off. Packets longer than one buffer
+ * chain segments through 'next'. A clone (indirect mbuf) points at the
+ * buffer of a direct mbuf and holds a reference on it (refcnt).
+ *
+ * Debug builds (RTE_LIBRTE_MBUF_DEBUG) check mbufs on the fast path and
+ * log a bad one instead of aborting; a double free is caught by the
+ * mempool's cookies (RTE_LIBRTE_MEMPOOL_DEBUG): one error line, and the
+ * second free is refused so the pool stays consistent.
+ */
+#ifndef _RTE_MBUF_H_
+#define _RTE_MBUF_H_
+
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <errno.h>
+
+#include <rte_config.h>
+#include <rte_common.h>
+#include <rte_branch_prediction.h>
+#include <rte_byteorder.h>
+#include <rte_prefetch.h>
+#include <rte_memory.h>
+#include <rte_mempool.h>
+#include <rte_mbuf_core.h>
+#include <rte_mbuf_ptype.h>
+#include <rte_mbuf_dyn.h>
+#include <rte_mbuf_pool_ops.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+static inline void
+rte_mbuf_prefetch_part1(struct rte_mbuf *m)
+{
+	rte_prefetch0(&m->cacheline0);
+}
+
+static inline void
+rte_mbuf_prefetch_part2(struct rte_mbuf *m)
+{
+	rte_prefetch0(&m->cacheline1);
+}
+
+static inline uint16_t rte_pktmbuf_priv_size(struct rte_mempool *mp);
+
+static inline rte_iova_t
+rte_mbuf_iova_get(const struct rte_mbuf *m)
+{
+	return m->buf_iova;
+}
+
+static inline void
+rte_mbuf_iova_set(struct rte_mbuf *m, rte_iova_t iova)
+{
+	m->buf_iova = iova;
+}
+
+/* IO address of the data of m. */
+static inline rte_iova_t
+rte_mbuf_data_iova(const struct rte_mbuf *mb)
+{
+	return rte_mbuf_iova_get(mb) + mb->data_off;
+}
+
+/* IO address of the data of m after a reset (default headroom). */
+static inline rte_iova_t
+rte_mbuf_data_iova_default(const struct rte_mbuf *mb)
+{
+	return rte_mbuf_iova_get(mb) + RTE_PKTMBUF_HEADROOM;
+}
+
+/* The direct mbuf whose buffer an indirect mbuf points into. */
+static inline struct rte_mbuf *
+rte_mbuf_from_indirect(struct rte_mbuf *mi)
+{
+	return (struct rte_mbuf *)RTE_PTR_SUB(mi->buf_addr, sizeof(*mi) + mi->priv_size);
+}
+
+/* Start of the buffer embedded in mb (an mbuf of pool mp). */
+static inline char *
+rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
+{
+	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
+}
+
+static inline char *
+rte_mbuf_data_addr_default(struct rte_mbuf *mb)
+{
+	return rte_mbuf_buf_addr(mb, mb->pool) + RTE_PKTMBUF_HEADROOM;
+}
+
+static inline char *
+rte_mbuf_to_baddr(struct rte_mbuf *md)
+{
+	return rte_mbuf_buf_addr(md, md->pool);
+}
+
+/* The application's private area right after struct rte_mbuf. */
+static inline void *
+rte_mbuf_to_priv(struct rte_mbuf *m)
+{
+	return RTE_PTR_ADD(m, sizeof(struct rte_mbuf));
+}
+
+/* Private data of a pktmbuf pool (rte_mempool_get_priv). */
+struct rte_pktmbuf_pool_private {
+	uint16_t mbuf_data_room_size;	/* buffer size, headroom included */
+	uint16_t mbuf_priv_size;	/* application area per mbuf */
+	uint32_t flags;			/* RTE_PKTMBUF_POOL_F_* */
+};
+
+static inline uint32_t
+rte_pktmbuf_priv_flags(struct rte_mempool *mp)
+{
+	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->flags;
+}
+
+#define RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF (1 << 0)
+#define RTE_MBUF_HAS_PINNED_EXTBUF(mb) \
+	(rte_pktmbuf_priv_flags(mb->pool) & RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF)
+
+/*
+ * Reference counts. The common case is an mbuf with one owner: then no
+ * other thread can touch refcnt, and a plain store replaces the atomic
+ * read-modify-write (as in DPDK).
+ */
+static inline uint16_t
+rte_mbuf_refcnt_read(const struct rte_mbuf *m)
+{
+	return __atomic_load_n(&m->refcnt, __ATOMIC_RELAXED);
+}
+
+static inline void
+rte_mbuf_refcnt_set(struct rte_mbuf *m, uint16_t new_value)
+{
+	__atomic_store_n(&m->refcnt, new_value, __ATOMIC_RELAXED);
+}
+
+static inline uint16_t
+__rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
+{
+	/*
+	 * acq_rel: the release orders this holder's writes to the buffer before
+	 * its reference is dropped; the acquire lets the holder that drops the
+	 * last reference see every other holder's writes before it frees.
+	 */
+	return __atomic_add_fetch(&m->refcnt, (uint16_t)value, __ATOMIC_ACQ_REL);
+}
+
+static inline uint16_t
+rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
+{
+	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
+		++value;
+		rte_mbuf_refcnt_set(m, (uint16_t)value);
+		return (uint16_t)value;
+	}
+	return __rte_mbuf_refcnt_update(m, value);
+}
+
+static inline uint16_t
+rte_mbuf_ext_refcnt_read(const struct rte_mbuf_ext_shared_info *shinfo)
+{
+	return __atomic_load_n(&shinfo->refcnt, __ATOMIC_RELAXED);
+}
+
+static inline void
+rte_mbuf_ext_refcnt_set(struct rte_mbuf_ext_shared_info *shinfo, uint16_t new_value)
+{
+	__atomic_store_n(&shinfo->refcnt, new_value, __ATOMIC_RELAXED);
+}
+
+static inline uint16_t
+rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo, int16_t value)
+{
+	if (likely(rte_mbuf_ext_refcnt_read(shinfo) == 1)) {
+		++value;
+		rte_mbuf_ext_refcnt_set(shinfo, (uint16_t)value);
+		return (uint16_t)value;
+	}
+	/* acq_rel: as in __rte_mbuf_refcnt_update, for the external buffer. */
+	return __atomic_add_fetch(&shinfo->refcnt, (uint16_t)value, __ATOMIC_ACQ_REL);
+}
+
+/*
+ * Check an mbuf (is_header: it is the first segment of a packet). Returns
+ * 0, or -1 with *reason set to a static text. Never aborts.
+ */
+int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason);
+
+/*
+ * As rte_mbuf_check, logging the reason as one error line. DPDK panics
+ * here; a library must not kill the process, so this only reports.
+ */
+void rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
+
+#ifdef RTE_LIBRTE_MBUF_DEBUG
+#define __rte_mbuf_sanity_check(m, is_h) rte_mbuf_sanity_check(m, is_h)
+#else
+#define __rte_mbuf_sanity_check(m, is_h) do { } while (0)
+#endif
+
+/* Check what a freshly allocated raw mbuf must look like (debug builds). */
+static __rte_always_inline void
+__rte_mbuf_raw_sanity_check(const struct rte_mbuf *m)
+{
+	RTE_SET_USED(m);
+#ifdef RTE_LIBRTE_MBUF_DEBUG
+	if (rte_mbuf_refcnt_read(m) != 1 || m->next != NULL || m->nb_segs != 1 ||
+	    !RTE_MBUF_DIRECT(m))
+		rte_mbuf_sanity_check(m, 0);
+#endif
+}
+
+/* An mbuf with its fields as left by the last free: refcnt 1, one segment. */
+static inline struct rte_mbuf *
+rte_mbuf_raw_alloc(struct rte_mempool *mp)
+{
+	struct rte_mbuf *m;
+
+	if (rte_mempool_get(mp, (void **)&m) < 0)
+		return NULL;
+	__rte_mbuf_raw_sanity_check(m);
+	return m;
+}
+
+/* Return an mbuf that is already reset (refcnt 1, direct, one segment). */
+static __rte_always_inline void
+rte_mbuf_raw_free(struct rte_mbuf *m)
+{
+	__rte_mbuf_raw_sanity_check(m);
+	rte_mempool_put(m->pool, m);
+}
+
+/* rte_mempool_obj_cb_t for pktmbuf pools: set the constant fields of one mbuf. */
+void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *m, unsigned i);
+/* rte_mempool_ctor_t for pktmbuf pools: opaque_arg is a struct rte_pktmbuf_pool_private. */
+void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
+
+/*
+ * A pool of n mbufs, each with priv_size (multiple of RTE_MBUF_PRIV_ALIGN)
+ * bytes of application area and data_room_size bytes of buffer (headroom
+ * included). NULL with rte_errno: EINVAL (bad priv_size, ops or sizes),
+ * EEXIST, ENAMETOOLONG, ENOSPC, ENOMEM.
+ */
+struct rte_mempool *rte_pktmbuf_pool_create(const char *name, unsigned n, unsigned cache_size,
+					    uint16_t priv_size, uint16_t data_room_size,
+					    int socket_id);
+/* The same with a named pool handler (NULL: rte_mbuf_best_mempool_ops()). */
+struct rte_mempool *rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
+						   unsigned int cache_size, uint16_t priv_size,
+						   uint16_t data_room_size, int socket_id,
+						   const char *ops_name);
+
+static inline uint16_t
+rte_pktmbuf_data_room_size(struct rte_mempool *mp)
+{
+	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->mbuf_data_room_size;
+}
+
+static inline uint16_t
+rte_pktmbuf_priv_size(struct rte_mempool *mp)
+{
+	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->mbuf_priv_size;
+}
+
+static inline void
+rte_pktmbuf_reset_headroom(struct rte_mbuf *m)
+{
+	m->data_off = (uint16_t)RTE_MIN((uint16_t)RTE_PKTMBUF_HEADROOM, (uint16_t)m->buf_len);
+}
+
+/* Reset the packet fields of a one-segment mbuf (the buffer fields stay). */
+static inline void
+rte_pktmbuf_reset(struct rte_mbuf *m)
+{
+	m->next = NULL;
+	m->pkt_len = 0;
+	m->tx_offload = 0;
+	m->vlan_tci = 0;
+	m->vlan_tci_outer = 0;
+	m->nb_segs = 1;
+	m->port = RTE_MBUF_PORT_INVALID;
+	m->ol_flags &= RTE_MBUF_F_EXTERNAL;
+	m->packet_type = 0;
+	rte_pktmbuf_reset_headroom(m);
+	m->data_len = 0;
+	__rte_mbuf_sanity_check(m, 1);
+}
+
+/* An empty packet (default headroom), or NULL when the pool is empty. */
+static inline struct rte_mbuf *
+rte_pktmbuf_alloc(struct rte_mempool *mp)
+{
+	struct rte_mbuf *m = rte_mbuf_raw_alloc(mp);
+
+	if (m != NULL)
+		rte_pktmbuf_reset(m);
+	return m;
+}
+
+/* count empty packets, all or none: 0, or the mempool's negative errno. */
+static inline int
+rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs, unsigned count)
+{
+	unsigned int i;
+	int rc;
+
+	rc = rte_mempool_get_bulk(pool, (void **)mbufs, count);
+	if (unlikely(rc != 0))
+		return rc;
+	for (i = 0; i < count; i++) {
+		__rte_mbuf_raw_sanity_check(mbufs[i]);
+		rte_pktmbuf_reset(mbufs[i]);
+	}
+	return 0;
+}
+
+/*
+ * Carve a struct rte_mbuf_ext_shared_info from the end of an external
+ * buffer; *buf_len shrinks by what it takes. NULL if the buffer is too small.
+ */
+static inline struct rte_mbuf_ext_shared_info *
+rte_pktmbuf_ext_shinfo_init_helper(void *buf_addr, uint16_t *buf_len,
+				   rte_mbuf_extbuf_free_callback_t free_cb, void *fcb_opaque)
+{
+	struct rte_mbuf_ext_shared_info *shinfo;
+	void *buf_end = RTE_PTR_ADD(buf_addr, *buf_len);
+	void *addr;
+
+	addr = RTE_PTR_ALIGN_FLOOR(RTE_PTR_SUB(buf_end, sizeof(*shinfo)), sizeof(uintptr_t));
+	if (addr <= buf_addr)
+		return NULL;
+	shinfo = (struct rte_mbuf_ext_shared_info *)addr;
+	shinfo->free_cb = free_cb;
+	shinfo->fcb_opaque = fcb_opaque;
+	rte_mbuf_ext_refcnt_set(shinfo, 1);
+	*buf_len = (uint16_t)RTE_PTR_DIFF(shinfo, buf_addr);
+	return shinfo;
+}
+
+/*
+ * Point m at an external buffer (its reference is shinfo's refcnt, which
+ * the caller set). m must be direct and not shared; its data becomes empty.
+ */
+static inline void
+rte_pktmbuf_attach_extbuf(struct rte_mbuf *m, void *buf_addr, rte_iova_t buf_iova,
+			  uint16_t buf_len, struct rte_mbuf_ext_shared_info *shinfo)
+{
+	m->buf_addr = buf_addr;
+	rte_mbuf_iova_set(m, buf_iova);
+	m->buf_len = buf_len;
+	m->data_len = 0;
+	m->data_off = 0;
+	m->ol_flags |= RTE_MBUF_F_EXTERNAL;
+	m->shinfo = shinfo;
+}
+
+#define rte_pktmbuf_detach_extbuf(m) rte_pktmbuf_detach(m)
+
+static inline void
+rte_mbuf_dynfield_copy(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
+{
+	memcpy(&mdst->dynfield1, msrc->dynfield1, sizeof(mdst->dynfield1));
+}
+
+static inline void
+__rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
+{
+	mdst->port = msrc->port;
+	mdst->vlan_tci = msrc->vlan_tci;
+	mdst->vlan_tci_outer = msrc->vlan_tci_outer;
+	mdst->tx_offload = msrc->tx_offload;
+	mdst->hash = msrc->hash;
+	mdst->packet_type = msrc->packet_type;
+	rte_mbuf_dynfield_copy(mdst, msrc);
+}
+
+/*
+ * Make mi (direct, refcnt 1) an indirect view of m's first segment: same
+ * buffer and data, one more reference on the buffer's owner.
+ */
+static inline void
+rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
+{
+	if (RTE_MBUF_HAS_EXTBUF(m)) {
+		rte_mbuf_ext_refcnt_update(m->shinfo, 1);
+		mi->ol_flags = m->ol_flags;
+		mi->shinfo = m->shinfo;
+	} else {
+		/* The buffer's owner: m itself, or the mbuf m is a view of. */
+		rte_mbuf_refcnt_update(rte_mbuf_from_indirect(m), 1);
+		mi->priv_size = m->priv_size;
+		mi->ol_flags = m->ol_flags | RTE_MBUF_F_INDIRECT;
+	}
+	__rte_pktmbuf_copy_hdr(mi, m);
+	mi->data_off = m->data_off;
+	mi->data_len = m->data_len;
+	rte_mbuf_iova_set(mi, rte_mbuf_iova_get(m));
+	mi->buf_addr = m->buf_addr;
+	mi->buf_len = m->buf_len;
+	mi->next = NULL;
+	mi->pkt_len = mi->data_len;
+	mi->nb_segs = 1;
+	__rte_mbuf_sanity_check(mi, 1);
+	__rte_mbuf_sanity_check(m, 0);
+}
+
+static inline void
+__rte_pktmbuf_free_extbuf(struct rte_mbuf *m)
+{
+	if (rte_mbuf_ext_refcnt_update(m->shinfo, -1) == 0)
+		m->shinfo->free_cb(m->buf_addr, m->shinfo->fcb_opaque);
+}
+
+static inline void
+__rte_pktmbuf_free_direct(struct rte_mbuf *m)
+{
+	struct rte_mbuf *md = rte_mbuf_from_indirect(m);
+
+	if (rte_mbuf_refcnt_update(md, -1) == 0) {
+		md->next = NULL;
+		md->nb_segs = 1;
+		rte_mbuf_refcnt_set(md, 1);
+		rte_mbuf_raw_free(md);
+	}
+}
+
+/*
+ * Drop an indirect or external mbuf's reference on the buffer it points
+ * at, and give it back its own embedded buffer (empty).
+ */
+static inline void
+rte_pktmbuf_detach(struct rte_mbuf *m)
+{
+	struct rte_mempool *mp = m->pool;
+	uint32_t mbuf_size, buf_len;
+	uint16_t priv_size;
+
+	if (RTE_MBUF_HAS_EXTBUF(m)) {
+		if (RTE_MBUF_HAS_PINNED_EXTBUF(m))
+			return;		/* pinned buffers stay attached for life */
+		__rte_pktmbuf_free_extbuf(m);
+	} else {
+		__rte_pktmbuf_free_direct(m);
+	}
+	priv_size = rte_pktmbuf_priv_size(mp);
+	mbuf_size = (uint32_t)(sizeof(struct rte_mbuf) + priv_size);
+	buf_len = rte_pktmbuf_data_room_size(mp);
+	m->priv_size = priv_size;
+	m->buf_addr = (char *)m + mbuf_size;
+	rte_mbuf_iova_set(m, rte_mempool_virt2iova(m) + mbuf_size);
+	m->buf_len = (uint16_t)buf_len;
+	rte_pktmbuf_reset_headroom(m);
+	m->data_len = 0;
+	m->ol_flags = 0;
+}
+
+/*
+ * Drop one reference on segment m. Returns m, reset to be put back in
+ * its pool, when this was the last reference; NULL otherwise.
+ */
+static __rte_always_inline struct rte_mbuf *
+rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 0);
+	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
+		if (!RTE_MBUF_DIRECT(m))
+			rte_pktmbuf_detach(m);
+		if (m->next != NULL)
+			m->next = NULL;
+		if (m->nb_segs != 1)
+			m->nb_segs = 1;
+		return m;
+	} else if (__rte_mbuf_refcnt_update(m, -1) == 0) {
+		if (!RTE_MBUF_DIRECT(m))
+			rte_pktmbuf_detach(m);
+		if (m->next != NULL)
+			m->next = NULL;
+		if (m->nb_segs != 1)
+			m->nb_segs = 1;
+		rte_mbuf_refcnt_set(m, 1);
+		return m;
+	}
+	return NULL;
+}
+
+static __rte_always_inline void
+rte_pktmbuf_free_seg(struct rte_mbuf *m)
+{
+	m = rte_pktmbuf_prefree_seg(m);
+	if (likely(m != NULL))
+		rte_mbuf_raw_free(m);
+}
+
+/* Free every segment of a packet; NULL is allowed. */
+static inline void
+rte_pktmbuf_free(struct rte_mbuf *m)
+{
+	struct rte_mbuf *m_next;
+
+	if (m != NULL)
+		__rte_mbuf_sanity_check(m, 1);
+	while (m != NULL) {
+		m_next = m->next;
+		rte_pktmbuf_free_seg(m);
+		m = m_next;
+	}
+}
+
+/* Free count packets (NULL entries skipped), batching puts per pool. */
+void rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count);
+
+/*
+ * A new packet from mp whose segments are indirect views of md's segments
+ * (no data copied). NULL with rte_errno ENOMEM... as the pool reports.
+ */
+struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
+
+/*
+ * A deep copy of len bytes (UINT32_MAX: to the end) of m from offset off,
+ * in as many new segments from mp as needed. NULL if off is past the end
+ * or the pool runs dry.
+ */
+struct rte_mbuf *rte_pktmbuf_copy(const struct rte_mbuf *m, struct rte_mempool *mp,
+				  uint32_t offset, uint32_t length);
+
+static inline void
+rte_pktmbuf_refcnt_update(struct rte_mbuf *m, int16_t v)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	do {
+		rte_mbuf_refcnt_update(m, v);
+	} while ((m = m->next) != NULL);
+}
+
+static inline uint16_t
+rte_pktmbuf_headroom(const struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 0);
+	return m->data_off;
+}
+
+static inline uint16_t
+rte_pktmbuf_tailroom(const struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 0);
+	return (uint16_t)(m->buf_len - rte_pktmbuf_headroom(m) - m->data_len);
+}
+
+static inline struct rte_mbuf *
+rte_pktmbuf_lastseg(struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	while (m->next != NULL)
+		m = m->next;
+	return m;
+}
+
+#define rte_pktmbuf_pkt_len(m) ((m)->pkt_len)
+#define rte_pktmbuf_data_len(m) ((m)->data_len)
+
+/* Grow the packet at the front; the new start, or NULL without headroom. */
+static inline char *
+rte_pktmbuf_prepend(struct rte_mbuf *m, uint16_t len)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > rte_pktmbuf_headroom(m)))
+		return NULL;
+	m->data_off = (uint16_t)(m->data_off - len);
+	m->data_len = (uint16_t)(m->data_len + len);
+	m->pkt_len = (m->pkt_len + len);
+	return (char *)m->buf_addr + m->data_off;
+}
+
+/* Grow the packet at the end (last segment); the old end, or NULL without tailroom. */
+static inline char *
+rte_pktmbuf_append(struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *m_last;
+	void *tail;
+
+	__rte_mbuf_sanity_check(m, 1);
+	m_last = rte_pktmbuf_lastseg(m);
+	if (unlikely(len > rte_pktmbuf_tailroom(m_last)))
+		return NULL;
+	tail = (char *)m_last->buf_addr + m_last->data_off + m_last->data_len;
+	m_last->data_len = (uint16_t)(m_last->data_len + len);
+	m->pkt_len = (m->pkt_len + len);
+	return (char *)tail;
+}
+
+/* Drop len bytes at the front (first segment only); the new start, or NULL. */
+static inline char *
+rte_pktmbuf_adj(struct rte_mbuf *m, uint16_t len)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	if (unlikely(len > m->data_len))
+		return NULL;
+	m->data_len = (uint16_t)(m->data_len - len);
+	m->data_off = (uint16_t)(m->data_off + len);
+	m->pkt_len = (m->pkt_len - len);
+	return (char *)m->buf_addr + m->data_off;
+}
+
+/* Drop len bytes at the end (last segment only); 0, or -1 if it holds fewer. */
+static inline int
+rte_pktmbuf_trim(struct rte_mbuf *m, uint16_t len)
+{
+	struct rte_mbuf *m_last;
+
+	__rte_mbuf_sanity_check(m, 1);
+	m_last = rte_pktmbuf_lastseg(m);
+	if (unlikely(len > m_last->data_len))
+		return -1;
+	m_last->data_len = (uint16_t)(m_last->data_len - len);
+	m->pkt_len = (m->pkt_len - len);
+	return 0;
+}
+
+static inline int
+rte_pktmbuf_is_contiguous(const struct rte_mbuf *m)
+{
+	__rte_mbuf_sanity_check(m, 1);
+	return m->nb_segs == 1;
+}
+
+const void *__rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf);
+
+/*
+ * len bytes at offset off: a pointer into the mbuf when they sit in one
+ * segment, else copied into buf. NULL if the packet is shorter.
+ */
+static inline const void *
+rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf)
+{
+	if (likely(off + len <= rte_pktmbuf_data_len(m)))
+		return rte_pktmbuf_mtod_offset(m, char *, off);
+	return __rte_pktmbuf_read(m, off, len, buf);
+}
+
+/* Append packet tail to packet head; 0, or -EOVERFLOW past 65535 segments. */
+static inline int
+rte_pktmbuf_chain(struct rte_mbuf *head, struct rte_mbuf *tail)
+{
+	struct rte_mbuf *cur_tail;
+
+	if (head->nb_segs + tail->nb_segs > RTE_MBUF_MAX_NB_SEGS)
+		return -EOVERFLOW;
+	cur_tail = rte_pktmbuf_lastseg(head);
+	cur_tail->next = tail;
+	head->nb_segs = (uint16_t)(head->nb_segs + tail->nb_segs);
+	head->pkt_len += tail->pkt_len;
+	/* tail is a plain segment now: its pkt_len only counts itself. */
+	tail->pkt_len = tail->data_len;
+	return 0;
+}
+
+static __rte_always_inline uint64_t
+rte_mbuf_tx_offload(uint64_t il2, uint64_t il3, uint64_t il4, uint64_t tso, uint64_t ol3,
+		    uint64_t ol2, uint64_t unused)
+{
+	return il2 << RTE_MBUF_L2_LEN_OFS | il3 << RTE_MBUF_L3_LEN_OFS |
+	       il4 << RTE_MBUF_L4_LEN_OFS | tso << RTE_MBUF_TSO_SEGSZ_OFS |
+	       ol3 << RTE_MBUF_OUTL3_LEN_OFS | ol2 << RTE_MBUF_OUTL2_LEN_OFS |
+	       unused << RTE_MBUF_TXOFLD_UNUSED_OFS;
+}
+
+/* 0 if the Tx offload flags are consistent, -EINVAL otherwise. */
+static inline int
+rte_validate_tx_offload(const struct rte_mbuf *m)
+{
+	uint64_t ol_flags = m->ol_flags;
+
+	if (!(ol_flags & RTE_MBUF_F_TX_OFFLOAD_MASK))
+		return 0;
+	if ((ol_flags & RTE_MBUF_F_TX_IP_CKSUM) && (ol_flags & RTE_MBUF_F_TX_IPV6))
+		return -EINVAL;
+	if ((ol_flags & (RTE_MBUF_F_TX_L4_MASK | RTE_MBUF_F_TX_TCP_SEG)) &&
+	    !(ol_flags & (RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IPV6)))
+		return -EINVAL;
+	if ((ol_flags & RTE_MBUF_F_TX_TCP_SEG) &&
+	    (m->tso_segsz == 0 ||
+	     ((ol_flags & RTE_MBUF_F_TX_IPV4) && !(ol_flags & RTE_MBUF_F_TX_IP_CKSUM))))
+		return -EINVAL;
+	if ((ol_flags & RTE_MBUF_F_TX_OUTER_IP_CKSUM) && !(ol_flags & RTE_MBUF_F_TX_OUTER_IPV4))
+		return -EINVAL;
+	return 0;
+}
+
+int __rte_pktmbuf_linearize(struct rte_mbuf *mbuf);
+
+/* Move all data into the first segment; 0, or -1 when it does not fit. */
+static inline int
+rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
+{
+	if (rte_pktmbuf_is_contiguous(mbuf))
+		return 0;
+	return __rte_pktmbuf_linearize(mbuf);
+}
+
+/* Print the mbuf's fields and up to dump_len bytes of its data. */
+void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len);
+
+#define RTE_MBUF_PREFETCH_TO_FREE(m) do { \
+	if ((m) != NULL) \
+		rte_prefetch0(m); \
+} while (0)
+
+static inline uint32_t
+rte_mbuf_sched_queue_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.queue_id;
+}
+
+static inline uint8_t
+rte_mbuf_sched_traffic_class_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.traffic_class;
+}
+
+static inline uint8_t
+rte_mbuf_sched_color_get(const struct rte_mbuf *m)
+{
+	return m->hash.sched.color;
+}
+
+static inline void
+rte_mbuf_sched_get(const struct rte_mbuf *m, uint32_t *queue_id, uint8_t *traffic_class,
+		   uint8_t *color)
+{
+	struct rte_mbuf_sched sched = m->hash.sched;
+
+	*queue_id = sched.queue_id;
+	*traffic_class = sched.traffic_class;
+	*color = sched.color;
+}
+
+static inline void
+rte_mbuf_sched_queue_set(struct rte_mbuf *m, uint32_t queue_id)
+{
+	m->hash.sched.queue_id = queue_id;
+}
+
+static inline void
+rte_mbuf_sched_traffic_class_set(struct rte_mbuf *m, uint8_t traffic_class)
+{
+	m->hash.sched.traffic_class = traffic_class;
+}
+
+static inline void
+rte_mbuf_sched_color_set(struct rte_mbuf *m, uint8_t color)
+{
+	m->hash.sched.color = color;
+}
+
+static inline void
+rte_mbuf_sched_set(struct rte_mbuf *m, uint32_t queue_id, uint8_t traffic_class, uint8_t color)
+{
+	m->hash.sched = (struct rte_mbuf_sched){
+		.queue_id = queue_id,
+		.traffic_class = traffic_class,
+		.color = color,
+		.reserved = 0,
+	};
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,573 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Mempool: a pool of fixed-size objects in EAL memory, with DPDK 22.11's
+ * API, layouts and semantics. Objects live in a common pool (a ring by
+ * default, chosen by name through rte_mempool_ops) fronted by one cache per
+ * lcore, so that most gets and puts touch only lcore-local memory.
+ *
+ * Layout of one object:  [objhdr | element (elt_size) | trailer padding]
+ * rte_mempool_virt2iova() and rte_mempool_from_obj() read the header just
+ * before the element.
+ *
+ * The get/put fast path is static inline below. The private part
+ * (creation, population, iteration, ops registry) is in the library.
+ */
+#ifndef _RTE_MEMPOOL_H_
+#define _RTE_MEMPOOL_H_
+
+#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
+#include <errno.h>
+#include <sys/queue.h>
+#include <sys/types.h>
+
+#include <rte_config.h>
+#include <rte_os.h>
+#include <rte_common.h>
+#include <rte_branch_prediction.h>
+#include <rte_spinlock.h>
+#include <rte_lcore.h>
+#include <rte_log.h>
+#include <rte_memcpy.h>
+#include <rte_debug.h>
+#include <rte_memory.h>
+#include <rte_memzone.h>
+#include <rte_ring.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+
+#define RTE_MEMPOOL_HEADER_COOKIE1 0xbadbadbadadd2e55ULL /* object is allocated */
+#define RTE_MEMPOOL_HEADER_COOKIE2 0xf2eef2eedadd2e55ULL /* object is in the pool */
+#define RTE_MEMPOOL_TRAILER_COOKIE 0xadd2e55badbadbadULL
+
+/* A per-lcore cache of objects. */
+struct rte_mempool_cache {
+	uint32_t size;		/* target fill level after a refill */
+	uint32_t flushthresh;	/* above this, the cache is emptied to the pool */
+	uint32_t len;		/* objects currently cached */
+	/* Twice the maximum, so a put of up to flushthresh never overflows. */
+	void *objs[RTE_MEMPOOL_CACHE_MAX_SIZE * 2] __rte_cache_aligned;
+} __rte_cache_aligned;
+
+struct rte_mempool_objsz {
+	uint32_t elt_size;
+	uint32_t header_size;
+	uint32_t trailer_size;
+	uint32_t total_size;	/* header + elt + trailer */
+};
+
+#define RTE_MEMPOOL_MZ_PREFIX "MP_"
+/* The pool's ring is named "MP_<name>". */
+#define RTE_MEMPOOL_NAMESIZE (RTE_RING_NAMESIZE - sizeof(RTE_MEMPOOL_MZ_PREFIX) + 1)
+#define RTE_MEMPOOL_MZ_FORMAT RTE_MEMPOOL_MZ_PREFIX "%s"
+
+#define RTE_MEMPOOL_ALIGN RTE_CACHE_LINE_SIZE
+#define RTE_MEMPOOL_ALIGN_MASK (RTE_MEMPOOL_ALIGN - 1)
+
+/* Header before every object: owner, IOVA, list link (and a debug cookie). */
+struct rte_mempool_objhdr {
+	RTE_STAILQ_ENTRY(rte_mempool_objhdr) next;
+	struct rte_mempool *mp;
+	rte_iova_t iova;
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	uint64_t cookie;	/* COOKIE1 while allocated, COOKIE2 while free */
+#endif
+};
+
+RTE_STAILQ_HEAD(rte_mempool_objhdr_list, rte_mempool_objhdr);
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+struct rte_mempool_objtlr {
+	uint64_t cookie;	/* RTE_MEMPOOL_TRAILER_COOKIE: catches overruns */
+};
+#endif
+
+RTE_STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
+
+typedef void (rte_mempool_memchunk_free_cb_t)(struct rte_mempool_memhdr *memhdr, void *opaque);
+
+/* One virtually contiguous memory chunk holding objects. */
+struct rte_mempool_memhdr {
+	RTE_STAILQ_ENTRY(rte_mempool_memhdr) next;
+	struct rte_mempool *mp;
+	void *addr;
+	rte_iova_t iova;	/* RTE_BAD_IOVA when not IOVA-contiguous */
+	size_t len;
+	rte_mempool_memchunk_free_cb_t *free_cb;
+	void *opaque;
+};
+
+struct rte_mempool_info {
+	unsigned int contig_block_size;
+} __rte_cache_aligned;
+
+struct rte_mempool {
+	char name[RTE_MEMPOOL_NAMESIZE];
+	RTE_STD_C11
+	union {
+		void *pool_data;	/* the ring (or other pool) of free objects */
+		uint64_t pool_id;
+	};
+	void *pool_config;		/* argument of the ops' alloc */
+	const struct rte_memzone *mz;	/* where this structure lives */
+	unsigned int flags;
+	int socket_id;
+	uint32_t size;			/* number of objects */
+	uint32_t cache_size;		/* per-lcore cache size, 0 for none */
+	uint32_t elt_size;
+	uint32_t header_size;
+	uint32_t trailer_size;
+	unsigned private_data_size;
+	int32_t ops_index;		/* index in rte_mempool_ops_table */
+	struct rte_mempool_cache *local_cache;	/* RTE_MAX_LCORE caches */
+	uint32_t populated_size;
+	struct rte_mempool_objhdr_list elt_list;
+	uint32_t nb_mem_chunks;
+	struct rte_mempool_memhdr_list mem_list;
+} __rte_cache_aligned;
+
+#define RTE_MEMPOOL_F_NO_SPREAD 0x0001		/* no padding to spread objects over channels */
+#define MEMPOOL_F_NO_SPREAD RTE_MEMPOOL_F_NO_SPREAD
+#define RTE_MEMPOOL_F_NO_CACHE_ALIGN 0x0002	/* objects not cache-line aligned */
+#define MEMPOOL_F_NO_CACHE_ALIGN RTE_MEMPOOL_F_NO_CACHE_ALIGN
+#define RTE_MEMPOOL_F_SP_PUT 0x0004		/* single producer: "ring_sp_*" */
+#define MEMPOOL_F_SP_PUT RTE_MEMPOOL_F_SP_PUT
+#define RTE_MEMPOOL_F_SC_GET 0x0008		/* single consumer: "ring_*_sc" */
+#define MEMPOOL_F_SC_GET RTE_MEMPOOL_F_SC_GET
+#define RTE_MEMPOOL_F_POOL_CREATED 0x0010	/* internal: the ops' pool exists */
+#define RTE_MEMPOOL_F_NO_IOVA_CONTIG 0x0020	/* objects need no IOVA */
+#define MEMPOOL_F_NO_IOVA_CONTIG RTE_MEMPOOL_F_NO_IOVA_CONTIG
+#define RTE_MEMPOOL_F_NON_IO 0x0040		/* internal: no object has an IOVA */
+#define RTE_MEMPOOL_VALID_USER_FLAGS (RTE_MEMPOOL_F_NO_SPREAD \
+	| RTE_MEMPOOL_F_NO_CACHE_ALIGN | RTE_MEMPOOL_F_SP_PUT \
+	| RTE_MEMPOOL_F_SC_GET | RTE_MEMPOOL_F_NO_IOVA_CONTIG)
+
+/* Size of the mempool structure plus its per-lcore caches. */
+#define RTE_MEMPOOL_HEADER_SIZE(mp, cs) \
+	(sizeof(*(mp)) + (((cs) == 0) ? 0 : (sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
+
+static inline struct rte_mempool_objhdr *
+rte_mempool_get_header(void *obj)
+{
+	return (struct rte_mempool_objhdr *)RTE_PTR_SUB(obj, sizeof(struct rte_mempool_objhdr));
+}
+
+static inline struct rte_mempool *
+rte_mempool_from_obj(void *obj)
+{
+	return rte_mempool_get_header(obj)->mp;
+}
+
+/* ---- Pool handlers (ops), selected by name ---- */
+
+#define RTE_MEMPOOL_OPS_NAMESIZE 32
+
+typedef int (*rte_mempool_alloc_t)(struct rte_mempool *mp);
+typedef void (*rte_mempool_free_t)(struct rte_mempool *mp);
+/* Both return 0, or a negative errno having moved no object. */
+typedef int (*rte_mempool_enqueue_t)(struct rte_mempool *mp, void * const *obj_table,
+				     unsigned int n);
+typedef int (*rte_mempool_dequeue_t)(struct rte_mempool *mp, void **obj_table, unsigned int n);
+typedef int (*rte_mempool_dequeue_contig_blocks_t)(struct rte_mempool *mp,
+						   void **first_obj_table, unsigned int n);
+typedef unsigned (*rte_mempool_get_count)(const struct rte_mempool *mp);
+typedef ssize_t (*rte_mempool_calc_mem_size_t)(const struct rte_mempool *mp, uint32_t obj_num,
+					       uint32_t pg_shift, size_t *min_chunk_size,
+					       size_t *align);
+typedef void (rte_mempool_populate_obj_cb_t)(struct rte_mempool *mp, void *opaque,
+					     void *vaddr, rte_iova_t iova);
+typedef int (*rte_mempool_populate_t)(struct rte_mempool *mp, unsigned int max_objs,
+				      void *vaddr, rte_iova_t iova, size_t len,
+				      rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+typedef int (*rte_mempool_get_info_t)(const struct rte_mempool *mp,
+				      struct rte_mempool_info *info);
+
+#define RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ 0x0001
+
+ssize_t rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp, uint32_t obj_num,
+					    uint32_t pg_shift, size_t chunk_reserve,
+					    size_t *min_chunk_size, size_t *align);
+ssize_t rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp, uint32_t obj_num,
+					     uint32_t pg_shift, size_t *min_chunk_size,
+					     size_t *align);
+int rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
+				   unsigned int max_objs, void *vaddr, rte_iova_t iova,
+				   size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+				   void *obj_cb_arg);
+int rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs,
+				    void *vaddr, rte_iova_t iova, size_t len,
+				    rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
+
+struct rte_mempool_ops {
+	char name[RTE_MEMPOOL_OPS_NAMESIZE];
+	rte_mempool_alloc_t alloc;
+	rte_mempool_free_t free;
+	rte_mempool_enqueue_t enqueue;
+	rte_mempool_dequeue_t dequeue;
+	rte_mempool_get_count get_count;
+	rte_mempool_calc_mem_size_t calc_mem_size;	/* optional */
+	rte_mempool_populate_t populate;		/* optional */
+	rte_mempool_get_info_t get_info;		/* optional */
+	rte_mempool_dequeue_contig_blocks_t dequeue_contig_blocks; /* optional */
+} __rte_cache_aligned;
+
+#define RTE_MEMPOOL_MAX_OPS_IDX 16
+
+struct rte_mempool_ops_table {
+	rte_spinlock_t sl;	/* serializes registration */
+	uint32_t num_ops;
+	struct rte_mempool_ops ops[RTE_MEMPOOL_MAX_OPS_IDX];
+} __rte_cache_aligned;
+
+extern struct rte_mempool_ops_table rte_mempool_ops_table;
+
+/* ops_index was checked when the pool was created; no check here. */
+static inline struct rte_mempool_ops *
+rte_mempool_get_ops(int ops_index)
+{
+	return &rte_mempool_ops_table.ops[ops_index];
+}
+
+int rte_mempool_ops_alloc(struct rte_mempool *mp);
+
+static inline int
+rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp, void **obj_table, unsigned n)
+{
+	return rte_mempool_get_ops(mp->ops_index)->dequeue(mp, obj_table, n);
+}
+
+static inline int
+rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
+				      unsigned int n)
+{
+	struct rte_mempool_ops *ops = rte_mempool_get_ops(mp->ops_index);
+
+	if (ops->dequeue_contig_blocks == NULL)
+		return -ENOTSUP;
+	return ops->dequeue_contig_blocks(mp, first_obj_table, n);
+}
+
+static inline int
+rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned n)
+{
+	return rte_mempool_get_ops(mp->ops_index)->enqueue(mp, obj_table, n);
+}
+
+unsigned rte_mempool_ops_get_count(const struct rte_mempool *mp);
+ssize_t rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
+				      uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
+int rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
+			     rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
+			     void *obj_cb_arg);
+int rte_mempool_ops_get_info(const struct rte_mempool *mp, struct rte_mempool_info *info);
+void rte_mempool_ops_free(struct rte_mempool *mp);
+
+/*
+ * Choose the handler of an empty (not yet populated) pool by name.
+ * Returns 0, -EEXIST if the pool is already populated, -EINVAL for an
+ * unknown name.
+ */
+int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *pool_config);
+
+/* Returns the handler's index, -EINVAL (missing callback/name), -EEXIST, -ENOSPC. */
+int rte_mempool_register_ops(const struct rte_mempool_ops *ops);
+
+#define RTE_MEMPOOL_REGISTER_OPS(ops) \
+	RTE_INIT(mp_hdlr_init_##ops) \
+	{ \
+		rte_mempool_register_ops(&ops); \
+	}
+
+/* ---- Creation and control path ---- */
+
+typedef void (rte_mempool_obj_cb_t)(struct rte_mempool *mp, void *opaque, void *obj,
+				    unsigned obj_idx);
+typedef rte_mempool_obj_cb_t rte_mempool_obj_ctor_t;
+typedef void (rte_mempool_mem_cb_t)(struct rte_mempool *mp, void *opaque,
+				    struct rte_mempool_memhdr *memhdr, unsigned mem_idx);
+typedef void (rte_mempool_ctor_t)(struct rte_mempool *, void *);
+
+/*
+ * Create and populate a pool of n objects of elt_size bytes with a cache
+ * of cache_size objects per lcore. Returns NULL with rte_errno:
+ * EINVAL (n or elt_size 0, cache_size > RTE_MEMPOOL_CACHE_MAX_SIZE or
+ * cache_size * 1.5 > n, unknown flags), ENAMETOOLONG, EEXIST (name in use),
+ * ENOSPC (too many memzones), ENOMEM (no memory).
+ */
+struct rte_mempool *rte_mempool_create(const char *name, unsigned n, unsigned elt_size,
+				       unsigned cache_size, unsigned private_data_size,
+				       rte_mempool_ctor_t *mp_init, void *mp_init_arg,
+				       rte_mempool_obj_cb_t *obj_init, void *obj_init_arg,
+				       int socket_id, unsigned flags);
+
+/* The same, without objects: set the ops, then populate. Same errors. */
+struct rte_mempool *rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size,
+					     unsigned cache_size, unsigned private_data_size,
+					     int socket_id, unsigned flags);
+
+void rte_mempool_free(struct rte_mempool *mp);
+
+/*
+ * Add objects from a chunk of memory (IOVA-contiguous, or RTE_BAD_IOVA).
+ * Return the number of objects added, or a negative errno.
+ */
+int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, size_t len,
+			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
+			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+/* Fill the pool with memory from EAL memzones. Returns the object count or -errno. */
+int rte_mempool_populate_default(struct rte_mempool *mp);
+/* Fill the pool with anonymous memory (no IOVA). Returns the object count or 0. */
+int rte_mempool_populate_anon(struct rte_mempool *mp);
+
+/* Call obj_cb on every object; returns the number of objects. */
+uint32_t rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_cb,
+			      void *obj_cb_arg);
+/* Call mem_cb on every memory chunk; returns the number of chunks. */
+uint32_t rte_mempool_mem_iter(struct rte_mempool *mp, rte_mempool_mem_cb_t *mem_cb,
+			      void *mem_cb_arg);
+
+void rte_mempool_dump(FILE *f, struct rte_mempool *mp);
+
+/* A cache for threads that are not lcores. NULL + rte_errno EINVAL/ENOMEM. */
+struct rte_mempool_cache *rte_mempool_cache_create(uint32_t size, int socket_id);
+void rte_mempool_cache_free(struct rte_mempool_cache *cache);
+
+/* ---- Fast path ---- */
+
+/* The cache of an lcore, NULL for a pool without caches or a non-lcore thread. */
+static __rte_always_inline struct rte_mempool_cache *
+rte_mempool_default_cache(struct rte_mempool *mp, unsigned lcore_id)
+{
+	if (mp->cache_size == 0 || lcore_id >= RTE_MAX_LCORE)
+		return NULL;
+	return &mp->local_cache[lcore_id];
+}
+
+/* Return every cached object to the common pool. */
+static __rte_always_inline void
+rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
+{
+	if (cache == NULL)
+		cache = rte_mempool_default_cache(mp, rte_lcore_id());
+	if (cache == NULL || cache->len == 0)
+		return;
+	rte_mempool_ops_enqueue_bulk(mp, cache->objs, cache->len);
+	cache->len = 0;
+}
+
+/*
+ * Pointer copies of a few words: an inline loop beats a call into libc's
+ * memcpy for the 1..32 pointers of a typical burst.
+ */
+static __rte_always_inline void
+__rte_mempool_copy_ptrs(void **dst, void * const *src, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		dst[i] = src[i];
+}
+
+static __rte_always_inline void
+rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+			   struct rte_mempool_cache *cache)
+{
+	void **cache_objs;
+
+	/* No cache, or a burst bigger than the cache may hold: straight to the pool. */
+	if (unlikely(cache == NULL || n > cache->flushthresh)) {
+		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
+		return;
+	}
+	/*
+	 * DPDK 22.11's policy: when the burst would cross the flush threshold,
+	 * empty the whole cache to the pool first, then keep the burst.
+	 */
+	if (cache->len + n <= cache->flushthresh) {
+		cache_objs = &cache->objs[cache->len];
+		cache->len += n;
+	} else {
+		cache_objs = &cache->objs[0];
+		rte_mempool_ops_enqueue_bulk(mp, cache_objs, cache->len);
+		cache->len = n;
+	}
+	__rte_mempool_copy_ptrs(cache_objs, obj_table, n);
+}
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+/*
+ * Debug builds: check each object's header cookie. An object that is
+ * already free (a double free) or foreign is logged and left out; the
+ * library never aborts. Returns the number of objects kept in 'ok'.
+ */
+unsigned int rte_mempool_debug_check_put(struct rte_mempool *mp, void * const *obj_table,
+					 unsigned int n, void **ok);
+void rte_mempool_debug_mark_get(struct rte_mempool *mp, void * const *obj_table,
+				unsigned int n);
+#endif
+
+static __rte_always_inline void
+rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
+			struct rte_mempool_cache *cache)
+{
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	void *ok[64];
+
+	while (n > 0) {
+		unsigned int chunk = RTE_MIN(n, (unsigned int)RTE_DIM(ok));
+		unsigned int kept = rte_mempool_debug_check_put(mp, obj_table, chunk, ok);
+
+		if (kept > 0)
+			rte_mempool_do_generic_put(mp, ok, kept, cache);
+		obj_table += chunk;
+		n -= chunk;
+	}
+#else
+	rte_mempool_do_generic_put(mp, obj_table, n, cache);
+#endif
+}
+
+static __rte_always_inline void
+rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
+{
+	rte_mempool_generic_put(mp, obj_table, n, rte_mempool_default_cache(mp, rte_lcore_id()));
+}
+
+static __rte_always_inline void
+rte_mempool_put(struct rte_mempool *mp, void *obj)
+{
+	rte_mempool_put_bulk(mp, &obj, 1);
+}
+
+static __rte_always_inline int
+rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+			   struct rte_mempool_cache *cache)
+{
+	unsigned int remaining = n, len, i;
+	void **cache_objs;
+	int ret;
+
+	if (unlikely(cache == NULL))
+		goto pool_dequeue;
+
+	/* Hottest objects first: the cache is a stack. */
+	len = RTE_MIN(remaining, cache->len);
+	cache_objs = &cache->objs[cache->len];
+	cache->len -= len;
+	remaining -= len;
+	for (i = 0; i < len; i++)
+		*obj_table++ = *--cache_objs;
+	if (likely(remaining == 0))
+		return 0;
+
+	if (unlikely(remaining > RTE_MEMPOOL_CACHE_MAX_SIZE))
+		goto pool_dequeue;
+
+	/* Refill: take size + remaining objects, hand out 'remaining', keep 'size'. */
+	ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, cache->size + remaining);
+	if (unlikely(ret < 0))
+		goto pool_dequeue;	/* short of objects: try the exact remainder */
+	cache_objs = &cache->objs[cache->size + remaining];
+	for (i = 0; i < remaining; i++)
+		*obj_table++ = *--cache_objs;
+	cache->len = cache->size;
+	return 0;
+
+pool_dequeue:
+	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, remaining);
+	if (ret < 0 && cache != NULL) {
+		/* All or nothing: the objects taken from the cache are still in its array. */
+		cache->len = n - remaining;
+	}
+	return ret;
+}
+
+/*
+ * Get n objects, all or none. Returns 0, or a negative errno with no
+ * object taken: the ring handlers report an empty pool as -ENOBUFS, as
+ * DPDK 22.11's do.
+ */
+static __rte_always_inline int
+rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
+			struct rte_mempool_cache *cache)
+{
+	int ret = rte_mempool_do_generic_get(mp, obj_table, n, cache);
+
+#ifdef RTE_LIBRTE_MEMPOOL_DEBUG
+	if (ret == 0)
+		rte_mempool_debug_mark_get(mp, obj_table, n);
+#endif
+	return ret;
+}
+
+static __rte_always_inline int
+rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
+{
+	return rte_mempool_generic_get(mp, obj_table, n,
+				       rte_mempool_default_cache(mp, rte_lcore_id()));
+}
+
+static __rte_always_inline int
+rte_mempool_get(struct rte_mempool *mp, void **obj_p)
+{
+	return rte_mempool_get_bulk(mp, obj_p, 1);
+}
+
+static __rte_always_inline int
+rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
+{
+	return rte_mempool_ops_dequeue_contig_blocks(mp, first_obj_table, n);
+}
+
+/* Objects in the common pool and in every cache. */
+unsigned int rte_mempool_avail_count(const struct rte_mempool *mp);
+unsigned int rte_mempool_in_use_count(const struct rte_mempool *mp);
+
+static inline int
+rte_mempool_full(const struct rte_mempool *mp)
+{
+	return rte_mempool_avail_count(mp) == mp->size;
+}
+
+static inline int
+rte_mempool_empty(const struct rte_mempool *mp)
+{
+	return rte_mempool_avail_count(mp) == 0;
+}
+
+static inline rte_iova_t
+rte_mempool_virt2iova(const void *elt)
+{
+	const struct rte_mempool_objhdr *hdr =
+		(const struct rte_mempool_objhdr *)RTE_PTR_SUB(elt, sizeof(*hdr));
+
+	return hdr->iova;
+}
+
+/* Check the cookies of every object (debug builds) and the cache levels. */
+void rte_mempool_audit(struct rte_mempool *mp);
+
+static inline void *
+rte_mempool_get_priv(struct rte_mempool *mp)
+{
+	return (char *)mp + RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size);
+}
+
+void rte_mempool_list_dump(FILE *f);
+/* NULL + rte_errno ENOENT when no pool has that name. */
+struct rte_mempool *rte_mempool_lookup(const char *name);
+uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
+				   struct rte_mempool_objsz *sz);
+void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
+int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Mempool internals shared by its source files. Never installed. */
+#ifndef _MEMPOOL_PRIVATE_H_
+#define _MEMPOOL_PRIVATE_H_
+
+#include <rte_log.h>
+#include <rte_mempool.h>
+
+/* Exported from libsluice; everything else is hidden. */
+#define __rte_export __attribute__((visibility("default")))
+
+#define MEMPOOL_LOG(level, ...) RTE_LOG(level, MEMPOOL, __VA_ARGS__)
+
+/* DPDK 22.11's flush threshold: 1.5 times the cache size. */
+#define MEMPOOL_CACHE_FLUSHTHRESH(size) ((size) * 3 / 2)
+
+/* Create the ops' pool (the ring) once, before the first object is added. */
+int mempool_ops_alloc_once(struct rte_mempool *mp);
+
+/* Index of the ops registered under name, or -1. */
+int mempool_ops_find(const char *name);
+
+/* Defined next to the ring handlers: referencing it keeps them linked. */
+extern const int mempool_ring_linked;
+
+#endif

@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* IPv4/IPv6 headers and the Internet checksum (RFC 1071), with DPDK's names. */
+#ifndef _RTE_IP_H_
+#define _RTE_IP_H_
+
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <netinet/ip.h>
+#include <netinet/ip6.h>
+
+#include <rte_common.h>
+#include <rte_byteorder.h>
+#include <rte_branch_prediction.h>
+#include <rte_mbuf.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct rte_ipv4_hdr {
+	__extension__
+	union {
+		uint8_t version_ihl;
+		struct {
+			uint8_t ihl:4;		/* header length in 32-bit words */
+			uint8_t version:4;
+		};
+	};
+	uint8_t type_of_service;
+	rte_be16_t total_length;
+	rte_be16_t packet_id;
+	rte_be16_t fragment_offset;
+	uint8_t time_to_live;
+	uint8_t next_proto_id;
+	rte_be16_t hdr_checksum;
+	rte_be32_t src_addr;
+	rte_be32_t dst_addr;
+} __rte_packed;
+
+_Static_assert(sizeof(struct rte_ipv4_hdr) == 20, "IPv4 header without options is 20 bytes");
+
+/* An IPv4 address in host order: RTE_IPV4(192, 168, 0, 1). */
+#define RTE_IPV4(a, b, c, d) ((uint32_t)(((a) & 0xff) << 24) | \
+	(((b) & 0xff) << 16) | (((c) & 0xff) << 8) | ((d) & 0xff))
+
+#define RTE_IPV4_MAX_PKT_LEN 65535
+#define RTE_IPV4_HDR_IHL_MASK (0x0f)
+#define RTE_IPV4_IHL_MULTIPLIER (4)
+
+#define RTE_IPV4_HDR_DSCP_MASK (0xfc)
+#define RTE_IPV4_HDR_ECN_MASK (0x03)
+#define RTE_IPV4_HDR_ECN_CE RTE_IPV4_HDR_ECN_MASK
+
+#define RTE_IPV4_HDR_DF_SHIFT 14
+#define RTE_IPV4_HDR_MF_SHIFT 13
+#define RTE_IPV4_HDR_FO_SHIFT 3
+#define RTE_IPV4_HDR_DF_FLAG (1 << RTE_IPV4_HDR_DF_SHIFT)
+#define RTE_IPV4_HDR_MF_FLAG (1 << RTE_IPV4_HDR_MF_SHIFT)
+#define RTE_IPV4_HDR_OFFSET_MASK ((1 << RTE_IPV4_HDR_MF_SHIFT) - 1)
+#define RTE_IPV4_HDR_OFFSET_UNITS 8
+
+#define RTE_IPV4_HDR_OPT_EOL 0
+#define RTE_IPV4_HDR_OPT_NOP 1
+#define RTE_IPV4_HDR_OPT_COPIED(v) ((v) & 0x80)
+#define RTE_IPV4_HDR_OPT_MAX_LEN 40
+
+#define RTE_IPV4_ANY ((uint32_t)0x00000000)
+#define RTE_IPV4_LOOPBACK ((uint32_t)0x7f000001)
+#define RTE_IPV4_BROADCAST ((uint32_t)0xe0000000)
+#define RTE_IPV4_ALLHOSTS_GROUP ((uint32_t)0xe0000001)
+#define RTE_IPV4_ALLRTRS_GROUP ((uint32_t)0xe0000002)
+#define RTE_IPV4_MAX_LOCAL_GROUP ((uint32_t)0xe00000ff)
+#define RTE_IPV4_MIN_MCAST RTE_IPV4(224, 0, 0, 0)
+#define RTE_IPV4_MAX_MCAST RTE_IPV4(239, 255, 255, 255)
+#define RTE_IS_IPV4_MCAST(x) ((x) >= RTE_IPV4_MIN_MCAST && (x) <= RTE_IPV4_MAX_MCAST)
+
+#define RTE_IPV4_MIN_IHL (0x5)
+#define RTE_IPV4_VHL_DEF ((IPVERSION << 4) | RTE_IPV4_MIN_IHL)
+
+static inline uint8_t
+rte_ipv4_hdr_len(const struct rte_ipv4_hdr *ipv4_hdr)
+{
+	return (uint8_t)((ipv4_hdr->version_ihl & RTE_IPV4_HDR_IHL_MASK) *
+			 RTE_IPV4_IHL_MULTIPLIER);
+}
+
+/*
+ * Add the 16-bit words of buf to sum in native byte order. The one's
+ * complement sum is byte-order independent (RFC 1071 section 2(B)), so
+ * the result only needs folding. An odd last byte is padded with zero
+ * in memory order, as the checksum definition requires.
+ */
+static inline uint32_t
+__rte_raw_cksum(const void *buf, size_t len, uint32_t sum)
+{
+	const uint8_t *p = (const uint8_t *)buf;
+	uint64_t acc = sum;
+	size_t i;
+
+	for (i = 0; i + 2 <= len; i += 2) {
+		uint16_t v;
+
+		memcpy(&v, p + i, sizeof(v));
+		acc += v;
+	}
+	if (len & 1) {
+		uint16_t last = 0;
+
+		memcpy(&last, p + len - 1, 1);
+		acc += last;
+	}
+	/* Fold the 64-bit accumulator back into 32 bits without losing carries. */
+	acc = (acc & 0xffffffffULL) + (acc >> 32);
+	acc = (acc & 0xffffffffULL) + (acc >> 32);
+	return (uint32_t)acc;
+}
+
+static inline uint16_t
+__rte_raw_cksum_reduce(uint32_t sum)
+{
+	sum = ((sum & 0xffff0000) >> 16) + (sum & 0xffff);
+	sum = ((sum & 0xffff0000) >> 16) + (sum & 0xffff);
+	return (uint16_t)sum;
+}
+
+/* One's complement sum of buf (not inverted). */
+static inline uint16_t
+rte_raw_cksum(const void *buf, size_t len)
+{
+	return __rte_raw_cksum_reduce(__rte_raw_cksum(buf, len, 0));
+}
+
+/*
+ * One's complement sum of len bytes at offset off of a (possibly
+ * segmented) packet. Returns 0, or -1 when the range is outside the packet.
+ */
+static inline int
+rte_raw_cksum_mbuf(const struct rte_mbuf *m, uint32_t off, uint32_t len, uint16_t *cksum)
+{
+	const struct rte_mbuf *seg;
+	const char *buf;
+	uint32_t sum = 0, tmp, seglen, done = 0;
+
+	if (off + len <= rte_pktmbuf_data_len(m)) {
+		*cksum = rte_raw_cksum(rte_pktmbuf_mtod_offset(m, const char *, off), len);
+		return 0;
+	}
+	if (unlikely(off + len > rte_pktmbuf_pkt_len(m)))
+		return -1;
+	for (seg = m; seg != NULL; seg = seg->next) {
+		if (off < seg->data_len)
+			break;
+		off -= seg->data_len;
+	}
+	if (seg == NULL)
+		return -1;
+	seglen = seg->data_len - off;
+	buf = rte_pktmbuf_mtod_offset(seg, const char *, off);
+	if (seglen >= len) {
+		*cksum = rte_raw_cksum(buf, len);
+		return 0;
+	}
+	for (;;) {
+		tmp = __rte_raw_cksum(buf, seglen, 0);
+		tmp = __rte_raw_cksum_reduce(tmp);
+		/* A segment starting at an odd offset has its bytes swapped in the sum. */
+		if (done & 1)
+			tmp = rte_bswap16((uint16_t)tmp);
+		sum += tmp;
+		done += seglen;
+		if (done == len)
+			break;
+		seg = seg->next;
+		buf = rte_pktmbuf_mtod(seg, const char *);
+		seglen = seg->data_len;
+		if (seglen > len - done)
+			seglen = len - done;
+	}
+	*cksum = __rte_raw_cksum_reduce(sum);
+	return 0;
+}
+
+/* Header checksum, ready to store in hdr_checksum (which must be 0 first). */
+static inline uint16_t
+rte_ipv4_cksum(const struct rte_ipv4_hdr *ipv4_hdr)
+{
+	return (uint16_t)~rte_raw_cksum(ipv4_hdr, rte_ipv4_hdr_len(ipv4_hdr));
+}
+
+/*
+ * Sum of the pseudo-header (not inverted), as a NIC wants it in the L4
+ * checksum field for checksum offload; with TSO the length is left out.
+ */
+static inline uint16_t
+rte_ipv4_phdr_cksum(const struct rte_ipv4_hdr *ipv4_hdr, uint64_t ol_flags)
+{
+	struct {
+		rte_be32_t src_addr;
+		rte_be32_t dst_addr;
+		uint8_t zero;
+		uint8_t proto;
+		rte_be16_t len;
+	} psd_hdr;
+
+	psd_hdr.src_addr = ipv4_hdr->src_addr;
+	psd_hdr.dst_addr = ipv4_hdr->dst_addr;
+	psd_hdr.zero = 0;
+	psd_hdr.proto = ipv4_hdr->next_proto_id;
+	if (ol_flags & RTE_MBUF_F_TX_TCP_SEG)
+		psd_hdr.len = 0;
+	else
+		psd_hdr.len = rte_cpu_to_be_16((uint16_t)(rte_be_to_cpu_16(ipv4_hdr->total_length) -
+							  rte_ipv4_hdr_len(ipv4_hdr)));
+	return rte_raw_cksum(&psd_hdr, sizeof(psd_hdr));
+}
+
+static inline uint16_t
+__rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
+{
+	uint32_t cksum;
+	uint32_t l3_len = rte_be_to_cpu_16(ipv4_hdr->total_length);
+	uint8_t ip_hdr_len = rte_ipv4_hdr_len(ipv4_hdr);
+
+	if (l3_len < ip_hdr_len)
+		return 0;
+	cksum = rte_raw_cksum(l4_hdr, l3_len - ip_hdr_len);
+	cksum += rte_ipv4_phdr_cksum(ipv4_hdr, 0);
+	cksum = ((cksum & 0xffff0000) >> 16) + (cksum & 0xffff);
+	return (uint16_t)cksum;
+}
+
+/*
+ * UDP/TCP checksum over the pseudo-header and the L4 data (whose checksum
+ * field must be 0). A UDP result of 0 is sent as 0xffff (RFC 768).
+ */
+static inline uint16_t
+rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
+{
+	uint16_t cksum = (uint16_t)~__rte_ipv4_udptcp_cksum(ipv4_hdr, l4_hdr);
+
+	if (cksum == 0 && ipv4_hdr->next_proto_id == IPPROTO_UDP)
+		cksum = 0xffff;
+	return cksum;
+}
+
+/* 0 when the L4 checksum (field included) is correct, -1 otherwise. */
+static inline int
+rte_ipv4_udptcp_cksum_verify(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
+{
+	return __rte_ipv4_udptcp_cksum(ipv4_hdr, l4_hdr) == 0xffff ? 0 : -1;
+}
+
+static inline uint16_t
+__rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ipv4_hdr,
+			     uint16_t l4_off)
+{
+	uint16_t raw_cksum;
+	uint32_t cksum;
+	uint16_t len;
+
+	if (unlikely(l4_off > m->pkt_len))
+		return 0;
+	len = (uint16_t)(rte_be_to_cpu_16(ipv4_hdr->total_length) - rte_ipv4_hdr_len(ipv4_hdr));
+	if (rte_raw_cksum_mbuf(m, l4_off, len, &raw_cksum))
+		return 0;
+	cksum = raw_cksum + rte_ipv4_phdr_cksum(ipv4_hdr, 0);
+	cksum = ((cksum & 0xffff0000) >> 16) + (cksum & 0xffff);
+	return (uint16_t)cksum;
+}
+
+/* As rte_ipv4_udptcp_cksum, over a segmented packet; l4_off from the packet start. */
+static inline uint16_t
+rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ipv4_hdr,
+			   uint16_t l4_off)
+{
+	uint16_t cksum = (uint16_t)~__rte_ipv4_udptcp_cksum_mbuf(m, ipv4_hdr, l4_off);
+
+	if (cksum == 0 && ipv4_hdr->next_proto_id == IPPROTO_UDP)
+		cksum = 0xffff;
+	return cksum;
+}
+
+static inline int
+rte_ipv4_udptcp_cksum_mbuf_verify(const struct rte_mbuf *m,
+				  const struct rte_ipv4_hdr *ipv4_hdr, uint16_t l4_off)
+{
+	return __rte_ipv4_udptcp_cksum_mbuf(m, ipv4_hdr, l4_off) == 0xffff ? 0 : -1;
+}
+
+struct rte_ipv6_hdr {
+	rte_be32_t vtc_flow;	/* version (4), traffic class (8), flow label (20) */
+	rte_be16_t payload_len;	/* extension headers included */
+	uint8_t proto;		/* next header */
+	uint8_t hop_limits;
+	uint8_t src_addr[16];
+	uint8_t dst_addr[16];
+} __rte_packed;
+
+_Static_assert(sizeof(struct rte_ipv6_hdr) == 40, "IPv6 header is 40 bytes");
+
+#define RTE_IPV6_HDR_FL_SHIFT 0
+#define RTE_IPV6_HDR_TC_SHIFT 20
+#define RTE_IPV6_HDR_FL_MASK ((1u << RTE_IPV6_HDR_TC_SHIFT) - 1)
+#define RTE_IPV6_HDR_TC_MASK (0xff << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_DSCP_MASK (0xfc << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_ECN_MASK (0x03 << RTE_IPV6_HDR_TC_SHIFT)
+#define RTE_IPV6_HDR_ECN_CE RTE_IPV6_HDR_ECN_MASK
+#define RTE_IPV6_MIN_MTU 1280	/* RFC 8200 */
+
+/* IPv6 pseudo-header sum (not inverted); TSO leaves the length out. */
+static inline uint16_t
+rte_ipv6_phdr_cksum(const struct rte_ipv6_hdr *ipv6_hdr, uint64_t ol_flags)
+{
+	uint32_t sum;
+	struct {
+		rte_be32_t len;
+		rte_be32_t proto;	/* next header in the last byte */
+	} psd_hdr;
+
+	psd_hdr.proto = rte_cpu_to_be_32((uint32_t)ipv6_hdr->proto);
+	if (ol_flags & RTE_MBUF_F_TX_TCP_SEG)
+		psd_hdr.len = 0;
+	else
+		psd_hdr.len = rte_cpu_to_be_32((uint32_t)rte_be_to_cpu_16(ipv6_hdr->payload_len));
+	sum = __rte_raw_cksum(ipv6_hdr->src_addr,
+			      sizeof(ipv6_hdr->src_addr) + sizeof(ipv6_hdr->dst_addr), 0);
+	sum = __rte_raw_cksum(&psd_hdr, sizeof(psd_hdr), sum);
+	return __rte_raw_cksum_reduce(sum);
+}
+
+static inline uint16_t
+__rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
+{
+	uint32_t cksum;
+
+	cksum = rte_raw_cksum(l4_hdr, rte_be_to_cpu_16(ipv6_hdr->payload_len));
+	cksum += rte_ipv6_phdr_cksum(ipv6_hdr, 0);
+	cksum = ((cksum & 0xffff0000) >> 16) + (cksum & 0xffff);
+	return (uint16_t)cksum;
+}
+
+/* UDP/TCP checksum over IPv6; a UDP result of 0 becomes 0xffff. */
+static inline uint16_t
+rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
+{
+	uint16_t cksum = (uint16_t)~__rte_ipv6_udptcp_cksum(ipv6_hdr, l4_hdr);
+
+	if (cksum == 0 && ipv6_hdr->proto == IPPROTO_UDP)
+		cksum = 0xffff;
+	return cksum;
+}
+
+static inline int
+rte_ipv6_udptcp_cksum_verify(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
+{
+	return __rte_ipv6_udptcp_cksum(ipv6_hdr, l4_hdr) == 0xffff ? 0 : -1;
+}
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
