@@ -378,8 +378,8 @@ static int check_active(const struct pci_dev *devs, int count, const struct opti
 		if (pci_ifaces_have_route(ifaces)) {
 			fprintf(stderr,
 				PROG ": error: %s (%s) is active: its interface has routes; take it down "
-				     "first (ip link set %s down) or pass --force\n",
-				devs[i].bdf, ifaces, strtok(ifaces, ","));
+				     "first (ip link set %.*s down) or pass --force\n",
+				devs[i].bdf, ifaces, (int)strcspn(ifaces, ","), ifaces);
 			return -EBUSY;
 		}
 	}

@@ -124,7 +124,7 @@ static void check_iommu_width(const char *unit)
 
 static bool check_iommu(void)
 {
-	char path[PATH_MAX], units[256] = "";
+	char path[PATH_MAX], units[256] = "", *unit, *save;
 	struct dirent *de;
 	int count = 0;
 	DIR *d;
@@ -153,12 +153,8 @@ static bool check_iommu(void)
 		return false;
 	}
 	report(LEVEL_OK, NULL, "IOMMU: %s enabled", units);
-	d = opendir(pci_sysfs_path(path, sizeof(path), "/sys/class/iommu"));
-	while (d != NULL && (de = readdir(d)) != NULL)
-		if (de->d_name[0] != '.')
-			check_iommu_width(de->d_name);
-	if (d != NULL)
-		closedir(d);
+	for (unit = strtok_r(units, " ", &save); unit != NULL; unit = strtok_r(NULL, " ", &save))
+		check_iommu_width(unit);
 	return true;
 }
 
