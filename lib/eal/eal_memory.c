@@ -257,6 +257,43 @@ eal_mem_pages_free(void *addr, size_t len)
 	eal_mem_unlock();
 }
 
+/* First free gap of /proc/self/maps above 256 MiB that holds len below 2^39. */
+static void *
+window_reserve_in_gap(size_t len, uint64_t align)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	uint64_t prev_end = 256ULL << 20, start, end;
+	char line[512];
+	void *ret = NULL;
+
+	if (f == NULL)
+		return NULL;
+	for (;;) {
+		bool more = fgets(line, sizeof(line), f) != NULL &&
+			    sscanf(line, "%" SCNx64 "-%" SCNx64, &start, &end) == 2;
+		uint64_t a = RTE_ALIGN_CEIL(prev_end, align);
+
+		if (!more)
+			start = EAL_MEM_VA_LIMIT;
+		if (a + len <= RTE_MIN(start, EAL_MEM_VA_LIMIT)) {
+			void *p = mmap((void *)a, len, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS |
+				       MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+
+			if (p == (void *)a) {
+				ret = p;
+				break;
+			}
+			if (p != MAP_FAILED)
+				munmap(p, len);
+		}
+		if (!more || start >= EAL_MEM_VA_LIMIT)
+			break;
+		prev_end = RTE_MAX(prev_end, end);
+	}
+	fclose(f);
+	return ret;
+}
+
 /*
  * Reserve [base, base + len) PROT_NONE below 2^39, so that IOVA = VA fits an
  * IOMMU with 39 address bits (QEMU's default vIOMMU).
@@ -278,6 +315,10 @@ window_reserve(size_t len)
 		else if (errno != EEXIST)
 			break;
 	}
+	/* Sanitizers keep 2 GiB..16 TiB for shadow memory: try the gaps below. */
+	p = window_reserve_in_gap(len, RTE_MAX(eal_mem.page_sz, (uint64_t)(2U << 20)));
+	if (p != NULL)
+		return p;
 	p = mmap(NULL, len + align, PROT_NONE, fl, -1, 0);
 	if (p == MAP_FAILED)
 		return NULL;
