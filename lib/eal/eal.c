@@ -201,9 +201,3 @@ eal_get_usage_hook(void)
 {
 	return eal_usage_hook;
 }
-
-/* Until the interrupt thread lands, EAL start-up runs without it. */
-__attribute__((weak)) int eal_intr_init(void) { return 0; }
-__attribute__((weak)) void eal_intr_cleanup(void) { }
-__attribute__((weak)) int eal_alarm_init(void) { return 0; }
-__attribute__((weak)) void eal_alarm_cleanup(void) { }
