@@ -1,0 +1,641 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Port configuration, queue setup and the start/stop/close life cycle. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_mbuf.h>
+
+#include "ethdev_private.h"
+
+/* Frame overhead between MTU and max_rx_pktlen when the driver gives no max_mtu. */
+#define ETH_DEV_L2_OVERHEAD (RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN)
+
+int
+eth_dev_info_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_desc_lim lim = {
+		.nb_max = UINT16_MAX,
+		.nb_min = 0,
+		.nb_align = 1,
+		.nb_seg_max = UINT16_MAX,
+		.nb_mtu_seg_max = UINT16_MAX,
+	};
+	int ret;
+
+	memset(info, 0, sizeof(*info));
+	info->rx_desc_lim = lim;
+	info->tx_desc_lim = lim;
+	info->device = dev->device;
+	info->min_mtu = RTE_ETHER_MIN_LEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN;
+	info->max_mtu = UINT16_MAX;
+	ETH_OP_OR_RET(dev, dev_infos_get);
+	ret = dev->dev_ops->dev_infos_get(dev, info);
+	if (ret != 0) {
+		memset(info, 0, sizeof(*info));
+		return ret;
+	}
+	if (info->max_mtu == UINT16_MAX && info->max_rx_pktlen > ETH_DEV_L2_OVERHEAD)
+		info->max_mtu = RTE_MIN(info->max_rx_pktlen - ETH_DEV_L2_OVERHEAD,
+					(uint32_t)UINT16_MAX);
+	info->max_rx_queues = RTE_MIN(info->max_rx_queues, RTE_MAX_QUEUES_PER_PORT);
+	info->max_tx_queues = RTE_MIN(info->max_tx_queues, RTE_MAX_QUEUES_PER_PORT);
+	info->driver_name = dev->device != NULL && dev->device->driver != NULL ?
+			    dev->device->driver->name : "unknown";
+	info->nb_rx_queues = dev->data->nb_rx_queues;
+	info->nb_tx_queues = dev->data->nb_tx_queues;
+	info->dev_flags = &dev->data->dev_flags;
+	return 0;
+}
+
+__rte_export int
+rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (dev_info == NULL) {
+		RTE_ETHDEV_LOG(ERR, "Cannot get port %u info to NULL\n", port_id);
+		return -EINVAL;
+	}
+	return eth_dev_info_get(dev, dev_info);
+}
+
+static int
+eth_dev_validate_mtu(uint16_t port_id, const struct rte_eth_dev_info *info, uint32_t mtu)
+{
+	if (mtu < info->min_mtu || mtu > info->max_mtu) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: MTU %u is out of range %u..%u\n", port_id, mtu,
+			       info->min_mtu, info->max_mtu);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Resize a queue array to nb entries, releasing the queues that fall off. */
+static int
+eth_dev_queue_array_resize(struct rte_eth_dev *dev, void ***arrayp, uint16_t *countp,
+			   uint16_t nb, eth_queue_release_t release)
+{
+	void **array = *arrayp;
+	uint16_t q;
+
+	for (q = nb; q < *countp; q++) {
+		if (array[q] != NULL && release != NULL)
+			release(dev, q);
+		array[q] = NULL;
+	}
+	if (nb == 0) {
+		free(array);
+		*arrayp = NULL;
+		*countp = 0;
+		return 0;
+	}
+	array = realloc(array, nb * sizeof(*array));
+	if (array == NULL)
+		return -ENOMEM;
+	for (q = *countp; q < nb; q++)
+		array[q] = NULL;
+	*arrayp = array;
+	*countp = nb;
+	return 0;
+}
+
+void
+eth_dev_queues_release(struct rte_eth_dev *dev)
+{
+	struct rte_eth_dev_data *data = dev->data;
+
+	eth_dev_queue_array_resize(dev, &data->rx_queues, &data->nb_rx_queues, 0,
+				   dev->dev_ops->rx_queue_release);
+	eth_dev_queue_array_resize(dev, &data->tx_queues, &data->nb_tx_queues, 0,
+				   dev->dev_ops->tx_queue_release);
+}
+
+static int
+eth_dev_check_offloads(uint16_t port_id, const char *dir, uint64_t req, uint64_t capa)
+{
+	if ((req & capa) != req) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: requested %s offloads 0x%" PRIx64
+			       " are not supported (capabilities 0x%" PRIx64 ")\n",
+			       port_id, dir, req & ~capa, capa);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
+eth_dev_check_conf(uint16_t port_id, struct rte_eth_dev *dev, uint16_t nb_rxq, uint16_t nb_txq,
+		   const struct rte_eth_conf *conf, const struct rte_eth_dev_info *info)
+{
+	const struct rte_eth_rxmode *rxm = &conf->rxmode;
+	uint64_t rss_hf = conf->rx_adv_conf.rss_conf.rss_hf;
+	int ret;
+
+	if (nb_rxq > info->max_rx_queues) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: %u Rx queues requested, the driver has at most %u\n",
+			       port_id, nb_rxq, info->max_rx_queues);
+		return -EINVAL;
+	}
+	if (nb_txq > info->max_tx_queues) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: %u Tx queues requested, the driver has at most %u\n",
+			       port_id, nb_txq, info->max_tx_queues);
+		return -EINVAL;
+	}
+	ret = eth_dev_validate_mtu(port_id, info, rxm->mtu != 0 ? rxm->mtu : RTE_ETHER_MTU);
+	if (ret != 0)
+		return ret;
+	ret = eth_dev_check_offloads(port_id, "Rx", rxm->offloads, info->rx_offload_capa);
+	if (ret == 0)
+		ret = eth_dev_check_offloads(port_id, "Tx", conf->txmode.offloads,
+					     info->tx_offload_capa);
+	if (ret != 0)
+		return ret;
+	if ((rxm->mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    (rss_hf & ~info->flow_type_rss_offloads) != 0) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: RSS hash functions 0x%" PRIx64
+			       " are not supported (supported 0x%" PRIx64 ")\n",
+			       port_id, rss_hf, info->flow_type_rss_offloads);
+		return -EINVAL;
+	}
+	if (!(rxm->mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
+	    (rxm->offloads & RTE_ETH_RX_OFFLOAD_RSS_HASH)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: RSS_HASH offload needs mq_mode RTE_ETH_MQ_RX_RSS\n",
+			       port_id);
+		return -EINVAL;
+	}
+	if (conf->intr_conf.lsc && !(dev->data->dev_flags & RTE_ETH_DEV_INTR_LSC)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u (%s) has no link status interrupt: "
+			       "set intr_conf.lsc = 0\n", port_id, info->driver_name);
+		return -EINVAL;
+	}
+	if (conf->intr_conf.rmv && !(dev->data->dev_flags & RTE_ETH_DEV_INTR_RMV)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u (%s) has no removal interrupt: "
+			       "set intr_conf.rmv = 0\n", port_id, info->driver_name);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+__rte_export int
+rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
+		      const struct rte_eth_conf *dev_conf)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_dev *dev;
+	struct rte_eth_dev_data *data;
+	struct rte_eth_conf orig_conf;
+	uint16_t orig_mtu;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	data = dev->data;
+	if (dev_conf == NULL) {
+		RTE_ETHDEV_LOG(ERR, "Cannot configure port %u from NULL config\n", port_id);
+		return -EINVAL;
+	}
+	ETH_OP_OR_RET(dev, dev_configure);
+	if (data->dev_started) {
+		RTE_ETHDEV_LOG(ERR, "Port %u must be stopped to allow configuration\n", port_id);
+		return -EBUSY;
+	}
+	ret = eth_dev_info_get(dev, &info);
+	if (ret != 0)
+		return ret;
+	if (nb_rx_q == 0 && nb_tx_q == 0) {
+		nb_rx_q = info.default_rxportconf.nb_queues ?
+			  info.default_rxportconf.nb_queues : RTE_ETH_DEV_FALLBACK_RX_NBQUEUES;
+		nb_tx_q = info.default_txportconf.nb_queues ?
+			  info.default_txportconf.nb_queues : RTE_ETH_DEV_FALLBACK_TX_NBQUEUES;
+		nb_rx_q = RTE_MIN(nb_rx_q, info.max_rx_queues);
+		nb_tx_q = RTE_MIN(nb_tx_q, info.max_tx_queues);
+	}
+	ret = eth_dev_check_conf(port_id, dev, nb_rx_q, nb_tx_q, dev_conf, &info);
+	if (ret != 0)
+		return ret;
+
+	orig_conf = data->dev_conf;
+	orig_mtu = data->mtu;
+	/* Copy first: the source may be dev_conf itself (rte_eth_dev_conf_get). */
+	memmove(&data->dev_conf, dev_conf, sizeof(data->dev_conf));
+	if (data->dev_conf.rxmode.mtu == 0)
+		data->dev_conf.rxmode.mtu = RTE_ETHER_MTU;
+	data->mtu = (uint16_t)data->dev_conf.rxmode.mtu;
+
+	ret = eth_dev_queue_array_resize(dev, &data->rx_queues, &data->nb_rx_queues, nb_rx_q,
+					 dev->dev_ops->rx_queue_release);
+	if (ret == 0)
+		ret = eth_dev_queue_array_resize(dev, &data->tx_queues, &data->nb_tx_queues,
+						 nb_tx_q, dev->dev_ops->tx_queue_release);
+	if (ret != 0) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: no memory for %u Rx / %u Tx queues\n", port_id,
+			       nb_rx_q, nb_tx_q);
+		goto rollback;
+	}
+	ret = dev->dev_ops->dev_configure(dev);
+	if (ret != 0) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: driver %s refused the configuration (%d)\n",
+			       port_id, info.driver_name, ret);
+		goto rollback;
+	}
+	data->dev_configured = 1;
+	return 0;
+
+rollback:
+	eth_dev_queues_release(dev);
+	data->dev_conf = orig_conf;
+	data->mtu = orig_mtu;
+	data->dev_configured = 0;
+	return ret;
+}
+
+__rte_export int
+rte_eth_dev_conf_get(uint16_t port_id, struct rte_eth_conf *dev_conf)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (dev_conf == NULL)
+		return -EINVAL;
+	memcpy(dev_conf, &dev->data->dev_conf, sizeof(*dev_conf));
+	return 0;
+}
+
+static int
+eth_dev_check_nb_desc(uint16_t port_id, const char *dir, uint16_t nb,
+		      const struct rte_eth_desc_lim *lim)
+{
+	if (nb > lim->nb_max || nb < lim->nb_min || lim->nb_align == 0 ||
+	    nb % lim->nb_align != 0) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: %u %s descriptors requested; need %u..%u, "
+			       "a multiple of %u\n", port_id, nb, dir, lim->nb_min, lim->nb_max,
+			       lim->nb_align);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+__rte_export int
+rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_desc,
+		       unsigned int socket_id, const struct rte_eth_rxconf *rx_conf,
+		       struct rte_mempool *mp)
+{
+	struct rte_eth_rxconf local_conf;
+	struct rte_eth_dev_info info;
+	struct rte_eth_dev *dev;
+	struct rte_eth_dev_data *data;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	data = dev->data;
+	if (rx_queue_id >= data->nb_rx_queues) {
+		RTE_ETHDEV_LOG(ERR, "Invalid Rx queue_id=%u: port %u has %u Rx queues "
+			       "(see rte_eth_dev_configure)\n", rx_queue_id, port_id,
+			       data->nb_rx_queues);
+		return -EINVAL;
+	}
+	ETH_OP_OR_RET(dev, rx_queue_setup);
+	if (mp == NULL && (rx_conf == NULL || rx_conf->rx_nseg == 0)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: a mempool is required\n", port_id,
+			       rx_queue_id);
+		return -EINVAL;
+	}
+	ret = eth_dev_info_get(dev, &info);
+	if (ret != 0)
+		return ret;
+	if (mp != NULL) {
+		uint32_t need = RTE_PKTMBUF_HEADROOM + info.min_rx_bufsize;
+
+		if (mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private) ||
+		    rte_pktmbuf_data_room_size(mp) < need) {
+			RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: mempool %s has mbufs of %u bytes, "
+				       "need %u (headroom %u + %u): use a pktmbuf pool with a "
+				       "larger data room\n", port_id, rx_queue_id, mp->name,
+				       mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private) ?
+				       0 : rte_pktmbuf_data_room_size(mp), need,
+				       RTE_PKTMBUF_HEADROOM, info.min_rx_bufsize);
+			return -EINVAL;
+		}
+	}
+	if (nb_rx_desc == 0)
+		nb_rx_desc = info.default_rxportconf.ring_size ?
+			     info.default_rxportconf.ring_size : RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
+	ret = eth_dev_check_nb_desc(port_id, "Rx", nb_rx_desc, &info.rx_desc_lim);
+	if (ret != 0)
+		return ret;
+	if (data->dev_started &&
+	    (!(info.dev_capa & RTE_ETH_DEV_CAPA_RUNTIME_RX_QUEUE_SETUP) ||
+	     data->rx_queue_state[rx_queue_id] != RTE_ETH_QUEUE_STATE_STOPPED)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u is started: stop it before setting up Rx queue %u\n",
+			       port_id, rx_queue_id);
+		return -EBUSY;
+	}
+	local_conf = rx_conf != NULL ? *rx_conf : info.default_rxconf;
+	/* Port-wide offloads apply to every queue; only per-queue ones are checked. */
+	local_conf.offloads &= ~data->dev_conf.rxmode.offloads;
+	ret = eth_dev_check_offloads(port_id, "Rx queue", local_conf.offloads,
+				     info.rx_queue_offload_capa);
+	if (ret != 0)
+		return ret;
+	if (data->rx_queues[rx_queue_id] != NULL) {
+		if (dev->dev_ops->rx_queue_release != NULL)
+			dev->dev_ops->rx_queue_release(dev, rx_queue_id);
+		data->rx_queues[rx_queue_id] = NULL;
+	}
+	ret = dev->dev_ops->rx_queue_setup(dev, rx_queue_id, nb_rx_desc, socket_id,
+					   &local_conf, mp);
+	if (ret == 0 && data->min_rx_buf_size == 0 && mp != NULL)
+		data->min_rx_buf_size = rte_pktmbuf_data_room_size(mp);
+	else if (ret == 0 && mp != NULL)
+		data->min_rx_buf_size = RTE_MIN(data->min_rx_buf_size,
+						(uint32_t)rte_pktmbuf_data_room_size(mp));
+	return ret;
+}
+
+__rte_export int
+rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_tx_desc,
+		       unsigned int socket_id, const struct rte_eth_txconf *tx_conf)
+{
+	struct rte_eth_txconf local_conf;
+	struct rte_eth_dev_info info;
+	struct rte_eth_dev *dev;
+	struct rte_eth_dev_data *data;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	data = dev->data;
+	if (tx_queue_id >= data->nb_tx_queues) {
+		RTE_ETHDEV_LOG(ERR, "Invalid Tx queue_id=%u: port %u has %u Tx queues "
+			       "(see rte_eth_dev_configure)\n", tx_queue_id, port_id,
+			       data->nb_tx_queues);
+		return -EINVAL;
+	}
+	ETH_OP_OR_RET(dev, tx_queue_setup);
+	ret = eth_dev_info_get(dev, &info);
+	if (ret != 0)
+		return ret;
+	if (nb_tx_desc == 0)
+		nb_tx_desc = info.default_txportconf.ring_size ?
+			     info.default_txportconf.ring_size : RTE_ETH_DEV_FALLBACK_TX_RINGSIZE;
+	ret = eth_dev_check_nb_desc(port_id, "Tx", nb_tx_desc, &info.tx_desc_lim);
+	if (ret != 0)
+		return ret;
+	if (data->dev_started &&
+	    (!(info.dev_capa & RTE_ETH_DEV_CAPA_RUNTIME_TX_QUEUE_SETUP) ||
+	     data->tx_queue_state[tx_queue_id] != RTE_ETH_QUEUE_STATE_STOPPED)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u is started: stop it before setting up Tx queue %u\n",
+			       port_id, tx_queue_id);
+		return -EBUSY;
+	}
+	local_conf = tx_conf != NULL ? *tx_conf : info.default_txconf;
+	local_conf.offloads &= ~data->dev_conf.txmode.offloads;
+	ret = eth_dev_check_offloads(port_id, "Tx queue", local_conf.offloads,
+				     info.tx_queue_offload_capa);
+	if (ret != 0)
+		return ret;
+	if (data->tx_queues[tx_queue_id] != NULL) {
+		if (dev->dev_ops->tx_queue_release != NULL)
+			dev->dev_ops->tx_queue_release(dev, tx_queue_id);
+		data->tx_queues[tx_queue_id] = NULL;
+	}
+	return dev->dev_ops->tx_queue_setup(dev, tx_queue_id, nb_tx_desc, socket_id, &local_conf);
+}
+
+static void
+eth_dev_adjust_nb_desc(uint16_t *nb_desc, const struct rte_eth_desc_lim *lim)
+{
+	if (lim->nb_align != 0)
+		*nb_desc = RTE_ALIGN_CEIL(*nb_desc, lim->nb_align);
+	if (lim->nb_max != 0)
+		*nb_desc = RTE_MIN(*nb_desc, lim->nb_max);
+	*nb_desc = RTE_MAX(*nb_desc, lim->nb_min);
+}
+
+__rte_export int
+rte_eth_dev_adjust_nb_rx_tx_desc(uint16_t port_id, uint16_t *nb_rx_desc, uint16_t *nb_tx_desc)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_dev *dev;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ret = eth_dev_info_get(dev, &info);
+	if (ret != 0)
+		return ret;
+	if (nb_rx_desc != NULL)
+		eth_dev_adjust_nb_desc(nb_rx_desc, &info.rx_desc_lim);
+	if (nb_tx_desc != NULL)
+		eth_dev_adjust_nb_desc(nb_tx_desc, &info.tx_desc_lim);
+	return 0;
+}
+
+/* Re-apply the Rx modes the application set, as a restart may have reset them. */
+static void
+eth_dev_config_restore(struct rte_eth_dev *dev)
+{
+	const struct eth_dev_ops *ops = dev->dev_ops;
+
+	if (dev->data->promiscuous && ops->promiscuous_enable != NULL)
+		ops->promiscuous_enable(dev);
+	else if (!dev->data->promiscuous && ops->promiscuous_disable != NULL)
+		ops->promiscuous_disable(dev);
+	if (dev->data->all_multicast && ops->allmulticast_enable != NULL)
+		ops->allmulticast_enable(dev);
+	else if (!dev->data->all_multicast && ops->allmulticast_disable != NULL)
+		ops->allmulticast_disable(dev);
+}
+
+__rte_export int
+rte_eth_dev_start(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	struct rte_eth_dev_data *data;
+	uint16_t q;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	data = dev->data;
+	ETH_OP_OR_RET(dev, dev_start);
+	if (!data->dev_configured) {
+		RTE_ETHDEV_LOG(ERR, "Port %u is not configured: call rte_eth_dev_configure() "
+			       "first\n", port_id);
+		return -EINVAL;
+	}
+	if (data->dev_started) {
+		RTE_ETHDEV_LOG(INFO, "Port %u already started\n", port_id);
+		return 0;
+	}
+	for (q = 0; q < data->nb_rx_queues; q++) {
+		if (data->rx_queues[q] == NULL) {
+			RTE_ETHDEV_LOG(ERR, "Port %u: Rx queue %u is not set up: call "
+				       "rte_eth_rx_queue_setup() before rte_eth_dev_start()\n",
+				       port_id, q);
+			return -EINVAL;
+		}
+	}
+	for (q = 0; q < data->nb_tx_queues; q++) {
+		if (data->tx_queues[q] == NULL) {
+			RTE_ETHDEV_LOG(ERR, "Port %u: Tx queue %u is not set up: call "
+				       "rte_eth_tx_queue_setup() before rte_eth_dev_start()\n",
+				       port_id, q);
+			return -EINVAL;
+		}
+	}
+	ret = dev->dev_ops->dev_start(dev);
+	if (ret != 0)
+		return ret;
+	data->dev_started = 1;
+	eth_dev_config_restore(dev);
+	if (!data->dev_conf.intr_conf.lsc && dev->dev_ops->link_update != NULL)
+		dev->dev_ops->link_update(dev, 0);
+	eth_dev_fp_ops_setup(dev);
+	return 0;
+}
+
+__rte_export int
+rte_eth_dev_stop(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, dev_stop);
+	if (!dev->data->dev_started) {
+		RTE_ETHDEV_LOG(INFO, "Port %u already stopped\n", port_id);
+		return 0;
+	}
+	/* Bursts see the dummies from here on; the driver may now free its rings. */
+	eth_dev_fp_ops_reset(port_id);
+	ret = dev->dev_ops->dev_stop(dev);
+	if (ret == 0)
+		dev->data->dev_started = 0;
+	else
+		eth_dev_fp_ops_setup(dev);
+	return ret;
+}
+
+__rte_export int
+rte_eth_dev_set_link_up(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, dev_set_link_up);
+	return dev->dev_ops->dev_set_link_up(dev);
+}
+
+__rte_export int
+rte_eth_dev_set_link_down(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, dev_set_link_down);
+	return dev->dev_ops->dev_set_link_down(dev);
+}
+
+__rte_export int
+rte_eth_dev_close(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	int ret, ret2;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (dev->data->dev_started) {
+		RTE_ETHDEV_LOG(ERR, "Cannot close started port %u: call rte_eth_dev_stop() "
+			       "first\n", port_id);
+		return -EINVAL;
+	}
+	ret = dev->dev_ops->dev_close != NULL ? dev->dev_ops->dev_close(dev) : 0;
+	/* A driver's close may have released the queues already (set them NULL). */
+	eth_dev_queues_release(dev);
+	ret2 = rte_eth_dev_release_port(dev);
+	return ret != 0 ? ret : ret2;
+}
+
+__rte_export void
+rte_eth_dev_internal_reset(struct rte_eth_dev *dev)
+{
+	if (dev->data->dev_started) {
+		RTE_ETHDEV_LOG(ERR, "Port %u must be stopped before its reset\n",
+			       dev->data->port_id);
+		return;
+	}
+	eth_dev_queues_release(dev);
+	memset(&dev->data->dev_conf, 0, sizeof(dev->data->dev_conf));
+	dev->data->dev_configured = 0;
+}
+
+__rte_export int
+rte_eth_dev_reset(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, dev_reset);
+	ret = rte_eth_dev_stop(port_id);
+	if (ret != 0)
+		return ret;
+	return dev->dev_ops->dev_reset(dev);
+}
+
+static int
+eth_dev_queue_op(uint16_t port_id, uint16_t queue_id, bool rx, bool start)
+{
+	struct rte_eth_dev *dev;
+	struct rte_eth_dev_data *data;
+	eth_queue_start_t op;
+	uint8_t *state;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	data = dev->data;
+	if (queue_id >= (rx ? data->nb_rx_queues : data->nb_tx_queues) ||
+	    (rx ? data->rx_queues : data->tx_queues)[queue_id] == NULL) {
+		RTE_ETHDEV_LOG(ERR, "Invalid %s queue_id=%u for port %u\n", rx ? "Rx" : "Tx",
+			       queue_id, port_id);
+		return -EINVAL;
+	}
+	op = rx ? (start ? dev->dev_ops->rx_queue_start : dev->dev_ops->rx_queue_stop) :
+		  (start ? dev->dev_ops->tx_queue_start : dev->dev_ops->tx_queue_stop);
+	if (op == NULL)
+		return -ENOTSUP;
+	if (!data->dev_started) {
+		RTE_ETHDEV_LOG(ERR, "Port %u must be started before a queue %s\n", port_id,
+			       start ? "start" : "stop");
+		return -EINVAL;
+	}
+	state = rx ? &data->rx_queue_state[queue_id] : &data->tx_queue_state[queue_id];
+	if (*state == (start ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED))
+		return 0;
+	ret = op(dev, queue_id);
+	if (ret == 0)
+		*state = start ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED;
+	return ret;
+}
+
+__rte_export int
+rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id)
+{
+	return eth_dev_queue_op(port_id, rx_queue_id, true, true);
+}
+
+__rte_export int
+rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id)
+{
+	return eth_dev_queue_op(port_id, rx_queue_id, true, false);
+}
+
+__rte_export int
+rte_eth_dev_tx_queue_start(uint16_t port_id, uint16_t tx_queue_id)
+{
+	return eth_dev_queue_op(port_id, tx_queue_id, false, true);
+}
+
+__rte_export int
+rte_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id)
+{
+	return eth_dev_queue_op(port_id, tx_queue_id, false, false);
+}

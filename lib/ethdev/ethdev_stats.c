@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Basic and extended statistics. The xstats list is the basic counters
+ * (DPDK's names), then per-queue counters when the driver sets
+ * RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS, then the driver's own.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ethdev_private.h"
+
+struct eth_xstat_basic {
+	const char *name;
+	size_t offset;
+};
+
+static const struct eth_xstat_basic eth_basic_stats[] = {
+	{ "rx_good_packets", offsetof(struct rte_eth_stats, ipackets) },
+	{ "tx_good_packets", offsetof(struct rte_eth_stats, opackets) },
+	{ "rx_good_bytes", offsetof(struct rte_eth_stats, ibytes) },
+	{ "tx_good_bytes", offsetof(struct rte_eth_stats, obytes) },
+	{ "rx_missed_errors", offsetof(struct rte_eth_stats, imissed) },
+	{ "rx_errors", offsetof(struct rte_eth_stats, ierrors) },
+	{ "tx_errors", offsetof(struct rte_eth_stats, oerrors) },
+	{ "rx_mbuf_allocation_errors", offsetof(struct rte_eth_stats, rx_nombuf) },
+};
+
+static const struct eth_xstat_basic eth_rxq_stats[] = {
+	{ "packets", offsetof(struct rte_eth_stats, q_ipackets) },
+	{ "bytes", offsetof(struct rte_eth_stats, q_ibytes) },
+	{ "errors", offsetof(struct rte_eth_stats, q_errors) },
+};
+
+static const struct eth_xstat_basic eth_txq_stats[] = {
+	{ "packets", offsetof(struct rte_eth_stats, q_opackets) },
+	{ "bytes", offsetof(struct rte_eth_stats, q_obytes) },
+};
+
+__rte_export int
+rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (stats == NULL) {
+		RTE_ETHDEV_LOG(ERR, "Cannot get port %u stats to NULL\n", port_id);
+		return -EINVAL;
+	}
+	memset(stats, 0, sizeof(*stats));
+	ETH_OP_OR_RET(dev, stats_get);
+	stats->rx_nombuf = dev->data->rx_mbuf_alloc_failed;
+	return dev->dev_ops->stats_get(dev, stats);
+}
+
+__rte_export int
+rte_eth_stats_reset(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, stats_reset);
+	ret = dev->dev_ops->stats_reset(dev);
+	if (ret == 0)
+		dev->data->rx_mbuf_alloc_failed = 0;
+	return ret;
+}
+
+static unsigned int
+eth_dev_nb_rxq_xstats(const struct rte_eth_dev *dev)
+{
+	if (!(dev->data->dev_flags & RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS))
+		return 0;
+	return RTE_MIN(dev->data->nb_rx_queues, RTE_ETHDEV_QUEUE_STAT_CNTRS) *
+	       RTE_DIM(eth_rxq_stats);
+}
+
+static unsigned int
+eth_dev_nb_txq_xstats(const struct rte_eth_dev *dev)
+{
+	if (!(dev->data->dev_flags & RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS))
+		return 0;
+	return RTE_MIN(dev->data->nb_tx_queues, RTE_ETHDEV_QUEUE_STAT_CNTRS) *
+	       RTE_DIM(eth_txq_stats);
+}
+
+/* Generic counters: basic, then per queue. */
+static unsigned int
+eth_dev_nb_generic_xstats(const struct rte_eth_dev *dev)
+{
+	return RTE_DIM(eth_basic_stats) + eth_dev_nb_rxq_xstats(dev) +
+	       eth_dev_nb_txq_xstats(dev);
+}
+
+static int
+eth_dev_nb_driver_xstats(struct rte_eth_dev *dev)
+{
+	if (dev->dev_ops->xstats_get_names == NULL)
+		return 0;
+	return dev->dev_ops->xstats_get_names(dev, NULL, 0);
+}
+
+__rte_export int
+rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *names, unsigned int size)
+{
+	struct rte_eth_dev *dev;
+	unsigned int i, q, n, generic;
+	int drv, ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	generic = eth_dev_nb_generic_xstats(dev);
+	drv = eth_dev_nb_driver_xstats(dev);
+	if (drv < 0)
+		return drv;
+	if (names == NULL || size < generic + (unsigned int)drv)
+		return (int)(generic + (unsigned int)drv);
+
+	n = 0;
+	for (i = 0; i < RTE_DIM(eth_basic_stats); i++)
+		snprintf(names[n++].name, RTE_ETH_XSTATS_NAME_SIZE, "%s", eth_basic_stats[i].name);
+	for (q = 0; q < eth_dev_nb_rxq_xstats(dev) / RTE_DIM(eth_rxq_stats); q++)
+		for (i = 0; i < RTE_DIM(eth_rxq_stats); i++)
+			snprintf(names[n++].name, RTE_ETH_XSTATS_NAME_SIZE, "rx_q%u_%s", q,
+				 eth_rxq_stats[i].name);
+	for (q = 0; q < eth_dev_nb_txq_xstats(dev) / RTE_DIM(eth_txq_stats); q++)
+		for (i = 0; i < RTE_DIM(eth_txq_stats); i++)
+			snprintf(names[n++].name, RTE_ETH_XSTATS_NAME_SIZE, "tx_q%u_%s", q,
+				 eth_txq_stats[i].name);
+	if (drv == 0)
+		return (int)n;
+	ret = dev->dev_ops->xstats_get_names(dev, names + n, size - n);
+	return ret < 0 ? ret : (int)(n + (unsigned int)ret);
+}
+
+static uint64_t
+eth_stat_field(const struct rte_eth_stats *st, size_t offset, unsigned int q)
+{
+	return ((const uint64_t *)(const void *)((const char *)st + offset))[q];
+}
+
+__rte_export int
+rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n)
+{
+	struct rte_eth_stats st;
+	struct rte_eth_dev *dev;
+	unsigned int i, q, k, generic;
+	int drv, ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	generic = eth_dev_nb_generic_xstats(dev);
+	drv = eth_dev_nb_driver_xstats(dev);
+	if (drv < 0)
+		return drv;
+	if (xstats == NULL || n < generic + (unsigned int)drv)
+		return (int)(generic + (unsigned int)drv);
+	ret = rte_eth_stats_get(port_id, &st);
+	if (ret != 0)
+		return ret;
+
+	k = 0;
+	for (i = 0; i < RTE_DIM(eth_basic_stats); i++)
+		xstats[k++].value = eth_stat_field(&st, eth_basic_stats[i].offset, 0);
+	for (q = 0; q < eth_dev_nb_rxq_xstats(dev) / RTE_DIM(eth_rxq_stats); q++)
+		for (i = 0; i < RTE_DIM(eth_rxq_stats); i++)
+			xstats[k++].value = eth_stat_field(&st, eth_rxq_stats[i].offset, q);
+	for (q = 0; q < eth_dev_nb_txq_xstats(dev) / RTE_DIM(eth_txq_stats); q++)
+		for (i = 0; i < RTE_DIM(eth_txq_stats); i++)
+			xstats[k++].value = eth_stat_field(&st, eth_txq_stats[i].offset, q);
+	for (i = 0; i < k; i++)
+		xstats[i].id = i;
+	if (drv == 0)
+		return (int)k;
+	ret = dev->dev_ops->xstats_get(dev, xstats + k, n - k);
+	if (ret < 0)
+		return ret;
+	/* Driver ids count from 0; shift them behind the generic ones. */
+	for (i = k; i < k + (unsigned int)ret; i++)
+		xstats[i].id = i;
+	return (int)(k + (unsigned int)ret);
+}
+
+__rte_export int
+rte_eth_xstats_reset(uint16_t port_id)
+{
+	struct rte_eth_dev *dev;
+	int ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (dev->dev_ops->xstats_reset != NULL) {
+		ret = dev->dev_ops->xstats_reset(dev);
+		if (ret != 0)
+			return ret;
+	}
+	return rte_eth_stats_reset(port_id);
+}
+
+/* Fetch every xstat (values and/or names) into fresh arrays; returns the count. */
+static int
+eth_xstats_fetch_all(uint16_t port_id, struct rte_eth_xstat **vals,
+		     struct rte_eth_xstat_name **names)
+{
+	int n = rte_eth_xstats_get_names(port_id, NULL, 0);
+
+	if (n < 0)
+		return n;
+	if (names != NULL) {
+		*names = calloc(n ? n : 1, sizeof(**names));
+		if (*names == NULL || rte_eth_xstats_get_names(port_id, *names, n) != n)
+			goto fail;
+	}
+	if (vals != NULL) {
+		*vals = calloc(n ? n : 1, sizeof(**vals));
+		if (*vals == NULL || rte_eth_xstats_get(port_id, *vals, n) != n)
+			goto fail;
+	}
+	return n;
+fail:
+	if (names != NULL) {
+		free(*names);
+		*names = NULL;
+	}
+	if (vals != NULL) {
+		free(*vals);
+		*vals = NULL;
+	}
+	return -ENOMEM;
+}
+
+__rte_export int
+rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
+			       unsigned int size, uint64_t *ids)
+{
+	struct rte_eth_xstat_name *all;
+	unsigned int i;
+	int n;
+
+	if (ids == NULL)
+		return rte_eth_xstats_get_names(port_id, xstats_names, size);
+	if (xstats_names == NULL)
+		return -EINVAL;
+	n = eth_xstats_fetch_all(port_id, NULL, &all);
+	if (n < 0)
+		return n;
+	for (i = 0; i < size; i++) {
+		if (ids[i] >= (uint64_t)n) {
+			free(all);
+			return -EINVAL;
+		}
+		xstats_names[i] = all[ids[i]];
+	}
+	free(all);
+	return (int)size;
+}
+
+__rte_export int
+rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values,
+			 unsigned int size)
+{
+	struct rte_eth_xstat *all;
+	unsigned int i;
+	int n;
+
+	n = eth_xstats_fetch_all(port_id, &all, NULL);
+	if (n < 0)
+		return n;
+	if (values == NULL || (ids == NULL && size < (unsigned int)n)) {
+		free(all);
+		return values == NULL && size == 0 ? n : -EINVAL;
+	}
+	for (i = 0; i < (ids == NULL ? (unsigned int)n : size); i++) {
+		uint64_t id = ids == NULL ? i : ids[i];
+
+		if (id >= (uint64_t)n) {
+			free(all);
+			return -EINVAL;
+		}
+		values[i] = all[id].value;
+	}
+	free(all);
+	return ids == NULL ? n : (int)size;
+}
+
+__rte_export int
+rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t *id)
+{
+	struct rte_eth_xstat_name *all;
+	int i, n;
+
+	if (xstat_name == NULL || id == NULL)
+		return -EINVAL;
+	n = eth_xstats_fetch_all(port_id, NULL, &all);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (strcmp(all[i].name, xstat_name) == 0) {
+			*id = (uint64_t)i;
+			free(all);
+			return 0;
+		}
+	}
+	free(all);
+	return -EINVAL;
+}
+
+static int
+eth_dev_queue_stats_mapping(uint16_t port_id, uint16_t queue_id, uint8_t stat_idx,
+			    uint8_t is_rx)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (queue_id >= (is_rx ? dev->data->nb_rx_queues : dev->data->nb_tx_queues) ||
+	    stat_idx >= RTE_ETHDEV_QUEUE_STAT_CNTRS)
+		return -EINVAL;
+	ETH_OP_OR_RET(dev, queue_stats_mapping_set);
+	return dev->dev_ops->queue_stats_mapping_set(dev, queue_id, stat_idx, is_rx);
+}
+
+__rte_export int
+rte_eth_dev_set_tx_queue_stats_mapping(uint16_t port_id, uint16_t tx_queue_id,
+				       uint8_t stat_idx)
+{
+	return eth_dev_queue_stats_mapping(port_id, tx_queue_id, stat_idx, 0);
+}
+
+__rte_export int
+rte_eth_dev_set_rx_queue_stats_mapping(uint16_t port_id, uint16_t rx_queue_id,
+				       uint8_t stat_idx)
+{
+	return eth_dev_queue_stats_mapping(port_id, rx_queue_id, stat_idx, 1);
+}
