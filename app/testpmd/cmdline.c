@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The interactive prompt. On a terminal, libedit gives line editing and
+ * history; its callback interface lets the loop also wake up for signals
+ * and --run-time. From a pipe, lines are read as they come, without echo,
+ * like DPDK's testpmd does.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <editline/readline.h>
+
+#include <rte_ethdev.h>
+
+#include "testpmd.h"
+
+#define PROMPT "testpmd> "
+#define MAX_TOKENS 8
+
+static bool quit_requested;
+
+static const char help_text[] =
+	"Commands:\n"
+	"  start [tx_first]                      start forwarding\n"
+	"  stop                                  stop forwarding, print forward statistics\n"
+	"  show port stats|info|xstats all|N     port statistics, infos, extended statistics\n"
+	"  clear port stats all|N                reset port statistics\n"
+	"  show config fwd                       forwarding streams and lcores\n"
+	"  set fwd MODE                          forwarding mode: %s\n"
+	"  set burst N                           packets per burst (1..%d)\n"
+	"  set nbcore N                          forwarding lcores (1..%u)\n"
+	"  port start|stop all|N                 start or stop ports\n"
+	"  quit                                  stop everything and exit\n";
+
+static void
+valid_ports_print(void)
+{
+	uint16_t pid;
+
+	printf("; valid ports:");
+	RTE_ETH_FOREACH_DEV(pid)
+		printf(" %u", pid);
+	printf("\n");
+}
+
+/* "all" -> RTE_MAX_ETHPORTS, a valid port id -> itself, else -1. */
+static int
+port_arg(const char *arg)
+{
+	char *end;
+	unsigned long v;
+
+	if (arg == NULL) {
+		printf("Bad arguments: missing port; give a port number or 'all'\n");
+		return -1;
+	}
+	if (strcmp(arg, "all") == 0)
+		return RTE_MAX_ETHPORTS;
+	v = strtoul(arg, &end, 10);
+	if (end == arg || *end != '\0' || v >= RTE_MAX_ETHPORTS ||
+	    !rte_eth_dev_is_valid_port((uint16_t)v)) {
+		printf("Invalid port %s", arg);
+		valid_ports_print();
+		return -1;
+	}
+	return (int)v;
+}
+
+static int
+number_arg(const char *what, const char *arg, unsigned long min, unsigned long max,
+	   unsigned long *val)
+{
+	char *end;
+
+	if (arg == NULL) {
+		printf("Bad arguments: missing number for '%s'; give %lu..%lu\n", what, min, max);
+		return -1;
+	}
+	errno = 0;
+	*val = strtoul(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || *val < min ||
+	    *val > max) {
+		printf("Bad arguments: '%s' for '%s'; give a number in %lu..%lu\n", arg, what,
+		       min, max);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+for_ports(int port, void (*fn)(uint16_t))
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (port == RTE_MAX_ETHPORTS || pid == port)
+			fn(pid);
+	}
+}
+
+static int
+cmd_show(char **tok, int n)
+{
+	if (n >= 2 && strcmp(tok[1], "config") == 0) {
+		if (n == 3 && strcmp(tok[2], "fwd") == 0) {
+			if (!fwd_running())
+				fwd_config_setup();
+			fwd_config_display();
+			return 0;
+		}
+		printf("Bad arguments: try 'show config fwd'\n");
+		return -1;
+	}
+	if (n >= 2 && strcmp(tok[1], "port") == 0) {
+		int port;
+
+		if (n != 4) {
+			printf("Bad arguments: try 'show port stats|info|xstats all|N'\n");
+			return -1;
+		}
+		port = port_arg(tok[3]);
+		if (port < 0)
+			return -1;
+		if (strcmp(tok[2], "stats") == 0)
+			for_ports(port, nic_stats_display);
+		else if (strcmp(tok[2], "info") == 0)
+			for_ports(port, port_infos_display);
+		else if (strcmp(tok[2], "xstats") == 0)
+			for_ports(port, nic_xstats_display);
+		else {
+			printf("Bad arguments: unknown '%s'; use stats, info or xstats\n", tok[2]);
+			return -1;
+		}
+		return 0;
+	}
+	printf("Bad arguments: try 'show port stats all' or 'show config fwd'\n");
+	return -1;
+}
+
+static int
+cmd_set(char **tok, int n)
+{
+	unsigned long v;
+
+	if (n == 3 && strcmp(tok[1], "fwd") == 0) {
+		const struct fwd_engine *e = fwd_engine_find(tok[2]);
+
+		if (e == NULL) {
+			printf("Bad arguments: unknown forwarding mode '%s'; use one of %s\n",
+			       tok[2], fwd_engine_names());
+			return -1;
+		}
+		if (fwd_running()) {
+			printf("Please stop forwarding first\n");
+			return -1;
+		}
+		cfg.engine = e;
+		printf("Set %s packet forwarding mode\n", e->name);
+		return 0;
+	}
+	if (n >= 2 && strcmp(tok[1], "burst") == 0) {
+		if (number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0)
+			return -1;
+		if (fwd_running()) {
+			printf("Please stop forwarding first\n");
+			return -1;
+		}
+		cfg.burst = (uint16_t)v;
+		printf("Number of packets per burst set to %u\n", cfg.burst);
+		return 0;
+	}
+	if (n >= 2 && strcmp(tok[1], "nbcore") == 0) {
+		if (number_arg("set nbcore", n == 3 ? tok[2] : NULL, 1, nb_avail_fwd_lcores,
+			       &v) < 0)
+			return -1;
+		if (fwd_running()) {
+			printf("Please stop forwarding first\n");
+			return -1;
+		}
+		cfg.nb_fwd_lcores = (uint16_t)v;
+		printf("Number of forwarding cores set to %u\n", cfg.nb_fwd_lcores);
+		return 0;
+	}
+	printf("Bad arguments: try 'set fwd MODE', 'set burst N' or 'set nbcore N'\n");
+	return -1;
+}
+
+static int
+cmd_port(char **tok, int n)
+{
+	int port;
+
+	if (n != 3 || (strcmp(tok[1], "start") != 0 && strcmp(tok[1], "stop") != 0)) {
+		printf("Bad arguments: try 'port start all' or 'port stop N'\n");
+		return -1;
+	}
+	port = port_arg(tok[2]);
+	if (port < 0)
+		return -1;
+	if (fwd_running()) {
+		printf("Please stop forwarding first\n");
+		return -1;
+	}
+	if (strcmp(tok[1], "start") == 0)
+		return ports_start((uint16_t)port);
+	return ports_stop((uint16_t)port);
+}
+
+int
+cmdline_exec(char *line)
+{
+	char *tok[MAX_TOKENS + 1], *save = NULL, *t;
+	int n = 0, port;
+
+	for (t = strtok_r(line, " \t\r\n", &save); t != NULL; t = strtok_r(NULL, " \t\r\n", &save)) {
+		if (n == MAX_TOKENS) {
+			printf("Command not found: too many words; type 'help' for the commands\n");
+			return 0;
+		}
+		tok[n++] = t;
+	}
+	if (n == 0 || tok[0][0] == '#')
+		return 0;
+	if (strcmp(tok[0], "quit") == 0 && n == 1)
+		return 1;
+	if (strcmp(tok[0], "help") == 0) {
+		printf(help_text, fwd_engine_names(), TESTPMD_MAX_BURST, nb_avail_fwd_lcores);
+	} else if (strcmp(tok[0], "start") == 0 && n <= 2) {
+		if (n == 2 && strcmp(tok[1], "tx_first") != 0)
+			printf("Bad arguments: '%s'; try 'start' or 'start tx_first'\n", tok[1]);
+		else
+			fwd_start(n == 2);
+	} else if (strcmp(tok[0], "stop") == 0 && n == 1) {
+		fwd_stop();
+	} else if (strcmp(tok[0], "show") == 0) {
+		cmd_show(tok, n);
+	} else if (strcmp(tok[0], "clear") == 0) {
+		if (n == 4 && strcmp(tok[1], "port") == 0 && strcmp(tok[2], "stats") == 0) {
+			port = port_arg(tok[3]);
+			if (port >= 0)
+				for_ports(port, nic_stats_clear);
+		} else {
+			printf("Bad arguments: try 'clear port stats all'\n");
+		}
+	} else if (strcmp(tok[0], "set") == 0) {
+		cmd_set(tok, n);
+	} else if (strcmp(tok[0], "port") == 0) {
+		cmd_port(tok, n);
+	} else {
+		printf("Command not found: '%s'; type 'help' for the commands\n", tok[0]);
+	}
+	fflush(stdout);
+	return 0;
+}
+
+static bool
+cmdline_should_stop(uint64_t deadline)
+{
+	if (quit_requested || atomic_load_explicit(&force_quit, memory_order_relaxed))
+		return true;
+	return deadline != 0 && now_ns() >= deadline;
+}
+
+static void
+line_handler(char *line)
+{
+	if (line == NULL) {	/* Ctrl-D */
+		printf("\n");
+		quit_requested = true;
+		return;
+	}
+	if (line[0] != '\0')
+		add_history(line);
+	if (cmdline_exec(line))
+		quit_requested = true;
+	free(line);
+}
+
+static void
+cmdline_run_tty(uint64_t deadline)
+{
+	rl_callback_handler_install(PROMPT, line_handler);
+	while (!cmdline_should_stop(deadline)) {
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+
+		if (poll(&pfd, 1, 100) > 0)
+			rl_callback_read_char();
+	}
+	rl_callback_handler_remove();
+}
+
+/* Commands from a pipe or file: no echo, the prompt before each. */
+static void
+cmdline_run_pipe(uint64_t deadline)
+{
+	char buf[1024];
+	size_t len = 0;
+
+	printf(PROMPT);
+	fflush(stdout);
+	while (!cmdline_should_stop(deadline)) {
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		char *nl;
+		ssize_t r;
+
+		if (poll(&pfd, 1, 100) <= 0)
+			continue;
+		r = read(STDIN_FILENO, buf + len, sizeof(buf) - 1 - len);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			/* End of input: run what is left, then quit like DPDK's testpmd. */
+			if (len > 0) {
+				buf[len] = '\0';
+				cmdline_exec(buf);
+			}
+			printf("\n");
+			break;
+		}
+		len += (size_t)r;
+		buf[len] = '\0';
+		while ((nl = strchr(buf, '\n')) != NULL) {
+			size_t used = (size_t)(nl - buf) + 1;
+
+			*nl = '\0';
+			if (cmdline_exec(buf)) {
+				quit_requested = true;
+				return;
+			}
+			memmove(buf, buf + used, len - used + 1);
+			len -= used;
+			printf(PROMPT);
+			fflush(stdout);
+		}
+		if (len == sizeof(buf) - 1) {
+			printf("Command not found: line longer than %zu characters\n", len);
+			len = 0;
+		}
+	}
+}
+
+int
+cmdline_run(void)
+{
+	uint64_t deadline = cfg.run_time ? now_ns() + cfg.run_time * 1000000000ull : 0;
+
+	quit_requested = false;
+	if (isatty(STDIN_FILENO))
+		cmdline_run_tty(deadline);
+	else
+		cmdline_run_pipe(deadline);
+	return 0;
+}

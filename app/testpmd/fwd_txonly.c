@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Engines that generate packets: txonly sends one UDP flow
+ * (198.18.0.1:9 -> 198.18.0.2:9, like DPDK's testpmd), flowgen spreads the
+ * destination address over FLOWGEN_FLOWS flows and drops what it receives.
+ * Packet lengths and segments come from --txpkts.
+ */
+#include <string.h>
+
+#include <rte_byteorder.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_ip.h>
+#include <rte_mbuf.h>
+#include <rte_udp.h>
+
+#include "fwd_loop.h"
+#include "testpmd.h"
+
+#define TX_IP_SRC RTE_IPV4(198, 18, 0, 1)
+#define TX_IP_DST RTE_IPV4(198, 18, 0, 2)
+#define TX_UDP_PORT 9
+#define FLOWGEN_FLOWS 1024
+#define TX_NO_FLOW UINT32_MAX
+
+struct tx_hdr {
+	struct rte_ether_hdr eth;
+	struct rte_ipv4_hdr ip;
+	struct rte_udp_hdr udp;
+};
+/* Headers back to back, as on the wire (rte_ipv4_hdr is packed). */
+_Static_assert(sizeof(struct tx_hdr) == 42, "tx_hdr must be 14 + 20 + 8 bytes");
+
+static void
+tx_hdr_fill(struct tx_hdr *h, uint16_t tx_port, uint32_t flow)
+{
+	uint32_t len = cfg.tx_pkt_len;
+
+	rte_ether_addr_copy(&peer_addr[tx_port], &h->eth.dst_addr);
+	rte_ether_addr_copy(&ports[tx_port].mac, &h->eth.src_addr);
+	h->eth.ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	memset(&h->ip, 0, sizeof(h->ip));
+	h->ip.version_ihl = RTE_IPV4_VHL_DEF;
+	h->ip.time_to_live = 64;
+	h->ip.next_proto_id = IPPROTO_UDP;
+	h->ip.total_length = rte_cpu_to_be_16((uint16_t)(len - sizeof(struct rte_ether_hdr)));
+	h->ip.src_addr = rte_cpu_to_be_32(TX_IP_SRC);
+	h->ip.dst_addr = rte_cpu_to_be_32(flow == TX_NO_FLOW ? TX_IP_DST : TX_IP_DST + flow);
+	h->ip.hdr_checksum = rte_ipv4_cksum(&h->ip);
+	h->udp.src_port = rte_cpu_to_be_16(TX_UDP_PORT);
+	h->udp.dst_port = rte_cpu_to_be_16(TX_UDP_PORT);
+	h->udp.dgram_len = rte_cpu_to_be_16((uint16_t)(len - sizeof(struct rte_ether_hdr) -
+						       sizeof(struct rte_ipv4_hdr)));
+	h->udp.dgram_cksum = 0;
+}
+
+/* Lay out one packet of cfg.txpkts segments from head (and more mbufs). */
+static int
+tx_pkt_build(struct rte_mbuf *head, const struct tx_hdr *h)
+{
+	struct rte_mbuf *prev = head;
+
+	head->data_len = cfg.txpkts[0];
+	head->pkt_len = cfg.tx_pkt_len;
+	head->nb_segs = cfg.nb_txsegs;
+	memcpy(rte_pktmbuf_mtod(head, void *), h, sizeof(*h));
+	for (uint16_t s = 1; s < cfg.nb_txsegs; s++) {
+		struct rte_mbuf *seg = rte_pktmbuf_alloc(mbuf_pool);
+
+		if (seg == NULL) {
+			rte_pktmbuf_free(head);
+			return -1;
+		}
+		seg->data_len = cfg.txpkts[s];
+		prev->next = seg;
+		prev = seg;
+	}
+	return 0;
+}
+
+/*
+ * Allocate and fill n packets for tx_port; flow TX_NO_FLOW gives txonly's
+ * single flow. Returns how many were made (fewer when the pool runs dry).
+ */
+int
+tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow)
+{
+	struct tx_hdr h;
+	uint16_t i, made = 0;
+
+	if (rte_pktmbuf_alloc_bulk(mbuf_pool, pkts, n) != 0)
+		return 0;
+	tx_hdr_fill(&h, tx_port, flow);
+	for (i = 0; i < n; i++) {
+		if (flow != TX_NO_FLOW) {
+			h.ip.dst_addr = rte_cpu_to_be_32(TX_IP_DST + (flow + i) % FLOWGEN_FLOWS);
+			h.ip.hdr_checksum = 0;
+			h.ip.hdr_checksum = rte_ipv4_cksum(&h.ip);
+		}
+		if (tx_pkt_build(pkts[i], &h) < 0) {
+			if (i + 1 < n)
+				rte_pktmbuf_free_bulk(&pkts[i + 1], n - i - 1);
+			break;
+		}
+		pkts[made++] = pkts[i];
+	}
+	return made;
+}
+
+static inline void
+txonly_step(struct fwd_stream *fs, uint16_t burst)
+{
+	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
+	uint16_t nb, nb_tx;
+
+	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, TX_NO_FLOW);
+	if (nb == 0)
+		return;
+	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
+	fs->tx_packets += nb_tx;
+	fwd_drop_unsent(fs, pkts, nb_tx, nb);
+}
+FWD_LCORE_LOOP(txonly_lcore_loop, txonly_step)
+
+static inline void
+flowgen_step(struct fwd_stream *fs, uint16_t burst)
+{
+	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
+	uint16_t nb, nb_tx;
+
+	/* flowgen drops whatever comes in, so that its rx queue never fills up. */
+	nb = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
+	if (nb > 0) {
+		fs->rx_packets += nb;
+		rte_pktmbuf_free_bulk(pkts, nb);
+	}
+	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, fs->flow_next);
+	if (nb == 0)
+		return;
+	fs->flow_next = (fs->flow_next + nb) % FLOWGEN_FLOWS;
+	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
+	fs->tx_packets += nb_tx;
+	fwd_drop_unsent(fs, pkts, nb_tx, nb);
+}
+FWD_LCORE_LOOP(flowgen_lcore_loop, flowgen_step)
+
+const struct fwd_engine txonly_engine = {
+	.name = "txonly", .lcore_loop = txonly_lcore_loop };
+const struct fwd_engine flowgen_engine = {
+	.name = "flowgen", .lcore_loop = flowgen_lcore_loop };

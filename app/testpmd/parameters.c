@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The application part of the command line (after the EAL options and
+ * "--"), with dpdk-testpmd's option names and meanings.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+
+#include "testpmd.h"
+
+enum {
+	OPT_FORWARD_MODE = 256,
+	OPT_NB_CORES,
+	OPT_NB_PORTS,
+	OPT_RXQ,
+	OPT_TXQ,
+	OPT_RXD,
+	OPT_TXD,
+	OPT_BURST,
+	OPT_TXPKTS,
+	OPT_MBUF_SIZE,
+	OPT_TOTAL_NUM_MBUFS,
+	OPT_STATS_PERIOD,
+	OPT_TX_FIRST,
+	OPT_PORT_TOPOLOGY,
+	OPT_ETH_PEER,
+	OPT_RSS_IP,
+	OPT_RSS_UDP,
+	OPT_NO_FLUSH_RX,
+	OPT_RUN_TIME,
+	OPT_HELP,
+};
+
+static const struct option long_opts[] = {
+	{ "interactive", no_argument, NULL, 'i' },
+	{ "auto-start", no_argument, NULL, 'a' },
+	{ "forward-mode", required_argument, NULL, OPT_FORWARD_MODE },
+	{ "nb-cores", required_argument, NULL, OPT_NB_CORES },
+	{ "nb-ports", required_argument, NULL, OPT_NB_PORTS },
+	{ "rxq", required_argument, NULL, OPT_RXQ },
+	{ "txq", required_argument, NULL, OPT_TXQ },
+	{ "rxd", required_argument, NULL, OPT_RXD },
+	{ "txd", required_argument, NULL, OPT_TXD },
+	{ "burst", required_argument, NULL, OPT_BURST },
+	{ "txpkts", required_argument, NULL, OPT_TXPKTS },
+	{ "mbuf-size", required_argument, NULL, OPT_MBUF_SIZE },
+	{ "total-num-mbufs", required_argument, NULL, OPT_TOTAL_NUM_MBUFS },
+	{ "stats-period", required_argument, NULL, OPT_STATS_PERIOD },
+	{ "tx-first", no_argument, NULL, OPT_TX_FIRST },
+	{ "port-topology", required_argument, NULL, OPT_PORT_TOPOLOGY },
+	{ "eth-peer", required_argument, NULL, OPT_ETH_PEER },
+	{ "rss-ip", no_argument, NULL, OPT_RSS_IP },
+	{ "rss-udp", no_argument, NULL, OPT_RSS_UDP },
+	{ "no-flush-rx", no_argument, NULL, OPT_NO_FLUSH_RX },
+	{ "run-time", required_argument, NULL, OPT_RUN_TIME },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+usage(const char *prg)
+{
+	printf("Usage: %s [EAL options] -- [testpmd options]\n"
+	       "  -i, --interactive          run the command prompt\n"
+	       "  -a, --auto-start           start forwarding at once in interactive mode\n"
+	       "  --forward-mode=MODE        %s (default io)\n"
+	       "  --nb-cores=N               forwarding lcores (default 1)\n"
+	       "  --nb-ports=N               forwarding ports (default all)\n"
+	       "  --rxq=N, --txq=N           queues per port (default 1)\n"
+	       "  --rxd=N, --txd=N           descriptors per queue (default: driver's)\n"
+	       "  --burst=N                  packets per burst, 1..%d (default %d)\n"
+	       "  --txpkts=X[,Y]*            txonly/flowgen segment lengths (default 64)\n"
+	       "  --mbuf-size=N              mbuf data room size (default %d)\n"
+	       "  --total-num-mbufs=N        mbufs in the pool (> 1024; default computed)\n"
+	       "  --stats-period=SECS        print port statistics every SECS seconds\n"
+	       "  --tx-first                 send one burst on every stream before forwarding\n"
+	       "  --port-topology=T          paired, chained or loop (default paired)\n"
+	       "  --eth-peer=N,XX:XX:XX:XX:XX:XX  destination MAC for port N (mac, txonly)\n"
+	       "  --rss-ip, --rss-udp        RSS hash on IP / IP+UDP with several rx queues\n"
+	       "  --no-flush-rx              do not drain rx queues before forwarding\n"
+	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
+	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
+	       TESTPMD_DEF_MBUF_DATA_SIZE);
+}
+
+/* Parse an unsigned decimal in [min, max]; print one line and fail if not. */
+static int
+parse_uint(const char *opt, const char *arg, unsigned long min, unsigned long max,
+	   unsigned long *val)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || v < min || v > max) {
+		fprintf(stderr, "testpmd: invalid --%s '%s': expected a number in %lu..%lu\n",
+			opt, arg, min, max);
+		return -1;
+	}
+	*val = v;
+	return 0;
+}
+
+static int
+parse_txpkts(const char *arg)
+{
+	char buf[128], *save = NULL, *tok;
+	uint32_t total = 0;
+	uint16_t n = 0;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		unsigned long v;
+
+		if (n == TESTPMD_MAX_TXSEGS) {
+			fprintf(stderr, "testpmd: invalid --txpkts '%s': at most %d segments\n",
+				arg, TESTPMD_MAX_TXSEGS);
+			return -1;
+		}
+		if (parse_uint("txpkts", tok, 1, UINT16_MAX, &v) < 0)
+			return -1;
+		cfg.txpkts[n++] = (uint16_t)v;
+		total += v;
+	}
+	if (n == 0) {
+		fprintf(stderr, "testpmd: invalid --txpkts '%s': give lengths like 64 or 64,64\n", arg);
+		return -1;
+	}
+	/* Ether + IPv4 + UDP headers must fit in the first segment. */
+	if (cfg.txpkts[0] < sizeof(struct rte_ether_hdr) + 20 + 8) {
+		fprintf(stderr, "testpmd: invalid --txpkts '%s': the first segment must hold "
+			"the 42 bytes of Ether/IPv4/UDP headers\n", arg);
+		return -1;
+	}
+	cfg.nb_txsegs = n;
+	cfg.tx_pkt_len = total;
+	return 0;
+}
+
+static int
+parse_eth_peer(const char *arg)
+{
+	unsigned long port;
+	const char *comma = strchr(arg, ',');
+	char num[16];
+
+	if (comma == NULL || (size_t)(comma - arg) >= sizeof(num)) {
+		fprintf(stderr, "testpmd: invalid --eth-peer '%s': expected N,XX:XX:XX:XX:XX:XX\n",
+			arg);
+		return -1;
+	}
+	memcpy(num, arg, (size_t)(comma - arg));
+	num[comma - arg] = '\0';
+	if (parse_uint("eth-peer", num, 0, RTE_MAX_ETHPORTS - 1, &port) < 0)
+		return -1;
+	if (rte_ether_unformat_addr(comma + 1, &peer_addr[port]) < 0) {
+		fprintf(stderr, "testpmd: invalid --eth-peer '%s': '%s' is not a MAC address "
+			"like 02:00:00:00:00:01\n", arg, comma + 1);
+		return -1;
+	}
+	return 0;
+}
+
+int
+testpmd_parse_args(int argc, char **argv)
+{
+	const char *prg = argv[0];
+	unsigned long v;
+	int opt, idx;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":ia", long_opts, &idx)) != -1) {
+		switch (opt) {
+		case 'i':
+			cfg.interactive = true;
+			break;
+		case 'a':
+			cfg.auto_start = true;
+			break;
+		case OPT_FORWARD_MODE:
+			cfg.engine = fwd_engine_find(optarg);
+			if (cfg.engine == NULL) {
+				fprintf(stderr, "testpmd: invalid --forward-mode '%s': use one of %s\n",
+					optarg, fwd_engine_names());
+				return -1;
+			}
+			break;
+		case OPT_NB_CORES:
+			if (parse_uint("nb-cores", optarg, 1, RTE_MAX_LCORE, &v) < 0)
+				return -1;
+			cfg.nb_fwd_lcores = (uint16_t)v;
+			break;
+		case OPT_NB_PORTS:
+			if (parse_uint("nb-ports", optarg, 1, RTE_MAX_ETHPORTS, &v) < 0)
+				return -1;
+			cfg.nb_fwd_ports = (uint16_t)v;
+			break;
+		case OPT_RXQ:
+			if (parse_uint("rxq", optarg, 1, TESTPMD_MAX_QUEUES, &v) < 0)
+				return -1;
+			cfg.nb_rxq = (uint16_t)v;
+			break;
+		case OPT_TXQ:
+			if (parse_uint("txq", optarg, 1, TESTPMD_MAX_QUEUES, &v) < 0)
+				return -1;
+			cfg.nb_txq = (uint16_t)v;
+			break;
+		case OPT_RXD:
+			if (parse_uint("rxd", optarg, 1, UINT16_MAX, &v) < 0)
+				return -1;
+			cfg.nb_rxd = (uint16_t)v;
+			break;
+		case OPT_TXD:
+			if (parse_uint("txd", optarg, 1, UINT16_MAX, &v) < 0)
+				return -1;
+			cfg.nb_txd = (uint16_t)v;
+			break;
+		case OPT_BURST:
+			if (parse_uint("burst", optarg, 1, TESTPMD_MAX_BURST, &v) < 0)
+				return -1;
+			cfg.burst = (uint16_t)v;
+			break;
+		case OPT_TXPKTS:
+			if (parse_txpkts(optarg) < 0)
+				return -1;
+			break;
+		case OPT_MBUF_SIZE:
+			if (parse_uint("mbuf-size", optarg, RTE_PKTMBUF_HEADROOM + 64,
+				       UINT16_MAX, &v) < 0)
+				return -1;
+			cfg.mbuf_data_size = (uint16_t)v;
+			break;
+		case OPT_TOTAL_NUM_MBUFS:
+			if (parse_uint("total-num-mbufs", optarg, 1025, UINT32_MAX, &v) < 0)
+				return -1;
+			cfg.total_num_mbufs = (uint32_t)v;
+			break;
+		case OPT_STATS_PERIOD:
+			if (parse_uint("stats-period", optarg, 1, 86400, &v) < 0)
+				return -1;
+			cfg.stats_period = (uint32_t)v;
+			break;
+		case OPT_TX_FIRST:
+			cfg.tx_first = true;
+			break;
+		case OPT_PORT_TOPOLOGY:
+			if (strcmp(optarg, "paired") == 0) {
+				cfg.topology = TOPO_PAIRED;
+			} else if (strcmp(optarg, "chained") == 0) {
+				cfg.topology = TOPO_CHAINED;
+			} else if (strcmp(optarg, "loop") == 0) {
+				cfg.topology = TOPO_LOOP;
+			} else {
+				fprintf(stderr, "testpmd: invalid --port-topology '%s': use paired, "
+					"chained or loop\n", optarg);
+				return -1;
+			}
+			break;
+		case OPT_ETH_PEER:
+			if (parse_eth_peer(optarg) < 0)
+				return -1;
+			break;
+		case OPT_RSS_IP:
+			cfg.rss_hf = RTE_ETH_RSS_IP;
+			break;
+		case OPT_RSS_UDP:
+			cfg.rss_hf = RTE_ETH_RSS_IP | RTE_ETH_RSS_UDP;
+			break;
+		case OPT_NO_FLUSH_RX:
+			cfg.no_flush_rx = true;
+			break;
+		case OPT_RUN_TIME:
+			if (parse_uint("run-time", optarg, 1, 86400 * 365, &v) < 0)
+				return -1;
+			cfg.run_time = (uint32_t)v;
+			break;
+		case OPT_HELP:
+			usage(prg);
+			exit(EXIT_SUCCESS);
+		case ':':
+			fprintf(stderr, "testpmd: option %s needs a value, e.g. %s=1 (see --help)\n",
+				argv[optind - 1], argv[optind - 1]);
+			return -1;
+		default:
+			fprintf(stderr, "testpmd: unknown option '%s'; run with -- --help for the "
+				"list\n", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "testpmd: unexpected argument '%s'; options start with --, "
+			"e.g. --stats-period=1\n", argv[optind]);
+		return -1;
+	}
+	return 0;
+}

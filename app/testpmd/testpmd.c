@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * sluice-testpmd main: EAL and argument parsing, the mbuf pool, port
+ * setup, starting and stopping the forwarding lcores, and the
+ * non-interactive run (periodic statistics until a signal, enter, or
+ * --run-time seconds).
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <rte_common.h>
+#include <rte_cycles.h>
+#include <rte_debug.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_ethdev.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#include "testpmd.h"
+
+/* Room for the descriptors of a queue when the driver picks their number. */
+#define TESTPMD_DESC_ESTIMATE 2048
+#define LINK_CHECK_INTERVAL_MS 100
+#define LINK_CHECK_MAX_MS 9000
+
+struct testpmd_cfg cfg;
+struct port_state ports[RTE_MAX_ETHPORTS];
+struct rte_ether_addr peer_addr[RTE_MAX_ETHPORTS];
+struct rte_mempool *mbuf_pool;
+uint16_t fwd_ports[RTE_MAX_ETHPORTS];
+uint16_t nb_fwd_ports;
+struct fwd_stream *fwd_streams;
+uint16_t nb_fwd_streams;
+struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
+uint16_t nb_fwd_lcores;
+unsigned int fwd_lcore_ids[RTE_MAX_LCORE];
+unsigned int nb_avail_fwd_lcores;
+atomic_bool force_quit;
+
+static bool fwd_is_running;
+
+static void
+signal_handler(int signum)
+{
+	(void)signum;
+	atomic_store_explicit(&force_quit, true, memory_order_relaxed);
+}
+
+static void
+signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = signal_handler;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: a blocked read or sleep returns so that we can quit. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+static void
+cfg_defaults(void)
+{
+	cfg.nb_rxq = 1;
+	cfg.nb_txq = 1;
+	cfg.burst = TESTPMD_DEF_BURST;
+	cfg.nb_fwd_lcores = 1;
+	cfg.txpkts[0] = 64;
+	cfg.nb_txsegs = 1;
+	cfg.tx_pkt_len = 64;
+	cfg.mbuf_data_size = TESTPMD_DEF_MBUF_DATA_SIZE;
+	cfg.topology = TOPO_PAIRED;
+	cfg.rss_hf = RTE_ETH_RSS_IP;
+	cfg.engine = &io_engine;
+	/* DPDK testpmd's default peers: 02:00:00:00:00:<port>. */
+	for (unsigned int i = 0; i < RTE_MAX_ETHPORTS; i++) {
+		struct rte_ether_addr a = { { 0x02, 0, 0, 0, 0, (uint8_t)i } };
+
+		peer_addr[i] = a;
+	}
+}
+
+static int
+mbuf_pool_create(uint16_t nb_ports)
+{
+	uint32_t n = cfg.total_num_mbufs;
+
+	if (n == 0) {
+		uint32_t rxd = RTE_MAX(cfg.nb_rxd, (uint16_t)TESTPMD_DESC_ESTIMATE);
+		uint32_t txd = RTE_MAX(cfg.nb_txd, (uint16_t)TESTPMD_DESC_ESTIMATE);
+
+		n = nb_ports * (cfg.nb_rxq * rxd + cfg.nb_txq * txd) +
+		    rte_lcore_count() * (TESTPMD_MBUF_CACHE + TESTPMD_MAX_BURST);
+		n = RTE_MAX(n, 8192u);
+	}
+	printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%u, size=%u, socket=%d\n", n,
+	       cfg.mbuf_data_size, (int)rte_socket_id());
+	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, TESTPMD_MBUF_CACHE, 0,
+					    cfg.mbuf_data_size, (int)rte_socket_id());
+	if (mbuf_pool == NULL) {
+		fprintf(stderr, "testpmd: cannot create a pool of %u mbufs of %u bytes: %s; "
+			"give more memory (-m MB) or fewer mbufs (--total-num-mbufs=N)\n", n,
+			cfg.mbuf_data_size, rte_strerror(rte_errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+port_configure(uint16_t pid)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	int socket = rte_eth_dev_socket_id(pid);
+	int ret;
+
+	if (socket < 0)
+		socket = 0;
+	printf("Configuring Port %d (socket %d)\n", pid, socket);
+	ret = rte_eth_dev_info_get(pid, &info);
+	if (ret != 0)
+		goto fail;
+	if (cfg.nb_rxq > info.max_rx_queues || cfg.nb_txq > info.max_tx_queues) {
+		fprintf(stderr, "Fail to configure port %d: it has at most %u rx and %u tx "
+			"queues; lower --rxq/--txq\n", pid, info.max_rx_queues,
+			info.max_tx_queues);
+		return -EINVAL;
+	}
+	memset(&conf, 0, sizeof(conf));
+	if (cfg.nb_rxq > 1 && (cfg.rss_hf & info.flow_type_rss_offloads) != 0) {
+		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
+		conf.rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf & info.flow_type_rss_offloads;
+	}
+	ret = rte_eth_dev_configure(pid, cfg.nb_rxq, cfg.nb_txq, &conf);
+	if (ret != 0)
+		goto fail;
+	for (uint16_t q = 0; q < cfg.nb_rxq; q++) {
+		ret = rte_eth_rx_queue_setup(pid, q, cfg.nb_rxd, (unsigned int)socket, NULL,
+					     mbuf_pool);
+		if (ret != 0)
+			goto fail;
+	}
+	for (uint16_t q = 0; q < cfg.nb_txq; q++) {
+		ret = rte_eth_tx_queue_setup(pid, q, cfg.nb_txd, (unsigned int)socket, NULL);
+		if (ret != 0)
+			goto fail;
+	}
+	ports[pid].configured = true;
+	return 0;
+fail:
+	fprintf(stderr, "Fail to configure port %d: %s\n", pid, strerror(-ret));
+	return ret;
+}
+
+static void
+link_status_check(void)
+{
+	uint16_t pid;
+	bool all_up = false;
+
+	printf("Checking link statuses...\n");
+	fflush(stdout);
+	for (int waited = 0; waited <= LINK_CHECK_MAX_MS && !all_up;
+	     waited += LINK_CHECK_INTERVAL_MS) {
+		all_up = true;
+		RTE_ETH_FOREACH_DEV(pid) {
+			struct rte_eth_link link;
+
+			if (!ports[pid].started)
+				continue;
+			if (rte_eth_link_get_nowait(pid, &link) != 0 || !link.link_status)
+				all_up = false;
+		}
+		if (atomic_load_explicit(&force_quit, memory_order_relaxed))
+			break;
+		if (!all_up)
+			rte_delay_ms(LINK_CHECK_INTERVAL_MS);
+	}
+	if (!all_up) {
+		RTE_ETH_FOREACH_DEV(pid) {
+			struct rte_eth_link link;
+
+			if (ports[pid].started && (rte_eth_link_get_nowait(pid, &link) != 0 ||
+						   !link.link_status))
+				printf("Port %d Link down\n", pid);
+		}
+	}
+	printf("Done\n");
+}
+
+int
+ports_start(uint16_t port_id)
+{
+	uint16_t pid;
+	int failed = 0;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		char mac[RTE_ETHER_ADDR_FMT_SIZE];
+		int ret;
+
+		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
+			continue;
+		if (ports[pid].started)
+			continue;
+		if (!ports[pid].configured && port_configure(pid) != 0) {
+			failed++;
+			continue;
+		}
+		ret = rte_eth_dev_start(pid);
+		if (ret != 0) {
+			fprintf(stderr, "Fail to start port %d: %s\n", pid, strerror(-ret));
+			failed++;
+			continue;
+		}
+		/* Like DPDK's testpmd; a driver without it is not an error. */
+		rte_eth_promiscuous_enable(pid);
+		ports[pid].started = true;
+		rte_eth_macaddr_get(pid, &ports[pid].mac);
+		rte_ether_format_addr(mac, sizeof(mac), &ports[pid].mac);
+		printf("Port %d: %s\n", pid, mac);
+	}
+	link_status_check();
+	return failed ? -1 : 0;
+}
+
+int
+ports_stop(uint16_t port_id)
+{
+	uint16_t pid;
+
+	printf("Stopping ports...\n");
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
+			continue;
+		if (!ports[pid].started)
+			continue;
+		if (rte_eth_dev_stop(pid) != 0)
+			fprintf(stderr, "Fail to stop port %d\n", pid);
+		ports[pid].started = false;
+	}
+	link_status_check();
+	return 0;
+}
+
+static void
+ports_close(void)
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (ports[pid].started) {
+			printf("\nStopping port %d...\nStopping ports...\n", pid);
+			rte_eth_dev_stop(pid);
+			ports[pid].started = false;
+			printf("Done\n");
+		}
+	}
+	RTE_ETH_FOREACH_DEV(pid) {
+		printf("\nShutting down port %d...\nClosing ports...\n", pid);
+		rte_eth_dev_close(pid);
+		printf("Port %d is closed\nDone\n", pid);
+	}
+}
+
+static uint16_t
+peer_index(uint16_t i, uint16_t n)
+{
+	switch (cfg.topology) {
+	case TOPO_CHAINED:
+		return (uint16_t)((i + 1) % n);
+	case TOPO_LOOP:
+		return i;
+	case TOPO_PAIRED:
+	default:
+		/* An odd last port pairs with itself, as in DPDK's testpmd. */
+		return (i ^ 1) < n ? (uint16_t)(i ^ 1) : i;
+	}
+}
+
+void
+fwd_config_setup(void)
+{
+	uint16_t pid, nb_q, s = 0;
+	uint16_t per_lcore, extra;
+
+	nb_fwd_ports = 0;
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (cfg.nb_fwd_ports != 0 && nb_fwd_ports == cfg.nb_fwd_ports)
+			break;
+		fwd_ports[nb_fwd_ports++] = pid;
+	}
+	nb_q = RTE_MIN(cfg.nb_rxq, cfg.nb_txq);
+	free(fwd_streams);
+	nb_fwd_streams = (uint16_t)(nb_fwd_ports * nb_q);
+	fwd_streams = aligned_alloc(RTE_CACHE_LINE_SIZE,
+				    RTE_MAX((size_t)nb_fwd_streams, (size_t)1) *
+				    sizeof(*fwd_streams));
+	if (fwd_streams == NULL)
+		rte_exit(EXIT_FAILURE, "cannot allocate %u forwarding streams\n", nb_fwd_streams);
+	/* Ports vary fastest, like DPDK's testpmd: P0Q0, P1Q0, P0Q1, ... */
+	for (uint16_t q = 0; q < nb_q; q++) {
+		for (uint16_t i = 0; i < nb_fwd_ports; i++) {
+			struct fwd_stream *fs = &fwd_streams[s++];
+
+			memset(fs, 0, sizeof(*fs));
+			fs->rx_port = fwd_ports[i];
+			fs->rx_queue = q;
+			fs->tx_port = fwd_ports[peer_index(i, nb_fwd_ports)];
+			fs->tx_queue = q;
+		}
+	}
+	nb_fwd_lcores = (uint16_t)RTE_MIN((unsigned int)cfg.nb_fwd_lcores, nb_avail_fwd_lcores);
+	nb_fwd_lcores = RTE_MIN(nb_fwd_lcores, nb_fwd_streams);
+	if (nb_fwd_lcores == 0)
+		return;
+	per_lcore = nb_fwd_streams / nb_fwd_lcores;
+	extra = nb_fwd_streams % nb_fwd_lcores;
+	s = 0;
+	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++) {
+		struct fwd_lcore *fc = &fwd_lcores[lc];
+
+		fc->lcore_id = fwd_lcore_ids[lc];
+		fc->stream_first = s;
+		/* The last lcores take the remainder. */
+		fc->stream_nb = (uint16_t)(per_lcore + (lc >= nb_fwd_lcores - extra ? 1 : 0));
+		s = (uint16_t)(s + fc->stream_nb);
+	}
+}
+
+bool
+fwd_running(void)
+{
+	return fwd_is_running;
+}
+
+static void
+rx_queues_flush(void)
+{
+	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
+
+	/* Two passes 10 ms apart, like DPDK's testpmd, for packets in flight. */
+	for (int pass = 0; pass < 2; pass++) {
+		for (uint16_t i = 0; i < nb_fwd_ports; i++) {
+			for (uint16_t q = 0; q < cfg.nb_rxq; q++) {
+				uint16_t n;
+				int rounds = 0;
+
+				do {
+					n = rte_eth_rx_burst(fwd_ports[i], q, pkts,
+							     TESTPMD_MAX_BURST);
+					rte_pktmbuf_free_bulk(pkts, n);
+				} while (n > 0 && ++rounds < 64);
+			}
+		}
+		rte_delay_ms(10);
+	}
+}
+
+static void
+tx_first_burst(void)
+{
+	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
+
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		struct fwd_stream *fs = &fwd_streams[s];
+		uint16_t nb, nb_tx;
+
+		nb = (uint16_t)tx_pkts_alloc(pkts, cfg.burst, fs->tx_port, UINT32_MAX);
+		nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
+		fs->tx_packets += nb_tx;
+		if (nb_tx < nb) {
+			fs->fwd_dropped += nb - nb_tx;
+			rte_pktmbuf_free_bulk(&pkts[nb_tx], nb - nb_tx);
+		}
+	}
+}
+
+int
+fwd_start(bool with_tx_first)
+{
+	if (fwd_is_running) {
+		printf("Packet forwarding already started\n");
+		return -1;
+	}
+	fwd_config_setup();
+	if (nb_fwd_ports == 0) {
+		printf("No ports to forward on: add ports with --vdev (e.g. --vdev net_null0)\n");
+		return -1;
+	}
+	if (nb_fwd_lcores == 0) {
+		printf("No forwarding lcore: start with at least two lcores, e.g. -l 0-1\n");
+		return -1;
+	}
+	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
+		if (!ports[fwd_ports[i]].started) {
+			printf("Port %d is not started: run 'port start %d' first\n",
+			       fwd_ports[i], fwd_ports[i]);
+			return -1;
+		}
+	}
+	if (cfg.topology == TOPO_PAIRED && (nb_fwd_ports & 1))
+		printf("\nWarning! port-topology=paired and odd forward ports number, the last "
+		       "port will pair with itself.\n\n");
+	fwd_config_display();
+	rxtx_config_display();
+	if (!cfg.no_flush_rx)
+		rx_queues_flush();
+	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
+		uint16_t pid = fwd_ports[i];
+
+		rte_eth_stats_get(pid, &ports[pid].fwd_base);
+		if (cfg.engine->port_begin != NULL)
+			cfg.engine->port_begin(pid);
+	}
+	if (with_tx_first)
+		tx_first_burst();
+	fflush(stdout);
+	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++) {
+		struct fwd_lcore *fc = &fwd_lcores[lc];
+
+		atomic_store_explicit(&fc->stopped, false, memory_order_relaxed);
+		/* The launch publishes the streams and the flag to the lcore. */
+		if (rte_eal_remote_launch(cfg.engine->lcore_loop, fc, fc->lcore_id) != 0) {
+			printf("Cannot launch forwarding on lcore %u: it is busy\n", fc->lcore_id);
+			for (uint16_t j = 0; j < lc; j++) {
+				atomic_store_explicit(&fwd_lcores[j].stopped, true,
+						      memory_order_relaxed);
+				rte_eal_wait_lcore(fwd_lcores[j].lcore_id);
+			}
+			return -1;
+		}
+	}
+	fwd_is_running = true;
+	return 0;
+}
+
+int
+fwd_stop(void)
+{
+	if (!fwd_is_running) {
+		printf("Packet forwarding not started\n");
+		return -1;
+	}
+	printf("Telling cores to stop...\n");
+	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
+		atomic_store_explicit(&fwd_lcores[lc].stopped, true, memory_order_relaxed);
+	printf("Waiting for lcores to finish...\n");
+	/* Joining the lcores makes their stream counters visible here. */
+	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
+		rte_eal_wait_lcore(fwd_lcores[lc].lcore_id);
+	fwd_is_running = false;
+	fwd_stats_display();
+	printf("\nDone.\n");
+	fflush(stdout);
+	return 0;
+}
+
+static bool
+should_quit(uint64_t deadline_ns)
+{
+	if (atomic_load_explicit(&force_quit, memory_order_relaxed))
+		return true;
+	return deadline_ns != 0 && now_ns() >= deadline_ns;
+}
+
+/*
+ * Non-interactive run: statistics every --stats-period seconds until a
+ * signal or --run-time; without --stats-period also until enter. When
+ * stdin ends (not a terminal, e.g. /dev/null), keep forwarding until a
+ * signal or --run-time, so that the tool can run in the background.
+ */
+static void
+run_until_quit(void)
+{
+	uint64_t start = now_ns();
+	uint64_t deadline = cfg.run_time ? start + cfg.run_time * 1000000000ull : 0;
+	uint64_t period = cfg.stats_period * 1000000000ull;
+	uint64_t next_stats = start + period;
+	bool watch_stdin = cfg.stats_period == 0;
+
+	if (watch_stdin)
+		printf("Press enter to exit\n");
+	fflush(stdout);
+	while (!should_quit(deadline)) {
+		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
+		uint64_t now;
+		int timeout_ms = 100;
+
+		if (period != 0) {
+			now = now_ns();
+			if (now >= next_stats) {
+				periodic_stats_display();
+				next_stats += period;
+				if (next_stats <= now)
+					next_stats = now + period;
+			}
+			timeout_ms = (int)RTE_MIN((next_stats - now_ns()) / 1000000 + 1, 100ull);
+		}
+		if (watch_stdin) {
+			int r = poll(&pfd, 1, timeout_ms);
+
+			if (r > 0) {
+				char c;
+				ssize_t n = read(STDIN_FILENO, &c, 1);
+
+				if (n == 1)
+					break;		/* enter (or any input) */
+				/* EOF or a closed stdin: wait for a signal. */
+				if (n == 0 || (errno != EINTR && errno != EAGAIN))
+					watch_stdin = false;
+			}
+		} else {
+			struct timespec ts = { 0, (long)timeout_ms * 1000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	unsigned int lcore_id;
+	uint16_t nb_ports;
+	int ret;
+
+	signals_install();
+	ret = rte_eal_init(argc, argv);
+	if (ret < 0)
+		rte_exit(EXIT_FAILURE, "Cannot init EAL: %s\n", rte_strerror(rte_errno));
+	argc -= ret;
+	argv += ret;
+
+	cfg_defaults();
+	if (testpmd_parse_args(argc, argv) < 0) {
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+
+	RTE_LCORE_FOREACH_WORKER(lcore_id)
+		fwd_lcore_ids[nb_avail_fwd_lcores++] = lcore_id;
+	if (nb_avail_fwd_lcores == 0) {
+		fprintf(stderr, "testpmd: no forwarding lcore: the main lcore only runs the "
+			"prompt; give at least two lcores, e.g. -l 0-1\n");
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+	if (cfg.nb_fwd_lcores > nb_avail_fwd_lcores) {
+		fprintf(stderr, "testpmd: --nb-cores=%u but only %u forwarding lcore(s): give "
+			"more lcores with -l or lower --nb-cores\n", cfg.nb_fwd_lcores,
+			nb_avail_fwd_lcores);
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+	nb_ports = rte_eth_dev_count_avail();
+	if (nb_ports == 0 && !cfg.interactive) {
+		fprintf(stderr, "testpmd: no ports to forward on: add some, e.g. --vdev net_null0 "
+			"--vdev net_null1, or bind a NIC to vfio-pci\n");
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+	if (nb_ports == 0)
+		printf("testpmd: no ports yet (add some with --vdev)\n");
+	if (mbuf_pool_create(RTE_MAX(nb_ports, (uint16_t)1)) < 0) {
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+	if (cfg.interactive)
+		printf("Interactive-mode selected\n");
+	if (ports_start(RTE_MAX_ETHPORTS) != 0 && !cfg.interactive) {
+		ports_close();
+		rte_eal_cleanup();
+		return EXIT_FAILURE;
+	}
+
+	ret = EXIT_SUCCESS;
+	if (cfg.interactive) {
+		if (cfg.auto_start) {
+			printf("Start automatic packet forwarding\n");
+			fwd_start(cfg.tx_first);
+		}
+		cmdline_run();
+	} else {
+		printf("No commandline core given, start packet forwarding\n");
+		if (fwd_start(cfg.tx_first) != 0)
+			ret = EXIT_FAILURE;
+		else
+			run_until_quit();
+	}
+	if (fwd_is_running)
+		fwd_stop();
+	ports_close();
+	printf("\nBye...\n");
+	fflush(stdout);
+	rte_eal_cleanup();
+	return ret;
+}

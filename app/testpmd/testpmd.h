@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * sluice-testpmd: a throughput tool with the command line, commands and
+ * output of DPDK's testpmd for its common subset.
+ *
+ * Model: the forwarding configuration is a list of streams (rx port/queue
+ * -> tx port/queue); each forwarding lcore polls a contiguous slice of the
+ * streams with the current engine until told to stop. Everything else
+ * (ports, stats, commands) runs on the main lcore.
+ */
+#ifndef _TESTPMD_H_
+#define _TESTPMD_H_
+
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_common.h>
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+#include <rte_lcore.h>
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#define TESTPMD_MAX_BURST 512
+#define TESTPMD_DEF_BURST 32
+#define TESTPMD_MAX_TXSEGS 8
+#define TESTPMD_MBUF_CACHE 250
+#define TESTPMD_DEF_MBUF_DATA_SIZE RTE_MBUF_DEFAULT_BUF_SIZE
+#define TESTPMD_MAX_QUEUES 64
+
+enum port_topology {
+	TOPO_PAIRED,
+	TOPO_CHAINED,
+	TOPO_LOOP,
+};
+
+/* One rx queue polled by one lcore, and where its packets go. */
+struct fwd_stream {
+	uint16_t rx_port;
+	uint16_t rx_queue;
+	uint16_t tx_port;
+	uint16_t tx_queue;
+	uint32_t flow_next;	/* flowgen: next flow index */
+	/* Written only by the owning lcore; read after it stopped. */
+	uint64_t rx_packets;
+	uint64_t tx_packets;
+	uint64_t fwd_dropped;
+} __rte_cache_aligned;
+
+/* A forwarding lcore and its slice of the stream list. */
+struct fwd_lcore {
+	unsigned int lcore_id;
+	uint16_t stream_first;
+	uint16_t stream_nb;
+	/* Set by the main lcore to end the loop; read relaxed by the worker. */
+	atomic_bool stopped;
+} __rte_cache_aligned;
+
+/* A forwarding engine: one lcore loop over its streams. */
+struct fwd_engine {
+	const char *name;
+	int (*lcore_loop)(void *fwd_lcore);
+	/* Called once per port before forwarding starts (may be NULL). */
+	int (*port_begin)(uint16_t port_id);
+};
+
+struct port_state {
+	bool configured;
+	bool started;
+	struct rte_ether_addr mac;
+	/* Port counters when forwarding started ("Forward statistics"). */
+	struct rte_eth_stats fwd_base;
+	/* Last "show port stats" sample, for the pps/bps since then. */
+	uint64_t prev_ipackets, prev_opackets, prev_ibytes, prev_obytes;
+	uint64_t prev_ns;
+};
+
+/* Everything the command line and the commands set. */
+struct testpmd_cfg {
+	bool interactive;
+	bool auto_start;
+	bool tx_first;
+	bool no_flush_rx;
+	uint16_t nb_rxq;
+	uint16_t nb_txq;
+	uint16_t nb_rxd;
+	uint16_t nb_txd;
+	uint16_t burst;
+	uint16_t nb_fwd_lcores;
+	uint16_t nb_fwd_ports;	/* 0: all available */
+	uint16_t txpkts[TESTPMD_MAX_TXSEGS];
+	uint16_t nb_txsegs;
+	uint32_t tx_pkt_len;	/* sum of txpkts */
+	uint16_t mbuf_data_size;
+	uint32_t total_num_mbufs;	/* 0: computed */
+	uint32_t stats_period;	/* seconds, 0: none */
+	uint32_t run_time;	/* seconds, 0: until a signal or "quit" */
+	enum port_topology topology;
+	uint64_t rss_hf;
+	const struct fwd_engine *engine;
+};
+
+extern struct testpmd_cfg cfg;
+extern struct port_state ports[RTE_MAX_ETHPORTS];
+extern struct rte_ether_addr peer_addr[RTE_MAX_ETHPORTS];
+extern struct rte_mempool *mbuf_pool;
+
+/* Forwarding ports in use, in order. */
+extern uint16_t fwd_ports[RTE_MAX_ETHPORTS];
+extern uint16_t nb_fwd_ports;
+
+/* The current forwarding configuration (rebuilt at each start). */
+extern struct fwd_stream *fwd_streams;
+extern uint16_t nb_fwd_streams;
+extern struct fwd_lcore fwd_lcores[RTE_MAX_LCORE];
+extern uint16_t nb_fwd_lcores;
+/* Every lcore that may forward (all enabled lcores but the main one). */
+extern unsigned int fwd_lcore_ids[RTE_MAX_LCORE];
+extern unsigned int nb_avail_fwd_lcores;
+
+extern atomic_bool force_quit;
+
+/* engines (fwd_*.c) */
+extern const struct fwd_engine io_engine;
+extern const struct fwd_engine mac_engine;
+extern const struct fwd_engine macswap_engine;
+extern const struct fwd_engine rxonly_engine;
+extern const struct fwd_engine txonly_engine;
+extern const struct fwd_engine flowgen_engine;
+extern const struct fwd_engine *const fwd_engines[];
+const struct fwd_engine *fwd_engine_find(const char *name);
+/* Print the engine names separated by spaces (for error messages). */
+const char *fwd_engine_names(void);
+
+/* txonly/flowgen packet template (fwd_txonly.c) */
+int tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow);
+
+/* parameters.c */
+int testpmd_parse_args(int argc, char **argv);
+
+/* testpmd.c */
+int ports_start(uint16_t port_id);	/* RTE_MAX_ETHPORTS: all */
+int ports_stop(uint16_t port_id);
+int fwd_start(bool with_tx_first);
+int fwd_stop(void);
+bool fwd_running(void);
+void fwd_config_setup(void);
+
+/* config.c: displays in the shape of DPDK's testpmd */
+void nic_stats_display(uint16_t port_id);
+void nic_stats_clear(uint16_t port_id);
+void nic_xstats_display(uint16_t port_id);
+void port_infos_display(uint16_t port_id);
+void fwd_config_display(void);
+void rxtx_config_display(void);
+void fwd_stats_display(void);
+void periodic_stats_display(void);
+uint64_t now_ns(void);
+
+/* cmdline.c */
+int cmdline_run(void);
+/* Run one command line; returns 1 when it was "quit". */
+int cmdline_exec(char *line);
+
+#endif
