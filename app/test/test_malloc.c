@@ -8,12 +8,14 @@
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_cycles.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
 #include <rte_malloc.h>
 #include <rte_memory.h>
+#include <rte_memzone.h>
 
 #include "test.h"
 
@@ -306,3 +308,94 @@ static const struct test_case malloc_cases[] = {
 };
 
 REGISTER_TEST_SUITE(malloc, TEST_SUITE_EAL, malloc_cases);
+
+/* ---- malloc_perf: cost of a block and of a memzone, beside libc ---- */
+
+#define PERF_ROUNDS 200000
+
+static double
+ns_per_op(uint64_t cycles, unsigned int ops)
+{
+	return (double)cycles * 1e9 / (double)rte_get_tsc_hz() / ops;
+}
+
+static int
+test_malloc_perf_pairs(void)
+{
+	static void *held[64];
+	static const size_t sizes[] = { 64, 1024, 16384 };
+
+	for (unsigned int s = 0; s < RTE_DIM(sizes); s++) {
+		uint64_t t0, t_rte, t_libc;
+
+		t0 = rte_rdtsc();
+		for (unsigned int i = 0; i < PERF_ROUNDS; i++) {
+			unsigned int k = i % RTE_DIM(held);
+
+			rte_free(held[k]);
+			held[k] = rte_malloc(NULL, sizes[s], 0);
+			TEST_ASSERT_NOT_NULL(held[k], "rte_malloc(%zu)", sizes[s]);
+		}
+		t_rte = rte_rdtsc() - t0;
+		for (unsigned int k = 0; k < RTE_DIM(held); k++) {
+			rte_free(held[k]);
+			held[k] = NULL;
+		}
+		t0 = rte_rdtsc();
+		for (unsigned int i = 0; i < PERF_ROUNDS; i++) {
+			unsigned int k = i % RTE_DIM(held);
+
+			free(held[k]);
+			held[k] = malloc(sizes[s]);
+			TEST_ASSERT_NOT_NULL(held[k], "malloc(%zu)", sizes[s]);
+		}
+		t_libc = rte_rdtsc() - t0;
+		for (unsigned int k = 0; k < RTE_DIM(held); k++) {
+			free(held[k]);
+			held[k] = NULL;
+		}
+		printf("  %6zu B: rte_free+rte_malloc %.1f ns, libc free+malloc %.1f ns\n",
+		       sizes[s], ns_per_op(t_rte, PERF_ROUNDS), ns_per_op(t_libc, PERF_ROUNDS));
+	}
+	return TEST_SUCCESS;
+}
+
+static int
+test_malloc_perf_memzone(void)
+{
+	const unsigned int n = 2000;
+	uint64_t t0, t_res, t_look = 0, t_free;
+	const struct rte_memzone *mz;
+	static const struct rte_memzone *zones[2000];
+	char name[32];
+
+	t0 = rte_rdtsc();
+	for (unsigned int i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "perf_mz_%u", i);
+		zones[i] = rte_memzone_reserve(name, 4096, SOCKET_ID_ANY, 0);
+		TEST_ASSERT_NOT_NULL(zones[i], "reserve %u", i);
+	}
+	t_res = rte_rdtsc() - t0;
+	t0 = rte_rdtsc();
+	for (unsigned int i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "perf_mz_%u", i);
+		mz = rte_memzone_lookup(name);
+		TEST_ASSERT(mz == zones[i], "lookup %u", i);
+	}
+	t_look = rte_rdtsc() - t0;
+	t0 = rte_rdtsc();
+	for (unsigned int i = 0; i < n; i++)
+		TEST_ASSERT_SUCCESS(rte_memzone_free(zones[i]), "free %u", i);
+	t_free = rte_rdtsc() - t0;
+	printf("  memzone 4 KiB x %u: reserve %.0f ns, lookup %.0f ns, free %.0f ns\n", n,
+	       ns_per_op(t_res, n), ns_per_op(t_look, n), ns_per_op(t_free, n));
+	return TEST_SUCCESS;
+}
+
+static const struct test_case malloc_perf_cases[] = {
+	TEST_CASE(test_malloc_perf_pairs),
+	TEST_CASE(test_malloc_perf_memzone),
+	TEST_CASES_END(),
+};
+
+REGISTER_TEST_SUITE(malloc_perf, TEST_SUITE_EAL, malloc_perf_cases);
