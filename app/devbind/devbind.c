@@ -175,6 +175,23 @@ static bool listed(const struct pci_dev *devs, int count, const char *bdf)
 	return false;
 }
 
+/* VFIO and --group need every device in an IOMMU group. */
+static int check_groups(const struct pci_dev *devs, int count)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		if (devs[i].iommu_group < 0) {
+			fprintf(stderr,
+				PROG ": error: %s is in no IOMMU group: the IOMMU is off; add intel_iommu=on "
+				     "(or amd_iommu=on) to the kernel command line and reboot\n",
+				devs[i].bdf);
+			return -ENODEV;
+		}
+	}
+	return 0;
+}
+
 /* Add the other devices of each device's IOMMU group (bridges excepted). */
 static int add_group_members(struct pci_dev **devs, int *count)
 {
@@ -182,13 +199,6 @@ static int add_group_members(struct pci_dev **devs, int *count)
 	struct pci_dev *members, *grown;
 
 	for (i = 0; i < start_count; i++) {
-		if ((*devs)[i].iommu_group < 0) {
-			fprintf(stderr,
-				PROG ": error: %s is in no IOMMU group: the IOMMU is off; add intel_iommu=on "
-				     "(or amd_iommu=on) to the kernel command line and reboot\n",
-				(*devs)[i].bdf);
-			return -ENODEV;
-		}
 		n = pci_group_scan((*devs)[i].iommu_group, &members);
 		if (n < 0)
 			continue;
@@ -250,6 +260,10 @@ static int check_driver(const struct options *o)
 			PROG ": error: driver %s is not loaded and modprobe is not installed; load it "
 			     "with 'modprobe %s' (package kmod)\n",
 			o->driver, o->driver);
+	else if (strcmp(o->driver, "vfio-pci") == 0)
+		fprintf(stderr,
+			PROG ": error: vfio-pci is not loaded and 'modprobe vfio-pci' failed: install the "
+			     "running kernel's modules, or build it with CONFIG_VFIO_PCI\n");
 	else
 		fprintf(stderr,
 			PROG ": error: unknown driver '%s': it is not loaded and 'modprobe %s' failed; "
@@ -399,6 +413,8 @@ static int change_devices(char **args, int nargs, const struct options *o)
 		if (ret == 0 && !listed(devs, count, devs[count].bdf))
 			count++;
 	}
+	if (ret == 0 && (o->group || (o->driver != NULL && strcmp(o->driver, "vfio-pci") == 0)))
+		ret = check_groups(devs, count);
 	if (ret == 0 && o->group)
 		ret = add_group_members(&devs, &count);
 	if (ret == 0 && !o->dry_run && geteuid() != 0) {

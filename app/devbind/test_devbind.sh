@@ -124,6 +124,25 @@ expect_line "sluice-devbind: error: driver nosuchdrv is not loaded and modprobe 
 expect_file "$root/sys/bus/pci/devices/0000:00:05.0/driver_override" "(null)"
 expect_file "$root/sys/bus/pci/drivers_probe" ""
 
+echo "== vfio-pci missing and modprobe failing: one line with the fix"
+mv "$root/sys/bus/pci/drivers/vfio-pci" "$root/vfio-pci.saved"
+run env PATH="$stub" "$devbind" -b vfio-pci 00:05.0
+expect_rc 1
+expect_line "sluice-devbind: error: vfio-pci is not loaded and 'modprobe vfio-pci' failed: install the running kernel's modules, or build it with CONFIG_VFIO_PCI"
+expect_lines 1
+mv "$root/vfio-pci.saved" "$root/sys/bus/pci/drivers/vfio-pci"
+
+echo "== vfio-pci needs an IOMMU group"
+fake_dev 0000:00:09.0 8086 10d3 020000 e1000e -
+run "$devbind" -b vfio-pci 00:09.0
+expect_rc 1
+expect_line "sluice-devbind: error: 0000:00:09.0 is in no IOMMU group: the IOMMU is off; add intel_iommu=on (or amd_iommu=on) to the kernel command line and reboot"
+expect_lines 1
+expect_file "$root/sys/bus/pci/drivers/e1000e/unbind" ""
+run "$devbind" -n -b e1000 00:09.0
+expect_rc 0
+expect_line "0000:00:09.0: would bind to e1000"
+
 echo "== usage errors"
 run "$devbind"
 expect_rc 2
