@@ -451,6 +451,34 @@ test_memory_init_huge_dir(void)
 	return TEST_SUCCESS;
 }
 
+/* Root with hugepages reads physical addresses; a hugepage is one run of them. */
+static int
+test_memory_phys(void)
+{
+	const char *pa[] = { "--iova-mode=pa", "-m", "8", NULL };
+	char *p;
+	phys_addr_t a, b;
+	int rc;
+
+	if (test_no_huge() || getuid() != 0) {
+		TEST_ASSERT_EQUAL(rte_eal_using_phys_addrs(), 0, "no physical addresses");
+		TEST_ASSERT_EQUAL(rte_mem_virt2phy(&rc), RTE_BAD_PHYS_ADDR, "unknown");
+		return TEST_SUCCESS;
+	}
+	TEST_ASSERT_EQUAL(rte_eal_using_phys_addrs(), 1, "root reads PFNs");
+	p = rte_malloc(NULL, 8192, 4096);
+	TEST_ASSERT_NOT_NULL(p, "malloc");
+	a = rte_mem_virt2phy(p);
+	b = rte_mem_virt2phy(p + 4096);
+	TEST_ASSERT(a != RTE_BAD_PHYS_ADDR && a != 0, "physical address of a block");
+	if (((uintptr_t)p & (RTE_PGSIZE_2M - 1)) + 8192 <= RTE_PGSIZE_2M)
+		TEST_ASSERT_EQUAL(b, a + 4096, "one hugepage is physically contiguous");
+	rte_free(p);
+	rc = run_init(pa);
+	TEST_ASSERT_EQUAL(rc, 0, "init with --iova-mode=pa:\n%s", out);
+	return TEST_SUCCESS;
+}
+
 static const struct test_case memory_cases[] = {
 	TEST_CASE(test_memory_window),
 	TEST_CASE(test_memory_walks),
@@ -463,6 +491,7 @@ static const struct test_case memory_cases[] = {
 	TEST_CASE(test_memory_init_bad_options),
 	TEST_CASE(test_memory_init_no_huge_m),
 	TEST_CASE(test_memory_init_huge_dir),
+	TEST_CASE(test_memory_phys),
 	TEST_CASES_END(),
 };
 
