@@ -160,6 +160,12 @@ test_malloc_stats(void)
 	fclose(f);
 	TEST_ASSERT_STR_CONTAINS(buf, "Heap id:", "dump names the heap");
 	TEST_ASSERT_STR_CONTAINS(buf, "Alloc_count:", "dump shows the count");
+	TEST_ASSERT_EQUAL(rte_malloc_heap_get_socket("socket_0"), 0, "heap of socket 0");
+	TEST_ASSERT_EQUAL(rte_malloc_heap_get_socket("nope"), -1, "unknown heap");
+	TEST_ASSERT_EQUAL(rte_errno, ENOENT, "unknown heap: ENOENT");
+	TEST_ASSERT_EQUAL(rte_malloc_heap_socket_is_external(0), 0, "socket 0 is internal");
+	TEST_ASSERT_EQUAL(rte_malloc_heap_socket_is_external(SOCKET_ID_ANY), 0, "any");
+	TEST_ASSERT_EQUAL(rte_malloc_heap_socket_is_external(RTE_MAX_NUMA_NODES + 1), -1, "bad");
 	rte_free(p);
 	TEST_ASSERT_SUCCESS(rte_malloc_get_socket_stats(s, &b), "stats");
 	TEST_ASSERT_EQUAL(b.alloc_count, a.alloc_count, "alloc_count back");

@@ -2,6 +2,7 @@
 /* rte_malloc and friends: argument rules of DPDK over the heaps. */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -162,4 +163,36 @@ rte_malloc_virt2iova(const void *addr)
 	if (ms == NULL || ms->iova == RTE_BAD_IOVA)
 		return RTE_BAD_IOVA;
 	return ms->iova + RTE_PTR_DIFF(addr, ms->addr);
+}
+
+__rte_export int
+rte_malloc_heap_get_socket(const char *name)
+{
+	char own[32];
+
+	if (name == NULL) {
+		rte_errno = EINVAL;
+		return -1;
+	}
+	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
+		int s = eal_mem.lists[i].msl.socket_id;
+
+		snprintf(own, sizeof(own), "socket_%d", s);
+		if (strcmp(own, name) == 0)
+			return s;
+	}
+	rte_errno = ENOENT;
+	return -1;
+}
+
+__rte_export int
+rte_malloc_heap_socket_is_external(int socket_id)
+{
+	if (socket_id == SOCKET_ID_ANY)
+		return 0;
+	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
+		if (eal_mem.lists[i].msl.socket_id == socket_id)
+			return 0;
+	rte_errno = EINVAL;
+	return -1;
 }

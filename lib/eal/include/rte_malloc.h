@@ -85,6 +85,21 @@ int
 rte_malloc_get_socket_stats(int socket,
 		struct rte_malloc_socket_stats *socket_stats);
 
+/*
+ * Socket of the heap named name ("socket_0", ...), or -1 with rte_errno
+ * EINVAL (NULL name) or ENOENT (no such heap).
+ */
+int
+rte_malloc_heap_get_socket(const char *name);
+
+/*
+ * 1 if socket_id is an external heap, 0 if it is a socket's own heap (or
+ * SOCKET_ID_ANY), -1 with rte_errno EINVAL if there is no such heap.
+ * Sluice has no external heaps.
+ */
+int
+rte_malloc_heap_socket_is_external(int socket_id);
+
 /* Print the statistics of every heap (type is ignored, as in DPDK). */
 void
 rte_malloc_dump_stats(FILE *f, const char *type);
