@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* Internals of the PCI bus over VFIO. Never installed. */
+#ifndef _PCI_PRIVATE_H_
+#define _PCI_PRIVATE_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/queue.h>
+#include <linux/vfio.h>
+
+#include <bus_pci_driver.h>
+#include <rte_log.h>
+
+/* Public API of the bus; everything else stays hidden in the library. */
+#ifndef __rte_export
+#define __rte_export __attribute__((visibility("default")))
+#endif
+
+#define PCI_LOG(level, ...) rte_log(RTE_LOG_##level, RTE_LOGTYPE_EAL, "PCI: " __VA_ARGS__)
+#define VFIO_LOG(level, ...) rte_log(RTE_LOG_##level, RTE_LOGTYPE_EAL, "VFIO: " __VA_ARGS__)
+
+/* Sparse-mmap areas kept per BAR (the MSI-X table splits a BAR in two or three). */
+#define PCI_BAR_MAX_AREAS 4
+
+struct vfio_group;
+
+/* A scanned device: the public part first, then what the bus keeps. */
+struct pci_dev_priv {
+	struct rte_pci_device pdev;
+	char kdrv_name[64];		/* kernel driver bound now, "" if none */
+	int iommu_group;		/* -1 if the device is in none */
+	uint64_t bar_flags[PCI_MAX_RESOURCE];	/* from sysfs "resource" */
+	struct rte_devargs *devargs;	/* -a entry naming it, if any */
+
+	/* VFIO state while the device is open. */
+	int dev_fd;			/* -1 when closed */
+	struct vfio_group *group;
+	struct vfio_region_info regions[VFIO_PCI_NUM_REGIONS];
+	void *bar_va[PCI_MAX_RESOURCE];	/* reserved VA of each mapped BAR */
+	size_t bar_va_len[PCI_MAX_RESOURCE];
+	uint32_t msix_count;		/* vectors in the MSI-X table */
+	bool reset_ok;			/* VFIO_DEVICE_FLAGS_RESET */
+};
+
+static inline struct pci_dev_priv *
+pci_priv(const struct rte_pci_device *dev)
+{
+	return container_of(dev, struct pci_dev_priv, pdev);
+}
+
+TAILQ_HEAD(pci_device_list, rte_pci_device);
+TAILQ_HEAD(pci_driver_list, rte_pci_driver);
+extern struct pci_device_list pci_device_list;
+extern struct pci_driver_list pci_driver_list;
+
+/* pci_scan.c */
+/*
+ * vsnprintf under another name: paths built from sysfs names may be cut,
+ * which the callers tolerate (the open then fails and says so).
+ */
+int pci_fmt(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prefix for /sys (tests point it at a fake tree); NULL restores "/sys". */
+void pci_sysfs_root_set(const char *root);
+const char *pci_sysfs_root(void);
+int pci_scan(void);
+void pci_devices_free(void);
+/* The devargs entry naming addr, or NULL. */
+struct rte_devargs *pci_devargs_lookup(const struct rte_pci_addr *addr);
+
+/* pci_bus.c */
+int pci_probe(void);
+/* Probe or remove one device through the bus (the vfio suite re-opens with them). */
+int pci_probe_one(struct rte_pci_device *dev);
+int pci_remove_one(struct rte_pci_device *dev);
+int pci_cleanup(void);
+/* 1 when drv's id table matches dev. */
+int pci_match(const struct rte_pci_driver *drv, const struct rte_pci_device *dev);
+
+/* vfio_container.c: the one container of the process. */
+int vfio_container_fd(void);		/* opens it; <0 after one logged line */
+int vfio_container_attach(struct vfio_group *g);	/* SET_CONTAINER, IOMMU, DMA */
+void vfio_container_detach(struct vfio_group *g);
+void vfio_container_close(void);
+/* 1 if [iova, iova+len) is mapped through VFIO_IOMMU_MAP_DMA (for tests). */
+int vfio_dma_is_mapped(uint64_t iova, uint64_t len);
+unsigned int vfio_dma_map_count(void);
+/* Test hook: folder of the VFIO character devices (NULL: /dev/vfio). */
+void vfio_dev_dir_set(const char *dir);
+const char *vfio_dev_dir_get(void);
+
+/* vfio_group.c */
+struct vfio_group {
+	TAILQ_ENTRY(vfio_group) next;
+	int num;
+	int fd;
+	unsigned int users;		/* open devices in it */
+};
+struct vfio_group *vfio_group_get(struct pci_dev_priv *p);
+void vfio_group_put(struct vfio_group *g);
+unsigned int vfio_group_count(void);
+int vfio_group_fd_of(struct vfio_group *g);
+
+/* vfio_device.c */
+int vfio_device_open(struct pci_dev_priv *p);
+void vfio_device_close(struct pci_dev_priv *p);
+
+#endif
