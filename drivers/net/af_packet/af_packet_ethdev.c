@@ -252,6 +252,11 @@ afp_qpair_open(const char *name, struct afp_private *priv, uint16_t q, int numa)
 		what = "PACKET_LOSS";
 		ret = afp_sockopt(qp->fd, PACKET_LOSS, &one, sizeof(one));
 	}
+	if (ret == 0) {
+		/* a NIC port does not see what the host itself sends out */
+		what = "PACKET_IGNORE_OUTGOING";
+		ret = afp_sockopt(qp->fd, PACKET_IGNORE_OUTGOING, &one, sizeof(one));
+	}
 	if (ret == 0 && priv->qdisc_bypass) {
 		what = "PACKET_QDISC_BYPASS";
 		ret = afp_sockopt(qp->fd, PACKET_QDISC_BYPASS, &one, sizeof(one));
@@ -430,8 +435,7 @@ afp_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->min_rx_bufsize = 0;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_VLAN_STRIP | RTE_ETH_RX_OFFLOAD_SCATTER;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_VLAN_INSERT;
-	info->rx_desc_lim.nb_max = (uint16_t)RTE_MIN(priv->frame_cnt, (uint32_t)UINT16_MAX);
-	info->tx_desc_lim.nb_max = (uint16_t)RTE_MIN(priv->frame_cnt, (uint32_t)UINT16_MAX);
+	/* ring sizes come from framecnt; nb_desc is ignored, as in DPDK */
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G;
 	return 0;
 }

@@ -1,0 +1,575 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_af_packet on a veth pair in a private network namespace: frames
+ * from a raw socket on the peer arrive byte for byte, frames the port
+ * sends reach the peer byte for byte, stats agree, two queue pairs split
+ * Rx without loss or duplicates, bad devargs fail with a clear line.
+ * The namespace belongs to this process alone, so nothing outlives it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <dirent.h>
+#include <poll.h>
+#include <sched.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <linux/if_ether.h>
+#include <linux/if_packet.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_ethdev.h>
+#include <rte_log.h>
+#include <rte_mbuf.h>
+
+#include "test.h"
+
+#define AFP_IF "slafp0"
+#define PEER_IF "slafp1"
+#define NB_FRAMES 64
+#define NB_FANOUT 512
+#define TEST_ETHERTYPE 0x88b5	/* IEEE local experimental */
+
+struct afp_env {
+	int orig_ns;		/* our namespace before the test's own */
+	int peer_fd;		/* raw socket on the veth peer */
+	uint8_t port_mac[6];
+	uint8_t peer_mac[6];
+	struct rte_mempool *mp;
+	bool vdev;
+	uint16_t port;
+};
+
+static int
+run_ip(const char *a1, const char *a2, const char *a3, const char *a4, const char *a5,
+       const char *a6, const char *a7, const char *a8)
+{
+	const char *argv[] = { "/usr/sbin/ip", a1, a2, a3, a4, a5, a6, a7, a8, NULL };
+	char out[1024];
+	int ret = test_run_cmd(argv, out, sizeof(out));
+
+	if (ret != 0)
+		printf("  ip %s %s %s: exit %d: %s\n", a1, a2, a3 ? a3 : "", ret, out);
+	return ret;
+}
+
+static void
+sysctl_write(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;	/* no IPv6 in this kernel: nothing to silence */
+	if (write(fd, val, strlen(val)) < 0)
+		printf("  cannot write %s: %s\n", path, strerror(errno));
+	close(fd);
+}
+
+static int
+if_mac(const char *ifname, uint8_t mac[6])
+{
+	struct ifreq ifr;
+	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0), ret;
+
+	if (fd < 0)
+		return -errno;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
+	ret = ioctl(fd, SIOCGIFHWADDR, &ifr) < 0 ? -errno : 0;
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
+	close(fd);
+	return ret;
+}
+
+static int
+raw_socket_open(const char *ifname)
+{
+	struct sockaddr_ll sll = {
+		.sll_family = AF_PACKET,
+		.sll_protocol = htons(ETH_P_ALL),
+		.sll_ifindex = (int)if_nametoindex(ifname),
+	};
+	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+
+	if (fd < 0)
+		return -1;
+	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Next frame of ours (test ethertype or IPv4) the peer receives, or -1 after ms. */
+static int
+raw_recv(int fd, uint8_t *buf, size_t len, int ms)
+{
+	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		ssize_t n;
+
+		if (poll(&pfd, 1, ms) <= 0)
+			return -1;
+		n = recv(fd, buf, len, MSG_TRUNC);
+		if (n < 0)
+			return -1;
+		if (n >= 14 && ((buf[12] << 8 | buf[13]) == TEST_ETHERTYPE ||
+				(buf[12] << 8 | buf[13]) == RTE_ETHER_TYPE_IPV4))
+			return (int)n;
+	}
+}
+
+static void
+frame_build(uint8_t *f, uint32_t len, const uint8_t dst[6], const uint8_t src[6], uint32_t seq)
+{
+	uint32_t i;
+
+	memcpy(f, dst, 6);
+	memcpy(f + 6, src, 6);
+	f[12] = TEST_ETHERTYPE >> 8;
+	f[13] = TEST_ETHERTYPE & 0xff;
+	f[14] = seq >> 24;
+	f[15] = seq >> 16;
+	f[16] = seq >> 8;
+	f[17] = seq;
+	for (i = 18; i < len; i++)
+		f[i] = (uint8_t)(seq * 7 + i);
+}
+
+static uint32_t
+frame_len(uint32_t seq)
+{
+	return 60 + (seq * 97) % 1400;	/* 60..1459 bytes */
+}
+
+/* A private namespace with a quiet veth pair; the port is not created yet. */
+static int
+env_setup(struct afp_env *env)
+{
+	memset(env, 0, sizeof(*env));
+	env->orig_ns = -1;
+	env->peer_fd = -1;
+	if (geteuid() != 0) {
+		printf("  needs root to create a network namespace and a veth pair\n");
+		return TEST_SKIPPED;
+	}
+	env->orig_ns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (env->orig_ns < 0 || unshare(CLONE_NEWNET) < 0) {
+		printf("  cannot create a network namespace: %s\n", strerror(errno));
+		return TEST_SKIPPED;
+	}
+	/* no IPv6 autoconfiguration traffic on the new links */
+	sysctl_write("/proc/sys/net/ipv6/conf/all/disable_ipv6", "1");
+	sysctl_write("/proc/sys/net/ipv6/conf/default/disable_ipv6", "1");
+	if (run_ip("link", "add", AFP_IF, "type", "veth", "peer", "name", PEER_IF) != 0 ||
+	    run_ip("link", "set", AFP_IF, "up", NULL, NULL, NULL, NULL) != 0 ||
+	    run_ip("link", "set", PEER_IF, "up", NULL, NULL, NULL, NULL) != 0)
+		return TEST_FAILED;
+	if (if_mac(AFP_IF, env->port_mac) != 0 || if_mac(PEER_IF, env->peer_mac) != 0)
+		return TEST_FAILED;
+	env->peer_fd = raw_socket_open(PEER_IF);
+	if (env->peer_fd < 0)
+		return TEST_FAILED;
+	env->mp = rte_pktmbuf_pool_create("afp_test", 4095, 64, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+					  SOCKET_ID_ANY);
+	return env->mp != NULL ? TEST_SUCCESS : TEST_FAILED;
+}
+
+static void
+env_teardown(struct afp_env *env)
+{
+	if (env->vdev) {
+		rte_eth_dev_stop(env->port);
+		rte_vdev_uninit("net_af_packet0");
+	}
+	rte_mempool_free(env->mp);
+	if (env->peer_fd >= 0)
+		close(env->peer_fd);
+	/* leaving the namespace drops it and its veth pair */
+	if (env->orig_ns >= 0) {
+		if (setns(env->orig_ns, CLONE_NEWNET) < 0)
+			printf("  cannot return to the original namespace: %s\n", strerror(errno));
+		close(env->orig_ns);
+	}
+}
+
+static int
+port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
+{
+	struct rte_eth_conf conf;
+	uint16_t q;
+
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_af_packet0", args), "vdev %s", args);
+	env->vdev = true;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name("net_af_packet0", &env->port), "port");
+	memset(&conf, 0, sizeof(conf));
+	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	conf.rxmode.mtu = mtu;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_configure(env->port, nb_q, nb_q, &conf), "configure");
+	for (q = 0; q < nb_q; q++) {
+		TEST_ASSERT_SUCCESS(rte_eth_rx_queue_setup(env->port, q, 512, SOCKET_ID_ANY,
+							   NULL, env->mp), "rxq %u", q);
+		TEST_ASSERT_SUCCESS(rte_eth_tx_queue_setup(env->port, q, 512, SOCKET_ID_ANY,
+							   NULL), "txq %u", q);
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_dev_start(env->port), "start");
+	return TEST_SUCCESS;
+}
+
+static int
+peer_send(struct afp_env *env, const uint8_t *f, uint32_t len)
+{
+	for (int tries = 0; tries < 1000; tries++) {
+		if (send(env->peer_fd, f, len, 0) == (ssize_t)len)
+			return 0;
+		if (errno != EAGAIN && errno != ENOBUFS)
+			return -errno;
+		usleep(100);
+	}
+	return -EAGAIN;
+}
+
+static int
+rx_tx_body(struct afp_env *env)
+{
+	static uint8_t f[2048], got[4096];
+	struct rte_mbuf *pkts[32];
+	struct rte_eth_stats st;
+	struct rte_eth_link link;
+	uint64_t rx_bytes = 0, tx_bytes = 0;
+	uint32_t seq, nb_rx = 0;
+
+	if (port_open(env, "iface=" AFP_IF, 1, 0) != TEST_SUCCESS)
+		return TEST_FAILED;
+	TEST_ASSERT_SUCCESS(rte_eth_link_get_nowait(env->port, &link), "link");
+	TEST_ASSERT_EQUAL(link.link_status, RTE_ETH_LINK_UP, "veth is up and has a peer");
+
+	/* peer -> port */
+	for (seq = 0; seq < NB_FRAMES; seq++) {
+		frame_build(f, frame_len(seq), env->port_mac, env->peer_mac, seq);
+		TEST_ASSERT_SUCCESS(peer_send(env, f, frame_len(seq)), "send %u", seq);
+		rx_bytes += frame_len(seq);
+	}
+	for (int spin = 0; spin < 2000 && nb_rx < NB_FRAMES; spin++) {
+		uint16_t n = rte_eth_rx_burst(env->port, 0, pkts, RTE_DIM(pkts));
+
+		for (uint16_t i = 0; i < n; i++) {
+			struct rte_mbuf *m = pkts[i];
+
+			frame_build(f, frame_len(nb_rx), env->port_mac, env->peer_mac, nb_rx);
+			TEST_ASSERT_EQUAL(m->pkt_len, frame_len(nb_rx), "frame %u length", nb_rx);
+			TEST_ASSERT_EQUAL(m->nb_segs, 1, "one segment");
+			TEST_ASSERT_EQUAL(m->port, env->port, "mbuf port");
+			TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), f, m->pkt_len) == 0,
+				    "frame %u bytes differ", nb_rx);
+			rte_pktmbuf_free(m);
+			nb_rx++;
+		}
+		if (n == 0)
+			usleep(1000);
+	}
+	TEST_ASSERT_EQUAL(nb_rx, NB_FRAMES, "frames the port received");
+
+	/* port -> peer; every fourth frame as a two-segment chain */
+	for (seq = 0; seq < NB_FRAMES; seq++) {
+		uint32_t len = frame_len(seq), head = (seq % 4 == 0) ? 20 : len;
+		struct rte_mbuf *m = rte_pktmbuf_alloc(env->mp);
+		char *p;
+
+		TEST_ASSERT_NOT_NULL(m, "alloc");
+		frame_build(f, len, env->peer_mac, env->port_mac, seq);
+		p = rte_pktmbuf_append(m, (uint16_t)head);
+		memcpy(p, f, head);
+		if (head < len) {
+			struct rte_mbuf *m2 = rte_pktmbuf_alloc(env->mp);
+
+			TEST_ASSERT_NOT_NULL(m2, "alloc");
+			memcpy(rte_pktmbuf_append(m2, (uint16_t)(len - head)), f + head, len - head);
+			TEST_ASSERT_SUCCESS(rte_pktmbuf_chain(m, m2), "chain");
+		}
+		TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, &m, 1), 1, "tx %u", seq);
+		tx_bytes += len;
+
+		int n = raw_recv(env->peer_fd, got, sizeof(got), 1000);
+
+		TEST_ASSERT_EQUAL(n, len, "peer got frame %u", seq);
+		TEST_ASSERT(memcmp(got, f, len) == 0, "frame %u bytes differ at the peer", seq);
+	}
+
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
+	TEST_ASSERT_EQUAL(st.ipackets, NB_FRAMES, "ipackets");
+	TEST_ASSERT_EQUAL(st.ibytes, rx_bytes, "ibytes");
+	TEST_ASSERT_EQUAL(st.q_ipackets[0], NB_FRAMES, "q_ipackets[0]");
+	TEST_ASSERT_EQUAL(st.opackets, NB_FRAMES, "opackets");
+	TEST_ASSERT_EQUAL(st.obytes, tx_bytes, "obytes");
+	TEST_ASSERT_EQUAL(st.ierrors + st.oerrors + st.imissed + st.rx_nombuf, 0, "errors");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_reset(env->port), "reset");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
+	TEST_ASSERT_EQUAL(st.ipackets + st.opackets, 0, "after reset");
+	return TEST_SUCCESS;
+}
+
+/*
+ * framesz=1024: a Tx frame holds 992 bytes, an Rx frame 958. Bigger ones
+ * are dropped and counted; the ones around them still pass.
+ */
+static int
+oversize_body(struct afp_env *env)
+{
+	static uint8_t f[2048], got[4096];
+	const uint32_t lens[] = { 992, 993, 1400, 100 };
+	struct rte_mbuf *m[RTE_DIM(lens)], *rx[8];
+	struct rte_eth_stats st;
+	uint32_t i, nb_rx = 0;
+
+	/* the port's largest MTU fits the smaller Rx frame: 1024 - 80 */
+	if (port_open(env, "iface=" AFP_IF ",framesz=1024,framecnt=64", 1, 944) != TEST_SUCCESS)
+		return TEST_FAILED;
+	/* give the interface its usual MTU back, so only the ring limits apply */
+	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "mtu", "1500", NULL, NULL, NULL),
+			    "mtu");
+	for (i = 0; i < RTE_DIM(lens); i++) {
+		m[i] = rte_pktmbuf_alloc(env->mp);
+		TEST_ASSERT_NOT_NULL(m[i], "alloc");
+		frame_build(f, lens[i], env->peer_mac, env->port_mac, i);
+		memcpy(rte_pktmbuf_append(m[i], (uint16_t)lens[i]), f, lens[i]);
+	}
+	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, m, RTE_DIM(lens)), RTE_DIM(lens),
+			  "all taken");
+	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 992, "first fits");
+	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 100, "last fits");
+	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 200), -1, "no more");
+
+	/* Rx: 1400 bytes do not fit a 1024-byte frame */
+	for (i = 0; i < 3; i++) {
+		uint32_t len = i == 1 ? 1400 : 200;
+
+		frame_build(f, len, env->port_mac, env->peer_mac, i);
+		TEST_ASSERT_SUCCESS(peer_send(env, f, len), "send");
+	}
+	for (int spin = 0; spin < 1000 && nb_rx < 2; spin++) {
+		uint16_t n = rte_eth_rx_burst(env->port, 0, rx, RTE_DIM(rx));
+
+		for (uint16_t k = 0; k < n; k++) {
+			TEST_ASSERT_EQUAL(rx[k]->pkt_len, 200, "only the small frames");
+			rte_pktmbuf_free(rx[k]);
+		}
+		nb_rx += n;
+		if (n == 0)
+			usleep(1000);
+	}
+	TEST_ASSERT_EQUAL(nb_rx, 2, "small frames received");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
+	TEST_ASSERT_EQUAL(st.opackets, 2, "opackets");
+	TEST_ASSERT_EQUAL(st.oerrors, 2, "oerrors: the oversized frames");
+	TEST_ASSERT_EQUAL(st.ipackets, 2, "ipackets");
+	TEST_ASSERT_EQUAL(st.ierrors, 1, "ierrors: the truncated frame");
+	return TEST_SUCCESS;
+}
+
+/* IPv4/UDP frames with distinct ports so that the fanout hash spreads them. */
+static void
+udp_frame_build(uint8_t *f, uint32_t len, const uint8_t dst[6], const uint8_t src[6],
+		uint32_t seq)
+{
+	uint32_t sum = 0, i;
+
+	frame_build(f, len, dst, src, seq);
+	f[12] = 0x08;
+	f[13] = 0x00;
+	memset(f + 14, 0, 28);
+	f[14] = 0x45;
+	f[16] = (len - 14) >> 8;
+	f[17] = (len - 14) & 0xff;
+	f[20] = 0x40;	/* DF */
+	f[22] = 64;
+	f[23] = 17;	/* UDP */
+	f[26] = 10; f[27] = 1; f[28] = seq >> 8; f[29] = seq & 0xff;
+	f[30] = 10; f[31] = 2; f[32] = 0; f[33] = 1;
+	for (i = 14; i < 34; i += 2)
+		sum += (uint32_t)(f[i] << 8 | f[i + 1]);
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	f[24] = (uint8_t)(~sum >> 8);
+	f[25] = (uint8_t)~sum;
+	f[34] = (1024 + seq) >> 8;
+	f[35] = (1024 + seq) & 0xff;
+	f[36] = 0x30;
+	f[37] = 0x39;
+	f[38] = (len - 34) >> 8;
+	f[39] = (len - 34) & 0xff;
+	/* the sequence number again, past the headers */
+	f[42] = seq >> 8;
+	f[43] = seq & 0xff;
+}
+
+static int
+fanout_body(struct afp_env *env)
+{
+	static uint8_t f[2048], got[4096];
+	static uint8_t seen[NB_FANOUT];
+	struct rte_mbuf *pkts[32];
+	uint32_t per_q[2] = { 0, 0 }, total = 0, seq;
+	struct rte_eth_stats st;
+
+	memset(seen, 0, sizeof(seen));
+	if (port_open(env, "iface=" AFP_IF ",qpairs=2", 2, 0) != TEST_SUCCESS)
+		return TEST_FAILED;
+	for (seq = 0; seq < NB_FANOUT; seq++) {
+		udp_frame_build(f, 128, env->port_mac, env->peer_mac, seq);
+		TEST_ASSERT_SUCCESS(peer_send(env, f, 128), "send %u", seq);
+	}
+	for (int spin = 0; spin < 2000 && total < NB_FANOUT; spin++) {
+		uint16_t got_any = 0;
+
+		for (uint16_t q = 0; q < 2; q++) {
+			uint16_t n = rte_eth_rx_burst(env->port, q, pkts, RTE_DIM(pkts));
+
+			for (uint16_t i = 0; i < n; i++) {
+				const uint8_t *p = rte_pktmbuf_mtod(pkts[i], const uint8_t *);
+				uint32_t s = (uint32_t)(p[42] << 8 | p[43]);
+
+				TEST_ASSERT(pkts[i]->pkt_len == 128 && s < NB_FANOUT,
+					    "frame of %u bytes, seq %u", pkts[i]->pkt_len, s);
+				udp_frame_build(f, 128, env->port_mac, env->peer_mac, s);
+				TEST_ASSERT(memcmp(p, f, 128) == 0, "frame %u bytes differ", s);
+				TEST_ASSERT_EQUAL(seen[s], 0, "frame %u received twice", s);
+				seen[s] = 1;
+				rte_pktmbuf_free(pkts[i]);
+			}
+			per_q[q] += n;
+			total += n;
+			got_any |= n;
+		}
+		if (got_any == 0)
+			usleep(1000);
+	}
+	TEST_ASSERT_EQUAL(total, NB_FANOUT, "all frames across both queues (q0 %u, q1 %u)",
+			  per_q[0], per_q[1]);
+	TEST_ASSERT(per_q[0] > 0 && per_q[1] > 0, "both queues receive: q0 %u, q1 %u",
+		    per_q[0], per_q[1]);
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
+	TEST_ASSERT_EQUAL(st.q_ipackets[0], per_q[0], "q_ipackets[0]");
+	TEST_ASSERT_EQUAL(st.q_ipackets[1], per_q[1], "q_ipackets[1]");
+
+	/* Tx works on the second queue pair too */
+	struct rte_mbuf *m = rte_pktmbuf_alloc(env->mp);
+
+	TEST_ASSERT_NOT_NULL(m, "alloc");
+	frame_build(f, 300, env->peer_mac, env->port_mac, 4242);
+	memcpy(rte_pktmbuf_append(m, 300), f, 300);
+	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 1, &m, 1), 1, "tx on queue 1");
+	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 300, "peer got it");
+	TEST_ASSERT(memcmp(got, f, 300) == 0, "bytes at the peer");
+	return TEST_SUCCESS;
+}
+
+static int
+with_env(int (*body)(struct afp_env *))
+{
+	struct afp_env env;
+	int ret = env_setup(&env);
+
+	if (ret == TEST_SUCCESS)
+		ret = body(&env);
+	env_teardown(&env);
+	return ret;
+}
+
+static int
+test_afp_rx_tx(void)
+{
+	return with_env(rx_tx_body);
+}
+
+static int
+test_afp_oversize(void)
+{
+	return with_env(oversize_body);
+}
+
+static int
+test_afp_fanout(void)
+{
+	return with_env(fanout_body);
+}
+
+static int
+fd_count(void)
+{
+	DIR *d = opendir("/proc/self/fd");
+	struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* rte_vdev_init(args) fails, logs want, and leaves no port and no fd behind. */
+static int
+expect_probe_error(const char *args, const char *want)
+{
+	char *log = NULL;
+	size_t log_len = 0;
+	FILE *f = open_memstream(&log, &log_len);
+	uint16_t ports = rte_eth_dev_count_avail();
+	int fds = fd_count(), ret;
+
+	TEST_ASSERT_NOT_NULL(f, "memstream");
+	rte_openlog_stream(f);
+	ret = rte_vdev_init("net_af_packet0", args);
+	rte_openlog_stream(NULL);
+	fclose(f);
+	if (ret == 0)
+		rte_vdev_uninit("net_af_packet0");
+	TEST_ASSERT(ret < 0, "'%s' must fail", args);
+	TEST_ASSERT_STR_CONTAINS(log, want, "for '%s'", args);
+	TEST_ASSERT(strchr(log, '\n') == log + strlen(log) - 1, "one line: %s", log);
+	free(log);
+	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), ports, "no port left");
+	TEST_ASSERT_EQUAL(fd_count(), fds, "no fd left");
+	return TEST_SUCCESS;
+}
+
+static int
+test_afp_errors(void)
+{
+	if (geteuid() != 0) {
+		printf("  needs root for packet sockets\n");
+		return TEST_SKIPPED;
+	}
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=slnosuch0",
+		"net_af_packet0: interface 'slnosuch0' not found"), "missing iface");
+	TEST_ASSERT_SUCCESS(expect_probe_error("",
+		"net_af_packet0: no interface given: add iface=<name>"), "no iface");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,framesz=100",
+		"net_af_packet0: invalid value '100' for 'framesz'"), "framesz");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,framesz=8192",
+		"framesz=8192 is larger than blocksz=4096"), "framesz > blocksz");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,framecnt=3",
+		"framecnt=3 is not a multiple of the 2 frames a block holds"), "framecnt");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,qpairs=17",
+		"invalid value '17' for 'qpairs'"), "qpairs");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,bogus=1",
+		"net_af_packet0: unknown argument 'bogus'"), "unknown key");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,framecnt=1048576,blocksz=1048576,"
+		"framesz=1048576", "PACKET_RX_RING on queue pair 0"), "ring too big");
+	return TEST_SUCCESS;
+}
+
+static const struct test_case afp_cases[] = {
+	TEST_CASE(test_afp_errors),
+	TEST_CASE(test_afp_rx_tx),
+	TEST_CASE(test_afp_oversize),
+	TEST_CASE(test_afp_fanout),
+	TEST_CASES_END(),
+};
+
+REGISTER_TEST_SUITE(pmd_af_packet, TEST_SUITE_EAL, afp_cases);
