@@ -525,7 +525,8 @@ null_remove(struct rte_vdev_device *vdev)
 	if (dev == NULL)
 		return 0;	/* closed by the application already */
 	port = dev->data->port_id;
-	rte_eth_dev_stop(port);
+	if (dev->data->dev_started)
+		rte_eth_dev_stop(port);
 	return rte_eth_dev_close(port);
 }
 
