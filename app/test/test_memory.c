@@ -293,6 +293,8 @@ test_memory_validator(void)
 
 /* ---- rte_eal_init failures, in a child ---- */
 
+static int dir_entries(const char *dir);
+
 static char out[16384];
 
 static int
@@ -339,21 +341,68 @@ free_hugepages(void)
 }
 
 static int
-test_memory_init_no_hugepages(void)
+free_pages_of(const char *size_dir)
 {
-	const char *args[] = { NULL };
-	int rc;
+	char path[256];
+	FILE *f;
+	int n = 0;
 
-	if (free_hugepages() > 0)
-		return TEST_SKIPPED;	/* covered by the -m case below */
-	rc = run_init(args);
-	TEST_ASSERT_EQUAL(rc, 1, "init must fail:\n%s", out);
+	snprintf(path, sizeof(path), "/sys/kernel/mm/hugepages/%s/free_hugepages", size_dir);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%d", &n) != 1)
+		n = -1;
+	fclose(f);
+	return n;
+}
+
+static int
+check_no_hugepages_text(const char *size_dir)
+{
 	TEST_ASSERT_STR_CONTAINS(out, "init=-1 errno=12", "-1 with ENOMEM");
 	TEST_ASSERT_STR_CONTAINS(out, "no free hugepages", "the cause");
-	TEST_ASSERT_STR_CONTAINS(out, "nr_hugepages", "the sysfs fix");
+	TEST_ASSERT_STR_CONTAINS(out, size_dir, "the sysfs fix names the page size");
+	TEST_ASSERT_STR_CONTAINS(out, "/nr_hugepages", "the sysfs fix");
 	TEST_ASSERT_STR_CONTAINS(out, "hugeadm --pool-pages-min", "the hugeadm fix");
 	TEST_ASSERT_STR_CONTAINS(out, "--no-huge", "the way around");
 	return TEST_SUCCESS;
+}
+
+/*
+ * No free hugepages: the machine's own state when it has none, else a
+ * hugetlbfs mount of 1 GiB pages when none of those are free.
+ */
+static int
+test_memory_init_no_hugepages(void)
+{
+	char dir[] = "/tmp/sluice-huge1g-XXXXXX";
+	const char *mount_argv[] = { "/bin/mount", "-t", "hugetlbfs", "-o", "pagesize=1G",
+				     "nodev", dir, NULL };
+	const char *umount_argv[] = { "/bin/umount", dir, NULL };
+	const char *none[] = { NULL };
+	const char *with_dir[] = { "--huge-dir", dir, NULL };
+	int rc, left;
+
+	if (free_hugepages() == 0) {
+		rc = run_init(none);
+		TEST_ASSERT_EQUAL(rc, 1, "init must fail:\n%s", out);
+		return check_no_hugepages_text("hugepages-");
+	}
+	if (free_pages_of("hugepages-1048576kB") != 0 || getuid() != 0)
+		return TEST_SKIPPED;
+	TEST_ASSERT_NOT_NULL(mkdtemp(dir), "mkdtemp");
+	if (test_run_cmd(mount_argv, NULL, 0) != 0) {
+		rmdir(dir);
+		return TEST_SKIPPED;
+	}
+	rc = run_init(with_dir);
+	left = dir_entries(dir);
+	test_run_cmd(umount_argv, NULL, 0);
+	rmdir(dir);
+	TEST_ASSERT_EQUAL(rc, 1, "init must fail:\n%s", out);
+	TEST_ASSERT_EQUAL(left, 0, "files left in --huge-dir");
+	return check_no_hugepages_text("hugepages-1048576kB");
 }
 
 static int

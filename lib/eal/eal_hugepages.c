@@ -190,15 +190,17 @@ eal_huge_pick(const struct eal_huge_info *info)
 }
 
 int
-eal_huge_fail_none(const struct eal_huge_info *info)
+eal_huge_fail_none(const struct eal_huge_info *info, uint64_t page_sz)
 {
-	uint64_t sz = info->default_sz ? info->default_sz : (2ULL << 20);
+	uint64_t sz = page_sz ? page_sz : info->default_sz ? info->default_sz : (2ULL << 20);
+	/* Suggest 1 GiB worth of pages. */
+	uint64_t n = RTE_MAX((1ULL << 30) / sz, 1ULL);
 
 	return eal_fail(ENOMEM, "EAL: no free hugepages: reserve some with "
-			"'echo 512 > " SYS_HUGEPAGES "/hugepages-%" PRIu64 "kB/nr_hugepages' "
-			"(or 'hugeadm --pool-pages-min %" PRIu64 "MB:512' from libhugetlbfs-bin) "
-			"as root, or run without them using --no-huge\n",
-			sz >> 10, sz >> 20);
+			"'echo %" PRIu64 " > " SYS_HUGEPAGES "/hugepages-%" PRIu64 "kB/nr_hugepages' "
+			"(or 'hugeadm --pool-pages-min %" PRIu64 "MB:%" PRIu64 "' from "
+			"libhugetlbfs-bin) as root, or run without them using --no-huge\n",
+			n, sz >> 10, sz >> 20, n);
 }
 
 int

@@ -457,6 +457,7 @@ memory_plan(void)
 {
 	struct eal_huge_info info;
 	const struct eal_huge_size *hs = NULL;
+	uint64_t sz = 0;
 
 	eal_mem.hugepages = !eal_cfg.no_huge;
 	if (!eal_mem.hugepages) {
@@ -465,8 +466,6 @@ memory_plan(void)
 	}
 	eal_huge_discover(&info);
 	if (eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
-		uint64_t sz;
-
 		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0 ||
 		    eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
 			return -1;
@@ -477,7 +476,7 @@ memory_plan(void)
 		hs = eal_huge_pick(&info);
 	}
 	if (hs == NULL)
-		return eal_huge_fail_none(&info);
+		return eal_huge_fail_none(&info, sz);
 	eal_mem.page_sz = hs->page_sz;
 	return lists_plan_huge(hs);
 }
