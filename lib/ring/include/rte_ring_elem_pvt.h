@@ -34,11 +34,10 @@ extern "C" {
  * tail. Written out because the optimizer turns a plain copy loop into a
  * call to memcpy(), which costs more than the copy itself for the 8 to 32
  * objects of a usual burst. Neither side needs any alignment.
- */
-/*
- * The copy length depends on how many slots the head move granted, which
- * the compiler cannot bound by the caller's count: for a one-object table
- * it then warns about the 32-byte path, which never runs for it.
+ *
+ * The length depends on how many slots the head move granted, which the
+ * compiler cannot bound by the caller's count: for a one-object table it
+ * would warn about the 32-byte path, which never runs for it.
  */
 #if defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 11
 #pragma GCC diagnostic push
@@ -55,8 +54,8 @@ typedef uint32_t __rte_ring_b4 __attribute__((__aligned__(1), __may_alias__));
 static __rte_always_inline void
 __rte_ring_copy(void *__rte_restrict dst, const void *__rte_restrict src, size_t len)
 {
-	uint8_t *d = dst;
-	const uint8_t *s = src;
+	uint8_t *d = (uint8_t *)dst;
+	const uint8_t *s = (const uint8_t *)src;
 
 	/* two blocks a turn: a loop of one block becomes a memcpy() call */
 	for (; len >= 64; len -= 64, d += 64, s += 64) {
@@ -94,7 +93,7 @@ __rte_ring_enqueue_elems(struct rte_ring *r, uint32_t head,
 {
 	const uint32_t idx = head & r->mask;
 	uint8_t *ring = (uint8_t *)&r[1];
-	const uint8_t *obj = obj_table;
+	const uint8_t *obj = (const uint8_t *)obj_table;
 
 	if (likely(idx + n <= r->size)) {
 		__rte_ring_copy(ring + (size_t)idx * esize, obj, (size_t)n * esize);
@@ -113,7 +112,7 @@ __rte_ring_dequeue_elems(struct rte_ring *r, uint32_t head,
 {
 	const uint32_t idx = head & r->mask;
 	const uint8_t *ring = (const uint8_t *)&r[1];
-	uint8_t *obj = obj_table;
+	uint8_t *obj = (uint8_t *)obj_table;
 
 	if (likely(idx + n <= r->size)) {
 		__rte_ring_copy(obj, ring + (size_t)idx * esize, (size_t)n * esize);
