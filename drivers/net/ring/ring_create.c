@@ -202,7 +202,7 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 		.tx = tx_queues, .nb_tx = nb_tx_queues,
 		.numa_node = (int)numa_node,
 	};
-	char args[64];
+	char args[64], vdev_name[RTE_DEV_NAME_MAX_LEN];
 	uint16_t port;
 	int ret;
 
@@ -214,17 +214,24 @@ rte_eth_from_rings(const char *name, struct rte_ring *const rx_queues[],
 		rte_errno = EINVAL;
 		return -1;
 	}
+	/* As DPDK: the device (and port) is named net_ring_<name>. */
+	if ((size_t)snprintf(vdev_name, sizeof(vdev_name), "net_ring_%s", name) >=
+	    sizeof(vdev_name)) {
+		RTE_ETHDEV_LOG(ERR, "rte_eth_from_rings: name %s is too long\n", name);
+		rte_errno = EINVAL;
+		return -1;
+	}
 	snprintf(args, sizeof(args), ARG_INTERNAL "=%p", (void *)&ia);
 	pthread_mutex_lock(&ring_from_rings_lock);
 	ring_from_rings_pending = &ia;
-	ret = rte_vdev_init(name, args);
+	ret = rte_vdev_init(vdev_name, args);
 	ring_from_rings_pending = NULL;
 	pthread_mutex_unlock(&ring_from_rings_lock);
 	if (ret != 0) {
 		rte_errno = -ret;
 		return -1;
 	}
-	if (rte_eth_dev_get_port_by_name(name, &port) != 0) {
+	if (rte_eth_dev_get_port_by_name(vdev_name, &port) != 0) {
 		rte_errno = ENODEV;
 		return -1;
 	}

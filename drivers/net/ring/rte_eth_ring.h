@@ -10,7 +10,7 @@ extern "C" {
 #endif
 
 /*
- * Make a port named name whose Rx queue i dequeues from rx_queues[i] and
+ * Make a port named net_ring_<name> whose Rx queue i dequeues from rx_queues[i] and
  * whose Tx queue i enqueues to tx_queues[i] (at most 16 each). Returns the
  * port id, or -1 with rte_errno set (EINVAL, EEXIST, ENOMEM).
  */
