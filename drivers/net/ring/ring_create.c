@@ -118,7 +118,15 @@ ring_get_rings(const char *dev_name, const struct ring_nodeaction *na,
 	unsigned int i;
 
 	for (i = 0; i < RING_MAX_QUEUES; i++) {
-		snprintf(rname, sizeof(rname), "ETH_RXTX%u_%s", i, na->name);
+		if (snprintf(rname, sizeof(rname), "ETH_RXTX%u_%s", i, na->name) >=
+		    (int)sizeof(rname)) {
+			RTE_ETHDEV_LOG(ERR, "%s: ring name ETH_RXTX%u_%s is longer than %d "
+				       "characters: use a shorter name\n", dev_name, i, na->name,
+				       (int)RTE_RING_NAMESIZE - 1);
+			while (na->action == RING_ACTION_CREATE && i-- > 0)
+				rte_ring_free(rings[i]);
+			return -ENAMETOOLONG;
+		}
 		if (na->action == RING_ACTION_CREATE)
 			rings[i] = rte_ring_create(rname, RING_SIZE, na->node,
 						   RING_F_SP_ENQ | RING_F_SC_DEQ);
