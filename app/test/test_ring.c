@@ -50,6 +50,7 @@ static int
 test_ring_create_errors(void)
 {
 	char longname[RTE_RING_NAMESIZE + 1];
+	const struct rte_memzone *mz;
 	struct rte_ring *r, *r2;
 
 	rte_errno = 0;
@@ -120,6 +121,15 @@ test_ring_create_errors(void)
 	TEST_ASSERT_EQUAL(rte_ring_get_size(r), 128, "the new ring");
 	rte_ring_free(r);
 	rte_ring_free(NULL);
+
+	/* A memzone that is not a ring holds the name too. */
+	mz = rte_memzone_reserve("RG_r_mzonly", 64, SOCKET_ID_ANY, 0);
+	TEST_ASSERT_NOT_NULL(mz, "memzone: %s", rte_strerror(rte_errno));
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_ring_create("r_mzonly", 64, SOCKET_ID_ANY, 0), "memzone name taken");
+	TEST_ASSERT_EQUAL(rte_errno, EEXIST, "memzone RG_<name> in use");
+	TEST_ASSERT_NULL(rte_ring_lookup("r_mzonly"), "nothing listed");
+	TEST_ASSERT_SUCCESS(rte_memzone_free(mz), "memzone free");
 	return TEST_SUCCESS;
 }
 

@@ -236,6 +236,10 @@ err_unlock:
 	if (ret == EEXIST)
 		RING_LOG(ERR, "cannot create ring \"%s\": the name is in use; "
 			 "free that ring or pick another name\n", name);
+	else if (ret == ENOMEM || ret == ENOSPC)
+		RING_LOG(ERR, "cannot create ring \"%s\": no memzone of %zd bytes (%s); "
+			 "give the EAL more memory (-m, --socket-mem) or free unused rings\n",
+			 name, ring_size, rte_strerror(ret));
 	else
 		RING_LOG(ERR, "cannot create ring \"%s\": no memzone of %zd bytes (%s)\n",
 			 name, ring_size, rte_strerror(ret));
