@@ -44,8 +44,9 @@ struct rte_ipv4_hdr {
 _Static_assert(sizeof(struct rte_ipv4_hdr) == 20, "IPv4 header without options is 20 bytes");
 
 /* An IPv4 address in host order: RTE_IPV4(192, 168, 0, 1). */
-#define RTE_IPV4(a, b, c, d) ((uint32_t)(((a) & 0xff) << 24) | \
-	(((b) & 0xff) << 16) | (((c) & 0xff) << 8) | ((d) & 0xff))
+/* Each byte is widened before the shift: 192 << 24 does not fit an int. */
+#define RTE_IPV4(a, b, c, d) ((((uint32_t)(a) & 0xff) << 24) | \
+	(((uint32_t)(b) & 0xff) << 16) | (((uint32_t)(c) & 0xff) << 8) | ((uint32_t)(d) & 0xff))
 
 #define RTE_IPV4_MAX_PKT_LEN 65535
 #define RTE_IPV4_HDR_IHL_MASK (0x0f)
