@@ -280,9 +280,45 @@ line_handler(char *line)
 	free(line);
 }
 
+/* Tab completes the words of the commands (and forwarding modes). */
+static const char *const cmd_words[] = {
+	"start", "stop", "show", "set", "clear", "port", "quit", "help", "tx_first",
+	"stats", "info", "xstats", "all", "config", "fwd", "burst", "nbcore",
+	"io", "mac", "macswap", "rxonly", "txonly", "flowgen", NULL,
+};
+
+static char *
+cmd_word_generator(const char *text, int state)
+{
+	static size_t idx, len;
+
+	if (state == 0) {
+		idx = 0;
+		len = strlen(text);
+	}
+	while (cmd_words[idx] != NULL) {
+		const char *w = cmd_words[idx++];
+
+		if (strncmp(w, text, len) == 0)
+			return strdup(w);
+	}
+	return NULL;
+}
+
+static char **
+cmd_complete(const char *text, int start, int end)
+{
+	(void)start;
+	(void)end;
+	/* No file name completion when nothing matches. */
+	rl_attempted_completion_over = 1;
+	return rl_completion_matches(text, cmd_word_generator);
+}
+
 static void
 cmdline_run_tty(uint64_t deadline)
 {
+	rl_attempted_completion_function = cmd_complete;
 	rl_callback_handler_install(PROMPT, line_handler);
 	while (!cmdline_should_stop(deadline)) {
 		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };

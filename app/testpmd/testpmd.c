@@ -412,10 +412,11 @@ fwd_start(bool with_tx_first)
 	if (cfg.topology == TOPO_PAIRED && (nb_fwd_ports & 1))
 		printf("\nWarning! port-topology=paired and odd forward ports number, the last "
 		       "port will pair with itself.\n\n");
-	fwd_config_display();
-	rxtx_config_display();
+	/* Flush, then print, then launch: the same order as DPDK's testpmd. */
 	if (!cfg.no_flush_rx)
 		rx_queues_flush();
+	fwd_config_display();
+	rxtx_config_display();
 	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
 		uint16_t pid = fwd_ports[i];
 
