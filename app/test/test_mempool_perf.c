@@ -33,7 +33,7 @@
 
 #define PERF_N 65536
 #define PERF_ELT_SIZE 2048
-#define PERF_MAX_KEEP 128
+#define PERF_MAX_KEEP 512
 #define PERF_POOL_SIZE ((rte_lcore_count() * (PERF_MAX_KEEP + RTE_MEMPOOL_CACHE_MAX_SIZE)) - 1)
 
 static unsigned int perf_time_s = 5;
@@ -100,6 +100,8 @@ perf_lcore(void *arg)
 			ret = perf_round(mp, cache, n_keep, 1, 1);
 		else if (n_get_bulk == 4)
 			ret = perf_round(mp, cache, n_keep, 4, 4);
+		else if (n_get_bulk == 8)
+			ret = perf_round(mp, cache, n_keep, 8, 8);
 		else
 			ret = perf_round(mp, cache, n_keep, 32, 32);
 		if (ret < 0) {
@@ -157,12 +159,12 @@ perf_launch(struct rte_mempool *mp, unsigned int cores)
 	return 0;
 }
 
-/* DPDK's matrix: bulks 1, 4, 32 for get and put, keep 32 and 128. */
+/* DPDK's matrix: bulks 1, 4, 8 (a cache line of pointers), 32; keep 32, 128, 512. */
 static int
 perf_matrix(struct rte_mempool *mp, unsigned int cores)
 {
-	static const unsigned int bulks[] = { 1, 4, 32 };
-	static const unsigned int keeps[] = { 32, 128 };
+	static const unsigned int bulks[] = { 1, 4, 8, 32 };
+	static const unsigned int keeps[] = { 32, 128, 512 };
 	unsigned int g, p, k;
 
 	for (g = 0; g < RTE_DIM(bulks); g++)
