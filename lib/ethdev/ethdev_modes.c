@@ -573,3 +573,39 @@ rte_eth_dev_pool_ops_supported(uint16_t port_id, const char *pool)
 		return 1;	/* every pool type is fine */
 	return dev->dev_ops->pool_ops_supported(dev, pool);
 }
+
+__rte_export int
+rte_eth_dev_set_vlan_pvid(uint16_t port_id, uint16_t pvid, int on)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, vlan_pvid_set);
+	return dev->dev_ops->vlan_pvid_set(dev, pvid, on);
+}
+
+__rte_export int
+rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id, int on)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (rx_queue_id >= dev->data->nb_rx_queues) {
+		RTE_ETHDEV_LOG(ERR, "Invalid Rx queue_id=%u for port %u\n", rx_queue_id, port_id);
+		return -EINVAL;
+	}
+	ETH_OP_OR_RET(dev, vlan_strip_queue_set);
+	dev->dev_ops->vlan_strip_queue_set(dev, rx_queue_id, on);
+	return 0;
+}
+
+__rte_export int
+rte_eth_dev_set_vlan_ether_type(uint16_t port_id, enum rte_vlan_type vlan_type,
+				uint16_t tpid)
+{
+	struct rte_eth_dev *dev;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	ETH_OP_OR_RET(dev, vlan_tpid_set);
+	return dev->dev_ops->vlan_tpid_set(dev, vlan_type, tpid);
+}

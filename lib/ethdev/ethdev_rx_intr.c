@@ -98,3 +98,23 @@ rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id)
 		vec -= RTE_INTR_VEC_RXTX_OFFSET;
 	return rte_intr_efds_index_get(dev->intr_handle, vec);
 }
+
+__rte_export int
+rte_eth_dev_rx_intr_ctl(uint16_t port_id, int epfd, int op, void *data)
+{
+	struct rte_eth_dev *dev;
+	uint16_t q;
+	int vec, ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	for (q = 0; q < dev->data->nb_rx_queues; q++) {
+		vec = eth_rx_intr_vec(dev, q);
+		if (vec < 0)
+			return vec;
+		ret = rte_intr_rx_ctl(dev->intr_handle, epfd, op, (unsigned int)vec, data);
+		if (ret != 0 && ret != -EEXIST)
+			RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: interrupt control failed (%d)\n",
+				       port_id, q, ret);
+	}
+	return 0;
+}

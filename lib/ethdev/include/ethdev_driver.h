@@ -150,6 +150,20 @@ typedef int (*reta_query_t)(struct rte_eth_dev *dev, struct rte_eth_rss_reta_ent
 typedef int (*rss_hash_update_t)(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
 typedef int (*rss_hash_conf_get_t)(struct rte_eth_dev *dev, struct rte_eth_rss_conf *rss_conf);
 typedef int (*eth_pool_ops_supported_t)(struct rte_eth_dev *dev, const char *pool);
+typedef int (*vlan_pvid_set_t)(struct rte_eth_dev *dev, uint16_t vlan_id, int on);
+typedef void (*vlan_strip_queue_set_t)(struct rte_eth_dev *dev, uint16_t rx_queue_id, int on);
+typedef int (*vlan_tpid_set_t)(struct rte_eth_dev *dev, enum rte_vlan_type type, uint16_t tpid);
+typedef int (*eth_timesync_enable_t)(struct rte_eth_dev *dev);
+typedef int (*eth_timesync_disable_t)(struct rte_eth_dev *dev);
+typedef int (*eth_timesync_read_rx_timestamp_t)(struct rte_eth_dev *dev,
+						struct timespec *timestamp, uint32_t flags);
+typedef int (*eth_timesync_read_tx_timestamp_t)(struct rte_eth_dev *dev,
+						struct timespec *timestamp);
+typedef int (*eth_timesync_adjust_time)(struct rte_eth_dev *dev, int64_t delta);
+typedef int (*eth_timesync_read_time)(struct rte_eth_dev *dev, struct timespec *timestamp);
+typedef int (*eth_timesync_write_time)(struct rte_eth_dev *dev,
+				       const struct timespec *timestamp);
+typedef int (*eth_read_clock)(struct rte_eth_dev *dev, uint64_t *timestamp);
 
 struct eth_dev_ops {
 	eth_dev_configure_t dev_configure;
@@ -190,6 +204,9 @@ struct eth_dev_ops {
 
 	vlan_filter_set_t vlan_filter_set;
 	vlan_offload_set_t vlan_offload_set;
+	vlan_pvid_set_t vlan_pvid_set;
+	vlan_strip_queue_set_t vlan_strip_queue_set;
+	vlan_tpid_set_t vlan_tpid_set;
 
 	eth_queue_start_t rx_queue_start;
 	eth_queue_stop_t rx_queue_stop;
@@ -214,6 +231,15 @@ struct eth_dev_ops {
 	reta_query_t reta_query;
 
 	eth_pool_ops_supported_t pool_ops_supported;
+
+	eth_timesync_enable_t timesync_enable;
+	eth_timesync_disable_t timesync_disable;
+	eth_timesync_read_rx_timestamp_t timesync_read_rx_timestamp;
+	eth_timesync_read_tx_timestamp_t timesync_read_tx_timestamp;
+	eth_timesync_adjust_time timesync_adjust_time;
+	eth_timesync_read_time timesync_read_time;
+	eth_timesync_write_time timesync_write_time;
+	eth_read_clock read_clock;
 };
 
 /* The port named name, or NULL. */

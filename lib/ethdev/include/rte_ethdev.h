@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/queue.h>
+#include <time.h>
 
 #include <rte_common.h>
 #include <rte_compat.h>
@@ -622,10 +623,26 @@ int rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu);
 int rte_eth_dev_vlan_filter(uint16_t port_id, uint16_t vlan_id, int on);
 int rte_eth_dev_set_vlan_offload(uint16_t port_id, int offload_mask);
 int rte_eth_dev_get_vlan_offload(uint16_t port_id);
+int rte_eth_dev_set_vlan_pvid(uint16_t port_id, uint16_t pvid, int on);
+int rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id, int on);
+int rte_eth_dev_set_vlan_ether_type(uint16_t port_id, enum rte_vlan_type vlan_type,
+				    uint16_t tag_type);
 int rte_eth_dev_flow_ctrl_get(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
 int rte_eth_dev_flow_ctrl_set(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
 int rte_eth_led_on(uint16_t port_id);
 int rte_eth_led_off(uint16_t port_id);
+
+/* IEEE 1588 / 802.1AS time stamping, and the device clock. */
+int rte_eth_timesync_enable(uint16_t port_id);
+int rte_eth_timesync_disable(uint16_t port_id);
+int rte_eth_timesync_read_rx_timestamp(uint16_t port_id, struct timespec *timestamp,
+				       uint32_t flags);
+int rte_eth_timesync_read_tx_timestamp(uint16_t port_id, struct timespec *timestamp);
+int rte_eth_timesync_adjust_time(uint16_t port_id, int64_t delta);
+int rte_eth_timesync_read_time(uint16_t port_id, struct timespec *time);
+int rte_eth_timesync_write_time(uint16_t port_id, const struct timespec *time);
+__rte_experimental
+int rte_eth_read_clock(uint16_t port_id, uint64_t *clock);
 
 /* Packet types (RTE_PTYPE_* from rte_mbuf_ptype.h). */
 int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask,
@@ -699,6 +716,8 @@ int rte_eth_dev_callback_unregister(uint16_t port_id, enum rte_eth_event_type ev
 /* Rx queue interrupts. */
 int rte_eth_dev_rx_intr_enable(uint16_t port_id, uint16_t queue_id);
 int rte_eth_dev_rx_intr_disable(uint16_t port_id, uint16_t queue_id);
+/* Add (op RTE_INTR_EVENT_ADD) or remove every Rx queue's interrupt to epfd. */
+int rte_eth_dev_rx_intr_ctl(uint16_t port_id, int epfd, int op, void *data);
 int rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd, int op,
 			      void *data);
 int rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id);
