@@ -11,6 +11,8 @@
 
 #include "ethdev_private.h"
 
+/* Exported: RTE_ETHDEV_LOG in the public header names it. */
+__rte_export extern int rte_eth_dev_logtype;
 RTE_LOG_REGISTER(rte_eth_dev_logtype, lib.ethdev, INFO);
 
 __rte_export struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
