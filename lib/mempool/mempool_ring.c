@@ -132,6 +132,9 @@ static const struct rte_mempool_ops ops_sp_mc = {
 	.get_count = ring_get_count,
 };
 
+/* Static links keep this object (and so these ops) through -u of this name. */
+const int sluice_lib_anchor_mempool_ring;
+
 RTE_MEMPOOL_REGISTER_OPS(ops_mp_mc);
 RTE_MEMPOOL_REGISTER_OPS(ops_sp_sc);
 RTE_MEMPOOL_REGISTER_OPS(ops_mp_sc);
