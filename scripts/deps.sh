@@ -5,7 +5,7 @@
 set -euo pipefail
 
 pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev libedit-dev
-      iproute2 procps time
+      iproute2 procps time valgrind
       dpdk dpdk-dev dpdk-doc
       qemu-system-x86 busybox-static cpio)
 missing=()
