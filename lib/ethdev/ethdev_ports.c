@@ -76,7 +76,7 @@ RTE_INIT(eth_dev_table_init)
 	}
 }
 
-#if defined(RTE_ETHDEV_DEBUG_RX) || defined(RTE_ETHDEV_DEBUG_TX)
+/* Always built: an application may define RTE_ETHDEV_DEBUG_RX on its own. */
 __rte_export int
 rte_eth_fp_check_queue(uint16_t port_id, uint16_t queue_id, int is_rx)
 {
@@ -96,7 +96,6 @@ rte_eth_fp_check_queue(uint16_t port_id, uint16_t queue_id, int is_rx)
 	}
 	return 0;
 }
-#endif
 
 __rte_export int
 rte_eth_dev_is_valid_port(uint16_t port_id)
@@ -109,7 +108,8 @@ struct rte_eth_dev *
 eth_dev_get_valid(uint16_t port_id)
 {
 	if (!rte_eth_dev_is_valid_port(port_id)) {
-		RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u\n", port_id);
+		RTE_ETHDEV_LOG(ERR, "Invalid port_id=%u: no such port (list them with "
+			       "RTE_ETH_FOREACH_DEV)\n", port_id);
 		return NULL;
 	}
 	return &rte_eth_devices[port_id];

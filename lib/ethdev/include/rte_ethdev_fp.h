@@ -16,10 +16,8 @@ uint16_t rte_eth_call_rx_callbacks(uint16_t port_id, uint16_t queue_id,
 uint16_t rte_eth_call_tx_callbacks(uint16_t port_id, uint16_t queue_id,
 				   struct rte_mbuf **tx_pkts, uint16_t nb_pkts, void *opaque);
 
-#if defined(RTE_ETHDEV_DEBUG_RX) || defined(RTE_ETHDEV_DEBUG_TX)
-/* Debug builds: 0 when port_id/queue_id name a set-up queue, else logs and -1. */
+/* For debug builds: 0 when port_id/queue_id name a set-up queue, else logs and -1. */
 int rte_eth_fp_check_queue(uint16_t port_id, uint16_t queue_id, int is_rx);
-#endif
 
 /*
  * Receive up to nb_pkts packets from an Rx queue. One lcore per queue: the
