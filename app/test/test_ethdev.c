@@ -238,6 +238,13 @@ test_ethdev_modes_mac_mtu_link(void)
 	TEST_ASSERT_EQUAL(qi.queue_state, RTE_ETH_QUEUE_STATE_STARTED, "started");
 	TEST_ASSERT_EQUAL(rte_eth_rx_queue_info_get(port, 7, &qi), -EINVAL, "bad queue");
 	TEST_ASSERT_EQUAL(rte_eth_dev_get_supported_ptypes(port, ~0u, NULL, 0), 0, "no ptypes");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_intr_enable(port, 0), -ENOTSUP, "no Rx interrupts");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_intr_enable(port, 5), -EINVAL, "bad queue first");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_intr_ctl_q(port, 0, -1, 1, NULL), -ENOTSUP,
+			  "intr_conf.rxq not set");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_intr_ctl_q_get_fd(port, 0), -1, "no fd");
+	TEST_ASSERT_EQUAL(rte_eth_timesync_enable(port), -ENOTSUP, "no PTP on null");
+	TEST_ASSERT_EQUAL(rte_eth_timesync_enable(BAD_PORT), -ENODEV, "bad port");
 	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_null_e3"), "uninit");
 	return TEST_SUCCESS;
 }
