@@ -1,0 +1,249 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# DPDK source compatibility: DPDK 22.11's own examples (helloworld,
+# skeleton/basicfwd, l2fwd), compiled unmodified against libsluice and run.
+#
+#   compat.sh build BUILDDIR uninstalled|installed|static
+#       compile the three examples with the flags of the uninstalled
+#       libsluice-uninstalled.pc, of libsluice.pc after "meson install
+#       --destdir", or of "pkg-config --static" against libsluice.a; run
+#       helloworld on two lcores
+#   compat.sh helloworld BUILDDIR nohuge|huge
+#   compat.sh fwd BUILDDIR basicfwd|l2fwd|sluice-skeleton|sluice-l2fwd
+#       forward between two net_af_packet ports on veth pairs in a private
+#       network namespace; frames injected on one side must come out of the
+#       other byte for byte (l2fwd: with its MAC rewrite)
+#   compat.sh icmpecho BUILDDIR
+#       the kernel pings sluice-icmpecho and gets a UDP datagram echoed
+#
+# Exit 77 (skipped) when a prerequisite of the machine is missing.
+set -u
+
+cmd=${1:-}
+BUILD=$(cd "${2:-.}" && pwd)
+ARG=${3:-}
+EX=${DPDK_EXAMPLES:-/usr/share/dpdk/examples}
+PKTIO=$BUILD/app/test/compat/sluice-compat-pktio
+CC=${CC:-cc}
+
+tmp=$(mktemp -d)
+NS=sluicecompat$$
+APP_PID=
+cleanup() {
+	if [ -n "$APP_PID" ]; then
+		kill -INT "$APP_PID" 2>/dev/null
+		sleep 0.5
+		kill -KILL "$APP_PID" 2>/dev/null
+	fi
+	ip netns del "$NS" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+
+[ -d "$EX" ] || skip "DPDK examples not found in $EX: install Debian's dpdk-doc (or set DPDK_EXAMPLES)"
+
+# compile NAME SOURCE MODE: writes $tmp/NAME, using libsluice's pkg-config flags
+compile() {
+	local name=$1 src=$2 mode=$3 cflags libs
+	case $mode in
+	uninstalled)
+		export PKG_CONFIG_PATH=$BUILD/meson-uninstalled
+		cflags=$(pkg-config --cflags libsluice-uninstalled) || return 1
+		libs="$(pkg-config --libs libsluice-uninstalled) -Wl,-rpath,$BUILD"
+		;;
+	installed | static)
+		local libdir
+		libdir=$(dirname "$(find "$tmp/dest" -name libsluice.pc | head -1)")/..
+		libdir=$(cd "$libdir" && pwd)
+		export PKG_CONFIG_PATH=$libdir/pkgconfig
+		local def="--define-variable=prefix=$tmp/dest/usr/local"
+		cflags=$(pkg-config $def --cflags libsluice) || return 1
+		if [ "$mode" = installed ]; then
+			libs="$(pkg-config $def --libs libsluice) -Wl,-rpath,$libdir"
+		else
+			# libsluice.a rather than the .so, with the static flags.
+			libs=$(pkg-config $def --static --libs libsluice | sed 's/-lsluice\b/-l:libsluice.a/')
+		fi
+		;;
+	esac
+	# shellcheck disable=SC2086
+	$CC -O2 -o "$tmp/$name" "$src" $cflags $libs >"$tmp/$name.cc.log" 2>&1 || {
+		echo "--- $CC $src ($mode):"
+		grep -E 'error|undefined' "$tmp/$name.cc.log" | head -20
+		return 1
+	}
+}
+
+hello_check() {
+	local out
+	out=$("$@" 2>&1)
+	for c in 0 1; do
+		grep -q "hello from core $c" <<<"$out" || fail "lcore $c did not greet: $out"
+	done
+	echo "helloworld: both lcores greeted"
+}
+
+case $cmd in
+build)
+	if [ "$ARG" != uninstalled ]; then
+		meson install -C "$BUILD" --destdir "$tmp/dest" --no-rebuild >"$tmp/install.log" 2>&1 ||
+			fail "meson install --destdir failed: $(tail -3 "$tmp/install.log")"
+	fi
+	for ex in helloworld/main.c skeleton/basicfwd.c l2fwd/main.c; do
+		compile "$(dirname $ex)" "$EX/$ex" "$ARG" || fail "$ex does not compile against libsluice ($ARG)"
+		echo "compiled $ex ($ARG)"
+	done
+	if [ "$ARG" = static ]; then
+		ldd "$tmp/helloworld" | grep -q libsluice && fail "static helloworld still needs libsluice.so"
+	fi
+	hello_check "$tmp/helloworld" -l 0-1 --no-huge
+	# The drivers came along (static: through the anchors in Libs.private).
+	out=$(timeout -s KILL 5 stdbuf -oL "$tmp/skeleton" -l 0 --no-huge --vdev net_ring0 \
+		--vdev net_ring1 2>&1)
+	grep -q "Port 1 MAC" <<<"$out" || fail "basicfwd found no net_ring ports ($ARG): $out"
+	echo "basicfwd: probed net_ring ports and started"
+	;;
+helloworld)
+	compile helloworld "$EX/helloworld/main.c" uninstalled || fail "helloworld does not compile"
+	if [ "$ARG" = huge ]; then
+		free=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null || echo 0)
+		[ "$free" -ge 64 ] || skip "fewer than 64 free 2 MiB hugepages ($free)"
+		hello_check "$tmp/helloworld" -l 0-1
+	else
+		hello_check "$tmp/helloworld" -l 0-1 --no-huge
+	fi
+	;;
+fwd | icmpecho)
+	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and AF_PACKET"
+	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
+	ip netns add "$NS" 2>/dev/null || skip "cannot create a network namespace"
+	# a0 <-> a1 and b0 <-> b1; the program owns a1 (port 0) and b1 (port 1).
+	for p in a b; do
+		ip -n "$NS" link add ${p}0 type veth peer name ${p}1 || fail "cannot create veth ${p}0"
+		for i in ${p}0 ${p}1; do
+			ip netns exec "$NS" sysctl -qw net.ipv6.conf.$i.disable_ipv6=1
+			ip -n "$NS" link set $i up
+		done
+	done
+	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
+	vdevs="--vdev net_af_packet0,iface=a1 --vdev net_af_packet1,iface=b1"
+	;;
+*)
+	sed -n '3,22p' "$0"
+	exit 2
+	;;
+esac
+
+# start_app READY_TEXT CMD...: run in the namespace until it prints READY_TEXT
+start_app() {
+	local ready=$1
+	shift
+	# Line-buffered, so that READY_TEXT shows up as soon as it is printed.
+	ip netns exec "$NS" stdbuf -oL "$@" >"$tmp/app.log" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 100); do
+		grep -q "$ready" "$tmp/app.log" && return 0
+		kill -0 "$APP_PID" 2>/dev/null || fail "$1 exited early: $(cat "$tmp/app.log")"
+		sleep 0.1
+	done
+	fail "$1 did not get ready in 10 s: $(cat "$tmp/app.log")"
+}
+
+stop_app() {
+	kill -INT "$APP_PID" 2>/dev/null
+	for _ in $(seq 1 50); do
+		kill -0 "$APP_PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -KILL "$APP_PID" 2>/dev/null
+	wait "$APP_PID" 2>/dev/null
+	APP_PID=
+}
+
+pktio() { ip netns exec "$NS" "$PKTIO" "$@" || fail "frames through $ARG: $* ($(tail -5 "$tmp/app.log"))"; }
+
+if [ "$cmd" = fwd ]; then
+	case $ARG in
+	basicfwd | l2fwd)
+		src=$EX/skeleton/basicfwd.c
+		[ "$ARG" = l2fwd ] && src=$EX/l2fwd/main.c
+		compile "$ARG" "$src" uninstalled || fail "$ARG does not compile"
+		prog=$tmp/$ARG ;;
+	sluice-skeleton | sluice-l2fwd)
+		prog=$BUILD/examples/${ARG#sluice-}/$ARG ;;
+	*) fail "unknown program $ARG" ;;
+	esac
+	case $ARG in
+	basicfwd)
+		start_app "forwarding packets" "$prog" -l 0 --no-huge $vdevs
+		pktio a0 b0 200 128
+		pktio b0 a0 200 60 ;;
+	sluice-skeleton)
+		start_app "Forwarding on lcore" "$prog" -l 0 --no-huge $vdevs
+		pktio a0 b0 200 128
+		pktio b0 a0 200 60 ;;
+	l2fwd | sluice-l2fwd)
+		# The l2fwd rewrite: src = tx port's MAC, dst = 02:00:00:00:00:<tx port>.
+		ready="L2FWD"
+		[ "$ARG" = l2fwd ] && ready="entering main loop on lcore 1"
+		start_app "$ready" "$prog" -l 0-1 --no-huge $vdevs -- -p 0x3 -q 1 -T 0
+		pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
+		pktio b0 a0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)" ;;
+	esac
+	stop_app
+	echo "$ARG: forwarded every frame unchanged (or rewritten as l2fwd does)"
+	exit 0
+fi
+
+if [ "$cmd" = icmpecho ]; then
+	command -v python3 >/dev/null || skip "needs python3 for the ICMP and UDP peer"
+	ip -n "$NS" addr add 198.51.100.2/24 dev a0
+	start_app "answers for" "$BUILD/examples/icmpecho/sluice-icmpecho" -l 0 --no-huge \
+		--vdev net_af_packet0,iface=a1 -- --ip 198.51.100.1 --udp-port 7007
+	# The kernel resolves 198.51.100.1 with ARP first, then pings three
+	# times (identifier 0x5a5a, sequence 1..3, 56 payload bytes) and sends a
+	# 768-byte datagram to the echo port; every answer is checked.
+	out=$(ip netns exec "$NS" python3 -c '
+import socket, struct
+
+def csum(b):
+    if len(b) % 2:
+        b += b"\0"
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+ic = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+ic.settimeout(3)
+for seq in (1, 2, 3):
+    payload = bytes((seq + i) & 0xff for i in range(56))
+    hdr = struct.pack("!BBHHH", 8, 0, 0, 0x5a5a, seq)
+    pkt = struct.pack("!BBHHH", 8, 0, csum(hdr + payload), 0x5a5a, seq) + payload
+    ic.sendto(pkt, ("198.51.100.1", 0))
+    while True:
+        data, peer = ic.recvfrom(2048)
+        icmp = data[(data[0] & 15) * 4:]
+        if icmp[0] == 0:
+            break
+    want = struct.pack("!BBHHH", 0, 0, csum(b"\0\0\0\0" + pkt[4:]), 0x5a5a, seq) + payload
+    if peer[0] != "198.51.100.1" or icmp != want:
+        print("bad icmp reply %r" % icmp[:16]); raise SystemExit
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.settimeout(3)
+s.bind(("198.51.100.2", 40000))
+msg = bytes(range(256)) * 3
+s.sendto(msg, ("198.51.100.1", 7007))
+data, peer = s.recvfrom(2048)
+print("ok" if data == msg and peer == ("198.51.100.1", 7007) else "bad %r %r" % (peer, data[:16]))
+' 2>&1)
+	[ "$out" = ok ] || fail "udp echo: $out"
+	stop_app
+	grep -q "arp replies [1-9][0-9]*, icmp echo replies 3, udp echoes 1" "$tmp/app.log" ||
+		fail "icmpecho counters: $(tail -2 "$tmp/app.log")"
+	echo "icmpecho: ARP resolved, 3 pings answered, 768-byte UDP datagram echoed"
+fi
