@@ -313,11 +313,13 @@ afp_qpair_open(const char *name, struct afp_private *priv, uint16_t q, int numa)
 static int
 afp_fanout_join(const char *name, struct afp_private *priv)
 {
-	const int mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG |
+	/* the option's int: group id in the low 16 bits, mode and flags above */
+	const uint32_t mode = PACKET_FANOUT_HASH | PACKET_FANOUT_FLAG_DEFRAG |
 		PACKET_FANOUT_FLAG_ROLLOVER;
 	socklen_t len;
+	uint32_t arg;
 	uint16_t q;
-	int arg, ret;
+	int ret;
 
 	arg = (mode | PACKET_FANOUT_FLAG_UNIQUEID) << 16;
 	ret = afp_sockopt(priv->qp[0].fd, PACKET_FANOUT, &arg, sizeof(arg));
