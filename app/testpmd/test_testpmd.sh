@@ -1,0 +1,119 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# sluice-testpmd end to end: non-interactive runs with periodic statistics,
+# stop on a signal, the prompt's commands and their errors, exact packet
+# counts on net_ring ports, txonly packet lengths, bad options.
+#
+#   test_testpmd.sh PATH/TO/sluice-testpmd
+set -u
+TPMD=$1
+EAL="-l 0-1 --no-huge"
+NULL2="--vdev net_null0 --vdev net_null1"
+RING2="--vdev net_ring0 --vdev net_ring1"
+failures=0
+out=
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect() { grep -qE -- "$1" <<<"$out" || fail "$2: no /$1/ in output:
+$(tail -40 <<<"$out")"; }
+reject() { grep -qE -- "$1" <<<"$out" && fail "$2: unexpected /$1/ in output"; }
+
+# Accumulated totals: "RX-packets: N ... " lines after "Accumulated".
+acc() { awk -v f="$1" '/Accumulated forward statistics/ { a = 1 } a && $1 == f { print $2; exit }' <<<"$out"; }
+
+echo "== non-interactive, --stats-period 1 --run-time 3"
+out=$(timeout 30 "$TPMD" $EAL $NULL2 -- --stats-period 1 --run-time 3 </dev/null 2>&1)
+rc=$?
+[ $rc = 0 ] || fail "exit status $rc"
+n=$(grep -c "^Port statistics ====" <<<"$out")
+[ "$n" -ge 2 ] || fail "$n periodic statistics blocks, want >= 2"
+expect "NIC statistics for port 1  ####" "port 1 block"
+# After the first sample, rates are measured: some Rx-pps must be > 0.
+grep -E "Rx-pps: +[1-9]" <<<"$out" >/dev/null || fail "no non-zero Rx-pps"
+rx=$(acc RX-packets:)
+tx=$(acc TX-packets:)
+[ -n "$rx" ] && [ "$rx" -gt 1000000 ] || fail "accumulated RX-packets '$rx', want > 1e6"
+[ "$rx" = "$tx" ] || fail "io forwarding on null ports: RX $rx != TX $tx"
+expect "TX-dropped: 0 " "no drops on null ports"
+expect "^Bye\.\.\.$" "clean exit"
+
+echo "== SIGINT stops forwarding and prints the forward statistics"
+log=$(mktemp)
+"$TPMD" $EAL $NULL2 </dev/null >"$log" 2>&1 &
+pid=$!
+sleep 2
+kill -INT $pid
+wait $pid
+rc=$?
+out=$(cat "$log")
+rm -f "$log"
+[ $rc = 0 ] || fail "exit status $rc after SIGINT"
+expect "Press enter to exit" "prompt to exit"
+expect "Telling cores to stop" "stop message"
+[ "$(acc RX-packets:)" -gt 0 ] 2>/dev/null || fail "nothing forwarded before SIGINT"
+expect "Port 1 is closed" "ports closed"
+
+echo "== interactive: rxonly, start tx_first on net_ring ports: exactly one burst per port"
+out=$( (echo "set fwd rxonly"; echo "start tx_first"; sleep 0.5; echo stop; echo quit) |
+	timeout 30 "$TPMD" $EAL $RING2 -- -i 2>&1)
+expect "Set rxonly packet forwarding mode" "set fwd"
+expect "rxonly packet forwarding - ports=2 - cores=1 - streams=2" "forwarding config"
+expect "RX P=0/Q=0 \(socket 0\) -> TX P=1/Q=0 \(socket 0\) peer=02:00:00:00:00:01" "stream 0"
+[ "$(acc RX-packets:)" = 64 ] || fail "accumulated RX $(acc RX-packets:), want 64"
+[ "$(acc TX-packets:)" = 64 ] || fail "accumulated TX $(acc TX-packets:), want 64"
+expect "Forward statistics for port 1  -+$" "port 1 forward statistics"
+
+echo "== interactive: commands, errors and port control"
+out=$( (echo "show config fwd"; echo "bogus"; echo "set fwd foo"; echo "show port stats 9";
+	echo "set burst 0"; echo "set burst 64"; echo "set nbcore 2"; echo "port stop all";
+	echo "start"; echo "port start 1"; echo "port start 0"; echo "show port info 0";
+	echo "show port xstats 1"; echo "clear port stats all"; echo "stop"; echo "quit") |
+	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
+expect "Command not found: 'bogus'; type 'help'" "unknown command"
+expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen" "bad mode"
+expect "Invalid port 9; valid ports: 0 1" "bad port"
+expect "Bad arguments: '0' for 'set burst'; give a number in 1..512" "bad burst"
+expect "Number of packets per burst set to 64" "burst set"
+expect "Bad arguments: '2' for 'set nbcore'; give a number in 1..1" "too many cores"
+expect "Port 0 is not started: run 'port start 0' first" "start with stopped ports"
+expect "Infos for port 0 " "port info"
+expect "Driver name: net_null" "driver name"
+expect "NIC extended statistics for port 1" "xstats"
+expect "NIC statistics for port 1 cleared" "clear"
+expect "Packet forwarding not started" "stop when stopped"
+expect "^testpmd> " "prompt"
+
+echo "== txonly --txpkts=100: every packet is 100 bytes"
+out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |
+	timeout 30 "$TPMD" $EAL $NULL2 -- -i --forward-mode=txonly --txpkts=100 2>&1)
+expect "packet len=100 - nb packet segments=1" "txonly config"
+read -r pk by < <(awk '/NIC statistics for port 0/ { s = 1 } s && /TX-packets:/ { print $2, $6; exit }' <<<"$out")
+[ -n "${pk:-}" ] && [ "$pk" -gt 0 ] || fail "txonly sent nothing"
+[ "$by" = $((pk * 100)) ] || fail "TX-bytes $by for $pk packets, want $((pk * 100))"
+
+echo "== bad options: one clear line, exit status 1"
+check_bad() {
+	local want=$1
+	shift
+	out=$("$TPMD" "$@" </dev/null 2>&1)
+	local rc=$?
+	[ $rc = 1 ] || fail "$*: exit status $rc, want 1"
+	expect "$want" "$*"
+	reject "Bye" "$*: must not start forwarding"
+}
+check_bad "invalid --burst '0': expected a number in 1..512" $EAL $NULL2 -- --burst=0
+check_bad "invalid --forward-mode 'foo': use one of io mac" $EAL $NULL2 -- --forward-mode=foo
+check_bad "unknown option '--bogus'" $EAL $NULL2 -- --bogus
+check_bad "option --stats-period needs a value" $EAL $NULL2 -- --stats-period
+check_bad "invalid --port-topology 'ring': use paired, chained or loop" $EAL $NULL2 -- --port-topology=ring
+check_bad "invalid --eth-peer '0,zz'" $EAL $NULL2 -- --eth-peer=0,zz
+check_bad "no forwarding lcore.*-l 0-1" -l 0 --no-huge $NULL2
+check_bad "no ports to forward on: add some, e.g. --vdev net_null0" $EAL
+check_bad "--nb-cores=2 but only 1 forwarding lcore" $EAL $NULL2 -- --nb-cores=2
+
+if [ $failures -ne 0 ]; then
+	echo "$failures failure(s)"
+	exit 1
+fi
+echo "all testpmd checks passed"
