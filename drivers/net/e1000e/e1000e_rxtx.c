@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_e1000_em fast path: legacy descriptors (SDM 3.2 receive, 3.3
+ * transmit; DS 7.1, 7.2). One lcore owns a queue: no locks, no atomics.
+ * Everything the device writes back (length, status, errors) is checked
+ * before it is used.
+ */
+#include <string.h>
+
+#include <rte_atomic.h>
+#include <rte_mempool.h>
+#include <rte_prefetch.h>
+
+#include "e1000e.h"
+
+static inline uint16_t
+ring_next(uint16_t i, uint16_t n)
+{
+	return (uint16_t)(i + 1 == n ? 0 : i + 1);
+}
+
+/* Give descriptor i the buffer of m: the device writes at buf_iova + headroom. */
+static inline void
+rx_desc_arm(volatile struct e1000_rx_desc *d, struct rte_mbuf *m)
+{
+	d->buffer_addr = rte_mbuf_data_iova_default(m);
+	/* clears length, csum, status and errors in one store: DD must read 0 */
+	*(volatile uint64_t *)((volatile uint8_t *)d + 8) = 0;
+}
+
+/* SDM 3.2.7: every descriptor gets a buffer; RDT = N - 1 keeps one back (RDH == RDT means empty). */
+int
+e1000e_rx_ring_fill(struct e1000e_rx_queue *rxq)
+{
+	uint16_t i;
+
+	if (rte_mempool_get_bulk(rxq->mp, (void **)rxq->sw_ring, rxq->nb_desc) != 0)
+		return -ENOMEM;
+	for (i = 0; i < rxq->nb_desc; i++)
+		rx_desc_arm(&rxq->ring[i], rxq->sw_ring[i]);
+	rxq->tail = 0;
+	rxq->nb_hold = 0;
+	rxq->pkt_first = rxq->pkt_last = NULL;
+	rxq->pkt_bad = false;
+	return 0;
+}
+
+void
+e1000e_rx_ring_drain(struct e1000e_rx_queue *rxq)
+{
+	uint16_t i;
+
+	if (rxq->sw_ring == NULL)
+		return;
+	for (i = 0; i < rxq->nb_desc; i++) {
+		if (rxq->sw_ring[i] != NULL)
+			rte_mbuf_raw_free(rxq->sw_ring[i]);
+		rxq->sw_ring[i] = NULL;
+	}
+	rte_pktmbuf_free(rxq->pkt_first);
+	rxq->pkt_first = rxq->pkt_last = NULL;
+	rxq->nb_hold = 0;
+	rxq->tail = 0;
+}
+
+/*
+ * Refill the nb_hold descriptors behind tail in one go, then move RDT to
+ * the last of them (SDM 3.2.6: the device owns RDH .. RDT - 1). Nothing
+ * changes when the pool is short; the next burst tries again.
+ */
+static inline void
+rx_refill(struct e1000e_rx_queue *rxq)
+{
+	uint16_t n = rxq->nb_hold, start, first_part;
+
+	start = (uint16_t)(rxq->tail >= n ? rxq->tail - n : rxq->tail + rxq->nb_desc - n);
+	first_part = (uint16_t)RTE_MIN(n, rxq->nb_desc - start);
+	if (rte_mempool_get_bulk(rxq->mp, (void **)&rxq->sw_ring[start], first_part) != 0) {
+		rxq->nombuf++;
+		return;
+	}
+	if (first_part < n &&
+	    rte_mempool_get_bulk(rxq->mp, (void **)rxq->sw_ring, n - first_part) != 0) {
+		rte_mempool_put_bulk(rxq->mp, (void **)&rxq->sw_ring[start], first_part);
+		memset(&rxq->sw_ring[start], 0, first_part * sizeof(rxq->sw_ring[0]));
+		rxq->nombuf++;
+		return;
+	}
+	for (uint16_t i = 0, idx = start; i < n; i++, idx = ring_next(idx, rxq->nb_desc))
+		rx_desc_arm(&rxq->ring[idx], rxq->sw_ring[idx]);
+	rxq->nb_hold = 0;
+	/* one tail write per burst; rte_write32 orders the descriptor stores before it */
+	rte_write32(rxq->tail == 0 ? rxq->nb_desc - 1u : rxq->tail - 1u, rxq->rdt_reg);
+}
+
+/* SDM 3.2.9 / DS 7.1.4.1: IPCS/TCPCS say a checksum was checked, IPE/TCPE that it failed. */
+static inline uint64_t
+rx_csum_flags(uint8_t status, uint8_t errors)
+{
+	uint64_t f = 0;
+
+	if (status & E1000_RXD_STAT_IXSM)
+		return 0;
+	if (status & E1000_RXD_STAT_IPCS)
+		f |= (errors & E1000_RXD_ERR_IPE) ? RTE_MBUF_F_RX_IP_CKSUM_BAD :
+						    RTE_MBUF_F_RX_IP_CKSUM_GOOD;
+	if (status & E1000_RXD_STAT_TCPCS)
+		f |= (errors & E1000_RXD_ERR_TCPE) ? RTE_MBUF_F_RX_L4_CKSUM_BAD :
+						     RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	return f;
+}
+
+static inline void
+rx_frame_drop(struct e1000e_rx_queue *rxq)
+{
+	rte_pktmbuf_free(rxq->pkt_first);
+	rxq->pkt_first = rxq->pkt_last = NULL;
+	rxq->pkt_bad = false;
+	rxq->errors++;
+}
+
+uint16_t
+e1000e_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+{
+	struct e1000e_rx_queue *rxq = queue;
+	volatile struct e1000_rx_desc *ring = rxq->ring;
+	uint16_t tail = rxq->tail, nb_rx = 0;
+
+	while (nb_rx < nb_pkts) {
+		volatile struct e1000_rx_desc *d = &ring[tail];
+		uint8_t status = d->status, errors;
+		struct rte_mbuf *m;
+		uint16_t len;
+
+		if (!(status & E1000_RXD_STAT_DD))
+			break;
+		/* the rest of the descriptor is read after DD (x86: loads stay ordered) */
+		rte_rmb();
+		len = d->length;
+		errors = d->errors;
+		m = rxq->sw_ring[tail];
+		rxq->sw_ring[tail] = NULL;
+		tail = ring_next(tail, rxq->nb_desc);
+		rxq->nb_hold++;
+		rte_prefetch0(&ring[tail]);
+
+		/* untrusted length: at most the buffer size RCTL.BSIZE gave the device */
+		if (len == 0 || len > rxq->buf_size || (errors & E1000_RXD_ERR_FRAME) ||
+		    m == NULL) {
+			if (m != NULL)
+				rte_mbuf_raw_free(m);
+			rxq->pkt_bad = true;
+			if (status & E1000_RXD_STAT_EOP)
+				rx_frame_drop(rxq);
+			continue;
+		}
+		m->data_off = RTE_PKTMBUF_HEADROOM;
+		m->data_len = len;
+		m->next = NULL;
+		m->nb_segs = 1;
+		if (rxq->pkt_first == NULL) {
+			rxq->pkt_first = rxq->pkt_last = m;
+			m->pkt_len = len;
+		} else {
+			struct rte_mbuf *first = rxq->pkt_first;
+
+			rxq->pkt_last->next = m;
+			rxq->pkt_last = m;
+			first->pkt_len += len;
+			if (++first->nb_segs > E1000E_RX_MAX_SEGS)
+				rxq->pkt_bad = true;
+		}
+		if (!(status & E1000_RXD_STAT_EOP))
+			continue;	/* SDM 3.2.5: the frame goes on in the next descriptor */
+		if (rxq->pkt_bad) {
+			rx_frame_drop(rxq);
+			continue;
+		}
+		m = rxq->pkt_first;
+		rxq->pkt_first = rxq->pkt_last = NULL;
+		m->port = rxq->port_id;
+		m->packet_type = RTE_PTYPE_L2_ETHER;
+		m->ol_flags = rxq->csum ? rx_csum_flags(status, errors) : 0;
+		if (status & E1000_RXD_STAT_VP) {
+			m->vlan_tci = d->special;
+			m->ol_flags |= RTE_MBUF_F_RX_VLAN;
+		}
+		rxq->bytes += m->pkt_len;
+		pkts[nb_rx++] = m;
+	}
+	rxq->tail = tail;
+	rxq->pkts += nb_rx;
+	if (rxq->nb_hold > rxq->free_thresh)
+		rx_refill(rxq);
+	return nb_rx;
+}
+
+void
+e1000e_tx_ring_reset(struct e1000e_tx_queue *txq)
+{
+	memset((void *)(uintptr_t)txq->ring, 0, sizeof(txq->ring[0]) * txq->nb_desc);
+	txq->tail = txq->clean = 0;
+	/* one descriptor stays unused: TDH == TDT means empty (SDM 3.4) */
+	txq->nb_free = (uint16_t)(txq->nb_desc - 1);
+	txq->since_rs = 0;
+	txq->rs_head = txq->rs_count = 0;
+}
+
+void
+e1000e_tx_ring_drain(struct e1000e_tx_queue *txq)
+{
+	uint16_t i;
+
+	if (txq->sw_ring == NULL)
+		return;
+	for (i = 0; i < txq->nb_desc; i++) {
+		if (txq->sw_ring[i] != NULL)
+			rte_pktmbuf_free_seg(txq->sw_ring[i]);
+		txq->sw_ring[i] = NULL;
+	}
+	e1000e_tx_ring_reset(txq);
+}
+
+/*
+ * Free the segments of every RS descriptor the device marked done (DD),
+ * putting them back to their pools in bulk.
+ */
+static void
+tx_free(struct e1000e_tx_queue *txq)
+{
+	struct rte_mbuf *batch[64];
+	struct rte_mempool *pool = NULL;
+	unsigned int nb = 0;
+
+	while (txq->rs_count > 0) {
+		uint16_t last = txq->rs_fifo[txq->rs_head];
+
+		if (!(txq->ring[last].status & E1000_TXD_STAT_DD))
+			break;
+		for (;;) {
+			uint16_t i = txq->clean;
+			struct rte_mbuf *m = txq->sw_ring[i];
+
+			txq->sw_ring[i] = NULL;
+			txq->clean = ring_next(i, txq->nb_desc);
+			txq->nb_free++;
+			m = m != NULL ? rte_pktmbuf_prefree_seg(m) : NULL;
+			if (m != NULL) {
+				if (nb == RTE_DIM(batch) || (nb > 0 && m->pool != pool)) {
+					rte_mempool_put_bulk(pool, (void **)batch, nb);
+					nb = 0;
+				}
+				pool = m->pool;
+				batch[nb++] = m;
+			}
+			if (i == last)
+				break;
+		}
+		txq->rs_head = ring_next(txq->rs_head, txq->nb_desc);
+		txq->rs_count--;
+	}
+	if (nb > 0)
+		rte_mempool_put_bulk(pool, (void **)batch, nb);
+}
+
+uint16_t
+e1000e_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+{
+	struct e1000e_tx_queue *txq = queue;
+	volatile struct e1000_tx_desc *ring = txq->ring;
+	uint16_t tail = txq->tail, nb_tx;
+
+	if (txq->nb_free < txq->free_thresh)
+		tx_free(txq);
+	for (nb_tx = 0; nb_tx < nb_pkts; nb_tx++) {
+		struct rte_mbuf *m = pkts[nb_tx];
+		uint16_t last = tail;
+
+		if (m->nb_segs > txq->nb_free) {
+			tx_free(txq);
+			if (m->nb_segs > txq->nb_free) {
+				if (m->nb_segs >= txq->nb_desc) {
+					/* could never fit: drop it rather than stall the queue */
+					rte_pktmbuf_free(m);
+					txq->errors++;
+					continue;
+				}
+				break;
+			}
+		}
+		/* SDM 3.3.3: one descriptor per segment, EOP and IFCS on the last */
+		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
+			volatile struct e1000_tx_desc *d = &ring[tail];
+			uint8_t cmd = s->next == NULL ? E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS : 0;
+
+			d->buffer_addr = rte_mbuf_data_iova(s);
+			/* length, cso, cmd, status (0: not done), css, special in one store */
+			*(volatile uint64_t *)((volatile uint8_t *)d + 8) =
+				(uint64_t)s->data_len | ((uint64_t)cmd << 24);
+			txq->sw_ring[tail] = s;
+			last = tail;
+			tail = ring_next(tail, txq->nb_desc);
+		}
+		txq->nb_free = (uint16_t)(txq->nb_free - m->nb_segs);
+		txq->since_rs = (uint16_t)(txq->since_rs + m->nb_segs);
+		txq->bytes += m->pkt_len;
+		/* SDM 3.3.3.1: RS asks for a DD write-back; once every rs_thresh descriptors */
+		if (txq->since_rs >= txq->rs_thresh) {
+			ring[last].cmd |= E1000_TXD_CMD_RS;
+			txq->rs_fifo[(txq->rs_head + txq->rs_count) % txq->nb_desc] = last;
+			txq->rs_count++;
+			txq->since_rs = 0;
+		}
+	}
+	if (tail != txq->tail) {
+		txq->tail = tail;
+		txq->pkts += nb_tx;
+		rte_write32(tail, txq->tdt_reg);
+	}
+	return nb_tx;
+}
