@@ -107,6 +107,6 @@ awk '
 			key = keys[k]
 			if (v[1, key] == "" || v[2, key] == "") continue
 			s = median(v[1, key]); d = median(v[2, key])
-			printf "%-58s %14.0f %14.0f %7.2f\n", key, s, d, d > 0 ? s / d : 0
+			printf "%-58s %14.0f %14.0f %7.2f\n", key, s, d, (d > 0 ? s / d : 0)
 		}
 	}' "$TMP/sluice.txt" "$TMP/dpdk.txt"
