@@ -370,6 +370,49 @@ oversize_body(struct afp_env *env)
 	return TEST_SUCCESS;
 }
 
+/*
+ * Frames queued while the interface is down stay in the Tx ring; once the
+ * ring is full the port must keep kicking it, or it would never drain.
+ * framecnt=4: four frames fill it.
+ */
+static int
+ring_full_body(struct afp_env *env)
+{
+	static uint8_t f[2048], got[4096];
+	struct rte_mbuf *m;
+	uint32_t seq, n_got = 0;
+	uint16_t sent = 0;
+
+	if (port_open(env, "iface=" AFP_IF ",framecnt=4", 1, 0) != TEST_SUCCESS)
+		return TEST_FAILED;
+	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "down", NULL, NULL, NULL, NULL),
+			    "down");
+	for (seq = 0; seq < 5; seq++) {
+		m = rte_pktmbuf_alloc(env->mp);
+		TEST_ASSERT_NOT_NULL(m, "alloc");
+		frame_build(f, 100, env->peer_mac, env->port_mac, seq);
+		memcpy(rte_pktmbuf_append(m, 100), f, 100);
+		sent = rte_eth_tx_burst(env->port, 0, &m, 1);
+		if (seq < 4)
+			TEST_ASSERT_EQUAL(sent, 1, "frame %u fits the ring", seq);
+		else
+			TEST_ASSERT_EQUAL(sent, 0, "the fifth does not: ring full");
+	}
+	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "up", NULL, NULL, NULL, NULL), "up");
+	/* the fifth frame gets in once a kick has drained the ring */
+	for (int tries = 0; tries < 1000 && sent == 0; tries++) {
+		sent = rte_eth_tx_burst(env->port, 0, &m, 1);
+		if (sent == 0)
+			usleep(1000);
+	}
+	TEST_ASSERT_EQUAL(sent, 1, "ring drains after the link comes back");
+	while (n_got < 5 && raw_recv(env->peer_fd, got, sizeof(got), 1000) == 100)
+		n_got++;
+	TEST_ASSERT_EQUAL(n_got, 5, "the peer gets all five frames");
+	TEST_ASSERT_EQUAL(got[17], 4, "the last one is the fifth");
+	return TEST_SUCCESS;
+}
+
 /* IPv4/UDP frames with distinct ports so that the fanout hash spreads them. */
 static void
 udp_frame_build(uint8_t *f, uint32_t len, const uint8_t dst[6], const uint8_t src[6],
@@ -492,6 +535,12 @@ test_afp_oversize(void)
 }
 
 static int
+test_afp_ring_full(void)
+{
+	return with_env(ring_full_body);
+}
+
+static int
 test_afp_fanout(void)
 {
 	return with_env(fanout_body);
@@ -568,6 +617,7 @@ static const struct test_case afp_cases[] = {
 	TEST_CASE(test_afp_errors),
 	TEST_CASE(test_afp_rx_tx),
 	TEST_CASE(test_afp_oversize),
+	TEST_CASE(test_afp_ring_full),
 	TEST_CASE(test_afp_fanout),
 	TEST_CASES_END(),
 };

@@ -339,8 +339,16 @@ afp_fanout_join(const char *name, struct afp_private *priv)
 }
 
 static int
-afp_dev_configure(struct rte_eth_dev *dev __rte_unused)
+afp_dev_configure(struct rte_eth_dev *dev)
 {
+	struct afp_private *priv = dev->data->dev_private;
+
+	/* every socket is in the fanout group and gets its share of the flows */
+	if (dev->data->nb_rx_queues < priv->nb_qpairs)
+		AFP_LOG(WARNING, "%s: %u Rx queues for qpairs=%u: flows hashed to the queues "
+			"left out wait in their rings until those fill; configure %u Rx "
+			"queues or pass qpairs=%u\n", dev->data->name, dev->data->nb_rx_queues,
+			priv->nb_qpairs, priv->nb_qpairs, dev->data->nb_rx_queues);
 	return 0;
 }
 
@@ -633,6 +641,13 @@ afp_iface_query(const char *name, struct afp_private *priv, struct rte_eth_dev *
 		AFP_LOG(ERR, "%s: cannot read the MAC address of '%s': %s\n", name,
 			priv->iface, strerror(-ret));
 		return ret;
+	}
+	if (ifr.ifr_hwaddr.sa_family != ARPHRD_ETHER &&
+	    ifr.ifr_hwaddr.sa_family != ARPHRD_LOOPBACK) {
+		AFP_LOG(ERR, "%s: '%s' is not an Ethernet interface (ARPHRD type %u): give an "
+			"Ethernet one with iface=<name>\n", name, priv->iface,
+			ifr.ifr_hwaddr.sa_family);
+		return -ENOTSUP;
 	}
 	memcpy(dev->data->mac_addrs[0].addr_bytes, ifr.ifr_hwaddr.sa_data, RTE_ETHER_ADDR_LEN);
 	memset(&ifr, 0, sizeof(ifr));

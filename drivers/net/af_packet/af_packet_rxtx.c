@@ -259,9 +259,11 @@ afp_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 
 	/*
 	 * One kick a burst. ENOBUFS/EAGAIN leave the rest queued in the ring
-	 * for the next kick; other errors (interface gone) mean not sent.
+	 * for the next kick; other errors (interface down) mean not sent now.
+	 * A full ring is kicked too: it may hold frames an earlier kick left.
 	 */
-	if (nb_tx > 0 && sendto(q->fd, NULL, 0, MSG_DONTWAIT, NULL, 0) < 0 &&
+	if ((nb_tx > 0 || i < nb_pkts) &&
+	    sendto(q->fd, NULL, 0, MSG_DONTWAIT, NULL, 0) < 0 &&
 	    errno != ENOBUFS && errno != EAGAIN) {
 		errs += nb_tx;
 		nb_tx = 0;
