@@ -197,7 +197,8 @@ env_teardown(struct afp_env *env)
 }
 
 static int
-port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
+port_open_offloads(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu,
+		   uint64_t rx_offloads)
 {
 	struct rte_eth_conf conf;
 	uint16_t q;
@@ -208,6 +209,7 @@ port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
 	memset(&conf, 0, sizeof(conf));
 	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	conf.rxmode.mtu = mtu;
+	conf.rxmode.offloads = rx_offloads;
 	TEST_ASSERT_SUCCESS(rte_eth_dev_configure(env->port, nb_q, nb_q, &conf), "configure");
 	for (q = 0; q < nb_q; q++) {
 		TEST_ASSERT_SUCCESS(rte_eth_rx_queue_setup(env->port, q, 512, SOCKET_ID_ANY,
@@ -217,6 +219,12 @@ port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
 	}
 	TEST_ASSERT_SUCCESS(rte_eth_dev_start(env->port), "start");
 	return TEST_SUCCESS;
+}
+
+static int
+port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
+{
+	return port_open_offloads(env, args, nb_q, mtu, 0);
 }
 
 static int
@@ -368,6 +376,143 @@ oversize_body(struct afp_env *env)
 	TEST_ASSERT_EQUAL(st.ipackets, 2, "ipackets");
 	TEST_ASSERT_EQUAL(st.ierrors, 1, "ierrors: the truncated frame");
 	return TEST_SUCCESS;
+}
+
+/*
+ * Next frame at the peer with its VLAN tag put back from PACKET_AUXDATA
+ * (the peer's kernel takes it out too); 0 or -1.
+ */
+static int
+peer_recv_vlan(struct afp_env *env, uint8_t *out, size_t len)
+{
+	uint8_t buf[2048];
+	union {
+		struct cmsghdr align;
+		char buf[CMSG_SPACE(sizeof(struct tpacket_auxdata))];
+	} ctl;
+	int one = 1;
+
+	if (setsockopt(env->peer_fd, SOL_PACKET, PACKET_AUXDATA, &one, sizeof(one)) < 0)
+		return -1;
+	for (int tries = 0; tries < 100; tries++) {
+		struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+		struct msghdr msg = {
+			.msg_iov = &iov, .msg_iovlen = 1,
+			.msg_control = &ctl, .msg_controllen = sizeof(ctl),
+		};
+		struct pollfd pfd = { .fd = env->peer_fd, .events = POLLIN };
+		struct cmsghdr *c;
+		ssize_t n;
+
+		if (poll(&pfd, 1, 1000) <= 0)
+			return -1;
+		n = recvmsg(env->peer_fd, &msg, 0);
+		if (n < 14 || (size_t)n + 4 > len)
+			continue;
+		for (c = CMSG_FIRSTHDR(&msg); c != NULL; c = CMSG_NXTHDR(&msg, c)) {
+			struct tpacket_auxdata aux;
+
+			if (c->cmsg_level != SOL_PACKET || c->cmsg_type != PACKET_AUXDATA)
+				continue;
+			memcpy(&aux, CMSG_DATA(c), sizeof(aux));
+			if (!(aux.tp_status & TP_STATUS_VLAN_VALID))
+				break;
+			memcpy(out, buf, 12);
+			out[12] = 0x81;
+			out[13] = 0x00;
+			out[14] = aux.tp_vlan_tci >> 8;
+			out[15] = aux.tp_vlan_tci & 0xff;
+			memcpy(out + 16, buf + 12, (size_t)n - 12);
+			return 0;
+		}
+		/* the tag may also have stayed in the data */
+		if (buf[12] == 0x81 && buf[13] == 0x00) {
+			memcpy(out, buf, (size_t)n);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Receive one frame on queue 0 within a second. */
+static struct rte_mbuf *
+port_recv_one(struct afp_env *env)
+{
+	struct rte_mbuf *m = NULL;
+
+	for (int spin = 0; spin < 1000; spin++) {
+		if (rte_eth_rx_burst(env->port, 0, &m, 1) == 1)
+			return m;
+		usleep(1000);
+	}
+	return NULL;
+}
+
+/*
+ * The kernel takes VLAN tags out of received frames (veth has VLAN
+ * acceleration): without VLAN_STRIP the port must put them back, with it
+ * the tag goes to vlan_tci. On Tx, RTE_MBUF_F_TX_VLAN inserts the tag.
+ */
+static int
+vlan_body(struct afp_env *env, bool strip)
+{
+	static uint8_t f[2048], g[2048], got[4096];
+	struct rte_mbuf *m;
+
+	if (port_open_offloads(env, "iface=" AFP_IF, 1, 0,
+			       strip ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP : 0) != TEST_SUCCESS)
+		return TEST_FAILED;
+	/* a tagged frame: VLAN 0x123, priority 5 */
+	frame_build(g, 200, env->port_mac, env->peer_mac, 7);
+	memcpy(f, g, 12);
+	f[12] = 0x81;
+	f[13] = 0x00;
+	f[14] = 0xa1;
+	f[15] = 0x23;
+	memcpy(f + 16, g + 12, 200 - 12);
+	TEST_ASSERT_SUCCESS(peer_send(env, f, 204), "send");
+	m = port_recv_one(env);
+	TEST_ASSERT_NOT_NULL(m, "tagged frame received");
+	if (strip) {
+		TEST_ASSERT_EQUAL(m->pkt_len, 200, "tag stripped");
+		TEST_ASSERT(m->ol_flags & RTE_MBUF_F_RX_VLAN_STRIPPED, "flag %#" PRIx64,
+			    m->ol_flags);
+		TEST_ASSERT_EQUAL(m->vlan_tci, 0xa123, "vlan_tci");
+		TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), g, 200) == 0, "bytes");
+	} else {
+		TEST_ASSERT_EQUAL(m->pkt_len, 204, "tag kept");
+		TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), f, 204) == 0, "bytes with tag");
+	}
+	rte_pktmbuf_free(m);
+
+	/* Tx: the port inserts the tag */
+	m = rte_pktmbuf_alloc(env->mp);
+	TEST_ASSERT_NOT_NULL(m, "alloc");
+	frame_build(g, 200, env->peer_mac, env->port_mac, 7);
+	memcpy(f, g, 12);
+	memcpy(f + 16, g + 12, 200 - 12);
+	memcpy(rte_pktmbuf_append(m, 200), g, 200);
+	m->ol_flags |= RTE_MBUF_F_TX_VLAN;
+	m->vlan_tci = 0xa123;
+	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, &m, 1), 1, "tx");
+	/* the peer's socket gets the tag as metadata too: read it back with auxdata */
+	TEST_ASSERT_SUCCESS(peer_recv_vlan(env, got, sizeof(got)), "peer recv");
+	TEST_ASSERT(memcmp(got, f, 12) == 0 && memcmp(got + 16, f + 16, 188) == 0 &&
+		    got[12] == 0x81 && got[13] == 0x00 && got[14] == 0xa1 && got[15] == 0x23,
+		    "tagged frame at the peer");
+	return TEST_SUCCESS;
+}
+
+static int
+vlan_keep_body(struct afp_env *env)
+{
+	return vlan_body(env, false);
+}
+
+static int
+vlan_strip_body(struct afp_env *env)
+{
+	return vlan_body(env, true);
 }
 
 /*
@@ -535,6 +680,18 @@ test_afp_oversize(void)
 }
 
 static int
+test_afp_vlan_keep(void)
+{
+	return with_env(vlan_keep_body);
+}
+
+static int
+test_afp_vlan_strip(void)
+{
+	return with_env(vlan_strip_body);
+}
+
+static int
 test_afp_ring_full(void)
 {
 	return with_env(ring_full_body);
@@ -617,6 +774,8 @@ static const struct test_case afp_cases[] = {
 	TEST_CASE(test_afp_errors),
 	TEST_CASE(test_afp_rx_tx),
 	TEST_CASE(test_afp_oversize),
+	TEST_CASE(test_afp_vlan_keep),
+	TEST_CASE(test_afp_vlan_strip),
 	TEST_CASE(test_afp_ring_full),
 	TEST_CASE(test_afp_fanout),
 	TEST_CASES_END(),
