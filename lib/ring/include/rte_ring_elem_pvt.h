@@ -160,41 +160,38 @@ __rte_ring_move_prod_head(struct rte_ring *r, unsigned int is_sp,
 			  uint32_t *free_entries)
 {
 	const uint32_t capacity = r->capacity;
-	const unsigned int max = n;
-	uint32_t cons_tail;
-	int success;
+	uint32_t head, cons_tail, avail, num;
 
 	/* acquire (MP): pairs with the release CAS on prod.head below in the
 	 * producer that wrote this value; SP owns the head, relaxed is enough */
-	*old_head = __atomic_load_n(&r->prod.head,
-				    is_sp ? __ATOMIC_RELAXED : __ATOMIC_ACQUIRE);
-	do {
-		n = max;
+	head = __atomic_load_n(&r->prod.head, is_sp ? __ATOMIC_RELAXED : __ATOMIC_ACQUIRE);
+	for (;;) {
 		/* acquire: pairs with the release store of cons.tail in
 		 * __rte_ring_update_tail by the consumers */
 		cons_tail = __atomic_load_n(&r->cons.tail, __ATOMIC_ACQUIRE);
 		/* Modulo 2^32: always in [0, capacity] even across the wrap. */
-		*free_entries = capacity + cons_tail - *old_head;
-		if (unlikely(n > *free_entries))
-			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : *free_entries;
-		if (n == 0)
-			return 0;
-		*new_head = *old_head + n;
+		avail = capacity + cons_tail - head;
+		num = n;
+		if (unlikely(num > avail))
+			num = behavior == RTE_RING_QUEUE_FIXED ? 0 : avail;
+		if (num == 0)
+			break;
 		if (is_sp) {
-			__atomic_store_n(&r->prod.head, *new_head, __ATOMIC_RELAXED);
-			success = 1;
-		} else {
-			/* release on success: pairs with the acquire load of
-			 * prod.head above (or the failed CAS) in the next
-			 * producer; acquire on failure: pairs with the winner's
-			 * release, before we re-read cons.tail */
-			success = __atomic_compare_exchange_n(&r->prod.head,
-							      old_head, *new_head, 0,
-							      __ATOMIC_RELEASE,
-							      __ATOMIC_ACQUIRE);
+			__atomic_store_n(&r->prod.head, head + num, __ATOMIC_RELAXED);
+			break;
 		}
-	} while (unlikely(success == 0));
-	return n;
+		/* release on success: pairs with the acquire load of prod.head
+		 * above (or the failed CAS) in the next producer; acquire on
+		 * failure: pairs with the winner's release, before we re-read
+		 * cons.tail. On failure head is reloaded. */
+		if (likely(__atomic_compare_exchange_n(&r->prod.head, &head, head + num, 0,
+						       __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head;
+	*new_head = head + num;
+	*free_entries = avail;
+	return num;
 }
 
 /* Claim up to n filled slots; the mirror image of __rte_ring_move_prod_head. */
@@ -204,40 +201,37 @@ __rte_ring_move_cons_head(struct rte_ring *r, unsigned int is_sc,
 			  uint32_t *old_head, uint32_t *new_head,
 			  uint32_t *entries)
 {
-	const unsigned int max = n;
-	uint32_t prod_tail;
-	int success;
+	uint32_t head, prod_tail, avail, num;
 
 	/* acquire (MC): pairs with the release CAS on cons.head below in the
 	 * consumer that wrote this value; SC owns the head */
-	*old_head = __atomic_load_n(&r->cons.head,
-				    is_sc ? __ATOMIC_RELAXED : __ATOMIC_ACQUIRE);
-	do {
-		n = max;
+	head = __atomic_load_n(&r->cons.head, is_sc ? __ATOMIC_RELAXED : __ATOMIC_ACQUIRE);
+	for (;;) {
 		/* acquire: pairs with the release store of prod.tail in
 		 * __rte_ring_update_tail by the producers */
 		prod_tail = __atomic_load_n(&r->prod.tail, __ATOMIC_ACQUIRE);
 		/* Modulo 2^32: always in [0, capacity]. */
-		*entries = prod_tail - *old_head;
-		if (n > *entries)
-			n = behavior == RTE_RING_QUEUE_FIXED ? 0 : *entries;
-		if (unlikely(n == 0))
-			return 0;
-		*new_head = *old_head + n;
+		avail = prod_tail - head;
+		num = n;
+		if (num > avail)
+			num = behavior == RTE_RING_QUEUE_FIXED ? 0 : avail;
+		if (unlikely(num == 0))
+			break;
 		if (is_sc) {
-			__atomic_store_n(&r->cons.head, *new_head, __ATOMIC_RELAXED);
-			success = 1;
-		} else {
-			/* release on success: pairs with the acquire load of
-			 * cons.head above in the next consumer; acquire on
-			 * failure: pairs with the winner's release */
-			success = __atomic_compare_exchange_n(&r->cons.head,
-							      old_head, *new_head, 0,
-							      __ATOMIC_RELEASE,
-							      __ATOMIC_ACQUIRE);
+			__atomic_store_n(&r->cons.head, head + num, __ATOMIC_RELAXED);
+			break;
 		}
-	} while (unlikely(success == 0));
-	return n;
+		/* release on success: pairs with the acquire load of cons.head
+		 * above in the next consumer; acquire on failure: pairs with
+		 * the winner's release. On failure head is reloaded. */
+		if (likely(__atomic_compare_exchange_n(&r->cons.head, &head, head + num, 0,
+						       __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)))
+			break;
+	}
+	*old_head = head;
+	*new_head = head + num;
+	*entries = avail;
+	return num;
 }
 
 static __rte_always_inline unsigned int
