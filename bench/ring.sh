@@ -28,7 +28,14 @@ if ! command -v "$DPDK_TEST" >/dev/null; then
 fi
 
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+# dpdk-test keeps its runtime files under this prefix; remove them after.
+PREFIX="ringbench$$"
+if [ "$(id -u)" -eq 0 ]; then
+	DPDK_RUNDIR="/var/run/dpdk/$PREFIX"
+else
+	DPDK_RUNDIR="${XDG_RUNTIME_DIR:-/tmp}/dpdk/$PREFIX"
+fi
+trap 'rm -rf "$TMP" "$DPDK_RUNDIR"' EXIT
 
 run_ours() {
 	"$OURS" ring_perf --no-huge -l "$LCORES" >"$TMP/ours.$1" 2>&1
@@ -36,7 +43,7 @@ run_ours() {
 
 run_dpdk() {
 	DPDK_TEST=ring_perf_autotest "$DPDK_TEST" --no-huge --no-pci -l "$LCORES" \
-		--file-prefix "ringbench$$" >"$TMP/dpdk.$1" 2>&1 </dev/null
+		--file-prefix "$PREFIX" >"$TMP/dpdk.$1" 2>&1 </dev/null
 }
 
 # One "key<TAB>value" line per figure; the key carries the section, since
