@@ -240,6 +240,20 @@ peer_send(struct afp_env *env, const uint8_t *f, uint32_t len)
 	return -EAGAIN;
 }
 
+/* The interface's promiscuity count from 'ip -d link show', or -1. */
+static int
+promiscuity(const char *ifname)
+{
+	const char *argv[] = { "/usr/sbin/ip", "-d", "link", "show", ifname, NULL };
+	char out[4096];
+	const char *p;
+
+	if (test_run_cmd(argv, out, sizeof(out)) != 0)
+		return -1;
+	p = strstr(out, "promiscuity ");
+	return p != NULL ? atoi(p + strlen("promiscuity ")) : -1;
+}
+
 static int
 rx_tx_body(struct afp_env *env)
 {
@@ -314,6 +328,12 @@ rx_tx_body(struct afp_env *env)
 	TEST_ASSERT_EQUAL(st.opackets, NB_FRAMES, "opackets");
 	TEST_ASSERT_EQUAL(st.obytes, tx_bytes, "obytes");
 	TEST_ASSERT_EQUAL(st.ierrors + st.oerrors + st.imissed + st.rx_nombuf, 0, "errors");
+	/* promiscuous mode is a PACKET_MR_PROMISC membership: the kernel counts it */
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(env->port), "promisc on");
+	TEST_ASSERT_EQUAL(promiscuity(AFP_IF), 1, "promiscuity after enable");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_disable(env->port), "promisc off");
+	TEST_ASSERT_EQUAL(promiscuity(AFP_IF), 0, "promiscuity after disable");
+
 	TEST_ASSERT_SUCCESS(rte_eth_stats_reset(env->port), "reset");
 	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
 	TEST_ASSERT_EQUAL(st.ipackets + st.opackets, 0, "after reset");
