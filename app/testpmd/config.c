@@ -35,7 +35,7 @@ per_second(uint64_t diff, uint64_t diff_ns)
 {
 	if (diff_ns == 0)
 		return 0;
-	/* diff * 1e9 / ns without overflow for any realistic rate. */
+	/* In double: diff * 1e9 would overflow 64 bits after ~18e9 packets. */
 	return (uint64_t)((double)diff * 1e9 / (double)diff_ns);
 }
 
@@ -140,7 +140,6 @@ port_infos_display(uint16_t port_id)
 	struct rte_eth_dev_info info;
 	struct rte_eth_link link;
 	char name[RTE_ETH_NAME_MAX_LEN];
-	char linkstr[RTE_ETH_LINK_MAX_STR_LEN];
 	char mac[RTE_ETHER_ADDR_FMT_SIZE];
 	struct rte_ether_addr addr;
 	uint16_t mtu = 0;
@@ -164,7 +163,6 @@ port_infos_display(uint16_t port_id)
 		printf("Link duplex: %s\n", link.link_duplex == RTE_ETH_LINK_FULL_DUPLEX ?
 		       "full-duplex" : "half-duplex");
 		printf("Autoneg status: %s\n", link.link_autoneg ? "On" : "Off");
-		(void)linkstr;
 	}
 	if (rte_eth_dev_get_mtu(port_id, &mtu) == 0)
 		printf("MTU: %u\n", mtu);
