@@ -783,6 +783,10 @@ test_afp_errors(void)
 		"framecnt=3 is not a multiple of the 2 frames a block holds"), "framecnt");
 	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,qpairs=17",
 		"invalid value '17' for 'qpairs'"), "qpairs");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,blocksz=1000",
+		"invalid value '1000' for 'blocksz': a multiple of the page size"), "blocksz");
+	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,qdisc_bypass=yes",
+		"invalid value 'yes' for 'qdisc_bypass': 0 or 1"), "qdisc_bypass");
 	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,bogus=1",
 		"net_af_packet0: unknown argument 'bogus'"), "unknown key");
 	TEST_ASSERT_SUCCESS(expect_probe_error("iface=lo,framecnt=1048576,blocksz=1048576,"

@@ -4,6 +4,7 @@
  * Devargs as DPDK's: iface, qpairs, blocksz, framesz, framecnt, qdisc_bypass.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -102,9 +103,13 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 							      RTE_STR(AFP_MAX_QPAIRS));
 			qpairs = v;
 		} else if (strcmp(key, AFP_ARG_BLOCKSZ) == 0) {
-			if (v == 0 || v == UINT32_MAX || v % page != 0)
-				ret = sluice_vdev_arg_invalid(name, key, val,
-					"a multiple of the page size (4096)");
+			if (v == 0 || v == UINT32_MAX || v % page != 0) {
+				char want[64];
+
+				snprintf(want, sizeof(want), "a multiple of the page size (%u)",
+					 page);
+				ret = sluice_vdev_arg_invalid(name, key, val, want);
+			}
 			priv->block_size = v;
 		} else if (strcmp(key, AFP_ARG_FRAMESZ) == 0) {
 			/* the kernel wants TPACKET_ALIGNMENT and room for the header */
