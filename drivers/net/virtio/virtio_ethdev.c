@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio control path for modern virtio-net (1af4:1041, and 1af4:1000
+ * driven in modern mode) over VFIO: probe, queues, start/stop/close, the
+ * control virtqueue (Rx mode, queue pairs), link status with the
+ * configuration-change interrupt, Rx queue interrupts, counters. Section
+ * numbers are those of the virtio 1.1 specification.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_cycles.h>
+#include <rte_interrupts.h>
+#include <rte_malloc.h>
+
+#include <bus_pci_driver.h>
+#include <bus_vfio_driver.h>
+
+#include "virtio_pci.h"
+
+RTE_LOG_REGISTER(virtio_logtype, pmd.net.virtio, NOTICE);
+
+#define VIRTIO_CTRL_QUEUE_SIZE 64
+#define VIRTIO_RX_FREE_THRESH 32
+#define VIRTIO_TX_FREE_THRESH 32
+#define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
+
+static struct virtio_hw *
+dev_hw(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* 5.1.2: receiveq N is virtqueue 2N, transmitq N is 2N+1 */
+static uint16_t
+rxq_vq_index(uint16_t qid)
+{
+	return (uint16_t)(2 * qid);
+}
+
+static uint16_t
+txq_vq_index(uint16_t qid)
+{
+	return (uint16_t)(2 * qid + 1);
+}
+
+/* 5.1.6.5.1: promiscuous and all-multicast through CTRL_RX */
+static int
+virtio_rx_mode_set(struct rte_eth_dev *dev, uint8_t cmd, bool on)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	uint8_t v = on;
+
+	if (!virtio_has(hw, VIRTIO_NET_F_CTRL_RX)) {
+		VIRTIO_LOG(ERR, "%s: the device has no VIRTIO_NET_F_CTRL_RX: Rx mode is fixed "
+			   "(QEMU: ctrl_rx=on)\n", dev->data->name);
+		return -ENOTSUP;
+	}
+	if (!dev->data->dev_started)
+		return 0;	/* applied at start */
+	return virtio_ctrl_send(dev, VIRTIO_NET_CTRL_RX, cmd, &v, 1);
+}
+
+/* ethdev sets data->promiscuous/all_multicast after these return: look ahead. */
+static int
+virtio_promiscuous_enable(struct rte_eth_dev *dev)
+{
+	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_PROMISC, true);
+}
+
+static int
+virtio_promiscuous_disable(struct rte_eth_dev *dev)
+{
+	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_PROMISC, false);
+}
+
+static int
+virtio_allmulticast_enable(struct rte_eth_dev *dev)
+{
+	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, true);
+}
+
+static int
+virtio_allmulticast_disable(struct rte_eth_dev *dev)
+{
+	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, false);
+}
+
+/* --- link and interrupts ------------------------------------------------- */
+
+static int
+virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
+	uint16_t status = VIRTIO_NET_S_LINK_UP;
+
+	/* 5.1.4: without VIRTIO_NET_F_STATUS the link is assumed up */
+	if (virtio_has(hw, VIRTIO_NET_F_STATUS))
+		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, status), &status,
+				    sizeof(status));
+	if (dev->data->dev_started && (status & VIRTIO_NET_S_LINK_UP)) {
+		link.link_status = RTE_ETH_LINK_UP;
+		link.link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
+		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
+		link.link_autoneg = RTE_ETH_LINK_FIXED;
+	}
+	return rte_eth_linkstatus_set(dev, &link);
+}
+
+/* eal-intr thread, MSI-X vector 0: 4.1.5.3 configuration change (link status). */
+static void
+virtio_intr_handler(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct virtio_hw *hw = dev_hw(dev);
+
+	(void)virtio_isr_read(hw);	/* clears the cause; MSI-X needs no more */
+	if (virtio_link_update(dev, 0) == 0)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	rte_intr_ack(hw->pdev->intr_handle);
+}
+
+static void
+virtio_intr_teardown(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	struct rte_intr_handle *h = hw->pdev->intr_handle;
+
+	if (hw->intr_registered)
+		rte_intr_callback_unregister_sync(h, virtio_intr_handler, dev);
+	if (hw->msix)
+		bus_vfio_msix_disable(hw->pdev);
+	if (hw->rxq_intr)
+		rte_intr_vec_list_free(h);
+	hw->intr_registered = hw->msix = hw->rxq_intr = false;
+}
+
+/*
+ * MSI-X vector 0 for configuration changes (link), vectors 1..n for Rx
+ * queues 0..n-1 with intr_conf.rxq; 4.1.5.1.2 wants them set up before
+ * the queues are enabled and DRIVER_OK.
+ */
+static int
+virtio_intr_setup(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	struct rte_intr_handle *h = hw->pdev->intr_handle;
+	bool want_rxq = dev->data->dev_conf.intr_conf.rxq != 0;
+	unsigned int nb_vec = 1 + (want_rxq ? dev->data->nb_rx_queues : 0);
+	int ret;
+
+	if (h == NULL || bus_vfio_msix_count(hw->pdev) < nb_vec) {
+		VIRTIO_LOG(ERR, "%s: interrupts need %u MSI-X vectors, the device has %u: give it "
+			   "more (QEMU: vectors=%u) or configure without intr_conf\n",
+			   dev->data->name, nb_vec, bus_vfio_msix_count(hw->pdev), nb_vec + 1);
+		return -ENOTSUP;
+	}
+	ret = bus_vfio_msix_enable(hw->pdev, nb_vec);
+	if (ret < 0)
+		return ret;
+	hw->msix = true;
+	if (want_rxq) {
+		ret = rte_intr_vec_list_alloc(h, "virtio_rxq", dev->data->nb_rx_queues);
+		for (uint16_t q = 0; ret == 0 && q < dev->data->nb_rx_queues; q++)
+			ret = rte_intr_vec_list_index_set(h, q, RTE_INTR_VEC_RXTX_OFFSET + q);
+		hw->rxq_intr = true;
+		if (ret != 0)
+			goto fail;
+	}
+	if (virtio_msix_config_set(hw, dev->data->dev_conf.intr_conf.lsc ? 0 :
+				   VIRTIO_MSI_NO_VECTOR) != 0) {
+		VIRTIO_LOG(ERR, "%s: the device cannot signal configuration changes on MSI-X "
+			   "vector 0\n", dev->data->name);
+		ret = -ENOSPC;
+		goto fail;
+	}
+	ret = rte_intr_callback_register(h, virtio_intr_handler, dev);
+	if (ret < 0)
+		goto fail;
+	hw->intr_registered = true;
+	return 0;
+
+fail:
+	virtio_intr_teardown(dev);
+	return ret;
+}
+
+static int
+virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
+
+	if (!dev_hw(dev)->rxq_intr)
+		return -ENOTSUP;
+	rxq->intr_on = true;
+	/* 2.6.7.1: clearing the flag asks for used-buffer notifications again */
+	rxq->vq.avail->flags = 0;
+	rte_smp_mb();	/* the flag is visible before the caller's last poll */
+	return 0;
+}
+
+static int
+virtio_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
+
+	if (!dev_hw(dev)->rxq_intr)
+		return -ENOTSUP;
+	rxq->intr_on = false;
+	rxq->vq.avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+	return 0;
+}
+
+/* --- configure, start, stop, close --------------------------------------- */
+
+static int
+virtio_dev_configure(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	uint16_t pairs = RTE_MAX(dev->data->nb_rx_queues, dev->data->nb_tx_queues);
+
+	if (pairs > hw->max_pairs) {
+		VIRTIO_LOG(ERR, "%s: %u queue pairs asked, the device has %u (QEMU: mq=on and a "
+			   "netdev with queues=N)\n", dev->data->name, pairs, hw->max_pairs);
+		return -EINVAL;
+	}
+	if (dev->data->dev_conf.rxmode.mq_mode != RTE_ETH_MQ_RX_NONE && pairs > 1)
+		VIRTIO_LOG(INFO, "%s: the device spreads flows over the queue pairs itself\n",
+			   dev->data->name);
+	return 0;
+}
+
+static int
+virtio_dev_start(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	uint16_t nb_rx = dev->data->nb_rx_queues, nb_tx = dev->data->nb_tx_queues;
+	uint16_t pairs = RTE_MAX(nb_rx, nb_tx);
+	int ret;
+
+	for (uint16_t q = 0; q < nb_rx; q++)
+		if (dev->data->rx_queues[q] == NULL)
+			goto no_queue;
+	for (uint16_t q = 0; q < nb_tx; q++)
+		if (dev->data->tx_queues[q] == NULL)
+			goto no_queue;
+	/* 3.1.1 steps 1-6 again: the reset forgets every queue and vector */
+	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES);
+	if (ret != 0)
+		return ret;
+	if (dev->data->dev_conf.intr_conf.lsc || dev->data->dev_conf.intr_conf.rxq) {
+		ret = virtio_intr_setup(dev);
+		if (ret != 0)
+			goto fail;
+	}
+	/* 3.1.1 step 7: the virtqueues (4.1.5.1.3) */
+	for (uint16_t q = 0; q < nb_rx; q++) {
+		struct virtio_rxq *rxq = dev->data->rx_queues[q];
+
+		rxq->intr_on = false;
+		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
+		virtio_rxq_reset(rxq);
+		ret = virtio_rxq_fill(rxq);
+		if (ret != 0) {
+			VIRTIO_LOG(ERR, "%s: mempool %s cannot fill Rx queue %u (%u mbufs): make "
+				   "it larger\n", dev->data->name, rxq->mp->name, q, rxq->vq.size);
+			goto fail;
+		}
+		ret = virtio_queue_program(hw, &rxq->vq);
+		if (ret != 0)
+			goto fail;
+	}
+	for (uint16_t q = 0; q < nb_tx; q++) {
+		struct virtio_txq *txq = dev->data->tx_queues[q];
+
+		virtio_txq_reset(txq);
+		ret = virtio_queue_program(hw, &txq->vq);
+		if (ret != 0)
+			goto fail;
+	}
+	if (hw->cvq != NULL) {
+		virtio_cvq_reset(hw);
+		ret = virtio_queue_program(hw, hw->cvq);
+		if (ret != 0)
+			goto fail;
+	}
+	/* 3.1.1 step 8: the device is live */
+	virtio_status_add(hw, VIRTIO_STATUS_DRIVER_OK);
+	dev->data->dev_started = 1;
+	for (uint16_t q = 0; q < nb_rx; q++)
+		virtq_kick(&((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
+	/* 5.1.6.5.5: the device uses one pair until told otherwise */
+	if (virtio_has(hw, VIRTIO_NET_F_MQ) && pairs > 1) {
+		uint16_t n = pairs;
+
+		ret = virtio_ctrl_send(dev, VIRTIO_NET_CTRL_MQ, VIRTIO_NET_CTRL_MQ_VQ_PAIRS_SET,
+				       &n, sizeof(n));
+		if (ret != 0)
+			goto fail_started;
+	}
+	/* 5.1.6.5.1: the device starts promiscuous; make it match the port */
+	if (virtio_has(hw, VIRTIO_NET_F_CTRL_RX)) {
+		ret = virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_PROMISC, dev->data->promiscuous);
+		if (ret == 0)
+			ret = virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI,
+						 dev->data->all_multicast);
+		if (ret != 0)
+			goto fail_started;
+	}
+	for (uint16_t q = 0; q < nb_rx; q++)
+		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	for (uint16_t q = 0; q < nb_tx; q++)
+		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	virtio_link_update(dev, 0);
+	return 0;
+
+no_queue:
+	VIRTIO_LOG(ERR, "%s: set up every Rx and Tx queue before starting\n", dev->data->name);
+	return -EINVAL;
+fail_started:
+	dev->data->dev_started = 0;
+fail:
+	virtio_intr_teardown(dev);
+	(void)virtio_dev_reset(hw);
+	for (uint16_t q = 0; q < nb_rx; q++)
+		virtio_rxq_drain(dev->data->rx_queues[q]);
+	return ret;
+}
+
+static int
+virtio_dev_stop(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
+
+	virtio_intr_teardown(dev);
+	/* 4.1.4.3.2: once the reset reads back 0 the device touches no buffer */
+	(void)virtio_dev_reset(hw);
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		if (dev->data->rx_queues[q] != NULL)
+			virtio_rxq_drain(dev->data->rx_queues[q]);
+		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
+		if (dev->data->tx_queues[q] != NULL)
+			virtio_txq_drain(dev->data->tx_queues[q]);
+		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	}
+	dev->data->dev_started = 0;
+	rte_eth_linkstatus_set(dev, &link);
+	return 0;
+}
+
+static void
+virtio_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
+
+	if (rxq == NULL)
+		return;
+	virtio_rxq_drain(rxq);
+	rte_memzone_free(rxq->vq.mz);
+	rte_free(rxq->sw_ring);
+	rte_free(rxq->free_ids);
+	rte_free(rxq);
+	dev->data->rx_queues[qid] = NULL;
+}
+
+static void
+virtio_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_txq *txq = dev->data->tx_queues[qid];
+
+	if (txq == NULL)
+		return;
+	virtio_txq_drain(txq);
+	rte_memzone_free(txq->vq.mz);
+	rte_free(txq->slots);
+	rte_free(txq->next);
+	rte_free(txq);
+	dev->data->tx_queues[qid] = NULL;
+}
+
+static int
+virtio_dev_close(struct rte_eth_dev *dev)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+
+	if (hw == NULL || hw->common == NULL)
+		return 0;
+	virtio_intr_teardown(dev);
+	/* no DMA may be in flight when the rings go */
+	(void)virtio_dev_reset(hw);
+	for (uint16_t q = 0; dev->data->rx_queues != NULL && q < dev->data->nb_rx_queues; q++)
+		virtio_rx_queue_release(dev, q);
+	for (uint16_t q = 0; dev->data->tx_queues != NULL && q < dev->data->nb_tx_queues; q++)
+		virtio_tx_queue_release(dev, q);
+	virtio_cvq_free(hw);
+	hw->common = NULL;
+	return 0;
+}
+
+/* --- queues --------------------------------------------------------------- */
+
+static int
+virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket_id, const struct rte_eth_rxconf *conf,
+		      struct rte_mempool *mp)
+{
+	uint32_t room = rte_pktmbuf_data_room_size(mp);
+	uint32_t need = VIRTIO_MAX_FRAME(dev->data->mtu);
+	struct virtio_rxq *rxq;
+	int socket = (int)socket_id;
+	uint16_t size;
+	int ret;
+
+	ret = virtq_size_pick(dev, rxq_vq_index(qid), nb_desc, &size);
+	if (ret != 0)
+		return ret;
+	/* 5.1.6.3.1: without MRG_RXBUF every buffer holds a whole frame */
+	if (room < RTE_PKTMBUF_HEADROOM + need) {
+		VIRTIO_LOG(ERR, "%s: mbufs of %u bytes cannot hold a frame of %u bytes (MTU %u) "
+			   "after the headroom: use RTE_MBUF_DEFAULT_BUF_SIZE\n", dev->data->name,
+			   room, need, dev->data->mtu);
+		return -EINVAL;
+	}
+	virtio_rx_queue_release(dev, qid);
+	rxq = rte_zmalloc_socket("virtio_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
+	if (rxq == NULL)
+		return -ENOMEM;
+	rxq->sw_ring = rte_zmalloc_socket("virtio_rx_sw", sizeof(rxq->sw_ring[0]) * size,
+					  RTE_CACHE_LINE_SIZE, socket);
+	rxq->free_ids = rte_zmalloc_socket("virtio_rx_ids", sizeof(uint16_t) * size,
+					   RTE_CACHE_LINE_SIZE, socket);
+	if (rxq->sw_ring == NULL || rxq->free_ids == NULL ||
+	    virtq_alloc(dev, &rxq->vq, rxq_vq_index(qid), size, 0, socket) != 0) {
+		rte_free(rxq->sw_ring);
+		rte_free(rxq->free_ids);
+		rte_free(rxq);
+		return -ENOMEM;
+	}
+	rxq->mp = mp;
+	rxq->buf_len = room - RTE_PKTMBUF_HEADROOM + (uint32_t)sizeof(struct virtio_net_hdr);
+	rxq->free_thresh = conf->rx_free_thresh != 0 && conf->rx_free_thresh < size ?
+			   conf->rx_free_thresh : RTE_MIN(VIRTIO_RX_FREE_THRESH, size / 2);
+	rxq->port_id = dev->data->port_id;
+	rxq->queue_id = qid;
+	virtio_rxq_reset(rxq);
+	dev->data->rx_queues[qid] = rxq;
+	return 0;
+}
+
+static int
+virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
+		      unsigned int socket_id, const struct rte_eth_txconf *conf)
+{
+	struct virtio_txq *txq;
+	int socket = (int)socket_id;
+	struct virtq_layout l;
+	uint16_t size;
+	int ret;
+
+	ret = virtq_size_pick(dev, txq_vq_index(qid), nb_desc, &size);
+	if (ret != 0)
+		return ret;
+	virtio_tx_queue_release(dev, qid);
+	txq = rte_zmalloc_socket("virtio_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE, socket);
+	if (txq == NULL)
+		return -ENOMEM;
+	txq->slots = rte_zmalloc_socket("virtio_tx_slots", sizeof(txq->slots[0]) * size,
+					RTE_CACHE_LINE_SIZE, socket);
+	txq->next = rte_zmalloc_socket("virtio_tx_next", sizeof(uint16_t) * size,
+				       RTE_CACHE_LINE_SIZE, socket);
+	if (txq->slots == NULL || txq->next == NULL ||
+	    virtq_alloc(dev, &txq->vq, txq_vq_index(qid), size,
+			sizeof(struct virtio_net_hdr) * size, socket) != 0) {
+		rte_free(txq->slots);
+		rte_free(txq->next);
+		rte_free(txq);
+		return -ENOMEM;
+	}
+	l = virtq_layout_of(size, 0);
+	txq->hdrs = (struct virtio_net_hdr *)((uint8_t *)txq->vq.mz->addr + l.extra_off);
+	txq->hdrs_iova = txq->vq.mz->iova + l.extra_off;
+	txq->free_thresh = conf->tx_free_thresh != 0 && conf->tx_free_thresh < size ?
+			   conf->tx_free_thresh : RTE_MIN(VIRTIO_TX_FREE_THRESH, size / 2);
+	txq->port_id = dev->data->port_id;
+	txq->queue_id = qid;
+	virtio_txq_reset(txq);
+	dev->data->tx_queues[qid] = txq;
+	return 0;
+}
+
+/* --- information and counters --------------------------------------------- */
+
+static int
+virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+	uint16_t max = virtio_queue_max_size(hw, 0);
+	const struct rte_eth_desc_lim lim = {
+		.nb_max = max, .nb_min = 2, .nb_align = 1,
+		.nb_seg_max = (uint16_t)(max - 1), .nb_mtu_seg_max = 1,
+	};
+
+	info->max_rx_queues = hw->max_pairs;
+	info->max_tx_queues = hw->max_pairs;
+	info->max_mac_addrs = 1;
+	info->min_rx_bufsize = VIRTIO_MAX_FRAME(RTE_ETHER_MTU);
+	info->max_rx_pktlen = VIRTIO_MAX_FRAME(hw->max_mtu);
+	info->min_mtu = RTE_ETHER_MIN_MTU;
+	info->max_mtu = hw->max_mtu;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->rx_desc_lim = lim;
+	info->tx_desc_lim = lim;
+	info->default_rxconf.rx_free_thresh = VIRTIO_RX_FREE_THRESH;
+	info->default_txconf.tx_free_thresh = VIRTIO_TX_FREE_THRESH;
+	info->default_rxportconf.ring_size = max;
+	info->default_txportconf.ring_size = max;
+	info->speed_capa = RTE_ETH_LINK_SPEED_FIXED;
+	return 0;
+}
+
+static int
+virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
+{
+	struct virtio_hw *hw = dev_hw(dev);
+
+	if (mtu > hw->max_mtu) {
+		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u (QEMU: host_mtu=N)\n",
+			   dev->data->name, mtu, hw->max_mtu);
+		return -EINVAL;
+	}
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		struct virtio_rxq *rxq = dev->data->rx_queues[q];
+
+		if (rxq != NULL && VIRTIO_MAX_FRAME(mtu) + sizeof(struct virtio_net_hdr) >
+		    rxq->buf_len) {
+			VIRTIO_LOG(ERR, "%s: MTU %u needs buffers of %u bytes, queue %u has %u: "
+				   "use larger mbufs\n", dev->data->name, mtu,
+				   VIRTIO_MAX_FRAME(mtu), q, rxq->buf_len);
+			return -EINVAL;
+		}
+	}
+	dev->data->mtu = mtu;
+	return 0;
+}
+
+static int
+virtio_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
+{
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		const struct virtio_rxq *rxq = dev->data->rx_queues[q];
+
+		if (rxq == NULL)
+			continue;
+		st->ipackets += rxq->pkts;
+		st->ibytes += rxq->bytes;
+		st->ierrors += rxq->errors;
+		st->rx_nombuf += rxq->nombuf;
+		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			st->q_ipackets[q] = rxq->pkts;
+			st->q_ibytes[q] = rxq->bytes;
+			st->q_errors[q] = rxq->errors;
+		}
+	}
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
+		const struct virtio_txq *txq = dev->data->tx_queues[q];
+
+		if (txq == NULL)
+			continue;
+		st->opackets += txq->pkts;
+		st->obytes += txq->bytes;
+		st->oerrors += txq->errors;
+		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
+			st->q_opackets[q] = txq->pkts;
+			st->q_obytes[q] = txq->bytes;
+		}
+	}
+	return 0;
+}
+
+static int
+virtio_stats_reset(struct rte_eth_dev *dev)
+{
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		struct virtio_rxq *rxq = dev->data->rx_queues[q];
+
+		if (rxq != NULL)
+			rxq->pkts = rxq->bytes = rxq->errors = rxq->nombuf = 0;
+	}
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
+		struct virtio_txq *txq = dev->data->tx_queues[q];
+
+		if (txq != NULL)
+			txq->pkts = txq->bytes = txq->errors = 0;
+	}
+	return 0;
+}
+
+/* Per-queue xstats: rx_qN_{packets,bytes,errors,nombuf}, tx_qN_{packets,bytes,errors}. */
+static const char *const virtio_rx_xstat_names[] = { "packets", "bytes", "errors", "nombuf" };
+static const char *const virtio_tx_xstat_names[] = { "packets", "bytes", "errors" };
+#define VIRTIO_RX_NB_XSTATS RTE_DIM(virtio_rx_xstat_names)
+#define VIRTIO_TX_NB_XSTATS RTE_DIM(virtio_tx_xstat_names)
+
+static unsigned int
+virtio_xstats_count(struct rte_eth_dev *dev)
+{
+	return dev->data->nb_rx_queues * VIRTIO_RX_NB_XSTATS +
+	       dev->data->nb_tx_queues * VIRTIO_TX_NB_XSTATS;
+}
+
+static int
+virtio_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
+			unsigned int size)
+{
+	unsigned int n = virtio_xstats_count(dev), k = 0;
+
+	if (names == NULL || size < n)
+		return (int)n;
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++)
+		for (unsigned int i = 0; i < VIRTIO_RX_NB_XSTATS; i++)
+			snprintf(names[k++].name, sizeof(names[0].name), "rx_q%u_%s", q,
+				 virtio_rx_xstat_names[i]);
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++)
+		for (unsigned int i = 0; i < VIRTIO_TX_NB_XSTATS; i++)
+			snprintf(names[k++].name, sizeof(names[0].name), "tx_q%u_%s", q,
+				 virtio_tx_xstat_names[i]);
+	return (int)n;
+}
+
+static int
+virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int size)
+{
+	unsigned int n = virtio_xstats_count(dev), k = 0;
+
+	if (xs == NULL || size < n)
+		return (int)n;
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		const struct virtio_rxq *r = dev->data->rx_queues[q];
+		const uint64_t v[] = { r ? r->pkts : 0, r ? r->bytes : 0, r ? r->errors : 0,
+				       r ? r->nombuf : 0 };
+
+		for (unsigned int i = 0; i < VIRTIO_RX_NB_XSTATS; i++, k++)
+			xs[k] = (struct rte_eth_xstat){ .id = k, .value = v[i] };
+	}
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
+		const struct virtio_txq *t = dev->data->tx_queues[q];
+		const uint64_t v[] = { t ? t->pkts : 0, t ? t->bytes : 0, t ? t->errors : 0 };
+
+		for (unsigned int i = 0; i < VIRTIO_TX_NB_XSTATS; i++, k++)
+			xs[k] = (struct rte_eth_xstat){ .id = k, .value = v[i] };
+	}
+	return (int)n;
+}
+
+static const struct eth_dev_ops virtio_ops = {
+	.dev_configure = virtio_dev_configure,
+	.dev_start = virtio_dev_start,
+	.dev_stop = virtio_dev_stop,
+	.dev_close = virtio_dev_close,
+	.link_update = virtio_link_update,
+	.promiscuous_enable = virtio_promiscuous_enable,
+	.promiscuous_disable = virtio_promiscuous_disable,
+	.allmulticast_enable = virtio_allmulticast_enable,
+	.allmulticast_disable = virtio_allmulticast_disable,
+	.mtu_set = virtio_mtu_set,
+	.stats_get = virtio_stats_get,
+	.stats_reset = virtio_stats_reset,
+	.xstats_get = virtio_xstats_get,
+	.xstats_get_names = virtio_xstats_get_names,
+	.xstats_reset = virtio_stats_reset,
+	.dev_infos_get = virtio_dev_infos_get,
+	.rx_queue_setup = virtio_rx_queue_setup,
+	.rx_queue_release = virtio_rx_queue_release,
+	.tx_queue_setup = virtio_tx_queue_setup,
+	.tx_queue_release = virtio_tx_queue_release,
+	.rx_queue_intr_enable = virtio_rx_queue_intr_enable,
+	.rx_queue_intr_disable = virtio_rx_queue_intr_disable,
+};
+
+/* --- probe ------------------------------------------------------------------ */
+
+/* 5.1.5 Device Initialization: features, MAC, queue pairs, the control queue. */
+static int
+virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
+{
+	struct virtq_layout l;
+	uint16_t idx, size, mtu;
+	int ret;
+
+	ret = virtio_pci_caps_find(hw);
+	if (ret != 0)
+		return ret;
+	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES);
+	if (ret != 0)
+		return ret;
+	if (virtio_has(hw, VIRTIO_NET_F_MAC))
+		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mac),
+				    hw->mac.addr_bytes, RTE_ETHER_ADDR_LEN);
+	if (!rte_is_valid_assigned_ether_addr(&hw->mac))
+		rte_eth_random_addr(hw->mac.addr_bytes);
+	hw->max_pairs = 1;
+	if (virtio_has(hw, VIRTIO_NET_F_MQ)) {
+		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, max_virtqueue_pairs),
+				    &hw->max_pairs, sizeof(hw->max_pairs));
+		/* 5.1.4.1: between 1 and 0x8000; anything else is not trusted */
+		if (hw->max_pairs < VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MIN ||
+		    hw->max_pairs > VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MAX || !virtio_has(hw, VIRTIO_NET_F_CTRL_VQ))
+			hw->max_pairs = 1;
+	}
+	hw->max_pairs = RTE_MIN(hw->max_pairs, (uint16_t)((hw->num_queues - 1) / 2));
+	hw->max_pairs = RTE_MIN(hw->max_pairs, (uint16_t)RTE_MAX_QUEUES_PER_PORT);
+	if (hw->max_pairs == 0) {
+		VIRTIO_LOG(ERR, "%s: the device has %u virtqueues, not even one pair\n",
+			   dev->data->name, hw->num_queues);
+		return -ENODEV;
+	}
+	hw->max_mtu = RTE_ETHER_MTU;
+	if (virtio_has(hw, VIRTIO_NET_F_MTU)) {
+		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mtu), &mtu, sizeof(mtu));
+		if (mtu >= RTE_ETHER_MIN_MTU)
+			hw->max_mtu = mtu;
+	}
+	if (virtio_has(hw, VIRTIO_NET_F_CTRL_VQ)) {
+		/* 5.1.2: the control queue follows the last pair the device has */
+		idx = virtio_has(hw, VIRTIO_NET_F_MQ) ? (uint16_t)(2 * hw->max_pairs) : 2;
+		if (virtio_has(hw, VIRTIO_NET_F_MQ) && hw->max_pairs == 1)
+			idx = 2;
+		size = RTE_MIN(virtio_queue_max_size(hw, idx), (uint16_t)VIRTIO_CTRL_QUEUE_SIZE);
+		if (size < 4) {
+			VIRTIO_LOG(ERR, "%s: control virtqueue %u has %u entries\n",
+				   dev->data->name, idx, size);
+			return -ENODEV;
+		}
+		hw->cvq = rte_zmalloc_socket("virtio_cvq", sizeof(*hw->cvq), RTE_CACHE_LINE_SIZE,
+					     dev->data->numa_node);
+		if (hw->cvq == NULL ||
+		    virtq_alloc(dev, hw->cvq, idx, size, sizeof(struct virtio_ctrl_buf),
+				dev->data->numa_node) != 0) {
+			rte_free(hw->cvq);
+			hw->cvq = NULL;
+			return -ENOMEM;
+		}
+		l = virtq_layout_of(size, 0);
+		hw->cbuf = (struct virtio_ctrl_buf *)((uint8_t *)hw->cvq->mz->addr + l.extra_off);
+		hw->cbuf_iova = hw->cvq->mz->iova + l.extra_off;
+	}
+	/* idle until dev_start negotiates again and brings the queues up */
+	return virtio_dev_reset(hw);
+}
+
+static int
+virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pdev)
+{
+	int numa = pdev->device.numa_node;
+	struct rte_eth_dev *dev;
+	struct virtio_hw *hw;
+	int ret;
+
+	dev = rte_eth_dev_allocate(pdev->name);
+	if (dev == NULL)
+		return -rte_errno;
+	hw = rte_zmalloc_socket("virtio_hw", sizeof(*hw), RTE_CACHE_LINE_SIZE, numa);
+	/* from here rte_eth_dev_release_port frees dev_private and mac_addrs */
+	dev->data->dev_private = hw;
+	dev->data->mac_addrs = rte_zmalloc_socket("virtio_mac", sizeof(struct rte_ether_addr),
+						  0, numa);
+	if (hw == NULL || dev->data->mac_addrs == NULL) {
+		ret = -ENOMEM;
+		goto err_release;
+	}
+	hw->pdev = pdev;
+	dev->data->numa_node = numa;
+	ret = virtio_hw_init(dev, hw);
+	if (ret != 0)
+		goto err_release;
+	dev->data->mac_addrs[0] = hw->mac;
+	dev->device = &pdev->device;
+	dev->intr_handle = pdev->intr_handle;
+	dev->dev_ops = &virtio_ops;
+	dev->data->mtu = RTE_ETHER_MTU;
+	dev->data->dev_flags = virtio_has(hw, VIRTIO_NET_F_STATUS) ? RTE_ETH_DEV_INTR_LSC : 0;
+	dev->rx_pkt_burst = virtio_recv_pkts;
+	dev->tx_pkt_burst = virtio_xmit_pkts;
+	rte_eth_dev_probing_finish(dev);
+	VIRTIO_LOG(INFO, "%s: virtio-net, MAC " RTE_ETHER_ADDR_PRT_FMT ", %u queue pair(s), "
+		   "features %#" PRIx64 "\n", pdev->name, RTE_ETHER_ADDR_BYTES(&hw->mac),
+		   hw->max_pairs, hw->features);
+	return 0;
+
+err_release:
+	if (hw != NULL) {
+		if (hw->common != NULL)
+			(void)virtio_dev_reset(hw);
+		virtio_cvq_free(hw);
+	}
+	rte_eth_dev_release_port(dev);
+	return ret;
+}
+
+static int
+virtio_pci_remove(struct rte_pci_device *pdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_allocated(pdev->name);
+
+	if (dev == NULL)
+		return 0;	/* closed through rte_eth_dev_close already */
+	if (dev->data->dev_started)
+		virtio_dev_stop(dev);
+	return rte_eth_dev_close(dev->data->port_id);
+}
+
+static const struct rte_pci_id virtio_pci_ids[] = {
+	{ RTE_PCI_DEVICE(VIRTIO_PCI_VENDOR, VIRTIO_PCI_DEV_NET_MODERN) },
+	{ RTE_PCI_DEVICE(VIRTIO_PCI_VENDOR, VIRTIO_PCI_DEV_NET_TRANSITIONAL) },
+	{ .vendor_id = 0 },
+};
+
+static struct rte_pci_driver virtio_pci_driver = {
+	.id_table = virtio_pci_ids,
+	.drv_flags = RTE_PCI_DRV_NEED_MAPPING | RTE_PCI_DRV_INTR_LSC,
+	.probe = virtio_pci_probe,
+	.remove = virtio_pci_remove,
+};
+
+RTE_PMD_REGISTER_PCI(net_virtio, virtio_pci_driver);

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio: the device as the control path sees it (virtio_pci.c reaches
+ * it through the modern PCI transport, virtio 1.1 section 4.1) and state
+ * shared by virtio_ethdev.c.
+ */
+#ifndef _VIRTIO_PCI_H_
+#define _VIRTIO_PCI_H_
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_ether.h>
+#include <rte_log.h>
+
+#include <bus_pci_driver.h>
+#include <ethdev_driver.h>
+
+#include "virtio_regs.h"
+#include "virtqueue.h"
+
+extern int virtio_logtype;
+#define VIRTIO_LOG(level, ...) rte_log(RTE_LOG_ ## level, virtio_logtype, "net_virtio: " __VA_ARGS__)
+
+/* What the driver asks for; VERSION_1 and ACCESS_PLATFORM are also required. */
+#define VIRTIO_NET_WANTED_FEATURES \
+	(VIRTIO_BIT(VIRTIO_F_VERSION_1) | VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM) | \
+	 VIRTIO_BIT(VIRTIO_NET_F_MAC) | VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
+	 VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
+	 VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_NET_F_MTU))
+
+struct virtio_hw {
+	struct rte_pci_device *pdev;
+	volatile struct virtio_pci_common_cfg *common;	/* 4.1.4.3 */
+	volatile uint8_t *notify_base;			/* 4.1.4.4 */
+	uint32_t notify_len;
+	uint32_t notify_mult;
+	volatile uint8_t *isr;				/* 4.1.4.5 */
+	volatile uint8_t *dev_cfg;			/* 4.1.4.6, struct virtio_net_config */
+	uint32_t dev_cfg_len;
+	uint64_t features;		/* negotiated */
+	uint16_t num_queues;		/* virtqueues the device has */
+	uint16_t max_pairs;		/* 5.1.4 max_virtqueue_pairs (1 without MQ) */
+	uint16_t max_mtu;
+	struct virtqueue *cvq;		/* control queue, when CTRL_VQ was negotiated */
+	struct virtio_ctrl_buf *cbuf;
+	rte_iova_t cbuf_iova;
+	bool intr_registered;		/* config-change callback on the eal-intr thread */
+	bool msix;			/* vectors armed */
+	bool rxq_intr;			/* Rx queues have vectors 1..n */
+	struct rte_ether_addr mac;
+};
+
+static inline bool
+virtio_has(const struct virtio_hw *hw, unsigned int bit)
+{
+	return (hw->features & VIRTIO_BIT(bit)) != 0;
+}
+
+/* virtio_pci.c; each int function logs once and returns 0 or a negative errno */
+int virtio_pci_caps_find(struct virtio_hw *hw);
+int virtio_dev_reset(struct virtio_hw *hw);
+uint8_t virtio_status_get(struct virtio_hw *hw);
+void virtio_status_add(struct virtio_hw *hw, uint8_t bits);
+int virtio_features_negotiate(struct virtio_hw *hw, uint64_t wanted);
+void virtio_dev_cfg_read(struct virtio_hw *hw, size_t off, void *buf, size_t len);
+uint16_t virtio_queue_max_size(struct virtio_hw *hw, uint16_t index);
+int virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq);
+int virtio_msix_config_set(struct virtio_hw *hw, uint16_t vector);
+uint8_t virtio_isr_read(struct virtio_hw *hw);
+int virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint16_t size,
+		size_t extra, int socket);
+int virtq_size_pick(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc, uint16_t *size);
+void virtio_cvq_reset(struct virtio_hw *hw);
+void virtio_cvq_free(struct virtio_hw *hw);
+int virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void *data,
+		     uint16_t len);
+
+#endif /* _VIRTIO_PCI_H_ */

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio fast path on split virtqueues (virtio 1.1 section 2.6) for
+ * virtio-net (5.1.6). One lcore owns a queue: no locks, no atomics; the
+ * barriers between ring updates are the ones 2.6.13 and 2.6.14 require.
+ * Every used-ring entry (id and length) comes from the device and is
+ * checked before it is used.
+ */
+#include <string.h>
+
+#include <rte_mempool.h>
+
+#include "virtqueue.h"
+
+#define VIRTIO_HDR_SIZE ((uint16_t)sizeof(struct virtio_net_hdr))
+static_assert(RTE_PKTMBUF_HEADROOM >= sizeof(struct virtio_net_hdr),
+	      "the Rx header is written into the mbuf headroom");
+
+/* --- Rx ------------------------------------------------------------------ */
+
+void
+virtio_rxq_reset(struct virtio_rxq *rxq)
+{
+	struct virtqueue *vq = &rxq->vq;
+
+	memset(vq->mz->addr, 0, vq->mz->len);
+	vq->avail_idx = 0;
+	vq->used_cons = 0;
+	for (uint16_t i = 0; i < vq->size; i++) {
+		rxq->sw_ring[i] = NULL;
+		rxq->free_ids[i] = (uint16_t)(vq->size - 1 - i);
+	}
+	rxq->nb_free = vq->size;
+	/* 2.6.7: poll mode; rx_queue_intr_enable clears the flag */
+	vq->avail->flags = rxq->intr_on ? 0 : VRING_AVAIL_F_NO_INTERRUPT;
+}
+
+/*
+ * 5.1.6.3 Setting Up Receive Buffers: each free descriptor gets an mbuf;
+ * the device writes the 12-byte header into the end of the headroom and the
+ * frame at the usual data offset. All or nothing: a short pool leaves the
+ * descriptors free for the next burst. Returns the number posted.
+ */
+static inline uint16_t
+rx_refill(struct virtio_rxq *rxq)
+{
+	struct virtqueue *vq = &rxq->vq;
+	struct rte_mbuf *bufs[VIRTQ_MAX_SIZE > 512 ? 512 : VIRTQ_MAX_SIZE];
+	uint16_t n = RTE_MIN(rxq->nb_free, (uint16_t)RTE_DIM(bufs));
+
+	if (n == 0)
+		return 0;
+	if (rte_mempool_get_bulk(rxq->mp, (void **)bufs, n) != 0) {
+		rxq->nombuf++;
+		return 0;
+	}
+	for (uint16_t i = 0; i < n; i++) {
+		uint16_t id = rxq->free_ids[--rxq->nb_free];
+		struct vring_desc *d = &vq->desc[id];
+
+		rxq->sw_ring[id] = bufs[i];
+		d->addr = rte_mbuf_iova_get(bufs[i]) + RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
+		d->len = rxq->buf_len;
+		d->flags = VRING_DESC_F_WRITE;
+		vq->avail->ring[vq->avail_idx & vq->mask] = id;
+		vq->avail_idx++;
+	}
+	virtq_avail_publish(vq);
+	return n;
+}
+
+int
+virtio_rxq_fill(struct virtio_rxq *rxq)
+{
+	while (rxq->nb_free > 0)
+		if (rx_refill(rxq) == 0)
+			return -ENOMEM;
+	return 0;
+}
+
+void
+virtio_rxq_drain(struct virtio_rxq *rxq)
+{
+	if (rxq->sw_ring == NULL)
+		return;
+	for (uint16_t i = 0; i < rxq->vq.size; i++) {
+		if (rxq->sw_ring[i] != NULL)
+			rte_mbuf_raw_free(rxq->sw_ring[i]);
+		rxq->sw_ring[i] = NULL;
+	}
+	rxq->nb_free = 0;
+}
+
+/* 5.1.6.4 Processing of Incoming Packets, from the used ring (2.6.14). */
+uint16_t
+virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+{
+	struct virtio_rxq *rxq = queue;
+	struct virtqueue *vq = &rxq->vq;
+	uint16_t n, nb_rx = 0, cons = vq->used_cons;
+
+	n = virtq_used_count(vq, (uint16_t)(vq->size - rxq->nb_free), &rxq->errors);
+	n = RTE_MIN(n, nb_pkts);
+	for (uint16_t i = 0; i < n; i++) {
+		volatile struct vring_used_elem *e = &vq->used->ring[cons & vq->mask];
+		uint32_t id = e->id, len = e->len;
+		struct rte_mbuf *m;
+
+		cons++;
+		/* an id outside the table, or one not posted, names no buffer of ours */
+		if (unlikely(id >= vq->size || rxq->sw_ring[id] == NULL)) {
+			rxq->errors++;
+			continue;
+		}
+		m = rxq->sw_ring[id];
+		rxq->sw_ring[id] = NULL;
+		rxq->free_ids[rxq->nb_free++] = (uint16_t)id;
+		/* the length covers the header and cannot exceed what was offered */
+		if (unlikely(len <= VIRTIO_HDR_SIZE || len > rxq->buf_len)) {
+			rxq->errors++;
+			rte_mbuf_raw_free(m);
+			continue;
+		}
+		len -= VIRTIO_HDR_SIZE;
+		m->data_off = RTE_PKTMBUF_HEADROOM;
+		m->port = rxq->port_id;
+		m->ol_flags = 0;
+		m->packet_type = 0;
+		m->pkt_len = len;
+		m->data_len = (uint16_t)len;
+		m->vlan_tci = 0;
+		pkts[nb_rx++] = m;
+		rxq->bytes += len;
+	}
+	vq->used_cons = cons;
+	rxq->pkts += nb_rx;
+	/* bulk refill, and a notification only when the device asked for one */
+	if (rxq->nb_free >= rxq->free_thresh && rx_refill(rxq) != 0)
+		virtq_kick(vq);
+	return nb_rx;
+}
+
+/* --- Tx ------------------------------------------------------------------ */
+
+void
+virtio_txq_reset(struct virtio_txq *txq)
+{
+	struct virtqueue *vq = &txq->vq;
+
+	memset(vq->mz->addr, 0, vq->mz->len);	/* also the chain headers: all zero */
+	vq->avail_idx = 0;
+	vq->used_cons = 0;
+	for (uint16_t i = 0; i < vq->size; i++) {
+		txq->next[i] = (uint16_t)(i + 1);
+		txq->slots[i].m = NULL;
+		txq->slots[i].ndescs = 0;
+	}
+	txq->free_head = 0;
+	txq->nb_free = vq->size;
+	/* 2.6.7: completions are reaped by polling, no interrupt wanted */
+	vq->avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+}
+
+/* 2.6.14: give back the chains the device has finished with. */
+static inline void
+tx_reclaim(struct virtio_txq *txq)
+{
+	struct virtqueue *vq = &txq->vq;
+	struct rte_mbuf *done[64];
+	uint16_t n, nb_done = 0, cons = vq->used_cons;
+
+	n = virtq_used_count(vq, (uint16_t)(vq->size - txq->nb_free), &txq->errors);
+	for (uint16_t i = 0; i < n; i++) {
+		uint32_t id = vq->used->ring[cons & vq->mask].id;
+		struct virtio_tx_slot *s;
+		uint16_t last;
+
+		cons++;
+		if (unlikely(id >= vq->size || txq->slots[id].m == NULL)) {
+			txq->errors++;
+			continue;
+		}
+		s = &txq->slots[id];
+		/* the chain's descriptors go back to the front of the free list */
+		last = (uint16_t)id;
+		for (uint16_t k = 1; k < s->ndescs; k++)
+			last = txq->next[last];
+		txq->next[last] = txq->free_head;
+		txq->free_head = (uint16_t)id;
+		txq->nb_free = (uint16_t)(txq->nb_free + s->ndescs);
+		done[nb_done++] = s->m;
+		s->m = NULL;
+		if (nb_done == RTE_DIM(done)) {
+			rte_pktmbuf_free_bulk(done, nb_done);
+			nb_done = 0;
+		}
+	}
+	vq->used_cons = cons;
+	if (nb_done != 0)
+		rte_pktmbuf_free_bulk(done, nb_done);
+}
+
+void
+virtio_txq_drain(struct virtio_txq *txq)
+{
+	if (txq->slots == NULL)
+		return;
+	for (uint16_t i = 0; i < txq->vq.size; i++) {
+		rte_pktmbuf_free(txq->slots[i].m);
+		txq->slots[i].m = NULL;
+	}
+}
+
+/* The header fits in front of the frame: one descriptor (5.1.6.2, 2.6.4 framing). */
+static inline bool
+tx_can_prepend(const struct rte_mbuf *m)
+{
+	return m->nb_segs == 1 && rte_mbuf_refcnt_read(m) == 1 && RTE_MBUF_DIRECT(m) &&
+	       rte_pktmbuf_headroom(m) >= VIRTIO_HDR_SIZE;
+}
+
+/* 5.1.6.2 Packet Transmission; 2.6.13 Supplying Buffers to The Device. */
+uint16_t
+virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
+{
+	struct virtio_txq *txq = queue;
+	struct virtqueue *vq = &txq->vq;
+	uint16_t nb_tx = 0, sent = 0;
+
+	if (txq->nb_free < txq->free_thresh)
+		tx_reclaim(txq);
+	for (; nb_tx < nb_pkts; nb_tx++) {
+		struct rte_mbuf *m = pkts[nb_tx];
+		bool prepend = tx_can_prepend(m);
+		uint16_t need = prepend ? 1 : (uint16_t)(m->nb_segs + 1);
+		uint16_t head = txq->free_head, idx, last;
+		uint32_t frame_len = m->pkt_len;
+
+		if (unlikely(need > txq->nb_free)) {
+			tx_reclaim(txq);
+			if (need > txq->nb_free) {
+				if (need > vq->size) {	/* can never fit: drop it */
+					txq->errors++;
+					rte_pktmbuf_free(m);
+					continue;
+				}
+				break;
+			}
+		}
+		if (prepend) {
+			struct virtio_net_hdr *h =
+				(struct virtio_net_hdr *)rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE);
+
+			/* no offloads: flags 0, GSO_NONE (5.1.6.2) */
+			memset(h, 0, sizeof(*h));
+			vq->desc[head].addr = rte_mbuf_data_iova(m);
+			vq->desc[head].len = m->data_len;
+			vq->desc[head].flags = 0;
+			last = head;
+		} else {
+			/* the header from the queue's zeroed table, then one descriptor a segment */
+			vq->desc[head].addr = txq->hdrs_iova + (rte_iova_t)head * VIRTIO_HDR_SIZE;
+			vq->desc[head].len = VIRTIO_HDR_SIZE;
+			vq->desc[head].flags = VRING_DESC_F_NEXT;
+			vq->desc[head].next = txq->next[head];
+			last = head;
+			idx = txq->next[head];
+			for (struct rte_mbuf *seg = m; seg != NULL; seg = seg->next) {
+				vq->desc[idx].addr = rte_mbuf_data_iova(seg);
+				vq->desc[idx].len = seg->data_len;
+				vq->desc[idx].flags = seg->next != NULL ? VRING_DESC_F_NEXT : 0;
+				vq->desc[idx].next = txq->next[idx];
+				last = idx;
+				idx = txq->next[idx];
+			}
+		}
+		txq->free_head = txq->next[last];
+		txq->nb_free = (uint16_t)(txq->nb_free - need);
+		txq->slots[head].m = m;
+		txq->slots[head].ndescs = need;
+		vq->avail->ring[vq->avail_idx & vq->mask] = head;
+		vq->avail_idx++;
+		txq->bytes += frame_len;
+		sent++;
+	}
+	if (sent != 0) {
+		txq->pkts += sent;
+		virtq_avail_publish(vq);
+		virtq_kick(vq);		/* one notification per burst, if wanted */
+	}
+	return nb_tx;
+}

@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Split virtqueues (virtio 1.1 section 2.6) and the driver's Rx, Tx and
+ * control queues built on them. One lcore owns an Rx or Tx queue: no locks,
+ * no atomics; only the barriers the ring protocol needs (2.6.13, 2.6.14).
+ */
+#ifndef _VIRTQUEUE_H_
+#define _VIRTQUEUE_H_
+
+#include <assert.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <rte_atomic.h>
+#include <rte_io.h>
+#include <rte_mbuf.h>
+#include <rte_memzone.h>
+
+#include "virtio_regs.h"
+
+/* 2.6.5 The Virtqueue Descriptor Table */
+#define VRING_DESC_F_NEXT 1
+#define VRING_DESC_F_WRITE 2
+struct vring_desc {
+	uint64_t addr;		/* IOVA */
+	uint32_t len;
+	uint16_t flags;
+	uint16_t next;
+};
+static_assert(sizeof(struct vring_desc) == 16, "2.6.5: a descriptor is 16 bytes");
+
+/* 2.6.6 The Virtqueue Available Ring */
+#define VRING_AVAIL_F_NO_INTERRUPT 1
+struct vring_avail {
+	uint16_t flags;
+	uint16_t idx;
+	uint16_t ring[];	/* then le16 used_event (EVENT_IDX only, not used here) */
+};
+static_assert(sizeof(struct vring_avail) == 4, "2.6.6: avail header is 4 bytes");
+
+/* 2.6.8 The Virtqueue Used Ring */
+#define VRING_USED_F_NO_NOTIFY 1
+struct vring_used_elem {
+	uint32_t id;		/* head of the descriptor chain: untrusted */
+	uint32_t len;		/* bytes written into the chain: untrusted */
+};
+static_assert(sizeof(struct vring_used_elem) == 8, "2.6.8: a used element is 8 bytes");
+struct vring_used {
+	uint16_t flags;
+	uint16_t idx;
+	struct vring_used_elem ring[];
+};
+static_assert(sizeof(struct vring_used) == 4, "2.6.8: used header is 4 bytes");
+
+/* 2.6: queue sizes are powers of two up to 32768 */
+#define VIRTQ_MAX_SIZE 32768
+/* 2.6.2 Legacy Interfaces aside, each part only needs its own alignment; 64 keeps parts on separate lines */
+#define VIRTQ_PART_ALIGN 64
+
+/* The ring memory of one queue: descriptors, avail ring, used ring, then per-queue buffers. */
+struct virtq_layout {
+	size_t avail_off;
+	size_t used_off;
+	size_t extra_off;	/* Tx headers or control buffers */
+	size_t total;
+};
+
+static inline struct virtq_layout
+virtq_layout_of(uint16_t size, size_t extra)
+{
+	struct virtq_layout l;
+
+	l.avail_off = sizeof(struct vring_desc) * size;
+	l.used_off = RTE_ALIGN_CEIL(l.avail_off + sizeof(struct vring_avail) + 2u * size + 2u,
+				    VIRTQ_PART_ALIGN);
+	l.extra_off = RTE_ALIGN_CEIL(l.used_off + sizeof(struct vring_used) +
+				     sizeof(struct vring_used_elem) * size + 2u, VIRTQ_PART_ALIGN);
+	l.total = l.extra_off + extra;
+	return l;
+}
+
+struct virtqueue {
+	struct vring_desc *desc;
+	struct vring_avail *avail;
+	volatile struct vring_used *used;
+	volatile uint16_t *notify_addr;
+	uint16_t size;
+	uint16_t mask;
+	uint16_t avail_idx;	/* our copy of avail->idx */
+	uint16_t used_cons;	/* used entries consumed so far */
+	uint16_t index;		/* queue number on the device */
+	uint16_t msix_vector;
+	const struct rte_memzone *mz;
+};
+
+/* 2.6.13.6: a device that did not set NO_NOTIFY wants the notification (4.1.5.2) */
+static inline void
+virtq_kick(struct virtqueue *vq)
+{
+	/*
+	 * Full barrier: the avail->idx store must be visible before used->flags is
+	 * read, or the device can go to sleep between the two (2.6.13.6 note).
+	 */
+	rte_smp_mb();
+	if (!(vq->used->flags & VRING_USED_F_NO_NOTIFY))
+		rte_write16_relaxed(vq->index, vq->notify_addr);
+}
+
+/* 2.6.13.3-4: publish the entries added since the last call */
+static inline void
+virtq_avail_publish(struct virtqueue *vq)
+{
+	/* descriptors and ring entries are written before the index that exposes them */
+	rte_smp_wmb();
+	vq->avail->idx = vq->avail_idx;
+}
+
+/*
+ * Used entries the device has returned and not yet consumed, at most
+ * in_flight: a device that moves used->idx further is ignoring the ring
+ * (2.6.8.2) and the excess is not trusted.
+ */
+static inline uint16_t
+virtq_used_count(struct virtqueue *vq, uint16_t in_flight, uint64_t *errors)
+{
+	uint16_t n = (uint16_t)(vq->used->idx - vq->used_cons);
+
+	if (unlikely(n > in_flight)) {
+		(*errors)++;
+		n = in_flight;
+	}
+	/* 2.6.14: the entries are read after the index that announced them */
+	rte_smp_rmb();
+	return n;
+}
+
+struct virtio_rxq {
+	struct virtqueue vq;
+	struct rte_mbuf **sw_ring;	/* the mbuf behind each descriptor, NULL if free */
+	uint16_t *free_ids;		/* descriptors without a buffer, a stack */
+	uint16_t nb_free;
+	uint16_t free_thresh;		/* refill in bulks of at least this many */
+	uint16_t port_id;
+	uint16_t queue_id;
+	uint32_t buf_len;		/* bytes each descriptor offers, header included */
+	bool intr_on;			/* interrupts wanted (rx_queue_intr_enable) */
+	struct rte_mempool *mp;
+	uint64_t pkts;
+	uint64_t bytes;
+	uint64_t errors;		/* bad used entries and frames dropped for them */
+	uint64_t nombuf;
+};
+
+struct virtio_tx_slot {
+	struct rte_mbuf *m;	/* NULL when the descriptor is free */
+	uint16_t ndescs;	/* length of the chain that starts here */
+};
+
+struct virtio_txq {
+	struct virtqueue vq;
+	struct virtio_tx_slot *slots;	/* by head descriptor */
+	uint16_t *next;			/* free list of descriptors */
+	uint16_t free_head;
+	uint16_t nb_free;
+	uint16_t free_thresh;		/* reclaim when fewer are free */
+	uint16_t port_id;
+	uint16_t queue_id;
+	struct virtio_net_hdr *hdrs;	/* one header per descriptor, for chains */
+	rte_iova_t hdrs_iova;
+	uint64_t pkts;
+	uint64_t bytes;
+	uint64_t errors;
+};
+
+/* The control queue: one command in flight, polled. */
+#define VIRTIO_CTRL_DATA_MAX 64
+struct virtio_ctrl_buf {
+	struct virtio_net_ctrl_hdr hdr;
+	uint8_t data[VIRTIO_CTRL_DATA_MAX];
+	uint8_t ack;
+};
+
+/* virtio_rxtx.c */
+uint16_t virtio_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t nb_pkts);
+uint16_t virtio_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t nb_pkts);
+void virtio_rxq_reset(struct virtio_rxq *rxq);
+int virtio_rxq_fill(struct virtio_rxq *rxq);
+void virtio_rxq_drain(struct virtio_rxq *rxq);
+void virtio_txq_reset(struct virtio_txq *txq);
+void virtio_txq_drain(struct virtio_txq *txq);
+
+#endif /* _VIRTQUEUE_H_ */
