@@ -10,10 +10,11 @@
 #       --destdir", or of "pkg-config --static" against libsluice.a; run
 #       helloworld on two lcores
 #   compat.sh helloworld BUILDDIR nohuge|huge
-#   compat.sh fwd BUILDDIR basicfwd|l2fwd|sluice-skeleton|sluice-l2fwd
+#   compat.sh fwd BUILDDIR basicfwd|l2fwd|sluice-skeleton|sluice-l2fwd|testpmd-MODE
 #       forward between two net_af_packet ports on veth pairs in a private
 #       network namespace; frames injected on one side must come out of the
-#       other byte for byte (l2fwd: with its MAC rewrite)
+#       other byte for byte (l2fwd, testpmd mac/macswap: with their MAC
+#       rewrite); MODE is io, mac or macswap
 #   compat.sh icmpecho BUILDDIR
 #       the kernel pings sluice-icmpecho and gets a UDP datagram echoed
 #
@@ -142,6 +143,7 @@ esac
 start_app() {
 	local ready=$1
 	shift
+	: >"$tmp/app.log"
 	# Line-buffered, so that READY_TEXT shows up as soon as it is printed.
 	ip netns exec "$NS" stdbuf -oL "$@" >"$tmp/app.log" 2>&1 &
 	APP_PID=$!
@@ -175,6 +177,8 @@ if [ "$cmd" = fwd ]; then
 		prog=$tmp/$ARG ;;
 	sluice-skeleton | sluice-l2fwd)
 		prog=$BUILD/examples/${ARG#sluice-}/$ARG ;;
+	testpmd-io | testpmd-mac | testpmd-macswap)
+		prog=$BUILD/app/testpmd/sluice-testpmd ;;
 	*) fail "unknown program $ARG" ;;
 	esac
 	case $ARG in
@@ -193,9 +197,24 @@ if [ "$cmd" = fwd ]; then
 		start_app "$ready" "$prog" -l 0-1 --no-huge $vdevs -- -p 0x3 -q 1 -T 0
 		pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
 		pktio b0 a0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)" ;;
+	testpmd-io)
+		start_app "packet forwarding - ports=" "$prog" -l 0-1 --no-huge $vdevs -- \
+			--forward-mode=io --stats-period=60
+		pktio a0 b0 200 128
+		pktio b0 a0 200 1514 ;;
+	testpmd-mac)
+		# src = tx port's MAC, dst = its --eth-peer
+		start_app "packet forwarding - ports=" "$prog" -l 0-1 --no-huge $vdevs -- \
+			--forward-mode=mac --eth-peer=1,02:00:00:00:01:01 --stats-period=60
+		pktio a0 b0 200 128 --expect-dst 02:00:00:00:01:01 --expect-src "$(mac b1)"
+		pktio b0 a0 200 60 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)" ;;
+	testpmd-macswap)
+		start_app "packet forwarding - ports=" "$prog" -l 0-1 --no-huge $vdevs -- \
+			--forward-mode=macswap --stats-period=60
+		pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:bb --expect-src 02:00:00:00:00:aa ;;
 	esac
 	stop_app
-	echo "$ARG: forwarded every frame unchanged (or rewritten as l2fwd does)"
+	echo "$ARG: forwarded every frame unchanged (or with the expected MAC rewrite)"
 	exit 0
 fi
 
