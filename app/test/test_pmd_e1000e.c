@@ -323,15 +323,11 @@ test_e1000e_promiscuous(void)
 	return TEST_SUCCESS;
 }
 
-/* MTU 9000 with LPE: 9014-byte frames in chained 2 KiB buffers (scattered Rx). */
 static int
-test_e1000e_jumbo(void)
+e_jumbo_frames(void)
 {
 	unsigned int others;
-	int ret = e_setup();
 
-	if (ret != TEST_SUCCESS)
-		return ret;
 	for (unsigned int i = 0; i < 2; i++) {
 		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(e_port[i]), "stop");
 		TEST_ASSERT_SUCCESS(e_port_setup(e_port[i], true, false, 9000), "jumbo start");
@@ -341,13 +337,34 @@ test_e1000e_jumbo(void)
 	TEST_ASSERT_EQUAL(e_tx_frames(e_port[0], &e_mac[1], 9014, 2048, 40), 40, "sent");
 	TEST_ASSERT_EQUAL(e_rx_ours(e_port[1], 9014, 40, &others), 40, "9014-byte frames");
 	TEST_ASSERT_EQUAL(others, 0, "corrupted jumbo frames");
+	return TEST_SUCCESS;
+}
+
+/* Back to MTU 1500 and started, whatever state a failed case left. */
+static int
+e_ports_restore(void)
+{
 	for (unsigned int i = 0; i < 2; i++) {
-		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(e_port[i]), "stop");
+		rte_eth_dev_stop(e_port[i]);
 		TEST_ASSERT_SUCCESS(e_port_setup(e_port[i], true, false, RTE_ETHER_MTU), "start");
 	}
 	for (unsigned int i = 0; i < 2; i++)
 		TEST_ASSERT_SUCCESS(e_link_wait(e_port[i], RTE_ETH_LINK_UP, 5000), "link");
 	return TEST_SUCCESS;
+}
+
+/* MTU 9000 with LPE: 9014-byte frames in chained 2 KiB buffers (scattered Rx). */
+static int
+test_e1000e_jumbo(void)
+{
+	int ret = e_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	ret = e_jumbo_frames();
+	if (e_ports_restore() != TEST_SUCCESS)
+		return TEST_FAILED;
+	return ret;
 }
 
 static volatile int lsc_events;
@@ -417,24 +434,35 @@ test_e1000e_lsc(void)
 	return TEST_SUCCESS;
 }
 
+static int e_rx_intr_wake(void);
+
 /* 82574L: the Rx vector's eventfd wakes rte_epoll_wait on a packet, not before. */
 static int
 test_e1000e_rx_intr(void)
 {
-	struct rte_epoll_event ev;
-	struct rte_mbuf *pkts[32];
-	unsigned int others;
-	uint16_t p1;
 	int ret = e_setup();
 
 	if (ret != TEST_SUCCESS)
 		return ret;
-	p1 = e_port[1];
+	ret = e_rx_intr_wake();
+	if (e_ports_restore() != TEST_SUCCESS)
+		return TEST_FAILED;
+	return ret;
+}
+
+static int
+e_rx_intr_wake(void)
+{
+	struct rte_epoll_event ev;
+	struct rte_mbuf *pkts[32];
+	unsigned int others;
+	uint16_t p1 = e_port[1];
+	int ret;
+
 	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(p1), "stop");
 	ret = e_port_setup(p1, true, true, RTE_ETHER_MTU);
 	if (ret == -ENOTSUP) {
 		printf("  no Rx interrupts on this model (MSI-X only)\n");
-		TEST_ASSERT_SUCCESS(e_port_setup(p1, true, false, RTE_ETHER_MTU), "start");
 		return TEST_SKIPPED;
 	}
 	TEST_ASSERT_SUCCESS(ret, "start with intr_conf.rxq");
@@ -451,8 +479,6 @@ test_e1000e_rx_intr(void)
 			  "woken by the packet");
 	TEST_ASSERT_SUCCESS(rte_eth_dev_rx_intr_disable(p1, 0), "disable");
 	TEST_ASSERT_EQUAL(e_rx_ours(p1, 100, 1, &others), 1, "the packet");
-	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(p1), "stop");
-	TEST_ASSERT_SUCCESS(e_port_setup(p1, true, false, RTE_ETHER_MTU), "start");
 	return TEST_SUCCESS;
 }
 

@@ -51,14 +51,21 @@ if [ "${2:-}" != --guest ]; then
 		SLUICE_ICMPECHO="${icmpecho:+$(readlink -f "$icmpecho")}" \
 		bash "$here/e1000e_scenarios.sh" "$scenario" --guest &
 	vm=$!
-	wait_file() {	# wait_file PATH: until it exists or the guest is gone
+	wait_file() {	# wait_file PATH [SECS]: until it exists, the guest is gone or SECS pass
+		local n=$(( ${2:-100000} * 5 ))
 		while [ ! -e "$1" ]; do
 			kill -0 "$vm" 2>/dev/null || return 1
+			n=$((n - 1))
+			[ "$n" -gt 0 ] || return 1
 			sleep 0.2
 		done
 	}
-	wait_file "$share/lsc-ready" && "$here/vmmon.sh" "$mon" set_link net0 off &&
-		wait_file "$share/lsc-down" && "$here/vmmon.sh" "$mon" set_link net0 on
+	# the link goes back on even when the guest missed the "off"
+	if wait_file "$share/lsc-ready"; then
+		"$here/vmmon.sh" "$mon" set_link net0 off
+		wait_file "$share/lsc-down" 20
+		"$here/vmmon.sh" "$mon" set_link net0 on
+	fi
 	wait "$vm"
 	rc=$?
 	rm -rf "$share" "$mon"

@@ -48,6 +48,7 @@ struct e1000e_rx_queue {
 	uint16_t queue_id;
 	bool pkt_bad;			/* the frame being assembled is dropped */
 	bool csum;			/* report checksum flags */
+	bool scatter_ok;		/* RTE_ETH_RX_OFFLOAD_SCATTER: frames may span buffers */
 	uint64_t pkts;
 	uint64_t bytes;
 	uint64_t errors;		/* frames dropped for device errors or bad lengths */

@@ -467,6 +467,16 @@ e1000e_dev_start(struct rte_eth_dev *dev)
 		E1000E_LOG(ERR, "%s: set up Rx and Tx queue 0 before starting\n", dev->data->name);
 		return -EINVAL;
 	}
+	if (e1000e_max_frame(dev->data->mtu) > rxq->buf_size) {
+		if (!rxq->scatter_ok) {
+			E1000E_LOG(ERR, "%s: frames up to %u bytes (MTU %u) do not fit %u-byte "
+				   "buffers: use larger mbufs or enable RTE_ETH_RX_OFFLOAD_SCATTER\n",
+				   dev->data->name, e1000e_max_frame(dev->data->mtu),
+				   dev->data->mtu, rxq->buf_size);
+			return -EINVAL;
+		}
+		dev->data->scattered_rx = 1;
+	}
 	/* SDM 14.5 / DS 4.6.10: transmit ring, then TCTL */
 	e1000e_tx_ring_reset(txq);
 	e1000e_write(hw, E1000_TDBAL, (uint32_t)txq->mz->iova);
@@ -670,6 +680,7 @@ e1000e_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq->port_id = dev->data->port_id;
 	rxq->queue_id = qid;
 	rxq->csum = (offloads & RTE_ETH_RX_OFFLOAD_CHECKSUM) != 0;
+	rxq->scatter_ok = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
 	dev->data->rx_queues[qid] = rxq;
 	return 0;
 }
@@ -825,7 +836,9 @@ e1000e_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct e1000e_rx_queue *rxq = dev->data->rx_queues != NULL ? dev->data->rx_queues[0] : NULL;
 
-	if (rxq != NULL && e1000e_max_frame(mtu) > rxq->buf_size && !dev->data->scattered_rx) {
+	/* a stopped port is checked again by queue setup and start */
+	if (dev->data->dev_started && rxq != NULL && e1000e_max_frame(mtu) > rxq->buf_size &&
+	    !dev->data->scattered_rx) {
 		E1000E_LOG(ERR, "%s: MTU %u needs frames of %u bytes, buffers are %u: enable "
 			   "RTE_ETH_RX_OFFLOAD_SCATTER or use larger mbufs\n", dev->data->name,
 			   mtu, e1000e_max_frame(mtu), rxq->buf_size);

@@ -1,0 +1,84 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# sluice-testpmd against Debian's dpdk-testpmd on two emulated e1000e
+# (82574L) ports of one QEMU hub, bound to vfio-pci in one guest boot
+# (app/test/vm/vmrun.sh). Each tool runs interactively with the same
+# arguments (-l 0-1 -a P0 -a P1 -- -i --forward-mode=io), "start tx_first",
+# forwards for SECONDS, "stop", "quit"; rounds alternate which tool goes
+# first. Printed per run and as the sum over the rounds:
+#   packets  forwarded packets, both ports (the Accumulated TX-packets line)
+#   pps      packets / SECONDS
+# and the ratio sluice / DPDK. Figures depend on the machine (TCG): compare
+# them only within one run.
+#
+# Usage: bench/vm.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-m e1000e|e1000]
+set -u
+
+BUILD=build
+ROUNDS=2
+SECS=20
+MODEL=e1000e
+while getopts "b:r:t:m:h" o; do
+	case $o in
+	b) BUILD=$OPTARG ;;
+	r) ROUNDS=$OPTARG ;;
+	t) SECS=$OPTARG ;;
+	m) MODEL=$OPTARG ;;
+	*) sed -n '3,17p' "$0"; exit 2 ;;
+	esac
+done
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+if [ "${GUEST:-}" != 1 ]; then
+	case $BUILD in /*) ;; *) BUILD=$here/$BUILD ;; esac
+	for b in app/testpmd/sluice-testpmd app/devbind/sluice-devbind; do
+		[ -x "$BUILD/$b" ] || { echo "bench/vm.sh: $BUILD/$b not built (ninja -C $BUILD)" >&2; exit 1; }
+	done
+	command -v dpdk-testpmd >/dev/null ||
+		{ echo "bench/vm.sh: dpdk-testpmd not found: apt-get install dpdk" >&2; exit 1; }
+	exec "$here/app/test/vm/vmrun.sh" --dir "$BUILD/vm" --iommu 39 \
+		--timeout $(( ROUNDS * 2 * (SECS + 30) + 60 )) \
+		--nic "$MODEL@03.0" --nic "$MODEL@04.0" -- \
+		/usr/bin/env GUEST=1 bash "$here/bench/vm.sh" -b "$BUILD" -r "$ROUNDS" -t "$SECS" -m "$MODEL"
+fi
+
+# --- guest side -------------------------------------------------------------
+
+p0=0000:00:03.0 p1=0000:00:04.0
+"$BUILD/app/devbind/sluice-devbind" -b vfio-pci $p0 $p1 >/dev/null ||
+	{ echo "bench/vm.sh: cannot bind $p0 $p1 to vfio-pci" >&2; exit 1; }
+ours=$BUILD/app/testpmd/sluice-testpmd
+dpdk=$(command -v dpdk-testpmd)
+
+# one_run TOOL: forwarded packets (Accumulated TX-packets), or 0
+one_run() {
+	local log
+	log=$(mktemp)
+	{ sleep 2; echo "start tx_first"; sleep "$SECS"; echo "stop"; sleep 1; echo "quit"; } |
+		timeout $((SECS + 40)) "$1" -l 0-1 -a $p0 -a $p1 -- -i --forward-mode=io >"$log" 2>&1
+	awk '/Accumulated forward statistics/ { acc = 1 }
+		acc && /TX-packets:/ { print $2; found = 1; exit }
+		END { if (!found) print 0 }' "$log"
+	grep -q "Accumulated forward statistics" "$log" || sed 's/^/    | /' "$log" >&2
+	rm -f "$log"
+}
+
+sum_ours=0 sum_dpdk=0
+printf '%-6s %-14s %12s %10s\n' round tool packets pps
+for r in $(seq 1 "$ROUNDS"); do
+	if [ $((r % 2)) = 1 ]; then order="sluice dpdk"; else order="dpdk sluice"; fi
+	for t in $order; do
+		if [ $t = sluice ]; then n=$(one_run "$ours"); sum_ours=$((sum_ours + n))
+		else n=$(one_run "$dpdk"); sum_dpdk=$((sum_dpdk + n)); fi
+		printf '%-6s %-14s %12d %10d\n' "$r" "$([ $t = sluice ] && echo sluice-testpmd || echo dpdk-testpmd)" "$n" $((n / SECS))
+	done
+done
+echo
+printf '%-20s %12s %10s\n' "total ($ROUNDS x ${SECS}s)" packets pps
+printf '%-20s %12d %10d\n' sluice-testpmd "$sum_ours" $((sum_ours / (ROUNDS * SECS)))
+printf '%-20s %12d %10d\n' dpdk-testpmd "$sum_dpdk" $((sum_dpdk / (ROUNDS * SECS)))
+if [ "$sum_dpdk" -gt 0 ]; then
+	awk -v a="$sum_ours" -v b="$sum_dpdk" 'BEGIN { printf "ratio sluice/DPDK: %.3f\n", a / b }'
+fi
+[ "$sum_ours" -gt 0 ] && [ "$sum_dpdk" -gt 0 ]
