@@ -15,5 +15,5 @@ free=$(cat /sys/kernel/mm/hugepages/hugepages-2048kB/free_hugepages 2>/dev/null 
 if [ "$free" -ge 128 ]; then
 	mem=(-m 256)
 fi
-exec timeout -s INT 10 ./build/app/testpmd/sluice-testpmd -l 0-1 "${mem[@]}" \
-	--vdev net_null0 --vdev net_null1 -- --forward-mode=io --stats-period 2 "$@"
+exec ./build/app/testpmd/sluice-testpmd -l 0-1 "${mem[@]}" \
+	--vdev net_null0 --vdev net_null1 -- --forward-mode=io --stats-period 2 --run-time 10 "$@"

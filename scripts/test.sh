@@ -51,7 +51,7 @@ run() {
 }
 
 if build build; then
-	run build unit huge tools compat vm
+	run build unit huge tools testpmd compat vm
 else
 	failed=$((failed + 1))
 fi

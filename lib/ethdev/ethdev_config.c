@@ -502,7 +502,7 @@ rte_eth_dev_stop(uint16_t port_id)
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
 	ETH_OP_OR_RET(dev, dev_stop);
 	if (!dev->data->dev_started) {
-		RTE_ETHDEV_LOG(INFO, "Port %u already stopped\n", port_id);
+		RTE_ETHDEV_LOG(DEBUG, "Port %u already stopped\n", port_id);
 		return 0;
 	}
 	/* Bursts see the dummies from here on; the driver may now free its rings. */
