@@ -44,6 +44,18 @@ static const struct ring_api apis[] = {
 	  rte_ring_enqueue_bulk, rte_ring_dequeue_bulk,
 	  rte_ring_enqueue_burst, rte_ring_dequeue_burst,
 	  rte_ring_enqueue, rte_ring_dequeue },
+	{ "mp/mc hts", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	  rte_ring_mp_hts_enqueue_bulk, rte_ring_mc_hts_dequeue_bulk,
+	  rte_ring_mp_hts_enqueue_burst, rte_ring_mc_hts_dequeue_burst,
+	  rte_ring_enqueue, rte_ring_dequeue },
+	{ "default (HTS ring)", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ,
+	  rte_ring_enqueue_bulk, rte_ring_dequeue_bulk,
+	  rte_ring_enqueue_burst, rte_ring_dequeue_burst,
+	  rte_ring_enqueue, rte_ring_dequeue },
+	{ "default (HTS producer, SC ring)", RING_F_MP_HTS_ENQ | RING_F_SC_DEQ,
+	  rte_ring_enqueue_bulk, rte_ring_dequeue_bulk,
+	  rte_ring_enqueue_burst, rte_ring_dequeue_burst,
+	  rte_ring_enqueue, rte_ring_dequeue },
 };
 
 static int
@@ -82,9 +94,17 @@ test_ring_create_errors(void)
 			 "RTS");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "RTS refused");
 	rte_errno = 0;
-	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY, RING_F_MC_HTS_DEQ),
-			 "HTS");
-	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "HTS refused");
+	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY, RING_F_MC_RTS_DEQ),
+			 "RTS dequeue");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "RTS dequeue refused");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY,
+					 RING_F_SP_ENQ | RING_F_MP_HTS_ENQ), "SP + HTS");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "two producer modes refused");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY,
+					 RING_F_SC_DEQ | RING_F_MC_HTS_DEQ), "SC + HTS");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "two consumer modes refused");
 	rte_errno = 0;
 	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY, 0x80), "unknown flag");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "unknown flag refused");
@@ -170,6 +190,13 @@ test_ring_sizes(void)
 	TEST_ASSERT_EQUAL(rte_ring_get_flags(r), RING_F_EXACT_SZ | RING_F_SP_ENQ | RING_F_SC_DEQ,
 			  "flags kept");
 	TEST_ASSERT(rte_ring_is_prod_single(r) && rte_ring_is_cons_single(r), "SP/SC");
+	rte_ring_free(r);
+
+	r = rte_ring_create("r_hts", 64, SOCKET_ID_ANY, RING_F_MP_HTS_ENQ | RING_F_SC_DEQ);
+	TEST_ASSERT_NOT_NULL(r, "create HTS: %s", rte_strerror(rte_errno));
+	TEST_ASSERT_EQUAL(rte_ring_get_prod_sync_type(r), RTE_RING_SYNC_MT_HTS, "HTS producer");
+	TEST_ASSERT_EQUAL(rte_ring_get_cons_sync_type(r), RTE_RING_SYNC_ST, "SC consumer");
+	TEST_ASSERT(!rte_ring_is_prod_single(r), "HTS is multi-producer");
 	rte_ring_free(r);
 
 	/* A power of 2 asked exactly needs the next power of 2 of slots. */
@@ -464,8 +491,8 @@ test_ring_init_reset_dump(void)
 	TEST_ASSERT_NOT_NULL(r, "alloc");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_SP_ENQ), 0, "init");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 33, 0), -EINVAL, "init bad count");
-	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_MP_HTS_ENQ), -EINVAL,
-			  "init HTS");
+	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_MP_RTS_ENQ), -EINVAL,
+			  "init RTS");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "a_name_much_longer_than_the_limit_allows", 32, 0),
 			  -ENAMETOOLONG, "init long name");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_SP_ENQ), 0, "init again");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Ring, two lcores at once: millions of objects through SP/SC and MP/MC
- * rings; every object must arrive exactly once, and in order wherever the
+ * Ring, two lcores at once: millions of objects through SP/SC, MP/MC and
+ * MP/MC head/tail-sync (HTS) rings; every object must arrive exactly once, and in order wherever the
  * ring promises order (SP/SC: total order; MP/MC: each producer's objects
  * reach each consumer in the order they were enqueued).
  */
@@ -148,7 +148,36 @@ test_ring_stress_spsc(void)
 
 /* ---- MP/MC: both lcores produce and consume on the same ring ---- */
 
+/* The multi-thread calls of one sync mode. */
+struct stress_api {
+	const char *name;
+	unsigned int flags;
+	uint32_t objs;		/* per producer */
+	unsigned int (*enq_bulk)(struct rte_ring *, void * const *, unsigned int, unsigned int *);
+	unsigned int (*enq_burst)(struct rte_ring *, void * const *, unsigned int, unsigned int *);
+	unsigned int (*deq_bulk)(struct rte_ring *, void **, unsigned int, unsigned int *);
+	unsigned int (*deq_burst)(struct rte_ring *, void **, unsigned int, unsigned int *);
+	int (*enq_one)(struct rte_ring *, void *);
+	int (*deq_one)(struct rte_ring *, void **);
+};
+
+static const struct stress_api stress_mt = {
+	"MP/MC", 0, STRESS_OBJS,
+	rte_ring_mp_enqueue_bulk, rte_ring_mp_enqueue_burst,
+	rte_ring_mc_dequeue_bulk, rte_ring_mc_dequeue_burst,
+	rte_ring_mp_enqueue, rte_ring_mc_dequeue,
+};
+
+static const struct stress_api stress_hts = {
+	/* fewer: HTS serializes each side, slow under ThreadSanitizer */
+	"MP/MC HTS", RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ, STRESS_OBJS / 4,
+	rte_ring_mp_hts_enqueue_bulk, rte_ring_mp_hts_enqueue_burst,
+	rte_ring_mc_hts_dequeue_bulk, rte_ring_mc_hts_dequeue_burst,
+	rte_ring_enqueue, rte_ring_dequeue,
+};
+
 struct mpmc_ctx {
+	const struct stress_api *api;
 	struct rte_ring *r;
 	uint32_t consumed;		/* objects dequeued, all threads */
 	uint32_t start;			/* both threads wait for it */
@@ -168,7 +197,7 @@ mpmc_take(struct mpmc_ctx *c, unsigned int me, void *const *objs, uint32_t n,
 		uint32_t seq = OBJ_SEQ(objs[i]);
 		uint8_t *bm;
 
-		if (p >= NB_THREADS || seq >= STRESS_OBJS ||
+		if (p >= NB_THREADS || seq >= c->api->objs ||
 		    (last[p] != UINT32_MAX && seq <= last[p]))
 			return -1;	/* corrupt, or out of this producer's order */
 		last[p] = seq;
@@ -185,9 +214,10 @@ mpmc_take(struct mpmc_ctx *c, unsigned int me, void *const *objs, uint32_t n,
 static int
 mpmc_thread(struct mpmc_ctx *c, unsigned int me)
 {
-	const uint32_t total = NB_THREADS * STRESS_OBJS;
+	const uint32_t objs = c->api->objs;
+	const uint32_t total = NB_THREADS * objs;
 	uint32_t last[NB_THREADS];
-	void *objs[MAX_BURST];
+	void *tab[MAX_BURST];
 	uint64_t rnd = 99 + me;
 	uint32_t seq = 0;
 
@@ -198,26 +228,26 @@ mpmc_thread(struct mpmc_ctx *c, unsigned int me)
 	while (__atomic_load_n(&c->start, __ATOMIC_RELAXED) < NB_THREADS)
 		rte_pause();
 
-	while (seq < STRESS_OBJS ||
+	while (seq < objs ||
 	       __atomic_load_n(&c->consumed, __ATOMIC_RELAXED) < total) {
 		uint32_t n, done;
 
-		if (seq < STRESS_OBJS) {
-			n = RTE_MIN(1 + stress_rand(&rnd) % MAX_BURST, STRESS_OBJS - seq);
+		if (seq < objs) {
+			n = RTE_MIN(1 + stress_rand(&rnd) % MAX_BURST, objs - seq);
 			for (uint32_t i = 0; i < n; i++)
-				objs[i] = (void *)OBJ_MAKE(me, seq + i);
+				tab[i] = (void *)OBJ_MAKE(me, seq + i);
 			switch (stress_rand(&rnd) % 4) {
 			case 0:
-				done = rte_ring_mp_enqueue_bulk(c->r, objs, n, NULL);
+				done = c->api->enq_bulk(c->r, tab, n, NULL);
 				break;
 			case 1:
-				done = rte_ring_mp_enqueue_burst(c->r, objs, n, NULL);
+				done = c->api->enq_burst(c->r, tab, n, NULL);
 				break;
 			case 2:
-				done = rte_ring_enqueue_bulk(c->r, objs, n, NULL);
+				done = rte_ring_enqueue_bulk(c->r, tab, n, NULL);
 				break;
 			default:
-				done = rte_ring_mp_enqueue(c->r, objs[0]) == 0;
+				done = c->api->enq_one(c->r, tab[0]) == 0;
 				break;
 			}
 			seq += done;
@@ -225,19 +255,19 @@ mpmc_thread(struct mpmc_ctx *c, unsigned int me)
 		n = 1 + stress_rand(&rnd) % MAX_BURST;
 		switch (stress_rand(&rnd) % 4) {
 		case 0:
-			done = rte_ring_mc_dequeue_bulk(c->r, objs, n, NULL);
+			done = c->api->deq_bulk(c->r, tab, n, NULL);
 			break;
 		case 1:
-			done = rte_ring_mc_dequeue_burst(c->r, objs, n, NULL);
+			done = c->api->deq_burst(c->r, tab, n, NULL);
 			break;
 		case 2:
-			done = rte_ring_dequeue_burst(c->r, objs, n, NULL);
+			done = rte_ring_dequeue_burst(c->r, tab, n, NULL);
 			break;
 		default:
-			done = rte_ring_mc_dequeue(c->r, &objs[0]) == 0;
+			done = c->api->deq_one(c->r, &tab[0]) == 0;
 			break;
 		}
-		if (mpmc_take(c, me, objs, done, last) != 0) {
+		if (mpmc_take(c, me, tab, done, last) != 0) {
 			c->errors[me]++;
 			/* keep the totals moving so the other thread can stop */
 			__atomic_fetch_add(&c->consumed, done, __ATOMIC_RELAXED);
@@ -253,14 +283,14 @@ mpmc_worker(void *arg)
 }
 
 static int
-test_ring_stress_mpmc(void)
+ring_stress_mpmc(const struct stress_api *api)
 {
-	struct mpmc_ctx c = { 0 };
+	struct mpmc_ctx c = { .api = api };
 	unsigned int worker = stress_worker_lcore();
 	uint32_t missing = 0, dups = 0;
 
 	TEST_ASSERT(worker < RTE_MAX_LCORE, "needs two lcores (-l 0-1)");
-	c.r = rte_ring_create("stress_mpmc", 256, SOCKET_ID_ANY, 0);
+	c.r = rte_ring_create("stress_mpmc", 256, SOCKET_ID_ANY, api->flags);
 	TEST_ASSERT_NOT_NULL(c.r, "create: %s", rte_strerror(rte_errno));
 	for (unsigned int t = 0; t < NB_THREADS; t++) {
 		c.seen[t] = calloc(NB_THREADS, SEEN_BYTES);
@@ -271,26 +301,43 @@ test_ring_stress_mpmc(void)
 	TEST_ASSERT_SUCCESS(rte_eal_wait_lcore(worker), "worker");
 
 	/* exactly once: each object in exactly one consumer's bitmap */
-	for (size_t i = 0; i < (size_t)NB_THREADS * SEEN_BYTES; i++) {
-		uint8_t a = c.seen[0][i], b = c.seen[1][i];
-		uint8_t want = 0xff;
+	for (unsigned int p = 0; p < NB_THREADS; p++) {
+		for (size_t i = 0; i < SEEN_BYTES; i++) {
+			size_t off = (size_t)p * SEEN_BYTES + i;
+			uint8_t a = c.seen[0][off], b = c.seen[1][off];
+			int64_t bits = (int64_t)api->objs - (int64_t)i * 8;
+			uint8_t want = bits >= 8 ? 0xff : bits > 0 ? (1u << bits) - 1 : 0;
 
-		if ((i + 1) % SEEN_BYTES == 0 && STRESS_OBJS % 8)
-			want = (1u << (STRESS_OBJS % 8)) - 1;
-		missing += __builtin_popcount((uint8_t)(~(a | b) & want));
-		dups += __builtin_popcount(a & b);
+			missing += __builtin_popcount((uint8_t)(~(a | b) & want));
+			dups += __builtin_popcount(a & b);
+			dups += __builtin_popcount((uint8_t)((a | b) & ~want));
+		}
 	}
 	free(c.seen[0]);
 	free(c.seen[1]);
-	TEST_ASSERT_EQUAL(c.errors[0] + c.errors[1], 0, "corrupt or out-of-order batches");
-	TEST_ASSERT_EQUAL(missing, 0, "objects never received");
-	TEST_ASSERT_EQUAL(dups, 0, "objects received twice");
-	TEST_ASSERT_EQUAL(c.got[0] + c.got[1], NB_THREADS * STRESS_OBJS, "total received");
-	TEST_ASSERT(c.got[0] > 0 && c.got[1] > 0, "both lcores consumed (%u, %u)",
-		    c.got[0], c.got[1]);
-	TEST_ASSERT(rte_ring_empty(c.r), "ring empty at the end");
+	TEST_ASSERT_EQUAL(c.errors[0] + c.errors[1], 0, "%s: corrupt or out-of-order batches",
+			  api->name);
+	TEST_ASSERT_EQUAL(missing, 0, "%s: objects never received", api->name);
+	TEST_ASSERT_EQUAL(dups, 0, "%s: objects received twice", api->name);
+	TEST_ASSERT_EQUAL(c.got[0] + c.got[1], NB_THREADS * api->objs, "%s: total received",
+			  api->name);
+	TEST_ASSERT(c.got[0] > 0 && c.got[1] > 0, "%s: both lcores consumed (%u, %u)",
+		    api->name, c.got[0], c.got[1]);
+	TEST_ASSERT(rte_ring_empty(c.r), "%s: ring empty at the end", api->name);
 	rte_ring_free(c.r);
 	return TEST_SUCCESS;
+}
+
+static int
+test_ring_stress_mpmc(void)
+{
+	return ring_stress_mpmc(&stress_mt);
+}
+
+static int
+test_ring_stress_mpmc_hts(void)
+{
+	return ring_stress_mpmc(&stress_hts);
 }
 
 /* ---- 16-byte elements, MP/MC: no torn or mixed-up elements ---- */
@@ -380,6 +427,7 @@ test_ring_stress_elem16(void)
 static const struct test_case ring_stress_cases[] = {
 	TEST_CASE(test_ring_stress_spsc),
 	TEST_CASE(test_ring_stress_mpmc),
+	TEST_CASE(test_ring_stress_mpmc_hts),
 	TEST_CASE(test_ring_stress_elem16),
 	TEST_CASES_END()
 };

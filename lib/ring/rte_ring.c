@@ -23,9 +23,9 @@
 #define RING_LOG(level, ...) RTE_LOG(level, RING, __VA_ARGS__)
 
 /* Flags this implementation accepts. */
-#define RING_F_SUPPORTED (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ)
-#define RING_F_RTS_HTS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | \
-			RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ)
+#define RING_F_SUPPORTED (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | \
+			  RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ)
+#define RING_F_RTS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ)
 
 /* Largest power-of-2 slot count that RTE_RING_SZ_MASK allows. */
 #define RING_SIZE_MAX (RTE_RING_SZ_MASK / 2 + 1)
@@ -47,6 +47,15 @@ _Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
 	       "single aliases sync_type");
 _Static_assert(RTE_RING_SYNC_MT == 0 && RTE_RING_SYNC_ST == 1,
 	       "flag-dispatched calls pass sync_type as the 'single' argument");
+_Static_assert(offsetof(struct rte_ring_headtail, tail) ==
+	       offsetof(struct rte_ring_hts_headtail, ht.pos.tail),
+	       "an HTS tail is read where a plain tail is");
+_Static_assert(offsetof(struct rte_ring_headtail, head) ==
+	       offsetof(struct rte_ring_hts_headtail, ht.pos.head),
+	       "an HTS head is where a plain head is (reset, dump)");
+_Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
+	       offsetof(struct rte_ring_hts_headtail, sync_type),
+	       "sync_type at one place in every mode");
 
 /* Rings made by rte_ring_create*(), for rte_ring_lookup(). */
 struct ring_list_entry {
@@ -93,10 +102,10 @@ ring_slots(unsigned int count, unsigned int flags, uint32_t *slots)
 static int
 ring_check_flags(unsigned int flags)
 {
-	if (flags & RING_F_RTS_HTS) {
-		RING_LOG(ERR, "RTS/HTS sync modes (flags %#x) are not supported; "
-			 "use the default MP/MC or RING_F_SP_ENQ/RING_F_SC_DEQ\n",
-			 flags & RING_F_RTS_HTS);
+	if (flags & RING_F_RTS) {
+		RING_LOG(ERR, "RTS sync mode (flags %#x) is not supported; use the "
+			 "default MP/MC, RING_F_SP_ENQ/RING_F_SC_DEQ or "
+			 "RING_F_MP_HTS_ENQ/RING_F_MC_HTS_DEQ\n", flags & RING_F_RTS);
 		return -EINVAL;
 	}
 	if (flags & ~RING_F_SUPPORTED) {
@@ -104,7 +113,25 @@ ring_check_flags(unsigned int flags)
 			 flags & ~RING_F_SUPPORTED);
 		return -EINVAL;
 	}
+	if ((flags & RING_F_SP_ENQ) && (flags & RING_F_MP_HTS_ENQ)) {
+		RING_LOG(ERR, "RING_F_SP_ENQ and RING_F_MP_HTS_ENQ both given; pick one\n");
+		return -EINVAL;
+	}
+	if ((flags & RING_F_SC_DEQ) && (flags & RING_F_MC_HTS_DEQ)) {
+		RING_LOG(ERR, "RING_F_SC_DEQ and RING_F_MC_HTS_DEQ both given; pick one\n");
+		return -EINVAL;
+	}
 	return 0;
+}
+
+static enum rte_ring_sync_type
+ring_sync_type(unsigned int flags, unsigned int single, unsigned int hts)
+{
+	if (flags & single)
+		return RTE_RING_SYNC_ST;
+	if (flags & hts)
+		return RTE_RING_SYNC_MT_HTS;
+	return RTE_RING_SYNC_MT;
 }
 
 __rte_export ssize_t
@@ -160,8 +187,8 @@ rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 	memset(r, 0, sizeof(*r));
 	strlcpy(r->name, name, sizeof(r->name));
 	r->flags = flags;
-	r->prod.sync_type = (flags & RING_F_SP_ENQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
-	r->cons.sync_type = (flags & RING_F_SC_DEQ) ? RTE_RING_SYNC_ST : RTE_RING_SYNC_MT;
+	r->prod.sync_type = ring_sync_type(flags, RING_F_SP_ENQ, RING_F_MP_HTS_ENQ);
+	r->cons.sync_type = ring_sync_type(flags, RING_F_SC_DEQ, RING_F_MC_HTS_DEQ);
 	r->size = slots;
 	r->mask = slots - 1;
 	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;

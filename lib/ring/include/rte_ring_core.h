@@ -41,7 +41,7 @@ enum rte_ring_sync_type {
 	RTE_RING_SYNC_MT,	/* multi-thread safe (default) */
 	RTE_RING_SYNC_ST,	/* one thread only */
 	RTE_RING_SYNC_MT_RTS,	/* multi-thread, relaxed tail sync (not supported) */
-	RTE_RING_SYNC_MT_HTS,	/* multi-thread, head/tail sync (not supported) */
+	RTE_RING_SYNC_MT_HTS,	/* multi-thread, head/tail sync (rte_ring_hts.h) */
 };
 
 /*
@@ -60,8 +60,10 @@ struct rte_ring_headtail {
 };
 
 /*
- * Layouts of the RTS and HTS modes, kept so that struct rte_ring has
- * DPDK's shape; this implementation refuses the flags that select them.
+ * Layouts of the RTS and HTS modes. The tail sits where struct
+ * rte_ring_headtail has its tail, so either side reads the other's tail
+ * the same way whatever its mode. RTS is kept for DPDK's shape only: its
+ * flags are refused.
  */
 union __rte_ring_rts_poscnt {
 	uint64_t raw __rte_aligned(8);
@@ -135,9 +137,10 @@ struct rte_ring {
 #define RING_F_EXACT_SZ 0x0004
 #define RTE_RING_SZ_MASK (0x7fffffffU)	/* largest ring size */
 
-/* Accepted by DPDK; refused here with EINVAL (see rte_ring_init). */
+/* Relaxed tail sync: accepted by DPDK, refused here with EINVAL. */
 #define RING_F_MP_RTS_ENQ 0x0008
 #define RING_F_MC_RTS_DEQ 0x0010
+/* Head/tail sync as the default enqueue / dequeue (rte_ring_hts.h). */
 #define RING_F_MP_HTS_ENQ 0x0020
 #define RING_F_MC_HTS_DEQ 0x0040
 

@@ -14,6 +14,7 @@
 
 #include <rte_ring_core.h>
 #include <rte_ring_elem_pvt.h>
+#include <rte_ring_hts.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -62,15 +63,17 @@ rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 }
 
 /*
- * The flag-dispatched forms read the sync type chosen at creation: only
- * RTE_RING_SYNC_MT (0) and RTE_RING_SYNC_ST (1) exist on a ring here, so
- * the value is the "single" argument itself.
+ * The flag-dispatched forms read the sync type chosen at creation: HTS
+ * has its own path; otherwise it is RTE_RING_SYNC_MT (0) or
+ * RTE_RING_SYNC_ST (1), which is the "single" argument itself.
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 			   unsigned int esize, unsigned int n,
 			   unsigned int *free_space)
 {
+	if (unlikely(r->prod.sync_type == RTE_RING_SYNC_MT_HTS))
+		return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table, esize, n, free_space);
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 					  RTE_RING_QUEUE_FIXED, r->prod.single,
 					  free_space);
@@ -99,6 +102,8 @@ rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 			   unsigned int esize, unsigned int n,
 			   unsigned int *available)
 {
+	if (unlikely(r->cons.sync_type == RTE_RING_SYNC_MT_HTS))
+		return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table, esize, n, available);
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 					  RTE_RING_QUEUE_FIXED, r->cons.single,
 					  available);
@@ -167,6 +172,8 @@ rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 			    unsigned int esize, unsigned int n,
 			    unsigned int *free_space)
 {
+	if (unlikely(r->prod.sync_type == RTE_RING_SYNC_MT_HTS))
+		return rte_ring_mp_hts_enqueue_burst_elem(r, obj_table, esize, n, free_space);
 	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
 					  RTE_RING_QUEUE_VARIABLE, r->prod.single,
 					  free_space);
@@ -195,6 +202,8 @@ rte_ring_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 			    unsigned int esize, unsigned int n,
 			    unsigned int *available)
 {
+	if (unlikely(r->cons.sync_type == RTE_RING_SYNC_MT_HTS))
+		return rte_ring_mc_hts_dequeue_burst_elem(r, obj_table, esize, n, available);
 	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
 					  RTE_RING_QUEUE_VARIABLE, r->cons.single,
 					  available);
