@@ -29,6 +29,8 @@ scenario=${1:?usage: vm_scenarios.sh SCENARIO}
 
 devbind=${SLUICE_DEVBIND:?SLUICE_DEVBIND names the sluice-devbind binary}
 doctor=${SLUICE_DOCTOR:?SLUICE_DOCTOR names the sluice-doctor binary}
+# sluice-test, for the rte_eal_init checks (skipped when not given).
+sluice_test=${SLUICE_TEST:-}
 
 # --- host side: pick the machine, boot it, run this script inside ---------
 
@@ -47,6 +49,7 @@ if [ "${2:-}" != --guest ]; then
 	done
 	vm_dir=${VM_DIR:?VM_DIR names the cache folder}
 	guest=(/usr/bin/env SLUICE_DEVBIND="$(readlink -f "$devbind")"
+		SLUICE_TEST="${sluice_test:+$(readlink -f "$sluice_test")}"
 		SLUICE_DOCTOR="$(readlink -f "$doctor")" bash "$here/vm_scenarios.sh" "$scenario" --guest)
 	if [ "$scenario" != link ]; then
 		exec "$here/vmrun.sh" --dir "$vm_dir" --timeout 180 "${machine[@]}" -- "${guest[@]}"
@@ -208,6 +211,13 @@ scenario_no_iommu() {
 		expect_lines 1
 		expect_driver $e e1000e
 	done
+	if [ -n "$sluice_test" ]; then
+		echo "== rte_eal_init -a on a device without an IOMMU names the fix"
+		run "$sluice_test" eal_init_only --no-huge -l 0 -a $e
+		expect_rc 1
+		expect_line "init=-1 errno=19"
+		expect_match "^PCI: $e \\(8086:10d3\\) is on kernel driver e1000e, not vfio-pci, so [a-z_0-9]+ cannot use it; the IOMMU is off \\(it is in no IOMMU group\\); fix: boot with intel_iommu=on \\(AMD: amd_iommu=on\\), then sluice-devbind --bind=vfio-pci $e\$"
+	fi
 }
 
 scenario_no_vfio() {
@@ -249,6 +259,14 @@ scenario_group() {
 	expect_rc 1
 	expect_line "fail  $a: IOMMU group $g is not viable: $b (8086:100e) is bound to e1000"
 	expect_line "      fix: bind the whole group: sluice-devbind --group -b vfio-pci $a (or sluice-devbind -b vfio-pci $b)"
+
+	if [ -n "$sluice_test" ]; then
+		echo "== rte_eal_init -a on the bound one names the device left on e1000"
+		run "$sluice_test" eal_init_only --no-huge -l 0 -a $a
+		expect_rc 1
+		expect_line "init=-1 errno=1"
+		expect_match "^VFIO: $a: IOMMU group $g is not viable: .*$b .*e1000.*; fix: sluice-devbind --bind=vfio-pci.* $b"
+	fi
 
 	echo "== the fix works"
 	run "$devbind" --group -b vfio-pci $a

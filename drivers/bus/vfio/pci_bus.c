@@ -94,18 +94,22 @@ pci_kernel_owned(const struct rte_pci_device *dev, const struct rte_pci_driver *
 {
 	const struct pci_dev_priv *p = pci_priv(dev);
 	const char *kd = p->kdrv_name[0] ? p->kdrv_name : NULL;
+	/* Without an IOMMU group vfio-pci cannot take it: the IOMMU is the fix. */
+	const char *iommu_fix = p->iommu_group < 0 ?
+		"the IOMMU is off (it is in no IOMMU group); fix: boot with intel_iommu=on "
+		"(AMD: amd_iommu=on), then " : "fix: ";
 
 	if (pci_dev_allowed(dev)) {
-		PCI_LOG(ERR, "%s (%04x:%04x) is %s%s, not vfio-pci, so %s cannot use it; fix: "
+		PCI_LOG(ERR, "%s (%04x:%04x) is %s%s, not vfio-pci, so %s cannot use it; %s"
 			"sluice-devbind --bind=vfio-pci %s\n", dev->name, dev->id.vendor_id,
 			dev->id.device_id, kd ? "on kernel driver " : "on no driver",
-			kd ? kd : "", drv->driver.name, dev->name);
+			kd ? kd : "", drv->driver.name, iommu_fix, dev->name);
 		return -ENODEV;
 	}
-	PCI_LOG(INFO, "%s (%04x:%04x) is %s%s, skipped; to use it with %s: "
+	PCI_LOG(INFO, "%s (%04x:%04x) is %s%s, skipped; to use it with %s: %s"
 		"sluice-devbind --bind=vfio-pci %s\n", dev->name, dev->id.vendor_id,
 		dev->id.device_id, kd ? "on kernel driver " : "on no driver", kd ? kd : "",
-		drv->driver.name, dev->name);
+		drv->driver.name, p->iommu_group < 0 ? iommu_fix : "", dev->name);
 	return 0;
 }
 
