@@ -137,10 +137,10 @@ eal_init_only(int argc, char **argv)
 	return ret == 0 ? 0 : 1;
 }
 
-static int
-count_threads(void)
+int
+test_dir_entries(const char *dir)
 {
-	DIR *d = opendir("/proc/self/task");
+	DIR *d = opendir(dir);
 	struct dirent *e;
 	int n = 0;
 
@@ -150,6 +150,12 @@ count_threads(void)
 		n += e->d_name[0] != '.';
 	closedir(d);
 	return n;
+}
+
+static int
+count_threads(void)
+{
+	return test_dir_entries("/proc/self/task");
 }
 
 /* An init that fails after the lcore threads started must stop them. */

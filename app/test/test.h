@@ -91,6 +91,9 @@ int test_run_self(const char *const argv[], char *out, size_t outlen);
 /* Run an arbitrary program (argv[0] a path) the same way. */
 int test_run_cmd(const char *const argv[], char *out, size_t outlen);
 
+/* Entries of a folder other than "." and "..", -1 if it cannot be read. */
+int test_dir_entries(const char *dir);
+
 /* The EAL arguments the runner was given (for suites that start the EAL themselves). */
 extern int test_eal_argc;
 extern char **test_eal_argv;

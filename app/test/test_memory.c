@@ -293,7 +293,6 @@ test_memory_validator(void)
 
 /* ---- rte_eal_init failures, in a child ---- */
 
-static int dir_entries(const char *dir);
 
 static char out[16384];
 
@@ -397,7 +396,7 @@ test_memory_init_no_hugepages(void)
 		return TEST_SKIPPED;
 	}
 	rc = run_init(with_dir);
-	left = dir_entries(dir);
+	left = test_dir_entries(dir);
 	test_run_cmd(umount_argv, NULL, 0);
 	rmdir(dir);
 	TEST_ASSERT_EQUAL(rc, 1, "init must fail:\n%s", out);
@@ -453,21 +452,6 @@ test_memory_init_no_huge_m(void)
 	return TEST_SUCCESS;
 }
 
-static int
-dir_entries(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n;
-}
-
 /* --huge-dir: files named after --file-prefix, stale ones removed, none left. */
 static int
 test_memory_init_huge_dir(void)
@@ -491,7 +475,7 @@ test_memory_init_huge_dir(void)
 	if (f != NULL)
 		fclose(f);
 	rc = run_init(args);
-	left = dir_entries(dir);
+	left = test_dir_entries(dir);
 	test_run_cmd(umount_argv, NULL, 0);
 	rmdir(dir);
 	TEST_ASSERT_EQUAL(rc, 0, "init with --huge-dir:\n%s", out);

@@ -726,16 +726,7 @@ test_afp_fanout(void)
 static int
 fd_count(void)
 {
-	DIR *d = opendir("/proc/self/fd");
-	struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		n += e->d_name[0] != '.';
-	closedir(d);
-	return n;
+	return test_dir_entries("/proc/self/fd");
 }
 
 /* rte_vdev_init(args) fails, logs want, and leaves no port and no fd behind. */
