@@ -32,11 +32,11 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
  * and list it for rte_ring_lookup(). count: a power of 2 (capacity
  * count - 1), or with RING_F_EXACT_SZ any count (capacity count).
  * Returns NULL with rte_errno set to:
- *   EINVAL - esize not a multiple of 4, bad count, unsupported flags
+ *   EINVAL - esize not a multiple of 4, bad count, RTS or conflicting flags
  *   ENAMETOOLONG - name longer than RTE_RING_NAMESIZE - 1
  *   EEXIST - a ring or memzone with this name exists
- *   ENOMEM - no memory for the ring
- *   E_RTE_NO_CONFIG - the EAL is not initialized
+ *   ENOMEM - no memory for the ring, or the EAL is not initialized
+ *   ENOSPC - RTE_MAX_MEMZONE memzones exist already
  */
 struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 				      unsigned int count, int socket_id,
