@@ -261,9 +261,19 @@ test_e1000e_traffic(void)
 	for (unsigned int k = 0; k < RTE_DIM(lens); k++) {
 		for (unsigned int dir = 0; dir < 2; dir++) {
 			uint16_t tx = e_port[dir], rx = e_port[1 - dir];
-			/* 300 frames: more than the ring, so refill and Tx cleanup both run */
-			unsigned int sent = e_tx_frames(tx, &e_mac[1 - dir], lens[k], 2048, 300);
-			unsigned int got = e_rx_ours(rx, lens[k], 300, &others);
+			unsigned int sent = 0, got = 0, bad = 0;
+
+			/*
+			 * 300 frames, more than the ring, so refill and Tx cleanup both
+			 * run; in chunks of 50 received as they come, as a device drops
+			 * (MPC) what finds no descriptor.
+			 */
+			for (unsigned int c = 0; c < 6; c++) {
+				sent += e_tx_frames(tx, &e_mac[1 - dir], lens[k], 2048, 50);
+				got += e_rx_ours(rx, lens[k], 50, &others);
+				bad += others;
+			}
+			others = bad;
 
 			TEST_ASSERT_EQUAL(sent, 300, "sent %u-byte frames", lens[k]);
 			TEST_ASSERT_EQUAL(got, 300, "port %u received %u-byte frames intact", rx,
