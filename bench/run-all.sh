@@ -1,0 +1,315 @@
+#!/bin/bash
+# SPDX-License-Identifier: BSD-3-Clause
+#
+# Every comparison in bench/, Sluice against DPDK 22.11 (Debian's dpdk,
+# dpdk-dev packages), on this machine, in one run:
+#
+#   ring      bench/ring.sh       ring_perf figures (cycles per element)
+#   mempool   bench/mempool.sh    mempool_perf rates (one section, 1 core)
+#   testpmd   bench/testpmd.sh    io forwarding on net_null, net_ring and
+#                                 net_af_packet ports, burst 32
+#   burst     this script         io forwarding on two net_null ports,
+#                                 burst 1, 4, 8, 16, 32, 64
+#   startup   bench/startup.sh    EAL start-up time and max RSS at -m 256,
+#                                 1024, 2048 with 2 MiB hugepages
+#   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
+#                                 the script exists; takes minutes; -n skips)
+#
+# Each figure is the median of ROUNDS runs that alternate which side goes
+# first. Writes bench/results.md (one table: each figure for Sluice and for
+# DPDK, the ratio Sluice/DPDK, the machine and the date) and two plots made
+# with gnuplot: bench/plot/burst.png (forwarding Mpps against burst size)
+# and bench/plot/ring.png (ring cycles per element against bulk size).
+#
+# Installs what it needs with apt-get (as root) and builds Sluice in
+# BUILDDIR when it is not built.
+#
+# usage: bench/run-all.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-n]
+#                         [-s "ring mempool testpmd burst startup vm"]
+#   -b  build folder (default build)
+#   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
+#   -t  seconds of each forwarding run (default 10; burst runs: half)
+#   -n  skip the VM runs
+#   -s  run only these comparisons
+# environment: MEMPOOL_SECTION (default nocache; see bench/mempool.sh),
+#              MEMPOOL_ROUNDS (default 3: a DPDK round takes 5 minutes)
+set -u
+
+BUILD=build
+ROUNDS=5
+SECS=10
+ONLY="ring mempool testpmd burst startup vm"
+while getopts "b:r:t:s:nh" o; do
+	case $o in
+	b) BUILD=$OPTARG ;;
+	r) ROUNDS=$OPTARG ;;
+	t) SECS=$OPTARG ;;
+	s) ONLY=$OPTARG ;;
+	n) NOVM=1 ;;
+	*) sed -n '3,38p' "$0"; exit 2 ;;
+	esac
+done
+MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
+MEMPOOL_ROUNDS=${MEMPOOL_ROUNDS:-3}
+BURSTS="1 4 8 16 32 64"
+
+cd "$(dirname "$0")/.." || exit 1
+OUT=bench/results.md
+PLOTDIR=bench/plot
+want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# --- what the run needs -------------------------------------------------
+pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev iproute2 time
+      dpdk dpdk-dev dpdk-doc gnuplot-nox)
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+		missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	if [ "$(id -u)" -ne 0 ]; then
+		echo "run-all: missing packages: ${missing[*]}; run as root or: apt-get install ${missing[*]}" >&2
+		exit 1
+	fi
+	echo "run-all: installing ${missing[*]}" >&2
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || exit 1
+fi
+if [ ! -f "$BUILD/build.ninja" ]; then
+	meson setup "$BUILD" >/dev/null || { echo "run-all: meson setup $BUILD failed" >&2; exit 1; }
+fi
+ninja -C "$BUILD" >/dev/null || { echo "run-all: ninja -C $BUILD failed" >&2; exit 1; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp" "/var/run/dpdk/sluiceburst$$"' EXIT
+trap 'exit 130' INT TERM
+rows=$tmp/rows.tsv          # bench, figure, unit, better, ours, dpdk
+notes=$tmp/notes.md         # runs that were skipped or failed
+: >"$rows"
+: >"$notes"
+log() { echo "run-all: $*" >&2; }
+row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"; }
+note() { echo "- $*" >>"$notes"; log "$*"; }
+
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
+		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# --- ring ----------------------------------------------------------------
+if want ring; then
+	log "ring: bench/ring.sh, $ROUNDS rounds"
+	if ROUNDS=$ROUNDS bash bench/ring.sh "$BUILD" >"$tmp/ring.out" 2>"$tmp/ring.err"; then
+		# "figure ours DPDK ratio": the figure is all but the last three fields.
+		awk '/^figure / { go = 1; next }
+		     go && NF > 3 { f = $0; sub(/ +[0-9.]+ +[0-9.]+ +[0-9.n\/a]+ *$/, "", f)
+			print f "\t" $(NF - 2) "\t" $(NF - 1) }' "$tmp/ring.out" |
+		while IFS=$'\t' read -r f o d; do
+			case $f in
+			*"Total count"*) row ring "$f" "ops in 100 ms" higher "$o" "$d" ;;
+			*) row ring "$f" "cycles/elem" lower "$o" "$d" ;;
+			esac
+		done
+	else
+		note "ring: bench/ring.sh failed: $(tail -1 "$tmp/ring.err")"
+	fi
+fi
+
+# --- mempool -------------------------------------------------------------
+if want mempool; then
+	log "mempool: bench/mempool.sh, section $MEMPOOL_SECTION, cores=1, $MEMPOOL_ROUNDS rounds (minutes)"
+	if SECTION=$MEMPOOL_SECTION CORES=1 ROUNDS=$MEMPOOL_ROUNDS LCORES=0-1 \
+		sh bench/mempool.sh "$BUILD" >"$tmp/mempool.out" 2>"$tmp/mempool.err"; then
+		awk 'NR > 2 && NF == 4 { print $1 "\t" $2 "\t" $3 }' "$tmp/mempool.out" |
+		while IFS=$'\t' read -r f o d; do
+			row mempool "$MEMPOOL_SECTION cores=1 $f" "objs/s" higher "$o" "$d"
+		done
+	else
+		note "mempool: bench/mempool.sh failed: $(tail -1 "$tmp/mempool.err")"
+	fi
+fi
+
+# --- testpmd, burst 32, three kinds of port -----------------------------
+if want testpmd; then
+	log "testpmd: bench/testpmd.sh, $ROUNDS rounds of ${SECS} s"
+	if bash bench/testpmd.sh -b "$BUILD" -r "$ROUNDS" -t "$SECS" >"$tmp/testpmd.out" 2>"$tmp/testpmd.err"; then
+		awk '($2 == "ours" || $2 == "dpdk") && NF >= 5 { print $1, $2, $3, $4, $5 }' \
+			"$tmp/testpmd.out" >"$tmp/testpmd.rows"
+		for sc in null ring afp; do
+			o=$(awk -v s=$sc '$1 == s && $2 == "ours"' "$tmp/testpmd.rows")
+			d=$(awk -v s=$sc '$1 == s && $2 == "dpdk"' "$tmp/testpmd.rows")
+			if [ -z "$o" ] || [ -z "$d" ]; then
+				note "testpmd $sc: $(grep "^$sc" "$tmp/testpmd.out" | head -1)"
+				continue
+			fi
+			set -- $o; om=$3 orss=$4 ofirst=$5
+			set -- $d; dm=$3 drss=$4 dfirst=$5
+			row testpmd "$sc: io forwarding, burst 32" Mpps higher "$om" "$dm"
+			row testpmd "$sc: max RSS" MiB lower "$orss" "$drss"
+			row testpmd "$sc: exec to forwarding start" ms lower "$ofirst" "$dfirst"
+		done
+	else
+		note "testpmd: bench/testpmd.sh failed: $(tail -1 "$tmp/testpmd.err")"
+	fi
+fi
+
+# --- burst sweep on net_null ------------------------------------------
+# Same command lines as bench/testpmd.sh's null scenario, with --burst=N.
+burst_run() {
+	local app=$1 b=$2 out=$3
+	timeout -s INT "$((BSECS + 3))" stdbuf -oL "$app" -l 0-1 --no-huge --no-pci \
+		--file-prefix=sluiceburst$$ --vdev net_null0 --vdev net_null1 -- \
+		--forward-mode=io --burst="$b" --nb-cores=1 --stats-period=1 \
+		--total-num-mbufs=8192 </dev/null >"$out" 2>&1
+	# Median of the per-second Tx-pps sums of both ports, first two dropped.
+	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
+	     /Tx-pps:/ { sum += $2; have = 1 }' "$out" | median
+}
+if want burst; then
+	BSECS=$(((SECS + 1) / 2))
+	[ "$BSECS" -lt 5 ] && BSECS=5
+	log "burst: net_null io forwarding, bursts $BURSTS, $ROUNDS rounds of $BSECS s"
+	OURS_PMD=$BUILD/app/testpmd/sluice-testpmd
+	DPDK_PMD=$(command -v dpdk-testpmd)
+	for r in $(seq 1 "$ROUNDS"); do
+		if [ $((r % 2)) = 1 ]; then order="ours dpdk"; else order="dpdk ours"; fi
+		for b in $BURSTS; do
+			for who in $order; do
+				if [ $who = ours ]; then app=$OURS_PMD; else app=$DPDK_PMD; fi
+				burst_run "$app" "$b" "$tmp/burst.$who.$b.$r.log" >>"$tmp/burst.$who.$b"
+			done
+		done
+		log "burst: round $r/$ROUNDS done"
+	done
+	: >"$tmp/burst.dat"
+	for b in $BURSTS; do
+		o=$(grep -v nan "$tmp/burst.ours.$b" | median)
+		d=$(grep -v nan "$tmp/burst.dpdk.$b" | median)
+		row burst "null: io forwarding, burst $b" Mpps higher "$o" "$d"
+		echo "$b $o $d" >>"$tmp/burst.dat"
+	done
+fi
+
+# --- start-up --------------------------------------------------------------
+if want startup; then
+	log "startup: bench/startup.sh, $ROUNDS rounds"
+	if bash bench/startup.sh -b "$BUILD" -r "$ROUNDS" >"$tmp/startup.out" 2>"$tmp/startup.err"; then
+		grep skipped "$tmp/startup.out" | while read -r l; do note "startup $l"; done
+		for m in 256 1024 2048; do
+			o=$(awk -v m=$m '$1 == m && $2 == "ours"' "$tmp/startup.out")
+			d=$(awk -v m=$m '$1 == m && $2 == "dpdk"' "$tmp/startup.out")
+			[ -n "$o" ] && [ -n "$d" ] || continue
+			set -- $o; oms=$3 orss=$4
+			set -- $d; dms=$3 drss=$4
+			row startup "helloworld -m $m: exec to exit" ms lower "$oms" "$dms"
+			row startup "helloworld -m $m: max RSS (without hugepages)" MiB lower "$orss" "$drss"
+		done
+	else
+		note "startup: bench/startup.sh failed: $(tail -1 "$tmp/startup.err")"
+	fi
+fi
+
+# --- VM --------------------------------------------------------------------
+vm_out=""
+if want vm; then
+	if [ -n "${NOVM:-}" ]; then
+		note "vm: skipped (-n)"
+	elif [ ! -f bench/vm.sh ]; then
+		note "vm: skipped: bench/vm.sh does not exist yet"
+	else
+		log "vm: bench/vm.sh (minutes)"
+		if bash bench/vm.sh "$BUILD" >"$tmp/vm.out" 2>"$tmp/vm.err"; then
+			vm_out=$tmp/vm.out
+		else
+			note "vm: bench/vm.sh failed (status $?): $(tail -1 "$tmp/vm.err")"
+			vm_out=$tmp/vm.out
+		fi
+	fi
+fi
+
+# --- plots -------------------------------------------------------------
+mkdir -p "$PLOTDIR"
+plots=()
+if [ -s "$tmp/burst.dat" ]; then
+	gnuplot -e "datafile='$tmp/burst.dat'; outfile='$PLOTDIR/burst.png'; rounds=$ROUNDS" \
+		"$PLOTDIR/burst.gp" && plots+=(burst)
+fi
+# Ring: single element (bulk 1) and bulk 8, 32, legacy API, SP/SC and MP/MC.
+awk -F '\t' '$1 == "ring" {
+	if ($2 ~ /^single element enq\/deq \| legacy APIs: (SP\/SC|MP\/MC): single$/) b = 1
+	else if ($2 ~ /^bulk enq\/deq \| legacy APIs: (SP\/SC|MP\/MC): bulk \(size: [0-9]+\)$/) {
+		b = $2; sub(/.*size: /, "", b); sub(/\)$/, "", b) }
+	else next
+	m = ($2 ~ /SP\/SC/) ? "sp" : "mp"
+	v[b, m, "o"] = $5; v[b, m, "d"] = $6; bs[b] = 1 }
+	END { for (b in bs) print b, v[b, "sp", "o"], v[b, "sp", "d"], v[b, "mp", "o"], v[b, "mp", "d"] }' \
+	"$rows" | sort -n >"$tmp/ring.dat"
+if [ -s "$tmp/ring.dat" ]; then
+	gnuplot -e "datafile='$tmp/ring.dat'; outfile='$PLOTDIR/ring.png'; rounds=$ROUNDS" \
+		"$PLOTDIR/ring.gp" && plots+=(ring)
+fi
+
+# --- results.md --------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+{
+	echo "<!-- SPDX-License-Identifier: BSD-3-Clause -->"
+	echo "# Benchmark results: Sluice and DPDK 22.11"
+	echo
+	echo "Written by \`bench/run-all.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC')."
+	echo
+	echo "| machine | |"
+	echo "|---|---|"
+	echo "| CPU | ${cpu:-unknown} |"
+	echo "| cores | $(nproc) online ($(grep -c ^processor /proc/cpuinfo) listed) |"
+	echo "| kernel | $(uname -sr) |"
+	echo "| OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") |"
+	echo "| DPDK | Debian's dpdk $(dpkg-query -W -f='${Version}' dpdk 2>/dev/null) (\`dpdk-test\`, \`dpdk-testpmd\`, libdpdk) |"
+	echo "| Sluice | $(git describe --always --dirty 2>/dev/null || echo unknown), build folder \`$BUILD\` ($(meson introspect --buildoptions "$BUILD" 2>/dev/null | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' 2>/dev/null || echo ?)) |"
+	echo
+	echo "Each figure is the median of $ROUNDS rounds (mempool: $MEMPOOL_ROUNDS) in which"
+	echo "Sluice and DPDK alternate going first, on the same lcores (\`-l 0-1\`) with the"
+	echo "same arguments. The ratio is Sluice/DPDK: for \"higher\" figures above 1 means"
+	echo "Sluice is faster, for \"lower\" figures below 1 means Sluice is faster."
+	echo "Figures depend on the machine and on what else runs on it; compare only within"
+	echo "one run."
+	echo
+	echo "| bench | figure | unit | better | Sluice | DPDK 22.11 | ratio |"
+	echo "|---|---|---|---|---:|---:|---:|"
+	awk -F '\t' '{
+		r = ($6 + 0 > 0) ? sprintf("%.2f", $5 / $6) : "n/a"
+		f = $2; gsub(/\|/, "\\|", f)
+		printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, f, $3, $4, $5, $6, r }' "$rows"
+	echo
+	echo "Where the figures come from: ring: \`sluice-test ring_perf\` and \`dpdk-test\`"
+	echo "ring_perf_autotest (\`bench/ring.sh\`); mempool: \`sluice-test mempool_perf\` and"
+	echo "mempool_perf_autotest, section $MEMPOOL_SECTION, 1 core (\`bench/mempool.sh\`);"
+	echo "testpmd: \`sluice-testpmd\` and \`dpdk-testpmd\`, \`-l 0-1 --no-huge --no-pci\`,"
+	echo "io forwarding on one lcore, ${SECS} s a run (\`bench/testpmd.sh\`); burst: the same"
+	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; startup: helloworld with"
+	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`)."
+	if [ ${#plots[@]} -gt 0 ]; then
+		echo
+		echo "## Plots"
+		for p in "${plots[@]}"; do
+			case $p in
+			burst) echo; echo "io forwarding on two net_null ports against burst size:"; echo; echo "![burst](plot/burst.png)" ;;
+			ring) echo; echo "ring cycles per element against bulk size (legacy API; 1 is the single-element call):"; echo; echo "![ring](plot/ring.png)" ;;
+			esac
+		done
+	fi
+	if [ -n "$vm_out" ]; then
+		echo
+		echo "## VM runs (bench/vm.sh)"
+		echo
+		echo '```'
+		cat "$vm_out"
+		echo '```'
+	fi
+	if [ -s "$notes" ]; then
+		echo
+		echo "## Not measured in this run"
+		echo
+		cat "$notes"
+	fi
+} >"$OUT"
+log "wrote $OUT ($(wc -l <"$rows") figures) and ${#plots[@]} plot(s) in $PLOTDIR"
