@@ -37,7 +37,8 @@ Options:
                         e1000e@03.0, e1000@05.0, virtio@04.0); repeatable.
                         The n-th NIC's netdev id is net<n> (from 0), the
                         name set_link takes. virtio is virtio-net-pci,
-                        modern only, with iommu_platform=on
+                        modern only, with iommu_platform=on; virtio-noiommu
+                        the same without it; virtio-mq with mq=on,vectors=6
   --bridge SLOT         add a PCI bridge at 00:SLOT with two e1000 behind it
                         (01:01.0 and 01:02.0, netdev ids brnet0, brnet1):
                         one IOMMU group for both
@@ -326,7 +327,11 @@ for n in "${nics[@]}"; do
 	case "$model" in
 	e1000e | e1000) dev=$model ;;
 	virtio) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on" ;;
-	*) die "unknown NIC model '$model' (e1000e, e1000, virtio)" ;;
+	# a virtio-net that ignores the IOMMU (net_virtio must refuse it)
+	virtio-noiommu) dev="virtio-net-pci,disable-legacy=on" ;;
+	# multi-queue virtio-net: 6 MSI-X vectors (config, 2 Rx, 2 Tx, control)
+	virtio-mq) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,mq=on,vectors=6" ;;
+	*) die "unknown NIC model '$model' (e1000e, e1000, virtio, virtio-noiommu, virtio-mq)" ;;
 	esac
 	args+=(-netdev "hubport,id=net$i,hubid=0" -device "$dev,netdev=net$i,addr=$slot")
 	i=$((i + 1))

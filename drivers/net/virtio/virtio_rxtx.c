@@ -233,7 +233,7 @@ virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		struct rte_mbuf *m = pkts[nb_tx];
 		bool prepend = tx_can_prepend(m);
 		uint16_t need = prepend ? 1 : (uint16_t)(m->nb_segs + 1);
-		uint16_t head = txq->free_head, idx, last;
+		uint16_t head, idx, last;
 		uint32_t frame_len = m->pkt_len;
 
 		if (unlikely(need > txq->nb_free)) {
@@ -247,6 +247,7 @@ virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 				break;
 			}
 		}
+		head = txq->free_head;	/* after any reclaim above, which moves it */
 		if (prepend) {
 			struct virtio_net_hdr *h =
 				(struct virtio_net_hdr *)rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE);

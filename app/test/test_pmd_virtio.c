@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio on two virtio-net devices that share one QEMU hub, in a VM
+ * (app/test/vm/virtio_scenarios.sh): "sluice-test pmd_virtio -a P0 -a P1".
+ * Frames cross from port 0 to port 1 and are compared byte for byte (single
+ * segments with the header prepended, chains and shared mbufs through the
+ * header table); the control queue's promiscuous and all-multicast modes
+ * are checked by what the device lets through; the link-status interrupt
+ * (the host toggles port 0's link when SLUICE_VIRTIO_SHARE names a folder it
+ * watches); Rx interrupts on a queue's MSI-X vector; a queue-pair count the
+ * device does not have is refused.
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include <rte_cycles.h>
+#include <rte_epoll.h>
+#include <rte_ethdev.h>
+#include <rte_interrupts.h>
+#include <rte_mbuf.h>
+
+#include "test.h"
+
+#define V_NB_DESC 256
+#define V_ETHERTYPE 0x88B5	/* IEEE local experimental: nothing else sends it */
+
+static struct rte_mempool *v_pool;
+static uint16_t v_port[2];
+static struct rte_ether_addr v_mac[2];
+static bool v_ready;
+static volatile int lsc_events, lsc_last_status = -1;
+
+static int
+v_port_setup(uint16_t port, uint16_t nb_q, bool lsc, bool rxq_intr)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.lsc = lsc;
+	conf.intr_conf.rxq = rxq_intr;
+	ret = rte_eth_dev_configure(port, nb_q, nb_q, &conf);
+	if (ret != 0)
+		return ret;
+	for (uint16_t q = 0; q < nb_q; q++) {
+		ret = rte_eth_rx_queue_setup(port, q, V_NB_DESC, SOCKET_ID_ANY, NULL, v_pool);
+		if (ret == 0)
+			ret = rte_eth_tx_queue_setup(port, q, V_NB_DESC, SOCKET_ID_ANY, NULL);
+		if (ret != 0)
+			return ret;
+	}
+	return rte_eth_dev_start(port);
+}
+
+static int
+v_link_wait(uint16_t port, int status, unsigned int ms)
+{
+	struct rte_eth_link link;
+
+	for (unsigned int t = 0; t <= ms; t += 10) {
+		if (rte_eth_link_get_nowait(port, &link) == 0 && link.link_status == status)
+			return 0;
+		rte_delay_ms(10);
+	}
+	return -1;
+}
+
+static int
+v_setup(void)
+{
+	if (v_ready)
+		return TEST_SUCCESS;
+	if (rte_eth_dev_count_avail() < 2) {
+		printf("  needs two virtio-net ports (-a P0 -a P1)\n");
+		return TEST_SKIPPED;
+	}
+	v_pool = rte_pktmbuf_pool_create("virtio_test", 4095, 256, 0,
+					 RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	TEST_ASSERT_NOT_NULL(v_pool, "mbuf pool");
+	for (int i = 0; i < 2; i++) {
+		v_port[i] = (uint16_t)i;
+		TEST_ASSERT_SUCCESS(v_port_setup(v_port[i], 1, i == 0, false), "port %d", i);
+		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
+		TEST_ASSERT_SUCCESS(rte_eth_macaddr_get(v_port[i], &v_mac[i]), "mac");
+		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
+	}
+	v_ready = true;
+	return TEST_SUCCESS;
+}
+
+/* A frame of len bytes to dst with a pattern seeded by seq; split into segs segments. */
+static struct rte_mbuf *
+v_frame(const struct rte_ether_addr *dst, uint16_t len, uint32_t seq, unsigned int segs)
+{
+	struct rte_mbuf *head = NULL, *last = NULL;
+	uint16_t off = 0, chunk = (uint16_t)((len + segs - 1) / segs);
+
+	for (unsigned int s = 0; s < segs; s++) {
+		struct rte_mbuf *m = rte_pktmbuf_alloc(v_pool);
+		uint16_t n = (uint16_t)RTE_MIN(chunk, len - off);
+		uint8_t *p;
+
+		if (m == NULL || (p = (uint8_t *)rte_pktmbuf_append(m, n)) == NULL) {
+			rte_pktmbuf_free(m);
+			rte_pktmbuf_free(head);
+			return NULL;
+		}
+		for (uint16_t i = 0; i < n; i++)
+			p[i] = (uint8_t)(seq * 7 + off + i);
+		if (off == 0) {
+			struct rte_ether_hdr *eh = (struct rte_ether_hdr *)p;
+
+			eh->dst_addr = *dst;
+			eh->src_addr = v_mac[0];
+			eh->ether_type = rte_cpu_to_be_16(V_ETHERTYPE);
+			memcpy(p + sizeof(*eh), &seq, sizeof(seq));
+			head = m;
+		} else {
+			last->next = m;
+			head->nb_segs++;
+			head->pkt_len += n;
+		}
+		last = m;
+		off = (uint16_t)(off + n);
+	}
+	return head;
+}
+
+/* Receive on port 1 for up to ms; frames of other ethertypes are dropped. */
+static unsigned int
+v_collect(struct rte_mbuf **out, unsigned int max, unsigned int ms)
+{
+	unsigned int got = 0;
+
+	for (unsigned int t = 0; t < ms && got < max; t++) {
+		struct rte_mbuf *b[32];
+		uint16_t n = rte_eth_rx_burst(v_port[1], 0, b, 32);
+
+		for (uint16_t i = 0; i < n; i++) {
+			const struct rte_ether_hdr *eh = rte_pktmbuf_mtod(b[i], struct rte_ether_hdr *);
+
+			if (got < max && eh->ether_type == rte_cpu_to_be_16(V_ETHERTYPE))
+				out[got++] = b[i];
+			else
+				rte_pktmbuf_free(b[i]);
+		}
+		if (n == 0)
+			rte_delay_ms(1);
+	}
+	return got;
+}
+
+static int
+v_send(struct rte_mbuf **m, unsigned int n)
+{
+	unsigned int sent = 0;
+
+	for (unsigned int tries = 0; sent < n && tries < 1000; tries++)
+		sent += rte_eth_tx_burst(v_port[0], 0, m + sent, (uint16_t)(n - sent));
+	return sent == n ? 0 : -1;
+}
+
+#define V_NB_FRAMES 300
+
+/* Lengths 60..1514, every third a two-segment chain, every fifth shared (refcnt 2). */
+static int
+test_virtio_bytes(void)
+{
+	static struct rte_mbuf *tx[V_NB_FRAMES], *keep[V_NB_FRAMES], *rx[V_NB_FRAMES];
+	struct rte_eth_stats s0, s1;
+	uint64_t bytes = 0;
+	unsigned int got;
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	rte_eth_stats_reset(v_port[0]);
+	rte_eth_stats_reset(v_port[1]);
+	for (uint32_t i = 0; i < V_NB_FRAMES; i++) {
+		uint16_t len = (uint16_t)(60 + (i * 97) % (1514 - 60 + 1));
+
+		tx[i] = v_frame(&v_mac[1], len, i, i % 3 == 1 ? 2 : 1);
+		TEST_ASSERT_NOT_NULL(tx[i], "frame %u", i);
+		keep[i] = NULL;
+		if (i % 5 == 0) {
+			rte_mbuf_refcnt_update(tx[i], 1);
+			keep[i] = tx[i];
+		}
+		bytes += len;
+	}
+	/* in bursts of 50, so that the 256-entry Rx ring of port 1 never runs dry */
+	for (unsigned int b = 0; b < V_NB_FRAMES; b += 50) {
+		TEST_ASSERT_SUCCESS(v_send(tx + b, 50), "tx");
+		TEST_ASSERT_EQUAL(v_collect(rx + b, 50, 5000), 50, "frames %u.. received", b);
+	}
+	got = V_NB_FRAMES;
+	for (uint32_t i = 0; i < got; i++) {
+		uint16_t len = (uint16_t)(60 + (i * 97) % (1514 - 60 + 1));
+		const uint8_t *p = rte_pktmbuf_mtod(rx[i], const uint8_t *);
+		uint32_t seq;
+
+		TEST_ASSERT_EQUAL(rx[i]->pkt_len, len, "frame %u length", i);
+		TEST_ASSERT_EQUAL(rx[i]->nb_segs, 1, "one segment");
+		memcpy(&seq, p + RTE_ETHER_HDR_LEN, sizeof(seq));
+		TEST_ASSERT_EQUAL(seq, i, "order");
+		for (uint16_t k = RTE_ETHER_HDR_LEN + 4; k < len; k++)
+			TEST_ASSERT_EQUAL(p[k], (uint8_t)(i * 7 + k), "frame %u byte %u", i, k);
+		/* a shared mbuf went out through the header table: its data is untouched */
+		if (keep[i] != NULL) {
+			TEST_ASSERT_EQUAL(rte_pktmbuf_mtod(keep[i], uint8_t *)[0],
+					  v_mac[1].addr_bytes[0], "shared frame left intact");
+			rte_pktmbuf_free(keep[i]);
+		}
+		rte_pktmbuf_free(rx[i]);
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(v_port[0], &s0), "stats");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(v_port[1], &s1), "stats");
+	printf("  %u frames, %" PRIu64 " bytes; port 1 ipackets %" PRIu64 " ibytes %" PRIu64 "\n",
+	       V_NB_FRAMES, bytes, s1.ipackets, s1.ibytes);
+	TEST_ASSERT_EQUAL(s0.opackets, V_NB_FRAMES, "port 0 opackets");
+	TEST_ASSERT_EQUAL(s0.obytes, bytes, "port 0 obytes");
+	TEST_ASSERT_EQUAL(s0.q_opackets[0], V_NB_FRAMES, "queue 0 opackets");
+	TEST_ASSERT_EQUAL(s1.ipackets, V_NB_FRAMES, "port 1 ipackets");
+	TEST_ASSERT_EQUAL(s1.ibytes, bytes, "port 1 ibytes");
+	TEST_ASSERT_EQUAL(s1.ierrors + s0.oerrors, 0, "errors");
+	return TEST_SUCCESS;
+}
+
+/* Send n frames to dst from port 0; how many port 1 receives. */
+static unsigned int
+v_through(const struct rte_ether_addr *dst, unsigned int n)
+{
+	struct rte_mbuf *m[16], *rx[16];
+	unsigned int got;
+
+	for (unsigned int i = 0; i < n; i++)
+		if ((m[i] = v_frame(dst, 64, i, 1)) == NULL)
+			return 0;
+	if (v_send(m, n) != 0)
+		return 0;
+	got = v_collect(rx, n, 300);
+	for (unsigned int i = 0; i < got; i++)
+		rte_pktmbuf_free(rx[i]);
+	return got;
+}
+
+/* 5.1.6.5.1 through the control queue: the device filters what port 1 sees. */
+static int
+test_virtio_rx_mode(void)
+{
+	const struct rte_ether_addr other = { { 0x02, 0, 0, 0, 0, 0x99 } };
+	const struct rte_ether_addr mcast = { { 0x01, 0, 0x5e, 0, 0, 0x42 } };
+	uint16_t p1 = v_port[1];
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_EQUAL(v_through(&other, 8), 8, "promiscuous: any unicast");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_disable(p1), "promisc off");
+	TEST_ASSERT_SUCCESS(rte_eth_allmulticast_disable(p1), "allmulti off");
+	TEST_ASSERT_EQUAL(v_through(&other, 8), 0, "filtered: unicast to another MAC");
+	TEST_ASSERT_EQUAL(v_through(&v_mac[1], 8), 8, "filtered: unicast to the port");
+	TEST_ASSERT_EQUAL(v_through(&mcast, 8), 0, "filtered: multicast");
+	TEST_ASSERT_SUCCESS(rte_eth_allmulticast_enable(p1), "allmulti on");
+	TEST_ASSERT_EQUAL(v_through(&mcast, 8), 8, "all-multicast: multicast");
+	TEST_ASSERT_EQUAL(v_through(&other, 8), 0, "all-multicast: unicast to another MAC");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(p1), "promisc on");
+	TEST_ASSERT_EQUAL(v_through(&other, 8), 8, "promiscuous again");
+	return TEST_SUCCESS;
+}
+
+static int
+v_lsc_cb(uint16_t port, enum rte_eth_event_type type, void *arg __rte_unused,
+	 void *ret __rte_unused)
+{
+	struct rte_eth_link link;
+
+	if (type != RTE_ETH_EVENT_INTR_LSC || rte_eth_link_get_nowait(port, &link) != 0)
+		return 0;
+	printf("  LSC callback on port %u (%s thread): link %s\n", port,
+	       rte_thread_is_intr() ? "eal-intr" : "other", link.link_status ? "up" : "down");
+	lsc_last_status = link.link_status;
+	lsc_events++;
+	return 0;
+}
+
+static int
+v_share_touch(const char *dir, const char *name)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	fclose(f);
+	return 0;
+}
+
+static int
+v_lsc_wait(int events, int status)
+{
+	for (unsigned int ms = 0; ms < 20000; ms += 10) {
+		if (lsc_events >= events && lsc_last_status == status)
+			return 0;
+		rte_delay_ms(10);
+	}
+	return -1;
+}
+
+/* The host runs "set_link net0 off", then "on"; the config-change vector raises LSC. */
+static int
+test_virtio_lsc(void)
+{
+	const char *share = getenv("SLUICE_VIRTIO_SHARE");
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	if (share == NULL) {
+		printf("  SLUICE_VIRTIO_SHARE not set: nobody toggles the link\n");
+		return TEST_SKIPPED;
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_dev_callback_register(v_port[0], RTE_ETH_EVENT_INTR_LSC,
+							  v_lsc_cb, NULL), "register");
+	TEST_ASSERT_SUCCESS(v_share_touch(share, "lsc-ready"), "share");
+	TEST_ASSERT_SUCCESS(v_lsc_wait(1, RTE_ETH_LINK_DOWN), "LSC callback with link down");
+	TEST_ASSERT_SUCCESS(v_share_touch(share, "lsc-down"), "share");
+	TEST_ASSERT_SUCCESS(v_lsc_wait(2, RTE_ETH_LINK_UP), "LSC callback with link up");
+	printf("  LSC events: %d\n", lsc_events);
+	rte_eth_dev_callback_unregister(v_port[0], RTE_ETH_EVENT_INTR_LSC, v_lsc_cb, NULL);
+	return TEST_SUCCESS;
+}
+
+/* Rx queue 0 of port 1 on MSI-X vector 1: its eventfd wakes epoll on a frame, not before. */
+static int
+test_virtio_rx_intr(void)
+{
+	struct rte_epoll_event ev;
+	uint16_t p1 = v_port[1];
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(p1), "stop");
+	TEST_ASSERT_SUCCESS(v_port_setup(p1, 1, false, true), "start with intr_conf.rxq");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(p1), "promisc");
+	TEST_ASSERT_SUCCESS(v_link_wait(p1, RTE_ETH_LINK_UP, 5000), "link");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_rx_intr_ctl_q(p1, 0, RTE_EPOLL_PER_THREAD,
+						      RTE_INTR_EVENT_ADD, NULL), "ctl");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_rx_intr_enable(p1, 0), "enable");
+	TEST_ASSERT_EQUAL(rte_epoll_wait(RTE_EPOLL_PER_THREAD, &ev, 1, 200), 0,
+			  "no frame, no wake-up");
+	{
+		struct rte_mbuf *m = v_frame(&v_mac[1], 100, 1, 1);
+
+		TEST_ASSERT(m != NULL && v_send(&m, 1) == 0, "send");
+	}
+	TEST_ASSERT_EQUAL(rte_epoll_wait(RTE_EPOLL_PER_THREAD, &ev, 1, 3000), 1,
+			  "a frame wakes the queue's eventfd");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_rx_intr_disable(p1, 0), "disable");
+	{
+		struct rte_mbuf *rx[4];
+
+		TEST_ASSERT_EQUAL(v_collect(rx, 1, 1000), 1, "the frame is there");
+		rte_pktmbuf_free(rx[0]);
+	}
+	rte_eth_dev_rx_intr_ctl_q(p1, 0, RTE_EPOLL_PER_THREAD, RTE_INTR_EVENT_DEL, NULL);
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(p1), "stop");
+	TEST_ASSERT_SUCCESS(v_port_setup(p1, 1, false, false), "back to polling");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(p1), "promisc");
+	return TEST_SUCCESS;
+}
+
+/* More queue pairs than max_virtqueue_pairs: refused at configure; xstats per queue. */
+static int
+test_virtio_queues(void)
+{
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	struct rte_eth_xstat_name names[16];
+	uint16_t p1 = v_port[1];
+	int ret = v_setup(), n;
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(p1, &info), "info");
+	printf("  port 1: %u queue pair(s), ring of %u\n", info.max_rx_queues,
+	       info.rx_desc_lim.nb_max);
+	n = rte_eth_xstats_get_names(p1, names, RTE_DIM(names));
+	TEST_ASSERT(n >= 7 && n <= (int)RTE_DIM(names), "xstats: %d", n);
+	/* the driver's seven come last, after ethdev's basic ones */
+	TEST_ASSERT(strcmp(names[n - 7].name, "rx_q0_packets") == 0 &&
+		    strcmp(names[n - 4].name, "rx_q0_nombuf") == 0 &&
+		    strcmp(names[n - 1].name, "tx_q0_errors") == 0, "xstat names");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(p1), "stop");
+	memset(&conf, 0, sizeof(conf));
+	TEST_ASSERT_EQUAL(rte_eth_dev_configure(p1, info.max_rx_queues + 1,
+						info.max_tx_queues + 1, &conf), -EINVAL,
+			  "more pairs than the device has");
+	TEST_ASSERT_SUCCESS(v_port_setup(p1, 1, false, false), "one pair again");
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(p1), "promisc");
+	return TEST_SUCCESS;
+}
+
+/* Close releases the queues; a stop/start cycle in between keeps frames flowing. */
+static int
+test_virtio_close(void)
+{
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[0]), "stop");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_start(v_port[0]), "restart");
+	TEST_ASSERT_SUCCESS(v_link_wait(v_port[0], RTE_ETH_LINK_UP, 5000), "link");
+	TEST_ASSERT_EQUAL(v_through(&v_mac[1], 8), 8, "frames after a restart");
+	for (int i = 0; i < 2; i++) {
+		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
+		TEST_ASSERT_SUCCESS(rte_eth_dev_close(v_port[i]), "close");
+	}
+	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), 0, "ports gone");
+	v_ready = false;
+	return TEST_SUCCESS;
+}
+
+static const struct test_case virtio_cases[] = {
+	TEST_CASE(test_virtio_bytes),
+	TEST_CASE(test_virtio_rx_mode),
+	TEST_CASE(test_virtio_rx_intr),
+	TEST_CASE(test_virtio_queues),
+	TEST_CASE(test_virtio_lsc),
+	TEST_CASE(test_virtio_close),
+	TEST_CASES_END(),
+};
+
+REGISTER_TEST_SUITE(pmd_virtio, TEST_SUITE_EAL, virtio_cases);
