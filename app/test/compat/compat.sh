@@ -166,7 +166,10 @@ stop_app() {
 	APP_PID=
 }
 
-pktio() { ip netns exec "$NS" "$PKTIO" "$@" || fail "frames through $ARG: $* ($(tail -5 "$tmp/app.log"))"; }
+# Pinned to one CPU: frames a sender injects from two CPUs land in two
+# backlog queues and may reach the port out of order (a Linux property,
+# not the application's), which would fail the in-order comparison.
+pktio() { ip netns exec "$NS" taskset -c 0 "$PKTIO" "$@" || fail "frames through $ARG: $* ($(tail -5 "$tmp/app.log"))"; }
 
 if [ "$cmd" = fwd ]; then
 	case $ARG in
