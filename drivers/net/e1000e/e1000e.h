@@ -72,6 +72,7 @@ struct e1000e_tx_queue {
 	uint16_t rs_thresh;
 	uint16_t port_id;
 	uint16_t queue_id;
+	uint64_t ctx_key;		/* offsets of the last context descriptor, 0: none */
 	uint64_t pkts;
 	uint64_t bytes;
 	uint64_t errors;

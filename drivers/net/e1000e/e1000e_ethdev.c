@@ -753,7 +753,8 @@ e1000e_dev_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_in
 	info->max_mtu = E1000E_MAX_RX_PKTLEN - RTE_ETHER_HDR_LEN - RTE_ETHER_CRC_LEN -
 			RTE_VLAN_HLEN;
 	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_CHECKSUM | RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM |
+				RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
 	info->default_rxconf.rx_free_thresh = E1000E_DEFAULT_RX_FREE_THRESH;

@@ -231,6 +231,32 @@ static_assert(sizeof(struct e1000_tx_desc) == 16, "SDM 3.3.3: 16-byte Tx descrip
 #define E1000_TXD_CMD_RS	(1u << 3)	/* report status (DD) */
 #define E1000_TXD_STAT_DD	(1u << 0)
 
+/*
+ * TCP/IP context descriptor (SDM 3.3.6, DS 7.2.10.2): where the IPv4 and
+ * TCP/UDP checksums start, go and end, for the data descriptors after it.
+ */
+struct e1000_tx_ctx_desc {
+	uint8_t ipcss;		/* IP checksum start */
+	uint8_t ipcso;		/* IP checksum offset */
+	uint16_t ipcse;		/* IP checksum end (inclusive) */
+	uint8_t tucss;		/* TCP/UDP checksum start */
+	uint8_t tucso;		/* TCP/UDP checksum offset */
+	uint16_t tucse;		/* TCP/UDP checksum end, 0: to the end of the frame */
+	uint32_t cmd_and_length; /* PAYLEN 19:0, DTYP 23:20 (0000), TUCMD 31:24 */
+	uint8_t status;
+	uint8_t hdr_len;
+	uint16_t mss;
+};
+static_assert(sizeof(struct e1000_tx_ctx_desc) == 16, "SDM 3.3.6: 16-byte context descriptor");
+
+#define E1000_TXD_CTX_TCP	(1u << 24)	/* TUCMD.TCP: TCP, else UDP */
+#define E1000_TXD_CTX_IP	(1u << 25)	/* TUCMD.IP: IPv4 */
+#define E1000_TXD_DEXT		(1u << 29)	/* extended descriptor */
+/* TCP/IP data descriptor (SDM 3.3.7): DTYP 0001, DCMD as legacy CMD plus DEXT. */
+#define E1000_TXD_DTYP_D	(1u << 20)
+#define E1000_TXD_POPTS_IXSM	(1u << 8)	/* insert the IP checksum */
+#define E1000_TXD_POPTS_TXSM	(1u << 9)	/* insert the TCP/UDP checksum */
+
 /* Ring lengths must be multiples of 128 bytes: 8 descriptors (SDM 13.4.24). */
 #define E1000_RING_ALIGN_DESC	8
 #define E1000_RING_ALIGN	128

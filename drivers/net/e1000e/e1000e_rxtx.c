@@ -204,6 +204,7 @@ e1000e_tx_ring_reset(struct e1000e_tx_queue *txq)
 	txq->nb_free = (uint16_t)(txq->nb_desc - 1);
 	txq->since_rs = 0;
 	txq->rs_head = txq->rs_count = 0;
+	txq->ctx_key = 0;	/* the device forgot its context */
 }
 
 void
@@ -263,6 +264,47 @@ tx_free(struct e1000e_tx_queue *txq)
 		rte_mempool_put_bulk(pool, (void **)batch, nb);
 }
 
+#define E1000E_TX_CSUM_FLAGS (RTE_MBUF_F_TX_IP_CKSUM | RTE_MBUF_F_TX_L4_MASK)
+
+/* What a context descriptor for m would hold, as one comparable key. */
+static inline uint64_t
+tx_ctx_key(const struct rte_mbuf *m)
+{
+	uint64_t l4 = m->ol_flags & RTE_MBUF_F_TX_L4_MASK;
+
+	return (uint64_t)m->l2_len | (uint64_t)m->l3_len << 8 |
+	       (uint64_t)((m->ol_flags & RTE_MBUF_F_TX_IP_CKSUM) != 0) << 17 |
+	       (uint64_t)(l4 == RTE_MBUF_F_TX_TCP_CKSUM) << 18 |
+	       (uint64_t)(l4 == RTE_MBUF_F_TX_UDP_CKSUM) << 19 | 1ull << 20;
+}
+
+/*
+ * SDM 3.3.6: the context the checksum offloads of the following data
+ * descriptors use. The application has put the pseudo-header sum in the
+ * TCP/UDP checksum field, as for every DPDK PMD.
+ */
+static inline void
+tx_ctx_write(volatile struct e1000_tx_desc *slot, const struct rte_mbuf *m)
+{
+	volatile struct e1000_tx_ctx_desc *c = (volatile struct e1000_tx_ctx_desc *)slot;
+	uint64_t l4 = m->ol_flags & RTE_MBUF_F_TX_L4_MASK;
+	uint32_t l2 = m->l2_len, l3 = m->l3_len;
+	uint32_t cmd = E1000_TXD_DEXT | E1000_TXD_CTX_IP;
+
+	c->ipcss = (uint8_t)l2;
+	c->ipcso = (uint8_t)(l2 + 10);		/* IPv4 header checksum */
+	c->ipcse = (uint16_t)(l2 + l3 - 1);
+	c->tucss = (uint8_t)(l2 + l3);
+	c->tucso = (uint8_t)(l2 + l3 + (l4 == RTE_MBUF_F_TX_TCP_CKSUM ? 16 : 6));
+	c->tucse = 0;
+	if (l4 == RTE_MBUF_F_TX_TCP_CKSUM)
+		cmd |= E1000_TXD_CTX_TCP;
+	c->cmd_and_length = cmd;
+	c->status = 0;
+	c->hdr_len = 0;
+	c->mss = 0;
+}
+
 uint16_t
 e1000e_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
@@ -274,12 +316,21 @@ e1000e_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		tx_free(txq);
 	for (nb_tx = 0; nb_tx < nb_pkts; nb_tx++) {
 		struct rte_mbuf *m = pkts[nb_tx];
-		uint16_t last = tail;
+		uint16_t last = tail, need = m->nb_segs;
+		uint64_t popts = 0, dext = 0, key = 0;
 
-		if (m->nb_segs > txq->nb_free) {
+		/* checksum offload: extended data descriptors, after a context if it changed */
+		if (m->ol_flags & E1000E_TX_CSUM_FLAGS) {
+			key = tx_ctx_key(m);
+			need += key != txq->ctx_key;
+			dext = E1000_TXD_DTYP_D | E1000_TXD_DEXT;
+			popts = ((m->ol_flags & RTE_MBUF_F_TX_IP_CKSUM) ? E1000_TXD_POPTS_IXSM : 0) |
+				((m->ol_flags & RTE_MBUF_F_TX_L4_MASK) ? E1000_TXD_POPTS_TXSM : 0);
+		}
+		if (need > txq->nb_free) {
 			tx_free(txq);
-			if (m->nb_segs > txq->nb_free) {
-				if (m->nb_segs >= txq->nb_desc) {
+			if (need > txq->nb_free) {
+				if (need >= txq->nb_desc) {
 					/* could never fit: drop it rather than stall the queue */
 					rte_pktmbuf_free(m);
 					txq->errors++;
@@ -288,21 +339,29 @@ e1000e_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 				break;
 			}
 		}
-		/* SDM 3.3.3: one descriptor per segment, EOP and IFCS on the last */
+		if (key != 0 && key != txq->ctx_key) {
+			tx_ctx_write(&ring[tail], m);
+			txq->sw_ring[tail] = NULL;
+			txq->ctx_key = key;
+			tail = ring_next(tail, txq->nb_desc);
+		}
+		/* SDM 3.3.3 / 3.3.7: one descriptor per segment, EOP and IFCS on the last */
 		for (struct rte_mbuf *s = m; s != NULL; s = s->next) {
 			volatile struct e1000_tx_desc *d = &ring[tail];
 			uint8_t cmd = s->next == NULL ? E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS : 0;
 
 			d->buffer_addr = rte_mbuf_data_iova(s);
-			/* length, cso, cmd, status (0: not done), css, special in one store */
+			/* length, cso, cmd, status (0: not done), css, special in one store;
+			 * with DEXT the same bits are DTYP/DCMD, and POPTS sits where css is */
 			*(volatile uint64_t *)((volatile uint8_t *)d + 8) =
-				(uint64_t)s->data_len | ((uint64_t)cmd << 24);
+				(uint64_t)s->data_len | ((uint64_t)cmd << 24) | dext |
+				(s == m ? popts << 32 : 0);
 			txq->sw_ring[tail] = s;
 			last = tail;
 			tail = ring_next(tail, txq->nb_desc);
 		}
-		txq->nb_free = (uint16_t)(txq->nb_free - m->nb_segs);
-		txq->since_rs = (uint16_t)(txq->since_rs + m->nb_segs);
+		txq->nb_free = (uint16_t)(txq->nb_free - need);
+		txq->since_rs = (uint16_t)(txq->since_rs + need);
 		txq->bytes += m->pkt_len;
 		/* SDM 3.3.3.1: RS asks for a DD write-back; once every rs_thresh descriptors */
 		if (txq->since_rs >= txq->rs_thresh) {
