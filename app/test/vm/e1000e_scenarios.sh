@@ -6,9 +6,8 @@
 # One boot per scenario runs:
 #   1. the pmd_e1000e suite of sluice-test: frames both ways byte for byte,
 #      counters, filters, Tx checksum offload, jumbo chains, Rx interrupts
-#      (82574L), the
-#      link-status interrupt while the host toggles the link of port 0
-#      through the QEMU monitor, close;
+#      (82574L), the link-status interrupt while the host toggles the link
+#      of port 0 through the QEMU monitor, close;
 #   2. sluice-testpmd io forwarding with tx_first for 10 s: both ports
 #      forward, their counters agree within the rings, no errors;
 #   3. the kernel-driven peer pings examples/icmpecho on port 0 and sends

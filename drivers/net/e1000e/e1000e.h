@@ -102,6 +102,31 @@ e1000e_write(struct e1000e_hw *hw, uint32_t reg, uint32_t val)
 	rte_write32(val, hw->bar0 + reg);
 }
 
+static inline struct e1000e_hw *
+e1000e_dev_hw(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* e1000e_ethdev.c */
+int e1000e_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+
+/* e1000e_stats.c */
+int e1000e_stats_init(struct e1000e_hw *hw, int numa);
+void e1000e_stats_clear(struct e1000e_hw *hw);
+int e1000e_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats);
+int e1000e_stats_reset(struct rte_eth_dev *dev);
+int e1000e_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
+			    unsigned int size);
+int e1000e_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n);
+int e1000e_xstats_reset(struct rte_eth_dev *dev);
+
+/* e1000e_intr.c */
+int e1000e_intr_setup(struct rte_eth_dev *dev);
+void e1000e_intr_teardown(struct rte_eth_dev *dev);
+int e1000e_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
+int e1000e_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
+
 /* e1000e_rxtx.c */
 uint16_t e1000e_recv_pkts(void *rxq, struct rte_mbuf **pkts, uint16_t nb_pkts);
 uint16_t e1000e_xmit_pkts(void *txq, struct rte_mbuf **pkts, uint16_t nb_pkts);

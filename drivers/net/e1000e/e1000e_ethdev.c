@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * net_e1000_em control path for the Intel 82574L (8086:10d3) and 82540EM
- * (8086:100e) over VFIO: reset and link setup, queues, start/stop, filters,
- * counters and the link-status-change interrupt. Section numbers are those
+ * (8086:100e) over VFIO: reset and link setup, queues, start/stop, filters
+ * and MTU; counters are in e1000e_stats.c, interrupts in e1000e_intr.c, the
+ * fast path in e1000e_rxtx.c. Section numbers are those
  * of the 8254x Software Developer's Manual (SDM) and of the 82574 datasheet
  * (DS).
  */
@@ -31,98 +32,6 @@ RTE_LOG_REGISTER(e1000e_logtype, pmd.net.e1000_em, NOTICE);
 #define E1000E_RESET_TIMEOUT_MS 100
 #define E1000E_EERD_TIMEOUT_US 10000
 #define E1000E_MDIC_TIMEOUT_US 10000
-
-/* Hardware counters shown as xstats (SDM 13.7); 64-bit pairs are read low first. */
-struct e1000e_xstat {
-	const char *name;
-	uint32_t reg;
-	uint32_t reg_hi;	/* 0 for 32-bit counters */
-};
-
-static const struct e1000e_xstat e1000e_xstats[] = {
-	{ "rx_crc_errors", E1000_CRCERRS, 0 },
-	{ "rx_alignment_errors", E1000_ALGNERRC, 0 },
-	{ "rx_symbol_errors", E1000_SYMERRS, 0 },
-	{ "rx_errors", E1000_RXERRC, 0 },
-	{ "rx_missed_packets", E1000_MPC, 0 },
-	{ "tx_single_collision_packets", E1000_SCC, 0 },
-	{ "tx_excessive_collision_packets", E1000_ECOL, 0 },
-	{ "tx_multiple_collision_packets", E1000_MCC, 0 },
-	{ "tx_late_collisions", E1000_LATECOL, 0 },
-	{ "tx_total_collisions", E1000_COLC, 0 },
-	{ "tx_deferred_packets", E1000_DC, 0 },
-	{ "tx_no_carrier_sense_packets", E1000_TNCRS, 0 },
-	{ "rx_length_errors", E1000_RLEC, 0 },
-	{ "rx_xon_packets", E1000_XONRXC, 0 },
-	{ "tx_xon_packets", E1000_XONTXC, 0 },
-	{ "rx_xoff_packets", E1000_XOFFRXC, 0 },
-	{ "tx_xoff_packets", E1000_XOFFTXC, 0 },
-	{ "rx_size_64_packets", E1000_PRC64, 0 },
-	{ "rx_size_65_to_127_packets", E1000_PRC127, 0 },
-	{ "rx_size_128_to_255_packets", E1000_PRC255, 0 },
-	{ "rx_size_256_to_511_packets", E1000_PRC511, 0 },
-	{ "rx_size_512_to_1023_packets", E1000_PRC1023, 0 },
-	{ "rx_size_1024_to_max_packets", E1000_PRC1522, 0 },
-	{ "rx_good_packets", E1000_GPRC, 0 },
-	{ "rx_broadcast_packets", E1000_BPRC, 0 },
-	{ "rx_multicast_packets", E1000_MPRC, 0 },
-	{ "tx_good_packets", E1000_GPTC, 0 },
-	{ "rx_good_bytes", E1000_GORCL, E1000_GORCH },
-	{ "tx_good_bytes", E1000_GOTCL, E1000_GOTCH },
-	{ "rx_no_buffers", E1000_RNBC, 0 },
-	{ "rx_undersize_errors", E1000_RUC, 0 },
-	{ "rx_fragment_errors", E1000_RFC, 0 },
-	{ "rx_oversize_errors", E1000_ROC, 0 },
-	{ "rx_jabber_errors", E1000_RJC, 0 },
-	{ "rx_total_bytes", E1000_TORL, E1000_TORH },
-	{ "tx_total_bytes", E1000_TOTL, E1000_TOTH },
-	{ "rx_total_packets", E1000_TPR, 0 },
-	{ "tx_total_packets", E1000_TPT, 0 },
-	{ "tx_size_64_packets", E1000_PTC64, 0 },
-	{ "tx_size_65_to_127_packets", E1000_PTC127, 0 },
-	{ "tx_size_128_to_255_packets", E1000_PTC255, 0 },
-	{ "tx_size_256_to_511_packets", E1000_PTC511, 0 },
-	{ "tx_size_512_to_1023_packets", E1000_PTC1023, 0 },
-	{ "tx_size_1024_to_max_packets", E1000_PTC1522, 0 },
-	{ "tx_multicast_packets", E1000_MPTC, 0 },
-	{ "tx_broadcast_packets", E1000_BPTC, 0 },
-};
-#define E1000E_NB_XSTATS RTE_DIM(e1000e_xstats)
-
-enum { X_CRCERRS, X_ALGNERRC, X_SYMERRS, X_RXERRC, X_MPC };
-#define X_GPRC 23
-#define X_GPTC 26
-#define X_GORC 27
-#define X_GOTC 28
-#define X_RLEC 12
-
-static struct e1000e_hw *
-dev_hw(struct rte_eth_dev *dev)
-{
-	return dev->data->dev_private;
-}
-
-/* Read every counter (clearing it) and add it to the running totals. */
-static void
-e1000e_stats_accumulate(struct e1000e_hw *hw)
-{
-	for (unsigned int i = 0; i < E1000E_NB_XSTATS; i++) {
-		uint64_t v = e1000e_read(hw, e1000e_xstats[i].reg);
-
-		/* SDM 13.7: reading the high half clears the pair */
-		if (e1000e_xstats[i].reg_hi != 0)
-			v |= (uint64_t)e1000e_read(hw, e1000e_xstats[i].reg_hi) << 32;
-		hw->hw_stats[i] += v;
-	}
-}
-
-static void
-e1000e_stats_clear(struct e1000e_hw *hw)
-{
-	for (uint32_t reg = E1000_STATS_FIRST; reg <= E1000_STATS_LAST; reg += 4)
-		(void)e1000e_read(hw, reg);
-	memset(hw->hw_stats, 0, sizeof(hw->hw_stats[0]) * E1000E_NB_XSTATS);
-}
 
 /* SDM 5.6 / DS 10.2.2.5: one EEPROM word through EERD. */
 static int
@@ -255,10 +164,10 @@ e1000e_hw_init(struct e1000e_hw *hw, struct rte_ether_addr *mac)
 	return 0;
 }
 
-static int
+int
 e1000e_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 {
-	uint32_t status = e1000e_read(dev_hw(dev), E1000_STATUS);
+	uint32_t status = e1000e_read(e1000e_dev_hw(dev), E1000_STATUS);
 	struct rte_eth_link link = {
 		.link_autoneg = RTE_ETH_LINK_AUTONEG,
 	};
@@ -275,136 +184,6 @@ e1000e_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 								RTE_ETH_LINK_HALF_DUPLEX;
 	}
 	return rte_eth_linkstatus_set(dev, &link);
-}
-
-/* eal-intr thread: SDM 13.4.17 ICR says why; LSC refreshes the link. */
-static void
-e1000e_intr_handler(void *arg)
-{
-	struct rte_eth_dev *dev = arg;
-	struct e1000e_hw *hw = dev_hw(dev);
-	uint32_t icr = e1000e_read(hw, E1000_ICR);
-
-	/* DS 10.2.4.1: in MSI-X mode a read does not clear ICR; write the bits back */
-	if (hw->msix)
-		e1000e_write(hw, E1000_ICR, icr & ~E1000_ICR_RXQ0);
-	if ((icr & E1000_ICR_LSC) && e1000e_link_update(dev, 0) == 0)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
-	e1000e_write(hw, E1000_IMS, hw->ims);
-	rte_intr_ack(hw->pdev->intr_handle);
-}
-
-static void
-e1000e_intr_teardown(struct rte_eth_dev *dev)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-	struct rte_intr_handle *h = hw->pdev->intr_handle;
-
-	e1000e_write(hw, E1000_IMC, E1000_IMS_ALL);
-	hw->ims = 0;
-	if (!hw->intr_registered)
-		return;
-	rte_intr_callback_unregister_sync(h, e1000e_intr_handler, dev);
-	if (hw->msix)
-		bus_vfio_msix_disable(hw->pdev);
-	else
-		rte_intr_disable(h);
-	rte_intr_vec_list_free(h);
-	hw->intr_registered = hw->msix = hw->rxq_intr = false;
-}
-
-/*
- * Link status on vector 0 and, with intr_conf.rxq on the 82574L, Rx queue
- * 0 on vector 1 (DS 7.4.2, IVAR 10.2.4.9). The 82540EM has one line (MSI
- * or INTx) for both.
- */
-static int
-e1000e_intr_setup(struct rte_eth_dev *dev)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-	struct rte_intr_handle *h = hw->pdev->intr_handle;
-	bool want_rxq = dev->data->dev_conf.intr_conf.rxq != 0;
-	int ret;
-
-	if (h == NULL || rte_intr_fd_get(h) < 0) {
-		E1000E_LOG(ERR, "%s: the device has no interrupt; configure without "
-			   "intr_conf.lsc/rxq\n", dev->data->name);
-		return -ENOTSUP;
-	}
-	hw->msix = rte_intr_type_get(h) == RTE_INTR_HANDLE_VFIO_MSIX;
-	if (want_rxq && !hw->msix) {
-		E1000E_LOG(ERR, "%s: Rx interrupts need MSI-X (82574L); configure without "
-			   "intr_conf.rxq\n", dev->data->name);
-		return -ENOTSUP;
-	}
-	if (hw->msix) {
-		uint32_t ivar = (E1000_IVAR_VALID | 0) << E1000_IVAR_OTHER_SHIFT;
-
-		ret = bus_vfio_msix_enable(hw->pdev, want_rxq ? 2 : 1);
-		if (ret < 0)
-			return ret;
-		if (want_rxq) {
-			ivar |= (E1000_IVAR_VALID | 1) << E1000_IVAR_RXQ0_SHIFT;
-			ret = rte_intr_vec_list_alloc(h, "e1000e_rxq", 1);
-			if (ret == 0)
-				ret = rte_intr_vec_list_index_set(h, 0, RTE_INTR_VEC_RXTX_OFFSET);
-			if (ret != 0) {
-				bus_vfio_msix_disable(hw->pdev);
-				return ret;
-			}
-			hw->rxq_intr = true;
-		}
-		e1000e_write(hw, E1000_IVAR, ivar);
-		/* DS 7.4.2.2: LSC reaches MSI-X through the "other" cause */
-		hw->ims = dev->data->dev_conf.intr_conf.lsc ? E1000_ICR_LSC | E1000_ICR_OTHER : 0;
-	} else {
-		ret = rte_intr_enable(h);
-		if (ret < 0)
-			return ret;
-		hw->ims = E1000_ICR_LSC;
-	}
-	ret = rte_intr_callback_register(h, e1000e_intr_handler, dev);
-	if (ret < 0) {
-		if (hw->msix)
-			bus_vfio_msix_disable(hw->pdev);
-		else
-			rte_intr_disable(h);
-		rte_intr_vec_list_free(h);
-		hw->msix = hw->rxq_intr = false;
-		return ret;
-	}
-	hw->intr_registered = true;
-	/* drop causes left from before, then unmask */
-	(void)e1000e_read(hw, E1000_ICR);
-	e1000e_write(hw, E1000_ICR, E1000_IMS_ALL);
-	e1000e_write(hw, E1000_IMS, hw->ims);
-	return 0;
-}
-
-static int
-e1000e_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid __rte_unused)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-
-	if (!hw->rxq_intr)
-		return -ENOTSUP;
-	/* clear what polling left behind, or the next packet raises nothing new */
-	e1000e_write(hw, E1000_ICR, E1000_ICR_RXQ0 | E1000_ICR_RXT0);
-	hw->ims |= E1000_ICR_RXQ0;
-	e1000e_write(hw, E1000_IMS, hw->ims);
-	return 0;
-}
-
-static int
-e1000e_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid __rte_unused)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-
-	if (!hw->rxq_intr)
-		return -ENOTSUP;
-	hw->ims &= ~E1000_ICR_RXQ0;
-	e1000e_write(hw, E1000_IMC, E1000_ICR_RXQ0);
-	return 0;
 }
 
 static uint32_t
@@ -458,7 +237,7 @@ e1000e_dev_configure(struct rte_eth_dev *dev)
 static int
 e1000e_dev_start(struct rte_eth_dev *dev)
 {
-	struct e1000e_hw *hw = dev_hw(dev);
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
 	struct e1000e_rx_queue *rxq = dev->data->rx_queues[0];
 	struct e1000e_tx_queue *txq = dev->data->tx_queues[0];
 	int ret;
@@ -531,7 +310,7 @@ e1000e_dev_start(struct rte_eth_dev *dev)
 static int
 e1000e_dev_stop(struct rte_eth_dev *dev)
 {
-	struct e1000e_hw *hw = dev_hw(dev);
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
 	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
 
 	e1000e_intr_teardown(dev);
@@ -582,7 +361,7 @@ e1000e_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 static int
 e1000e_dev_close(struct rte_eth_dev *dev)
 {
-	struct e1000e_hw *hw = dev_hw(dev);
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
 
 	if (hw == NULL || hw->bar0 == NULL)
 		return 0;
@@ -671,7 +450,7 @@ e1000e_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	}
 	rxq->ring = rxq->mz->addr;
 	memset(rxq->mz->addr, 0, rxq->mz->len);
-	rxq->rdt_reg = dev_hw(dev)->bar0 + E1000_RDT;
+	rxq->rdt_reg = e1000e_dev_hw(dev)->bar0 + E1000_RDT;
 	rxq->mp = mp;
 	rxq->nb_desc = nb_desc;
 	rxq->free_thresh = conf->rx_free_thresh != 0 && conf->rx_free_thresh < nb_desc ?
@@ -723,7 +502,7 @@ e1000e_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	}
 	txq->ring = txq->mz->addr;
 	txq->nb_desc = nb_desc;
-	txq->tdt_reg = dev_hw(dev)->bar0 + E1000_TDT;
+	txq->tdt_reg = e1000e_dev_hw(dev)->bar0 + E1000_TDT;
 	txq->rs_thresh = rs;
 	txq->free_thresh = fr;
 	txq->port_id = dev->data->port_id;
@@ -771,7 +550,7 @@ static int
 e1000e_rctl_refresh(struct rte_eth_dev *dev)
 {
 	if (dev->data->dev_started)
-		e1000e_write(dev_hw(dev), E1000_RCTL, e1000e_rctl_value(dev));
+		e1000e_write(e1000e_dev_hw(dev), E1000_RCTL, e1000e_rctl_value(dev));
 	return 0;
 }
 
@@ -807,7 +586,7 @@ e1000e_allmulticast_disable(struct rte_eth_dev *dev)
 static int
 e1000e_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
-	e1000e_rar_set(dev_hw(dev), 0, addr);
+	e1000e_rar_set(e1000e_dev_hw(dev), 0, addr);
 	return 0;
 }
 
@@ -817,14 +596,14 @@ e1000e_mac_addr_add(struct rte_eth_dev *dev, struct rte_ether_addr *addr, uint32
 {
 	if (index >= E1000_RAR_ENTRIES)
 		return -EINVAL;
-	e1000e_rar_set(dev_hw(dev), index, addr);
+	e1000e_rar_set(e1000e_dev_hw(dev), index, addr);
 	return 0;
 }
 
 static void
 e1000e_mac_addr_remove(struct rte_eth_dev *dev, uint32_t index)
 {
-	struct e1000e_hw *hw = dev_hw(dev);
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
 
 	if (index == 0 || index >= E1000_RAR_ENTRIES)
 		return;
@@ -847,82 +626,6 @@ e1000e_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	}
 	dev->data->mtu = mtu;
 	return e1000e_rctl_refresh(dev);	/* LPE for frames above 1522 bytes */
-}
-
-static int
-e1000e_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *stats)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-	const uint64_t *x = hw->hw_stats;
-	struct e1000e_rx_queue *rxq = dev->data->rx_queues != NULL ? dev->data->rx_queues[0] : NULL;
-	struct e1000e_tx_queue *txq = dev->data->tx_queues != NULL ? dev->data->tx_queues[0] : NULL;
-
-	e1000e_stats_accumulate(hw);
-	stats->ipackets = x[X_GPRC];
-	stats->opackets = x[X_GPTC];
-	stats->ibytes = x[X_GORC];
-	stats->obytes = x[X_GOTC];
-	stats->imissed = x[X_MPC];
-	stats->ierrors = x[X_CRCERRS] + x[X_ALGNERRC] + x[X_SYMERRS] + x[X_RXERRC] + x[X_RLEC];
-	if (rxq != NULL) {
-		stats->ierrors += rxq->errors;
-		stats->rx_nombuf = rxq->nombuf;
-		stats->q_ipackets[0] = rxq->pkts;
-		stats->q_ibytes[0] = rxq->bytes;
-		stats->q_errors[0] = rxq->errors;
-	}
-	if (txq != NULL) {
-		stats->oerrors = txq->errors;
-		stats->q_opackets[0] = txq->pkts;
-		stats->q_obytes[0] = txq->bytes;
-	}
-	return 0;
-}
-
-static int
-e1000e_stats_reset(struct rte_eth_dev *dev)
-{
-	struct e1000e_rx_queue *rxq = dev->data->rx_queues != NULL ? dev->data->rx_queues[0] : NULL;
-	struct e1000e_tx_queue *txq = dev->data->tx_queues != NULL ? dev->data->tx_queues[0] : NULL;
-
-	e1000e_stats_clear(dev_hw(dev));
-	if (rxq != NULL)
-		rxq->pkts = rxq->bytes = rxq->errors = rxq->nombuf = 0;
-	if (txq != NULL)
-		txq->pkts = txq->bytes = txq->errors = 0;
-	return 0;
-}
-
-static int
-e1000e_xstats_get_names(struct rte_eth_dev *dev __rte_unused,
-			struct rte_eth_xstat_name *names, unsigned int size)
-{
-	if (names != NULL)
-		for (unsigned int i = 0; i < size && i < E1000E_NB_XSTATS; i++)
-			snprintf(names[i].name, sizeof(names[i].name), "%s", e1000e_xstats[i].name);
-	return (int)E1000E_NB_XSTATS;
-}
-
-static int
-e1000e_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int n)
-{
-	struct e1000e_hw *hw = dev_hw(dev);
-
-	if (xs == NULL || n < E1000E_NB_XSTATS)
-		return (int)E1000E_NB_XSTATS;
-	e1000e_stats_accumulate(hw);
-	for (unsigned int i = 0; i < E1000E_NB_XSTATS; i++) {
-		xs[i].id = i;
-		xs[i].value = hw->hw_stats[i];
-	}
-	return (int)E1000E_NB_XSTATS;
-}
-
-static int
-e1000e_xstats_reset(struct rte_eth_dev *dev)
-{
-	e1000e_stats_clear(dev_hw(dev));
-	return 0;
 }
 
 static const struct eth_dev_ops e1000e_ops = {
@@ -982,9 +685,7 @@ e1000e_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 		ret = -ENOMEM;
 		goto err_release;
 	}
-	hw->hw_stats = rte_zmalloc_socket("e1000e_stats", sizeof(uint64_t) * E1000E_NB_XSTATS,
-					  0, numa);
-	if (hw->hw_stats == NULL) {
+	if (e1000e_stats_init(hw, numa) != 0) {
 		ret = -ENOMEM;
 		goto err_release;
 	}

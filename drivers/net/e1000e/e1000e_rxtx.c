@@ -138,6 +138,8 @@ e1000e_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		rte_rmb();
 		len = d->length;
 		errors = d->errors;
+		/* a consumed descriptor must not look done again before its refill */
+		d->status = 0;
 		m = rxq->sw_ring[tail];
 		rxq->sw_ring[tail] = NULL;
 		tail = ring_next(tail, rxq->nb_desc);

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_e1000_em interrupts: the link-status change on the eal-intr thread
+ * (MSI-X vector 0 on the 82574L, the one MSI/INTx line on the 82540EM) and
+ * the Rx queue vector for rte_epoll_wait (82574L).
+ */
+#include <rte_interrupts.h>
+
+#include <bus_pci_driver.h>
+#include <bus_vfio_driver.h>
+
+#include "e1000e.h"
+
+/* eal-intr thread: SDM 13.4.17 ICR says why; LSC refreshes the link. */
+static void
+e1000e_intr_handler(void *arg)
+{
+	struct rte_eth_dev *dev = arg;
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+	uint32_t icr = e1000e_read(hw, E1000_ICR);
+
+	/* DS 10.2.4.1: in MSI-X mode a read does not clear ICR; write the bits back */
+	if (hw->msix)
+		e1000e_write(hw, E1000_ICR, icr & ~E1000_ICR_RXQ0);
+	if ((icr & E1000_ICR_LSC) && e1000e_link_update(dev, 0) == 0)
+		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
+	e1000e_write(hw, E1000_IMS, hw->ims);
+	rte_intr_ack(hw->pdev->intr_handle);
+}
+
+void
+e1000e_intr_teardown(struct rte_eth_dev *dev)
+{
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+	struct rte_intr_handle *h = hw->pdev->intr_handle;
+
+	e1000e_write(hw, E1000_IMC, E1000_IMS_ALL);
+	hw->ims = 0;
+	if (!hw->intr_registered)
+		return;
+	rte_intr_callback_unregister_sync(h, e1000e_intr_handler, dev);
+	if (hw->msix)
+		bus_vfio_msix_disable(hw->pdev);
+	else
+		rte_intr_disable(h);
+	rte_intr_vec_list_free(h);
+	hw->intr_registered = hw->msix = hw->rxq_intr = false;
+}
+
+/*
+ * Link status on vector 0 and, with intr_conf.rxq on the 82574L, Rx queue
+ * 0 on vector 1 (DS 7.4.2, IVAR 10.2.4.9). The 82540EM has one line (MSI
+ * or INTx) for both.
+ */
+int
+e1000e_intr_setup(struct rte_eth_dev *dev)
+{
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+	struct rte_intr_handle *h = hw->pdev->intr_handle;
+	bool want_rxq = dev->data->dev_conf.intr_conf.rxq != 0;
+	int ret;
+
+	if (h == NULL || rte_intr_fd_get(h) < 0) {
+		E1000E_LOG(ERR, "%s: the device has no interrupt; configure without "
+			   "intr_conf.lsc/rxq\n", dev->data->name);
+		return -ENOTSUP;
+	}
+	hw->msix = rte_intr_type_get(h) == RTE_INTR_HANDLE_VFIO_MSIX;
+	if (want_rxq && !hw->msix) {
+		E1000E_LOG(ERR, "%s: Rx interrupts need MSI-X (82574L); configure without "
+			   "intr_conf.rxq\n", dev->data->name);
+		return -ENOTSUP;
+	}
+	if (hw->msix) {
+		uint32_t ivar = (E1000_IVAR_VALID | 0) << E1000_IVAR_OTHER_SHIFT;
+
+		ret = bus_vfio_msix_enable(hw->pdev, want_rxq ? 2 : 1);
+		if (ret < 0)
+			return ret;
+		if (want_rxq) {
+			ivar |= (E1000_IVAR_VALID | 1) << E1000_IVAR_RXQ0_SHIFT;
+			ret = rte_intr_vec_list_alloc(h, "e1000e_rxq", 1);
+			if (ret == 0)
+				ret = rte_intr_vec_list_index_set(h, 0, RTE_INTR_VEC_RXTX_OFFSET);
+			if (ret != 0) {
+				bus_vfio_msix_disable(hw->pdev);
+				return ret;
+			}
+			hw->rxq_intr = true;
+		}
+		e1000e_write(hw, E1000_IVAR, ivar);
+		/* DS 7.4.2.2: LSC reaches MSI-X through the "other" cause */
+		hw->ims = dev->data->dev_conf.intr_conf.lsc ? E1000_ICR_LSC | E1000_ICR_OTHER : 0;
+	} else {
+		ret = rte_intr_enable(h);
+		if (ret < 0)
+			return ret;
+		hw->ims = E1000_ICR_LSC;
+	}
+	ret = rte_intr_callback_register(h, e1000e_intr_handler, dev);
+	if (ret < 0) {
+		if (hw->msix)
+			bus_vfio_msix_disable(hw->pdev);
+		else
+			rte_intr_disable(h);
+		rte_intr_vec_list_free(h);
+		hw->msix = hw->rxq_intr = false;
+		return ret;
+	}
+	hw->intr_registered = true;
+	/* drop causes left from before, then unmask */
+	(void)e1000e_read(hw, E1000_ICR);
+	e1000e_write(hw, E1000_ICR, E1000_IMS_ALL);
+	e1000e_write(hw, E1000_IMS, hw->ims);
+	return 0;
+}
+
+int
+e1000e_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid __rte_unused)
+{
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+
+	if (!hw->rxq_intr)
+		return -ENOTSUP;
+	/* clear what polling left behind, or the next packet raises nothing new */
+	e1000e_write(hw, E1000_ICR, E1000_ICR_RXQ0 | E1000_ICR_RXT0);
+	hw->ims |= E1000_ICR_RXQ0;
+	e1000e_write(hw, E1000_IMS, hw->ims);
+	return 0;
+}
+
+int
+e1000e_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid __rte_unused)
+{
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+
+	if (!hw->rxq_intr)
+		return -ENOTSUP;
+	hw->ims &= ~E1000_ICR_RXQ0;
+	e1000e_write(hw, E1000_IMC, E1000_ICR_RXQ0);
+	return 0;
+}
