@@ -11,11 +11,16 @@
 #   2. sluice-testpmd io forwarding with tx_first for 10 s: both ports
 #      forward, their counters agree within the rings, no errors;
 #   3. the kernel-driven peer pings examples/icmpecho on port 0 and sends
-#      UDP that must come back byte for byte (when icmpecho is built).
+#      UDP that must come back byte for byte (when icmpecho is built);
+#   4. DPDK's own examples/skeleton/basicfwd.c (Debian's dpdk-doc), built
+#      unchanged against libsluice, forwards between the two ports: one
+#      broadcast from the peer circulates through it, and the peer sees it
+#      come back thousands of times.
 #
 # Usage: e1000e_scenarios.sh e1000e-aw39|e1000-aw48
 # Environment: VM_DIR (cache folder), SLUICE_TEST, SLUICE_TESTPMD,
-# SLUICE_DEVBIND, SLUICE_ICMPECHO (optional) — the binaries.
+# SLUICE_DEVBIND, SLUICE_ICMPECHO (optional) — the binaries; SLUICE_BUILD_ROOT
+# (optional) — the build folder whose libsluice builds basicfwd.c.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -39,6 +44,14 @@ if [ "${2:-}" != --guest ]; then
 	done
 	[ -n "$icmpecho" ] && [ ! -x "$icmpecho" ] && icmpecho=
 	vm_dir=${VM_DIR:?VM_DIR names the cache folder}
+	basicfwd=
+	src=/usr/share/dpdk/examples/skeleton/basicfwd.c
+	pc=${SLUICE_BUILD_ROOT:-}/meson-uninstalled
+	if [ -f "$src" ] && [ -f "$pc/libsluice-uninstalled.pc" ] && command -v cc >/dev/null &&
+	   cc -O2 -o "$vm_dir/basicfwd" "$src" $(PKG_CONFIG_PATH=$pc pkg-config --cflags --libs \
+		libsluice) -Wl,-rpath,"$(readlink -f "$SLUICE_BUILD_ROOT")"; then
+		basicfwd=$(readlink -f "$vm_dir/basicfwd")
+	fi
 	share=$vm_dir/$scenario.share
 	mon=$vm_dir/$scenario.mon
 	rm -rf "$share" "$mon"
@@ -48,7 +61,7 @@ if [ "${2:-}" != --guest ]; then
 		/usr/bin/env SLUICE_TEST="$(readlink -f "$sluice_test")" \
 		SLUICE_TESTPMD="$(readlink -f "$testpmd")" \
 		SLUICE_DEVBIND="$(readlink -f "$devbind")" \
-		SLUICE_ICMPECHO="${icmpecho:+$(readlink -f "$icmpecho")}" \
+		SLUICE_ICMPECHO="${icmpecho:+$(readlink -f "$icmpecho")}" SLUICE_BASICFWD="$basicfwd" \
 		bash "$here/e1000e_scenarios.sh" "$scenario" --guest &
 	vm=$!
 	wait_file() {	# wait_file PATH [SECS]: until it exists, the guest is gone or SECS pass
@@ -141,6 +154,29 @@ print('udp echoed intact: %d/10' % ok)" "$payload"
 	cat /tmp/icmpecho.log
 else
 	echo "SKIP: examples/icmpecho not built"
+fi
+
+# 4. DPDK's basicfwd.c on libsluice: the peer's one ARP broadcast reaches both
+# ports and goes round port 1 -> hub -> port 0 -> basicfwd -> port 1 ...
+if [ -n "${SLUICE_BASICFWD:-}" ]; then
+	ifc=$(ls /sys/bus/pci/devices/$peer/net 2>/dev/null | head -n 1)
+	ip link set "$ifc" up
+	stdbuf -oL "$SLUICE_BASICFWD" -l 0-1 -a $p0 -a $p1 >/tmp/basicfwd.log 2>&1 &
+	fwd_pid=$!
+	sleep 4
+	before=$(cat /sys/class/net/$ifc/statistics/rx_packets)
+	busybox arping -c 1 -w 1 -I "$ifc" 192.0.2.99 >/dev/null 2>&1
+	sleep 3
+	after=$(cat /sys/class/net/$ifc/statistics/rx_packets)
+	kill -9 $fwd_pid
+	wait $fwd_pid 2>/dev/null
+	run cat /tmp/basicfwd.log
+	expect_match "Core 1 forwarding packets"
+	n=$((after - before))
+	[ "$n" -gt 1000 ] && pass "basicfwd forwards: the peer saw its broadcast $n times" ||
+		fail "basicfwd: the peer saw $n frames"
+else
+	echo "SKIP: basicfwd.c not built (needs dpdk-doc, cc and SLUICE_BUILD_ROOT)"
 fi
 
 finish
