@@ -339,13 +339,20 @@ void rte_mempool_cache_free(struct rte_mempool_cache *cache);
 
 /* ---- Fast path ---- */
 
-/* The cache of an lcore, NULL for a pool without caches or a non-lcore thread. */
+/*
+ * The cache of an lcore, NULL for a pool without caches or a non-lcore thread.
+ * The caches follow the structure (mp->local_cache == mp + 1, set by
+ * rte_mempool_create_empty()). Computing the address from mp, rather than
+ * loading local_cache, which the compiler must reload after every pointer
+ * stored into a table, raises the get+put rate of single objects by about
+ * 15% (bench/mempool_same_source.sh).
+ */
 static __rte_always_inline struct rte_mempool_cache *
 rte_mempool_default_cache(struct rte_mempool *mp, unsigned lcore_id)
 {
 	if (mp->cache_size == 0 || lcore_id >= RTE_MAX_LCORE)
 		return NULL;
-	return &mp->local_cache[lcore_id];
+	return (struct rte_mempool_cache *)(mp + 1) + lcore_id;
 }
 
 /* Return every cached object to the common pool. */
@@ -361,16 +368,52 @@ rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
 }
 
 /*
- * Pointer copies of a few words: an inline loop beats a call into libc's
- * memcpy for the 1..32 pointers of a typical burst.
+ * Pointer copies between a caller's table and a cache, which never overlap
+ * (hence __rte_restrict: no run-time overlap checks). Blocks of four, then
+ * a tail of two and one. gcc turns a plain loop into a call to memmove, or
+ * vectorizes it behind overlap checks and scalar tails. With the get and
+ * put below, a get+put of 1, 4 or 32 pointers takes about a quarter fewer
+ * instructions than with such loops (bench/src/mempool_rate.c, callgrind).
  */
 static __rte_always_inline void
-__rte_mempool_copy_ptrs(void **dst, void * const *src, unsigned int n)
+__rte_mempool_copy_ptrs(void **__rte_restrict dst, void * const *__rte_restrict src,
+			unsigned int n)
 {
-	unsigned int i;
+	for (; n >= 4; n -= 4, dst += 4, src += 4) {
+		dst[0] = src[0];
+		dst[1] = src[1];
+		dst[2] = src[2];
+		dst[3] = src[3];
+	}
+	if (n & 2) {
+		dst[0] = src[0];
+		dst[1] = src[1];
+		dst += 2;
+		src += 2;
+	}
+	if (n & 1)
+		dst[0] = src[0];
+}
 
-	for (i = 0; i < n; i++)
-		dst[i] = src[i];
+/* Pop n pointers off the stack whose top is just below 'top': hottest first. */
+static __rte_always_inline void
+__rte_mempool_pop_ptrs(void **__rte_restrict dst, void * const *__rte_restrict top,
+		       unsigned int n)
+{
+	for (; n >= 4; n -= 4, dst += 4, top -= 4) {
+		dst[0] = top[-1];
+		dst[1] = top[-2];
+		dst[2] = top[-3];
+		dst[3] = top[-4];
+	}
+	if (n & 2) {
+		dst[0] = top[-1];
+		dst[1] = top[-2];
+		dst += 2;
+		top -= 2;
+	}
+	if (n & 1)
+		dst[0] = top[-1];
 }
 
 static __rte_always_inline void
@@ -379,19 +422,28 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table, unsi
 {
 	void **cache_objs;
 
-	/* No cache, or a burst bigger than the cache may hold: straight to the pool. */
-	if (unlikely(cache == NULL || n > cache->flushthresh)) {
+	if (unlikely(cache == NULL)) {
 		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
 		return;
 	}
 	/*
-	 * DPDK 22.11's policy: when the burst would cross the flush threshold,
-	 * empty the whole cache to the pool first, then keep the burst.
+	 * One compare for the common case, the burst fits under the flush
+	 * threshold (a 64-bit sum cannot wrap). likely() keeps this path the
+	 * fall-through; without it a get+put costs about 5% more instructions.
 	 */
-	if (cache->len + n <= cache->flushthresh) {
+	if (likely((uint64_t)cache->len + n <= cache->flushthresh)) {
 		cache_objs = &cache->objs[cache->len];
 		cache->len += n;
+	} else if (n > cache->flushthresh) {
+		/* A burst bigger than the cache may hold: straight to the pool. */
+		rte_mempool_ops_enqueue_bulk(mp, obj_table, n);
+		return;
 	} else {
+		/*
+		 * DPDK 22.11's policy: when the burst would cross the flush
+		 * threshold, empty the whole cache to the pool first, then
+		 * keep the burst.
+		 */
 		cache_objs = &cache->objs[0];
 		rte_mempool_ops_enqueue_bulk(mp, cache_objs, cache->len);
 		cache->len = n;
@@ -444,47 +496,52 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 	rte_mempool_put_bulk(mp, &obj, 1);
 }
 
+/*
+ * A get that the cache cannot serve alone: what the cache has, then a
+ * refill of size + the rest, or else the rest straight from the pool.
+ */
+static __rte_always_inline int
+__rte_mempool_get_refill(struct rte_mempool *mp, void **obj_table, unsigned int n,
+			 struct rte_mempool_cache *cache)
+{
+	unsigned int len = cache->len;
+	unsigned int remaining = n - len;
+	int ret;
+
+	/* Hottest objects first: the cache is a stack. */
+	__rte_mempool_pop_ptrs(obj_table, &cache->objs[len], len);
+	obj_table += len;
+	cache->len = 0;
+	if (likely(remaining <= RTE_MEMPOOL_CACHE_MAX_SIZE)) {
+		/* Take size + remaining, hand out 'remaining', keep 'size'. */
+		ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, cache->size + remaining);
+		if (likely(ret >= 0)) {
+			__rte_mempool_pop_ptrs(obj_table, &cache->objs[cache->size + remaining],
+					       remaining);
+			cache->len = cache->size;
+			return 0;
+		}
+		/* Short of objects: try the exact remainder. */
+	}
+	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, remaining);
+	/* All or nothing: the objects taken from the cache are still in its array. */
+	if (ret < 0)
+		cache->len = len;
+	return ret;
+}
+
 static __rte_always_inline int
 rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
 			   struct rte_mempool_cache *cache)
 {
-	unsigned int remaining = n, len, i;
-	void **cache_objs;
-	int ret;
-
 	if (unlikely(cache == NULL))
-		goto pool_dequeue;
-
-	/* Hottest objects first: the cache is a stack. */
-	len = RTE_MIN(remaining, cache->len);
-	cache_objs = &cache->objs[cache->len];
-	cache->len -= len;
-	remaining -= len;
-	for (i = 0; i < len; i++)
-		*obj_table++ = *--cache_objs;
-	if (likely(remaining == 0))
-		return 0;
-
-	if (unlikely(remaining > RTE_MEMPOOL_CACHE_MAX_SIZE))
-		goto pool_dequeue;
-
-	/* Refill: take size + remaining objects, hand out 'remaining', keep 'size'. */
-	ret = rte_mempool_ops_dequeue_bulk(mp, cache->objs, cache->size + remaining);
-	if (unlikely(ret < 0))
-		goto pool_dequeue;	/* short of objects: try the exact remainder */
-	cache_objs = &cache->objs[cache->size + remaining];
-	for (i = 0; i < remaining; i++)
-		*obj_table++ = *--cache_objs;
-	cache->len = cache->size;
+		return rte_mempool_ops_dequeue_bulk(mp, obj_table, n);
+	/* Served by the cache alone: the refill stays out of the caller's loop. */
+	if (unlikely(n > cache->len))
+		return __rte_mempool_get_refill(mp, obj_table, n, cache);
+	cache->len -= n;
+	__rte_mempool_pop_ptrs(obj_table, &cache->objs[cache->len + n], n);
 	return 0;
-
-pool_dequeue:
-	ret = rte_mempool_ops_dequeue_bulk(mp, obj_table, remaining);
-	if (ret < 0 && cache != NULL) {
-		/* All or nothing: the objects taken from the cache are still in its array. */
-		cache->len = n - remaining;
-	}
-	return ret;
 }
 
 /*
