@@ -86,6 +86,10 @@ test_mempool_cache_policy(void)
 	cache = rte_mempool_default_cache(mp, lcore);
 	TEST_ASSERT_NOT_NULL(cache, "lcore %u has a cache", lcore);
 	TEST_ASSERT_NULL(rte_mempool_default_cache(mp, LCORE_ID_ANY), "non-lcore: no cache");
+	/* the inline fast path finds the caches right after the structure */
+	TEST_ASSERT(mp->local_cache == (struct rte_mempool_cache *)(mp + 1),
+		    "caches follow the mempool structure");
+	TEST_ASSERT(cache == &mp->local_cache[lcore], "default cache is local_cache[lcore]");
 	TEST_ASSERT_EQUAL(cache->size, 32, "size");
 	TEST_ASSERT_EQUAL(cache->flushthresh, 48, "threshold 1.5x");
 	TEST_ASSERT_EQUAL(cache->len, 0, "starts empty");
