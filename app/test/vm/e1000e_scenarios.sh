@@ -161,17 +161,18 @@ fi
 if [ -n "${SLUICE_BASICFWD:-}" ]; then
 	ifc=$(ls /sys/bus/pci/devices/$peer/net 2>/dev/null | head -n 1)
 	ip link set "$ifc" up
-	stdbuf -oL "$SLUICE_BASICFWD" -l 0-1 -a $p0 -a $p1 >/tmp/basicfwd.log 2>&1 &
+	"$SLUICE_BASICFWD" -l 0-1 -a $p0 -a $p1 >/tmp/basicfwd.log 2>&1 &
 	fwd_pid=$!
 	sleep 4
 	before=$(cat /sys/class/net/$ifc/statistics/rx_packets)
 	busybox arping -c 1 -w 1 -I "$ifc" 192.0.2.99 >/dev/null 2>&1
 	sleep 3
 	after=$(cat /sys/class/net/$ifc/statistics/rx_packets)
+	# basicfwd.c has no way to stop but a signal, and no flush on one
+	kill -0 $fwd_pid 2>/dev/null && pass "basicfwd initialized and kept running" ||
+		{ fail "basicfwd exited early"; cat /tmp/basicfwd.log; }
 	kill -9 $fwd_pid
 	wait $fwd_pid 2>/dev/null
-	run cat /tmp/basicfwd.log
-	expect_match "Core 1 forwarding packets"
 	n=$((after - before))
 	[ "$n" -gt 1000 ] && pass "basicfwd forwards: the peer saw its broadcast $n times" ||
 		fail "basicfwd: the peer saw $n frames"
