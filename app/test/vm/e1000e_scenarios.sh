@@ -124,6 +124,14 @@ d2=$(( rx1 > tx0 ? rx1 - tx0 : tx0 - rx1 ))
 [ "$d" -le 1024 ] && [ "$d2" -le 1024 ] && pass "rx and tx agree within the rings ($d, $d2)" ||
 	fail "rx/tx differ by $d, $d2"
 expect_no_match "RX-errors: *[1-9]|TX-dropped: *[1-9]"
+# the smallest rings (32 descriptors) still refill and clean up
+run timeout 60 "$testpmd" -l 0-1 -a $p0 -a $p1 -- --forward-mode=io --tx-first \
+	--rxd=32 --txd=32 --run-time=3
+expect_rc 0
+small=$(printf '%s\n' "$out" | awk '/Accumulated forward statistics/ { a = 1 }
+	a && /RX-packets:/ { print $2; exit }')
+[ "${small:-0}" -gt 1000 ] && pass "32-descriptor rings forward ($small packets)" ||
+	fail "32-descriptor rings forwarded ${small:-0} packets"
 
 # 3. the Linux stack on the third NIC talks to icmpecho on port 0
 if [ -n "$icmpecho" ]; then

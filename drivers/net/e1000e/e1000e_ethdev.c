@@ -453,8 +453,9 @@ e1000e_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	rxq->rdt_reg = e1000e_dev_hw(dev)->bar0 + E1000_RDT;
 	rxq->mp = mp;
 	rxq->nb_desc = nb_desc;
-	rxq->free_thresh = conf->rx_free_thresh != 0 && conf->rx_free_thresh < nb_desc ?
-			   conf->rx_free_thresh : E1000E_DEFAULT_RX_FREE_THRESH;
+	/* refill must be able to trigger: at most half the ring may wait for buffers */
+	rxq->free_thresh = RTE_MIN(conf->rx_free_thresh != 0 ? conf->rx_free_thresh :
+				   E1000E_DEFAULT_RX_FREE_THRESH, nb_desc / 2);
 	rxq->buf_size = buf_size;
 	rxq->port_id = dev->data->port_id;
 	rxq->queue_id = qid;
@@ -470,9 +471,15 @@ e1000e_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 {
 	struct e1000e_tx_queue *txq;
 	int socket = (int)socket_id;
-	uint16_t rs = conf->tx_rs_thresh != 0 ? conf->tx_rs_thresh : E1000E_DEFAULT_TX_RS_THRESH;
-	uint16_t fr = conf->tx_free_thresh != 0 ? conf->tx_free_thresh :
-					       E1000E_DEFAULT_TX_FREE_THRESH;
+	/*
+	 * The defaults (0, or the dev_info values applications copy back) shrink
+	 * with small rings; other values are the application's and are checked.
+	 */
+	uint16_t rs = conf->tx_rs_thresh != 0 && conf->tx_rs_thresh != E1000E_DEFAULT_TX_RS_THRESH ?
+		      conf->tx_rs_thresh : RTE_MIN(E1000E_DEFAULT_TX_RS_THRESH, nb_desc / 4);
+	uint16_t fr = conf->tx_free_thresh != 0 &&
+		      conf->tx_free_thresh != E1000E_DEFAULT_TX_FREE_THRESH ?
+		      conf->tx_free_thresh : RTE_MIN(E1000E_DEFAULT_TX_FREE_THRESH, nb_desc / 4);
 
 	if (!e1000e_nb_desc_valid(dev, "Tx", nb_desc))
 		return -EINVAL;
