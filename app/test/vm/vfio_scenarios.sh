@@ -60,6 +60,14 @@ check "$out" "PCI: 0000:00:03.0 (8086:10d3) probed by test_vfio"
 check "$out" "VFIO: IOMMU type1v2, usable IOVA up to"
 check "$out" "suite vfio: 6 passed, 0 failed, 0 skipped"
 
+# The same device again in a new process of the same boot: the first one
+# left the group and the device reusable.
+SLUICE_VFIO_BDF=0000:00:03.0 "$sluice_test" vfio -l 0-1 --no-huge >"$out" 2>&1
+rc=$?
+[ $rc = 0 ] && echo "PASS e1000e suite again in the same boot" ||
+	{ cat "$out"; echo "FAIL e1000e suite again: exit $rc"; failed=1; }
+check "$out" "PCI: 0000:00:03.0 (8086:10d3) probed by test_vfio"
+
 SLUICE_VFIO_BDF=0000:00:04.0 "$sluice_test" vfio -l 0-1 >"$out" 2>&1
 rc=$?
 cat "$out"
