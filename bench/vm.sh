@@ -6,7 +6,8 @@
 # (app/test/vm/vmrun.sh). Each tool runs interactively with the same
 # arguments (-l 0-1 -a P0 -a P1 -- -i --forward-mode=io), "start tx_first",
 # forwards for SECONDS, "stop", "quit"; rounds alternate which tool goes
-# first. Printed per run and as the sum over the rounds:
+# first. Printed per run and as the sum over the rounds (a round where one
+# tool stalled, under a tenth of the other, is left out and said so):
 #   packets  forwarded packets, both ports (the Accumulated TX-packets line)
 #   pps      packets / SECONDS
 # and the ratio sluice / DPDK. Figures depend on the machine (TCG): compare
@@ -64,25 +65,32 @@ one_run() {
 	rm -f "$log"
 }
 
-sum_ours=0 sum_dpdk=0
+sum_ours=0 sum_dpdk=0 used=0
 printf '%-6s %-14s %12s %10s\n' round tool packets pps
 for r in $(seq 1 "$ROUNDS"); do
 	if [ $((r % 2)) = 1 ]; then order="sluice dpdk"; else order="dpdk sluice"; fi
+	r_ours=0 r_dpdk=0
 	for t in $order; do
 		# Warm-up, not counted: on QEMU 7.2's e1000e, Debian's net_e1000_em
-		# forwards nothing in its first run after another driver had the
-		# device (it restarts auto-negotiation and never learns the link
-		# came back); each tool gets the same short run before it is measured.
+		# often forwards nothing in its first run after another driver had
+		# the device; each tool gets the same short run before it is measured.
 		one_run "$([ $t = sluice ] && echo "$ours" || echo "$dpdk")" 3 >/dev/null 2>&1
-		if [ $t = sluice ]; then n=$(one_run "$ours"); sum_ours=$((sum_ours + n))
-		else n=$(one_run "$dpdk"); sum_dpdk=$((sum_dpdk + n)); fi
+		if [ $t = sluice ]; then n=$(one_run "$ours"); r_ours=$n
+		else n=$(one_run "$dpdk"); r_dpdk=$n; fi
 		printf '%-6s %-14s %12d %10d\n' "$r" "$([ $t = sluice ] && echo sluice-testpmd || echo dpdk-testpmd)" "$n" $((n / SECS))
 	done
+	# a run that stalled (under a tenth of the other tool's) says nothing about speed
+	if [ $((r_ours * 10)) -lt "$r_dpdk" ] || [ $((r_dpdk * 10)) -lt "$r_ours" ]; then
+		echo "round $r left out: one tool stalled"
+		continue
+	fi
+	sum_ours=$((sum_ours + r_ours)) sum_dpdk=$((sum_dpdk + r_dpdk)) used=$((used + 1))
 done
+[ "$used" -gt 0 ] || { echo "bench/vm.sh: every round had a stalled run" >&2; exit 1; }
 echo
-printf '%-20s %12s %10s\n' "total ($ROUNDS x ${SECS}s)" packets pps
-printf '%-20s %12d %10d\n' sluice-testpmd "$sum_ours" $((sum_ours / (ROUNDS * SECS)))
-printf '%-20s %12d %10d\n' dpdk-testpmd "$sum_dpdk" $((sum_dpdk / (ROUNDS * SECS)))
+printf '%-20s %12s %10s\n' "total ($used x ${SECS}s)" packets pps
+printf '%-20s %12d %10d\n' sluice-testpmd "$sum_ours" $((sum_ours / (used * SECS)))
+printf '%-20s %12d %10d\n' dpdk-testpmd "$sum_dpdk" $((sum_dpdk / (used * SECS)))
 if [ "$sum_dpdk" -gt 0 ]; then
 	awk -v a="$sum_ours" -v b="$sum_dpdk" 'BEGIN { printf "ratio sluice/DPDK: %.3f\n", a / b }'
 fi
