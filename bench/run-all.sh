@@ -79,6 +79,8 @@ if [ ! -f "$BUILD/build.ninja" ]; then
 	meson setup "$BUILD" >/dev/null || { echo "run-all: meson setup $BUILD failed" >&2; exit 1; }
 fi
 ninja -C "$BUILD" >/dev/null || { echo "run-all: ninja -C $BUILD failed" >&2; exit 1; }
+# The tree the binaries were built from (others may commit during the run).
+sluice_rev=$(git describe --always --dirty 2>/dev/null || echo unknown)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "/var/run/dpdk/sluiceburst$$"' EXIT
@@ -278,7 +280,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "| kernel | $(uname -sr) |"
 	echo "| OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") |"
 	echo "| DPDK | Debian's dpdk $(dpkg-query -W -f='${Version}' dpdk 2>/dev/null) (\`dpdk-test\`, \`dpdk-testpmd\`, libdpdk) |"
-	echo "| Sluice | $(git describe --always --dirty 2>/dev/null || echo unknown), build folder \`$BUILD\` ($(meson introspect --buildoptions "$BUILD" 2>/dev/null | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' 2>/dev/null || echo ?)) |"
+	echo "| Sluice | $sluice_rev, build folder \`$BUILD\` ($(meson introspect --buildoptions "$BUILD" 2>/dev/null | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' 2>/dev/null || echo ?)) |"
 	echo
 	echo "Each figure is the median of $ROUNDS rounds (mempool: $MEMPOOL_ROUNDS) in which"
 	echo "Sluice and DPDK alternate going first, on the same lcores (\`-l 0-1\`) with the"

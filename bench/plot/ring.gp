@@ -13,7 +13,7 @@ set xtics (1, 8, 32)
 set xrange [0.8:40]
 set yrange [0:*]
 set grid
-set key top left
+set key top center opaque box
 plot datafile using 1:2 with linespoints lw 2 pt 7 lc 1 title "Sluice SP/SC", \
      datafile using 1:3 with linespoints lw 2 pt 5 lc 2 title "DPDK 22.11 SP/SC", \
      datafile using 1:4 with linespoints lw 2 pt 7 lc 1 dt 2 title "Sluice MP/MC", \
