@@ -399,6 +399,8 @@ virtio_dev_close(struct rte_eth_dev *dev)
 	for (uint16_t q = 0; dev->data->tx_queues != NULL && q < dev->data->nb_tx_queues; q++)
 		virtio_tx_queue_release(dev, q);
 	virtio_cvq_free(hw);
+	rte_free(hw->vq_max);
+	hw->vq_max = NULL;
 	hw->common = NULL;
 	return 0;
 }
@@ -720,6 +722,13 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 			   dev->data->name, hw->num_queues);
 		return -ENODEV;
 	}
+	/* 4.1.5.1.3: read while MQ is negotiated, so every pair's queues exist */
+	hw->vq_max = rte_zmalloc_socket("virtio_vq_max", sizeof(uint16_t) * 2 * hw->max_pairs, 0,
+					dev->data->numa_node);
+	if (hw->vq_max == NULL)
+		return -ENOMEM;
+	for (uint16_t i = 0; i < 2 * hw->max_pairs; i++)
+		hw->vq_max[i] = virtio_queue_max_size(hw, i);
 	hw->max_mtu = RTE_ETHER_MTU;
 	if (virtio_has(hw, VIRTIO_NET_F_MTU)) {
 		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mtu), &mtu, sizeof(mtu));
@@ -798,6 +807,7 @@ err_release:
 		if (hw->common != NULL)
 			(void)virtio_dev_reset(hw);
 		virtio_cvq_free(hw);
+		rte_free(hw->vq_max);
 	}
 	rte_eth_dev_release_port(dev);
 	return ret;

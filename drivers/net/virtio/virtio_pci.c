@@ -336,11 +336,17 @@ virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint1
 int
 virtq_size_pick(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc, uint16_t *size)
 {
-	uint16_t max = virtio_queue_max_size(((struct virtio_hw *)dev->data->dev_private), index), s;
+	struct virtio_hw *hw = dev->data->dev_private;
+	/*
+	 * The sizes read at probe: queues are set up while the device is
+	 * reset, and a device may then hide the virtqueues beyond the first
+	 * pair until MQ is negotiated again (QEMU does).
+	 */
+	uint16_t max = index < 2 * hw->max_pairs ? hw->vq_max[index] : 0, s;
 
 	if (max == 0) {
 		VIRTIO_LOG(ERR, "%s: the device has no virtqueue %u: use fewer queues (at most "
-			   "%u pairs)\n", dev->data->name, index, ((struct virtio_hw *)dev->data->dev_private)->max_pairs);
+			   "%u pairs)\n", dev->data->name, index, hw->max_pairs);
 		return -EINVAL;
 	}
 	if (nb_desc == 0 || nb_desc >= max) {

@@ -41,6 +41,7 @@ struct virtio_hw {
 	uint64_t features;		/* negotiated */
 	uint16_t num_queues;		/* virtqueues the device has */
 	uint16_t max_pairs;		/* 5.1.4 max_virtqueue_pairs (1 without MQ) */
+	uint16_t *vq_max;		/* queue_size of Rx/Tx virtqueues 0..2*max_pairs-1 */
 	uint16_t max_mtu;
 	struct virtqueue *cvq;		/* control queue, when CTRL_VQ was negotiated */
 	struct virtio_ctrl_buf *cbuf;
