@@ -17,13 +17,25 @@
 #   4. the Linux stack on 05.0 pings examples/icmpecho on 03.0 and sends UDP
 #      that must come back byte for byte (when icmpecho is built).
 #
-# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48
+# virtio-mq boots two multi-queue virtio-net devices (mq=on,vectors=6) at
+# 03.0 and 04.0 whose backends are host taps with two queues each, joined
+# by a host bridge the scenario creates (and removes): QEMU's hub gives one
+# queue pair only. sluice-testpmd forwards with --rxq=2 --txq=2 --tx-first
+# for 10 s; while it runs, the host sends one frame of each of 32 UDP flows
+# into the bridge. The tap backend picks the queue of a frame by its flow
+# (virtio 1.1 5.1.6.5.5: without RSS the device chooses), so the tx_first
+# flow ends up on one queue and the 32 flows on both; the checks are per
+# queue: tx_first's 32 frames on each Tx queue, every queue forwarding
+# exactly what its peer queue received, frames on both Rx queues of both
+# ports (which needs VQ_PAIRS_SET: QEMU detaches tap queue 1 until then).
+#
+# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq
 # Environment: VM_DIR (cache folder), SLUICE_TEST, SLUICE_TESTPMD,
 # SLUICE_DEVBIND, SLUICE_ICMPECHO (optional) — the binaries.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48}
+scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq}
 sluice_test=${SLUICE_TEST:?SLUICE_TEST names the sluice-test binary}
 testpmd=${SLUICE_TESTPMD:?SLUICE_TESTPMD names the sluice-testpmd binary}
 devbind=${SLUICE_DEVBIND:?SLUICE_DEVBIND names the sluice-devbind binary}
@@ -32,8 +44,84 @@ icmpecho=${SLUICE_ICMPECHO:-}
 case "$scenario" in
 virtio-aw39) aw=39 ;;
 virtio-aw48) aw=48 ;;
+virtio-mq) aw=39 ;;
 *) echo "virtio_scenarios: unknown scenario '$scenario'" >&2; exit 2 ;;
 esac
+
+# --- host side of virtio-mq: two taps on a bridge, flows sent into it ------
+
+mq_cleanup() {
+	local i
+	[ -z "${vm:-}" ] || kill "$vm" 2>/dev/null
+	for i in "$tap0" "$tap1" "$br"; do
+		ip link del "$i" 2>/dev/null || ip tuntap del dev "$i" mode tap multi_queue 2>/dev/null
+	done
+	rm -rf "$share" "$mon"
+}
+
+mq_host() {
+	local i rc
+	# unique names (at most 15 characters), gone again at the end
+	tap0=slq$$t0 tap1=slq$$t1 br=slq$$br vm=
+	[ "$(id -u)" = 0 ] && [ -c /dev/net/tun ] && command -v ip >/dev/null &&
+		command -v python3 >/dev/null ||
+		{ echo "virtio_scenarios: SKIP: needs root, /dev/net/tun, ip and python3" >&2; exit 77; }
+	trap mq_cleanup EXIT
+	trap 'exit 143' TERM INT HUP
+	ip link add "$br" type bridge &&
+		ip tuntap add dev "$tap0" mode tap multi_queue &&
+		ip tuntap add dev "$tap1" mode tap multi_queue ||
+		{ echo "virtio_scenarios: SKIP: cannot create a bridge and taps" >&2; exit 77; }
+	for i in "$br" "$tap0" "$tap1"; do
+		# no IPv6 of the host's own (router solicitations, MLD) on the wire
+		[ ! -e "/proc/sys/net/ipv6/conf/$i/disable_ipv6" ] ||
+			echo 1 >"/proc/sys/net/ipv6/conf/$i/disable_ipv6"
+	done
+	for i in "$tap0" "$tap1"; do
+		# io forwarding sends each port's frames back with the other's source
+		# address: without learning the bridge floods every frame to the other tap
+		ip link set "$i" master "$br" && ip link set "$i" type bridge_slave learning off &&
+			ip link set "$i" up || { echo "virtio_scenarios: cannot set up $i" >&2; exit 1; }
+	done
+	ip link set "$br" up || exit 1
+	"$here/vmrun.sh" --dir "$vm_dir" --timeout 200 --iommu "$aw" \
+		--tap-nic "virtio-mq@03.0=$tap0" --tap-nic "virtio-mq@04.0=$tap1" --share "$share" -- \
+		/usr/bin/env SLUICE_TEST="$(readlink -f "$sluice_test")" \
+		SLUICE_TESTPMD="$(readlink -f "$testpmd")" \
+		SLUICE_DEVBIND="$(readlink -f "$devbind")" \
+		bash "$here/virtio_scenarios.sh" "$scenario" --guest &
+	vm=$!
+	n=0
+	while [ ! -e "$share/mq-forwarding" ] && kill -0 "$vm" 2>/dev/null && [ $n -lt 1000 ]; do
+		sleep 0.2
+		n=$((n + 1))
+	done
+	if [ -e "$share/mq-forwarding" ]; then
+		# one UDP frame for each of 32 flows (source ports 1024..1055) into the
+		# bridge, which floods it to both taps; io forwarding keeps them going
+		python3 - "$br" <<'PY' && touch "$share/mq-sent"
+import socket, struct, sys
+s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+s.bind((sys.argv[1], 0))
+def csum(b):
+    n = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    n = (n >> 16) + (n & 0xffff)
+    return ~(n + (n >> 16)) & 0xffff
+for i in range(32):
+    payload = bytes(18)
+    udp = struct.pack('!HHHH', 1024 + i, 9, 8 + len(payload), 0) + payload
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                     bytes([198, 18, 1, 1]), bytes([198, 18, 1, 2]))
+    ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
+    eth = bytes.fromhex('020000000098' '020000000099') + struct.pack('!H', 0x0800)
+    s.send(eth + ip + udp)
+PY
+	fi
+	wait "$vm"
+	rc=$?
+	vm=
+	return $rc
+}
 
 # --- host side: boot, and toggle the link when the guest asks -------------
 
@@ -46,6 +134,10 @@ if [ "${2:-}" != --guest ]; then
 	share=$vm_dir/$scenario.share
 	mon=$vm_dir/$scenario.mon
 	rm -rf "$share" "$mon"
+	if [ "$scenario" = virtio-mq ]; then
+		mq_host
+		exit $?
+	fi
 	"$here/vmrun.sh" --dir "$vm_dir" --timeout 280 --iommu "$aw" \
 		--nic virtio@03.0 --nic virtio@04.0 --nic virtio@05.0 --nic virtio-noiommu@06.0 \
 		--share "$share" --monitor "$mon" -- \
@@ -80,6 +172,69 @@ fi
 
 . "$here/../../common/tools_test_lib.sh"
 p0=0000:00:03.0 p1=0000:00:04.0 peer=0000:00:05.0 noiommu=0000:00:06.0
+
+# xstat NAME of port P from the last run's "show port xstats all"
+xstat() {
+	printf '%s\n' "$out" | awk -v p="$1" -v n="$2:" '/NIC extended statistics for port/ { q = $NF }
+		q == p && $1 == n { print $2; exit }'
+}
+
+if [ "$scenario" = virtio-mq ]; then
+	run "$devbind" -b vfio-pci $p0 $p1
+	expect_rc 0
+	# the host sends its 32 flows once forwarding runs, then says so
+	run sh -c "(echo 'start tx_first'; sleep 2; touch /run/vmshare/mq-forwarding
+		for i in \$(seq 40); do [ -e /run/vmshare/mq-sent ] && break; sleep 0.2; done
+		sleep 6; echo stop; echo 'show port xstats all'; echo quit) |
+		timeout 60 '$testpmd' -l 0-1 -a $p0 -a $p1 --log-level=pmd.net.virtio:info -- -i \
+		--forward-mode=io --rxq=2 --txq=2"
+	expect_rc 0
+	for d in $p0 $p1; do
+		expect_match "^net_virtio: $d: virtio-net, MAC [0-9a-f:]+, 2 queue pair\\(s\\)"
+	done
+	[ -e /run/vmshare/mq-sent ] && pass "the host sent 32 flows into the bridge" ||
+		fail "the host did not send its flows"
+	for p in 0 1; do
+		for k in rx_good_packets tx_good_packets rx_q0_packets rx_q1_packets tx_q0_packets \
+			tx_q1_packets; do
+			eval "${k}_$p=\$(xstat $p $k)"
+			eval "v=\${${k}_$p}"
+			[ -n "$v" ] || { fail "no xstat $k on port $p"; eval "${k}_$p=0"; }
+		done
+	done
+	echo "port 0: rx q0 $rx_q0_packets_0 q1 $rx_q1_packets_0, tx q0 $tx_q0_packets_0 q1 $tx_q1_packets_0"
+	echo "port 1: rx q0 $rx_q0_packets_1 q1 $rx_q1_packets_1, tx q0 $tx_q0_packets_1 q1 $tx_q1_packets_1"
+	[ "$rx_good_packets_0" -gt 10000 ] && [ "$rx_good_packets_1" -gt 10000 ] &&
+		pass "both ports forward (rx $rx_good_packets_0, $rx_good_packets_1)" ||
+		fail "too little forwarded: rx $rx_good_packets_0, $rx_good_packets_1"
+	ok=1
+	for p in 0 1; do
+		eval "[ \$((rx_q0_packets_$p + rx_q1_packets_$p)) = \$rx_good_packets_$p ] &&
+			[ \$((tx_q0_packets_$p + tx_q1_packets_$p)) = \$tx_good_packets_$p ]" || ok=0
+	done
+	[ $ok = 1 ] && pass "per-queue counters add up to the port's" || fail "per-queue sums differ"
+	# stream (port p, queue q) sends on queue q of the other port: each Tx
+	# queue carries its tx_first burst of 32 plus what the peer's queue got
+	ok=1
+	for q in 0 1; do
+		eval "[ \$tx_q${q}_packets_1 = \$((rx_q${q}_packets_0 + 32)) ] &&
+			[ \$tx_q${q}_packets_0 = \$((rx_q${q}_packets_1 + 32)) ]" || ok=0
+	done
+	[ $ok = 1 ] && pass "tx queue q = peer rx queue q + 32 on both queues of both ports" ||
+		fail "per-queue forwarding mismatch"
+	[ "$rx_q0_packets_0" -gt 0 ] && [ "$rx_q1_packets_0" -gt 0 ] &&
+		[ "$rx_q0_packets_1" -gt 0 ] && [ "$rx_q1_packets_1" -gt 0 ] &&
+		pass "frames on both Rx queues of both ports" || fail "an Rx queue got nothing"
+	# the wire: each port received what the other sent plus the host's 32,
+	# less the frames in flight (tx_first's 128 and the host's 64 circulate)
+	d0=$((tx_good_packets_0 + 32 - rx_good_packets_1))
+	d1=$((tx_good_packets_1 + 32 - rx_good_packets_0))
+	[ "$d0" -ge 0 ] && [ "$d0" -le 192 ] && [ "$d1" -ge 0 ] && [ "$d1" -le 192 ] &&
+		pass "the wire: sent + 32 - received = $d0, $d1 frames in flight" ||
+		fail "wire mismatch: tx $tx_good_packets_0/$tx_good_packets_1 rx $rx_good_packets_0/$rx_good_packets_1"
+	expect_no_match "rx_q[01]_(errors|nombuf): [1-9]|tx_q[01]_errors: [1-9]"
+	finish
+fi
 
 run "$devbind" -b vfio-pci $p0 $p1 $noiommu
 expect_rc 0
