@@ -5,7 +5,9 @@
  *
  * Control functions return 0 or a negative errno: -ENODEV for a port id
  * that is not in use, -EINVAL for a bad argument or queue id, -EBUSY for a
- * call the port's current state forbids, -ENOTSUP when the driver lacks it.
+ * call the port's current state forbids, -ENOTSUP when the driver lacks it;
+ * a driver's own negative errno is passed on as is. They leave rte_errno
+ * alone unless their comment says otherwise.
  */
 #ifndef _RTE_ETHDEV_H_
 #define _RTE_ETHDEV_H_
@@ -526,9 +528,13 @@ struct rte_eth_dev_owner {
 #define RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS RTE_BIT32(6)
 
 /* Ports: the next valid port at or after port_id; RTE_MAX_ETHPORTS when none. */
+/* Next port owned by owner_id (RTE_ETH_DEV_NO_OWNER: unowned), or RTE_MAX_ETHPORTS. */
 uint64_t rte_eth_find_next_owned_by(uint16_t port_id, const uint64_t owner_id);
+/* Next port in use (attached or removed), or RTE_MAX_ETHPORTS. */
 uint16_t rte_eth_find_next(uint16_t port_id);
+/* Next port whose rte_device is parent, or RTE_MAX_ETHPORTS. */
 uint16_t rte_eth_find_next_of(uint16_t port_id_start, const struct rte_device *parent);
+/* Next port on ref_port_id's rte_device; RTE_MAX_ETHPORTS if none or ref_port_id is invalid. */
 uint16_t rte_eth_find_next_sibling(uint16_t port_id_start, uint16_t ref_port_id);
 
 #define RTE_ETH_FOREACH_DEV_OWNED_BY(p, o) \
@@ -548,138 +554,367 @@ uint16_t rte_eth_find_next_sibling(uint16_t port_id_start, uint16_t ref_port_id)
 	     port_id < RTE_MAX_ETHPORTS; \
 	     port_id = rte_eth_find_next_sibling(port_id + 1, ref_port_id))
 
+/* New owner id in *owner_id. Returns 0, or -EINVAL if owner_id is NULL. */
 int rte_eth_dev_owner_new(uint64_t *owner_id);
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL owner, or an id not from rte_eth_dev_owner_new),
+ * -EPERM (the port has another owner).
+ */
 int rte_eth_dev_owner_set(const uint16_t port_id, const struct rte_eth_dev_owner *owner);
+/* Returns 0; -ENODEV, -EINVAL (owner_id not valid), -EPERM (port not owned by owner_id). */
 int rte_eth_dev_owner_unset(const uint16_t port_id, const uint64_t owner_id);
+/* Unown every port of owner_id. Returns 0, or -EINVAL if owner_id is not valid. */
 int rte_eth_dev_owner_delete(const uint64_t owner_id);
+/* Returns 0; -ENODEV, -EINVAL (NULL owner). */
 int rte_eth_dev_owner_get(const uint16_t port_id, struct rte_eth_dev_owner *owner);
+/* Number of ports in use that have no owner. */
 uint16_t rte_eth_dev_count_avail(void);
+/* Number of ports in use, owned or not. */
 uint16_t rte_eth_dev_count_total(void);
+/* 1 if port_id is in use (attached or removed), else 0. */
 int rte_eth_dev_is_valid_port(uint16_t port_id);
+/*
+ * The port's NUMA node, SOCKET_ID_ANY (-1) if unknown, with rte_errno 0;
+ * -1 with rte_errno EINVAL for an invalid port_id.
+ */
 int rte_eth_dev_socket_id(uint16_t port_id);
+/* Returns 0 with the port in *port_id; -EINVAL (NULL argument), -ENODEV (no such name). */
 int rte_eth_dev_get_port_by_name(const char *name, uint16_t *port_id);
+/*
+ * Copies the name (RTE_ETH_NAME_MAX_LEN bytes at most). Returns 0; -ENODEV, -EINVAL (NULL name).
+ */
 int rte_eth_dev_get_name_by_port(uint16_t port_id, char *name);
+/*
+ * Non-zero (1, or the driver's is_removed() value) if the device is gone; 0 if not,
+ * and for an invalid port_id.
+ */
 int rte_eth_dev_is_removed(uint16_t port_id);
 
+/* The RTE_ETH_LINK_SPEED_* bit for speed (Mbps) and duplex; 0 for an unknown speed. */
 uint32_t rte_eth_speed_bitflag(uint32_t speed, int duplex);
+/* Name of one RTE_ETH_RX_OFFLOAD_* bit without the prefix; "UNKNOWN" otherwise, never NULL. */
 const char *rte_eth_dev_rx_offload_name(uint64_t offload);
+/* Name of one RTE_ETH_TX_OFFLOAD_* bit without the prefix; "UNKNOWN" otherwise, never NULL. */
 const char *rte_eth_dev_tx_offload_name(uint64_t offload);
+/* Name of one RTE_ETH_DEV_CAPA_* bit without the prefix; "UNKNOWN" otherwise, never NULL. */
 __rte_experimental
 const char *rte_eth_dev_capability_name(uint64_t capability);
 
 /* Configuration and state. */
+/*
+ * 0 Rx and 0 Tx queues take the driver's defaults. Returns 0; -ENODEV, -ENOTSUP, -EBUSY
+ * (started), -EINVAL (NULL conf, too many queues, MTU out of range, unsupported offloads,
+ * RSS types or interrupts), -ENOMEM, or the driver's error; on failure after the checks
+ * the old configuration is restored and the queues are released.
+ */
 int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_queue, uint16_t nb_tx_queue,
 			  const struct rte_eth_conf *eth_conf);
+/* Copy the port's configuration. Returns 0; -ENODEV, -EINVAL (NULL dev_conf). */
 __rte_experimental
 int rte_eth_dev_conf_get(uint16_t port_id, struct rte_eth_conf *dev_conf);
+/*
+ * nb_rx_desc 0: the driver's default. Returns 0; -ENODEV, -ENOTSUP, -EINVAL (queue id not
+ * configured, no mempool or mbufs too small, descriptor count outside rx_desc_lim,
+ * unsupported queue offloads), -EBUSY (started, no runtime setup), or the driver's error.
+ */
 int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_desc,
 			   unsigned int socket_id, const struct rte_eth_rxconf *rx_conf,
 			   struct rte_mempool *mb_pool);
+/*
+ * nb_tx_desc 0: the driver's default. Returns 0; -ENODEV, -ENOTSUP, -EINVAL (queue id not
+ * configured, descriptor count outside tx_desc_lim, unsupported queue offloads),
+ * -EBUSY (started, no runtime setup), or the driver's error.
+ */
 int rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_tx_desc,
 			   unsigned int socket_id, const struct rte_eth_txconf *tx_conf);
+/*
+ * Fit the counts (either may be NULL) to the driver's limits. Returns 0; -ENODEV, -ENOTSUP
+ * (no dev_infos_get), or the driver's error.
+ */
 int rte_eth_dev_adjust_nb_rx_tx_desc(uint16_t port_id, uint16_t *nb_rx_desc,
 				     uint16_t *nb_tx_desc);
+/*
+ * Returns 0, also if already started; -ENODEV, -EINVAL (queue not set up, port stopped),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id);
+/*
+ * Returns 0, also if already stopped; -ENODEV, -EINVAL (queue not set up, port stopped),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id);
+/*
+ * Returns 0, also if already started; -ENODEV, -EINVAL (queue not set up, port stopped),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_tx_queue_start(uint16_t port_id, uint16_t tx_queue_id);
+/*
+ * Returns 0, also if already stopped; -ENODEV, -EINVAL (queue not set up, port stopped),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id);
+/*
+ * Returns 0, also if already started; -ENODEV, -ENOTSUP, -EINVAL (not configured, or a
+ * queue not set up: DPDK does not check the queues), or the driver's error.
+ */
 int rte_eth_dev_start(uint16_t port_id);
+/*
+ * Returns 0, also if already stopped; -ENODEV, -ENOTSUP, or the driver's error (the port
+ * then stays started).
+ */
 int rte_eth_dev_stop(uint16_t port_id);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_link_up(uint16_t port_id);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_link_down(uint16_t port_id);
+/*
+ * Close and release the port. Returns 0; -ENODEV, -EINVAL (port started), or the driver's
+ * close error (the port is released all the same).
+ */
 int rte_eth_dev_close(uint16_t port_id);
+/*
+ * Stop the port, then reset the device. Returns 0; -ENODEV, -ENOTSUP, the error of
+ * rte_eth_dev_stop(), or the driver's error.
+ */
 int rte_eth_dev_reset(uint16_t port_id);
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL dev_info), -ENOTSUP, or the driver's error (dev_info is
+ * then zeroed).
+ */
 int rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info);
+/*
+ * Returns the driver's result (0, or the size needed when fw_size is too small); -ENODEV,
+ * -EINVAL (NULL fw_version with fw_size > 0), -ENOTSUP.
+ */
 int rte_eth_dev_fw_version_get(uint16_t port_id, char *fw_version, size_t fw_size);
+/* Returns 0; -ENODEV, -EINVAL (queue not set up, NULL qinfo), -ENOTSUP. */
 int rte_eth_rx_queue_info_get(uint16_t port_id, uint16_t queue_id,
 			      struct rte_eth_rxq_info *qinfo);
+/* Returns 0; -ENODEV, -EINVAL (queue not set up, NULL qinfo), -ENOTSUP. */
 int rte_eth_tx_queue_info_get(uint16_t port_id, uint16_t queue_id,
 			      struct rte_eth_txq_info *qinfo);
+/*
+ * Returns 0; -ENODEV, -EINVAL (queue not set up, NULL mode), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_rx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
 			      struct rte_eth_burst_mode *mode);
+/*
+ * Returns 0; -ENODEV, -EINVAL (queue not set up, NULL mode), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_tx_burst_mode_get(uint16_t port_id, uint16_t queue_id,
 			      struct rte_eth_burst_mode *mode);
+/*
+ * Free up to free_cnt sent mbufs (0: all). Returns the driver's count freed; -ENODEV,
+ * -EINVAL (queue not set up), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_tx_done_cleanup(uint16_t port_id, uint16_t queue_id, uint32_t free_cnt);
+/*
+ * Returns 1 when the driver has no preference, else its answer (0 best, 1 supported,
+ * -ENOTSUP not supported); -ENODEV, -EINVAL (NULL pool).
+ */
 int rte_eth_dev_pool_ops_supported(uint16_t port_id, const char *pool);
 
 /* Rx modes, addresses, MTU, VLAN, flow control. */
+/* Returns 0, also if already on; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_promiscuous_enable(uint16_t port_id);
+/* Returns 0, also if already off; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_promiscuous_disable(uint16_t port_id);
+/* 1 if promiscuous, 0 if not; -ENODEV. */
 int rte_eth_promiscuous_get(uint16_t port_id);
+/* Returns 0, also if already on; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_allmulticast_enable(uint16_t port_id);
+/* Returns 0, also if already off; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_allmulticast_disable(uint16_t port_id);
+/* 1 if all-multicast, 0 if not; -ENODEV. */
 int rte_eth_allmulticast_get(uint16_t port_id);
+/*
+ * The default MAC (all zero if the port has none). Returns 0; -ENODEV, -EINVAL (NULL mac_addr).
+ */
 int rte_eth_macaddr_get(uint16_t port_id, struct rte_ether_addr *mac_addr);
+/*
+ * Copy up to num MAC address slots (free ones are zero). Returns the number copied;
+ * -ENODEV, -EINVAL (NULL ma).
+ */
 __rte_experimental
 int rte_eth_macaddrs_get(uint16_t port_id, struct rte_ether_addr *ma, unsigned int num);
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL, multicast or zero address), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_default_mac_addr_set(uint16_t port_id, struct rte_ether_addr *mac_addr);
+/*
+ * Returns 0, also if already in that pool; -ENODEV, -EINVAL (NULL or zero address,
+ * pool >= RTE_ETH_64_POOLS), -ENOTSUP, -ENOSPC (no free slot), or the driver's error.
+ */
 int rte_eth_dev_mac_addr_add(uint16_t port_id, struct rte_ether_addr *mac_addr,
 			     uint32_t pool);
+/*
+ * Returns 0, also if the address is not there; -ENODEV, -EINVAL (NULL), -ENOTSUP,
+ * -EADDRINUSE (the default address).
+ */
 int rte_eth_dev_mac_addr_remove(uint16_t port_id, struct rte_ether_addr *mac_addr);
+/*
+ * Replace the multicast list (0 entries: flush). Returns 0; -ENODEV, -EINVAL (NULL list,
+ * nb_mc_addr > 0), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_set_mc_addr_list(uint16_t port_id, struct rte_ether_addr *mc_addr_set,
 				 uint32_t nb_mc_addr);
+/* Returns 0; -ENODEV, -EINVAL (NULL mtu). */
 int rte_eth_dev_get_mtu(uint16_t port_id, uint16_t *mtu);
+/*
+ * Returns 0; -ENODEV, -ENOTSUP, -EINVAL (outside min_mtu..max_mtu, or port not configured),
+ * or the driver's error.
+ */
 int rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu);
+/*
+ * Returns 0; -ENODEV, -ENOSYS (RTE_ETH_RX_OFFLOAD_VLAN_FILTER off), -EINVAL (vlan_id above
+ * 4095), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_vlan_filter(uint16_t port_id, uint16_t vlan_id, int on);
+/*
+ * Set the RTE_ETH_*_OFFLOAD bits in offload_mask. Returns 0, also if nothing changes;
+ * -ENODEV, -ENOTSUP (a bit the port lacks, or no driver op), or the driver's error (the
+ * old settings are then restored).
+ */
 int rte_eth_dev_set_vlan_offload(uint16_t port_id, int offload_mask);
+/* The RTE_ETH_*_OFFLOAD bits enabled (VLAN strip, filter, extend, QinQ strip); -ENODEV. */
 int rte_eth_dev_get_vlan_offload(uint16_t port_id);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_vlan_pvid(uint16_t port_id, uint16_t pvid, int on);
+/* Returns 0; -ENODEV, -EINVAL (queue id not configured), -ENOTSUP. */
 int rte_eth_dev_set_vlan_strip_on_queue(uint16_t port_id, uint16_t rx_queue_id, int on);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_vlan_ether_type(uint16_t port_id, enum rte_vlan_type vlan_type,
 				    uint16_t tag_type);
+/* Returns 0; -ENODEV, -EINVAL (NULL fc_conf), -ENOTSUP, or the driver's error. */
 int rte_eth_dev_flow_ctrl_get(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
+/* Returns 0; -ENODEV, -EINVAL (NULL fc_conf, bad mode), -ENOTSUP, or the driver's error. */
 int rte_eth_dev_flow_ctrl_set(uint16_t port_id, struct rte_eth_fc_conf *fc_conf);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_led_on(uint16_t port_id);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_led_off(uint16_t port_id);
 
 /* IEEE 1588 / 802.1AS time stamping, and the device clock. */
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_enable(uint16_t port_id);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_disable(uint16_t port_id);
+/* Returns 0; -ENODEV, -EINVAL (NULL timestamp), -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_read_rx_timestamp(uint16_t port_id, struct timespec *timestamp,
 				       uint32_t flags);
+/* Returns 0; -ENODEV, -EINVAL (NULL timestamp), -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_read_tx_timestamp(uint16_t port_id, struct timespec *timestamp);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_adjust_time(uint16_t port_id, int64_t delta);
+/* Returns 0; -ENODEV, -EINVAL (NULL time), -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_read_time(uint16_t port_id, struct timespec *time);
+/* Returns 0; -ENODEV, -EINVAL (NULL time), -ENOTSUP, or the driver's error. */
 int rte_eth_timesync_write_time(uint16_t port_id, const struct timespec *time);
+/* Returns 0; -ENODEV, -EINVAL (NULL clock), -ENOTSUP, or the driver's error. */
 __rte_experimental
 int rte_eth_read_clock(uint16_t port_id, uint64_t *clock);
 
 /* Packet types (RTE_PTYPE_* from rte_mbuf_ptype.h). */
+/*
+ * Returns how many supported ptypes match ptype_mask (only num are stored), 0 if the driver
+ * has no list; -ENODEV, -EINVAL (NULL ptypes with num > 0).
+ */
 int rte_eth_dev_get_supported_ptypes(uint16_t port_id, uint32_t ptype_mask,
 				     uint32_t *ptypes, int num);
+/*
+ * Returns 0 (without driver support only set_ptypes[0] = RTE_PTYPE_UNKNOWN is stored);
+ * -ENODEV, -EINVAL (NULL set_ptypes with num > 0), or the driver's error.
+ */
 int rte_eth_dev_set_ptypes(uint16_t port_id, uint32_t ptype_mask,
 			   uint32_t *set_ptypes, unsigned int num);
 
 /* RSS. */
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL reta_conf, reta_size 0, an entry beyond nb_rx_queues),
+ * -ENOTSUP (mq_mode without RSS, or no driver op), or the driver's error.
+ */
 int rte_eth_dev_rss_reta_update(uint16_t port_id, struct rte_eth_rss_reta_entry64 *reta_conf,
 				uint16_t reta_size);
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL reta_conf, reta_size 0), -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_rss_reta_query(uint16_t port_id, struct rte_eth_rss_reta_entry64 *reta_conf,
 			       uint16_t reta_size);
+/*
+ * Returns 0; -ENODEV, -EINVAL (NULL rss_conf, unsupported rss_hf, key length not
+ * hash_key_size), -ENOTSUP (mq_mode without RSS, or no driver op), or the driver's error.
+ */
 int rte_eth_dev_rss_hash_update(uint16_t port_id, struct rte_eth_rss_conf *rss_conf);
+/* Returns 0; -ENODEV, -EINVAL (NULL rss_conf), -ENOTSUP, or the driver's error. */
 int rte_eth_dev_rss_hash_conf_get(uint16_t port_id, struct rte_eth_rss_conf *rss_conf);
 
 /* Link. */
+/*
+ * Returns 0, waiting for the driver's link update; -ENODEV, -EINVAL (NULL link), -ENOTSUP
+ * (no link_update op, unless LSC interrupts keep the status current).
+ */
 int rte_eth_link_get(uint16_t port_id, struct rte_eth_link *link);
+/* As rte_eth_link_get() without waiting. Returns 0; -ENODEV, -EINVAL (NULL link), -ENOTSUP. */
 int rte_eth_link_get_nowait(uint16_t port_id, struct rte_eth_link *link);
+/*
+ * "10 Gbps" and so on, "None", "Unknown" (RTE_ETH_SPEED_NUM_UNKNOWN), or "Invalid"; never NULL.
+ */
 __rte_experimental
 const char *rte_eth_link_speed_to_str(uint32_t link_speed);
+/*
+ * Returns what snprintf() returns (the length needed); -EINVAL (NULL str or eth_link, len 0).
+ */
 __rte_experimental
 int rte_eth_link_to_str(char *str, size_t len, const struct rte_eth_link *eth_link);
 
 /* Statistics. */
+/* Returns 0; -ENODEV, -EINVAL (NULL stats), -ENOTSUP (stats zeroed), or the driver's error. */
 int rte_eth_stats_get(uint16_t port_id, struct rte_eth_stats *stats);
+/* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_stats_reset(uint16_t port_id);
+/*
+ * Returns the number of names written; with xstats_names NULL or size too small, the
+ * number needed (nothing written); -ENODEV, or the driver's error.
+ */
 int rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
 			     unsigned int size);
+/*
+ * Returns the number of values written; with xstats NULL or n too small, the number
+ * needed (nothing written); -ENODEV, -ENOTSUP (no stats_get), or the driver's error.
+ */
 int rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n);
+/*
+ * With ids NULL, as rte_eth_xstats_get_names(). Else returns size; -ENODEV, -EINVAL
+ * (NULL xstats_names, an id out of range), -ENOMEM.
+ */
 int rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
 				   unsigned int size, uint64_t *ids);
+/*
+ * Returns size, or with ids NULL the number of xstats (values NULL and size 0: just that
+ * number); -ENODEV, -ENOMEM, -EINVAL (an id out of range, NULL values, or ids NULL with size
+ * too small: DPDK returns the number needed there).
+ */
 int rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values,
 			     unsigned int size);
+/*
+ * Returns 0 with the id in *id; -EINVAL (NULL argument, no xstat of that name), -ENODEV, -ENOMEM.
+ */
 int rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t *id);
+/*
+ * Reset the driver's xstats, then the basic stats (DPDK does only the former when the
+ * driver has xstats_reset). Returns 0; -ENODEV, -ENOTSUP, or the driver's error.
+ */
 int rte_eth_xstats_reset(uint16_t port_id);
+/*
+ * Returns 0; -ENODEV, -EINVAL (queue id not configured, stat_idx >= RTE_ETHDEV_QUEUE_STAT_CNTRS),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_set_tx_queue_stats_mapping(uint16_t port_id, uint16_t tx_queue_id,
 					   uint8_t stat_idx);
+/*
+ * Returns 0; -ENODEV, -EINVAL (queue id not configured, stat_idx >= RTE_ETHDEV_QUEUE_STAT_CNTRS),
+ * -ENOTSUP, or the driver's error.
+ */
 int rte_eth_dev_set_rx_queue_stats_mapping(uint16_t port_id, uint16_t rx_queue_id,
 					   uint8_t stat_idx);
 
@@ -706,39 +941,73 @@ enum rte_eth_event_type {
 typedef int (*rte_eth_dev_cb_fn)(uint16_t port_id, enum rte_eth_event_type event,
 				 void *cb_arg, void *ret_param);
 
-/* port_id RTE_ETH_ALL registers for every port, present and future. */
+/*
+ * port_id RTE_ETH_ALL registers for every port, present and future. Returns 0, also
+ * if already registered; -EINVAL (NULL cb_fn, bad event, invalid port_id), -ENOMEM.
+ */
 int rte_eth_dev_callback_register(uint16_t port_id, enum rte_eth_event_type event,
 				  rte_eth_dev_cb_fn cb_fn, void *cb_arg);
-/* cb_arg (void *)-1 matches any argument. -EAGAIN while the callback runs. */
+/*
+ * cb_arg (void *)-1 matches any argument. Returns 0, also if nothing matched; -EINVAL
+ * (NULL cb_fn, bad event, invalid port_id), -EAGAIN (a match is running: not removed).
+ */
 int rte_eth_dev_callback_unregister(uint16_t port_id, enum rte_eth_event_type event,
 				    rte_eth_dev_cb_fn cb_fn, void *cb_arg);
 
 /* Rx queue interrupts. */
+/* Returns 0; -ENODEV, -EINVAL (queue not set up), -ENOTSUP, or the driver's error. */
 int rte_eth_dev_rx_intr_enable(uint16_t port_id, uint16_t queue_id);
+/* Returns 0; -ENODEV, -EINVAL (queue not set up), -ENOTSUP, or the driver's error. */
 int rte_eth_dev_rx_intr_disable(uint16_t port_id, uint16_t queue_id);
-/* Add (op RTE_INTR_EVENT_ADD) or remove every Rx queue's interrupt to epfd. */
+/*
+ * Add (op RTE_INTR_EVENT_ADD) or remove every Rx queue's interrupt to epfd. Returns 0,
+ * also when a queue fails (logged); -ENODEV, -ENOTSUP (no Rx interrupts: intr_conf.rxq
+ * unset or no interrupt handle), or -ERANGE with rte_errno ERANGE (no vector for a queue).
+ */
 int rte_eth_dev_rx_intr_ctl(uint16_t port_id, int epfd, int op, void *data);
+/*
+ * Returns 0; -ENODEV, -EINVAL (queue not set up), -ENOTSUP (no Rx interrupts), -ERANGE
+ * with rte_errno ERANGE (no vector), or the error of rte_intr_rx_ctl() (-EPERM, -EEXIST...).
+ */
 int rte_eth_dev_rx_intr_ctl_q(uint16_t port_id, uint16_t queue_id, int epfd, int op,
 			      void *data);
+/*
+ * The queue's event fd; -1 for a bad port or queue, no Rx interrupts or no vector
+ * (rte_errno ERANGE); -EINVAL with rte_errno EINVAL if the vector has no event fd.
+ */
 int rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id);
 
 /* Rx/Tx callbacks, run inside rte_eth_rx_burst / rte_eth_tx_burst. */
 struct rte_eth_rxtx_callback;
+/*
+ * Returns the callback; NULL with rte_errno ENODEV (bad port; DPDK sets EINVAL),
+ * EINVAL (NULL fn, queue id not configured) or ENOMEM.
+ */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_rx_callback(uint16_t port_id, uint16_t queue_id, rte_rx_callback_fn fn,
 			void *user_param);
+/*
+ * As rte_eth_add_rx_callback(), at the head of the list. NULL with rte_errno ENODEV
+ * (DPDK: EINVAL), EINVAL or ENOMEM.
+ */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_first_rx_callback(uint16_t port_id, uint16_t queue_id, rte_rx_callback_fn fn,
 			      void *user_param);
+/*
+ * Returns the callback; NULL with rte_errno ENODEV (bad port; DPDK sets EINVAL),
+ * EINVAL (NULL fn, queue id not configured) or ENOMEM.
+ */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_tx_callback(uint16_t port_id, uint16_t queue_id, rte_tx_callback_fn fn,
 			void *user_param);
 /*
  * Unlink a callback. Its memory is not freed: a burst may still be running
  * it on another lcore. The caller frees it (rte_free) once that is over.
+ * Returns 0; -ENODEV, -EINVAL (NULL user_cb, bad queue id, not on that queue).
  */
 int rte_eth_remove_rx_callback(uint16_t port_id, uint16_t queue_id,
 			       const struct rte_eth_rxtx_callback *user_cb);
+/* As rte_eth_remove_rx_callback() for Tx. Returns 0; -ENODEV, -EINVAL. */
 int rte_eth_remove_tx_callback(uint16_t port_id, uint16_t queue_id,
 			       const struct rte_eth_rxtx_callback *user_cb);
 
@@ -756,8 +1025,12 @@ struct rte_eth_dev_tx_buffer {
 #define RTE_ETH_TX_BUFFER_SIZE(sz) \
 	(sizeof(struct rte_eth_dev_tx_buffer) + (sz) * sizeof(struct rte_mbuf *))
 
-/* Sets the drop callback (unsent packets are freed). */
+/*
+ * Sets the drop callback (unsent packets are freed) unless one is set. Returns 0, or
+ * -EINVAL (NULL buffer, or size 0, which DPDK accepts).
+ */
 int rte_eth_tx_buffer_init(struct rte_eth_dev_tx_buffer *buffer, uint16_t size);
+/* Returns 0, or -EINVAL (NULL buffer). */
 int rte_eth_tx_buffer_set_err_callback(struct rte_eth_dev_tx_buffer *buffer,
 				       buffer_tx_error_fn callback, void *userdata);
 /* Frees the unsent packets. */
