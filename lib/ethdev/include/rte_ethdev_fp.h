@@ -9,10 +9,14 @@
 
 #include <rte_branch_prediction.h>
 
-/* Out-of-line halves of the burst functions when callbacks are set. */
+/*
+ * Out-of-line halves of the burst functions when callbacks are set. Return the
+ * packet count the last callback leaves; no errors.
+ */
 uint16_t rte_eth_call_rx_callbacks(uint16_t port_id, uint16_t queue_id,
 				   struct rte_mbuf **rx_pkts, uint16_t nb_rx, uint16_t nb_pkts,
 				   void *opaque);
+/* Run the Tx callbacks; returns the packet count the last one leaves. No errors. */
 uint16_t rte_eth_call_tx_callbacks(uint16_t port_id, uint16_t queue_id,
 				   struct rte_mbuf **tx_pkts, uint16_t nb_pkts, void *opaque);
 
@@ -21,7 +25,8 @@ int rte_eth_fp_check_queue(uint16_t port_id, uint16_t queue_id, int is_rx);
 
 /*
  * Receive up to nb_pkts packets from an Rx queue. One lcore per queue: the
- * queue is not thread-safe, as in DPDK.
+ * queue is not thread-safe, as in DPDK. Returns the number received, 0 also on
+ * a stopped port (and with RTE_ETHDEV_DEBUG_RX for a bad port or queue).
  */
 static inline uint16_t
 rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **rx_pkts,
@@ -52,7 +57,11 @@ rte_eth_rx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **rx_pkts,
 	return nb_rx;
 }
 
-/* Used Rx descriptors of a queue, -ENOTSUP if the driver cannot tell. */
+/*
+ * Used Rx descriptors of a queue, -ENOTSUP if the driver cannot tell. With
+ * RTE_ETHDEV_DEBUG_RX, -EINVAL for a bad port or queue (DPDK: -ENODEV for an
+ * unused port).
+ */
 static inline int
 rte_eth_rx_queue_count(uint16_t port_id, uint16_t queue_id)
 {
@@ -72,6 +81,11 @@ rte_eth_rx_queue_count(uint16_t port_id, uint16_t queue_id)
 #define RTE_ETH_RX_DESC_DONE 1
 #define RTE_ETH_RX_DESC_UNAVAIL 2
 
+/*
+ * RTE_ETH_RX_DESC_* of the descriptor offset places ahead, or the driver's negative errno;
+ * -ENOTSUP without driver support. With RTE_ETHDEV_DEBUG_RX, -ENODEV for a bad port or
+ * queue (DPDK: -EINVAL for ids out of range).
+ */
 static inline int
 rte_eth_rx_descriptor_status(uint16_t port_id, uint16_t queue_id, uint16_t offset)
 {
@@ -91,6 +105,11 @@ rte_eth_rx_descriptor_status(uint16_t port_id, uint16_t queue_id, uint16_t offse
 #define RTE_ETH_TX_DESC_DONE 1
 #define RTE_ETH_TX_DESC_UNAVAIL 2
 
+/*
+ * RTE_ETH_TX_DESC_* of the descriptor offset places ahead, or the driver's negative errno;
+ * -ENOTSUP without driver support. With RTE_ETHDEV_DEBUG_TX, -ENODEV for a bad port or
+ * queue (DPDK: -EINVAL for ids out of range).
+ */
 static inline int
 rte_eth_tx_descriptor_status(uint16_t port_id, uint16_t queue_id, uint16_t offset)
 {
@@ -108,7 +127,8 @@ rte_eth_tx_descriptor_status(uint16_t port_id, uint16_t queue_id, uint16_t offse
 
 /*
  * Send up to nb_pkts packets; returns how many the driver took (it owns
- * them now). The caller keeps the rest, tx_pkts[ret..nb_pkts-1].
+ * them now). The caller keeps the rest, tx_pkts[ret..nb_pkts-1]. 0 on a
+ * stopped port, and with RTE_ETHDEV_DEBUG_TX for a bad port or queue.
  */
 static inline uint16_t
 rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **tx_pkts,
@@ -138,7 +158,9 @@ rte_eth_tx_burst(uint16_t port_id, uint16_t queue_id, struct rte_mbuf **tx_pkts,
 
 /*
  * Check (and fix up for offloads) packets before rte_eth_tx_burst. Returns
- * how many are fine; on a bad one rte_errno tells why.
+ * how many are fine; on a bad one rte_errno tells why (the driver's value).
+ * nb_pkts without a driver check. With RTE_ETHDEV_DEBUG_TX, 0 and rte_errno
+ * EINVAL for a bad port or queue (DPDK: ENODEV for a bad port).
  */
 #ifndef RTE_ETHDEV_TX_PREPARE_NOOP
 static inline uint16_t
@@ -167,7 +189,10 @@ rte_eth_tx_prepare(__rte_unused uint16_t port_id, __rte_unused uint16_t queue_id
 }
 #endif
 
-/* Send what the buffer holds; unsent packets go to its error callback. */
+/*
+ * Send what the buffer holds; unsent packets go to its error callback.
+ * Returns the number sent (0 for an empty buffer).
+ */
 static inline uint16_t
 rte_eth_tx_buffer_flush(uint16_t port_id, uint16_t queue_id,
 			struct rte_eth_dev_tx_buffer *buffer)
@@ -185,7 +210,7 @@ rte_eth_tx_buffer_flush(uint16_t port_id, uint16_t queue_id,
 	return sent;
 }
 
-/* Buffer one packet; flushes (and returns the number sent) when full. */
+/* Buffer one packet; when full, flushes and returns the number sent, else 0. */
 static __rte_always_inline uint16_t
 rte_eth_tx_buffer(uint16_t port_id, uint16_t queue_id, struct rte_eth_dev_tx_buffer *buffer,
 		  struct rte_mbuf *tx_pkt)
