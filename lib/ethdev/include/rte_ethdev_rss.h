@@ -81,6 +81,7 @@
 #define RTE_ETH_RSS_LEVEL_INNERMOST (UINT64_C(2) << 50)
 #define RTE_ETH_RSS_LEVEL_MASK (UINT64_C(3) << 50)
 #define RTE_ETH_RSS_LEVEL(rss_hf) ((rss_hf & RTE_ETH_RSS_LEVEL_MASK) >> 50)
+/* rss_hf without SRC_ONLY/DST_ONLY pairs that cancel out (L3 and L4); no errors. */
 static inline uint64_t
 rte_eth_rss_hf_refine(uint64_t rss_hf)
 {
