@@ -23,7 +23,7 @@ extern "C" {
 /*
  * Bytes needed for a ring of count slots of esize bytes (header
  * included). count: a power of 2 up to RTE_RING_SZ_MASK. Returns
- * -EINVAL for a bad esize or count.
+ * -EINVAL for a bad esize or count; rte_errno is not set.
  */
 ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
 
@@ -32,11 +32,13 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
  * and list it for rte_ring_lookup(). count: a power of 2 (capacity
  * count - 1), or with RING_F_EXACT_SZ any count (capacity count).
  * Returns NULL with rte_errno set to:
- *   EINVAL - esize not a multiple of 4, bad count, RTS or conflicting flags
+ *   EINVAL - NULL name, esize not a multiple of 4, bad count, RTS (which
+ *            DPDK supports), unknown or conflicting flags
  *   ENAMETOOLONG - name longer than RTE_RING_NAMESIZE - 1
  *   EEXIST - a ring or memzone with this name exists
  *   ENOMEM - no memory for the ring, or the EAL is not initialized
  *   ENOSPC - RTE_MAX_MEMZONE memzones exist already
+ * or another rte_errno that rte_memzone_reserve_aligned() set.
  */
 struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 				      unsigned int count, int socket_id,
@@ -44,6 +46,7 @@ struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 
 /* ---- bulk: all or nothing ---- */
 
+/* Enqueue all n elements (multi-producer) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 			      unsigned int esize, unsigned int n,
@@ -53,6 +56,7 @@ rte_ring_mp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 					  RTE_RING_QUEUE_FIXED, 0, free_space);
 }
 
+/* Enqueue all n elements (single producer) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 			      unsigned int esize, unsigned int n,
@@ -66,6 +70,7 @@ rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
  * The flag-dispatched forms read the sync type chosen at creation: HTS
  * has its own path; otherwise it is RTE_RING_SYNC_MT (0) or
  * RTE_RING_SYNC_ST (1), which is the "single" argument itself.
+ * Enqueue all n elements or none. Returns n or 0.
  */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
@@ -79,6 +84,7 @@ rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 					  free_space);
 }
 
+/* Dequeue n elements (multi-consumer) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 			      unsigned int esize, unsigned int n,
@@ -88,6 +94,7 @@ rte_ring_mc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 					  RTE_RING_QUEUE_FIXED, 0, available);
 }
 
+/* Dequeue n elements (single consumer) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_sc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 			      unsigned int esize, unsigned int n,
@@ -97,6 +104,7 @@ rte_ring_sc_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 					  RTE_RING_QUEUE_FIXED, 1, available);
 }
 
+/* Dequeue n elements (mode of the ring's flags) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 			   unsigned int esize, unsigned int n,
@@ -111,36 +119,42 @@ rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 
 /* ---- single objects: 0 on success, -ENOBUFS (full) / -ENOENT (empty) ---- */
 
+/* Returns 0, or -ENOBUFS if the ring is full (multi-producer). */
 static __rte_always_inline int
 rte_ring_mp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_mp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
 }
 
+/* Returns 0, or -ENOBUFS if the ring is full (single producer). */
 static __rte_always_inline int
 rte_ring_sp_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_sp_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
 }
 
+/* Returns 0, or -ENOBUFS if the ring is full (mode of the flags). */
 static __rte_always_inline int
 rte_ring_enqueue_elem(struct rte_ring *r, void *obj, unsigned int esize)
 {
 	return rte_ring_enqueue_bulk_elem(r, obj, esize, 1, NULL) ? 0 : -ENOBUFS;
 }
 
+/* Returns 0, or -ENOENT if the ring is empty (multi-consumer). */
 static __rte_always_inline int
 rte_ring_mc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_mc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
 }
 
+/* Returns 0, or -ENOENT if the ring is empty (single consumer). */
 static __rte_always_inline int
 rte_ring_sc_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
 	return rte_ring_sc_dequeue_bulk_elem(r, obj_p, esize, 1, NULL) ? 0 : -ENOENT;
 }
 
+/* Returns 0, or -ENOENT if the ring is empty (mode of the flags). */
 static __rte_always_inline int
 rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 {
@@ -149,6 +163,7 @@ rte_ring_dequeue_elem(struct rte_ring *r, void *obj_p, unsigned int esize)
 
 /* ---- burst: as many as possible ---- */
 
+/* Enqueue up to n elements (multi-producer). Returns the number enqueued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 			       unsigned int esize, unsigned int n,
@@ -158,6 +173,7 @@ rte_ring_mp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 					  RTE_RING_QUEUE_VARIABLE, 0, free_space);
 }
 
+/* Enqueue up to n elements (single producer). Returns the number enqueued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_sp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 			       unsigned int esize, unsigned int n,
@@ -167,6 +183,7 @@ rte_ring_sp_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 					  RTE_RING_QUEUE_VARIABLE, 1, free_space);
 }
 
+/* Enqueue up to n elements (mode of the flags). Returns the number enqueued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 			    unsigned int esize, unsigned int n,
@@ -179,6 +196,7 @@ rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 					  free_space);
 }
 
+/* Dequeue up to n elements (multi-consumer). Returns the number dequeued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 			       unsigned int esize, unsigned int n,
@@ -188,6 +206,7 @@ rte_ring_mc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 					  RTE_RING_QUEUE_VARIABLE, 0, available);
 }
 
+/* Dequeue up to n elements (single consumer). Returns the number dequeued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_sc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 			       unsigned int esize, unsigned int n,
@@ -197,6 +216,7 @@ rte_ring_sc_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 					  RTE_RING_QUEUE_VARIABLE, 1, available);
 }
 
+/* Dequeue up to n elements (mode of the flags). Returns the number dequeued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 			    unsigned int esize, unsigned int n,
