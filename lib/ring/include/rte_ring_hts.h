@@ -152,7 +152,10 @@ __rte_ring_do_hts_dequeue_elem(struct rte_ring *r, void *obj_table,
 	return n;
 }
 
-/* Bulk (all or nothing) and burst (as many as possible), as in rte_ring_elem.h. */
+/*
+ * Bulk (all or nothing) and burst (as many as possible), as in rte_ring_elem.h,
+ * for a ring made with RING_F_MP_HTS_ENQ. Returns n or 0.
+ */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 				  unsigned int esize, unsigned int n,
@@ -162,6 +165,7 @@ rte_ring_mp_hts_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 					      RTE_RING_QUEUE_FIXED, free_space);
 }
 
+/* Dequeue n elements or none (RING_F_MC_HTS_DEQ ring). Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 				  unsigned int esize, unsigned int n,
@@ -171,6 +175,7 @@ rte_ring_mc_hts_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 					      RTE_RING_QUEUE_FIXED, available);
 }
 
+/* Enqueue up to n elements (RING_F_MP_HTS_ENQ ring). Returns the number enqueued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 				   unsigned int esize, unsigned int n,
@@ -180,6 +185,7 @@ rte_ring_mp_hts_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 					      RTE_RING_QUEUE_VARIABLE, free_space);
 }
 
+/* Dequeue up to n elements (RING_F_MC_HTS_DEQ ring). Returns the number dequeued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 				   unsigned int esize, unsigned int n,
@@ -189,6 +195,7 @@ rte_ring_mc_hts_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 					      RTE_RING_QUEUE_VARIABLE, available);
 }
 
+/* Enqueue all n pointers or none (RING_F_MP_HTS_ENQ ring). Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
 			     unsigned int n, unsigned int *free_space)
@@ -197,6 +204,7 @@ rte_ring_mp_hts_enqueue_bulk(struct rte_ring *r, void * const *obj_table,
 						 free_space);
 }
 
+/* Dequeue n pointers or none (RING_F_MC_HTS_DEQ ring). Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_bulk(struct rte_ring *r, void **obj_table,
 			     unsigned int n, unsigned int *available)
@@ -205,6 +213,7 @@ rte_ring_mc_hts_dequeue_bulk(struct rte_ring *r, void **obj_table,
 						 available);
 }
 
+/* Enqueue up to n pointers (RING_F_MP_HTS_ENQ ring). Returns the number enqueued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mp_hts_enqueue_burst(struct rte_ring *r, void * const *obj_table,
 			      unsigned int n, unsigned int *free_space)
@@ -213,6 +222,7 @@ rte_ring_mp_hts_enqueue_burst(struct rte_ring *r, void * const *obj_table,
 						  free_space);
 }
 
+/* Dequeue up to n pointers (RING_F_MC_HTS_DEQ ring). Returns the number dequeued, 0..n. */
 static __rte_always_inline unsigned int
 rte_ring_mc_hts_dequeue_burst(struct rte_ring *r, void **obj_table,
 			      unsigned int n, unsigned int *available)
