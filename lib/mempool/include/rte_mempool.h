@@ -309,19 +309,34 @@ struct rte_mempool *rte_mempool_create_empty(const char *name, unsigned n, unsig
 					     unsigned cache_size, unsigned private_data_size,
 					     int socket_id, unsigned flags);
 
+/* Free the pool, its objects' memory and its handler; NULL is ignored. */
 void rte_mempool_free(struct rte_mempool *mp);
 
 /*
  * Add objects from a chunk of memory (IOVA-contiguous, or RTE_BAD_IOVA).
- * Return the number of objects added, or a negative errno.
+ * Return the number of objects added, or a negative errno: -ENOSPC (pool
+ * full), -ENOMEM, -EINVAL (not one object fits), or the handler's error.
  */
 int rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, size_t len,
 			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
+/*
+ * Add objects from len bytes of pg_sz pages, split where the IOVA jumps. Returns the
+ * number added; -EINVAL (pg_sz not a power of 2, addr or len not page-aligned), or the
+ * first error of rte_mempool_populate_iova() when nothing was added.
+ */
 int rte_mempool_populate_virt(struct rte_mempool *mp, char *addr, size_t len, size_t pg_sz,
 			      rte_mempool_memchunk_free_cb_t *free_cb, void *opaque);
-/* Fill the pool with memory from EAL memzones. Returns the object count or -errno. */
+/*
+ * Fill the pool with memory from EAL memzones. Returns the object count; -EEXIST
+ * (already populated), the handler's error, or -rte_errno of a failed memzone
+ * reservation (e.g. -ENOMEM), the chunks added so far being freed.
+ */
 int rte_mempool_populate_default(struct rte_mempool *mp);
-/* Fill the pool with anonymous memory (no IOVA). Returns the object count or 0. */
+/*
+ * Fill the pool with anonymous memory (no IOVA). Returns the object count, or 0
+ * with rte_errno set: EINVAL (NULL or already populated pool), ENOMEM, or the
+ * handler's or mmap()'s error.
+ */
 int rte_mempool_populate_anon(struct rte_mempool *mp);
 
 /* Call obj_cb on every object; returns the number of objects. */
@@ -333,7 +348,10 @@ uint32_t rte_mempool_mem_iter(struct rte_mempool *mp, rte_mempool_mem_cb_t *mem_
 
 void rte_mempool_dump(FILE *f, struct rte_mempool *mp);
 
-/* A cache for threads that are not lcores. NULL + rte_errno EINVAL/ENOMEM. */
+/*
+ * A cache for threads that are not lcores. NULL with rte_errno EINVAL (size 0 or
+ * above RTE_MEMPOOL_CACHE_MAX_SIZE) or ENOMEM.
+ */
 struct rte_mempool_cache *rte_mempool_cache_create(uint32_t size, int socket_id);
 void rte_mempool_cache_free(struct rte_mempool_cache *cache);
 
@@ -484,12 +502,14 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigne
 #endif
 }
 
+/* Return n objects through the lcore's cache, if any (not off-lcore, cache_size 0). No errors. */
 static __rte_always_inline void
 rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
 	rte_mempool_generic_put(mp, obj_table, n, rte_mempool_default_cache(mp, rte_lcore_id()));
 }
 
+/* Return one object, as rte_mempool_put_bulk(). No errors. */
 static __rte_always_inline void
 rte_mempool_put(struct rte_mempool *mp, void *obj)
 {
@@ -562,6 +582,10 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n
 	return ret;
 }
 
+/*
+ * rte_mempool_generic_get() with the lcore's cache. Returns 0, or -ENOBUFS (ring
+ * handlers: too few objects) with none taken.
+ */
 static __rte_always_inline int
 rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
 {
@@ -569,12 +593,16 @@ rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
 				       rte_mempool_default_cache(mp, rte_lcore_id()));
 }
 
+/* Get one object. Returns 0, or -ENOBUFS (ring handlers: pool empty). */
 static __rte_always_inline int
 rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 {
 	return rte_mempool_get_bulk(mp, obj_p, 1);
 }
 
+/*
+ * Returns 0; -ENOTSUP if the handler has no contiguous blocks (the ring handlers), or its error.
+ */
 static __rte_always_inline int
 rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
 {
@@ -583,14 +611,17 @@ rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, un
 
 /* Objects in the common pool and in every cache. */
 unsigned int rte_mempool_avail_count(const struct rte_mempool *mp);
+/* Objects taken from the pool: its size minus rte_mempool_avail_count(). */
 unsigned int rte_mempool_in_use_count(const struct rte_mempool *mp);
 
+/* 1 if every object is in the pool or a cache, else 0. */
 static inline int
 rte_mempool_full(const struct rte_mempool *mp)
 {
 	return rte_mempool_avail_count(mp) == mp->size;
 }
 
+/* 1 if no object is in the pool or a cache, else 0. */
 static inline int
 rte_mempool_empty(const struct rte_mempool *mp)
 {
@@ -616,11 +647,12 @@ rte_mempool_get_priv(struct rte_mempool *mp)
 }
 
 void rte_mempool_list_dump(FILE *f);
-/* NULL + rte_errno ENOENT when no pool has that name. */
+/* The pool named name; NULL with rte_errno ENOENT (no such pool) or EINVAL (NULL name). */
 struct rte_mempool *rte_mempool_lookup(const char *name);
 uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 				   struct rte_mempool_objsz *sz);
 void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
+/* Sets *pg_sz to 0 (no page constraint) and returns 0; never fails. */
 int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
 
 #ifdef __cplusplus
