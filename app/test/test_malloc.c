@@ -48,7 +48,15 @@ test_malloc_basic(void)
 	TEST_ASSERT_EQUAL(alloc_count(), before, "block count back after free");
 	TEST_ASSERT_EQUAL(rte_malloc_validate(p, NULL), -1, "a freed block does not validate");
 	rte_free(NULL);
+	rte_errno = 0;
 	TEST_ASSERT_NULL(rte_malloc(NULL, 0, 0), "size 0 gives NULL");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "size 0 sets EINVAL");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_malloc(NULL, 64, 3), "alignment 3 gives NULL");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bad alignment sets EINVAL");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_malloc_socket(NULL, 64, 0, RTE_MAX_NUMA_NODES), "bad socket");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bad socket sets EINVAL");
 	return TEST_SUCCESS;
 }
 

@@ -19,10 +19,11 @@ __rte_export void *
 rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
 	(void)type;	/* DPDK ignores it too */
-	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)))
+	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)) ||
+	    (socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES))) {
+		rte_errno = EINVAL;
 		return NULL;
-	if (socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES))
-		return NULL;
+	}
 	/* Without hugepages any socket will do, as in DPDK. */
 	if (!eal_mem.hugepages)
 		socket = SOCKET_ID_ANY;
@@ -55,8 +56,10 @@ rte_zmalloc(const char *type, size_t size, unsigned align)
 __rte_export void *
 rte_calloc_socket(const char *type, size_t num, size_t size, unsigned align, int socket)
 {
-	if (size != 0 && num > SIZE_MAX / size)
+	if (size != 0 && num > SIZE_MAX / size) {
+		rte_errno = EINVAL;
 		return NULL;
+	}
 	return rte_zmalloc_socket(type, num * size, align, socket);
 }
 
@@ -81,11 +84,14 @@ rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 
 	if (ptr == NULL)
 		return rte_malloc_socket(NULL, size, align, socket);
-	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)))
+	if (size == 0 || (align != 0 && !rte_is_power_of_2(align))) {
+		rte_errno = EINVAL;
 		return NULL;
+	}
 	old = malloc_heap_usable(ptr);
 	if (old == 0) {
 		EAL_LOG(ERR, "rte_realloc(%p): not a block from rte_malloc\n", ptr);
+		rte_errno = EINVAL;
 		return NULL;
 	}
 	if (!eal_mem.hugepages)
