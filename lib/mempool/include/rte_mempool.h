@@ -188,16 +188,26 @@ typedef int (*rte_mempool_get_info_t)(const struct rte_mempool *mp,
 
 #define RTE_MEMPOOL_POPULATE_F_ALIGN_OBJ 0x0001
 
+/*
+ * Default sizing for obj_num objects. Returns the bytes needed (0 if the objects
+ * have size 0) and fills *min_chunk_size and *align; never fails, no rte_errno.
+ */
 ssize_t rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp, uint32_t obj_num,
 					    uint32_t pg_shift, size_t chunk_reserve,
 					    size_t *min_chunk_size, size_t *align);
+/* The helper with no chunk reserve: the same return value; never fails, no rte_errno. */
 ssize_t rte_mempool_op_calc_mem_size_default(const struct rte_mempool *mp, uint32_t obj_num,
 					     uint32_t pg_shift, size_t *min_chunk_size,
 					     size_t *align);
+/*
+ * Cut the chunk into at most max_objs objects, calling obj_cb on each. Returns the
+ * number of objects placed (0 if none fits); never fails, no rte_errno.
+ */
 int rte_mempool_op_populate_helper(struct rte_mempool *mp, unsigned int flags,
 				   unsigned int max_objs, void *vaddr, rte_iova_t iova,
 				   size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
 				   void *obj_cb_arg);
+/* The helper with no flags: the same return value; never fails, no rte_errno. */
 int rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs,
 				    void *vaddr, rte_iova_t iova, size_t len,
 				    rte_mempool_populate_obj_cb_t *obj_cb, void *obj_cb_arg);
@@ -232,14 +242,20 @@ rte_mempool_get_ops(int ops_index)
 	return &rte_mempool_ops_table.ops[ops_index];
 }
 
+/*
+ * Call the handler's alloc. Returns 0, or its negative errno (ring handlers:
+ * -ENAMETOOLONG or rte_ring_create()'s error, with rte_errno set to the same).
+ */
 int rte_mempool_ops_alloc(struct rte_mempool *mp);
 
+/* Returns 0, or the handler's negative errno (ring handlers: -ENOBUFS). No rte_errno. */
 static inline int
 rte_mempool_ops_dequeue_bulk(struct rte_mempool *mp, void **obj_table, unsigned n)
 {
 	return rte_mempool_get_ops(mp->ops_index)->dequeue(mp, obj_table, n);
 }
 
+/* Returns 0, -ENOTSUP if the handler has no dequeue_contig_blocks, or its error. No rte_errno. */
 static inline int
 rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_table,
 				      unsigned int n)
@@ -251,29 +267,44 @@ rte_mempool_ops_dequeue_contig_blocks(struct rte_mempool *mp, void **first_obj_t
 	return ops->dequeue_contig_blocks(mp, first_obj_table, n);
 }
 
+/* Returns 0, or the handler's negative errno (ring handlers: -ENOBUFS). No rte_errno. */
 static inline int
 rte_mempool_ops_enqueue_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned n)
 {
 	return rte_mempool_get_ops(mp->ops_index)->enqueue(mp, obj_table, n);
 }
 
+/* Returns the handler's count of objects in the common pool; no errors. */
 unsigned rte_mempool_ops_get_count(const struct rte_mempool *mp);
+/*
+ * Returns the handler's calc_mem_size result, or without one that of
+ * rte_mempool_op_calc_mem_size_default(). No rte_errno.
+ */
 ssize_t rte_mempool_ops_calc_mem_size(const struct rte_mempool *mp, uint32_t obj_num,
 				      uint32_t pg_shift, size_t *min_chunk_size, size_t *align);
+/*
+ * Returns the handler's populate result, or without one the number of objects
+ * placed by rte_mempool_op_populate_default(). No rte_errno.
+ */
 int rte_mempool_ops_populate(struct rte_mempool *mp, unsigned int max_objs, void *vaddr,
 			     rte_iova_t iova, size_t len, rte_mempool_populate_obj_cb_t *obj_cb,
 			     void *obj_cb_arg);
+/* Returns 0, -ENOTSUP if the handler has no get_info, or its error. No rte_errno. */
 int rte_mempool_ops_get_info(const struct rte_mempool *mp, struct rte_mempool_info *info);
+/* Call the handler's free, if any. Returns nothing; no rte_errno. */
 void rte_mempool_ops_free(struct rte_mempool *mp);
 
 /*
  * Choose the handler of an empty (not yet populated) pool by name.
- * Returns 0, -EEXIST if the pool is already populated, -EINVAL for an
- * unknown name.
+ * Returns 0, -EEXIST if the pool is already populated, -EINVAL for a NULL
+ * pool or name or an unknown name. No rte_errno.
  */
 int rte_mempool_set_ops_byname(struct rte_mempool *mp, const char *name, void *pool_config);
 
-/* Returns the handler's index, -EINVAL (missing callback/name), -EEXIST, -ENOSPC. */
+/*
+ * Returns the handler's index; -EINVAL (NULL ops, missing callback, empty or too long
+ * name), -EEXIST (name registered), -ENOSPC (table full). No rte_errno.
+ */
 int rte_mempool_register_ops(const struct rte_mempool_ops *ops);
 
 #define RTE_MEMPOOL_REGISTER_OPS(ops) \
@@ -293,10 +324,9 @@ typedef void (rte_mempool_ctor_t)(struct rte_mempool *, void *);
 
 /*
  * Create and populate a pool of n objects of elt_size bytes with a cache
- * of cache_size objects per lcore. Returns NULL with rte_errno:
- * EINVAL (n or elt_size 0, cache_size > RTE_MEMPOOL_CACHE_MAX_SIZE or
- * cache_size * 1.5 > n, unknown flags), ENAMETOOLONG, EEXIST (name in use),
- * ENOSPC (too many memzones), ENOMEM (no memory).
+ * of cache_size objects per lcore. Returns the pool, or NULL with rte_errno set
+ * as by rte_mempool_create_empty(), or to the positive errno of
+ * rte_mempool_populate_default() (e.g. ENOMEM, the handler's error).
  */
 struct rte_mempool *rte_mempool_create(const char *name, unsigned n, unsigned elt_size,
 				       unsigned cache_size, unsigned private_data_size,
@@ -304,12 +334,17 @@ struct rte_mempool *rte_mempool_create(const char *name, unsigned n, unsigned el
 				       rte_mempool_obj_cb_t *obj_init, void *obj_init_arg,
 				       int socket_id, unsigned flags);
 
-/* The same, without objects: set the ops, then populate. Same errors. */
+/*
+ * The same, without objects: set the ops, then populate. NULL with rte_errno EINVAL
+ * (NULL name, n 0, cache_size > RTE_MEMPOOL_CACHE_MAX_SIZE or 1.5 * cache_size > n,
+ * unknown flags, default handler missing), ENAMETOOLONG, EEXIST (name in use),
+ * ENOMEM, or the memzone reservation's rte_errno.
+ */
 struct rte_mempool *rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size,
 					     unsigned cache_size, unsigned private_data_size,
 					     int socket_id, unsigned flags);
 
-/* Free the pool, its objects' memory and its handler; NULL is ignored. */
+/* Free the pool, its objects' memory and its handler; NULL is ignored. No rte_errno. */
 void rte_mempool_free(struct rte_mempool *mp);
 
 /*
@@ -339,13 +374,14 @@ int rte_mempool_populate_default(struct rte_mempool *mp);
  */
 int rte_mempool_populate_anon(struct rte_mempool *mp);
 
-/* Call obj_cb on every object; returns the number of objects. */
+/* Call obj_cb on every object; returns the number of objects. Never fails, no rte_errno. */
 uint32_t rte_mempool_obj_iter(struct rte_mempool *mp, rte_mempool_obj_cb_t *obj_cb,
 			      void *obj_cb_arg);
-/* Call mem_cb on every memory chunk; returns the number of chunks. */
+/* Call mem_cb on every memory chunk; returns the number of chunks. Never fails, no rte_errno. */
 uint32_t rte_mempool_mem_iter(struct rte_mempool *mp, rte_mempool_mem_cb_t *mem_cb,
 			      void *mem_cb_arg);
 
+/* Print the pool's state to f. Returns nothing; no rte_errno. */
 void rte_mempool_dump(FILE *f, struct rte_mempool *mp);
 
 /*
@@ -353,6 +389,7 @@ void rte_mempool_dump(FILE *f, struct rte_mempool *mp);
  * above RTE_MEMPOOL_CACHE_MAX_SIZE) or ENOMEM.
  */
 struct rte_mempool_cache *rte_mempool_cache_create(uint32_t size, int socket_id);
+/* Free a cache from rte_mempool_cache_create(); NULL is ignored. No rte_errno. */
 void rte_mempool_cache_free(struct rte_mempool_cache *cache);
 
 /* ---- Fast path ---- */
@@ -609,9 +646,9 @@ rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, un
 	return rte_mempool_ops_dequeue_contig_blocks(mp, first_obj_table, n);
 }
 
-/* Objects in the common pool and in every cache. */
+/* Objects in the common pool and in every cache, at most the pool size. No errors. */
 unsigned int rte_mempool_avail_count(const struct rte_mempool *mp);
-/* Objects taken from the pool: its size minus rte_mempool_avail_count(). */
+/* Objects taken from the pool: its size minus rte_mempool_avail_count(). No errors. */
 unsigned int rte_mempool_in_use_count(const struct rte_mempool *mp);
 
 /* 1 if every object is in the pool or a cache, else 0. */
@@ -628,6 +665,7 @@ rte_mempool_empty(const struct rte_mempool *mp)
 	return rte_mempool_avail_count(mp) == 0;
 }
 
+/* The IOVA recorded in the object's header, RTE_BAD_IOVA if it has none. No rte_errno. */
 static inline rte_iova_t
 rte_mempool_virt2iova(const void *elt)
 {
@@ -637,20 +675,27 @@ rte_mempool_virt2iova(const void *elt)
 	return hdr->iova;
 }
 
-/* Check the cookies of every object (debug builds) and the cache levels. */
+/*
+ * Check the cookies of every object (debug builds) and the cache levels. Logs what
+ * is wrong, never aborts; returns nothing, no rte_errno.
+ */
 void rte_mempool_audit(struct rte_mempool *mp);
 
+/* The private data area after the structure and caches; never NULL, no rte_errno. */
 static inline void *
 rte_mempool_get_priv(struct rte_mempool *mp)
 {
 	return (char *)mp + RTE_MEMPOOL_HEADER_SIZE(mp, mp->cache_size);
 }
 
+/* Print every pool to f. Returns nothing; no rte_errno. */
 void rte_mempool_list_dump(FILE *f);
 /* The pool named name; NULL with rte_errno ENOENT (no such pool) or EINVAL (NULL name). */
 struct rte_mempool *rte_mempool_lookup(const char *name);
+/* Fills *sz (if not NULL) and returns the total object size; never fails, no rte_errno. */
 uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 				   struct rte_mempool_objsz *sz);
+/* Call func on every pool. Returns nothing; no rte_errno. */
 void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
 /* Sets *pg_sz to 0 (no page constraint) and returns 0; never fails. */
 int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
