@@ -38,31 +38,59 @@ rte_lcore_id(void)
 	return RTE_PER_LCORE(_lcore_id);
 }
 
+/* The id of the main lcore. Cannot fail; rte_errno is not set. */
 unsigned int rte_get_main_lcore(void);
+/* The number of enabled (ROLE_RTE) lcores. Cannot fail; rte_errno is not set. */
 unsigned int rte_lcore_count(void);
+/*
+ * The index of lcore_id among enabled lcores (the caller's if negative); -1 if it is
+ * not below RTE_MAX_LCORE, not enabled, or the caller is not an lcore. No rte_errno.
+ */
 int rte_lcore_index(int lcore_id);
+/* The caller's NUMA socket, SOCKET_ID_ANY for a non-lcore thread. No rte_errno. */
 unsigned int rte_socket_id(void);
+/* The number of NUMA sockets found. Cannot fail; rte_errno is not set. */
 unsigned int rte_socket_count(void);
+/* The id of the idx-th NUMA socket; -1 with rte_errno EINVAL if idx is out of range. */
 int rte_socket_id_by_idx(unsigned int idx);
+/* The NUMA socket of lcore_id, 0 if it is not below RTE_MAX_LCORE. No rte_errno. */
 unsigned int rte_lcore_to_socket_id(unsigned int lcore_id);
+/* The CPU of lcore_id; -1 if it is out of range or not enabled. No rte_errno. */
 int rte_lcore_to_cpu_id(int lcore_id);
+/* The CPU set of lcore_id (lcore 0's if out of range). No rte_errno. */
 rte_cpuset_t rte_lcore_cpuset(unsigned int lcore_id);
+/* 1 if lcore_id is enabled (ROLE_RTE), else 0 (also if out of range). No rte_errno. */
 int rte_lcore_is_enabled(unsigned int lcore_id);
+/* The role of lcore_id, ROLE_OFF if it is out of range. No rte_errno. */
 enum rte_lcore_role_t rte_eal_lcore_role(unsigned int lcore_id);
+/* 1 if lcore_id has role, 0 if not; -EINVAL if lcore_id is out of range. No rte_errno. */
 int rte_lcore_has_role(unsigned int lcore_id, enum rte_lcore_role_t role);
-/* Next enabled lcore after i (skipping the main one if asked), RTE_MAX_LCORE at the end. */
+/*
+ * Next enabled lcore after i (skipping the main one if asked), RTE_MAX_LCORE at the end.
+ * Cannot fail; rte_errno is not set.
+ */
 unsigned int rte_get_next_lcore(unsigned int i, int skip_main, int wrap);
+/* Print the enabled lcores to f. Returns nothing; rte_errno is not set. */
 void rte_lcore_dump(FILE *f);
 
+/* Pin the calling thread to cpusetp: 0, or -1 if that fails. No rte_errno. */
 int rte_thread_set_affinity(rte_cpuset_t *cpusetp);
+/* Store the calling thread's recorded CPU set. Cannot fail; no rte_errno. */
 void rte_thread_get_affinity(rte_cpuset_t *cpusetp);
+/* Name thread id (cut to 15 characters): 0 or a negative errno. No rte_errno. */
 int rte_thread_setname(pthread_t id, const char *name);
+/* The name of thread id: 0, or a negative errno (-ERANGE if len is too small). No rte_errno. */
 int rte_thread_getname(pthread_t id, char *name, size_t len);
-/* A control thread: named, on the CPUs not used by lcores. */
+/*
+ * A control thread: named, on the CPUs not used by lcores. Returns 0, -ENOMEM, or
+ * the negated pthread_create() error. rte_errno is not set.
+ */
 int rte_ctrl_thread_create(pthread_t *thread, const char *name,
 			   const pthread_attr_t *attr,
 			   void *(*start_routine)(void *), void *arg);
+/* Not supported: always -1 with rte_errno ENOTSUP. */
 int rte_thread_register(void);
+/* Does nothing (registration is not supported). No rte_errno. */
 void rte_thread_unregister(void);
 
 #define RTE_LCORE_FOREACH(i) \
