@@ -55,29 +55,59 @@ extern "C" {
 #define RTE_LOG_DEBUG 8U
 #define RTE_LOG_MAX RTE_LOG_DEBUG
 
-/* Send logs to f instead of stderr (NULL restores stderr). */
+/* Send logs to f instead of stderr (NULL restores stderr). Always 0; no rte_errno. */
 int rte_openlog_stream(FILE *f);
+/* The log stream: the one set, else stderr. Cannot fail; no rte_errno. */
 FILE *rte_log_get_stream(void);
+/* Set the global level (not checked). Returns nothing; no rte_errno. */
 void rte_log_set_global_level(uint32_t level);
+/* The global level. Cannot fail; no rte_errno. */
 uint32_t rte_log_get_global_level(void);
+/* The level of logtype; -1 if logtype is not registered. No rte_errno. */
 int rte_log_get_level(uint32_t logtype);
-/* Is a message of this type and level printed? */
+/*
+ * Is a message of this type and level printed? 1 or 0 (an unregistered type is
+ * checked against the global level only). No rte_errno.
+ */
 int rte_log_can_log(uint32_t logtype, uint32_t loglevel);
-/* Set the level of every type whose name matches the glob pattern. */
+/*
+ * Set the level of every type whose name matches the glob pattern (and of types
+ * registered later). 0; -1 if level is above RTE_LOG_MAX. No rte_errno.
+ */
 int rte_log_set_level_pattern(const char *pattern, uint32_t level);
-/* Same, with a regular expression. */
+/*
+ * Same, with a regular expression. 0; -1 if regex does not compile or level is
+ * above RTE_LOG_MAX. No rte_errno.
+ */
 int rte_log_set_level_regexp(const char *regex, uint32_t level);
+/* 0; -1 if logtype is not registered or level is above RTE_LOG_MAX. No rte_errno. */
 int rte_log_set_level(uint32_t logtype, uint32_t level);
+/* The level of the caller's last printed message, -1 before any. No rte_errno. */
 int rte_log_cur_msg_loglevel(void);
+/* The type of the caller's last printed message, -1 before any. No rte_errno. */
 int rte_log_cur_msg_logtype(void);
-/* Register a dynamic log type; returns its id (the same id for a known name). */
+/*
+ * Register a dynamic log type at level INFO; returns its id (the same id for a known
+ * name), -ENOSPC (type table full) or -ENOMEM. rte_errno is not set.
+ */
 int rte_log_register(const char *name);
+/*
+ * Same, with level_def unless a level given earlier by pattern matches the name.
+ * Returns the id, -ENOSPC or -ENOMEM; rte_errno is not set.
+ */
 int rte_log_register_type_and_pick_level(const char *name, uint32_t level_def);
+/* Print the registered type names, each after prefix. Returns nothing; no rte_errno. */
 void rte_log_list_types(FILE *out, const char *prefix);
+/* Print the global level and every type's level. Returns nothing; no rte_errno. */
 void rte_log_dump(FILE *f);
 
+/*
+ * Print a message if its type and level allow: 0 if filtered out, else vfprintf()'s
+ * result (negative on an output error). rte_errno is not set.
+ */
 int rte_log(uint32_t level, uint32_t logtype, const char *format, ...)
 	__rte_format_printf(3, 4);
+/* Same with a va_list; the same return values. rte_errno is not set. */
 int rte_vlog(uint32_t level, uint32_t logtype, const char *format, va_list ap)
 	__rte_format_printf(3, 0);
 
