@@ -39,16 +39,33 @@ struct rte_devargs {
 	char *data;				/* the whole string as given */
 };
 
-/* Parse "name[,args]" into da (da->bus stays NULL unless a bus claims it). */
+/*
+ * Parse "name[,args]" into da (da->bus stays NULL unless a bus claims it). Returns 0;
+ * -EINVAL (NULL or empty dev, empty or too long name) or -ENOMEM. No rte_errno.
+ */
 int rte_devargs_parse(struct rte_devargs *da, const char *dev);
-/* Add a device to the list, as the command line does. */
+/*
+ * Add a device to the list, as the command line does. Returns 0, -ENOMEM, or
+ * rte_devargs_parse()'s error. rte_errno is not set.
+ */
 int rte_devargs_add(enum rte_devtype devtype, const char *devargs_str);
+/*
+ * Append *da to the list; for a device already listed, its arguments are replaced,
+ * *da is freed and pointed at that entry. 0; -EINVAL if da or *da is NULL. No rte_errno.
+ */
 int rte_devargs_insert(struct rte_devargs **da);
+/* Remove and free the listed entry of that name: 0, 1 if none, -EINVAL if NULL. No rte_errno. */
 int rte_devargs_remove(struct rte_devargs *devargs);
+/* Free the string da holds (NULL is ignored). Returns nothing; no rte_errno. */
 void rte_devargs_reset(struct rte_devargs *da);
+/* The number of listed devices of devtype. Cannot fail; no rte_errno. */
 unsigned int rte_devargs_type_count(enum rte_devtype devtype);
+/* Print the device list to f. Returns nothing; no rte_errno. */
 void rte_devargs_dump(FILE *f);
-/* Next devargs of that bus after start (NULL = first); NULL at the end. */
+/*
+ * Next devargs of that bus (any bus if NULL) after start (NULL = first); NULL at the
+ * end. rte_errno is not set.
+ */
 struct rte_devargs *rte_devargs_next(const char *busname, const struct rte_devargs *start);
 
 #define RTE_EAL_DEVARGS_FOREACH(busname, da) \
