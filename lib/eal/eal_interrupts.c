@@ -422,8 +422,10 @@ eal_intr_cleanup(void)
 
 /* --- enable/disable: only VFIO handles reach the hardware ------------- */
 
-__rte_export int
-rte_intr_enable(const struct rte_intr_handle *h)
+/* Arm or disarm through VFIO; VDEV handles have nothing to do. */
+static int
+intr_vfio_apply(const struct rte_intr_handle *h,
+		int (*vfio_op)(const struct rte_intr_handle *), const char *what)
 {
 	if (h == NULL)
 		return -1;
@@ -436,34 +438,24 @@ rte_intr_enable(const struct rte_intr_handle *h)
 	case RTE_INTR_HANDLE_VFIO_MSI:
 	case RTE_INTR_HANDLE_VFIO_MSIX:
 	case RTE_INTR_HANDLE_VFIO_REQ:
-		return eal_intr_vfio_enable(h);
+		return vfio_op(h);
 	default:
-		RTE_LOG(ERR, EAL, "rte_intr_enable: handle type %d has no device to arm\n",
-			h->type);
+		RTE_LOG(ERR, EAL, "%s: handle type %d has no device to arm or disarm\n",
+			what, h->type);
 		return -1;
 	}
 }
 
 __rte_export int
+rte_intr_enable(const struct rte_intr_handle *h)
+{
+	return intr_vfio_apply(h, eal_intr_vfio_enable, "rte_intr_enable");
+}
+
+__rte_export int
 rte_intr_disable(const struct rte_intr_handle *h)
 {
-	if (h == NULL)
-		return -1;
-	if (h->type == RTE_INTR_HANDLE_VDEV)
-		return 0;
-	if (h->fd < 0 || h->dev_fd < 0)
-		return -1;
-	switch (h->type) {
-	case RTE_INTR_HANDLE_VFIO_LEGACY:
-	case RTE_INTR_HANDLE_VFIO_MSI:
-	case RTE_INTR_HANDLE_VFIO_MSIX:
-	case RTE_INTR_HANDLE_VFIO_REQ:
-		return eal_intr_vfio_disable(h);
-	default:
-		RTE_LOG(ERR, EAL, "rte_intr_disable: handle type %d has no device to disarm\n",
-			h->type);
-		return -1;
-	}
+	return intr_vfio_apply(h, eal_intr_vfio_disable, "rte_intr_disable");
 }
 
 __rte_export int
