@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # DPDK source compatibility: DPDK 22.11's own examples (helloworld,
-# skeleton/basicfwd, l2fwd), compiled unmodified against libsluice and run.
+# skeleton/basicfwd, l2fwd, rxtx_callbacks, link_status_interrupt),
+# compiled unmodified against libsluice and run.
 #
 #   compat.sh build BUILDDIR uninstalled|installed|static
 #       compile the three examples with the flags of the uninstalled
@@ -10,13 +11,18 @@
 #       --destdir", or of "pkg-config --static" against libsluice.a; run
 #       helloworld on two lcores
 #   compat.sh helloworld BUILDDIR nohuge|huge
-#   compat.sh fwd BUILDDIR basicfwd|l2fwd|sluice-skeleton|sluice-l2fwd|testpmd-MODE
+#   compat.sh fwd BUILDDIR basicfwd|l2fwd|rxtx_callbacks|sluice-skeleton|sluice-l2fwd|testpmd-MODE
 #       forward between two net_af_packet ports on veth pairs in a private
 #       network namespace; frames injected on one side must come out of the
 #       other byte for byte (l2fwd, testpmd mac/macswap: with their MAC
 #       rewrite); MODE is io, mac or macswap
 #   compat.sh icmpecho BUILDDIR
 #       the kernel pings sluice-icmpecho and gets a UDP datagram echoed
+#   compat.sh lsi BUILDDIR
+#       link_status_interrupt on two net_tap ports: frames forwarded with
+#       its MAC rewrite both ways, and its LSC callback reports the link of
+#       port 0 going down and up when the kernel side of the tap is set
+#       down and up
 #
 # Exit 77 (skipped) when a prerequisite of the machine is missing.
 set -u
@@ -133,8 +139,17 @@ fwd | icmpecho)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	vdevs="--vdev net_af_packet0,iface=a1 --vdev net_af_packet1,iface=b1"
 	;;
+lsi)
+	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and tap devices"
+	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
+	[ -c /dev/net/tun ] || skip "no /dev/net/tun"
+	ip netns add "$NS" 2>/dev/null || skip "cannot create a network namespace"
+	# no IPv6 on the taps net_tap creates: only the test's frames cross them
+	ip netns exec "$NS" sysctl -qw net.ipv6.conf.default.disable_ipv6=1
+	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
+	;;
 *)
-	sed -n '3,22p' "$0"
+	sed -n '3,27p' "$0"
 	exit 2
 	;;
 esac
@@ -173,9 +188,10 @@ pktio() { ip netns exec "$NS" taskset -c 0 "$PKTIO" "$@" || fail "frames through
 
 if [ "$cmd" = fwd ]; then
 	case $ARG in
-	basicfwd | l2fwd)
+	basicfwd | l2fwd | rxtx_callbacks)
 		src=$EX/skeleton/basicfwd.c
 		[ "$ARG" = l2fwd ] && src=$EX/l2fwd/main.c
+		[ "$ARG" = rxtx_callbacks ] && src=$EX/rxtx_callbacks/main.c
 		compile "$ARG" "$src" uninstalled || fail "$ARG does not compile"
 		prog=$tmp/$ARG ;;
 	sluice-skeleton | sluice-l2fwd)
@@ -185,7 +201,9 @@ if [ "$cmd" = fwd ]; then
 	*) fail "unknown program $ARG" ;;
 	esac
 	case $ARG in
-	basicfwd)
+	basicfwd | rxtx_callbacks)
+		# rxtx_callbacks is basicfwd with an Rx callback stamping each
+		# mbuf's dynamic timestamp field and a Tx callback reading it
 		start_app "forwarding packets" "$prog" -l 0 --no-huge $vdevs
 		pktio a0 b0 200 128
 		pktio b0 a0 200 60 ;;
@@ -268,4 +286,26 @@ print("ok" if data == msg and peer == ("198.51.100.1", 7007) else "bad %r %r" % 
 	grep -q "arp replies [1-9][0-9]*, icmp echo replies 3, udp echoes 1" "$tmp/app.log" ||
 		fail "icmpecho counters: $(tail -2 "$tmp/app.log")"
 	echo "icmpecho: ARP resolved, 3 pings answered, 768-byte UDP datagram echoed"
+fi
+
+if [ "$cmd" = lsi ]; then
+	compile lsi "$EX/link_status_interrupt/main.c" uninstalled ||
+		fail "link_status_interrupt does not compile"
+	start_app "entering main loop on lcore 1" "$tmp/lsi" -l 0-1 --no-huge \
+		--vdev net_tap0,iface=lsi0 --vdev net_tap1,iface=lsi1 -- -p 0x3 -T 0
+	# its rewrite: dst 02:00:00:00:00:<tx port>, src the tx port's MAC
+	pktio lsi0 lsi1 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac lsi1)"
+	pktio lsi1 lsi0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac lsi0)"
+	# count_events TEXT: how many times the callback printed "TEXT"
+	count_events() { grep -c "^Port 0 Link $1" "$tmp/app.log"; }
+	ups=$(count_events up)
+	ip -n "$NS" link set lsi0 down
+	for _ in $(seq 1 50); do [ "$(count_events down)" -ge 1 ] && break; sleep 0.1; done
+	[ "$(count_events down)" = 1 ] || fail "no 'Port 0 Link down' from the LSC callback: $(tail -5 "$tmp/app.log")"
+	ip -n "$NS" link set lsi0 up
+	for _ in $(seq 1 50); do [ "$(count_events up)" -gt "$ups" ] && break; sleep 0.1; done
+	[ "$(count_events up)" -gt "$ups" ] || fail "no 'Port 0 Link up' after the link came back: $(tail -5 "$tmp/app.log")"
+	# the example has no signal handler: it ends with the signal
+	stop_app
+	echo "link_status_interrupt: 400 frames forwarded with its MAC rewrite, LSC down and up reported"
 fi
