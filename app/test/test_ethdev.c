@@ -339,6 +339,392 @@ test_ethdev_xstats(void)
 	return TEST_SUCCESS;
 }
 
+/* The *_by_id and count rules of DPDK 22.11 on a net_null port with 18 xstats. */
+static int
+test_ethdev_xstats_by_id(void)
+{
+	struct rte_eth_xstat_name names[64];
+	uint64_t ids[2] = { 0, 17 }, bad_ids[2] = { 0, 18 }, values[64], id;
+	uint16_t port;
+
+	TEST_ASSERT_SUCCESS(eth_null_started("net_null_e10", NULL, 2, &port), "port");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, NULL, 0), 18, "count");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, NULL, 5), 18,
+			  "no table, any size: count");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, values, 4), 18,
+			  "table too small: the number needed");
+	values[0] = 99;
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, values, 64), 18, "all");
+	TEST_ASSERT_EQUAL(values[0], 0, "rx_good_packets read");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, values, 2), 2, "two ids");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, NULL, 2), -EINVAL,
+			  "ids without a table");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, NULL, 0), -EINVAL,
+			  "ids without a table, size 0");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, bad_ids, values, 2), -EINVAL,
+			  "id out of range");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(BAD_PORT, NULL, NULL, 0), -ENODEV,
+			  "bad port");
+
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, NULL, 0, NULL), 18, "count");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, names, 4, NULL), 18,
+			  "too small: the number needed");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, names, 64, NULL), 18, "all");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, NULL, 2, ids), -EINVAL,
+			  "ids without a table");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(BAD_PORT, NULL, 2, ids), -ENODEV,
+			  "the port is checked first");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, names, 2, bad_ids), -EINVAL,
+			  "id out of range");
+	memset(names, 0, sizeof(names));
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, names, 2, ids), 2, "two ids");
+	TEST_ASSERT(strcmp(names[0].name, "rx_good_packets") == 0, "%s", names[0].name);
+	TEST_ASSERT(strcmp(names[1].name, "tx_q1_bytes") == 0, "%s", names[1].name);
+
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_id_by_name(port, NULL, &id), -ENOMEM,
+			  "NULL name: DPDK's -ENOMEM");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_id_by_name(port, "rx_errors", NULL), -ENOMEM,
+			  "NULL id: DPDK's -ENOMEM");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_id_by_name(BAD_PORT, NULL, NULL), -ENODEV,
+			  "the port is checked first");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get(port, NULL, 5), -EINVAL, "NULL table, n > 0");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get(port, NULL, 0), 18, "NULL table, n 0: count");
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_null_e10"), "uninit");
+	return TEST_SUCCESS;
+}
+
+/*
+ * A port whose driver answers what the test sets, to see what ethdev makes of
+ * the driver's results.
+ */
+static struct {
+	int xstats_names_ret;	/* < 0: xstats_get_names fails with it */
+	int xstats_ret;		/* < 0: xstats_get fails with it */
+	int stop_ret;
+	int promisc_ret;
+	unsigned int xstats_resets;
+	unsigned int stats_resets;
+	unsigned int resets;
+} fake;
+
+static int
+fake_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info *info)
+{
+	info->max_rx_queues = 2;
+	info->max_tx_queues = 2;
+	info->max_mac_addrs = 2;
+	info->max_rx_pktlen = 1518;	/* max_mtu left unset: the frame size limits it */
+	return 0;
+}
+
+static int
+fake_ok(struct rte_eth_dev *dev __rte_unused)
+{
+	return 0;
+}
+
+static int
+fake_stop(struct rte_eth_dev *dev __rte_unused)
+{
+	return fake.stop_ret;
+}
+
+static int
+fake_promisc_enable(struct rte_eth_dev *dev __rte_unused)
+{
+	return fake.promisc_ret;
+}
+
+static int
+fake_reset(struct rte_eth_dev *dev __rte_unused)
+{
+	fake.resets++;
+	return 0;
+}
+
+static int
+fake_link_update(struct rte_eth_dev *dev __rte_unused, int wait __rte_unused)
+{
+	return 0;
+}
+
+static int
+fake_mtu_set(struct rte_eth_dev *dev __rte_unused, uint16_t mtu __rte_unused)
+{
+	return 0;
+}
+
+static int
+fake_rxq_setup(struct rte_eth_dev *dev, uint16_t q, uint16_t nb __rte_unused,
+	       unsigned int socket __rte_unused, const struct rte_eth_rxconf *conf __rte_unused,
+	       struct rte_mempool *mp __rte_unused)
+{
+	dev->data->rx_queues[q] = &fake;
+	return 0;
+}
+
+static int
+fake_txq_setup(struct rte_eth_dev *dev, uint16_t q, uint16_t nb __rte_unused,
+	       unsigned int socket __rte_unused, const struct rte_eth_txconf *conf __rte_unused)
+{
+	dev->data->tx_queues[q] = &fake;
+	return 0;
+}
+
+static int
+fake_queue_op(struct rte_eth_dev *dev __rte_unused, uint16_t q __rte_unused)
+{
+	return 0;
+}
+
+static int
+fake_stats_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_stats *st __rte_unused)
+{
+	return 0;
+}
+
+static int
+fake_stats_reset(struct rte_eth_dev *dev __rte_unused)
+{
+	fake.stats_resets++;
+	return 0;
+}
+
+static int
+fake_xstats_get_names(struct rte_eth_dev *dev __rte_unused, struct rte_eth_xstat_name *names,
+		      unsigned int size)
+{
+	if (fake.xstats_names_ret < 0)
+		return fake.xstats_names_ret;
+	if (names != NULL && size >= 1)
+		snprintf(names[0].name, sizeof(names[0].name), "fake_drops");
+	return 1;
+}
+
+static int
+fake_xstats_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_xstat *xs, unsigned int n)
+{
+	if (fake.xstats_ret < 0)
+		return fake.xstats_ret;
+	if (xs != NULL && n >= 1)
+		xs[0] = (struct rte_eth_xstat){ .id = 0, .value = 7 };
+	return 1;
+}
+
+static int
+fake_xstats_reset(struct rte_eth_dev *dev __rte_unused)
+{
+	fake.xstats_resets++;
+	return 0;
+}
+
+static struct eth_dev_ops fake_ops;
+
+static void
+fake_ops_init(void)
+{
+	fake_ops = (struct eth_dev_ops){
+		.dev_configure = fake_ok,
+		.dev_start = fake_ok,
+		.dev_stop = fake_stop,
+		.dev_close = fake_ok,
+		.dev_reset = fake_reset,
+		.dev_infos_get = fake_infos_get,
+		.link_update = fake_link_update,
+		.promiscuous_enable = fake_promisc_enable,
+		.promiscuous_disable = fake_ok,
+		.mtu_set = fake_mtu_set,
+		.rx_queue_setup = fake_rxq_setup,
+		.tx_queue_setup = fake_txq_setup,
+		.rx_queue_stop = fake_queue_op,
+		.stats_get = fake_stats_get,
+		.stats_reset = fake_stats_reset,
+		.xstats_get = fake_xstats_get,
+		.xstats_get_names = fake_xstats_get_names,
+		.xstats_reset = fake_xstats_reset,
+	};
+	memset(&fake, 0, sizeof(fake));
+}
+
+static int
+fake_port_create(uint16_t *port)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_allocate("fake_eth0");
+
+	if (dev == NULL)
+		return -rte_errno;
+	fake_ops_init();
+	dev->dev_ops = &fake_ops;
+	dev->data->mac_addrs = rte_zmalloc(NULL, 2 * sizeof(struct rte_ether_addr), 0);
+	if (dev->data->mac_addrs == NULL) {
+		rte_eth_dev_release_port(dev);
+		return -ENOMEM;
+	}
+	rte_eth_dev_probing_finish(dev);
+	*port = dev->data->port_id;
+	return 0;
+}
+
+/* Configured with one queue pair set up, not started. */
+static int
+fake_port_ready(uint16_t port, struct rte_mempool *mp)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	ret = rte_eth_dev_configure(port, 1, 1, &conf);
+	if (ret == 0)
+		ret = rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, NULL, mp);
+	if (ret == 0)
+		ret = rte_eth_tx_queue_setup(port, 0, 0, SOCKET_ID_ANY, NULL);
+	return ret;
+}
+
+static int
+fake_xstats_body(uint16_t port)
+{
+	struct rte_eth_xstat_name names[16];
+	uint64_t ids[1] = { 8 }, values[16], id = 0;
+
+	/* The driver's error comes back as it is, not as -ENOMEM. */
+	fake.xstats_names_ret = -EIO;
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names(port, NULL, 0), -EIO, "names count");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, NULL, 0), -EIO, "count by id");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, values, 1), -EIO, "by id");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_names_by_id(port, names, 1, ids), -EIO,
+			  "names by id");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_id_by_name(port, "fake_drops", &id), -EIO,
+			  "id by name");
+	fake.xstats_names_ret = 0;
+	fake.xstats_ret = -ENXIO;
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, values, 1), -ENXIO,
+			  "the driver's xstats_get error, not -ENOMEM");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, values, 16), -ENXIO,
+			  "all of them: the same");
+	fake.xstats_ret = 0;
+	/* 8 basic (no per-queue autofill) + the driver's one */
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, NULL, 0), 9, "count");
+	TEST_ASSERT_SUCCESS(rte_eth_xstats_get_id_by_name(port, "fake_drops", &id), "by name");
+	TEST_ASSERT_EQUAL(id, 8, "behind the basic ones");
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, ids, values, 1), 1, "by id");
+	TEST_ASSERT_EQUAL(values[0], 7, "the driver's value");
+	TEST_ASSERT_SUCCESS(rte_eth_xstats_reset(port), "xstats reset");
+	TEST_ASSERT_EQUAL(fake.xstats_resets, 1, "driver's xstats reset ran");
+	TEST_ASSERT_EQUAL(fake.stats_resets, 0, "and nothing else, as DPDK");
+	return TEST_SUCCESS;
+}
+
+static int
+fake_config_body(uint16_t port, struct rte_mempool *mp)
+{
+	struct rte_mempool *plain;
+	struct rte_eth_dev_info info;
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_conf conf;
+	union rte_eth_rxseg seg;
+	int ret;
+
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info");
+	TEST_ASSERT_EQUAL(info.max_mtu, UINT16_MAX, "max_mtu as the driver left it");
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = 1501;
+	TEST_ASSERT_EQUAL(rte_eth_dev_configure(port, 1, 1, &conf), -EINVAL,
+			  "1501 + 18 bytes exceed max_rx_pktlen 1518");
+	conf.rxmode.mtu = 0;
+	conf.rx_adv_conf.rss_conf.rss_hf = RTE_ETH_RSS_IP;
+	TEST_ASSERT_EQUAL(rte_eth_dev_configure(port, 1, 1, &conf), -EINVAL,
+			  "RSS types the device lacks, even without RSS mq_mode");
+	TEST_ASSERT_SUCCESS(fake_port_ready(port, mp), "configure and queues");
+	conf.rx_adv_conf.rss_conf.rss_hf = 0;
+	conf.rxmode.mtu = 9000;
+	TEST_ASSERT_EQUAL(rte_eth_dev_configure(port, 1, 1, &conf), -EINVAL, "bad MTU");
+	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EINVAL,
+			  "a failed configure leaves the port unconfigured");
+	TEST_ASSERT_SUCCESS(fake_port_ready(port, mp), "configure again");
+
+	memset(&rxconf, 0, sizeof(rxconf));
+	memset(&seg, 0, sizeof(seg));
+	seg.split.mp = mp;
+	rxconf.rx_seg = &seg;
+	rxconf.rx_nseg = 1;
+	TEST_ASSERT_EQUAL(rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, &rxconf, mp),
+			  -EINVAL, "a mempool and segments at once");
+	TEST_ASSERT_EQUAL(rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, &rxconf, NULL),
+			  -EINVAL, "segments without BUFFER_SPLIT");
+	memset(&rxconf, 0, sizeof(rxconf));
+	rxconf.share_group = 1;
+	TEST_ASSERT_EQUAL(rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, &rxconf, mp),
+			  -EINVAL, "share_group without RXQ_SHARE");
+	plain = rte_mempool_create("ethdev_plain", 63, 2048, 0, 0, NULL, NULL, NULL, NULL,
+				   SOCKET_ID_ANY, 0);
+	TEST_ASSERT_NOT_NULL(plain, "plain pool");
+	ret = rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, NULL, plain);
+	rte_mempool_free(plain);
+	TEST_ASSERT_EQUAL(ret, -ENOSPC, "not a pktmbuf pool: DPDK's -ENOSPC");
+
+	TEST_ASSERT_SUCCESS(rte_eth_dev_set_mtu(port, 1500), "MTU 1500 fits 1518");
+	TEST_ASSERT_EQUAL(rte_eth_dev_set_mtu(port, 1501), -EINVAL, "MTU 1501 does not");
+	fake_ops.dev_infos_get = NULL;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_set_mtu(port, 1501),
+			    "no dev_infos_get: no limits to check, as DPDK");
+	fake_ops.dev_infos_get = fake_infos_get;
+	return TEST_SUCCESS;
+}
+
+static int
+fake_state_body(uint16_t port)
+{
+	static const struct rte_ether_addr zero;
+	uint16_t mtu;
+
+	TEST_ASSERT_EQUAL(rte_eth_dev_mac_addr_add(port, (struct rte_ether_addr *)&zero, 0),
+			  -ENOTSUP, "no mac_addr_add op: -ENOTSUP before the address check");
+	TEST_ASSERT_EQUAL(rte_eth_dev_mac_addr_add(port, NULL, 0), -EINVAL, "NULL address");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_queue_start(port, 0), -EINVAL,
+			  "queue start on a stopped port, op or not");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_rx_queue_stop(port, 0),
+			    "queue stop on a stopped port: already stopped");
+	TEST_ASSERT_EQUAL(rte_eth_dev_rx_queue_stop(port, 1), -EINVAL, "bad queue");
+
+	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(port), "promiscuous on");
+	fake.promisc_ret = -EIO;
+	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EIO, "restoring promiscuous mode failed");
+	TEST_ASSERT_EQUAL(rte_eth_devices[port].data->dev_started, 0, "and the port stopped");
+	fake.promisc_ret = -ENOTSUP;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_start(port), "-ENOTSUP from the restore is fine");
+
+	fake.stop_ret = -EIO;
+	TEST_ASSERT_EQUAL(rte_eth_dev_stop(port), -EIO, "the driver's stop error");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_reset(port), "reset goes ahead when stop fails");
+	TEST_ASSERT_EQUAL(fake.resets, 1, "driver reset ran");
+	fake.stop_ret = 0;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(port), "stop");
+
+	fake_ops.dev_close = NULL;
+	TEST_ASSERT_EQUAL(rte_eth_dev_close(port), -ENOTSUP, "no dev_close op");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_mtu(port, &mtu), "port still there");
+	fake_ops.dev_close = fake_ok;
+	return TEST_SUCCESS;
+}
+
+static int
+test_ethdev_driver_results(void)
+{
+	uint16_t port = 0;
+	int ret;
+
+	TEST_ASSERT_SUCCESS(fake_port_create(&port), "fake port");
+	ret = fake_xstats_body(port);
+	if (ret == TEST_SUCCESS)
+		ret = fake_config_body(port, eth_pool());
+	if (ret == TEST_SUCCESS)
+		ret = fake_state_body(port);
+	rte_eth_devices[port].data->dev_started = 0;
+	rte_eth_dev_release_port(&rte_eth_devices[port]);
+	return ret;
+}
+
 struct ev_count {
 	unsigned int calls;
 	uint16_t port;
@@ -446,6 +832,13 @@ tx_count(uint16_t port, uint16_t q, struct rte_mbuf *pkts[], uint16_t nb, void *
 	return nb;
 }
 
+/* call returns NULL and sets rte_errno to EINVAL. */
+#define ASSERT_NULL_EINVAL(call, what) do { \
+	rte_errno = 0; \
+	TEST_ASSERT_NULL(call, what); \
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "%s: rte_errno EINVAL", what); \
+} while (0)
+
 static int
 test_ethdev_rxtx_callbacks(void)
 {
@@ -483,10 +876,16 @@ test_ethdev_rxtx_callbacks(void)
 	rte_free((void *)(uintptr_t)cb1);
 	rte_free((void *)(uintptr_t)cb2);
 	rte_free((void *)(uintptr_t)cb3);
-	TEST_ASSERT_NULL(rte_eth_add_rx_callback(port, 3, rx_halve, NULL), "bad queue");
-	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "EINVAL");
-	TEST_ASSERT_NULL(rte_eth_add_rx_callback(BAD_PORT, 0, rx_halve, NULL), "bad port");
-	TEST_ASSERT_EQUAL(rte_errno, ENODEV, "ENODEV");
+	/* DPDK: a bad port is EINVAL for all three, like a bad queue or a NULL fn. */
+	ASSERT_NULL_EINVAL(rte_eth_add_rx_callback(port, 3, rx_halve, NULL), "bad queue");
+	ASSERT_NULL_EINVAL(rte_eth_add_rx_callback(BAD_PORT, 0, rx_halve, NULL), "bad port");
+	ASSERT_NULL_EINVAL(rte_eth_add_first_rx_callback(BAD_PORT, 0, rx_halve, NULL),
+			   "first, bad port");
+	ASSERT_NULL_EINVAL(rte_eth_add_tx_callback(BAD_PORT, 0, tx_count, NULL), "tx, bad port");
+	ASSERT_NULL_EINVAL(rte_eth_add_first_rx_callback(port, 0, NULL, NULL), "NULL fn");
+	ASSERT_NULL_EINVAL(rte_eth_add_tx_callback(port, 1, tx_count, NULL), "bad Tx queue");
+	TEST_ASSERT_EQUAL(rte_eth_remove_rx_callback(BAD_PORT, 0, cb1), -ENODEV,
+			  "remove keeps ENODEV for a bad port, as DPDK");
 	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_null_e9"), "uninit");
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(eth_pool()), NB_MBUF, "no mbuf leaked");
 	return TEST_SUCCESS;
@@ -572,6 +971,8 @@ static const struct test_case ethdev_cases[] = {
 	TEST_CASE(test_ethdev_modes_mac_mtu_link),
 	TEST_CASE(test_ethdev_rss),
 	TEST_CASE(test_ethdev_xstats),
+	TEST_CASE(test_ethdev_xstats_by_id),
+	TEST_CASE(test_ethdev_driver_results),
 	TEST_CASE(test_ethdev_event_callbacks),
 	TEST_CASE(test_ethdev_rxtx_callbacks),
 	TEST_CASE(test_ethdev_tx_buffer),

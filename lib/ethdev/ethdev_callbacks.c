@@ -168,9 +168,10 @@ eth_cb_new(uint16_t port_id, uint16_t queue_id, bool rx, void *fn, void *param)
 	struct rte_eth_rxtx_callback *cb;
 	struct rte_eth_dev *dev;
 
+	/* As DPDK: a bad port is EINVAL here, like a bad queue or a NULL fn. */
 	dev = eth_dev_get_valid(port_id);
 	if (dev == NULL) {
-		rte_errno = ENODEV;
+		rte_errno = EINVAL;
 		return NULL;
 	}
 	if (fn == NULL || queue_id >= (rx ? dev->data->nb_rx_queues : dev->data->nb_tx_queues)) {

@@ -36,9 +36,6 @@ eth_dev_info_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		memset(info, 0, sizeof(*info));
 		return ret;
 	}
-	if (info->max_mtu == UINT16_MAX && info->max_rx_pktlen > ETH_DEV_L2_OVERHEAD)
-		info->max_mtu = RTE_MIN(info->max_rx_pktlen - ETH_DEV_L2_OVERHEAD,
-					(uint32_t)UINT16_MAX);
 	info->max_rx_queues = RTE_MIN(info->max_rx_queues, RTE_MAX_QUEUES_PER_PORT);
 	info->max_tx_queues = RTE_MIN(info->max_tx_queues, RTE_MAX_QUEUES_PER_PORT);
 	info->driver_name = dev->device != NULL && dev->device->driver != NULL ?
@@ -62,15 +59,70 @@ rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info)
 	return eth_dev_info_get(dev, dev_info);
 }
 
-static int
+/*
+ * Bytes between MTU and frame length: what the driver's limits imply, else
+ * Ethernet header and CRC (DPDK's rule).
+ */
+static uint32_t
+eth_dev_overhead_len(const struct rte_eth_dev_info *info)
+{
+	if (info->max_mtu != UINT16_MAX && info->max_rx_pktlen > info->max_mtu)
+		return info->max_rx_pktlen - info->max_mtu;
+	return ETH_DEV_L2_OVERHEAD;
+}
+
+int
 eth_dev_validate_mtu(uint16_t port_id, const struct rte_eth_dev_info *info, uint32_t mtu)
 {
+	uint32_t frame = mtu + eth_dev_overhead_len(info);
+
 	if (mtu < info->min_mtu || mtu > info->max_mtu) {
 		RTE_ETHDEV_LOG(ERR, "Port %u: MTU %u is out of range %u..%u\n", port_id, mtu,
 			       info->min_mtu, info->max_mtu);
 		return -EINVAL;
 	}
+	if (frame < RTE_ETHER_MIN_LEN || frame > info->max_rx_pktlen) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: MTU %u makes %u-byte frames; the device takes "
+			       "%u..%u\n", port_id, mtu, frame, RTE_ETHER_MIN_LEN,
+			       info->max_rx_pktlen);
+		return -EINVAL;
+	}
 	return 0;
+}
+
+/* max_lro_pkt_size against the device's limit, for a frame of max_frame bytes. */
+static int
+eth_dev_check_lro_size(uint16_t port_id, uint32_t size, uint32_t max_frame,
+		       const struct rte_eth_dev_info *info)
+{
+	bool ok;
+
+	if (info->max_lro_pkt_size == 0)
+		ok = size == max_frame;
+	else
+		ok = size <= info->max_lro_pkt_size && size >= RTE_ETHER_MIN_LEN;
+	if (!ok) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: max_lro_pkt_size %u is not allowed: the device "
+			       "takes %u..%u (0: exactly the frame size %u)\n", port_id, size,
+			       RTE_ETHER_MIN_LEN, info->max_lro_pkt_size, max_frame);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* With TCP LRO on, default max_lro_pkt_size to the frame size and check it. */
+static int
+eth_dev_lro_setup(uint16_t port_id, struct rte_eth_dev_data *data,
+		  const struct rte_eth_dev_info *info, uint64_t offloads)
+{
+	uint32_t max_frame = data->mtu + eth_dev_overhead_len(info);
+
+	if (!(offloads & RTE_ETH_RX_OFFLOAD_TCP_LRO))
+		return 0;
+	if (data->dev_conf.rxmode.max_lro_pkt_size == 0)
+		data->dev_conf.rxmode.max_lro_pkt_size = max_frame;
+	return eth_dev_check_lro_size(port_id, data->dev_conf.rxmode.max_lro_pkt_size,
+				      max_frame, info);
 }
 
 /* Resize a queue array to nb entries, releasing the queues that fall off. */
@@ -130,7 +182,7 @@ eth_dev_check_conf(uint16_t port_id, struct rte_eth_dev *dev, uint16_t nb_rxq, u
 		   const struct rte_eth_conf *conf, const struct rte_eth_dev_info *info)
 {
 	const struct rte_eth_rxmode *rxm = &conf->rxmode;
-	uint64_t rss_hf = conf->rx_adv_conf.rss_conf.rss_hf;
+	uint64_t rss_hf = rte_eth_rss_hf_refine(conf->rx_adv_conf.rss_conf.rss_hf);
 	int ret;
 
 	if (nb_rxq > info->max_rx_queues) {
@@ -152,8 +204,8 @@ eth_dev_check_conf(uint16_t port_id, struct rte_eth_dev *dev, uint16_t nb_rxq, u
 					     info->tx_offload_capa);
 	if (ret != 0)
 		return ret;
-	if ((rxm->mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) &&
-	    (rss_hf & ~info->flow_type_rss_offloads) != 0) {
+	/* as DPDK: checked whatever mq_mode says */
+	if ((rss_hf & ~info->flow_type_rss_offloads) != 0) {
 		RTE_ETHDEV_LOG(ERR, "Port %u: RSS hash functions 0x%" PRIx64
 			       " are not supported (supported 0x%" PRIx64 ")\n",
 			       port_id, rss_hf, info->flow_type_rss_offloads);
@@ -200,16 +252,17 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 		RTE_ETHDEV_LOG(ERR, "Port %u must be stopped to allow configuration\n", port_id);
 		return -EBUSY;
 	}
+	/* As DPDK: a failed configure leaves the port unconfigured (start fails). */
+	data->dev_configured = 0;
 	ret = eth_dev_info_get(dev, &info);
 	if (ret != 0)
 		return ret;
+	/* The driver's preferred counts, not clamped: DPDK checks them like any other. */
 	if (nb_rx_q == 0 && nb_tx_q == 0) {
 		nb_rx_q = info.default_rxportconf.nb_queues ?
 			  info.default_rxportconf.nb_queues : RTE_ETH_DEV_FALLBACK_RX_NBQUEUES;
 		nb_tx_q = info.default_txportconf.nb_queues ?
 			  info.default_txportconf.nb_queues : RTE_ETH_DEV_FALLBACK_TX_NBQUEUES;
-		nb_rx_q = RTE_MIN(nb_rx_q, info.max_rx_queues);
-		nb_tx_q = RTE_MIN(nb_tx_q, info.max_tx_queues);
 	}
 	ret = eth_dev_check_conf(port_id, dev, nb_rx_q, nb_tx_q, dev_conf, &info);
 	if (ret != 0)
@@ -221,7 +274,15 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	memmove(&data->dev_conf, dev_conf, sizeof(data->dev_conf));
 	if (data->dev_conf.rxmode.mtu == 0)
 		data->dev_conf.rxmode.mtu = RTE_ETHER_MTU;
+	data->dev_conf.rx_adv_conf.rss_conf.rss_hf =
+		rte_eth_rss_hf_refine(data->dev_conf.rx_adv_conf.rss_conf.rss_hf);
 	data->mtu = (uint16_t)data->dev_conf.rxmode.mtu;
+	ret = eth_dev_lro_setup(port_id, data, &info, data->dev_conf.rxmode.offloads);
+	if (ret != 0) {
+		data->dev_conf = orig_conf;
+		data->mtu = orig_mtu;
+		return ret;
+	}
 
 	ret = eth_dev_queue_array_resize(dev, &data->rx_queues, &data->nb_rx_queues, nb_rx_q,
 					 dev->dev_ops->rx_queue_release);
@@ -276,6 +337,110 @@ eth_dev_check_nb_desc(uint16_t port_id, const char *dir, uint16_t nb,
 	return 0;
 }
 
+/* A pool's mbufs hold offset + min_len bytes: -ENOSPC (not a pktmbuf pool), -EINVAL. */
+static int
+eth_rx_mempool_check(uint16_t port_id, struct rte_mempool *mp, uint32_t offset,
+		     uint32_t min_len)
+{
+	if (mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: mempool %s is not a pktmbuf pool: create it with "
+			       "rte_pktmbuf_pool_create()\n", port_id, mp->name);
+		return -ENOSPC;
+	}
+	if (rte_pktmbuf_data_room_size(mp) < offset + min_len) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: mempool %s has mbufs of %u bytes, need %u "
+			       "(%u + %u): use a pktmbuf pool with a larger data room\n", port_id,
+			       mp->name, rte_pktmbuf_data_room_size(mp), offset + min_len, offset,
+			       min_len);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Buffer split segments (RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT) against rx_seg_capa. */
+static int
+eth_rx_split_check(uint16_t port_id, const struct rte_eth_rxconf *conf, uint64_t offloads,
+		   const struct rte_eth_dev_info *info, uint32_t *buf_size)
+{
+	const struct rte_eth_rxseg_capa *capa = &info->rx_seg_capa;
+	uint32_t align_mask = RTE_BIT32(capa->offset_align_log2) - 1;
+	uint16_t i;
+	int ret;
+
+	if (conf->rx_seg == NULL || !(offloads & RTE_ETH_RX_OFFLOAD_BUFFER_SPLIT) ||
+	    conf->rx_nseg > capa->max_nseg) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: %u Rx segments need rx_seg, the BUFFER_SPLIT "
+			       "offload and a device taking that many (it takes %u)\n", port_id,
+			       conf->rx_nseg, capa->max_nseg);
+		return -EINVAL;
+	}
+	for (i = 0; i < conf->rx_nseg; i++) {
+		const struct rte_eth_rxseg_split *seg = &conf->rx_seg[i].split;
+		uint32_t offset = seg->offset;
+
+		if (seg->mp == NULL)
+			return -EINVAL;
+		if (i > 0 && seg->mp != conf->rx_seg[0].split.mp && !capa->multi_pools)
+			return -ENOTSUP;
+		if (offset != 0 && !capa->offset_allowed)
+			return -ENOTSUP;
+		if (offset & align_mask)
+			return -EINVAL;
+		/* protocol-based split needs header ptypes no driver here reports */
+		if (seg->proto_hdr != 0)
+			return seg->length != 0 ? -EINVAL : -ENOTSUP;
+		if (i == 0)
+			offset += RTE_PKTMBUF_HEADROOM;
+		*buf_size = rte_pktmbuf_data_room_size(seg->mp);
+		ret = eth_rx_mempool_check(port_id, seg->mp, offset,
+					   seg->length != 0 ? seg->length : *buf_size);
+		if (ret != 0)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * Exactly one source of Rx buffers: mp, split segments or a mempool array.
+ * Sets *buf_size to the smallest data room among them.
+ */
+static int
+eth_rx_buffers_check(uint16_t port_id, const struct rte_eth_rxconf *conf,
+		     struct rte_mempool *mp, uint64_t offloads,
+		     const struct rte_eth_dev_info *info, uint32_t *buf_size)
+{
+	uint16_t nseg = conf != NULL ? conf->rx_nseg : 0;
+	uint16_t npool = conf != NULL ? conf->rx_nmempool : 0;
+	uint16_t i;
+	int ret;
+
+	if ((mp != NULL) + (nseg > 0) + (npool > 0) != 1) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: give exactly one of a mempool, Rx segments or "
+			       "a mempool array\n", port_id);
+		return -EINVAL;
+	}
+	if (mp != NULL) {
+		*buf_size = rte_pktmbuf_data_room_size(mp);
+		return eth_rx_mempool_check(port_id, mp, RTE_PKTMBUF_HEADROOM,
+					    info->min_rx_bufsize);
+	}
+	if (nseg > 0)
+		return eth_rx_split_check(port_id, conf, offloads, info, buf_size);
+	if (conf->rx_mempools == NULL || npool > info->max_rx_mempools)
+		return -EINVAL;
+	for (i = 0; i < npool; i++) {
+		if (conf->rx_mempools[i] == NULL)
+			return -EINVAL;
+		ret = eth_rx_mempool_check(port_id, conf->rx_mempools[i], RTE_PKTMBUF_HEADROOM,
+					   info->min_rx_bufsize);
+		if (ret != 0)
+			return ret;
+		*buf_size = RTE_MIN(*buf_size,
+				    (uint32_t)rte_pktmbuf_data_room_size(conf->rx_mempools[i]));
+	}
+	return 0;
+}
+
 __rte_export int
 rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_desc,
 		       unsigned int socket_id, const struct rte_eth_rxconf *rx_conf,
@@ -285,6 +450,7 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_de
 	struct rte_eth_dev_info info;
 	struct rte_eth_dev *dev;
 	struct rte_eth_dev_data *data;
+	uint32_t buf_size = UINT32_MAX;
 	int ret;
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
@@ -296,28 +462,13 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_de
 		return -EINVAL;
 	}
 	ETH_OP_OR_RET(dev, rx_queue_setup);
-	if (mp == NULL && (rx_conf == NULL || rx_conf->rx_nseg == 0)) {
-		RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: a mempool is required\n", port_id,
-			       rx_queue_id);
-		return -EINVAL;
-	}
 	ret = eth_dev_info_get(dev, &info);
 	if (ret != 0)
 		return ret;
-	if (mp != NULL) {
-		uint32_t need = RTE_PKTMBUF_HEADROOM + info.min_rx_bufsize;
-
-		if (mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private) ||
-		    rte_pktmbuf_data_room_size(mp) < need) {
-			RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: mempool %s has mbufs of %u bytes, "
-				       "need %u (headroom %u + %u): use a pktmbuf pool with a "
-				       "larger data room\n", port_id, rx_queue_id, mp->name,
-				       mp->private_data_size < sizeof(struct rte_pktmbuf_pool_private) ?
-				       0 : rte_pktmbuf_data_room_size(mp), need,
-				       RTE_PKTMBUF_HEADROOM, info.min_rx_bufsize);
-			return -EINVAL;
-		}
-	}
+	ret = eth_rx_buffers_check(port_id, rx_conf, mp, data->dev_conf.rxmode.offloads |
+				   (rx_conf != NULL ? rx_conf->offloads : 0), &info, &buf_size);
+	if (ret != 0)
+		return ret;
 	if (nb_rx_desc == 0)
 		nb_rx_desc = info.default_rxportconf.ring_size ?
 			     info.default_rxportconf.ring_size : RTE_ETH_DEV_FALLBACK_RX_RINGSIZE;
@@ -338,6 +489,15 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_de
 				     info.rx_queue_offload_capa);
 	if (ret != 0)
 		return ret;
+	if (local_conf.share_group > 0 && !(info.dev_capa & RTE_ETH_DEV_CAPA_RXQ_SHARE)) {
+		RTE_ETHDEV_LOG(ERR, "Port %u Rx queue %u: share_group %u set but the device "
+			       "cannot share Rx queues\n", port_id, rx_queue_id,
+			       local_conf.share_group);
+		return -EINVAL;
+	}
+	ret = eth_dev_lro_setup(port_id, data, &info, local_conf.offloads);
+	if (ret != 0)
+		return ret;
 	if (data->rx_queues[rx_queue_id] != NULL) {
 		if (dev->dev_ops->rx_queue_release != NULL)
 			dev->dev_ops->rx_queue_release(dev, rx_queue_id);
@@ -345,11 +505,8 @@ rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_de
 	}
 	ret = dev->dev_ops->rx_queue_setup(dev, rx_queue_id, nb_rx_desc, socket_id,
 					   &local_conf, mp);
-	if (ret == 0 && data->min_rx_buf_size == 0 && mp != NULL)
-		data->min_rx_buf_size = rte_pktmbuf_data_room_size(mp);
-	else if (ret == 0 && mp != NULL)
-		data->min_rx_buf_size = RTE_MIN(data->min_rx_buf_size,
-						(uint32_t)rte_pktmbuf_data_room_size(mp));
+	if (ret == 0 && (data->min_rx_buf_size == 0 || data->min_rx_buf_size > buf_size))
+		data->min_rx_buf_size = buf_size;
 	return ret;
 }
 
@@ -430,20 +587,39 @@ rte_eth_dev_adjust_nb_rx_tx_desc(uint16_t port_id, uint16_t *nb_rx_desc, uint16_
 	return 0;
 }
 
-/* Re-apply the Rx modes the application set, as a restart may have reset them. */
-static void
+/* Call a mode op for the restore; -ENOTSUP from the driver is not an error. */
+static int
+eth_dev_mode_replay(struct rte_eth_dev *dev, int (*op)(struct rte_eth_dev *), const char *what)
+{
+	int ret;
+
+	if (op == NULL)
+		return 0;
+	ret = op(dev);
+	if (ret == 0 || ret == -ENOTSUP)
+		return 0;
+	RTE_ETHDEV_LOG(ERR, "Port %u: cannot restore %s mode after start: %s\n",
+		       dev->data->port_id, what, strerror(-ret));
+	return ret;
+}
+
+/*
+ * Re-apply the Rx modes the application set, as a restart may have reset them.
+ * A failure fails the start, as in DPDK.
+ */
+static int
 eth_dev_config_restore(struct rte_eth_dev *dev)
 {
 	const struct eth_dev_ops *ops = dev->dev_ops;
+	int ret;
 
-	if (dev->data->promiscuous && ops->promiscuous_enable != NULL)
-		ops->promiscuous_enable(dev);
-	else if (!dev->data->promiscuous && ops->promiscuous_disable != NULL)
-		ops->promiscuous_disable(dev);
-	if (dev->data->all_multicast && ops->allmulticast_enable != NULL)
-		ops->allmulticast_enable(dev);
-	else if (!dev->data->all_multicast && ops->allmulticast_disable != NULL)
-		ops->allmulticast_disable(dev);
+	ret = eth_dev_mode_replay(dev, dev->data->promiscuous ? ops->promiscuous_enable :
+				  ops->promiscuous_disable, "promiscuous");
+	if (ret == 0)
+		ret = eth_dev_mode_replay(dev, dev->data->all_multicast ?
+					  ops->allmulticast_enable : ops->allmulticast_disable,
+					  "all-multicast");
+	return ret;
 }
 
 __rte_export int
@@ -486,7 +662,11 @@ rte_eth_dev_start(uint16_t port_id)
 	if (ret != 0)
 		return ret;
 	data->dev_started = 1;
-	eth_dev_config_restore(dev);
+	ret = eth_dev_config_restore(dev);
+	if (ret != 0) {
+		rte_eth_dev_stop(port_id);
+		return ret;
+	}
 	if (!data->dev_conf.intr_conf.lsc && dev->dev_ops->link_update != NULL)
 		dev->dev_ops->link_update(dev, 0);
 	eth_dev_fp_ops_setup(dev);
@@ -547,7 +727,8 @@ rte_eth_dev_close(uint16_t port_id)
 			       "first\n", port_id);
 		return -EINVAL;
 	}
-	ret = dev->dev_ops->dev_close != NULL ? dev->dev_ops->dev_close(dev) : 0;
+	ETH_OP_OR_RET(dev, dev_close);
+	ret = dev->dev_ops->dev_close(dev);
 	/* A driver's close may have released the queues already (set them NULL). */
 	eth_dev_queues_release(dev);
 	ret2 = rte_eth_dev_release_port(dev);
@@ -575,9 +756,11 @@ rte_eth_dev_reset(uint16_t port_id)
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
 	ETH_OP_OR_RET(dev, dev_reset);
+	/* As DPDK: a failed stop is logged, and the reset goes ahead. */
 	ret = rte_eth_dev_stop(port_id);
 	if (ret != 0)
-		return ret;
+		RTE_ETHDEV_LOG(ERR, "Port %u: stop before reset failed (%s); resetting "
+			       "anyway\n", port_id, strerror(-ret));
 	return dev->dev_ops->dev_reset(dev);
 }
 
@@ -592,6 +775,11 @@ eth_dev_queue_op(uint16_t port_id, uint16_t queue_id, bool rx, bool start)
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
 	data = dev->data;
+	/* As DPDK: only a queue start needs the port started, and that comes first. */
+	if (start && !data->dev_started) {
+		RTE_ETHDEV_LOG(ERR, "Port %u must be started before a queue start\n", port_id);
+		return -EINVAL;
+	}
 	if (queue_id >= (rx ? data->nb_rx_queues : data->nb_tx_queues) ||
 	    (rx ? data->rx_queues : data->tx_queues)[queue_id] == NULL) {
 		RTE_ETHDEV_LOG(ERR, "Invalid %s queue_id=%u for port %u\n", rx ? "Rx" : "Tx",
@@ -602,11 +790,6 @@ eth_dev_queue_op(uint16_t port_id, uint16_t queue_id, bool rx, bool start)
 		  (start ? dev->dev_ops->tx_queue_start : dev->dev_ops->tx_queue_stop);
 	if (op == NULL)
 		return -ENOTSUP;
-	if (!data->dev_started) {
-		RTE_ETHDEV_LOG(ERR, "Port %u must be started before a queue %s\n", port_id,
-			       start ? "start" : "stop");
-		return -EINVAL;
-	}
 	state = rx ? &data->rx_queue_state[queue_id] : &data->tx_queue_state[queue_id];
 	if (*state == (start ? RTE_ETH_QUEUE_STATE_STARTED : RTE_ETH_QUEUE_STATE_STOPPED))
 		return 0;

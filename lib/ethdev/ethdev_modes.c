@@ -158,12 +158,15 @@ rte_eth_dev_mac_addr_add(uint16_t port_id, struct rte_ether_addr *addr, uint32_t
 	int idx, ret;
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
-	if (addr == NULL || rte_is_zero_ether_addr(addr) || pool >= RTE_ETH_64_POOLS) {
+	if (addr == NULL)
+		return -EINVAL;
+	/* DPDK's order: a port without the op says -ENOTSUP before the address is looked at */
+	ETH_OP_OR_RET(dev, mac_addr_add);
+	if (rte_is_zero_ether_addr(addr) || pool >= RTE_ETH_64_POOLS) {
 		RTE_ETHDEV_LOG(ERR, "Port %u: MAC address must be non-zero, pool < %d\n",
 			       port_id, RTE_ETH_64_POOLS);
 		return -EINVAL;
 	}
-	ETH_OP_OR_RET(dev, mac_addr_add);
 	max = eth_dev_max_mac_addrs(dev);
 	idx = eth_dev_mac_index(dev, addr, max);
 	if (idx >= 0 && (dev->data->mac_pool_sel[idx] & RTE_BIT64(pool)))
@@ -242,13 +245,14 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
 	ETH_OP_OR_RET(dev, mtu_set);
-	ret = eth_dev_info_get(dev, &info);
-	if (ret != 0)
-		return ret;
-	if (mtu < info.min_mtu || mtu > info.max_mtu) {
-		RTE_ETHDEV_LOG(ERR, "Port %u: MTU %u is out of range %u..%u\n", port_id, mtu,
-			       info.min_mtu, info.max_mtu);
-		return -EINVAL;
+	/* As DPDK: without dev_infos_get there are no limits to check against. */
+	if (dev->dev_ops->dev_infos_get != NULL) {
+		ret = eth_dev_info_get(dev, &info);
+		if (ret != 0)
+			return ret;
+		ret = eth_dev_validate_mtu(port_id, &info, mtu);
+		if (ret != 0)
+			return ret;
 	}
 	if (!dev->data->dev_configured) {
 		RTE_ETHDEV_LOG(ERR, "Port %u must be configured before its MTU is set\n",
@@ -256,10 +260,8 @@ rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu)
 		return -EINVAL;
 	}
 	ret = dev->dev_ops->mtu_set(dev, mtu);
-	if (ret == 0) {
+	if (ret == 0)
 		dev->data->mtu = mtu;
-		dev->data->dev_conf.rxmode.mtu = mtu;
-	}
 	return ret;
 }
 

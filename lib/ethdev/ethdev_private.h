@@ -38,6 +38,9 @@ void eth_dev_queues_release(struct rte_eth_dev *dev);
 /* Fetch the driver's info with the ethdev defaults applied. */
 int eth_dev_info_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info);
 
+/* min_mtu..max_mtu, and the frame it makes within 64..max_rx_pktlen: 0 or -EINVAL. */
+int eth_dev_validate_mtu(uint16_t port_id, const struct rte_eth_dev_info *info, uint32_t mtu);
+
 /* Look the port up or return -ENODEV (logged) from the calling function. */
 #define ETH_DEV_OR_RET(dev, port_id, ret) do { \
 	(dev) = eth_dev_get_valid(port_id); \

@@ -150,6 +150,8 @@ rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int 
 	int drv, ret;
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (xstats == NULL && n > 0)
+		return -EINVAL;
 	generic = eth_dev_nb_generic_xstats(dev);
 	drv = eth_dev_nb_driver_xstats(dev);
 	if (drv < 0)
@@ -186,47 +188,71 @@ __rte_export int
 rte_eth_xstats_reset(uint16_t port_id)
 {
 	struct rte_eth_dev *dev;
-	int ret;
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
-	if (dev->dev_ops->xstats_reset != NULL) {
-		ret = dev->dev_ops->xstats_reset(dev);
-		if (ret != 0)
-			return ret;
-	}
+	/* As DPDK: the driver's xstats reset covers its basic stats too. */
+	if (dev->dev_ops->xstats_reset != NULL)
+		return dev->dev_ops->xstats_reset(dev);
 	return rte_eth_stats_reset(port_id);
 }
 
-/* Fetch every xstat (values and/or names) into fresh arrays; returns the count. */
+/* Number of xstats: generic plus the driver's; the driver's error as is. */
 static int
-eth_xstats_fetch_all(uint16_t port_id, struct rte_eth_xstat **vals,
+eth_xstats_count(struct rte_eth_dev *dev)
+{
+	int drv = eth_dev_nb_driver_xstats(dev);
+
+	return drv < 0 ? drv : (int)eth_dev_nb_generic_xstats(dev) + drv;
+}
+
+/*
+ * Fetch all n xstats (values or names) into a fresh array. Returns 0, the
+ * error of rte_eth_xstats_get(_names) (the driver's), -ENOMEM, or -EAGAIN if
+ * the count changed meanwhile.
+ */
+static int
+eth_xstats_fetch_all(uint16_t port_id, int n, struct rte_eth_xstat **vals,
 		     struct rte_eth_xstat_name **names)
 {
-	int n = rte_eth_xstats_get_names(port_id, NULL, 0);
+	int ret;
 
-	if (n < 0)
-		return n;
 	if (names != NULL) {
 		*names = calloc(n ? n : 1, sizeof(**names));
-		if (*names == NULL || rte_eth_xstats_get_names(port_id, *names, n) != n)
-			goto fail;
-	}
-	if (vals != NULL) {
+		if (*names == NULL)
+			return -ENOMEM;
+		ret = rte_eth_xstats_get_names(port_id, *names, n);
+	} else {
 		*vals = calloc(n ? n : 1, sizeof(**vals));
-		if (*vals == NULL || rte_eth_xstats_get(port_id, *vals, n) != n)
-			goto fail;
+		if (*vals == NULL)
+			return -ENOMEM;
+		ret = rte_eth_xstats_get(port_id, *vals, n);
 	}
-	return n;
-fail:
+	if (ret == n)
+		return 0;
 	if (names != NULL) {
 		free(*names);
 		*names = NULL;
-	}
-	if (vals != NULL) {
+	} else {
 		free(*vals);
 		*vals = NULL;
 	}
-	return -ENOMEM;
+	return ret < 0 ? ret : -EAGAIN;
+}
+
+/* Every id below n, else logged -EINVAL (DPDK returns -1 there). */
+static int
+eth_xstats_ids_check(uint16_t port_id, const uint64_t *ids, unsigned int size, int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < size; i++) {
+		if (ids[i] >= (uint64_t)n) {
+			RTE_ETHDEV_LOG(ERR, "Port %u: xstat id %" PRIu64 " is not below the %d "
+				       "xstats\n", port_id, ids[i], n);
+			return -EINVAL;
+		}
+	}
+	return 0;
 }
 
 __rte_export int
@@ -234,23 +260,25 @@ rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xsta
 			       unsigned int size, uint64_t *ids)
 {
 	struct rte_eth_xstat_name *all;
+	struct rte_eth_dev *dev;
 	unsigned int i;
-	int n;
+	int n, ret;
 
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	n = eth_xstats_count(dev);
+	if (n < 0)
+		return n;
 	if (ids == NULL)
 		return rte_eth_xstats_get_names(port_id, xstats_names, size);
 	if (xstats_names == NULL)
 		return -EINVAL;
-	n = eth_xstats_fetch_all(port_id, NULL, &all);
-	if (n < 0)
-		return n;
-	for (i = 0; i < size; i++) {
-		if (ids[i] >= (uint64_t)n) {
-			free(all);
-			return -EINVAL;
-		}
+	ret = eth_xstats_ids_check(port_id, ids, size, n);
+	if (ret == 0)
+		ret = eth_xstats_fetch_all(port_id, n, NULL, &all);
+	if (ret != 0)
+		return ret;
+	for (i = 0; i < size; i++)
 		xstats_names[i] = all[ids[i]];
-	}
 	free(all);
 	return (int)size;
 }
@@ -260,40 +288,48 @@ rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values
 			 unsigned int size)
 {
 	struct rte_eth_xstat *all;
-	unsigned int i;
-	int n;
+	struct rte_eth_dev *dev;
+	unsigned int i, count;
+	int n, ret;
 
-	n = eth_xstats_fetch_all(port_id, &all, NULL);
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	n = eth_xstats_count(dev);
 	if (n < 0)
 		return n;
-	if (values == NULL || (ids == NULL && size < (unsigned int)n)) {
-		free(all);
-		return values == NULL && size == 0 ? n : -EINVAL;
-	}
-	for (i = 0; i < (ids == NULL ? (unsigned int)n : size); i++) {
-		uint64_t id = ids == NULL ? i : ids[i];
-
-		if (id >= (uint64_t)n) {
-			free(all);
-			return -EINVAL;
-		}
-		values[i] = all[id].value;
-	}
+	/* All of them: a table that is missing or too small gets the number needed. */
+	if (ids == NULL && (values == NULL || size < (unsigned int)n))
+		return n;
+	if (values == NULL)
+		return -EINVAL;
+	ret = ids != NULL ? eth_xstats_ids_check(port_id, ids, size, n) : 0;
+	if (ret == 0)
+		ret = eth_xstats_fetch_all(port_id, n, &all, NULL);
+	if (ret != 0)
+		return ret;
+	count = ids != NULL ? size : (unsigned int)n;
+	for (i = 0; i < count; i++)
+		values[i] = all[ids != NULL ? ids[i] : i].value;
 	free(all);
-	return ids == NULL ? n : (int)size;
+	return (int)count;
 }
 
 __rte_export int
 rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t *id)
 {
 	struct rte_eth_xstat_name *all;
-	int i, n;
+	struct rte_eth_dev *dev;
+	int i, n, ret;
 
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	/* DPDK's documented code for a NULL argument */
 	if (xstat_name == NULL || id == NULL)
-		return -EINVAL;
-	n = eth_xstats_fetch_all(port_id, NULL, &all);
+		return -ENOMEM;
+	n = eth_xstats_count(dev);
 	if (n < 0)
 		return n;
+	ret = eth_xstats_fetch_all(port_id, n, NULL, &all);
+	if (ret != 0)
+		return ret;
 	for (i = 0; i < n; i++) {
 		if (strcmp(all[i].name, xstat_name) == 0) {
 			*id = (uint64_t)i;

@@ -603,9 +603,11 @@ const char *rte_eth_dev_capability_name(uint64_t capability);
 /* Configuration and state. */
 /*
  * 0 Rx and 0 Tx queues take the driver's defaults. Returns 0; -ENODEV, -ENOTSUP, -EBUSY
- * (started), -EINVAL (NULL conf, too many queues, MTU out of range, unsupported offloads,
- * RSS types or interrupts), -ENOMEM, or the driver's error; on failure after the checks
- * the old configuration is restored and the queues are released.
+ * (started), -EINVAL (NULL conf, too many queues, MTU out of min_mtu..max_mtu or its frame
+ * outside 64..max_rx_pktlen, bad max_lro_pkt_size, unsupported offloads, RSS types
+ * (whatever mq_mode is) or interrupts), -ENOMEM, or the driver's error. Any failure past
+ * -EBUSY leaves the port unconfigured (rte_eth_dev_start then fails), as in DPDK; after
+ * the checks the old configuration is restored and the queues are released.
  */
 int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_queue, uint16_t nb_tx_queue,
 			  const struct rte_eth_conf *eth_conf);
@@ -613,9 +615,13 @@ int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_queue, uint16_t nb_tx
 __rte_experimental
 int rte_eth_dev_conf_get(uint16_t port_id, struct rte_eth_conf *dev_conf);
 /*
- * nb_rx_desc 0: the driver's default. Returns 0; -ENODEV, -ENOTSUP, -EINVAL (queue id not
- * configured, no mempool or mbufs too small, descriptor count outside rx_desc_lim,
- * unsupported queue offloads), -EBUSY (started, no runtime setup), or the driver's error.
+ * nb_rx_desc 0: the driver's default. Exactly one of mb_pool, rx_conf->rx_seg (buffer
+ * split) or rx_conf->rx_mempools gives the buffers. Returns 0; -ENODEV, -ENOTSUP (also:
+ * split segments the device cannot take), -ENOSPC (a mempool that is not a pktmbuf
+ * pool), -EINVAL (queue id not configured, no or several buffer sources, mbufs too small,
+ * descriptor count outside rx_desc_lim, unsupported queue offloads, share_group without
+ * RTE_ETH_DEV_CAPA_RXQ_SHARE, bad max_lro_pkt_size), -EBUSY (started, no runtime
+ * setup), or the driver's error.
  */
 int rte_eth_rx_queue_setup(uint16_t port_id, uint16_t rx_queue_id, uint16_t nb_rx_desc,
 			   unsigned int socket_id, const struct rte_eth_rxconf *rx_conf,
@@ -634,28 +640,30 @@ int rte_eth_tx_queue_setup(uint16_t port_id, uint16_t tx_queue_id, uint16_t nb_t
 int rte_eth_dev_adjust_nb_rx_tx_desc(uint16_t port_id, uint16_t *nb_rx_desc,
 				     uint16_t *nb_tx_desc);
 /*
- * Returns 0, also if already started; -ENODEV, -EINVAL (queue not set up, port stopped),
- * -ENOTSUP, or the driver's error.
+ * Returns 0, also if already started; -ENODEV, -EINVAL (port stopped, checked first; queue
+ * not set up), -ENOTSUP, or the driver's error.
  */
 int rte_eth_dev_rx_queue_start(uint16_t port_id, uint16_t rx_queue_id);
 /*
- * Returns 0, also if already stopped; -ENODEV, -EINVAL (queue not set up, port stopped),
- * -ENOTSUP, or the driver's error.
+ * Returns 0, also if already stopped (the port may be stopped); -ENODEV, -EINVAL (queue
+ * not set up), -ENOTSUP, or the driver's error.
  */
 int rte_eth_dev_rx_queue_stop(uint16_t port_id, uint16_t rx_queue_id);
 /*
- * Returns 0, also if already started; -ENODEV, -EINVAL (queue not set up, port stopped),
- * -ENOTSUP, or the driver's error.
+ * Returns 0, also if already started; -ENODEV, -EINVAL (port stopped, checked first; queue
+ * not set up), -ENOTSUP, or the driver's error.
  */
 int rte_eth_dev_tx_queue_start(uint16_t port_id, uint16_t tx_queue_id);
 /*
- * Returns 0, also if already stopped; -ENODEV, -EINVAL (queue not set up, port stopped),
- * -ENOTSUP, or the driver's error.
+ * Returns 0, also if already stopped (the port may be stopped); -ENODEV, -EINVAL (queue
+ * not set up), -ENOTSUP, or the driver's error.
  */
 int rte_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id);
 /*
  * Returns 0, also if already started; -ENODEV, -ENOTSUP, -EINVAL (not configured, or a
- * queue not set up: DPDK does not check the queues), or the driver's error.
+ * queue not set up: DPDK does not check the queues), the driver's start error, or the
+ * driver's error re-applying promiscuous or all-multicast mode (-ENOTSUP there is
+ * ignored; the port is stopped again).
  */
 int rte_eth_dev_start(uint16_t port_id);
 /*
@@ -668,18 +676,19 @@ int rte_eth_dev_set_link_up(uint16_t port_id);
 /* Returns 0; -ENODEV, -ENOTSUP, or the driver's error. */
 int rte_eth_dev_set_link_down(uint16_t port_id);
 /*
- * Close and release the port. Returns 0; -ENODEV, -EINVAL (port started), or the driver's
- * close error (the port is released all the same).
+ * Close and release the port. Returns 0; -ENODEV, -EINVAL (port started), -ENOTSUP (no
+ * dev_close: the port stays), or the driver's close error (the port is released all the
+ * same).
  */
 int rte_eth_dev_close(uint16_t port_id);
 /*
- * Stop the port, then reset the device. Returns 0; -ENODEV, -ENOTSUP, the error of
- * rte_eth_dev_stop(), or the driver's error.
+ * Stop the port, then reset the device; a failed stop is logged and the reset goes on,
+ * as in DPDK. Returns 0; -ENODEV, -ENOTSUP, or the driver's reset error.
  */
 int rte_eth_dev_reset(uint16_t port_id);
 /*
  * Returns 0; -ENODEV, -EINVAL (NULL dev_info), -ENOTSUP, or the driver's error (dev_info is
- * then zeroed).
+ * then zeroed). min_mtu defaults to 46 and max_mtu to UINT16_MAX where the driver sets none.
  */
 int rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info);
 /*
@@ -742,8 +751,9 @@ int rte_eth_macaddrs_get(uint16_t port_id, struct rte_ether_addr *ma, unsigned i
  */
 int rte_eth_dev_default_mac_addr_set(uint16_t port_id, struct rte_ether_addr *mac_addr);
 /*
- * Returns 0, also if already in that pool; -ENODEV, -EINVAL (NULL or zero address,
- * pool >= RTE_ETH_64_POOLS), -ENOTSUP, -ENOSPC (no free slot), or the driver's error.
+ * Returns 0, also if already in that pool; -ENODEV, -EINVAL (NULL address; then, if the
+ * driver has the op, a zero address or pool >= RTE_ETH_64_POOLS), -ENOTSUP, -ENOSPC (no
+ * free slot), or the driver's error.
  */
 int rte_eth_dev_mac_addr_add(uint16_t port_id, struct rte_ether_addr *mac_addr,
 			     uint32_t pool);
@@ -761,8 +771,10 @@ int rte_eth_dev_set_mc_addr_list(uint16_t port_id, struct rte_ether_addr *mc_add
 /* Returns 0; -ENODEV, -EINVAL (NULL mtu). */
 int rte_eth_dev_get_mtu(uint16_t port_id, uint16_t *mtu);
 /*
- * Returns 0; -ENODEV, -ENOTSUP, -EINVAL (outside min_mtu..max_mtu, or port not configured),
- * or the driver's error.
+ * Returns 0; -ENODEV, -ENOTSUP, -EINVAL (outside min_mtu..max_mtu or its frame outside
+ * 64..max_rx_pktlen, checked only if the driver has dev_infos_get; port not configured),
+ * the error of rte_eth_dev_info_get(), or the driver's error. Sets the port's MTU only,
+ * not dev_conf.rxmode.mtu, as in DPDK.
  */
 int rte_eth_dev_set_mtu(uint16_t port_id, uint16_t mtu);
 /*
@@ -879,30 +891,34 @@ int rte_eth_stats_reset(uint16_t port_id);
 int rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
 			     unsigned int size);
 /*
- * Returns the number of values written; with xstats NULL or n too small, the number
- * needed (nothing written); -ENODEV, -ENOTSUP (no stats_get), or the driver's error.
+ * Returns the number of values written; with n too small (or xstats NULL and n 0), the
+ * number needed (nothing written); -ENODEV, -EINVAL (xstats NULL, n > 0), -ENOTSUP (no
+ * stats_get), or the driver's error.
  */
 int rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n);
 /*
- * With ids NULL, as rte_eth_xstats_get_names(). Else returns size; -ENODEV, -EINVAL
- * (NULL xstats_names, an id out of range), -ENOMEM.
+ * With ids NULL, as rte_eth_xstats_get_names(): the number needed when xstats_names is
+ * NULL or size too small. Else returns size; -ENODEV, -EINVAL (NULL xstats_names, an id
+ * out of range: DPDK returns -1 there), -ENOMEM, or the driver's error.
  */
 int rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xstats_names,
 				   unsigned int size, uint64_t *ids);
 /*
- * Returns size, or with ids NULL the number of xstats (values NULL and size 0: just that
- * number); -ENODEV, -ENOMEM, -EINVAL (an id out of range, NULL values, or ids NULL with size
- * too small: DPDK returns the number needed there).
+ * With ids NULL: the number of xstats, all written to values unless values is NULL or
+ * size is too small (then only the number needed). Else returns size; -ENODEV, -EINVAL
+ * (NULL values, an id out of range: DPDK returns -1 there), -ENOMEM, or the driver's
+ * error.
  */
 int rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values,
 			     unsigned int size);
 /*
- * Returns 0 with the id in *id; -EINVAL (NULL argument, no xstat of that name), -ENODEV, -ENOMEM.
+ * Returns 0 with the id in *id; -ENODEV, -ENOMEM (NULL xstat_name or id, as DPDK
+ * documents; or out of memory), -EINVAL (no xstat of that name), or the driver's error.
  */
 int rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t *id);
 /*
- * Reset the driver's xstats, then the basic stats (DPDK does only the former when the
- * driver has xstats_reset). Returns 0; -ENODEV, -ENOTSUP, or the driver's error.
+ * The driver's xstats_reset if it has one (nothing else), else rte_eth_stats_reset().
+ * Returns 0; -ENODEV, -ENOTSUP, or the driver's error.
  */
 int rte_eth_xstats_reset(uint16_t port_id);
 /*
@@ -980,22 +996,23 @@ int rte_eth_dev_rx_intr_ctl_q_get_fd(uint16_t port_id, uint16_t queue_id);
 /* Rx/Tx callbacks, run inside rte_eth_rx_burst / rte_eth_tx_burst. */
 struct rte_eth_rxtx_callback;
 /*
- * Returns the callback; NULL with rte_errno ENODEV (bad port; DPDK sets EINVAL),
- * EINVAL (NULL fn, queue id not configured) or ENOMEM.
+ * Returns the callback; NULL with rte_errno EINVAL (invalid port, NULL fn, queue id not
+ * configured) or ENOMEM. (DPDK's ENOTSUP without RTE_ETHDEV_RXTX_CALLBACKS cannot
+ * happen: the callbacks are always built.)
  */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_rx_callback(uint16_t port_id, uint16_t queue_id, rte_rx_callback_fn fn,
 			void *user_param);
 /*
- * As rte_eth_add_rx_callback(), at the head of the list. NULL with rte_errno ENODEV
- * (DPDK: EINVAL), EINVAL or ENOMEM.
+ * As rte_eth_add_rx_callback(), at the head of the list. NULL with rte_errno EINVAL
+ * (invalid port, NULL fn, queue id not configured) or ENOMEM.
  */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_first_rx_callback(uint16_t port_id, uint16_t queue_id, rte_rx_callback_fn fn,
 			      void *user_param);
 /*
- * Returns the callback; NULL with rte_errno ENODEV (bad port; DPDK sets EINVAL),
- * EINVAL (NULL fn, queue id not configured) or ENOMEM.
+ * Returns the callback; NULL with rte_errno EINVAL (invalid port, NULL fn, queue id not
+ * configured) or ENOMEM.
  */
 const struct rte_eth_rxtx_callback *
 rte_eth_add_tx_callback(uint16_t port_id, uint16_t queue_id, rte_tx_callback_fn fn,
