@@ -11,7 +11,6 @@
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
 #include <net/if_arp.h>
-#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 
@@ -20,6 +19,7 @@
 #include <rte_string_fns.h>
 
 #include <bus_vdev_driver.h>
+#include <linux_netif.h>
 
 #include "af_packet.h"
 
@@ -155,29 +155,6 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 	}
 	rte_kvargs_free(kv);
 	return ret;
-}
-
-static int
-afp_ifreq(const struct afp_private *priv, unsigned long req, struct ifreq *ifr)
-{
-	strlcpy(ifr->ifr_name, priv->iface, sizeof(ifr->ifr_name));
-	if (ioctl(priv->qp[0].fd, req, ifr) < 0)
-		return -errno;
-	return 0;
-}
-
-static int
-afp_if_flags_update(const struct afp_private *priv, short set, short clear)
-{
-	struct ifreq ifr;
-	int ret;
-
-	memset(&ifr, 0, sizeof(ifr));
-	ret = afp_ifreq(priv, SIOCGIFFLAGS, &ifr);
-	if (ret != 0)
-		return ret;
-	ifr.ifr_flags = (short)((ifr.ifr_flags | set) & ~clear);
-	return afp_ifreq(priv, SIOCSIFFLAGS, &ifr);
 }
 
 static void
@@ -361,18 +338,10 @@ static int
 afp_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 {
 	struct afp_private *priv = dev->data->dev_private;
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-	};
-	struct ifreq ifr;
 
-	memset(&ifr, 0, sizeof(ifr));
-	if (dev->data->dev_started && afp_ifreq(priv, SIOCGIFFLAGS, &ifr) == 0 &&
-	    (ifr.ifr_flags & IFF_UP) && (ifr.ifr_flags & IFF_RUNNING))
-		link.link_status = RTE_ETH_LINK_UP;
-	return rte_eth_linkstatus_set(dev, &link);
+	/* a stopped port is down whatever the interface says */
+	return netif_link_update(dev, dev->data->dev_started ? priv->qp[0].fd : -1,
+				 priv->iface);
 }
 
 static int
@@ -406,13 +375,17 @@ afp_dev_stop(struct rte_eth_dev *dev)
 static int
 afp_dev_set_link_up(struct rte_eth_dev *dev)
 {
-	return afp_if_flags_update(dev->data->dev_private, IFF_UP, 0);
+	struct afp_private *priv = dev->data->dev_private;
+
+	return netif_flags_update(priv->qp[0].fd, priv->iface, IFF_UP, 0);
 }
 
 static int
 afp_dev_set_link_down(struct rte_eth_dev *dev)
 {
-	return afp_if_flags_update(dev->data->dev_private, 0, IFF_UP);
+	struct afp_private *priv = dev->data->dev_private;
+
+	return netif_flags_update(priv->qp[0].fd, priv->iface, 0, IFF_UP);
 }
 
 static int
@@ -531,28 +504,21 @@ static int
 afp_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
 	struct afp_private *priv = dev->data->dev_private;
-	struct ifreq ifr;
 
 	if ((uint32_t)mtu + RTE_ETHER_HDR_LEN > afp_max_rx_pktlen(priv)) {
 		AFP_LOG(ERR, "%s: MTU %u does not fit frames of framesz=%u: raise framesz\n",
 			dev->data->name, mtu, priv->frame_size);
 		return -EINVAL;
 	}
-	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_mtu = mtu;
-	return afp_ifreq(priv, SIOCSIFMTU, &ifr);
+	return netif_mtu_set(priv->qp[0].fd, priv->iface, mtu);
 }
 
 static int
 afp_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
 	struct afp_private *priv = dev->data->dev_private;
-	struct ifreq ifr;
 
-	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
-	memcpy(ifr.ifr_hwaddr.sa_data, addr->addr_bytes, RTE_ETHER_ADDR_LEN);
-	return afp_ifreq(priv, SIOCSIFHWADDR, &ifr);
+	return netif_hwaddr_set(priv->qp[0].fd, priv->iface, addr);
 }
 
 /* The kernel's drop count resets on each read, so it is summed here. */
@@ -637,27 +603,22 @@ static const struct eth_dev_ops afp_ops = {
 static int
 afp_iface_query(const char *name, struct afp_private *priv, struct rte_eth_dev *dev)
 {
-	struct ifreq ifr;
-	int ret;
+	int fd = priv->qp[0].fd, type, mtu;
 
-	memset(&ifr, 0, sizeof(ifr));
-	ret = afp_ifreq(priv, SIOCGIFHWADDR, &ifr);
-	if (ret != 0) {
+	type = netif_hwaddr_get(fd, priv->iface, &dev->data->mac_addrs[0]);
+	if (type < 0) {
 		AFP_LOG(ERR, "%s: cannot read the MAC address of '%s': %s\n", name,
-			priv->iface, strerror(-ret));
-		return ret;
+			priv->iface, strerror(-type));
+		return type;
 	}
-	if (ifr.ifr_hwaddr.sa_family != ARPHRD_ETHER &&
-	    ifr.ifr_hwaddr.sa_family != ARPHRD_LOOPBACK) {
-		AFP_LOG(ERR, "%s: '%s' is not an Ethernet interface (ARPHRD type %u): give an "
-			"Ethernet one with iface=<name>\n", name, priv->iface,
-			ifr.ifr_hwaddr.sa_family);
+	if (type != ARPHRD_ETHER && type != ARPHRD_LOOPBACK) {
+		AFP_LOG(ERR, "%s: '%s' is not an Ethernet interface (ARPHRD type %d): give an "
+			"Ethernet one with iface=<name>\n", name, priv->iface, type);
 		return -ENOTSUP;
 	}
-	memcpy(dev->data->mac_addrs[0].addr_bytes, ifr.ifr_hwaddr.sa_data, RTE_ETHER_ADDR_LEN);
-	memset(&ifr, 0, sizeof(ifr));
-	if (afp_ifreq(priv, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 0)
-		dev->data->mtu = (uint16_t)RTE_MIN(ifr.ifr_mtu, UINT16_MAX);
+	mtu = netif_mtu_get(fd, priv->iface);
+	if (mtu > 0)
+		dev->data->mtu = (uint16_t)RTE_MIN(mtu, UINT16_MAX);
 	return 0;
 }
 

@@ -11,7 +11,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <linux/if_tun.h>
-#include <net/if_arp.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 
@@ -20,6 +19,7 @@
 #include <rte_string_fns.h>
 
 #include <bus_vdev_driver.h>
+#include <linux_netif.h>
 
 #include "tap.h"
 
@@ -144,54 +144,19 @@ tap_device_create(const char *dev_name, struct tap_args *args)
 	return fd;
 }
 
-static int
-tap_ifreq(const struct tap_private *priv, unsigned long req, struct ifreq *ifr)
-{
-	strlcpy(ifr->ifr_name, priv->name, sizeof(ifr->ifr_name));
-	return ioctl(priv->ioctl_fd, req, ifr) < 0 ? -errno : 0;
-}
-
+/* IFF_* flags of the TAP interface: set those in set, clear those in clear. */
 static int
 tap_if_flags_update(const struct tap_private *priv, short set, short clear)
 {
-	struct ifreq ifr;
-	int ret;
-
-	memset(&ifr, 0, sizeof(ifr));
-	ret = tap_ifreq(priv, SIOCGIFFLAGS, &ifr);
-	if (ret != 0)
-		return ret;
-	ifr.ifr_flags = (short)((ifr.ifr_flags | set) & ~clear);
-	return tap_ifreq(priv, SIOCSIFFLAGS, &ifr);
-}
-
-static int
-tap_mac_apply(const struct tap_private *priv, const struct rte_ether_addr *mac)
-{
-	struct ifreq ifr;
-
-	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_hwaddr.sa_family = ARPHRD_ETHER;
-	memcpy(ifr.ifr_hwaddr.sa_data, mac->addr_bytes, RTE_ETHER_ADDR_LEN);
-	return tap_ifreq(priv, SIOCSIFHWADDR, &ifr);
+	return netif_flags_update(priv->ioctl_fd, priv->name, set, clear);
 }
 
 int
 tap_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 {
 	struct tap_private *priv = dev->data->dev_private;
-	struct rte_eth_link link = {
-		.link_speed = RTE_ETH_SPEED_NUM_10G,
-		.link_duplex = RTE_ETH_LINK_FULL_DUPLEX,
-		.link_autoneg = RTE_ETH_LINK_FIXED,
-	};
-	struct ifreq ifr;
 
-	memset(&ifr, 0, sizeof(ifr));
-	if (tap_ifreq(priv, SIOCGIFFLAGS, &ifr) == 0 && (ifr.ifr_flags & IFF_UP) &&
-	    (ifr.ifr_flags & IFF_RUNNING))
-		link.link_status = RTE_ETH_LINK_UP;
-	return rte_eth_linkstatus_set(dev, &link);
+	return netif_link_update(dev, priv->ioctl_fd, priv->name);
 }
 
 /* One fd per Rx queue (at least one); fds[0] stays for the device's life. */
@@ -418,18 +383,16 @@ tap_allmulticast_disable(struct rte_eth_dev *dev)
 static int
 tap_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	struct ifreq ifr;
+	struct tap_private *priv = dev->data->dev_private;
 
-	memset(&ifr, 0, sizeof(ifr));
-	ifr.ifr_mtu = mtu;
-	return tap_ifreq(dev->data->dev_private, SIOCSIFMTU, &ifr);
+	return netif_mtu_set(priv->ioctl_fd, priv->name, mtu);
 }
 
 static int
 tap_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
 	struct tap_private *priv = dev->data->dev_private;
-	int ret = tap_mac_apply(priv, addr);
+	int ret = netif_hwaddr_set(priv->ioctl_fd, priv->name, addr);
 
 	if (ret == 0)
 		priv->mac = *addr;
@@ -513,7 +476,6 @@ tap_probe(struct rte_vdev_device *vdev)
 	struct tap_args args;
 	struct tap_private *priv;
 	struct rte_eth_dev *dev;
-	struct ifreq ifr;
 	unsigned int q;
 	int ret;
 
@@ -551,7 +513,7 @@ tap_probe(struct rte_vdev_device *vdev)
 	else
 		rte_eth_random_addr(priv->mac.addr_bytes);
 	/* the kernel side takes the port's address, as with DPDK's net_tap */
-	ret = tap_mac_apply(priv, &priv->mac);
+	ret = netif_hwaddr_set(priv->ioctl_fd, priv->name, &priv->mac);
 	if (ret != 0) {
 		TAP_LOG(ERR, "%s: cannot set the MAC address of '%s': %s\n", name, priv->name,
 			strerror(-ret));
@@ -576,9 +538,9 @@ tap_probe(struct rte_vdev_device *vdev)
 		return -ENOMEM;
 	}
 	dev->data->mac_addrs[0] = priv->mac;
-	memset(&ifr, 0, sizeof(ifr));
-	if (tap_ifreq(priv, SIOCGIFMTU, &ifr) == 0 && ifr.ifr_mtu > 0)
-		dev->data->mtu = (uint16_t)ifr.ifr_mtu;
+	ret = netif_mtu_get(priv->ioctl_fd, priv->name);
+	if (ret > 0)
+		dev->data->mtu = (uint16_t)ret;
 	dev->rx_pkt_burst = tap_rx_burst;
 	dev->tx_pkt_burst = tap_tx_burst;
 	rte_eth_dev_probing_finish(dev);
