@@ -1,24 +1,22 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * net_virtio control path for modern virtio-net (1af4:1041, and 1af4:1000
- * driven in modern mode) over VFIO: probe, queues, start/stop/close, the
- * control virtqueue (Rx mode, queue pairs), link status with the
- * configuration-change interrupt, Rx queue interrupts, counters. Section
- * numbers are those of the virtio 1.1 specification.
+ * driven in modern mode) over VFIO: probe, queues, start/stop/close, Rx
+ * mode and queue pairs through the control virtqueue, device information.
+ * Link and interrupts are in virtio_intr.c, counters in virtio_stats.c.
+ * Section numbers are those of the virtio 1.1 specification.
  */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <rte_cycles.h>
-#include <rte_interrupts.h>
 #include <rte_malloc.h>
 
 #include <bus_pci_driver.h>
 #include <bus_vfio_driver.h>
 
-#include "virtio_pci.h"
+#include "virtio_ethdev.h"
 
 RTE_LOG_REGISTER(virtio_logtype, pmd.net.virtio, NOTICE);
 
@@ -26,12 +24,6 @@ RTE_LOG_REGISTER(virtio_logtype, pmd.net.virtio, NOTICE);
 #define VIRTIO_RX_FREE_THRESH 32
 #define VIRTIO_TX_FREE_THRESH 32
 #define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
-
-static struct virtio_hw *
-dev_hw(struct rte_eth_dev *dev)
-{
-	return dev->data->dev_private;
-}
 
 /* 5.1.2: receiveq N is virtqueue 2N, transmitq N is 2N+1 */
 static uint16_t
@@ -50,7 +42,7 @@ txq_vq_index(uint16_t qid)
 static int
 virtio_rx_mode_set(struct rte_eth_dev *dev, uint8_t cmd, bool on)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 	uint8_t v = on;
 
 	if (!virtio_has(hw, VIRTIO_NET_F_CTRL_RX)) {
@@ -88,138 +80,12 @@ virtio_allmulticast_disable(struct rte_eth_dev *dev)
 	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, false);
 }
 
-/* --- link and interrupts ------------------------------------------------- */
-
-static int
-virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
-{
-	struct virtio_hw *hw = dev_hw(dev);
-	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
-	uint16_t status = VIRTIO_NET_S_LINK_UP;
-
-	/* 5.1.4: without VIRTIO_NET_F_STATUS the link is assumed up */
-	if (virtio_has(hw, VIRTIO_NET_F_STATUS))
-		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, status), &status,
-				    sizeof(status));
-	if (dev->data->dev_started && (status & VIRTIO_NET_S_LINK_UP)) {
-		link.link_status = RTE_ETH_LINK_UP;
-		link.link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
-		link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-		link.link_autoneg = RTE_ETH_LINK_FIXED;
-	}
-	return rte_eth_linkstatus_set(dev, &link);
-}
-
-/* eal-intr thread, MSI-X vector 0: 4.1.5.3 configuration change (link status). */
-static void
-virtio_intr_handler(void *arg)
-{
-	struct rte_eth_dev *dev = arg;
-	struct virtio_hw *hw = dev_hw(dev);
-
-	(void)virtio_isr_read(hw);	/* clears the cause; MSI-X needs no more */
-	if (virtio_link_update(dev, 0) == 0)
-		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
-	rte_intr_ack(hw->pdev->intr_handle);
-}
-
-static void
-virtio_intr_teardown(struct rte_eth_dev *dev)
-{
-	struct virtio_hw *hw = dev_hw(dev);
-	struct rte_intr_handle *h = hw->pdev->intr_handle;
-
-	if (hw->intr_registered)
-		rte_intr_callback_unregister_sync(h, virtio_intr_handler, dev);
-	if (hw->msix)
-		bus_vfio_msix_disable(hw->pdev);
-	if (hw->rxq_intr)
-		rte_intr_vec_list_free(h);
-	hw->intr_registered = hw->msix = hw->rxq_intr = false;
-}
-
-/*
- * MSI-X vector 0 for configuration changes (link), vectors 1..n for Rx
- * queues 0..n-1 with intr_conf.rxq; 4.1.5.1.2 wants them set up before
- * the queues are enabled and DRIVER_OK.
- */
-static int
-virtio_intr_setup(struct rte_eth_dev *dev)
-{
-	struct virtio_hw *hw = dev_hw(dev);
-	struct rte_intr_handle *h = hw->pdev->intr_handle;
-	bool want_rxq = dev->data->dev_conf.intr_conf.rxq != 0;
-	unsigned int nb_vec = 1 + (want_rxq ? dev->data->nb_rx_queues : 0);
-	int ret;
-
-	if (h == NULL || bus_vfio_msix_count(hw->pdev) < nb_vec) {
-		VIRTIO_LOG(ERR, "%s: interrupts need %u MSI-X vectors, the device has %u: give it "
-			   "more (QEMU: vectors=%u) or configure without intr_conf\n",
-			   dev->data->name, nb_vec, bus_vfio_msix_count(hw->pdev), nb_vec + 1);
-		return -ENOTSUP;
-	}
-	ret = bus_vfio_msix_enable(hw->pdev, nb_vec);
-	if (ret < 0)
-		return ret;
-	hw->msix = true;
-	if (want_rxq) {
-		ret = rte_intr_vec_list_alloc(h, "virtio_rxq", dev->data->nb_rx_queues);
-		for (uint16_t q = 0; ret == 0 && q < dev->data->nb_rx_queues; q++)
-			ret = rte_intr_vec_list_index_set(h, q, RTE_INTR_VEC_RXTX_OFFSET + q);
-		hw->rxq_intr = true;
-		if (ret != 0)
-			goto fail;
-	}
-	if (virtio_msix_config_set(hw, dev->data->dev_conf.intr_conf.lsc ? 0 :
-				   VIRTIO_MSI_NO_VECTOR) != 0) {
-		VIRTIO_LOG(ERR, "%s: the device cannot signal configuration changes on MSI-X "
-			   "vector 0\n", dev->data->name);
-		ret = -ENOSPC;
-		goto fail;
-	}
-	ret = rte_intr_callback_register(h, virtio_intr_handler, dev);
-	if (ret < 0)
-		goto fail;
-	hw->intr_registered = true;
-	return 0;
-
-fail:
-	virtio_intr_teardown(dev);
-	return ret;
-}
-
-static int
-virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
-
-	if (!dev_hw(dev)->rxq_intr)
-		return -ENOTSUP;
-	rxq->intr_on = true;
-	/* 2.6.7.1: clearing the flag asks for used-buffer notifications again */
-	rxq->vq.avail->flags = 0;
-	rte_smp_mb();	/* the flag is visible before the caller's last poll */
-	return 0;
-}
-
-static int
-virtio_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
-
-	if (!dev_hw(dev)->rxq_intr)
-		return -ENOTSUP;
-	rxq->intr_on = false;
-	rxq->vq.avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
-	return 0;
-}
-
 /* --- configure, start, stop, close --------------------------------------- */
 
 static int
 virtio_dev_configure(struct rte_eth_dev *dev)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 	uint16_t pairs = RTE_MAX(dev->data->nb_rx_queues, dev->data->nb_tx_queues);
 
 	if (pairs > hw->max_pairs) {
@@ -236,7 +102,7 @@ virtio_dev_configure(struct rte_eth_dev *dev)
 static int
 virtio_dev_start(struct rte_eth_dev *dev)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 	uint16_t nb_rx = dev->data->nb_rx_queues, nb_tx = dev->data->nb_tx_queues;
 	uint16_t pairs = RTE_MAX(nb_rx, nb_tx);
 	int ret;
@@ -333,7 +199,7 @@ fail:
 static int
 virtio_dev_stop(struct rte_eth_dev *dev)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
 
 	virtio_intr_teardown(dev);
@@ -387,7 +253,7 @@ virtio_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 static int
 virtio_dev_close(struct rte_eth_dev *dev)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 
 	if (hw == NULL || hw->common == NULL)
 		return 0;
@@ -501,7 +367,7 @@ virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 static int
 virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 	uint16_t max = virtio_queue_max_size(hw, 0);
 	const struct rte_eth_desc_lim lim = {
 		.nb_max = max, .nb_min = 2, .nb_align = 1,
@@ -529,7 +395,7 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 static int
 virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 {
-	struct virtio_hw *hw = dev_hw(dev);
+	struct virtio_hw *hw = virtio_dev_hw(dev);
 
 	if (mtu > hw->max_mtu) {
 		VIRTIO_LOG(ERR, "%s: MTU %u is above the device's %u (QEMU: host_mtu=N)\n",
@@ -549,115 +415,6 @@ virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	}
 	dev->data->mtu = mtu;
 	return 0;
-}
-
-static int
-virtio_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st)
-{
-	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
-		const struct virtio_rxq *rxq = dev->data->rx_queues[q];
-
-		if (rxq == NULL)
-			continue;
-		st->ipackets += rxq->pkts;
-		st->ibytes += rxq->bytes;
-		st->ierrors += rxq->errors;
-		st->rx_nombuf += rxq->nombuf;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_ipackets[q] = rxq->pkts;
-			st->q_ibytes[q] = rxq->bytes;
-			st->q_errors[q] = rxq->errors;
-		}
-	}
-	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
-		const struct virtio_txq *txq = dev->data->tx_queues[q];
-
-		if (txq == NULL)
-			continue;
-		st->opackets += txq->pkts;
-		st->obytes += txq->bytes;
-		st->oerrors += txq->errors;
-		if (q < RTE_ETHDEV_QUEUE_STAT_CNTRS) {
-			st->q_opackets[q] = txq->pkts;
-			st->q_obytes[q] = txq->bytes;
-		}
-	}
-	return 0;
-}
-
-static int
-virtio_stats_reset(struct rte_eth_dev *dev)
-{
-	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
-		struct virtio_rxq *rxq = dev->data->rx_queues[q];
-
-		if (rxq != NULL)
-			rxq->pkts = rxq->bytes = rxq->errors = rxq->nombuf = 0;
-	}
-	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
-		struct virtio_txq *txq = dev->data->tx_queues[q];
-
-		if (txq != NULL)
-			txq->pkts = txq->bytes = txq->errors = 0;
-	}
-	return 0;
-}
-
-/* Per-queue xstats: rx_qN_{packets,bytes,errors,nombuf}, tx_qN_{packets,bytes,errors}. */
-static const char *const virtio_rx_xstat_names[] = { "packets", "bytes", "errors", "nombuf" };
-static const char *const virtio_tx_xstat_names[] = { "packets", "bytes", "errors" };
-#define VIRTIO_RX_NB_XSTATS RTE_DIM(virtio_rx_xstat_names)
-#define VIRTIO_TX_NB_XSTATS RTE_DIM(virtio_tx_xstat_names)
-
-static unsigned int
-virtio_xstats_count(struct rte_eth_dev *dev)
-{
-	return dev->data->nb_rx_queues * VIRTIO_RX_NB_XSTATS +
-	       dev->data->nb_tx_queues * VIRTIO_TX_NB_XSTATS;
-}
-
-static int
-virtio_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
-			unsigned int size)
-{
-	unsigned int n = virtio_xstats_count(dev), k = 0;
-
-	if (names == NULL || size < n)
-		return (int)n;
-	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++)
-		for (unsigned int i = 0; i < VIRTIO_RX_NB_XSTATS; i++)
-			snprintf(names[k++].name, sizeof(names[0].name), "rx_q%u_%s", q,
-				 virtio_rx_xstat_names[i]);
-	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++)
-		for (unsigned int i = 0; i < VIRTIO_TX_NB_XSTATS; i++)
-			snprintf(names[k++].name, sizeof(names[0].name), "tx_q%u_%s", q,
-				 virtio_tx_xstat_names[i]);
-	return (int)n;
-}
-
-static int
-virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int size)
-{
-	unsigned int n = virtio_xstats_count(dev), k = 0;
-
-	if (xs == NULL || size < n)
-		return (int)n;
-	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
-		const struct virtio_rxq *r = dev->data->rx_queues[q];
-		const uint64_t v[] = { r ? r->pkts : 0, r ? r->bytes : 0, r ? r->errors : 0,
-				       r ? r->nombuf : 0 };
-
-		for (unsigned int i = 0; i < VIRTIO_RX_NB_XSTATS; i++, k++)
-			xs[k] = (struct rte_eth_xstat){ .id = k, .value = v[i] };
-	}
-	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
-		const struct virtio_txq *t = dev->data->tx_queues[q];
-		const uint64_t v[] = { t ? t->pkts : 0, t ? t->bytes : 0, t ? t->errors : 0 };
-
-		for (unsigned int i = 0; i < VIRTIO_TX_NB_XSTATS; i++, k++)
-			xs[k] = (struct rte_eth_xstat){ .id = k, .value = v[i] };
-	}
-	return (int)n;
 }
 
 static const struct eth_dev_ops virtio_ops = {

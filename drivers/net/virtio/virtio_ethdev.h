@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio: what the parts of the control path (virtio_ethdev.c,
+ * virtio_intr.c, virtio_stats.c) call in each other.
+ */
+#ifndef _VIRTIO_ETHDEV_H_
+#define _VIRTIO_ETHDEV_H_
+
+#include <ethdev_driver.h>
+
+#include "virtio_pci.h"
+
+static inline struct virtio_hw *
+virtio_dev_hw(struct rte_eth_dev *dev)
+{
+	return dev->data->dev_private;
+}
+
+/* virtio_intr.c: link status, the configuration-change vector, Rx queue vectors */
+int virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+int virtio_intr_setup(struct rte_eth_dev *dev);
+void virtio_intr_teardown(struct rte_eth_dev *dev);
+int virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);
+int virtio_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid);
+
+/* virtio_stats.c: basic and per-queue extended counters */
+int virtio_stats_get(struct rte_eth_dev *dev, struct rte_eth_stats *st);
+int virtio_stats_reset(struct rte_eth_dev *dev);
+int virtio_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xs, unsigned int size);
+int virtio_xstats_get_names(struct rte_eth_dev *dev, struct rte_eth_xstat_name *names,
+			    unsigned int size);
+
+#endif /* _VIRTIO_ETHDEV_H_ */
