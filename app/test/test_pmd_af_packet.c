@@ -6,32 +6,23 @@
  * Rx without loss or duplicates, bad devargs fail with a clear line.
  * The namespace belongs to this process alone, so nothing outlives it.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <dirent.h>
 #include <poll.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <arpa/inet.h>
-#include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <net/if.h>
-#include <sys/ioctl.h>
-#include <sys/socket.h>
 
 #include <rte_bus_vdev.h>
 #include <rte_ethdev.h>
-#include <rte_log.h>
 #include <rte_mbuf.h>
 
 #include "test.h"
+#include "test_netns.h"
 
 #define AFP_IF "slafp0"
 #define PEER_IF "slafp1"
 #define NB_FRAMES 64
 #define NB_FANOUT 512
-#define TEST_ETHERTYPE 0x88b5	/* IEEE local experimental */
 
 struct afp_env {
 	int orig_ns;		/* our namespace before the test's own */
@@ -43,102 +34,6 @@ struct afp_env {
 	uint16_t port;
 };
 
-static int
-run_ip(const char *a1, const char *a2, const char *a3, const char *a4, const char *a5,
-       const char *a6, const char *a7, const char *a8)
-{
-	const char *argv[] = { "/usr/sbin/ip", a1, a2, a3, a4, a5, a6, a7, a8, NULL };
-	char out[1024];
-	int ret = test_run_cmd(argv, out, sizeof(out));
-
-	if (ret != 0)
-		printf("  ip %s %s %s: exit %d: %s\n", a1, a2, a3 ? a3 : "", ret, out);
-	return ret;
-}
-
-static void
-sysctl_write(const char *path, const char *val)
-{
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return;	/* no IPv6 in this kernel: nothing to silence */
-	if (write(fd, val, strlen(val)) < 0)
-		printf("  cannot write %s: %s\n", path, strerror(errno));
-	close(fd);
-}
-
-static int
-if_mac(const char *ifname, uint8_t mac[6])
-{
-	struct ifreq ifr;
-	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC, 0), ret;
-
-	if (fd < 0)
-		return -errno;
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
-	ret = ioctl(fd, SIOCGIFHWADDR, &ifr) < 0 ? -errno : 0;
-	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
-	close(fd);
-	return ret;
-}
-
-static int
-raw_socket_open(const char *ifname)
-{
-	struct sockaddr_ll sll = {
-		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_ALL),
-		.sll_ifindex = (int)if_nametoindex(ifname),
-	};
-	int fd = socket(AF_PACKET, SOCK_RAW | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-
-	if (fd < 0)
-		return -1;
-	if (bind(fd, (struct sockaddr *)&sll, sizeof(sll)) < 0) {
-		close(fd);
-		return -1;
-	}
-	return fd;
-}
-
-/* Next frame of ours (test ethertype or IPv4) the peer receives, or -1 after ms. */
-static int
-raw_recv(int fd, uint8_t *buf, size_t len, int ms)
-{
-	for (;;) {
-		struct pollfd pfd = { .fd = fd, .events = POLLIN };
-		ssize_t n;
-
-		if (poll(&pfd, 1, ms) <= 0)
-			return -1;
-		n = recv(fd, buf, len, MSG_TRUNC);
-		if (n < 0)
-			return -1;
-		if (n >= 14 && ((buf[12] << 8 | buf[13]) == TEST_ETHERTYPE ||
-				(buf[12] << 8 | buf[13]) == RTE_ETHER_TYPE_IPV4))
-			return (int)n;
-	}
-}
-
-static void
-frame_build(uint8_t *f, uint32_t len, const uint8_t dst[6], const uint8_t src[6], uint32_t seq)
-{
-	uint32_t i;
-
-	memcpy(f, dst, 6);
-	memcpy(f + 6, src, 6);
-	f[12] = TEST_ETHERTYPE >> 8;
-	f[13] = TEST_ETHERTYPE & 0xff;
-	f[14] = seq >> 24;
-	f[15] = seq >> 16;
-	f[16] = seq >> 8;
-	f[17] = seq;
-	for (i = 18; i < len; i++)
-		f[i] = (uint8_t)(seq * 7 + i);
-}
-
 static uint32_t
 frame_len(uint32_t seq)
 {
@@ -149,28 +44,22 @@ frame_len(uint32_t seq)
 static int
 env_setup(struct afp_env *env)
 {
+	int ret;
+
 	memset(env, 0, sizeof(*env));
-	env->orig_ns = -1;
 	env->peer_fd = -1;
-	if (geteuid() != 0) {
-		printf("  needs root to create a network namespace and a veth pair\n");
-		return TEST_SKIPPED;
-	}
-	env->orig_ns = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-	if (env->orig_ns < 0 || unshare(CLONE_NEWNET) < 0) {
-		printf("  cannot create a network namespace: %s\n", strerror(errno));
-		return TEST_SKIPPED;
-	}
-	/* no IPv6 autoconfiguration traffic on the new links */
-	sysctl_write("/proc/sys/net/ipv6/conf/all/disable_ipv6", "1");
-	sysctl_write("/proc/sys/net/ipv6/conf/default/disable_ipv6", "1");
-	if (run_ip("link", "add", AFP_IF, "type", "veth", "peer", "name", PEER_IF) != 0 ||
-	    run_ip("link", "set", AFP_IF, "up", NULL, NULL, NULL, NULL) != 0 ||
-	    run_ip("link", "set", PEER_IF, "up", NULL, NULL, NULL, NULL) != 0)
+	ret = test_netns_enter(&env->orig_ns, "a veth pair");
+	if (ret != TEST_SUCCESS)
+		return ret;
+	if (test_netns_ip("link", "add", AFP_IF, "type", "veth", "peer", "name", PEER_IF,
+			  NULL) != 0 ||
+	    test_netns_ip("link", "set", AFP_IF, "up", NULL) != 0 ||
+	    test_netns_ip("link", "set", PEER_IF, "up", NULL) != 0)
 		return TEST_FAILED;
-	if (if_mac(AFP_IF, env->port_mac) != 0 || if_mac(PEER_IF, env->peer_mac) != 0)
+	if (test_netns_if_mac(AFP_IF, env->port_mac) != 0 ||
+	    test_netns_if_mac(PEER_IF, env->peer_mac) != 0)
 		return TEST_FAILED;
-	env->peer_fd = raw_socket_open(PEER_IF);
+	env->peer_fd = test_netns_raw_open(PEER_IF);
 	if (env->peer_fd < 0)
 		return TEST_FAILED;
 	env->mp = rte_pktmbuf_pool_create("afp_test", 4095, 64, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
@@ -189,11 +78,7 @@ env_teardown(struct afp_env *env)
 	if (env->peer_fd >= 0)
 		close(env->peer_fd);
 	/* leaving the namespace drops it and its veth pair */
-	if (env->orig_ns >= 0) {
-		if (setns(env->orig_ns, CLONE_NEWNET) < 0)
-			printf("  cannot return to the original namespace: %s\n", strerror(errno));
-		close(env->orig_ns);
-	}
+	test_netns_leave(env->orig_ns);
 }
 
 static int
@@ -230,14 +115,14 @@ port_open(struct afp_env *env, const char *args, uint16_t nb_q, uint16_t mtu)
 static int
 peer_send(struct afp_env *env, const uint8_t *f, uint32_t len)
 {
-	for (int tries = 0; tries < 1000; tries++) {
-		if (send(env->peer_fd, f, len, 0) == (ssize_t)len)
-			return 0;
-		if (errno != EAGAIN && errno != ENOBUFS)
-			return -errno;
-		usleep(100);
-	}
-	return -EAGAIN;
+	return test_netns_raw_send(env->peer_fd, f, len);
+}
+
+/* Next test or IPv4 frame the peer receives within ms: its length, or -1. */
+static int
+peer_recv(struct afp_env *env, uint8_t *buf, size_t len, int ms)
+{
+	return test_netns_raw_recv(env->peer_fd, buf, len, ms, RTE_ETHER_TYPE_IPV4);
 }
 
 /* The interface's promiscuity count from 'ip -d link show', or -1. */
@@ -271,7 +156,7 @@ rx_tx_body(struct afp_env *env)
 
 	/* peer -> port */
 	for (seq = 0; seq < NB_FRAMES; seq++) {
-		frame_build(f, frame_len(seq), env->port_mac, env->peer_mac, seq);
+		test_netns_frame_build(f, frame_len(seq), env->port_mac, env->peer_mac, seq);
 		TEST_ASSERT_SUCCESS(peer_send(env, f, frame_len(seq)), "send %u", seq);
 		rx_bytes += frame_len(seq);
 	}
@@ -281,7 +166,7 @@ rx_tx_body(struct afp_env *env)
 		for (uint16_t i = 0; i < n; i++) {
 			struct rte_mbuf *m = pkts[i];
 
-			frame_build(f, frame_len(nb_rx), env->port_mac, env->peer_mac, nb_rx);
+			test_netns_frame_build(f, frame_len(nb_rx), env->port_mac, env->peer_mac, nb_rx);
 			TEST_ASSERT_EQUAL(m->pkt_len, frame_len(nb_rx), "frame %u length", nb_rx);
 			TEST_ASSERT_EQUAL(m->nb_segs, 1, "one segment");
 			TEST_ASSERT_EQUAL(m->port, env->port, "mbuf port");
@@ -302,7 +187,7 @@ rx_tx_body(struct afp_env *env)
 		char *p;
 
 		TEST_ASSERT_NOT_NULL(m, "alloc");
-		frame_build(f, len, env->peer_mac, env->port_mac, seq);
+		test_netns_frame_build(f, len, env->peer_mac, env->port_mac, seq);
 		p = rte_pktmbuf_append(m, (uint16_t)head);
 		memcpy(p, f, head);
 		if (head < len) {
@@ -315,7 +200,7 @@ rx_tx_body(struct afp_env *env)
 		TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, &m, 1), 1, "tx %u", seq);
 		tx_bytes += len;
 
-		int n = raw_recv(env->peer_fd, got, sizeof(got), 1000);
+		int n = peer_recv(env, got, sizeof(got), 1000);
 
 		TEST_ASSERT_EQUAL(n, len, "peer got frame %u", seq);
 		TEST_ASSERT(memcmp(got, f, len) == 0, "frame %u bytes differ at the peer", seq);
@@ -357,25 +242,25 @@ oversize_body(struct afp_env *env)
 	if (port_open(env, "iface=" AFP_IF ",framesz=1024,framecnt=64", 1, 944) != TEST_SUCCESS)
 		return TEST_FAILED;
 	/* give the interface its usual MTU back, so only the ring limits apply */
-	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "mtu", "1500", NULL, NULL, NULL),
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", AFP_IF, "mtu", "1500", NULL),
 			    "mtu");
 	for (i = 0; i < RTE_DIM(lens); i++) {
 		m[i] = rte_pktmbuf_alloc(env->mp);
 		TEST_ASSERT_NOT_NULL(m[i], "alloc");
-		frame_build(f, lens[i], env->peer_mac, env->port_mac, i);
+		test_netns_frame_build(f, lens[i], env->peer_mac, env->port_mac, i);
 		memcpy(rte_pktmbuf_append(m[i], (uint16_t)lens[i]), f, lens[i]);
 	}
 	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, m, RTE_DIM(lens)), RTE_DIM(lens),
 			  "all taken");
-	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 992, "first fits");
-	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 100, "last fits");
-	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 200), -1, "no more");
+	TEST_ASSERT_EQUAL(peer_recv(env, got, sizeof(got), 1000), 992, "first fits");
+	TEST_ASSERT_EQUAL(peer_recv(env, got, sizeof(got), 1000), 100, "last fits");
+	TEST_ASSERT_EQUAL(peer_recv(env, got, sizeof(got), 200), -1, "no more");
 
 	/* Rx: 1400 bytes do not fit a 1024-byte frame */
 	for (i = 0; i < 3; i++) {
 		uint32_t len = i == 1 ? 1400 : 200;
 
-		frame_build(f, len, env->port_mac, env->peer_mac, i);
+		test_netns_frame_build(f, len, env->port_mac, env->peer_mac, i);
 		TEST_ASSERT_SUCCESS(peer_send(env, f, len), "send");
 	}
 	for (int spin = 0; spin < 1000 && nb_rx < 2; spin++) {
@@ -483,7 +368,7 @@ vlan_body(struct afp_env *env, bool strip)
 			       strip ? RTE_ETH_RX_OFFLOAD_VLAN_STRIP : 0) != TEST_SUCCESS)
 		return TEST_FAILED;
 	/* a tagged frame: VLAN 0x123, priority 5 */
-	frame_build(g, 200, env->port_mac, env->peer_mac, 7);
+	test_netns_frame_build(g, 200, env->port_mac, env->peer_mac, 7);
 	memcpy(f, g, 12);
 	f[12] = 0x81;
 	f[13] = 0x00;
@@ -508,7 +393,7 @@ vlan_body(struct afp_env *env, bool strip)
 	/* Tx: the port inserts the tag */
 	m = rte_pktmbuf_alloc(env->mp);
 	TEST_ASSERT_NOT_NULL(m, "alloc");
-	frame_build(g, 200, env->peer_mac, env->port_mac, 7);
+	test_netns_frame_build(g, 200, env->peer_mac, env->port_mac, 7);
 	memcpy(f, g, 12);
 	memcpy(f + 16, g + 12, 200 - 12);
 	memcpy(rte_pktmbuf_append(m, 200), g, 200);
@@ -550,12 +435,12 @@ ring_full_body(struct afp_env *env)
 
 	if (port_open(env, "iface=" AFP_IF ",framecnt=4", 1, 0) != TEST_SUCCESS)
 		return TEST_FAILED;
-	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "down", NULL, NULL, NULL, NULL),
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", AFP_IF, "down", NULL),
 			    "down");
 	for (seq = 0; seq < 5; seq++) {
 		m = rte_pktmbuf_alloc(env->mp);
 		TEST_ASSERT_NOT_NULL(m, "alloc");
-		frame_build(f, 100, env->peer_mac, env->port_mac, seq);
+		test_netns_frame_build(f, 100, env->peer_mac, env->port_mac, seq);
 		memcpy(rte_pktmbuf_append(m, 100), f, 100);
 		sent = rte_eth_tx_burst(env->port, 0, &m, 1);
 		if (seq < 4)
@@ -563,7 +448,7 @@ ring_full_body(struct afp_env *env)
 		else
 			TEST_ASSERT_EQUAL(sent, 0, "the fifth does not: ring full");
 	}
-	TEST_ASSERT_SUCCESS(run_ip("link", "set", AFP_IF, "up", NULL, NULL, NULL, NULL), "up");
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", AFP_IF, "up", NULL), "up");
 	/* the fifth frame gets in once a kick has drained the ring */
 	for (int tries = 0; tries < 1000 && sent == 0; tries++) {
 		sent = rte_eth_tx_burst(env->port, 0, &m, 1);
@@ -571,94 +456,28 @@ ring_full_body(struct afp_env *env)
 			usleep(1000);
 	}
 	TEST_ASSERT_EQUAL(sent, 1, "ring drains after the link comes back");
-	while (n_got < 5 && raw_recv(env->peer_fd, got, sizeof(got), 1000) == 100)
+	while (n_got < 5 && peer_recv(env, got, sizeof(got), 1000) == 100)
 		n_got++;
 	TEST_ASSERT_EQUAL(n_got, 5, "the peer gets all five frames");
 	TEST_ASSERT_EQUAL(got[17], 4, "the last one is the fifth");
 	return TEST_SUCCESS;
 }
 
-/* IPv4/UDP frames with distinct ports so that the fanout hash spreads them. */
-static void
-udp_frame_build(uint8_t *f, uint32_t len, const uint8_t dst[6], const uint8_t src[6],
-		uint32_t seq)
-{
-	uint32_t sum = 0, i;
-
-	frame_build(f, len, dst, src, seq);
-	f[12] = 0x08;
-	f[13] = 0x00;
-	memset(f + 14, 0, 28);
-	f[14] = 0x45;
-	f[16] = (len - 14) >> 8;
-	f[17] = (len - 14) & 0xff;
-	f[20] = 0x40;	/* DF */
-	f[22] = 64;
-	f[23] = 17;	/* UDP */
-	f[26] = 10; f[27] = 1; f[28] = seq >> 8; f[29] = seq & 0xff;
-	f[30] = 10; f[31] = 2; f[32] = 0; f[33] = 1;
-	for (i = 14; i < 34; i += 2)
-		sum += (uint32_t)(f[i] << 8 | f[i + 1]);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	f[24] = (uint8_t)(~sum >> 8);
-	f[25] = (uint8_t)~sum;
-	f[34] = (1024 + seq) >> 8;
-	f[35] = (1024 + seq) & 0xff;
-	f[36] = 0x30;
-	f[37] = 0x39;
-	f[38] = (len - 34) >> 8;
-	f[39] = (len - 34) & 0xff;
-	/* the sequence number again, past the headers */
-	f[42] = seq >> 8;
-	f[43] = seq & 0xff;
-}
-
 static int
 fanout_body(struct afp_env *env)
 {
 	static uint8_t f[2048], got[4096];
-	static uint8_t seen[NB_FANOUT];
-	struct rte_mbuf *pkts[32];
-	uint32_t per_q[2] = { 0, 0 }, total = 0, seq;
+	uint32_t per_q[2], seq;
 	struct rte_eth_stats st;
 
-	memset(seen, 0, sizeof(seen));
 	if (port_open(env, "iface=" AFP_IF ",qpairs=2", 2, 0) != TEST_SUCCESS)
 		return TEST_FAILED;
 	for (seq = 0; seq < NB_FANOUT; seq++) {
-		udp_frame_build(f, 128, env->port_mac, env->peer_mac, seq);
+		test_netns_udp_frame_build(f, 128, env->port_mac, env->peer_mac, seq);
 		TEST_ASSERT_SUCCESS(peer_send(env, f, 128), "send %u", seq);
 	}
-	for (int spin = 0; spin < 2000 && total < NB_FANOUT; spin++) {
-		uint16_t got_any = 0;
-
-		for (uint16_t q = 0; q < 2; q++) {
-			uint16_t n = rte_eth_rx_burst(env->port, q, pkts, RTE_DIM(pkts));
-
-			for (uint16_t i = 0; i < n; i++) {
-				const uint8_t *p = rte_pktmbuf_mtod(pkts[i], const uint8_t *);
-				uint32_t s = (uint32_t)(p[42] << 8 | p[43]);
-
-				TEST_ASSERT(pkts[i]->pkt_len == 128 && s < NB_FANOUT,
-					    "frame of %u bytes, seq %u", pkts[i]->pkt_len, s);
-				udp_frame_build(f, 128, env->port_mac, env->peer_mac, s);
-				TEST_ASSERT(memcmp(p, f, 128) == 0, "frame %u bytes differ", s);
-				TEST_ASSERT_EQUAL(seen[s], 0, "frame %u received twice", s);
-				seen[s] = 1;
-				rte_pktmbuf_free(pkts[i]);
-			}
-			per_q[q] += n;
-			total += n;
-			got_any |= n;
-		}
-		if (got_any == 0)
-			usleep(1000);
-	}
-	TEST_ASSERT_EQUAL(total, NB_FANOUT, "all frames across both queues (q0 %u, q1 %u)",
-			  per_q[0], per_q[1]);
-	TEST_ASSERT(per_q[0] > 0 && per_q[1] > 0, "both queues receive: q0 %u, q1 %u",
-		    per_q[0], per_q[1]);
+	TEST_ASSERT_SUCCESS(test_netns_rx_spread(env->port, 2, NB_FANOUT, env->port_mac,
+						 env->peer_mac, per_q), "fanout over 2 queues");
 	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
 	TEST_ASSERT_EQUAL(st.q_ipackets[0], per_q[0], "q_ipackets[0]");
 	TEST_ASSERT_EQUAL(st.q_ipackets[1], per_q[1], "q_ipackets[1]");
@@ -667,10 +486,10 @@ fanout_body(struct afp_env *env)
 	struct rte_mbuf *m = rte_pktmbuf_alloc(env->mp);
 
 	TEST_ASSERT_NOT_NULL(m, "alloc");
-	frame_build(f, 300, env->peer_mac, env->port_mac, 4242);
+	test_netns_frame_build(f, 300, env->peer_mac, env->port_mac, 4242);
 	memcpy(rte_pktmbuf_append(m, 300), f, 300);
 	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 1, &m, 1), 1, "tx on queue 1");
-	TEST_ASSERT_EQUAL(raw_recv(env->peer_fd, got, sizeof(got), 1000), 300, "peer got it");
+	TEST_ASSERT_EQUAL(peer_recv(env, got, sizeof(got), 1000), 300, "peer got it");
 	TEST_ASSERT(memcmp(got, f, 300) == 0, "bytes at the peer");
 	return TEST_SUCCESS;
 }
@@ -723,36 +542,11 @@ test_afp_fanout(void)
 	return with_env(fanout_body);
 }
 
-static int
-fd_count(void)
-{
-	return test_dir_entries("/proc/self/fd");
-}
-
 /* rte_vdev_init(args) fails, logs want, and leaves no port and no fd behind. */
 static int
 expect_probe_error(const char *args, const char *want)
 {
-	char *log = NULL;
-	size_t log_len = 0;
-	FILE *f = open_memstream(&log, &log_len);
-	uint16_t ports = rte_eth_dev_count_avail();
-	int fds = fd_count(), ret;
-
-	TEST_ASSERT_NOT_NULL(f, "memstream");
-	rte_openlog_stream(f);
-	ret = rte_vdev_init("net_af_packet0", args);
-	rte_openlog_stream(NULL);
-	fclose(f);
-	if (ret == 0)
-		rte_vdev_uninit("net_af_packet0");
-	TEST_ASSERT(ret < 0, "'%s' must fail", args);
-	TEST_ASSERT_STR_CONTAINS(log, want, "for '%s'", args);
-	TEST_ASSERT(strchr(log, '\n') == log + strlen(log) - 1, "one line: %s", log);
-	free(log);
-	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), ports, "no port left");
-	TEST_ASSERT_EQUAL(fd_count(), fds, "no fd left");
-	return TEST_SUCCESS;
+	return test_netns_probe_error("net_af_packet0", args, want);
 }
 
 static int
