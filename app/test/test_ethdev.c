@@ -402,6 +402,8 @@ static struct {
 	int xstats_ret;		/* < 0: xstats_get fails with it */
 	int stop_ret;
 	int promisc_ret;
+	int promisc_off_ret;
+	int promisc_seen;	/* data->promiscuous when the disable op ran */
 	unsigned int xstats_resets;
 	unsigned int stats_resets;
 	unsigned int resets;
@@ -433,6 +435,13 @@ static int
 fake_promisc_enable(struct rte_eth_dev *dev __rte_unused)
 {
 	return fake.promisc_ret;
+}
+
+static int
+fake_promisc_disable(struct rte_eth_dev *dev)
+{
+	fake.promisc_seen = dev->data->promiscuous;
+	return fake.promisc_off_ret;
 }
 
 static int
@@ -532,7 +541,7 @@ fake_ops_init(void)
 		.dev_infos_get = fake_infos_get,
 		.link_update = fake_link_update,
 		.promiscuous_enable = fake_promisc_enable,
-		.promiscuous_disable = fake_ok,
+		.promiscuous_disable = fake_promisc_disable,
 		.mtu_set = fake_mtu_set,
 		.rx_queue_setup = fake_rxq_setup,
 		.tx_queue_setup = fake_txq_setup,
@@ -627,6 +636,8 @@ fake_config_body(uint16_t port, struct rte_mempool *mp)
 
 	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info");
 	TEST_ASSERT_EQUAL(info.max_mtu, UINT16_MAX, "max_mtu as the driver left it");
+	TEST_ASSERT_EQUAL(info.switch_info.domain_id, RTE_ETH_DEV_SWITCH_DOMAIN_ID_INVALID,
+			  "no switch domain");
 	memset(&conf, 0, sizeof(conf));
 	conf.rxmode.mtu = 1501;
 	TEST_ASSERT_EQUAL(rte_eth_dev_configure(port, 1, 1, &conf), -EINVAL,
@@ -688,6 +699,12 @@ fake_state_body(uint16_t port)
 	TEST_ASSERT_EQUAL(rte_eth_dev_rx_queue_stop(port, 1), -EINVAL, "bad queue");
 
 	TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(port), "promiscuous on");
+	fake.promisc_off_ret = -EPERM;
+	fake.promisc_seen = -1;
+	TEST_ASSERT_EQUAL(rte_eth_promiscuous_disable(port), -EPERM, "the driver's error");
+	TEST_ASSERT_EQUAL(fake.promisc_seen, 0, "the disable op sees the mode off already");
+	TEST_ASSERT_EQUAL(rte_eth_promiscuous_get(port), 1, "still on after the failure");
+	fake.promisc_off_ret = 0;
 	fake.promisc_ret = -EIO;
 	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EIO, "restoring promiscuous mode failed");
 	TEST_ASSERT_EQUAL(rte_eth_devices[port].data->dev_started, 0, "and the port stopped");

@@ -25,6 +25,7 @@ eth_dev_info_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	int ret;
 
 	memset(info, 0, sizeof(*info));
+	info->switch_info.domain_id = RTE_ETH_DEV_SWITCH_DOMAIN_ID_INVALID;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
 	info->device = dev->device;

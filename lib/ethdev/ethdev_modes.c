@@ -7,6 +7,15 @@
 
 #include "ethdev_private.h"
 
+static void
+eth_dev_rx_mode_store(struct rte_eth_dev *dev, bool promisc, bool on)
+{
+	if (promisc)
+		dev->data->promiscuous = on;
+	else
+		dev->data->all_multicast = on;
+}
+
 /* Switch promiscuous (promisc) or all-multicast mode on or off. */
 static int
 eth_dev_set_rx_mode(uint16_t port_id, bool promisc, bool on)
@@ -26,14 +35,12 @@ eth_dev_set_rx_mode(uint16_t port_id, bool promisc, bool on)
 		op = on ? ops->allmulticast_enable : ops->allmulticast_disable;
 	if (op == NULL)
 		return -ENOTSUP;
+	/* As DPDK: the driver's disable op already sees the mode off. */
+	if (!on)
+		eth_dev_rx_mode_store(dev, promisc, false);
 	ret = op(dev);
-	if (ret != 0)
-		return ret;
-	if (promisc)
-		dev->data->promiscuous = on;
-	else
-		dev->data->all_multicast = on;
-	return 0;
+	eth_dev_rx_mode_store(dev, promisc, ret == 0 ? on : !on);
+	return ret;
 }
 
 __rte_export int

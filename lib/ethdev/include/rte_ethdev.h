@@ -688,7 +688,8 @@ int rte_eth_dev_close(uint16_t port_id);
 int rte_eth_dev_reset(uint16_t port_id);
 /*
  * Returns 0; -ENODEV, -EINVAL (NULL dev_info), -ENOTSUP, or the driver's error (dev_info is
- * then zeroed). min_mtu defaults to 46 and max_mtu to UINT16_MAX where the driver sets none.
+ * then zeroed). Where the driver sets none: min_mtu 46, max_mtu UINT16_MAX, switch_info
+ * domain_id RTE_ETH_DEV_SWITCH_DOMAIN_ID_INVALID.
  */
 int rte_eth_dev_info_get(uint16_t port_id, struct rte_eth_dev_info *dev_info);
 /*
