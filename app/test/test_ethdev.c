@@ -403,6 +403,7 @@ static struct {
 	int stop_ret;
 	int promisc_ret;
 	int promisc_off_ret;
+	uint64_t rx_offloads_dropped;	/* dev_configure clears these */
 	int promisc_seen;	/* data->promiscuous when the disable op ran */
 	unsigned int xstats_resets;
 	unsigned int stats_resets;
@@ -412,6 +413,7 @@ static struct {
 static int
 fake_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info *info)
 {
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
 	info->max_rx_queues = 2;
 	info->max_tx_queues = 2;
 	info->max_mac_addrs = 2;
@@ -422,6 +424,13 @@ fake_infos_get(struct rte_eth_dev *dev __rte_unused, struct rte_eth_dev_info *in
 static int
 fake_ok(struct rte_eth_dev *dev __rte_unused)
 {
+	return 0;
+}
+
+static int
+fake_configure(struct rte_eth_dev *dev)
+{
+	dev->data->dev_conf.rxmode.offloads &= ~fake.rx_offloads_dropped;
 	return 0;
 }
 
@@ -533,7 +542,7 @@ static void
 fake_ops_init(void)
 {
 	fake_ops = (struct eth_dev_ops){
-		.dev_configure = fake_ok,
+		.dev_configure = fake_configure,
 		.dev_start = fake_ok,
 		.dev_stop = fake_stop,
 		.dev_close = fake_ok,
@@ -653,6 +662,14 @@ fake_config_body(uint16_t port, struct rte_mempool *mp)
 	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EINVAL,
 			  "a failed configure leaves the port unconfigured");
 	TEST_ASSERT_SUCCESS(fake_port_ready(port, mp), "configure again");
+	conf.rxmode.mtu = 0;
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	fake.rx_offloads_dropped = RTE_ETH_RX_OFFLOAD_SCATTER;
+	TEST_ASSERT_EQUAL(rte_eth_dev_configure(port, 1, 1, &conf), -EINVAL,
+			  "the driver dropped a requested offload");
+	fake.rx_offloads_dropped = 0;
+	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EINVAL, "so the port is unconfigured");
+	TEST_ASSERT_SUCCESS(fake_port_ready(port, mp), "configure again");
 
 	memset(&rxconf, 0, sizeof(rxconf));
 	memset(&seg, 0, sizeof(seg));
@@ -708,6 +725,9 @@ fake_state_body(uint16_t port)
 	fake.promisc_ret = -EIO;
 	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -EIO, "restoring promiscuous mode failed");
 	TEST_ASSERT_EQUAL(rte_eth_devices[port].data->dev_started, 0, "and the port stopped");
+	fake_ops.dev_infos_get = NULL;
+	TEST_ASSERT_EQUAL(rte_eth_dev_start(port), -ENOTSUP, "no dev_infos_get: no start");
+	fake_ops.dev_infos_get = fake_infos_get;
 	fake.promisc_ret = -ENOTSUP;
 	TEST_ASSERT_SUCCESS(rte_eth_dev_start(port), "-ENOTSUP from the restore is fine");
 

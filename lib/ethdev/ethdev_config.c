@@ -179,6 +179,17 @@ eth_dev_check_offloads(uint16_t port_id, const char *dir, uint64_t req, uint64_t
 }
 
 static int
+eth_dev_offloads_kept(uint16_t port_id, const char *dir, uint64_t req, uint64_t set)
+{
+	if ((req & ~set) != 0) {
+		RTE_ETHDEV_LOG(ERR, "Port %u: the driver did not enable the %s offloads 0x%"
+			       PRIx64 " asked for\n", port_id, dir, req & ~set);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int
 eth_dev_check_conf(uint16_t port_id, struct rte_eth_dev *dev, uint16_t nb_rxq, uint16_t nb_txq,
 		   const struct rte_eth_conf *conf, const struct rte_eth_dev_info *info)
 {
@@ -239,6 +250,7 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 	struct rte_eth_dev *dev;
 	struct rte_eth_dev_data *data;
 	struct rte_eth_conf orig_conf;
+	uint64_t req_rx, req_tx;
 	uint16_t orig_mtu;
 	int ret;
 
@@ -295,12 +307,21 @@ rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_q, uint16_t nb_tx_q,
 			       nb_rx_q, nb_tx_q);
 		goto rollback;
 	}
+	req_rx = data->dev_conf.rxmode.offloads;
+	req_tx = data->dev_conf.txmode.offloads;
 	ret = dev->dev_ops->dev_configure(dev);
 	if (ret != 0) {
 		RTE_ETHDEV_LOG(ERR, "Port %u: driver %s refused the configuration (%d)\n",
 			       port_id, info.driver_name, ret);
 		goto rollback;
 	}
+	/* As DPDK: the driver may add offloads, but not drop requested ones. */
+	ret = eth_dev_offloads_kept(port_id, "Rx", req_rx, data->dev_conf.rxmode.offloads);
+	if (ret == 0)
+		ret = eth_dev_offloads_kept(port_id, "Tx", req_tx,
+					    data->dev_conf.txmode.offloads);
+	if (ret != 0)
+		goto rollback;
 	data->dev_configured = 1;
 	return 0;
 
@@ -626,6 +647,7 @@ eth_dev_config_restore(struct rte_eth_dev *dev)
 __rte_export int
 rte_eth_dev_start(uint16_t port_id)
 {
+	struct rte_eth_dev_info info;
 	struct rte_eth_dev *dev;
 	struct rte_eth_dev_data *data;
 	uint16_t q;
@@ -643,6 +665,10 @@ rte_eth_dev_start(uint16_t port_id)
 		RTE_ETHDEV_LOG(INFO, "Port %u already started\n", port_id);
 		return 0;
 	}
+	/* As DPDK: a port whose info cannot be read does not start. */
+	ret = eth_dev_info_get(dev, &info);
+	if (ret != 0)
+		return ret;
 	for (q = 0; q < data->nb_rx_queues; q++) {
 		if (data->rx_queues[q] == NULL) {
 			RTE_ETHDEV_LOG(ERR, "Port %u: Rx queue %u is not set up: call "

@@ -605,9 +605,10 @@ const char *rte_eth_dev_capability_name(uint64_t capability);
  * 0 Rx and 0 Tx queues take the driver's defaults. Returns 0; -ENODEV, -ENOTSUP, -EBUSY
  * (started), -EINVAL (NULL conf, too many queues, MTU out of min_mtu..max_mtu or its frame
  * outside 64..max_rx_pktlen, bad max_lro_pkt_size, unsupported offloads, RSS types
- * (whatever mq_mode is) or interrupts), -ENOMEM, or the driver's error. Any failure past
- * -EBUSY leaves the port unconfigured (rte_eth_dev_start then fails), as in DPDK; after
- * the checks the old configuration is restored and the queues are released.
+ * (whatever mq_mode is) or interrupts, a requested offload the driver's configure turned
+ * off), -ENOMEM, or the driver's error. Any failure past -EBUSY leaves the port
+ * unconfigured (rte_eth_dev_start then fails), as in DPDK; after the checks the old
+ * configuration is restored and the queues are released.
  */
 int rte_eth_dev_configure(uint16_t port_id, uint16_t nb_rx_queue, uint16_t nb_tx_queue,
 			  const struct rte_eth_conf *eth_conf);
@@ -661,9 +662,9 @@ int rte_eth_dev_tx_queue_start(uint16_t port_id, uint16_t tx_queue_id);
 int rte_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id);
 /*
  * Returns 0, also if already started; -ENODEV, -ENOTSUP, -EINVAL (not configured, or a
- * queue not set up: DPDK does not check the queues), the driver's start error, or the
- * driver's error re-applying promiscuous or all-multicast mode (-ENOTSUP there is
- * ignored; the port is stopped again).
+ * queue not set up: DPDK does not check the queues), the error of rte_eth_dev_info_get(),
+ * the driver's start error, or the driver's error re-applying promiscuous or
+ * all-multicast mode (-ENOTSUP there is ignored; the port is stopped again).
  */
 int rte_eth_dev_start(uint16_t port_id);
 /*
