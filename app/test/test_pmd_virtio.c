@@ -31,15 +31,10 @@ static bool v_ready;
 static volatile int lsc_events, lsc_last_status = -1;
 
 static int
-v_port_setup(uint16_t port, uint16_t nb_q, bool lsc, bool rxq_intr)
+v_port_start(uint16_t port, uint16_t nb_q, const struct rte_eth_conf *conf)
 {
-	struct rte_eth_conf conf;
-	int ret;
+	int ret = rte_eth_dev_configure(port, nb_q, nb_q, conf);
 
-	memset(&conf, 0, sizeof(conf));
-	conf.intr_conf.lsc = lsc;
-	conf.intr_conf.rxq = rxq_intr;
-	ret = rte_eth_dev_configure(port, nb_q, nb_q, &conf);
 	if (ret != 0)
 		return ret;
 	for (uint16_t q = 0; q < nb_q; q++) {
@@ -50,6 +45,17 @@ v_port_setup(uint16_t port, uint16_t nb_q, bool lsc, bool rxq_intr)
 			return ret;
 	}
 	return rte_eth_dev_start(port);
+}
+
+static int
+v_port_setup(uint16_t port, uint16_t nb_q, bool lsc, bool rxq_intr)
+{
+	struct rte_eth_conf conf;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.intr_conf.lsc = lsc;
+	conf.intr_conf.rxq = rxq_intr;
+	return v_port_start(port, nb_q, &conf);
 }
 
 static int
@@ -90,13 +96,14 @@ v_setup(void)
 
 /* A frame of len bytes to dst with a pattern seeded by seq; split into segs segments. */
 static struct rte_mbuf *
-v_frame(const struct rte_ether_addr *dst, uint16_t len, uint32_t seq, unsigned int segs)
+v_frame_from(struct rte_mempool *mp, const struct rte_ether_addr *dst, uint16_t len,
+	     uint32_t seq, unsigned int segs)
 {
 	struct rte_mbuf *head = NULL, *last = NULL;
 	uint16_t off = 0, chunk = (uint16_t)((len + segs - 1) / segs);
 
 	for (unsigned int s = 0; s < segs; s++) {
-		struct rte_mbuf *m = rte_pktmbuf_alloc(v_pool);
+		struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
 		uint16_t n = (uint16_t)RTE_MIN(chunk, len - off);
 		uint8_t *p;
 
@@ -126,15 +133,21 @@ v_frame(const struct rte_ether_addr *dst, uint16_t len, uint32_t seq, unsigned i
 	return head;
 }
 
-/* Receive on port 1 for up to ms; frames of other ethertypes are dropped. */
+static struct rte_mbuf *
+v_frame(const struct rte_ether_addr *dst, uint16_t len, uint32_t seq, unsigned int segs)
+{
+	return v_frame_from(v_pool, dst, len, seq, segs);
+}
+
+/* Receive on port for up to ms; frames of other ethertypes are dropped. */
 static unsigned int
-v_collect(struct rte_mbuf **out, unsigned int max, unsigned int ms)
+v_collect_on(uint16_t port, struct rte_mbuf **out, unsigned int max, unsigned int ms)
 {
 	unsigned int got = 0;
 
 	for (unsigned int t = 0; t < ms && got < max; t++) {
 		struct rte_mbuf *b[32];
-		uint16_t n = rte_eth_rx_burst(v_port[1], 0, b, 32);
+		uint16_t n = rte_eth_rx_burst(port, 0, b, 32);
 
 		for (uint16_t i = 0; i < n; i++) {
 			const struct rte_ether_hdr *eh = rte_pktmbuf_mtod(b[i], struct rte_ether_hdr *);
@@ -150,14 +163,49 @@ v_collect(struct rte_mbuf **out, unsigned int max, unsigned int ms)
 	return got;
 }
 
+static unsigned int
+v_collect(struct rte_mbuf **out, unsigned int max, unsigned int ms)
+{
+	return v_collect_on(v_port[1], out, max, ms);
+}
+
 static int
-v_send(struct rte_mbuf **m, unsigned int n)
+v_send_on(uint16_t port, struct rte_mbuf **m, unsigned int n)
 {
 	unsigned int sent = 0;
 
 	for (unsigned int tries = 0; sent < n && tries < 1000; tries++)
-		sent += rte_eth_tx_burst(v_port[0], 0, m + sent, (uint16_t)(n - sent));
+		sent += rte_eth_tx_burst(port, 0, m + sent, (uint16_t)(n - sent));
 	return sent == n ? 0 : -1;
+}
+
+static int
+v_send(struct rte_mbuf **m, unsigned int n)
+{
+	return v_send_on(v_port[0], m, n);
+}
+
+/* The pattern of v_frame(.., len, seq, ..) in m, segment by segment; -1 if all match. */
+static long
+v_pattern_mismatch(const struct rte_mbuf *m, uint32_t len, uint32_t seq)
+{
+	uint32_t off = 0, got;
+	const void *p;
+
+	for (const struct rte_mbuf *s = m; s != NULL; s = s->next) {
+		const uint8_t *p = rte_pktmbuf_mtod(s, const uint8_t *);
+
+		for (uint16_t i = 0; i < s->data_len; i++, off++)
+			if (off >= RTE_ETHER_HDR_LEN + 4 && p[i] != (uint8_t)(seq * 7 + off))
+				return off;
+	}
+	if (off != len || m->pkt_len != len)
+		return len;
+	p = rte_pktmbuf_read(m, RTE_ETHER_HDR_LEN, sizeof(got), &got);
+	if (p == NULL)
+		return RTE_ETHER_HDR_LEN;
+	memcpy(&got, p, sizeof(got));
+	return got == seq ? -1 : RTE_ETHER_HDR_LEN;
 }
 
 #define V_NB_FRAMES 300
@@ -224,6 +272,120 @@ test_virtio_bytes(void)
 	TEST_ASSERT_EQUAL(s1.ibytes, bytes, "port 1 ibytes");
 	TEST_ASSERT_EQUAL(s1.ierrors + s0.oerrors, 0, "errors");
 	return TEST_SUCCESS;
+}
+
+/* Buffers of a frame of len bytes with merged 2048-byte buffers: the first also holds the header. */
+static uint16_t
+v_rx_segs(uint32_t len)
+{
+	const uint32_t room = RTE_MBUF_DEFAULT_BUF_SIZE - RTE_PKTMBUF_HEADROOM;
+	const uint32_t hdr = 12;	/* virtio 1.1 5.1.6: struct virtio_net_hdr */
+
+	return (uint16_t)((len + hdr + room + hdr - 1) / (room + hdr));
+}
+
+#define V_JUMBO_MTU 9000
+#define V_NB_JUMBO 12
+
+/* Send V_NB_JUMBO frames of lens[] from port src to port dst and check them and the counters. */
+static int
+v_jumbo_run(uint16_t src, uint16_t dst, const uint16_t *lens, struct rte_mempool *big)
+{
+	struct rte_mbuf *tx[V_NB_JUMBO], *rx[V_NB_JUMBO];
+	struct rte_eth_stats so, si;
+	uint64_t bytes = 0;
+	unsigned int got;
+
+	rte_eth_stats_reset(src);
+	rte_eth_stats_reset(dst);
+	for (uint32_t i = 0; i < V_NB_JUMBO; i++) {
+		/* chains of 2 to 5 segments, every fourth one segment from the big pool */
+		if (i % 4 == 3)
+			tx[i] = v_frame_from(big, &v_mac[dst], lens[i], i, 1);
+		else
+			tx[i] = v_frame(&v_mac[dst], lens[i], i, (lens[i] + 2047) / 2048);
+		TEST_ASSERT_NOT_NULL(tx[i], "frame %u", i);
+		bytes += lens[i];
+	}
+	TEST_ASSERT_SUCCESS(v_send_on(src, tx, V_NB_JUMBO), "tx");
+	got = v_collect_on(dst, rx, V_NB_JUMBO, 5000);
+	TEST_ASSERT_EQUAL(got, V_NB_JUMBO, "jumbo frames received on port %u", dst);
+	for (uint32_t i = 0; i < got; i++) {
+		long bad = v_pattern_mismatch(rx[i], lens[i], i);
+
+		TEST_ASSERT_EQUAL(rx[i]->pkt_len, lens[i], "frame %u length", i);
+		TEST_ASSERT_EQUAL(rx[i]->nb_segs, v_rx_segs(lens[i]), "frame %u of %u bytes: segments",
+				  i, lens[i]);
+		TEST_ASSERT_EQUAL(bad, -1, "frame %u differs at byte %ld", i, bad);
+		rte_pktmbuf_free(rx[i]);
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(src, &so), "stats");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(dst, &si), "stats");
+	printf("  port %u -> %u: %u jumbo frames, %" PRIu64 " bytes; ipackets %" PRIu64
+	       " ibytes %" PRIu64 "\n", src, dst, V_NB_JUMBO, bytes, si.ipackets, si.ibytes);
+	TEST_ASSERT_EQUAL(so.opackets, V_NB_JUMBO, "opackets");
+	TEST_ASSERT_EQUAL(so.obytes, bytes, "obytes");
+	TEST_ASSERT_EQUAL(si.ipackets, V_NB_JUMBO, "ipackets");
+	TEST_ASSERT_EQUAL(si.ibytes, bytes, "ibytes");
+	TEST_ASSERT_EQUAL(si.ierrors + so.oerrors, 0, "errors");
+	return TEST_SUCCESS;
+}
+
+/*
+ * MTU 9000 with 2 KiB mbufs: refused without the scatter offload; with it
+ * (merged Rx buffers, 5.1.6.4) frames up to 9014 bytes cross both ways as
+ * chains, byte for byte.
+ */
+static int
+test_virtio_jumbo(void)
+{
+	static const uint16_t lens[V_NB_JUMBO] = {
+		V_JUMBO_MTU + RTE_ETHER_HDR_LEN, 9000, 2048, 2049, 4108, 4109, 60, 8000,
+		1514, 6000, 3000, V_JUMBO_MTU + RTE_ETHER_HDR_LEN,
+	};
+	struct rte_mempool *big;
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(v_port[1], &info), "info");
+	printf("  max_rx_pktlen %u, max_mtu %u, min_rx_bufsize %u\n", info.max_rx_pktlen,
+	       info.max_mtu, info.min_rx_bufsize);
+	/* no host_mtu here: the driver's own limit, DPDK's 9728-byte frame */
+	TEST_ASSERT_EQUAL(info.max_rx_pktlen, 9728, "max_rx_pktlen");
+	TEST_ASSERT_EQUAL(info.max_mtu, 9728 - RTE_ETHER_HDR_LEN - RTE_VLAN_HLEN, "max_mtu");
+	TEST_ASSERT(info.rx_offload_capa & RTE_ETH_RX_OFFLOAD_SCATTER, "scatter offered");
+	TEST_ASSERT(info.tx_offload_capa & RTE_ETH_TX_OFFLOAD_MULTI_SEGS, "multi-segment Tx");
+	big = rte_pktmbuf_pool_create("virtio_big", 63, 0, 0, RTE_PKTMBUF_HEADROOM + 9216,
+				      SOCKET_ID_ANY);
+	TEST_ASSERT_NOT_NULL(big, "pool of 9 KiB mbufs");
+	for (int i = 0; i < 2; i++)
+		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
+	memset(&conf, 0, sizeof(conf));
+	conf.rxmode.mtu = V_JUMBO_MTU;
+	TEST_ASSERT_EQUAL(v_port_start(v_port[1], 1, &conf), -EINVAL,
+			  "MTU 9000 in 2 KiB mbufs without RTE_ETH_RX_OFFLOAD_SCATTER");
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	for (int i = 0; i < 2; i++) {
+		conf.intr_conf.lsc = i == 0;
+		TEST_ASSERT_SUCCESS(v_port_start(v_port[i], 1, &conf), "port %d, MTU 9000", i);
+		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
+		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
+	}
+	ret = v_jumbo_run(v_port[0], v_port[1], lens, big);
+	if (ret == TEST_SUCCESS)
+		ret = v_jumbo_run(v_port[1], v_port[0], lens, big);
+	for (int i = 0; i < 2; i++) {
+		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
+		TEST_ASSERT_SUCCESS(v_port_setup(v_port[i], 1, i == 0, false), "MTU 1500 again");
+		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
+		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
+	}
+	rte_mempool_free(big);
+	return ret;
 }
 
 /* Send n frames to dst from port 0; how many port 1 receives. */
@@ -427,6 +589,7 @@ test_virtio_close(void)
 
 static const struct test_case virtio_cases[] = {
 	TEST_CASE(test_virtio_bytes),
+	TEST_CASE(test_virtio_jumbo),
 	TEST_CASE(test_virtio_rx_mode),
 	TEST_CASE(test_virtio_rx_intr),
 	TEST_CASE(test_virtio_queues),

@@ -252,7 +252,7 @@ expect_rc 0
 expect_match "probed by net_virtio"
 expect_line "  LSC callback on port 0 (eal-intr thread): link down"
 expect_line "  LSC callback on port 0 (eal-intr thread): link up"
-expect_match "suite pmd_virtio: 6 passed, 0 failed, 0 skipped"
+expect_match "suite pmd_virtio: 7 passed, 0 failed, 0 skipped"
 
 # 3. io forwarding with tx_first for 10 s, then the NIC counters of both ports
 run sh -c "(echo 'start tx_first'; sleep 10; echo stop; echo 'show port stats all'; echo quit) |

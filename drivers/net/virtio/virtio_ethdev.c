@@ -23,7 +23,6 @@ RTE_LOG_REGISTER(virtio_logtype, pmd.net.virtio, NOTICE);
 #define VIRTIO_CTRL_QUEUE_SIZE 64
 #define VIRTIO_RX_FREE_THRESH 32
 #define VIRTIO_TX_FREE_THRESH 32
-#define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
 
 /* 5.1.2: receiveq N is virtqueue 2N, transmitq N is 2N+1 */
 static uint16_t
@@ -82,6 +81,28 @@ virtio_allmulticast_disable(struct rte_eth_dev *dev)
 
 /* --- configure, start, stop, close --------------------------------------- */
 
+/*
+ * Whether frames of the MTU can be received into mbufs of room bytes: whole
+ * in one buffer (5.1.6.3.1), or spread over several when the device merges
+ * buffers (VIRTIO_NET_F_MRG_RXBUF) and the application takes chains
+ * (RTE_ETH_RX_OFFLOAD_SCATTER).
+ */
+static int
+virtio_rx_frame_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room,
+		      uint64_t offloads)
+{
+	bool mrg = virtio_has(virtio_dev_hw(dev), VIRTIO_NET_F_MRG_RXBUF);
+	uint32_t need = VIRTIO_MAX_FRAME(mtu);
+
+	if (room >= RTE_PKTMBUF_HEADROOM + need || (mrg && (offloads & RTE_ETH_RX_OFFLOAD_SCATTER)))
+		return 0;
+	VIRTIO_LOG(ERR, "%s: Rx queue %u: mbufs of %u bytes cannot hold a frame of %u bytes "
+		   "(MTU %u) after the headroom: %s\n", dev->data->name, qid, room, need, mtu,
+		   mrg ? "enable RTE_ETH_RX_OFFLOAD_SCATTER or use larger mbufs" :
+		   "use larger mbufs (the device has no VIRTIO_NET_F_MRG_RXBUF to merge buffers)");
+	return -EINVAL;
+}
+
 static int
 virtio_dev_configure(struct rte_eth_dev *dev)
 {
@@ -126,7 +147,14 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	for (uint16_t q = 0; q < nb_rx; q++) {
 		struct virtio_rxq *rxq = dev->data->rx_queues[q];
 
+		/* the MTU may have changed since the queue was set up */
+		ret = virtio_rx_frame_check(dev, q, dev->data->mtu,
+					    rte_pktmbuf_data_room_size(rxq->mp), rxq->offloads);
+		if (ret != 0)
+			goto fail;
 		rxq->intr_on = false;
+		rxq->mrg_rxbuf = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
+		rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
 		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
 		virtio_rxq_reset(rxq);
 		ret = virtio_rxq_fill(rxq);
@@ -279,7 +307,7 @@ virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		      struct rte_mempool *mp)
 {
 	uint32_t room = rte_pktmbuf_data_room_size(mp);
-	uint32_t need = VIRTIO_MAX_FRAME(dev->data->mtu);
+	uint64_t offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
 	struct virtio_rxq *rxq;
 	int socket = (int)socket_id;
 	uint16_t size;
@@ -288,13 +316,9 @@ virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	ret = virtq_size_pick(dev, rxq_vq_index(qid), nb_desc, &size);
 	if (ret != 0)
 		return ret;
-	/* 5.1.6.3.1: without MRG_RXBUF every buffer holds a whole frame */
-	if (room < RTE_PKTMBUF_HEADROOM + need) {
-		VIRTIO_LOG(ERR, "%s: mbufs of %u bytes cannot hold a frame of %u bytes (MTU %u) "
-			   "after the headroom: use RTE_MBUF_DEFAULT_BUF_SIZE\n", dev->data->name,
-			   room, need, dev->data->mtu);
-		return -EINVAL;
-	}
+	ret = virtio_rx_frame_check(dev, qid, dev->data->mtu, room, offloads);
+	if (ret != 0)
+		return ret;
 	virtio_rx_queue_release(dev, qid);
 	rxq = rte_zmalloc_socket("virtio_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
 	if (rxq == NULL)
@@ -311,6 +335,7 @@ virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 		return -ENOMEM;
 	}
 	rxq->mp = mp;
+	rxq->offloads = offloads;
 	rxq->buf_len = room - RTE_PKTMBUF_HEADROOM + (uint32_t)sizeof(struct virtio_net_hdr);
 	rxq->free_thresh = conf->rx_free_thresh != 0 && conf->rx_free_thresh < size ?
 			   conf->rx_free_thresh : RTE_MIN(VIRTIO_RX_FREE_THRESH, size / 2);
@@ -371,16 +396,19 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	uint16_t max = virtio_queue_max_size(hw, 0);
 	const struct rte_eth_desc_lim lim = {
 		.nb_max = max, .nb_min = 2, .nb_align = 1,
-		.nb_seg_max = (uint16_t)(max - 1), .nb_mtu_seg_max = 1,
+		.nb_seg_max = (uint16_t)(max - 1), .nb_mtu_seg_max = (uint16_t)(max - 1),
 	};
+	bool mrg = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
 
 	info->max_rx_queues = hw->max_pairs;
 	info->max_tx_queues = hw->max_pairs;
 	info->max_mac_addrs = 1;
-	info->min_rx_bufsize = VIRTIO_MAX_FRAME(RTE_ETHER_MTU);
+	/* 5.1.6.3.1: merged buffers need only hold the header; else a whole frame */
+	info->min_rx_bufsize = mrg ? RTE_ETHER_MIN_LEN : VIRTIO_MAX_FRAME(RTE_ETHER_MTU);
 	info->max_rx_pktlen = VIRTIO_MAX_FRAME(hw->max_mtu);
 	info->min_mtu = RTE_ETHER_MIN_MTU;
 	info->max_mtu = hw->max_mtu;
+	info->rx_offload_capa = mrg ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
@@ -405,13 +433,9 @@ virtio_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
 		struct virtio_rxq *rxq = dev->data->rx_queues[q];
 
-		if (rxq != NULL && VIRTIO_MAX_FRAME(mtu) + sizeof(struct virtio_net_hdr) >
-		    rxq->buf_len) {
-			VIRTIO_LOG(ERR, "%s: MTU %u needs buffers of %u bytes, queue %u has %u: "
-				   "use larger mbufs\n", dev->data->name, mtu,
-				   VIRTIO_MAX_FRAME(mtu), q, rxq->buf_len);
+		if (rxq != NULL && virtio_rx_frame_check(dev, q, mtu, rte_pktmbuf_data_room_size(rxq->mp),
+							 rxq->offloads) != 0)
 			return -EINVAL;
-		}
 	}
 	dev->data->mtu = mtu;
 	return 0;
@@ -486,7 +510,8 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 		return -ENOMEM;
 	for (uint16_t i = 0; i < 2 * hw->max_pairs; i++)
 		hw->vq_max[i] = virtio_queue_max_size(hw, i);
-	hw->max_mtu = RTE_ETHER_MTU;
+	/* 5.1.4.1: with VIRTIO_NET_F_MTU the device states its largest MTU */
+	hw->max_mtu = VIRTIO_MAX_RX_PKTLEN - VIRTIO_MAX_FRAME(0);
 	if (virtio_has(hw, VIRTIO_NET_F_MTU)) {
 		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mtu), &mtu, sizeof(mtu));
 		if (mtu >= RTE_ETHER_MIN_MTU)

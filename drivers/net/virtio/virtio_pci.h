@@ -22,12 +22,17 @@
 extern int virtio_logtype;
 #define VIRTIO_LOG(level, ...) rte_log(RTE_LOG_ ## level, virtio_logtype, "net_virtio: " __VA_ARGS__)
 
-/* What the driver asks for; VERSION_1 and ACCESS_PLATFORM are also required. */
+/* What the driver always asks for; VERSION_1 and ACCESS_PLATFORM are also required. */
 #define VIRTIO_NET_WANTED_FEATURES \
 	(VIRTIO_BIT(VIRTIO_F_VERSION_1) | VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_MAC) | VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
-	 VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_NET_F_MTU))
+	 VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_NET_F_MTU) | \
+	 VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF))
+
+/* The driver's largest frame when the device states no MTU (5.1.4: no VIRTIO_NET_F_MTU) */
+#define VIRTIO_MAX_RX_PKTLEN 9728u
+#define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
 
 struct virtio_hw {
 	struct rte_pci_device *pdev;

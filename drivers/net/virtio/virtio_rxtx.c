@@ -91,46 +91,112 @@ virtio_rxq_drain(struct virtio_rxq *rxq)
 	rxq->nb_free = 0;
 }
 
-/* 5.1.6.4 Processing of Incoming Packets, from the used ring (2.6.14). */
+/* 5.1.6.4: the device wrote the header at the start of the first buffer */
+static inline const struct virtio_net_hdr *
+rx_hdr(const struct rte_mbuf *m)
+{
+	return (const struct virtio_net_hdr *)((const uint8_t *)m->buf_addr +
+					       RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE);
+}
+
+/*
+ * Take back the buffer of used entry cons; NULL when its id names no buffer
+ * of ours (outside the table, or not posted) or its length is not what a
+ * buffer can hold: at least min bytes, at most what was offered.
+ */
+static inline struct rte_mbuf *
+rx_take(struct virtio_rxq *rxq, uint16_t cons, uint32_t min, uint32_t *len)
+{
+	struct virtqueue *vq = &rxq->vq;
+	volatile struct vring_used_elem *e = &vq->used->ring[cons & vq->mask];
+	uint32_t id = e->id;
+	struct rte_mbuf *m;
+
+	*len = e->len;
+	if (unlikely(id >= vq->size || rxq->sw_ring[id] == NULL))
+		return NULL;
+	m = rxq->sw_ring[id];
+	rxq->sw_ring[id] = NULL;
+	rxq->free_ids[rxq->nb_free++] = (uint16_t)id;
+	if (unlikely(*len < min || *len > rxq->buf_len)) {
+		rte_mbuf_raw_free(m);
+		return NULL;
+	}
+	return m;
+}
+
+/*
+ * 5.1.6.4 Processing of Incoming Packets, from the used ring (2.6.14).
+ * With VIRTIO_NET_F_MRG_RXBUF a frame fills num_buffers buffers (5.1.6.4.2):
+ * the first starts with the header, the others hold data only; a frame is
+ * taken once all of its buffers are in the used ring.
+ */
 uint16_t
 virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
 	struct virtio_rxq *rxq = queue;
 	struct virtqueue *vq = &rxq->vq;
-	uint16_t n, nb_rx = 0, cons = vq->used_cons;
+	uint16_t used, nb_rx = 0, cons = vq->used_cons;
 
-	n = virtq_used_count(vq, (uint16_t)(vq->size - rxq->nb_free), &rxq->errors);
-	n = RTE_MIN(n, nb_pkts);
-	for (uint16_t i = 0; i < n; i++) {
+	used = virtq_used_count(vq, (uint16_t)(vq->size - rxq->nb_free), &rxq->errors);
+	while (nb_rx < nb_pkts && used > 0) {
 		volatile struct vring_used_elem *e = &vq->used->ring[cons & vq->mask];
-		uint32_t id = e->id, len = e->len;
-		struct rte_mbuf *m;
+		uint32_t id = e->id, len;
+		uint16_t nbuf = 1;
+		struct rte_mbuf *m, *last;
+		bool bad = false;
 
-		cons++;
-		/* an id outside the table, or one not posted, names no buffer of ours */
-		if (unlikely(id >= vq->size || rxq->sw_ring[id] == NULL)) {
-			rxq->errors++;
-			continue;
+		if (rxq->mrg_rxbuf && id < vq->size && rxq->sw_ring[id] != NULL) {
+			/* untrusted: between 1 and the buffers the device holds */
+			nbuf = rx_hdr(rxq->sw_ring[id])->num_buffers;
+			if (unlikely(nbuf == 0 || nbuf > vq->size - rxq->nb_free))
+				nbuf = 1, bad = true;
+			else if (nbuf > used)
+				break;	/* the rest of the frame is not there yet */
 		}
-		m = rxq->sw_ring[id];
-		rxq->sw_ring[id] = NULL;
-		rxq->free_ids[rxq->nb_free++] = (uint16_t)id;
-		/* the length covers the header and cannot exceed what was offered */
-		if (unlikely(len <= VIRTIO_HDR_SIZE || len > rxq->buf_len)) {
+		m = rx_take(rxq, cons++, VIRTIO_HDR_SIZE + 1, &len);
+		used--;
+		if (unlikely(m == NULL)) {
 			rxq->errors++;
-			rte_mbuf_raw_free(m);
 			continue;
 		}
 		len -= VIRTIO_HDR_SIZE;
 		m->data_off = RTE_PKTMBUF_HEADROOM;
+		m->data_len = (uint16_t)len;
+		m->pkt_len = len;
+		m->nb_segs = 1;
+		m->next = NULL;
+		last = m;
+		/* 5.1.6.4.2: the other buffers carry data from their first byte */
+		for (uint16_t k = 1; k < nbuf; k++) {
+			struct rte_mbuf *seg = rx_take(rxq, cons++, 1, &len);
+
+			used--;
+			if (unlikely(seg == NULL)) {
+				bad = true;
+				continue;
+			}
+			seg->data_off = RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
+			seg->data_len = (uint16_t)len;
+			seg->nb_segs = 1;
+			seg->next = NULL;
+			last->next = seg;
+			last = seg;
+			m->nb_segs++;
+			m->pkt_len += len;
+		}
+		/* a chain is handed up only to an application that asked for scatter */
+		if (unlikely(bad || (nbuf > 1 && !rxq->scatter))) {
+			rxq->errors++;
+			rte_pktmbuf_free(m);
+			continue;
+		}
 		m->port = rxq->port_id;
 		m->ol_flags = 0;
 		m->packet_type = 0;
-		m->pkt_len = len;
-		m->data_len = (uint16_t)len;
 		m->vlan_tci = 0;
 		pkts[nb_rx++] = m;
-		rxq->bytes += len;
+		rxq->bytes += m->pkt_len;
 	}
 	vq->used_cons = cons;
 	rxq->pkts += nb_rx;

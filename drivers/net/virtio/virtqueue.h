@@ -143,13 +143,17 @@ struct virtio_rxq {
 	uint16_t port_id;
 	uint16_t queue_id;
 	uint32_t buf_len;		/* bytes each descriptor offers, header included */
+	uint64_t offloads;		/* RTE_ETH_RX_OFFLOAD_*, port and queue */
 	bool intr_on;			/* interrupts wanted (rx_queue_intr_enable) */
+	bool mrg_rxbuf;			/* VIRTIO_NET_F_MRG_RXBUF: frames over several buffers */
+	bool scatter;			/* chains may be handed up (RTE_ETH_RX_OFFLOAD_SCATTER) */
 	struct rte_mempool *mp;
 	uint64_t pkts;
 	uint64_t bytes;
 	uint64_t errors;		/* bad used entries and frames dropped for them */
 	uint64_t nombuf;
 };
+
 
 struct virtio_tx_slot {
 	struct rte_mbuf *m;	/* NULL when the descriptor is free */
