@@ -603,7 +603,7 @@ static int
 fake_xstats_body(uint16_t port)
 {
 	struct rte_eth_xstat_name names[16];
-	uint64_t ids[1] = { 8 }, values[16], id = 0;
+	uint64_t ids[1] = { 8 }, basic_ids[1] = { 5 }, values[16], id = 0;
 
 	/* The driver's error comes back as it is, not as -ENOMEM. */
 	fake.xstats_names_ret = -EIO;
@@ -620,6 +620,10 @@ fake_xstats_body(uint16_t port)
 			  "the driver's xstats_get error, not -ENOMEM");
 	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, values, 16), -ENXIO,
 			  "all of them: the same");
+	values[0] = 99;
+	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, basic_ids, values, 1), 1,
+			  "generic ids only: the driver's xstats are not read, as DPDK");
+	TEST_ASSERT_EQUAL(values[0], 0, "rx_errors read");
 	fake.xstats_ret = 0;
 	/* 8 basic (no per-queue autofill) + the driver's one */
 	TEST_ASSERT_EQUAL(rte_eth_xstats_get_by_id(port, NULL, NULL, 0), 9, "count");

@@ -5,6 +5,7 @@
  * RTE_ETH_DEV_AUTOFILL_QUEUE_XSTATS, then the driver's own.
  */
 #include <errno.h>
+#include <stdbool.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,22 +104,21 @@ eth_dev_nb_driver_xstats(struct rte_eth_dev *dev)
 	return dev->dev_ops->xstats_get_names(dev, NULL, 0);
 }
 
-__rte_export int
-rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *names, unsigned int size)
+/* Number of xstats: generic plus the driver's; the driver's error as is. */
+static int
+eth_xstats_count(struct rte_eth_dev *dev)
 {
-	struct rte_eth_dev *dev;
-	unsigned int i, q, n, generic;
-	int drv, ret;
+	int drv = eth_dev_nb_driver_xstats(dev);
 
-	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
-	generic = eth_dev_nb_generic_xstats(dev);
-	drv = eth_dev_nb_driver_xstats(dev);
-	if (drv < 0)
-		return drv;
-	if (names == NULL || size < generic + (unsigned int)drv)
-		return (int)(generic + (unsigned int)drv);
+	return drv < 0 ? drv : (int)eth_dev_nb_generic_xstats(dev) + drv;
+}
 
-	n = 0;
+/* Names of the generic xstats into names[]; returns their number. */
+static unsigned int
+eth_generic_xstats_names(const struct rte_eth_dev *dev, struct rte_eth_xstat_name *names)
+{
+	unsigned int i, q, n = 0;
+
 	for (i = 0; i < RTE_DIM(eth_basic_stats); i++)
 		snprintf(names[n++].name, RTE_ETH_XSTATS_NAME_SIZE, "%s", eth_basic_stats[i].name);
 	for (q = 0; q < eth_dev_nb_rxq_xstats(dev) / RTE_DIM(eth_rxq_stats); q++)
@@ -129,10 +129,7 @@ rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *names, uns
 		for (i = 0; i < RTE_DIM(eth_txq_stats); i++)
 			snprintf(names[n++].name, RTE_ETH_XSTATS_NAME_SIZE, "tx_q%u_%s", q,
 				 eth_txq_stats[i].name);
-	if (drv == 0)
-		return (int)n;
-	ret = dev->dev_ops->xstats_get_names(dev, names + n, size - n);
-	return ret < 0 ? ret : (int)(n + (unsigned int)ret);
+	return n;
 }
 
 static uint64_t
@@ -141,28 +138,21 @@ eth_stat_field(const struct rte_eth_stats *st, size_t offset, unsigned int q)
 	return ((const uint64_t *)(const void *)((const char *)st + offset))[q];
 }
 
-__rte_export int
-rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n)
+/*
+ * Values of the generic xstats into xstats[] (ids are the indexes). Returns
+ * their number, or the error of rte_eth_stats_get().
+ */
+static int
+eth_generic_xstats_values(uint16_t port_id, const struct rte_eth_dev *dev,
+			  struct rte_eth_xstat *xstats)
 {
 	struct rte_eth_stats st;
-	struct rte_eth_dev *dev;
-	unsigned int i, q, k, generic;
-	int drv, ret;
+	unsigned int i, q, k = 0;
+	int ret;
 
-	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
-	if (xstats == NULL && n > 0)
-		return -EINVAL;
-	generic = eth_dev_nb_generic_xstats(dev);
-	drv = eth_dev_nb_driver_xstats(dev);
-	if (drv < 0)
-		return drv;
-	if (xstats == NULL || n < generic + (unsigned int)drv)
-		return (int)(generic + (unsigned int)drv);
 	ret = rte_eth_stats_get(port_id, &st);
 	if (ret != 0)
 		return ret;
-
-	k = 0;
 	for (i = 0; i < RTE_DIM(eth_basic_stats); i++)
 		xstats[k++].value = eth_stat_field(&st, eth_basic_stats[i].offset, 0);
 	for (q = 0; q < eth_dev_nb_rxq_xstats(dev) / RTE_DIM(eth_rxq_stats); q++)
@@ -173,8 +163,44 @@ rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int 
 			xstats[k++].value = eth_stat_field(&st, eth_txq_stats[i].offset, q);
 	for (i = 0; i < k; i++)
 		xstats[i].id = i;
-	if (drv == 0)
-		return (int)k;
+	return (int)k;
+}
+
+__rte_export int
+rte_eth_xstats_get_names(uint16_t port_id, struct rte_eth_xstat_name *names, unsigned int size)
+{
+	struct rte_eth_dev *dev;
+	unsigned int n;
+	int total, ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	total = eth_xstats_count(dev);
+	if (total < 0 || names == NULL || size < (unsigned int)total)
+		return total;
+	n = eth_generic_xstats_names(dev, names);
+	if ((unsigned int)total == n)
+		return (int)n;
+	ret = dev->dev_ops->xstats_get_names(dev, names + n, size - n);
+	return ret < 0 ? ret : (int)(n + (unsigned int)ret);
+}
+
+__rte_export int
+rte_eth_xstats_get(uint16_t port_id, struct rte_eth_xstat *xstats, unsigned int n)
+{
+	struct rte_eth_dev *dev;
+	unsigned int i, k;
+	int total, ret;
+
+	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
+	if (xstats == NULL && n > 0)
+		return -EINVAL;
+	total = eth_xstats_count(dev);
+	if (total < 0 || xstats == NULL || n < (unsigned int)total)
+		return total;
+	ret = eth_generic_xstats_values(port_id, dev, xstats);
+	if (ret < 0 || ret == total)
+		return ret;
+	k = (unsigned int)ret;
 	ret = dev->dev_ops->xstats_get(dev, xstats + k, n - k);
 	if (ret < 0)
 		return ret;
@@ -196,38 +222,34 @@ rte_eth_xstats_reset(uint16_t port_id)
 	return rte_eth_stats_reset(port_id);
 }
 
-/* Number of xstats: generic plus the driver's; the driver's error as is. */
-static int
-eth_xstats_count(struct rte_eth_dev *dev)
-{
-	int drv = eth_dev_nb_driver_xstats(dev);
-
-	return drv < 0 ? drv : (int)eth_dev_nb_generic_xstats(dev) + drv;
-}
-
 /*
- * Fetch all n xstats (values or names) into a fresh array. Returns 0, the
- * error of rte_eth_xstats_get(_names) (the driver's), -ENOMEM, or -EAGAIN if
- * the count changed meanwhile.
+ * Fetch the n xstats (values or names) into a fresh array; with generic_only
+ * just the generic ones, without asking the driver (DPDK does the same when
+ * every id asked for is generic). Returns 0, the error of rte_eth_stats_get()
+ * or of the driver, -ENOMEM, or -EAGAIN if the count changed meanwhile.
  */
 static int
-eth_xstats_fetch_all(uint16_t port_id, int n, struct rte_eth_xstat **vals,
+eth_xstats_fetch_all(uint16_t port_id, int n, bool generic_only, struct rte_eth_xstat **vals,
 		     struct rte_eth_xstat_name **names)
 {
+	struct rte_eth_dev *dev = &rte_eth_devices[port_id];
+	int want = generic_only ? (int)eth_dev_nb_generic_xstats(dev) : n;
 	int ret;
 
 	if (names != NULL) {
 		*names = calloc(n ? n : 1, sizeof(**names));
 		if (*names == NULL)
 			return -ENOMEM;
-		ret = rte_eth_xstats_get_names(port_id, *names, n);
+		ret = generic_only ? (int)eth_generic_xstats_names(dev, *names) :
+				     rte_eth_xstats_get_names(port_id, *names, n);
 	} else {
 		*vals = calloc(n ? n : 1, sizeof(**vals));
 		if (*vals == NULL)
 			return -ENOMEM;
-		ret = rte_eth_xstats_get(port_id, *vals, n);
+		ret = generic_only ? eth_generic_xstats_values(port_id, dev, *vals) :
+				     rte_eth_xstats_get(port_id, *vals, n);
 	}
-	if (ret == n)
+	if (ret == want)
 		return 0;
 	if (names != NULL) {
 		free(*names);
@@ -237,6 +259,18 @@ eth_xstats_fetch_all(uint16_t port_id, int n, struct rte_eth_xstat **vals,
 		*vals = NULL;
 	}
 	return ret < 0 ? ret : -EAGAIN;
+}
+
+/* True if every one of the size ids names a generic xstat. */
+static bool
+eth_xstats_ids_generic(const struct rte_eth_dev *dev, const uint64_t *ids, unsigned int size)
+{
+	unsigned int i;
+
+	for (i = 0; i < size; i++)
+		if (ids[i] >= eth_dev_nb_generic_xstats(dev))
+			return false;
+	return true;
 }
 
 /* Every id below n, else logged -EINVAL (DPDK returns -1 there). */
@@ -274,7 +308,8 @@ rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *xsta
 		return -EINVAL;
 	ret = eth_xstats_ids_check(port_id, ids, size, n);
 	if (ret == 0)
-		ret = eth_xstats_fetch_all(port_id, n, NULL, &all);
+		ret = eth_xstats_fetch_all(port_id, n, eth_xstats_ids_generic(dev, ids, size), NULL,
+					   &all);
 	if (ret != 0)
 		return ret;
 	for (i = 0; i < size; i++)
@@ -303,7 +338,8 @@ rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values
 		return -EINVAL;
 	ret = ids != NULL ? eth_xstats_ids_check(port_id, ids, size, n) : 0;
 	if (ret == 0)
-		ret = eth_xstats_fetch_all(port_id, n, &all, NULL);
+		ret = eth_xstats_fetch_all(port_id, n, ids != NULL &&
+					   eth_xstats_ids_generic(dev, ids, size), &all, NULL);
 	if (ret != 0)
 		return ret;
 	count = ids != NULL ? size : (unsigned int)n;
@@ -327,7 +363,7 @@ rte_eth_xstats_get_id_by_name(uint16_t port_id, const char *xstat_name, uint64_t
 	n = eth_xstats_count(dev);
 	if (n < 0)
 		return n;
-	ret = eth_xstats_fetch_all(port_id, n, NULL, &all);
+	ret = eth_xstats_fetch_all(port_id, n, false, NULL, &all);
 	if (ret != 0)
 		return ret;
 	for (i = 0; i < n; i++) {

@@ -907,9 +907,9 @@ int rte_eth_xstats_get_names_by_id(uint16_t port_id, struct rte_eth_xstat_name *
 				   unsigned int size, uint64_t *ids);
 /*
  * With ids NULL: the number of xstats, all written to values unless values is NULL or
- * size is too small (then only the number needed). Else returns size; -ENODEV, -EINVAL
- * (NULL values, an id out of range: DPDK returns -1 there), -ENOMEM, or the driver's
- * error.
+ * size is too small (then only the number needed). Else returns size (when every id is
+ * a generic one, the driver's xstats are not read); -ENODEV, -EINVAL (NULL values, an id
+ * out of range: DPDK returns -1 there), -ENOMEM, or the driver's error.
  */
 int rte_eth_xstats_get_by_id(uint16_t port_id, const uint64_t *ids, uint64_t *values,
 			     unsigned int size);
