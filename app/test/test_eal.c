@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <rte_common.h>
+#include <rte_dev.h>
+#include <dev_driver.h>
 
 #include "test.h"
 
@@ -159,7 +161,32 @@ test_init_returns_consumed(void)
 	return TEST_SUCCESS;
 }
 
+/* The accessors of rte_dev.h read the device a bus filled in. */
+static int
+test_dev_accessors(void)
+{
+	struct rte_driver drv = { .name = "net_test" };
+	struct rte_device dev = {
+		.name = "net_test0", .bus_info = NULL, .driver = NULL,
+		.bus = NULL, .numa_node = -1, .devargs = NULL,
+	};
+
+	TEST_ASSERT(strcmp(rte_driver_name(&drv), "net_test") == 0, "driver name");
+	TEST_ASSERT(strcmp(rte_dev_name(&dev), "net_test0") == 0, "device name");
+	TEST_ASSERT_EQUAL(rte_dev_numa_node(&dev), -1, "unknown NUMA node");
+	TEST_ASSERT_NULL(rte_dev_bus_info(&dev), "no bus info");
+	TEST_ASSERT_NULL(rte_dev_devargs(&dev), "no devargs");
+	TEST_ASSERT_NULL(rte_dev_bus(&dev), "no bus");
+	TEST_ASSERT_EQUAL(rte_dev_is_probed(&dev), 0, "not probed without a driver");
+	TEST_ASSERT_NULL(rte_dev_driver(&dev), "no driver");
+	dev.driver = &drv;
+	TEST_ASSERT_EQUAL(rte_dev_is_probed(&dev), 1, "probed once a driver is set");
+	TEST_ASSERT(rte_dev_driver(&dev) == &drv, "the driver that probed it");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case eal_cases[] = {
+	TEST_CASE(test_dev_accessors),
 	TEST_CASE(test_init_ok),
 	TEST_CASE(test_init_main_lcore),
 	TEST_CASE(test_init_bad_options),
