@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Macros and helpers of rte_common.h, byte order, strings, PCI addresses. */
+#include <errno.h>
 #include <string.h>
 
 #include <rte_byteorder.h>
@@ -65,7 +66,18 @@ test_common_strings(void)
 		    strcmp(tok[3], "c") == 0, "token text");
 	TEST_ASSERT_EQUAL(rte_strlcpy(small, "hello", sizeof(small)), 5, "strlcpy length");
 	TEST_ASSERT(strcmp(small, "hel") == 0, "truncated");
+	rte_errno = 0;
 	TEST_ASSERT_EQUAL(rte_strscpy(small, "hello", sizeof(small)), -E2BIG, "strscpy");
+	TEST_ASSERT_EQUAL(rte_errno, E2BIG, "strscpy sets rte_errno when it truncates");
+	TEST_ASSERT(strcmp(small, "hel") == 0, "strscpy keeps what fits");
+	rte_errno = 0;
+	TEST_ASSERT_EQUAL(rte_strscpy(small, "hi", sizeof(small)), 2, "strscpy length");
+	TEST_ASSERT_EQUAL(rte_errno, 0, "strscpy leaves rte_errno alone when it fits");
+	TEST_ASSERT_EQUAL(rte_strscpy(small, "", 0), -E2BIG, "strscpy into 0 bytes");
+	TEST_ASSERT_EQUAL(rte_errno, E2BIG, "strscpy into 0 bytes sets rte_errno");
+	errno = 0;
+	TEST_ASSERT_EQUAL(rte_strsplit(NULL, 4, tok, 8, ','), -1, "strsplit NULL string");
+	TEST_ASSERT_EQUAL(errno, EINVAL, "strsplit sets errno");
 	TEST_ASSERT(strcmp(rte_strerror(EINVAL), "Invalid argument") == 0, "strerror");
 	TEST_ASSERT(strcmp(rte_strerror(E_RTE_SECONDARY),
 			   "Invalid call in secondary process") == 0, "rte errno");
@@ -81,6 +93,11 @@ test_common_pci_addr(void)
 	TEST_ASSERT_SUCCESS(rte_pci_addr_parse("0000:00:03.0", &a), "full");
 	TEST_ASSERT(a.domain == 0 && a.bus == 0 && a.devid == 3 && a.function == 0, "fields");
 	TEST_ASSERT_SUCCESS(rte_pci_addr_parse("3b:1f.7", &b), "short");
+	TEST_ASSERT_EQUAL(rte_pci_addr_cmp(&a, &b), -1, "lower bus compares below");
+	TEST_ASSERT_EQUAL(rte_pci_addr_cmp(&b, &a), 1, "higher bus compares above");
+	TEST_ASSERT_EQUAL(rte_pci_addr_cmp(&a, &a), 0, "equal");
+	TEST_ASSERT_EQUAL(rte_pci_addr_cmp(NULL, &a), -1, "NULL compares as an error");
+	TEST_ASSERT_EQUAL(rte_pci_addr_parse(NULL, &a), -EINVAL, "NULL string");
 	TEST_ASSERT(b.bus == 0x3b && b.devid == 0x1f && b.function == 7, "short fields");
 	rte_pci_device_name(&b, name, sizeof(name));
 	TEST_ASSERT(strcmp(name, "0000:3b:1f.7") == 0, "formatted %s", name);

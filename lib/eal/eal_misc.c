@@ -204,12 +204,15 @@ rte_strscpy(char *dst, const char *src, size_t dsize)
 {
 	size_t n;
 
-	if (dsize == 0)
+	if (dsize == 0) {
+		rte_errno = E2BIG;
 		return -E2BIG;
+	}
 	n = strnlen(src, dsize);
 	if (n == dsize) {
 		memcpy(dst, src, dsize - 1);
 		dst[dsize - 1] = '\0';
+		rte_errno = E2BIG;
 		return -E2BIG;
 	}
 	memcpy(dst, src, n + 1);

@@ -67,8 +67,12 @@ rte_pci_device_name(const struct rte_pci_addr *addr, char *output, size_t size)
 __rte_export int
 rte_pci_addr_cmp(const struct rte_pci_addr *a, const struct rte_pci_addr *b)
 {
-	uint64_t x = ((uint64_t)a->domain << 24) | (a->bus << 16) | (a->devid << 8) | a->function;
-	uint64_t y = ((uint64_t)b->domain << 24) | (b->bus << 16) | (b->devid << 8) | b->function;
+	uint64_t x, y;
+
+	if (a == NULL || b == NULL)
+		return -1;
+	x = ((uint64_t)a->domain << 24) | (a->bus << 16) | (a->devid << 8) | a->function;
+	y = ((uint64_t)b->domain << 24) | (b->bus << 16) | (b->devid << 8) | b->function;
 
 	return x < y ? -1 : x > y ? 1 : 0;
 }

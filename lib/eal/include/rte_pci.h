@@ -36,11 +36,22 @@ struct rte_pci_id {
 	uint16_t subsystem_device_id;
 };
 
-/* "0000:00:03.0" or "00:03.0"; 0, or -EINVAL for anything else. */
+/*
+ * Parse str, "0000:00:03.0" (domain:bus:device.function, hexadecimal) or
+ * "00:03.0", into *addr. Returns 0, or -EINVAL (addr untouched) when str or
+ * addr is NULL or str is anything else. rte_errno is not set.
+ */
 int rte_pci_addr_parse(const char *str, struct rte_pci_addr *addr);
-/* Format as "0000:00:03.0". */
+/*
+ * Write addr as "0000:00:03.0" into output of size bytes (cut to fit,
+ * NUL-terminated when size > 0). Returns nothing; rte_errno is not set.
+ */
 void rte_pci_device_name(const struct rte_pci_addr *addr, char *output, size_t size);
-/* <0, 0, >0 like memcmp. */
+/*
+ * Compare two addresses by domain, bus, device, function. Returns 0 if equal,
+ * 1 if addr is above addr2, -1 if below, and -1 when either is NULL.
+ * rte_errno is not set.
+ */
 int rte_pci_addr_cmp(const struct rte_pci_addr *addr, const struct rte_pci_addr *addr2);
 
 #ifdef __cplusplus

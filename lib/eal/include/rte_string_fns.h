@@ -10,10 +10,20 @@
 extern "C" {
 #endif
 
-/* Split string at delim into at most maxtokens tokens, in place. */
+/*
+ * Split the first stringlen bytes of string (stopping at a NUL) at delim, in
+ * place: each delim becomes a NUL and tokens[] receives a pointer to the
+ * start of each token, at most maxtokens of them. Returns the number of
+ * tokens, or -1 with errno (not rte_errno) EINVAL when string or tokens is
+ * NULL.
+ */
 int rte_strsplit(char *string, int stringlen, char **tokens, int maxtokens, char delim);
 
-/* Copy with truncation, always NUL-terminated; returns strlen(src). */
+/*
+ * Copy src into dst of size bytes, cut to fit and NUL-terminated (dst is
+ * untouched when size is 0). Returns strlen(src): truncation happened if that
+ * is >= size. Cannot fail; rte_errno is not set.
+ */
 static inline size_t
 rte_strlcpy(char *dst, const char *src, size_t size)
 {
@@ -28,6 +38,12 @@ rte_strlcpy(char *dst, const char *src, size_t size)
 	return len;
 }
 
+/*
+ * Append src to the NUL-terminated string in dst of size bytes, cut to fit
+ * and NUL-terminated. Returns the length the full result would have
+ * (strnlen(dst, size) + strlen(src)): truncation happened if that is >= size.
+ * Cannot fail; rte_errno is not set.
+ */
 static inline size_t
 rte_strlcat(char *dst, const char *src, size_t size)
 {
@@ -45,9 +61,15 @@ rte_strlcat(char *dst, const char *src, size_t size)
 #define strlcat(dst, src, size) rte_strlcat(dst, src, size)
 #endif
 
-/* Copy at most dsize-1 bytes; -E2BIG when truncated, else the length. */
+/*
+ * Copy src into dst of dsize bytes, NUL-terminated. Returns the length copied
+ * (without the NUL); when src does not fit, dst holds its first dsize - 1
+ * bytes (nothing when dsize is 0) and the return is -E2BIG with rte_errno
+ * E2BIG.
+ */
 ssize_t rte_strscpy(char *dst, const char *src, size_t dsize);
 
+/* The first character of src that is not white space (isspace). No rte_errno. */
 const char *rte_str_skip_leading_spaces(const char *src);
 
 #ifdef __cplusplus
