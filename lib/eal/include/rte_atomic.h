@@ -11,6 +11,7 @@
 #define rte_compiler_barrier() do { asm volatile ("" : : : "memory"); } while (0)
 
 #define rte_mb() _mm_mfence_compat()
+/* A full memory fence (mfence), behind rte_mb. Returns nothing. */
 static inline void
 _mm_mfence_compat(void)
 {
@@ -22,7 +23,7 @@ _mm_mfence_compat(void)
 /*
  * x86 is TSO: stores are not reordered with stores, loads not with loads.
  * Only a store followed by a load needs a full fence; a locked add on the
- * stack is cheaper than mfence for that.
+ * stack is cheaper than mfence for that. Returns nothing.
  */
 static __rte_always_inline void
 rte_smp_mb(void)
@@ -37,6 +38,10 @@ rte_smp_mb(void)
 #define rte_cio_wmb() rte_compiler_barrier()
 #define rte_cio_rmb() rte_compiler_barrier()
 
+/*
+ * A fence of order memorder (an __ATOMIC_* value); __ATOMIC_SEQ_CST uses
+ * rte_smp_mb. Returns nothing.
+ */
 static __rte_always_inline void
 rte_atomic_thread_fence(int memorder)
 {
@@ -46,7 +51,21 @@ rte_atomic_thread_fence(int memorder)
 		__atomic_thread_fence(memorder);
 }
 
-/* Legacy counters, still used by applications. */
+/*
+ * Legacy counters, still used by applications. For N in 16, 32, 64, none of
+ * them fails or sets rte_errno:
+ * - rte_atomicN_init(v), _set(v, n), _clear(v): store 0, n, 0 (not atomic
+ *   read-modify-write); return nothing.
+ * - rte_atomicN_read(v): the current value.
+ * - rte_atomicN_add/sub(v, x), _inc/_dec(v): atomic update; return nothing.
+ * - rte_atomicN_add_return/sub_return(v, x): the value after the update.
+ * - rte_atomicN_inc_and_test/dec_and_test(v): 1 if the value after the
+ *   update is 0, else 0.
+ * - rte_atomicN_test_and_set(v): 1 if it changed 0 to 1, 0 if it was not 0.
+ * - rte_atomicN_cmpset(dst, exp, src): 1 if *dst was exp and is now src,
+ *   else 0 (dst untouched).
+ * - rte_atomicN_exchange(dst, val): the value *dst held before val.
+ */
 typedef struct { volatile int16_t cnt; } rte_atomic16_t;
 typedef struct { volatile int32_t cnt; } rte_atomic32_t;
 typedef struct { volatile int64_t cnt; } rte_atomic64_t;

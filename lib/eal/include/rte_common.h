@@ -119,12 +119,14 @@ __extension__ typedef uint64_t RTE_MARKER64[0];
 #define RTE_MB (1024ULL * 1024)
 #define RTE_GB (1024ULL * 1024 * 1024)
 
+/* 1 if ptr is a multiple of align (a power of two), else 0. No rte_errno. */
 static inline int
 rte_is_aligned(const void *ptr, unsigned int align)
 {
 	return RTE_PTR_ALIGN(ptr, align) == ptr;
 }
 
+/* x with every bit below its highest set bit also set (0 stays 0). No rte_errno. */
 static inline uint32_t
 rte_combine32ms1b(uint32_t x)
 {
@@ -136,6 +138,7 @@ rte_combine32ms1b(uint32_t x)
 	return x;
 }
 
+/* v with every bit below its highest set bit also set (0 stays 0). No rte_errno. */
 static inline uint64_t
 rte_combine64ms1b(uint64_t v)
 {
@@ -150,12 +153,17 @@ rte_combine64ms1b(uint64_t v)
 
 #define RTE_IS_POWER_OF_2(n) ((n) && !(((n) - 1) & (n)))
 
+/* 1 if n is a power of two, 0 if not (0 included). No rte_errno. */
 static inline int
 rte_is_power_of_2(uint32_t n)
 {
 	return n && !(n & (n - 1));
 }
 
+/*
+ * The smallest power of two >= x; x itself if it is one. 0 when x is 0 or
+ * above 2^31 (no such 32-bit value). No rte_errno.
+ */
 static inline uint32_t
 rte_align32pow2(uint32_t x)
 {
@@ -164,6 +172,7 @@ rte_align32pow2(uint32_t x)
 	return x + 1;
 }
 
+/* The largest power of two <= x; 0 when x is 0. No rte_errno. */
 static inline uint32_t
 rte_align32prevpow2(uint32_t x)
 {
@@ -171,6 +180,10 @@ rte_align32prevpow2(uint32_t x)
 	return x - (x >> 1);
 }
 
+/*
+ * The smallest power of two >= v; v itself if it is one. 0 when v is 0 or
+ * above 2^63. No rte_errno.
+ */
 static inline uint64_t
 rte_align64pow2(uint64_t v)
 {
@@ -179,6 +192,7 @@ rte_align64pow2(uint64_t v)
 	return v + 1;
 }
 
+/* The largest power of two <= v; 0 when v is 0. No rte_errno. */
 static inline uint64_t
 rte_align64prevpow2(uint64_t v)
 {
@@ -186,12 +200,17 @@ rte_align64prevpow2(uint64_t v)
 	return v - (v >> 1);
 }
 
+/* The index of the lowest set bit of v; undefined when v is 0. No rte_errno. */
 static inline uint32_t
 rte_bsf32(uint32_t v)
 {
 	return (uint32_t)__builtin_ctz(v);
 }
 
+/*
+ * Store the index of the lowest set bit of v in *pos and return 1; return 0
+ * (pos untouched) when v is 0. No rte_errno.
+ */
 static inline int
 rte_bsf32_safe(uint32_t v, uint32_t *pos)
 {
@@ -201,60 +220,70 @@ rte_bsf32_safe(uint32_t v, uint32_t *pos)
 	return 1;
 }
 
+/* The index of the lowest set bit of v; undefined when v is 0. No rte_errno. */
 static inline uint32_t
 rte_bsf64(uint64_t v)
 {
 	return (uint32_t)__builtin_ctzll(v);
 }
 
+/* The number of trailing zero bits of v; undefined when v is 0. No rte_errno. */
 static inline unsigned int
 rte_ctz32(uint32_t v)
 {
 	return (unsigned int)__builtin_ctz(v);
 }
 
+/* The number of trailing zero bits of v; undefined when v is 0. No rte_errno. */
 static inline unsigned int
 rte_ctz64(uint64_t v)
 {
 	return (unsigned int)__builtin_ctzll(v);
 }
 
+/* The number of leading zero bits of v; undefined when v is 0. No rte_errno. */
 static inline unsigned int
 rte_clz32(uint32_t v)
 {
 	return (unsigned int)__builtin_clz(v);
 }
 
+/* The number of leading zero bits of v; undefined when v is 0. No rte_errno. */
 static inline unsigned int
 rte_clz64(uint64_t v)
 {
 	return (unsigned int)__builtin_clzll(v);
 }
 
+/* The number of set bits in v. No rte_errno. */
 static inline unsigned int
 rte_popcount32(uint32_t v)
 {
 	return (unsigned int)__builtin_popcount(v);
 }
 
+/* The number of set bits in v. No rte_errno. */
 static inline unsigned int
 rte_popcount64(uint64_t v)
 {
 	return (unsigned int)__builtin_popcountll(v);
 }
 
+/* The 1-based position of the highest set bit of x, 0 when x is 0. No rte_errno. */
 static inline uint32_t
 rte_fls_u32(uint32_t x)
 {
 	return (x == 0) ? 0 : 32 - (uint32_t)__builtin_clz(x);
 }
 
+/* The 1-based position of the highest set bit of x, 0 when x is 0. No rte_errno. */
 static inline uint32_t
 rte_fls_u64(uint64_t x)
 {
 	return (x == 0) ? 0 : 64 - (uint32_t)__builtin_clzll(x);
 }
 
+/* log2 of v rounded up (that of the next power of two), 0 when v is 0. No rte_errno. */
 static inline uint32_t
 rte_log2_u32(uint32_t v)
 {
@@ -264,6 +293,7 @@ rte_log2_u32(uint32_t v)
 	return rte_bsf32(v);
 }
 
+/* log2 of v rounded up (that of the next power of two), 0 when v is 0. No rte_errno. */
 static inline uint32_t
 rte_log2_u64(uint64_t v)
 {
@@ -273,7 +303,11 @@ rte_log2_u64(uint64_t v)
 	return rte_bsf64(v);
 }
 
-/* Parse a size such as "512M", "2G" or "4096" into bytes; 0 on error. */
+/*
+ * Parse a size such as "512M", "2G" or "4096" (leading spaces and one space
+ * before the K/M/G suffix allowed) into bytes. Returns the size, or 0 for a
+ * negative or out-of-range number. rte_errno is not set; errno may be.
+ */
 uint64_t rte_str_to_size(const char *str);
 
 #ifdef __cplusplus

@@ -21,6 +21,7 @@ enum timer_source {
 };
 extern enum timer_source eal_timer_source;
 
+/* The time stamp counter (rdtsc, not ordered). Cannot fail; no rte_errno. */
 static inline uint64_t
 rte_rdtsc(void)
 {
@@ -30,7 +31,7 @@ rte_rdtsc(void)
 	return ((uint64_t)hi << 32) | lo;
 }
 
-/* rdtsc ordered after every earlier instruction. */
+/* The time stamp counter, read after every earlier load and store. No rte_errno. */
 static inline uint64_t
 rte_rdtsc_precise(void)
 {
@@ -38,33 +39,49 @@ rte_rdtsc_precise(void)
 	return rte_rdtsc();
 }
 
+/* The time stamp counter (as rte_rdtsc). Cannot fail; rte_errno is not set. */
 static inline uint64_t
 rte_get_tsc_cycles(void)
 {
 	return rte_rdtsc();
 }
 
-/* TSC frequency in Hz, measured at rte_eal_init (or on first use). */
+/*
+ * The TSC frequency in Hz, measured at rte_eal_init (or on first use before
+ * it). Cannot fail; rte_errno is not set.
+ */
 uint64_t rte_get_tsc_hz(void);
 
+/* The timer's cycle count; the timer is the TSC. Cannot fail; no rte_errno. */
 static inline uint64_t
 rte_get_timer_cycles(void)
 {
 	return rte_get_tsc_cycles();
 }
 
+/* The timer's frequency in Hz (the TSC's). Cannot fail; rte_errno is not set. */
 static inline uint64_t
 rte_get_timer_hz(void)
 {
 	return rte_get_tsc_hz();
 }
 
-/* Busy-wait (the default) for us microseconds. */
+/*
+ * Wait us microseconds with the registered delay function (busy-waiting with
+ * rte_delay_us_block unless another was registered). Returns nothing.
+ */
 extern void (*rte_delay_us)(unsigned int us);
+/* Busy-wait us microseconds on the TSC. Returns nothing; rte_errno is not set. */
 void rte_delay_us_block(unsigned int us);
+/* Sleep us microseconds (nanosleep, resumed after signals). Returns nothing; no rte_errno. */
 void rte_delay_us_sleep(unsigned int us);
+/*
+ * Make rte_delay_us call userfunc; NULL puts rte_delay_us_block back (DPDK
+ * would store NULL). Returns nothing; rte_errno is not set.
+ */
 void rte_delay_us_callback_register(void (*userfunc)(unsigned int));
 
+/* Wait ms milliseconds through rte_delay_us. Returns nothing; rte_errno is not set. */
 static inline void
 rte_delay_ms(unsigned int ms)
 {

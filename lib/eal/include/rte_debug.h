@@ -10,7 +10,7 @@
 extern "C" {
 #endif
 
-/* Print the current stack to the log. */
+/* Log the caller's stack, one frame a line, at ERR level. Returns nothing; no rte_errno. */
 void rte_dump_stack(void);
 
 /* For applications only: log, dump the stack and abort. */
@@ -27,6 +27,10 @@ void rte_dump_stack(void);
 		rte_panic("line %d\tassert \"%s\" failed\n", __LINE__, #exp); \
 } while (0)
 
+/*
+ * Behind rte_panic: log "PANIC in funcname()" and the printf-style message,
+ * dump the stack and abort(). Never returns. For applications only.
+ */
 void __rte_panic(const char *funcname, const char *format, ...)
 	__attribute__((cold)) __rte_noreturn __rte_format_printf(2, 3);
 

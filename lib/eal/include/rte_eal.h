@@ -30,40 +30,103 @@ enum rte_iova_mode {
 	RTE_IOVA_VA = (1 << 1)	/* DMA with virtual addresses */
 };
 
+/*
+ * The type of this process: RTE_PROC_PRIMARY once rte_eal_init has run (only
+ * primary processes are supported). Cannot fail; rte_errno is not set.
+ */
 enum rte_proc_type_t rte_eal_process_type(void);
+/*
+ * I/O port access is not provided (every device is driven through MMIO), so
+ * this always returns -1, unlike DPDK on x86 which tries iopl(3). rte_errno
+ * is not set.
+ */
 int rte_eal_iopl_init(void);
 
 /*
- * Initialise the EAL from the command line. Returns the number of
- * arguments it consumed (argv[0] included, "--" included), or -1 with
- * rte_errno set after printing one line that says what is wrong.
+ * Initialise the EAL from the command line argc/argv (argv[0] is the program
+ * name). Returns the number of arguments it consumed (argv[0] included, "--"
+ * included). On failure it prints one line that says what is wrong, releases
+ * what it took and returns -1 with rte_errno set:
+ * EALREADY (called a second time), EINVAL (a bad option), ENOTSUP
+ * (--proc-type=secondary), ENODEV (no CPU found), ENOMEM (not enough memory
+ * or hugepages for -m/--socket-mem), ENOENT/EACCES (an unusable --huge-dir),
+ * EBUSY (hugepage files held by another process), EPERM (--iova-mode=pa
+ * without root), or the errno of the system call that failed (thread
+ * creation, pinning, epoll, timerfd, memfd), or what a bus scan or driver
+ * probe reported. -h/--help prints the usage and returns -1 with rte_errno 0.
  */
 int rte_eal_init(int argc, char **argv);
 
-/* Release everything rte_eal_init acquired; 0, or -EALREADY before init. */
+/*
+ * Release everything rte_eal_init acquired. Returns 0; or -EALREADY with
+ * rte_errno EALREADY when the EAL is not initialised (never initialised, or
+ * already cleaned up).
+ */
 int rte_eal_cleanup(void);
 
+/*
+ * Whether a primary process using config_file_path (ignored) is running.
+ * Multi-process is not supported, so this always returns 0 (none alive).
+ * rte_errno is not set.
+ */
 int rte_eal_primary_proc_alive(const char *config_file_path);
+/*
+ * Forbid multi-process. It is never available here, so this always returns
+ * true (disabled). rte_errno is not set.
+ */
 bool rte_mp_disable(void);
 
-/* For applications only: log the message, clean up and exit. */
+/*
+ * For applications only: log the printf-style message built from format at
+ * CRIT level, run rte_eal_cleanup if the EAL is up, and exit(exit_code).
+ * Never returns.
+ */
 void rte_exit(int exit_code, const char *format, ...)
 	__attribute__((noreturn)) __attribute__((format(printf, 2, 3)));
 
+/* 1 if memory comes from hugepages, 0 with --no-huge. Cannot fail; no rte_errno. */
 int rte_eal_has_hugepages(void);
+/* 1 if PCI devices are scanned, 0 with --no-pci. Cannot fail; no rte_errno. */
 int rte_eal_has_pci(void);
+/* Always 0: UIO is not used (devices are reached through VFIO). No rte_errno. */
 int rte_eal_create_uio_dev(void);
+/*
+ * The IOVA mode in use (RTE_IOVA_VA or RTE_IOVA_PA) once memory is set up,
+ * before that the one asked with --iova-mode (RTE_IOVA_DC for auto).
+ * Cannot fail; rte_errno is not set.
+ */
 enum rte_iova_mode rte_eal_iova_mode(void);
+/*
+ * The mempool ops name given with --mbuf-pool-ops-name, or NULL if none was
+ * given. Cannot fail; rte_errno is not set.
+ */
 const char *rte_eal_mbuf_user_pool_ops(void);
+/*
+ * Always "" (an empty string, never NULL): nothing is kept on disk, so there
+ * is no runtime directory, unlike DPDK. rte_errno is not set.
+ */
 const char *rte_eal_get_runtime_dir(void);
+/*
+ * The address of the reserved virtual-address window once memory is set up,
+ * before that the address that will be asked for. Cannot fail; no rte_errno.
+ */
 uint64_t rte_eal_get_baseaddr(void);
 
+/* Prints the application's own usage after the EAL's; prgname is argv[0]. */
 typedef void (*rte_usage_hook_t)(const char *prgname);
+/*
+ * Make usage_func (NULL: none) print the application's usage with the EAL's.
+ * Returns the hook set before, NULL if there was none. rte_errno is not set.
+ */
 rte_usage_hook_t rte_set_application_usage_hook(rte_usage_hook_t usage_func);
 
-/* The kernel thread id of the caller, cached per thread. */
+/* The kernel thread id of the caller (gettid system call). Cannot fail; no rte_errno. */
 int rte_sys_gettid(void);
 RTE_DECLARE_PER_LCORE(int, _thread_id);
+/*
+ * The kernel thread id of the caller, as rte_sys_gettid but cached per thread
+ * after the first call. Cannot fail; rte_errno is not set.
+ */
 static inline int
 rte_gettid(void)
 {

@@ -12,6 +12,7 @@ extern "C" {
 #define RTE_INTR_EVENT_ADD 1UL
 #define RTE_INTR_EVENT_DEL 2UL
 
+/* Called with the registered fd and cb_arg before its event is returned. */
 typedef void (*rte_intr_event_cb_t)(int fd, void *arg);
 
 struct rte_epoll_data {
@@ -39,21 +40,31 @@ struct rte_epoll_event {
 #define RTE_EPOLL_PER_THREAD -1
 
 /*
- * Wait for events; retried on EINTR. Returns the number of events, 0 on
- * timeout, or -1 (events NULL, maxevents <= 0, epoll failure).
+ * Wait up to timeout ms (-1: forever) on epfd (RTE_EPOLL_PER_THREAD: this
+ * thread's instance) and copy at most maxevents (64 at a time) ready
+ * registrations into events; a wait cut by a signal is restarted.
+ * Returns the number of events, 0 on timeout, or -1 when events is NULL,
+ * maxevents <= 0, or epoll_wait fails (errno is then epoll_wait's).
+ * rte_errno is not set.
  */
 int
 rte_epoll_wait(int epfd, struct rte_epoll_event *events,
 	       int maxevents, int timeout);
 
-/* The same, but returns -1 with errno EINTR when a signal arrives. */
+/*
+ * As rte_epoll_wait, but a signal ends the wait: returns -1 with errno EINTR.
+ * Otherwise the same returns; rte_errno is not set.
+ */
 int
 rte_epoll_wait_interruptible(int epfd, struct rte_epoll_event *events,
 			     int maxevents, int timeout);
 
 /*
- * EPOLL_CTL_ADD/DEL/MOD of fd with event as its registration; 0 or -1.
- * After EPOLL_CTL_DEL the caller may free event.
+ * Apply op (EPOLL_CTL_ADD/DEL/MOD) for fd on epfd (RTE_EPOLL_PER_THREAD: this
+ * thread's instance), with event as its registration (event->epdata.event is
+ * the epoll mask). After EPOLL_CTL_DEL the caller may free event.
+ * Returns 0, or -1 when event is NULL or epoll_ctl fails (errno is then
+ * epoll_ctl's). rte_errno is not set.
  */
 int
 rte_epoll_ctl(int epfd, int op, int fd,

@@ -13,7 +13,12 @@ RTE_DECLARE_PER_LCORE(int, _rte_errno);
 /* The error of the last failed library call on this thread. */
 #define rte_errno RTE_PER_LCORE(_rte_errno)
 
-/* Text for an errno or an RTE-specific error; never NULL. */
+/*
+ * Text for errnum, an errno value or one of the E_RTE_* codes below (a
+ * negative value is taken as its opposite). Returns a string that is never
+ * NULL; for unknown values it reads "Unknown error N" and lives in a
+ * per-thread buffer reused by the next call. rte_errno is not set.
+ */
 const char *rte_strerror(int errnum);
 
 #ifndef __ELASTERROR

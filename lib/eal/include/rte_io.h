@@ -19,54 +19,63 @@
 extern "C" {
 #endif
 
+/* One 8-bit load from the register at addr, not ordered. Returns the value read. */
 static __rte_always_inline uint8_t
 rte_read8_relaxed(const volatile void *addr)
 {
 	return *(const volatile uint8_t *)addr;
 }
 
+/* One 16-bit load from the register at addr, not ordered. Returns the value read. */
 static __rte_always_inline uint16_t
 rte_read16_relaxed(const volatile void *addr)
 {
 	return *(const volatile uint16_t *)addr;
 }
 
+/* One 32-bit load from the register at addr, not ordered. Returns the value read. */
 static __rte_always_inline uint32_t
 rte_read32_relaxed(const volatile void *addr)
 {
 	return *(const volatile uint32_t *)addr;
 }
 
+/* One 64-bit load from the register at addr, not ordered. Returns the value read. */
 static __rte_always_inline uint64_t
 rte_read64_relaxed(const volatile void *addr)
 {
 	return *(const volatile uint64_t *)addr;
 }
 
+/* One 8-bit store of value to the register at addr, not ordered. Returns nothing. */
 static __rte_always_inline void
 rte_write8_relaxed(uint8_t value, volatile void *addr)
 {
 	*(volatile uint8_t *)addr = value;
 }
 
+/* One 16-bit store of value to the register at addr, not ordered. Returns nothing. */
 static __rte_always_inline void
 rte_write16_relaxed(uint16_t value, volatile void *addr)
 {
 	*(volatile uint16_t *)addr = value;
 }
 
+/* One 32-bit store of value to the register at addr, not ordered. Returns nothing. */
 static __rte_always_inline void
 rte_write32_relaxed(uint32_t value, volatile void *addr)
 {
 	*(volatile uint32_t *)addr = value;
 }
 
+/* One 64-bit store of value to the register at addr, not ordered. Returns nothing. */
 static __rte_always_inline void
 rte_write64_relaxed(uint64_t value, volatile void *addr)
 {
 	*(volatile uint64_t *)addr = value;
 }
 
+/* A 8-bit register load ordered before later loads. Returns the value read. */
 static __rte_always_inline uint8_t
 rte_read8(const volatile void *addr)
 {
@@ -76,6 +85,7 @@ rte_read8(const volatile void *addr)
 	return val;
 }
 
+/* A 16-bit register load ordered before later loads. Returns the value read. */
 static __rte_always_inline uint16_t
 rte_read16(const volatile void *addr)
 {
@@ -85,6 +95,7 @@ rte_read16(const volatile void *addr)
 	return val;
 }
 
+/* A 32-bit register load ordered before later loads. Returns the value read. */
 static __rte_always_inline uint32_t
 rte_read32(const volatile void *addr)
 {
@@ -94,6 +105,7 @@ rte_read32(const volatile void *addr)
 	return val;
 }
 
+/* A 64-bit register load ordered before later loads. Returns the value read. */
 static __rte_always_inline uint64_t
 rte_read64(const volatile void *addr)
 {
@@ -103,6 +115,7 @@ rte_read64(const volatile void *addr)
 	return val;
 }
 
+/* A 8-bit register store ordered after earlier stores. Returns nothing. */
 static __rte_always_inline void
 rte_write8(uint8_t value, volatile void *addr)
 {
@@ -110,6 +123,7 @@ rte_write8(uint8_t value, volatile void *addr)
 	rte_write8_relaxed(value, addr);
 }
 
+/* A 16-bit register store ordered after earlier stores. Returns nothing. */
 static __rte_always_inline void
 rte_write16(uint16_t value, volatile void *addr)
 {
@@ -117,6 +131,7 @@ rte_write16(uint16_t value, volatile void *addr)
 	rte_write16_relaxed(value, addr);
 }
 
+/* A 32-bit register store ordered after earlier stores. Returns nothing. */
 static __rte_always_inline void
 rte_write32(uint32_t value, volatile void *addr)
 {
@@ -124,6 +139,7 @@ rte_write32(uint32_t value, volatile void *addr)
 	rte_write32_relaxed(value, addr);
 }
 
+/* A 64-bit register store ordered after earlier stores. Returns nothing. */
 static __rte_always_inline void
 rte_write64(uint64_t value, volatile void *addr)
 {
@@ -131,7 +147,10 @@ rte_write64(uint64_t value, volatile void *addr)
 	rte_write64_relaxed(value, addr);
 }
 
-/* Write-combining stores: plain stores here (BARs are mapped uncached). */
+/*
+ * Write-combining store of value to addr, not ordered; a plain store here
+ * (BARs are mapped uncached). Returns nothing.
+ */
 __rte_experimental
 static __rte_always_inline void
 rte_write32_wc_relaxed(uint32_t value, volatile void *addr)
@@ -139,6 +158,7 @@ rte_write32_wc_relaxed(uint32_t value, volatile void *addr)
 	rte_write32_relaxed(value, addr);
 }
 
+/* As rte_write32_wc_relaxed, ordered after earlier stores. Returns nothing. */
 __rte_experimental
 static __rte_always_inline void
 rte_write32_wc(uint32_t value, volatile void *addr)

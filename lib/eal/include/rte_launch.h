@@ -11,11 +11,14 @@ enum rte_lcore_state_t {
 	RUNNING,	/* executing a command */
 };
 
+/* The function an lcore runs; its return value is what rte_eal_wait_lcore gives. */
 typedef int (lcore_function_t)(void *);
 
 /*
- * Run f(arg) on worker lcore worker_id. Returns 0, or -EBUSY when the
- * lcore is not WAITing, -EINVAL when it is not a worker.
+ * Start f(arg) on worker lcore worker_id and return at once. Returns 0;
+ * -EBUSY when that lcore is still RUNNING a function; -EINVAL (not checked by
+ * DPDK) when worker_id is out of range, the main lcore, or not an enabled
+ * lcore with a thread. rte_errno is not set.
  */
 int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
 
@@ -24,15 +27,28 @@ enum rte_rmt_call_main_t {
 	CALL_MAIN,	/* lcore handler executed by main core */
 };
 
-/* Launch f on every worker (and on the main lcore with CALL_MAIN). */
+/*
+ * Start f(arg) on every worker lcore and, with CALL_MAIN, run it on the main
+ * lcore too before returning. Returns 0, or -EBUSY (nothing launched) when a
+ * worker is still RUNNING. rte_errno is not set.
+ */
 int rte_eal_mp_remote_launch(lcore_function_t *f, void *arg,
 			     enum rte_rmt_call_main_t call_main);
 
+/*
+ * WAIT or RUNNING for worker_id; WAIT when worker_id is not below
+ * RTE_MAX_LCORE. Cannot fail; rte_errno is not set.
+ */
 enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
 
-/* Wait for a worker to finish; returns its function's return value (0 if idle). */
+/*
+ * Wait until worker_id has finished its function. Returns what that function
+ * returned (the last one if it was already WAITing), or 0 when worker_id is
+ * not an enabled lcore. rte_errno is not set.
+ */
 int rte_eal_wait_lcore(unsigned int worker_id);
 
+/* rte_eal_wait_lcore on every worker lcore. Returns nothing; no rte_errno. */
 void rte_eal_mp_wait_lcore(void);
 
 #ifdef __cplusplus

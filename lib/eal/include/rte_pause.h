@@ -8,13 +8,17 @@
 
 #include <rte_common.h>
 
-/* Hint to the CPU that this is a spin-wait loop. */
+/* Tell the CPU this is a spin-wait loop (x86 pause). Returns nothing; no rte_errno. */
 static inline void
 rte_pause(void)
 {
 	_mm_pause();
 }
 
+/*
+ * Spin (pausing) until the 16-bit value at addr equals expected, loading it
+ * with memorder (__ATOMIC_RELAXED or __ATOMIC_ACQUIRE). Returns nothing.
+ */
 static __rte_always_inline void
 rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected, int memorder)
 {
@@ -22,6 +26,10 @@ rte_wait_until_equal_16(volatile uint16_t *addr, uint16_t expected, int memorder
 		rte_pause();
 }
 
+/*
+ * Spin (pausing) until the 32-bit value at addr equals expected, loading it
+ * with memorder (__ATOMIC_RELAXED or __ATOMIC_ACQUIRE). Returns nothing.
+ */
 static __rte_always_inline void
 rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected, int memorder)
 {
@@ -29,6 +37,10 @@ rte_wait_until_equal_32(volatile uint32_t *addr, uint32_t expected, int memorder
 		rte_pause();
 }
 
+/*
+ * Spin (pausing) until the 64-bit value at addr equals expected, loading it
+ * with memorder (__ATOMIC_RELAXED or __ATOMIC_ACQUIRE). Returns nothing.
+ */
 static __rte_always_inline void
 rte_wait_until_equal_64(volatile uint64_t *addr, uint64_t expected, int memorder)
 {

@@ -6,18 +6,21 @@
 #include <rte_pause.h>
 #include <rte_lcore.h>
 
+/* A test-and-set lock; spinning threads pause, they never sleep. */
 typedef struct {
 	volatile int locked; /* 0 unlocked, 1 locked */
 } rte_spinlock_t;
 
 #define RTE_SPINLOCK_INITIALIZER { 0 }
 
+/* Make sl unlocked. Returns nothing; rte_errno is not set. */
 static inline void
 rte_spinlock_init(rte_spinlock_t *sl)
 {
 	sl->locked = 0;
 }
 
+/* Take sl, spinning until it is free (acquire order). Returns nothing; no rte_errno. */
 static inline void
 rte_spinlock_lock(rte_spinlock_t *sl)
 {
@@ -31,6 +34,7 @@ rte_spinlock_lock(rte_spinlock_t *sl)
 	}
 }
 
+/* Release sl, which the caller holds (release order). Returns nothing; no rte_errno. */
 static inline void
 rte_spinlock_unlock(rte_spinlock_t *sl)
 {
@@ -38,6 +42,7 @@ rte_spinlock_unlock(rte_spinlock_t *sl)
 	__atomic_store_n(&sl->locked, 0, __ATOMIC_RELEASE);
 }
 
+/* Take sl if it is free: 1 if taken, 0 if someone holds it. No rte_errno. */
 static inline int
 rte_spinlock_trylock(rte_spinlock_t *sl)
 {
@@ -47,12 +52,14 @@ rte_spinlock_trylock(rte_spinlock_t *sl)
 					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED);
 }
 
+/* 1 if sl is held by someone, 0 if free. No rte_errno. */
 static inline int
 rte_spinlock_is_locked(rte_spinlock_t *sl)
 {
 	return __atomic_load_n(&sl->locked, __ATOMIC_ACQUIRE);
 }
 
+/* A spinlock the holding thread may take again; it is freed after as many unlocks. */
 typedef struct {
 	rte_spinlock_t sl;
 	volatile int user;
@@ -61,6 +68,7 @@ typedef struct {
 
 #define RTE_SPINLOCK_RECURSIVE_INITIALIZER { RTE_SPINLOCK_INITIALIZER, -1, 0 }
 
+/* Make slr unlocked with no owner. Returns nothing; rte_errno is not set. */
 static inline void
 rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
 {
@@ -69,6 +77,10 @@ rte_spinlock_recursive_init(rte_spinlock_recursive_t *slr)
 	slr->count = 0;
 }
 
+/*
+ * Take slr, or count one more hold if this thread owns it already. Returns
+ * nothing; rte_errno is not set.
+ */
 static inline void
 rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
 {
@@ -81,6 +93,10 @@ rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
 	slr->count++;
 }
 
+/*
+ * Drop one hold of slr, which this thread owns; the last one frees it.
+ * Returns nothing; rte_errno is not set.
+ */
 static inline void
 rte_spinlock_recursive_unlock(rte_spinlock_recursive_t *slr)
 {

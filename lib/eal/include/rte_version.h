@@ -8,7 +8,10 @@
 extern "C" {
 #endif
 
-/* "Sluice 22.11.0": the DPDK API version this build provides. */
+/*
+ * The version string, "Sluice 22.11.0" (the DPDK API version this build
+ * provides). A static string; cannot fail; rte_errno is not set.
+ */
 const char *rte_version(void);
 
 #ifdef __cplusplus
