@@ -245,7 +245,9 @@ test_memory_events(void)
 		    "FREE %p+%zu differs from ALLOC %p+%zu", log.free_addr, log.free_len,
 		    log.alloc_addr, log.alloc_len);
 
+	rte_errno = 0;
 	TEST_ASSERT_SUCCESS(rte_mem_event_callback_unregister("test_ev", &log), "unregister");
+	TEST_ASSERT_EQUAL(rte_errno, 0, "a successful unregister leaves rte_errno alone");
 	TEST_ASSERT_EQUAL(rte_mem_event_callback_unregister("test_ev", &log), -1, "twice");
 	TEST_ASSERT_EQUAL(rte_errno, ENOENT, "unregister twice: ENOENT");
 	log.allocs = 0;
@@ -283,7 +285,13 @@ test_memory_validator(void)
 	p = rte_malloc_socket(NULL, 32 << 20, 0, s);
 	TEST_ASSERT_NULL(p, "the validator refused the growth");
 	TEST_ASSERT(validator_calls >= 1, "validator not called");
+	rte_errno = 0;
 	TEST_ASSERT_SUCCESS(rte_mem_alloc_validator_unregister("test_val", s), "unregister");
+	TEST_ASSERT_EQUAL(rte_errno, 0, "a successful unregister leaves rte_errno alone");
+	TEST_ASSERT_EQUAL(rte_mem_alloc_validator_unregister("test_val", s), -1, "twice");
+	TEST_ASSERT_EQUAL(rte_errno, ENOENT, "unregister twice: ENOENT");
+	TEST_ASSERT_EQUAL(rte_mem_alloc_validator_unregister("test_val", -2), -1, "bad socket");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bad socket: EINVAL");
 	p = rte_malloc_socket(NULL, 32 << 20, 0, s);
 	TEST_ASSERT_NOT_NULL(p, "grows again without the validator");
 	rte_free(p);

@@ -89,7 +89,6 @@ rte_mem_event_callback_unregister(const char *name, void *arg)
 	if (name_check(name, RTE_MEM_EVENT_CALLBACK_NAME_LEN) < 0)
 		return -1;
 	eal_mem_lock();
-	rte_errno = ENOENT;
 	for (unsigned int i = 0; i < n_event_cbs; i++) {
 		if (strcmp(event_cbs[i].name, name) == 0 && event_cbs[i].arg == arg) {
 			memmove(&event_cbs[i], &event_cbs[i + 1],
@@ -100,6 +99,8 @@ rte_mem_event_callback_unregister(const char *name, void *arg)
 		}
 	}
 	eal_mem_unlock();
+	if (ret != 0)
+		rte_errno = ENOENT;
 	return ret;
 }
 
@@ -158,7 +159,6 @@ rte_mem_alloc_validator_unregister(const char *name, int socket_id)
 	if (name_check(name, RTE_MEM_ALLOC_VALIDATOR_NAME_LEN) < 0)
 		return -1;
 	eal_mem_lock();
-	rte_errno = ENOENT;
 	for (unsigned int i = 0; i < n_validators; i++) {
 		if (strcmp(validators[i].name, name) == 0 &&
 		    validators[i].socket_id == socket_id) {
@@ -170,6 +170,8 @@ rte_mem_alloc_validator_unregister(const char *name, int socket_id)
 		}
 	}
 	eal_mem_unlock();
+	if (ret != 0)
+		rte_errno = ENOENT;
 	return ret;
 }
 

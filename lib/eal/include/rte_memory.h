@@ -88,84 +88,135 @@ struct rte_memseg_list {
 	unsigned int n_mapped;		/* entries currently mapped */
 };
 
-/* Lock the page holding virt in memory; 0 or -1. */
+/*
+ * Lock the (system-size) page holding virt in memory with mlock. Returns 0,
+ * or -1 with errno (not rte_errno) set by mlock.
+ */
 int rte_mem_lock_page(const void *virt);
 
-/* Physical address of virt, RTE_BAD_IOVA if unknown (not root). */
+/*
+ * The physical address of virt, read from /proc/self/pagemap; RTE_BAD_PHYS_ADDR
+ * when physical addresses are not available (not root) or virt is not mapped.
+ * rte_errno is not set.
+ */
 phys_addr_t rte_mem_virt2phy(const void *virt);
 
-/* IOVA of virt (its VA in IOVA-as-VA mode), RTE_BAD_IOVA if unknown. */
+/*
+ * The IOVA of virt: virt itself in IOVA-as-VA mode, else its physical address
+ * (RTE_BAD_IOVA when that is unknown). rte_errno is not set.
+ */
 rte_iova_t rte_mem_virt2iova(const void *virt);
 
-/* Virtual address of an IOVA in EAL memory, NULL if none. */
+/*
+ * The virtual address of iova: iova itself in IOVA-as-VA mode, else the
+ * address in the mapped EAL segment that holds it, NULL if none does.
+ * rte_errno is not set.
+ */
 void *
 rte_mem_iova2virt(rte_iova_t iova);
 
-/* The memseg holding virt (in msl, or any list when msl is NULL), or NULL. */
+/*
+ * The mapped memseg holding virt, looked up in msl (in the list holding virt
+ * when msl is NULL). NULL when virt is outside that list or its page is not
+ * mapped. rte_errno is not set.
+ */
 struct rte_memseg *
 rte_mem_virt2memseg(const void *virt, const struct rte_memseg_list *msl);
 
-/* The memseg list whose VA range holds virt, or NULL. */
+/* The memseg list whose VA range holds virt, or NULL if none. rte_errno is not set. */
 struct rte_memseg_list *
 rte_mem_virt2memseg_list(const void *virt);
 
+/* Called for each mapped segment ms of list msl; see rte_memseg_walk for its return. */
 typedef int (*rte_memseg_walk_t)(const struct rte_memseg_list *msl,
 		const struct rte_memseg *ms, void *arg);
+/* Called for each run of len bytes of VA-contiguous segments starting at ms. */
 typedef int (*rte_memseg_contig_walk_t)(const struct rte_memseg_list *msl,
 		const struct rte_memseg *ms, size_t len, void *arg);
+/* Called for each memseg list msl. */
 typedef int (*rte_memseg_list_walk_t)(const struct rte_memseg_list *msl,
 		void *arg);
 
 /*
- * Walks call func for each mapped segment (or VA-contiguous run of them,
- * or list) until it returns nonzero: 1 stops the walk and is returned, -1
- * stops it and -1 is returned. 0 when the walk completed.
+ * Call func(msl, ms, arg) for each mapped segment, under the memory lock,
+ * until func returns nonzero. Returns 0 when every segment was visited, 1
+ * when func stopped the walk with a positive value, -1 when it returned a
+ * negative one. rte_errno is not set (func may set it).
  */
 int
 rte_memseg_walk(rte_memseg_walk_t func, void *arg);
+/*
+ * As rte_memseg_walk, once for each run of VA-contiguous mapped segments
+ * (func gets the first one and the run's length). Same returns.
+ */
 int
 rte_memseg_contig_walk(rte_memseg_contig_walk_t func, void *arg);
+/* As rte_memseg_walk, once for each memseg list. Same returns. */
 int
 rte_memseg_list_walk(rte_memseg_list_walk_t func, void *arg);
-/* The same without taking the memory lock (for use inside memory events). */
+/*
+ * rte_memseg_walk without taking the memory lock, for memory event callbacks
+ * (which run with it held). Same returns.
+ */
 int
 rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg);
+/* rte_memseg_contig_walk without taking the memory lock. Same returns. */
 int
 rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg);
+/* rte_memseg_list_walk without taking the memory lock. Same returns. */
 int
 rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg);
 
 /*
- * File descriptor backing a segment (memfd or hugetlbfs file); -1 with
- * rte_errno EINVAL (bad segment) or ENODEV (no fd).
+ * The file descriptor backing segment ms (memfd or hugetlbfs file), shared by
+ * its whole list; the caller must not close it. Returns the fd, or -1 with
+ * rte_errno EINVAL when ms is NULL or not a mapped EAL segment, ENODEV when
+ * the memory has no file (--no-huge).
  */
 int
 rte_memseg_get_fd(const struct rte_memseg *ms);
+/* rte_memseg_get_fd without taking the memory lock. Same returns. */
 int
 rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms);
-/* Offset of the segment in that file; 0, or -1 with rte_errno as above. */
+/*
+ * Store in *offset where segment ms starts in its backing file. Returns 0,
+ * or -1 with rte_errno EINVAL (ms as for rte_memseg_get_fd, or offset NULL)
+ * or ENODEV (no file).
+ */
 int
 rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset);
+/* rte_memseg_get_fd_offset without taking the memory lock. Same returns. */
 int
 rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms,
 		size_t *offset);
 
-/* Print every mapped segment. */
+/* Print every mapped segment to f. Returns nothing; rte_errno is not set. */
 void rte_dump_physmem_layout(FILE *f);
 
-/* Bytes of EAL memory currently mapped. */
+/* The number of bytes of EAL memory currently mapped. No rte_errno. */
 uint64_t rte_eal_get_physmem_size(void);
 
+/* Always 0: the number of memory channels is not known. No rte_errno. */
 unsigned rte_memory_get_nchannel(void);
+/* Always 0: the number of memory ranks is not known. No rte_errno. */
 unsigned rte_memory_get_nrank(void);
 
-/* 0 if every segment's IOVA fits in maskbits bits, else -1. */
+/*
+ * Check that every mapped segment's IOVA range fits in maskbits bits; if so
+ * and maskbits is narrower than the recorded mask (or none is), record it.
+ * Returns 0 when all fit, -1 when one does not or maskbits is above 64.
+ * rte_errno is not set.
+ */
 int rte_mem_check_dma_mask(uint8_t maskbits);
+/*
+ * The check of rte_mem_check_dma_mask without the memory lock and without
+ * recording the mask. Same returns.
+ */
 int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
-/* Record a DMA mask that future memory must fit. */
+/* Record maskbits as the DMA mask memory must fit. Returns nothing; no rte_errno. */
 void rte_mem_set_dma_mask(uint8_t maskbits);
 
-/* 1 if physical addresses can be read (root, pagemap), else 0. */
+/* 1 if physical addresses can be read (root, pagemap), else 0. No rte_errno. */
 int rte_eal_using_phys_addrs(void);
 
 enum rte_mem_event {
@@ -183,29 +234,46 @@ typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type,
 		const void *addr, size_t len, void *arg);
 
 /*
- * 0, or -1 with rte_errno EINVAL (NULL name or clb), ENAMETOOLONG, EEXIST
- * (same name and arg registered), ENOMEM.
+ * Call clb(event, addr, len, arg) each time EAL memory is mapped or about to
+ * be unmapped; name identifies the registration together with arg. Returns
+ * 0, or -1 with rte_errno EINVAL (name or clb NULL), ENAMETOOLONG (name of
+ * RTE_MEM_EVENT_CALLBACK_NAME_LEN characters or more), EEXIST (name and arg
+ * already registered) or ENOMEM (no free slot).
  */
 int
 rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb,
 		void *arg);
-/* 0, or -1 with rte_errno EINVAL or ENOENT. */
+/*
+ * Remove the callback registered with name and arg. Returns 0, or -1 with
+ * rte_errno EINVAL (name NULL), ENAMETOOLONG (name too long) or ENOENT (no
+ * such registration).
+ */
 int
 rte_mem_event_callback_unregister(const char *name, void *arg);
 
 #define RTE_MEM_ALLOC_VALIDATOR_NAME_LEN 64
 
+/*
+ * Asked before memory on socket_id grows past cur_limit to new_len bytes;
+ * a negative return refuses the growth, anything else allows it.
+ */
 typedef int (*rte_mem_alloc_validator_t)(int socket_id,
 		size_t cur_limit, size_t new_len);
 
 /*
- * Called before memory on socket_id grows past limit; a negative return
- * refuses the growth. 0, or -1 with rte_errno EINVAL, ENAMETOOLONG,
- * EEXIST, ENOMEM.
+ * Have clb asked before memory on socket_id grows past limit bytes. Returns
+ * 0, or -1 with rte_errno EINVAL (clb or name NULL, socket_id out of range),
+ * ENAMETOOLONG (name of RTE_MEM_ALLOC_VALIDATOR_NAME_LEN characters or more),
+ * EEXIST (name already registered on socket_id) or ENOMEM (no free slot).
  */
 int
 rte_mem_alloc_validator_register(const char *name,
 		rte_mem_alloc_validator_t clb, int socket_id, size_t limit);
+/*
+ * Remove the validator name of socket_id. Returns 0, or -1 with rte_errno
+ * EINVAL (name NULL, socket_id out of range), ENAMETOOLONG or ENOENT (no
+ * such validator).
+ */
 int
 rte_mem_alloc_validator_unregister(const char *name, int socket_id);
 

@@ -43,34 +43,55 @@ struct rte_memzone {
 } __rte_packed;
 
 /*
- * Reserve len bytes (0: the largest free block) named name on socket_id
- * (or SOCKET_ID_ANY), cache-line aligned. NULL with rte_errno:
- * EEXIST name in use, ENAMETOOLONG name too long, EINVAL bad argument,
- * ENOSPC RTE_MAX_MEMZONE reached, ENOMEM no memory fits,
- * E_RTE_NO_CONFIG / E_RTE_SECONDARY as in DPDK (never here).
+ * Reserve len bytes (rounded up to a cache line; 0: the largest free block)
+ * of zeroed memory named name on socket_id (or SOCKET_ID_ANY; ignored
+ * without hugepages), cache-line aligned. flags are RTE_MEMZONE_* page-size
+ * and IOVA_CONTIG requests. Returns the memzone, or NULL with rte_errno:
+ * EINVAL (name NULL, socket_id out of range, len too large),
+ * ENAMETOOLONG (name of RTE_MEMZONE_NAMESIZE characters or more), EEXIST
+ * (name in use), ENOSPC (RTE_MAX_MEMZONE memzones exist), ENOMEM (no memory
+ * fits, the page size asked is not available, or the EAL is not
+ * initialised). E_RTE_NO_CONFIG and E_RTE_SECONDARY, listed by DPDK, never
+ * happen here.
  */
 const struct rte_memzone *rte_memzone_reserve(const char *name,
 					      size_t len, int socket_id,
 					      unsigned flags);
 
-/* As rte_memzone_reserve, aligned to align (a power of two). */
+/*
+ * As rte_memzone_reserve, aligned to align (a power of two; at least a cache
+ * line is used). Same returns; rte_errno EINVAL also when align is not a
+ * power of two.
+ */
 const struct rte_memzone *rte_memzone_reserve_aligned(const char *name,
 			size_t len, int socket_id,
 			unsigned flags, unsigned align);
 
-/* As _aligned, and not crossing a multiple of bound (a power of two, 0 = none). */
+/*
+ * As rte_memzone_reserve_aligned, and not crossing a multiple of bound (a
+ * power of two at least len; 0: no bound). Same returns; rte_errno EINVAL
+ * also when bound is not a power of two or is below len.
+ */
 const struct rte_memzone *rte_memzone_reserve_bounded(const char *name,
 			size_t len, int socket_id,
 			unsigned flags, unsigned align, unsigned bound);
 
-/* 0, or -EINVAL for NULL or a memzone that is not reserved. */
+/*
+ * Free memzone mz and its memory. Returns 0, or -EINVAL when mz is NULL, not
+ * one of the memzones, or not reserved. rte_errno is not set.
+ */
 int rte_memzone_free(const struct rte_memzone *mz);
 
-/* The memzone named name, or NULL. */
+/* The memzone named name, or NULL if none (or name is NULL). rte_errno is not set. */
 const struct rte_memzone *rte_memzone_lookup(const char *name);
 
+/* Print every reserved memzone to f. Returns nothing; rte_errno is not set. */
 void rte_memzone_dump(FILE *f);
 
+/*
+ * Call func(mz, arg) for each reserved memzone, under the memzone lock
+ * (func must not reserve or free). Returns nothing; rte_errno is not set.
+ */
 void rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg),
 		      void *arg);
 
