@@ -16,46 +16,58 @@
 #                                 the script exists; takes minutes; -n skips)
 #
 # Each figure is the median of ROUNDS runs that alternate which side goes
-# first. Writes bench/results.md (one table: each figure for Sluice and for
+# first. Writes OUTDIR/results.md (one table: each figure for Sluice and for
 # DPDK, the ratio Sluice/DPDK, the machine and the date) and two plots made
-# with gnuplot: bench/plot/burst.png (forwarding Mpps against burst size)
-# and bench/plot/ring.png (ring cycles per element against bulk size).
+# with gnuplot: OUTDIR/plot/burst.png (forwarding Mpps against burst size)
+# and OUTDIR/plot/ring.png (ring cycles per element against bulk size).
+# OUTDIR is bench/ unless -o names another folder; with -o nothing is
+# written in the source tree.
 #
 # Installs what it needs with apt-get (as root) and builds Sluice in
 # BUILDDIR when it is not built.
 #
-# usage: bench/run-all.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-n]
+# usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
 #                         [-s "ring mempool testpmd burst startup vm"]
-#   -b  build folder (default build)
+#   -b  build folder (default build in the source tree)
+#   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
-#   -t  seconds of each forwarding run (default 10; burst runs: half)
+#   -t  seconds of each forwarding run (default 10; burst runs: half, 5 at least)
 #   -n  skip the VM runs
 #   -s  run only these comparisons
+# Relative -b and -o folders are taken from the current folder.
 # environment: MEMPOOL_SECTION (default nocache; see bench/mempool.sh),
-#              MEMPOOL_ROUNDS (default 3: a DPDK round takes 5 minutes)
+#              MEMPOOL_ROUNDS (default 3: a DPDK round takes 5 minutes),
+#              BURSTS (burst sizes of the sweep, default "1 4 8 16 32 64"),
+#              STARTUP_SIZES (-m sizes of startup, default "256 1024 2048")
 set -u
 
 BUILD=build
+OUTDIR=bench
 ROUNDS=5
 SECS=10
 ONLY="ring mempool testpmd burst startup vm"
-while getopts "b:r:t:s:nh" o; do
+# Folders given as options are relative to where the script was started.
+abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+while getopts "b:o:r:t:s:nh" o; do
 	case $o in
-	b) BUILD=$OPTARG ;;
+	b) BUILD=$(abspath "$OPTARG") ;;
+	o) OUTDIR=$(abspath "$OPTARG") ;;
 	r) ROUNDS=$OPTARG ;;
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,38p' "$0"; exit 2 ;;
+	*) sed -n '3,45p' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
 MEMPOOL_ROUNDS=${MEMPOOL_ROUNDS:-3}
-BURSTS="1 4 8 16 32 64"
+BURSTS=${BURSTS:-1 4 8 16 32 64}
+STARTUP_SIZES=${STARTUP_SIZES:-256 1024 2048}
 
 cd "$(dirname "$0")/.." || exit 1
-OUT=bench/results.md
-PLOTDIR=bench/plot
+OUT=$OUTDIR/results.md
+PLOTDIR=$OUTDIR/plot
+mkdir -p "$PLOTDIR" || exit 1
 want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # --- what the run needs -------------------------------------------------
@@ -80,7 +92,8 @@ if [ ! -f "$BUILD/build.ninja" ]; then
 fi
 ninja -C "$BUILD" >/dev/null || { echo "run-all: ninja -C $BUILD failed" >&2; exit 1; }
 # The tree the binaries were built from (others may commit during the run).
-sluice_rev=$(git describe --always --dirty 2>/dev/null || echo unknown)
+# --no-optional-locks: do not refresh the index, nothing is written.
+sluice_rev=$(git --no-optional-locks describe --always --dirty 2>/dev/null || echo unknown)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp" "/var/run/dpdk/sluiceburst$$"' EXIT
@@ -90,8 +103,17 @@ notes=$tmp/notes.md         # runs that were skipped or failed
 : >"$rows"
 : >"$notes"
 log() { echo "run-all: $*" >&2; }
-row() { printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"; }
 note() { echo "- $*" >>"$notes"; log "$*"; }
+# row BENCH FIGURE UNIT BETTER SLUICE DPDK: a figure with no number on one
+# side (a run too short to give a sample) becomes a note, not a row.
+row() {
+	local n='^[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$'
+	if [[ $5 =~ $n && $6 =~ $n ]]; then
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$rows"
+	else
+		note "$1 $2: no figure (Sluice: ${5:-none}, DPDK: ${6:-none})"
+	fi
+}
 
 median() {
 	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
@@ -191,16 +213,17 @@ if want burst; then
 		o=$(grep -v nan "$tmp/burst.ours.$b" | median)
 		d=$(grep -v nan "$tmp/burst.dpdk.$b" | median)
 		row burst "null: io forwarding, burst $b" Mpps higher "$o" "$d"
-		echo "$b $o $d" >>"$tmp/burst.dat"
+		[ "$o" = nan ] || [ "$d" = nan ] || echo "$b $o $d" >>"$tmp/burst.dat"
 	done
 fi
 
 # --- start-up --------------------------------------------------------------
 if want startup; then
 	log "startup: bench/startup.sh, $ROUNDS rounds"
-	if bash bench/startup.sh -b "$BUILD" -r "$ROUNDS" >"$tmp/startup.out" 2>"$tmp/startup.err"; then
+	if bash bench/startup.sh -b "$BUILD" -r "$ROUNDS" -m "$STARTUP_SIZES" \
+		>"$tmp/startup.out" 2>"$tmp/startup.err"; then
 		grep skipped "$tmp/startup.out" | while read -r l; do note "startup $l"; done
-		for m in 256 1024 2048; do
+		for m in $STARTUP_SIZES; do
 			o=$(awk -v m=$m '$1 == m && $2 == "ours"' "$tmp/startup.out")
 			d=$(awk -v m=$m '$1 == m && $2 == "dpdk"' "$tmp/startup.out")
 			[ -n "$o" ] && [ -n "$d" ] || continue
@@ -247,11 +270,10 @@ if want vm; then
 fi
 
 # --- plots -------------------------------------------------------------
-mkdir -p "$PLOTDIR"
 plots=()
 if [ -s "$tmp/burst.dat" ]; then
 	gnuplot -e "datafile='$tmp/burst.dat'; outfile='$PLOTDIR/burst.png'; rounds=$ROUNDS" \
-		"$PLOTDIR/burst.gp" && plots+=(burst)
+		bench/plot/burst.gp && plots+=(burst)
 fi
 # Ring: single element (bulk 1) and bulk 8, 32, legacy API, SP/SC and MP/MC.
 awk -F '\t' '$1 == "ring" {
@@ -265,11 +287,13 @@ awk -F '\t' '$1 == "ring" {
 	"$rows" | sort -n >"$tmp/ring.dat"
 if [ -s "$tmp/ring.dat" ]; then
 	gnuplot -e "datafile='$tmp/ring.dat'; outfile='$PLOTDIR/ring.png'; rounds=$ROUNDS" \
-		"$PLOTDIR/ring.gp" && plots+=(ring)
+		bench/plot/ring.gp && plots+=(ring)
 fi
 
 # --- results.md --------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+# The build folder as the report names it: relative to the source tree.
+build_name=${BUILD#"$PWD"/}
 {
 	echo "<!-- SPDX-License-Identifier: BSD-3-Clause -->"
 	echo "# Benchmark results: Sluice and DPDK 22.11"
@@ -283,7 +307,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "| kernel | $(uname -sr) |"
 	echo "| OS | $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME") |"
 	echo "| DPDK | Debian's dpdk $(dpkg-query -W -f='${Version}' dpdk 2>/dev/null) (\`dpdk-test\`, \`dpdk-testpmd\`, libdpdk) |"
-	echo "| Sluice | $sluice_rev, build folder \`$BUILD\` ($(meson introspect --buildoptions "$BUILD" 2>/dev/null | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' 2>/dev/null || echo ?)) |"
+	echo "| Sluice | $sluice_rev, build folder \`$build_name\` ($(meson introspect --buildoptions "$BUILD" 2>/dev/null | python3 -c 'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "buildtype"))' 2>/dev/null || echo ?)) |"
 	echo
 	echo "Each figure is the median of $ROUNDS rounds (mempool: $MEMPOOL_ROUNDS) in which"
 	echo "Sluice and DPDK alternate going first, on the same lcores (\`-l 0-1\`) with the"

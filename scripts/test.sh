@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # Every test: the unit suites with and without hugepages, the tools, the
-# DPDK example compatibility tests and the VM suite in a release build;
+# DPDK example compatibility tests, the VM suite and a short run of the
+# benchmark report (bench/run-all.sh) in a release build;
 # the unit suites again under ASan+UBSan; the ring stress test under TSan.
 # Ends with one line "N passed, N failed".
 set -uo pipefail
@@ -51,7 +52,7 @@ run() {
 }
 
 if build build; then
-	run build unit huge tools testpmd compat vm
+	run build unit huge tools testpmd compat vm bench
 else
 	failed=$((failed + 1))
 fi
