@@ -27,6 +27,12 @@ test_kvargs_basic(void)
 	TEST_ASSERT_NULL(rte_kvargs_get_with_value(kv, "size", "65"), "no size=65");
 	TEST_ASSERT(strcmp(rte_kvargs_get_with_value(kv, "size", "128"), "128") == 0,
 		    "size=128 found");
+	TEST_ASSERT(strcmp(rte_kvargs_get_with_value(kv, NULL, "1"), "1") == 0,
+		    "a NULL key matches any key (copy=1)");
+	TEST_ASSERT(strcmp(rte_kvargs_get_with_value(kv, NULL, NULL), "64") == 0,
+		    "NULL key and value match the first pair");
+	TEST_ASSERT_NULL(rte_kvargs_get(kv, NULL), "rte_kvargs_get needs a key");
+	TEST_ASSERT_NULL(rte_kvargs_get(NULL, "size"), "NULL list");
 	rte_kvargs_free(kv);
 	return TEST_SUCCESS;
 }
@@ -104,7 +110,11 @@ test_kvargs_process(void)
 	TEST_ASSERT_EQUAL(s.total, 192, "values passed through");
 	TEST_ASSERT_EQUAL(rte_kvargs_process(kv, NULL, sum_handler, &s), -1,
 			  "handler failure on 'copy' stops the walk");
-	TEST_ASSERT_EQUAL(rte_kvargs_process(NULL, NULL, sum_handler, &s), -1, "NULL list");
+	s.calls = 0;
+	TEST_ASSERT_EQUAL(rte_kvargs_process(NULL, NULL, sum_handler, &s), 0,
+			  "a NULL list is not an error, as in DPDK 22.11");
+	TEST_ASSERT_EQUAL(s.calls, 0, "no handler call for a NULL list");
+	TEST_ASSERT_EQUAL(rte_kvargs_process(kv, "size", NULL, &s), -1, "NULL handler");
 	rte_kvargs_free(kv);
 	rte_kvargs_free(NULL);
 	return TEST_SUCCESS;

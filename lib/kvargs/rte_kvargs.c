@@ -130,6 +130,8 @@ rte_kvargs_free(struct rte_kvargs *kvlist)
 __rte_export const char *
 rte_kvargs_get(const struct rte_kvargs *kvlist, const char *key)
 {
+	if (key == NULL)
+		return NULL;
 	return rte_kvargs_get_with_value(kvlist, key, NULL);
 }
 
@@ -139,12 +141,12 @@ rte_kvargs_get_with_value(const struct rte_kvargs *kvlist, const char *key,
 {
 	unsigned int i;
 
-	if (kvlist == NULL || key == NULL)
+	if (kvlist == NULL)
 		return NULL;
 	for (i = 0; i < kvlist->count; i++) {
 		const struct rte_kvargs_pair *pair = &kvlist->pairs[i];
 
-		if (strcmp(pair->key, key) != 0)
+		if (key != NULL && strcmp(pair->key, key) != 0)
 			continue;
 		if (value == NULL ||
 		    (pair->value != NULL && strcmp(pair->value, value) == 0))
@@ -159,7 +161,10 @@ rte_kvargs_process(const struct rte_kvargs *kvlist, const char *key_match,
 {
 	unsigned int i;
 
-	if (kvlist == NULL || handler == NULL)
+	/* As in DPDK 22.11, an absent list is not an error: nothing to do. */
+	if (kvlist == NULL)
+		return 0;
+	if (handler == NULL)
 		return -1;
 	for (i = 0; i < kvlist->count; i++) {
 		const struct rte_kvargs_pair *pair = &kvlist->pairs[i];
