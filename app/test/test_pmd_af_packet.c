@@ -166,7 +166,8 @@ rx_tx_body(struct afp_env *env)
 		for (uint16_t i = 0; i < n; i++) {
 			struct rte_mbuf *m = pkts[i];
 
-			test_netns_frame_build(f, frame_len(nb_rx), env->port_mac, env->peer_mac, nb_rx);
+			test_netns_frame_build(f, frame_len(nb_rx), env->port_mac, env->peer_mac,
+					       nb_rx);
 			TEST_ASSERT_EQUAL(m->pkt_len, frame_len(nb_rx), "frame %u length", nb_rx);
 			TEST_ASSERT_EQUAL(m->nb_segs, 1, "one segment");
 			TEST_ASSERT_EQUAL(m->port, env->port, "mbuf port");
