@@ -88,6 +88,7 @@ struct rte_mempool_objtlr {
 
 RTE_STAILQ_HEAD(rte_mempool_memhdr_list, rte_mempool_memhdr);
 
+/* Called with a chunk and its opaque pointer when the pool frees that chunk. */
 typedef void (rte_mempool_memchunk_free_cb_t)(struct rte_mempool_memhdr *memhdr, void *opaque);
 
 /* One virtually contiguous memory chunk holding objects. */
@@ -150,12 +151,14 @@ struct rte_mempool {
 #define RTE_MEMPOOL_HEADER_SIZE(mp, cs) \
 	(sizeof(*(mp)) + (((cs) == 0) ? 0 : (sizeof(struct rte_mempool_cache) * RTE_MAX_LCORE)))
 
+/* The header just before object obj (no check that obj is one). No rte_errno. */
 static inline struct rte_mempool_objhdr *
 rte_mempool_get_header(void *obj)
 {
 	return (struct rte_mempool_objhdr *)RTE_PTR_SUB(obj, sizeof(struct rte_mempool_objhdr));
 }
 
+/* The pool object obj belongs to, read from its header. No rte_errno. */
 static inline struct rte_mempool *
 rte_mempool_from_obj(void *obj)
 {
@@ -400,7 +403,7 @@ void rte_mempool_cache_free(struct rte_mempool_cache *cache);
  * rte_mempool_create_empty()). Computing the address from mp, rather than
  * loading local_cache, which the compiler must reload after every pointer
  * stored into a table, raises the get+put rate of single objects by about
- * 15% (bench/mempool_same_source.sh).
+ * 15% (bench/mempool_same_source.sh). Cannot fail; rte_errno is not set.
  */
 static __rte_always_inline struct rte_mempool_cache *
 rte_mempool_default_cache(struct rte_mempool *mp, unsigned lcore_id)
@@ -410,7 +413,10 @@ rte_mempool_default_cache(struct rte_mempool *mp, unsigned lcore_id)
 	return (struct rte_mempool_cache *)(mp + 1) + lcore_id;
 }
 
-/* Return every cached object to the common pool. */
+/*
+ * Return every object of cache (the calling lcore's cache of mp when cache is
+ * NULL) to mp's common pool. Returns nothing; rte_errno is not set.
+ */
 static __rte_always_inline void
 rte_mempool_cache_flush(struct rte_mempool_cache *cache, struct rte_mempool *mp)
 {
@@ -471,6 +477,10 @@ __rte_mempool_pop_ptrs(void **__rte_restrict dst, void * const *__rte_restrict t
 		dst[0] = top[-1];
 }
 
+/*
+ * Behind rte_mempool_generic_put, without the debug checks: put n objects
+ * into cache (NULL: straight to the common pool). Returns nothing.
+ */
 static __rte_always_inline void
 rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
 			   struct rte_mempool_cache *cache)
@@ -510,14 +520,22 @@ rte_mempool_do_generic_put(struct rte_mempool *mp, void * const *obj_table, unsi
 /*
  * Debug builds: check each object's header cookie. An object that is
  * already free (a double free) or foreign is logged and left out; the
- * library never aborts. Returns the number of objects kept in 'ok'.
+ * library never aborts. Returns the number of objects kept in 'ok'; no
+ * rte_errno.
  */
 unsigned int rte_mempool_debug_check_put(struct rte_mempool *mp, void * const *obj_table,
 					 unsigned int n, void **ok);
+/* Debug builds: mark n objects just taken as allocated. Returns nothing. */
 void rte_mempool_debug_mark_get(struct rte_mempool *mp, void * const *obj_table,
 				unsigned int n);
 #endif
 
+/*
+ * Return n objects of obj_table to mp through cache (NULL: straight to the
+ * common pool). A burst above the cache's flush threshold goes to the pool.
+ * Cannot fail (the pool has room for every object it owns); returns nothing,
+ * rte_errno is not set.
+ */
 static __rte_always_inline void
 rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigned int n,
 			struct rte_mempool_cache *cache)
@@ -539,14 +557,17 @@ rte_mempool_generic_put(struct rte_mempool *mp, void * const *obj_table, unsigne
 #endif
 }
 
-/* Return n objects through the lcore's cache, if any (not off-lcore, cache_size 0). No errors. */
+/*
+ * Return n objects through the calling lcore's cache (straight to the pool off
+ * an lcore or when cache_size is 0). Returns nothing; no rte_errno.
+ */
 static __rte_always_inline void
 rte_mempool_put_bulk(struct rte_mempool *mp, void * const *obj_table, unsigned int n)
 {
 	rte_mempool_generic_put(mp, obj_table, n, rte_mempool_default_cache(mp, rte_lcore_id()));
 }
 
-/* Return one object, as rte_mempool_put_bulk(). No errors. */
+/* Return one object, as rte_mempool_put_bulk(). Returns nothing; no rte_errno. */
 static __rte_always_inline void
 rte_mempool_put(struct rte_mempool *mp, void *obj)
 {
@@ -556,6 +577,7 @@ rte_mempool_put(struct rte_mempool *mp, void *obj)
 /*
  * A get that the cache cannot serve alone: what the cache has, then a
  * refill of size + the rest, or else the rest straight from the pool.
+ * Returns 0, or the handler's negative errno with the cache as it was.
  */
 static __rte_always_inline int
 __rte_mempool_get_refill(struct rte_mempool *mp, void **obj_table, unsigned int n,
@@ -587,6 +609,9 @@ __rte_mempool_get_refill(struct rte_mempool *mp, void **obj_table, unsigned int 
 	return ret;
 }
 
+/*
+ * Behind rte_mempool_generic_get, without the debug marks. Same returns.
+ */
 static __rte_always_inline int
 rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
 			   struct rte_mempool_cache *cache)
@@ -602,9 +627,10 @@ rte_mempool_do_generic_get(struct rte_mempool *mp, void **obj_table, unsigned in
 }
 
 /*
- * Get n objects, all or none. Returns 0, or a negative errno with no
- * object taken: the ring handlers report an empty pool as -ENOBUFS, as
- * DPDK 22.11's do.
+ * Get n objects into obj_table through cache (NULL: straight from the common
+ * pool), all or none. Returns 0, or a negative errno with no object taken:
+ * the ring handlers report too few objects as -ENOBUFS, as DPDK 22.11's do
+ * (its documentation says -ENOENT). rte_errno is not set.
  */
 static __rte_always_inline int
 rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n,
@@ -620,8 +646,8 @@ rte_mempool_generic_get(struct rte_mempool *mp, void **obj_table, unsigned int n
 }
 
 /*
- * rte_mempool_generic_get() with the lcore's cache. Returns 0, or -ENOBUFS (ring
- * handlers: too few objects) with none taken.
+ * rte_mempool_generic_get() with the calling lcore's cache. Returns 0, or
+ * -ENOBUFS (ring handlers: too few objects) with none taken. No rte_errno.
  */
 static __rte_always_inline int
 rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
@@ -630,7 +656,10 @@ rte_mempool_get_bulk(struct rte_mempool *mp, void **obj_table, unsigned int n)
 				       rte_mempool_default_cache(mp, rte_lcore_id()));
 }
 
-/* Get one object. Returns 0, or -ENOBUFS (ring handlers: pool empty). */
+/*
+ * Get one object into *obj_p. Returns 0, or -ENOBUFS (ring handlers: pool
+ * empty) with *obj_p untouched. rte_errno is not set.
+ */
 static __rte_always_inline int
 rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 {
@@ -638,7 +667,9 @@ rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 }
 
 /*
- * Returns 0; -ENOTSUP if the handler has no contiguous blocks (the ring handlers), or its error.
+ * Get n blocks of contiguous objects, storing the first object of each in
+ * first_obj_table. Returns 0; -ENOTSUP if the handler has no contiguous
+ * blocks (the ring handlers), or the handler's negative errno. No rte_errno.
  */
 static __rte_always_inline int
 rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
@@ -651,14 +682,14 @@ unsigned int rte_mempool_avail_count(const struct rte_mempool *mp);
 /* Objects taken from the pool: its size minus rte_mempool_avail_count(). No errors. */
 unsigned int rte_mempool_in_use_count(const struct rte_mempool *mp);
 
-/* 1 if every object is in the pool or a cache, else 0. */
+/* 1 if every object is in the pool or a cache, else 0. No rte_errno. */
 static inline int
 rte_mempool_full(const struct rte_mempool *mp)
 {
 	return rte_mempool_avail_count(mp) == mp->size;
 }
 
-/* 1 if no object is in the pool or a cache, else 0. */
+/* 1 if no object is in the pool or a cache, else 0. No rte_errno. */
 static inline int
 rte_mempool_empty(const struct rte_mempool *mp)
 {
