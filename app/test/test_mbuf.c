@@ -550,6 +550,38 @@ test_mbuf_double_free(void)
 #endif
 }
 
+/* Handler names: errors as DPDK returns them; only the default name is set. */
+static int
+test_mbuf_pool_ops(void)
+{
+	char long_name[RTE_MEMPOOL_OPS_NAMESIZE + 1];
+
+	memset(long_name, 'o', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	TEST_ASSERT_EQUAL(rte_mbuf_set_platform_mempool_ops(NULL), -EINVAL, "NULL name");
+	TEST_ASSERT_EQUAL(rte_mbuf_set_platform_mempool_ops(""), -EINVAL, "empty name");
+	TEST_ASSERT_EQUAL(rte_mbuf_set_platform_mempool_ops(long_name), -ENAMETOOLONG,
+			  "long platform name");
+	TEST_ASSERT_EQUAL(rte_mbuf_set_user_mempool_ops(long_name), -ENAMETOOLONG,
+			  "long user name");
+	TEST_ASSERT_EQUAL(rte_mbuf_set_user_mempool_ops(NULL), -EINVAL, "NULL user name");
+	TEST_ASSERT_SUCCESS(rte_mbuf_set_platform_mempool_ops(RTE_MBUF_DEFAULT_MEMPOOL_OPS),
+			    "set platform ops");
+	TEST_ASSERT_SUCCESS(rte_mbuf_set_platform_mempool_ops(RTE_MBUF_DEFAULT_MEMPOOL_OPS),
+			    "setting the same name again is fine");
+	TEST_ASSERT_EQUAL(rte_mbuf_set_platform_mempool_ops("ring_sp_sc"), -EEXIST,
+			  "platform ops are set once");
+	TEST_ASSERT(strcmp(rte_mbuf_platform_mempool_ops(), RTE_MBUF_DEFAULT_MEMPOOL_OPS) == 0,
+		    "platform ops kept");
+	TEST_ASSERT_SUCCESS(rte_mbuf_set_user_mempool_ops(RTE_MBUF_DEFAULT_MEMPOOL_OPS),
+			    "set user ops");
+	TEST_ASSERT(strcmp(rte_mbuf_user_mempool_ops(), RTE_MBUF_DEFAULT_MEMPOOL_OPS) == 0,
+		    "user ops");
+	TEST_ASSERT(strcmp(rte_mbuf_best_mempool_ops(), RTE_MBUF_DEFAULT_MEMPOOL_OPS) == 0,
+		    "best ops");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case mbuf_cases[] = {
 	TEST_CASE(test_mbuf_pool),
 	TEST_CASE(test_mbuf_data_ops),
@@ -561,6 +593,7 @@ static const struct test_case mbuf_cases[] = {
 	TEST_CASE(test_mbuf_dyn),
 	TEST_CASE(test_mbuf_check_dump_ptype),
 	TEST_CASE(test_mbuf_double_free),
+	TEST_CASE(test_mbuf_pool_ops),
 	TEST_CASES_END(),
 };
 

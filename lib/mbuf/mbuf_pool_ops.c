@@ -16,26 +16,38 @@ static char mbuf_platform_ops[RTE_MEMPOOL_OPS_NAMESIZE];
 static char mbuf_user_ops[RTE_MEMPOOL_OPS_NAMESIZE];
 static pthread_mutex_t mbuf_ops_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* 0, -EINVAL for a NULL or empty name, -ENAMETOOLONG (as DPDK) for a long one. */
 static int
-mbuf_ops_name_valid(const char *ops_name)
+mbuf_ops_name_check(const char *ops_name)
 {
-	return ops_name != NULL && ops_name[0] != '\0' &&
-	       strnlen(ops_name, RTE_MEMPOOL_OPS_NAMESIZE) < RTE_MEMPOOL_OPS_NAMESIZE;
+	size_t len;
+
+	if (ops_name == NULL)
+		return -EINVAL;
+	len = strnlen(ops_name, RTE_MEMPOOL_OPS_NAMESIZE);
+	if (len == 0)
+		return -EINVAL;
+	if (len == RTE_MEMPOOL_OPS_NAMESIZE)
+		return -ENAMETOOLONG;
+	return 0;
 }
 
 __rte_export int
 rte_mbuf_set_platform_mempool_ops(const char *ops_name)
 {
-	int ret = 0;
+	int ret = mbuf_ops_name_check(ops_name);
 
-	if (!mbuf_ops_name_valid(ops_name))
-		return -EINVAL;
+	if (ret != 0)
+		return ret;
 	pthread_mutex_lock(&mbuf_ops_lock);
 	if (mbuf_platform_ops[0] == '\0')
 		snprintf(mbuf_platform_ops, sizeof(mbuf_platform_ops), "%s", ops_name);
 	else if (strcmp(mbuf_platform_ops, ops_name) != 0)
-		ret = -EACCES;	/* set once per process, as in DPDK */
+		ret = -EEXIST;	/* set once per process, as in DPDK */
 	pthread_mutex_unlock(&mbuf_ops_lock);
+	if (ret == -EEXIST)
+		MBUF_LOG(ERR, "platform mbuf pool ops are already \"%s\"; they cannot change\n",
+			 mbuf_platform_ops);
 	return ret;
 }
 
@@ -48,8 +60,10 @@ rte_mbuf_platform_mempool_ops(void)
 __rte_export int
 rte_mbuf_set_user_mempool_ops(const char *ops_name)
 {
-	if (!mbuf_ops_name_valid(ops_name))
-		return -EINVAL;
+	int ret = mbuf_ops_name_check(ops_name);
+
+	if (ret != 0)
+		return ret;
 	pthread_mutex_lock(&mbuf_ops_lock);
 	snprintf(mbuf_user_ops, sizeof(mbuf_user_ops), "%s", ops_name);
 	pthread_mutex_unlock(&mbuf_ops_lock);
