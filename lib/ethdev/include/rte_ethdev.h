@@ -664,7 +664,8 @@ int rte_eth_dev_tx_queue_stop(uint16_t port_id, uint16_t tx_queue_id);
  * Returns 0, also if already started; -ENODEV, -ENOTSUP, -EINVAL (not configured, or a
  * queue not set up: DPDK does not check the queues), the error of rte_eth_dev_info_get(),
  * the driver's start error, or the driver's error re-applying promiscuous or
- * all-multicast mode (-ENOTSUP there is ignored; the port is stopped again).
+ * all-multicast mode (-ENOTSUP there is ignored; the port is stopped again). A driver
+ * without link_update still starts (DPDK returns -ENOTSUP then, the port half started).
  */
 int rte_eth_dev_start(uint16_t port_id);
 /*
