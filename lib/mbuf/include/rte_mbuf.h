@@ -35,12 +35,14 @@
 extern "C" {
 #endif
 
+/* Prefetch the first cache line of m (Rx fields). A hint; returns nothing. */
 static inline void
 rte_mbuf_prefetch_part1(struct rte_mbuf *m)
 {
 	rte_prefetch0(&m->cacheline0);
 }
 
+/* Prefetch the second cache line of m (Tx and chaining fields). A hint; returns nothing. */
 static inline void
 rte_mbuf_prefetch_part2(struct rte_mbuf *m)
 {
@@ -49,59 +51,67 @@ rte_mbuf_prefetch_part2(struct rte_mbuf *m)
 
 static inline uint16_t rte_pktmbuf_priv_size(struct rte_mempool *mp);
 
+/* The IO address of m's buffer (buf_iova). Cannot fail; no rte_errno. */
 static inline rte_iova_t
 rte_mbuf_iova_get(const struct rte_mbuf *m)
 {
 	return m->buf_iova;
 }
 
+/* Set the IO address of m's buffer to iova. Returns nothing; no rte_errno. */
 static inline void
 rte_mbuf_iova_set(struct rte_mbuf *m, rte_iova_t iova)
 {
 	m->buf_iova = iova;
 }
 
-/* IO address of the data of m. */
+/* The IO address of the data of mb (buffer IOVA + data_off). No rte_errno. */
 static inline rte_iova_t
 rte_mbuf_data_iova(const struct rte_mbuf *mb)
 {
 	return rte_mbuf_iova_get(mb) + mb->data_off;
 }
 
-/* IO address of the data of m after a reset (default headroom). */
+/* The IO address mb's data would have after a reset (default headroom). No rte_errno. */
 static inline rte_iova_t
 rte_mbuf_data_iova_default(const struct rte_mbuf *mb)
 {
 	return rte_mbuf_iova_get(mb) + RTE_PKTMBUF_HEADROOM;
 }
 
-/* The direct mbuf whose buffer an indirect mbuf points into. */
+/*
+ * The direct mbuf whose embedded buffer indirect mbuf mi points into (found
+ * from buf_addr and priv_size; for a direct mbuf, the mbuf itself). No check,
+ * no rte_errno.
+ */
 static inline struct rte_mbuf *
 rte_mbuf_from_indirect(struct rte_mbuf *mi)
 {
 	return (struct rte_mbuf *)RTE_PTR_SUB(mi->buf_addr, sizeof(*mi) + mi->priv_size);
 }
 
-/* Start of the buffer embedded in mb (an mbuf of pool mp). */
+/* The start of the buffer embedded in mb, an mbuf of pool mp. No check, no rte_errno. */
 static inline char *
 rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
 {
 	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
 }
 
+/* Where mb's data starts after a reset: its embedded buffer + default headroom. */
 static inline char *
 rte_mbuf_data_addr_default(struct rte_mbuf *mb)
 {
 	return rte_mbuf_buf_addr(mb, mb->pool) + RTE_PKTMBUF_HEADROOM;
 }
 
+/* The start of the buffer embedded in md (as rte_mbuf_buf_addr with md's pool). */
 static inline char *
 rte_mbuf_to_baddr(struct rte_mbuf *md)
 {
 	return rte_mbuf_buf_addr(md, md->pool);
 }
 
-/* The application's private area right after struct rte_mbuf. */
+/* The application's private area right after struct rte_mbuf. Cannot fail; no rte_errno. */
 static inline void *
 rte_mbuf_to_priv(struct rte_mbuf *m)
 {
@@ -115,6 +125,7 @@ struct rte_pktmbuf_pool_private {
 	uint32_t flags;			/* RTE_PKTMBUF_POOL_F_* */
 };
 
+/* The RTE_PKTMBUF_POOL_F_* flags of pktmbuf pool mp. Cannot fail; no rte_errno. */
 static inline uint32_t
 rte_pktmbuf_priv_flags(struct rte_mempool *mp)
 {
@@ -130,18 +141,22 @@ rte_pktmbuf_priv_flags(struct rte_mempool *mp)
  * other thread can touch refcnt, and a plain store replaces the atomic
  * read-modify-write (as in DPDK).
  */
+
+/* The reference count of m. Cannot fail; rte_errno is not set. */
 static inline uint16_t
 rte_mbuf_refcnt_read(const struct rte_mbuf *m)
 {
 	return __atomic_load_n(&m->refcnt, __ATOMIC_RELAXED);
 }
 
+/* Set the reference count of m to new_value. Returns nothing; no rte_errno. */
 static inline void
 rte_mbuf_refcnt_set(struct rte_mbuf *m, uint16_t new_value)
 {
 	__atomic_store_n(&m->refcnt, new_value, __ATOMIC_RELAXED);
 }
 
+/* Add value to m's reference count atomically. Returns the new count. */
 static inline uint16_t
 __rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 {
@@ -153,6 +168,10 @@ __rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 	return __atomic_add_fetch(&m->refcnt, (uint16_t)value, __ATOMIC_ACQ_REL);
 }
 
+/*
+ * Add value (may be negative) to m's reference count; a plain store when m
+ * has one owner. Returns the new count. rte_errno is not set.
+ */
 static inline uint16_t
 rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 {
@@ -164,18 +183,21 @@ rte_mbuf_refcnt_update(struct rte_mbuf *m, int16_t value)
 	return __rte_mbuf_refcnt_update(m, value);
 }
 
+/* The reference count of an external buffer. Cannot fail; no rte_errno. */
 static inline uint16_t
 rte_mbuf_ext_refcnt_read(const struct rte_mbuf_ext_shared_info *shinfo)
 {
 	return __atomic_load_n(&shinfo->refcnt, __ATOMIC_RELAXED);
 }
 
+/* Set the reference count of an external buffer. Returns nothing; no rte_errno. */
 static inline void
 rte_mbuf_ext_refcnt_set(struct rte_mbuf_ext_shared_info *shinfo, uint16_t new_value)
 {
 	__atomic_store_n(&shinfo->refcnt, new_value, __ATOMIC_RELAXED);
 }
 
+/* Add value to an external buffer's reference count. Returns the new count; no rte_errno. */
 static inline uint16_t
 rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo, int16_t value)
 {
@@ -189,14 +211,18 @@ rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo, int16_t valu
 }
 
 /*
- * Check an mbuf (is_header: it is the first segment of a packet). Returns
- * 0, or -1 with *reason set to a static text. Never aborts.
+ * Check an mbuf (is_header: it is the first segment of a packet, so its
+ * chain, lengths and segment count are checked too). Returns 0, or -1 with
+ * *reason set to a static text (m NULL, no pool, no buffer, refcnt 0 or
+ * 65535, data outside the buffer, wrong nb_segs or pkt_len). Never aborts;
+ * rte_errno is not set.
  */
 int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason);
 
 /*
  * As rte_mbuf_check, logging the reason as one error line. DPDK panics
  * here; a library must not kill the process, so this only reports.
+ * Returns nothing; rte_errno is not set.
  */
 void rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
 
@@ -206,7 +232,7 @@ void rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header);
 #define __rte_mbuf_sanity_check(m, is_h) do { } while (0)
 #endif
 
-/* Check what a freshly allocated raw mbuf must look like (debug builds). */
+/* Check what a freshly allocated raw mbuf must look like (debug builds). Returns nothing. */
 static __rte_always_inline void
 __rte_mbuf_raw_sanity_check(const struct rte_mbuf *m)
 {
@@ -218,7 +244,11 @@ __rte_mbuf_raw_sanity_check(const struct rte_mbuf *m)
 #endif
 }
 
-/* An mbuf with its fields as left by the last free: refcnt 1, one segment. */
+/*
+ * An mbuf from mp with its fields as left by the last free (refcnt 1, one
+ * segment, direct), not reset. Returns it, or NULL when the pool is empty.
+ * rte_errno is not set.
+ */
 static inline struct rte_mbuf *
 rte_mbuf_raw_alloc(struct rte_mempool *mp)
 {
@@ -230,7 +260,7 @@ rte_mbuf_raw_alloc(struct rte_mempool *mp)
 	return m;
 }
 
-/* Return an mbuf that is already reset (refcnt 1, direct, one segment). */
+/* Put back an mbuf that is already reset (refcnt 1, direct, one segment). Returns nothing. */
 static __rte_always_inline void
 rte_mbuf_raw_free(struct rte_mbuf *m)
 {
@@ -238,45 +268,61 @@ rte_mbuf_raw_free(struct rte_mbuf *m)
 	rte_mempool_put(m->pool, m);
 }
 
-/* rte_mempool_obj_cb_t for pktmbuf pools: set the constant fields of one mbuf. */
+/*
+ * rte_mempool_obj_cb_t for pktmbuf pools: set the constant fields of mbuf m
+ * of pool mp (opaque_arg and i unused). Returns nothing; rte_errno is not set.
+ */
 void rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *m, unsigned i);
-/* rte_mempool_ctor_t for pktmbuf pools: opaque_arg is a struct rte_pktmbuf_pool_private. */
+/*
+ * rte_mempool_ctor_t for pktmbuf pools: store opaque_arg, a struct
+ * rte_pktmbuf_pool_private (NULL: all of each element after the mbuf is
+ * buffer), in mp's private area. A pool too small for that is logged and left
+ * alone. Returns nothing; rte_errno is not set.
+ */
 void rte_pktmbuf_pool_init(struct rte_mempool *mp, void *opaque_arg);
 
 /*
- * A pool of n mbufs, each with priv_size (multiple of RTE_MBUF_PRIV_ALIGN)
- * bytes of application area and data_room_size bytes of buffer (headroom
- * included). NULL with rte_errno: EINVAL (bad priv_size, ops or sizes),
- * EEXIST, ENAMETOOLONG, ENOSPC, ENOMEM.
+ * A pool named name of n mbufs with a per-lcore cache of cache_size, each
+ * with priv_size (multiple of RTE_MBUF_PRIV_ALIGN) bytes of application area
+ * and data_room_size bytes of buffer (headroom included), on socket_id.
+ * Returns the pool, or NULL with rte_errno: EINVAL (priv_size not aligned,
+ * n 0, cache_size too large, unknown mempool handler), EEXIST (name in use),
+ * ENAMETOOLONG (name too long), ENOSPC (no memzone left), ENOMEM (no memory).
  */
 struct rte_mempool *rte_pktmbuf_pool_create(const char *name, unsigned n, unsigned cache_size,
 					    uint16_t priv_size, uint16_t data_room_size,
 					    int socket_id);
-/* The same with a named pool handler (NULL: rte_mbuf_best_mempool_ops()). */
+/*
+ * As rte_pktmbuf_pool_create with the mempool handler ops_name (NULL:
+ * rte_mbuf_best_mempool_ops()). Same returns.
+ */
 struct rte_mempool *rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n,
 						   unsigned int cache_size, uint16_t priv_size,
 						   uint16_t data_room_size, int socket_id,
 						   const char *ops_name);
 
+/* The buffer size (headroom included) of pktmbuf pool mp's mbufs. No rte_errno. */
 static inline uint16_t
 rte_pktmbuf_data_room_size(struct rte_mempool *mp)
 {
 	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->mbuf_data_room_size;
 }
 
+/* The private area size of pktmbuf pool mp's mbufs. No rte_errno. */
 static inline uint16_t
 rte_pktmbuf_priv_size(struct rte_mempool *mp)
 {
 	return ((struct rte_pktmbuf_pool_private *)rte_mempool_get_priv(mp))->mbuf_priv_size;
 }
 
+/* Set m's headroom to RTE_PKTMBUF_HEADROOM (the buffer's length if shorter). Returns nothing. */
 static inline void
 rte_pktmbuf_reset_headroom(struct rte_mbuf *m)
 {
 	m->data_off = (uint16_t)RTE_MIN((uint16_t)RTE_PKTMBUF_HEADROOM, (uint16_t)m->buf_len);
 }
 
-/* Reset the packet fields of a one-segment mbuf (the buffer fields stay). */
+/* Reset the packet fields of a one-segment mbuf (the buffer fields stay). Returns nothing. */
 static inline void
 rte_pktmbuf_reset(struct rte_mbuf *m)
 {
@@ -294,7 +340,10 @@ rte_pktmbuf_reset(struct rte_mbuf *m)
 	__rte_mbuf_sanity_check(m, 1);
 }
 
-/* An empty packet (default headroom), or NULL when the pool is empty. */
+/*
+ * An empty packet from mp (default headroom), or NULL when the pool is empty.
+ * rte_errno is not set.
+ */
 static inline struct rte_mbuf *
 rte_pktmbuf_alloc(struct rte_mempool *mp)
 {
@@ -305,7 +354,11 @@ rte_pktmbuf_alloc(struct rte_mempool *mp)
 	return m;
 }
 
-/* count empty packets, all or none: 0, or the mempool's negative errno. */
+/*
+ * Fill mbufs with count empty packets from pool, all or none. Returns 0, or
+ * the mempool's negative errno (-ENOBUFS with the ring handlers when the
+ * pool holds fewer than count) with nothing taken. rte_errno is not set.
+ */
 static inline int
 rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs, unsigned count)
 {
@@ -324,7 +377,9 @@ rte_pktmbuf_alloc_bulk(struct rte_mempool *pool, struct rte_mbuf **mbufs, unsign
 
 /*
  * Carve a struct rte_mbuf_ext_shared_info from the end of an external
- * buffer; *buf_len shrinks by what it takes. NULL if the buffer is too small.
+ * buffer buf_addr of *buf_len bytes; *buf_len shrinks by what it takes. The
+ * shared info gets free_cb, fcb_opaque and a reference count of 1. Returns
+ * it, or NULL when the buffer is too small. rte_errno is not set.
  */
 static inline struct rte_mbuf_ext_shared_info *
 rte_pktmbuf_ext_shinfo_init_helper(void *buf_addr, uint16_t *buf_len,
@@ -348,6 +403,7 @@ rte_pktmbuf_ext_shinfo_init_helper(void *buf_addr, uint16_t *buf_len,
 /*
  * Point m at an external buffer (its reference is shinfo's refcnt, which
  * the caller set). m must be direct and not shared; its data becomes empty.
+ * Returns nothing; rte_errno is not set.
  */
 static inline void
 rte_pktmbuf_attach_extbuf(struct rte_mbuf *m, void *buf_addr, rte_iova_t buf_iova,
@@ -364,12 +420,14 @@ rte_pktmbuf_attach_extbuf(struct rte_mbuf *m, void *buf_addr, rte_iova_t buf_iov
 
 #define rte_pktmbuf_detach_extbuf(m) rte_pktmbuf_detach(m)
 
+/* Copy the dynamic fields of msrc to mdst. Returns nothing. */
 static inline void
 rte_mbuf_dynfield_copy(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
 {
 	memcpy(&mdst->dynfield1, msrc->dynfield1, sizeof(mdst->dynfield1));
 }
 
+/* Copy the packet metadata (port, VLAN, offloads, hash, ptype, dynfields). */
 static inline void
 __rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
 {
@@ -384,7 +442,8 @@ __rte_pktmbuf_copy_hdr(struct rte_mbuf *mdst, const struct rte_mbuf *msrc)
 
 /*
  * Make mi (direct, refcnt 1) an indirect view of m's first segment: same
- * buffer and data, one more reference on the buffer's owner.
+ * buffer and data, one more reference on the buffer's owner (or on the
+ * external buffer). Returns nothing; rte_errno is not set.
  */
 static inline void
 rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
@@ -412,6 +471,7 @@ rte_pktmbuf_attach(struct rte_mbuf *mi, struct rte_mbuf *m)
 	__rte_mbuf_sanity_check(m, 0);
 }
 
+/* Drop m's reference on its external buffer, calling free_cb for the last. */
 static inline void
 __rte_pktmbuf_free_extbuf(struct rte_mbuf *m)
 {
@@ -419,6 +479,7 @@ __rte_pktmbuf_free_extbuf(struct rte_mbuf *m)
 		m->shinfo->free_cb(m->buf_addr, m->shinfo->fcb_opaque);
 }
 
+/* Drop indirect m's reference on its direct mbuf, freeing that for the last. */
 static inline void
 __rte_pktmbuf_free_direct(struct rte_mbuf *m)
 {
@@ -434,7 +495,8 @@ __rte_pktmbuf_free_direct(struct rte_mbuf *m)
 
 /*
  * Drop an indirect or external mbuf's reference on the buffer it points
- * at, and give it back its own embedded buffer (empty).
+ * at, and give it back its own embedded buffer (empty). An mbuf of a pool
+ * with pinned external buffers stays as it is. Returns nothing.
  */
 static inline void
 rte_pktmbuf_detach(struct rte_mbuf *m)
@@ -464,7 +526,7 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 
 /*
  * Drop one reference on segment m. Returns m, reset to be put back in
- * its pool, when this was the last reference; NULL otherwise.
+ * its pool, when this was the last reference; NULL otherwise. No rte_errno.
  */
 static __rte_always_inline struct rte_mbuf *
 rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
@@ -491,6 +553,7 @@ rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 	return NULL;
 }
 
+/* Drop one reference on segment m, putting it back in its pool for the last. Returns nothing. */
 static __rte_always_inline void
 rte_pktmbuf_free_seg(struct rte_mbuf *m)
 {
@@ -499,7 +562,7 @@ rte_pktmbuf_free_seg(struct rte_mbuf *m)
 		rte_mbuf_raw_free(m);
 }
 
-/* Free every segment of a packet; NULL is allowed. */
+/* Drop one reference on every segment of packet m; NULL is a no-op. Returns nothing. */
 static inline void
 rte_pktmbuf_free(struct rte_mbuf *m)
 {
@@ -514,23 +577,30 @@ rte_pktmbuf_free(struct rte_mbuf *m)
 	}
 }
 
-/* Free count packets (NULL entries skipped), batching puts per pool. */
+/*
+ * rte_pktmbuf_free on count packets of mbufs (NULL entries skipped), batching
+ * puts per pool. Returns nothing; rte_errno is not set.
+ */
 void rte_pktmbuf_free_bulk(struct rte_mbuf **mbufs, unsigned int count);
 
 /*
  * A new packet from mp whose segments are indirect views of md's segments
- * (no data copied). NULL with rte_errno ENOMEM... as the pool reports.
+ * (no data copied; each of md's buffers gains a reference). Returns it, or
+ * NULL when mp runs out of mbufs midway (the partial clone is freed).
+ * rte_errno is not set.
  */
 struct rte_mbuf *rte_pktmbuf_clone(struct rte_mbuf *md, struct rte_mempool *mp);
 
 /*
- * A deep copy of len bytes (UINT32_MAX: to the end) of m from offset off,
- * in as many new segments from mp as needed. NULL if off is past the end
- * or the pool runs dry.
+ * A deep copy of length bytes (UINT32_MAX: to the end) of m from offset, in
+ * as many new segments from mp as needed, with m's metadata. Returns it, or
+ * NULL when offset is not below m's pkt_len or mp runs out of mbufs (the
+ * partial copy is freed). rte_errno is not set.
  */
 struct rte_mbuf *rte_pktmbuf_copy(const struct rte_mbuf *m, struct rte_mempool *mp,
 				  uint32_t offset, uint32_t length);
 
+/* Add v to the reference count of every segment of m. Returns nothing. */
 static inline void
 rte_pktmbuf_refcnt_update(struct rte_mbuf *m, int16_t v)
 {
@@ -540,6 +610,7 @@ rte_pktmbuf_refcnt_update(struct rte_mbuf *m, int16_t v)
 	} while ((m = m->next) != NULL);
 }
 
+/* The bytes free before m's data in its buffer. No rte_errno. */
 static inline uint16_t
 rte_pktmbuf_headroom(const struct rte_mbuf *m)
 {
@@ -547,6 +618,7 @@ rte_pktmbuf_headroom(const struct rte_mbuf *m)
 	return m->data_off;
 }
 
+/* The bytes free after m's data in its buffer (this segment only). No rte_errno. */
 static inline uint16_t
 rte_pktmbuf_tailroom(const struct rte_mbuf *m)
 {
@@ -554,6 +626,7 @@ rte_pktmbuf_tailroom(const struct rte_mbuf *m)
 	return (uint16_t)(m->buf_len - rte_pktmbuf_headroom(m) - m->data_len);
 }
 
+/* The last segment of packet m (m itself if it has one). No rte_errno. */
 static inline struct rte_mbuf *
 rte_pktmbuf_lastseg(struct rte_mbuf *m)
 {
@@ -566,7 +639,11 @@ rte_pktmbuf_lastseg(struct rte_mbuf *m)
 #define rte_pktmbuf_pkt_len(m) ((m)->pkt_len)
 #define rte_pktmbuf_data_len(m) ((m)->data_len)
 
-/* Grow the packet at the front; the new start, or NULL without headroom. */
+/*
+ * Grow packet m by len bytes at the front. Returns the new start of the data,
+ * or NULL (m unchanged) when the first segment has less headroom than len.
+ * rte_errno is not set.
+ */
 static inline char *
 rte_pktmbuf_prepend(struct rte_mbuf *m, uint16_t len)
 {
@@ -579,7 +656,11 @@ rte_pktmbuf_prepend(struct rte_mbuf *m, uint16_t len)
 	return (char *)m->buf_addr + m->data_off;
 }
 
-/* Grow the packet at the end (last segment); the old end, or NULL without tailroom. */
+/*
+ * Grow packet m by len bytes at the end of its last segment. Returns where the
+ * new bytes start, or NULL (m unchanged) when that segment has less tailroom
+ * than len. rte_errno is not set.
+ */
 static inline char *
 rte_pktmbuf_append(struct rte_mbuf *m, uint16_t len)
 {
@@ -596,7 +677,11 @@ rte_pktmbuf_append(struct rte_mbuf *m, uint16_t len)
 	return (char *)tail;
 }
 
-/* Drop len bytes at the front (first segment only); the new start, or NULL. */
+/*
+ * Drop len bytes at the front of packet m (first segment only). Returns the
+ * new start of the data, or NULL (m unchanged) when the first segment holds
+ * fewer than len bytes. rte_errno is not set.
+ */
 static inline char *
 rte_pktmbuf_adj(struct rte_mbuf *m, uint16_t len)
 {
@@ -609,7 +694,11 @@ rte_pktmbuf_adj(struct rte_mbuf *m, uint16_t len)
 	return (char *)m->buf_addr + m->data_off;
 }
 
-/* Drop len bytes at the end (last segment only); 0, or -1 if it holds fewer. */
+/*
+ * Drop len bytes at the end of packet m (last segment only). Returns 0, or -1
+ * (m unchanged) when the last segment holds fewer than len bytes. rte_errno is
+ * not set.
+ */
 static inline int
 rte_pktmbuf_trim(struct rte_mbuf *m, uint16_t len)
 {
@@ -624,6 +713,7 @@ rte_pktmbuf_trim(struct rte_mbuf *m, uint16_t len)
 	return 0;
 }
 
+/* 1 if packet m has a single segment, else 0. No rte_errno. */
 static inline int
 rte_pktmbuf_is_contiguous(const struct rte_mbuf *m)
 {
@@ -631,11 +721,13 @@ rte_pktmbuf_is_contiguous(const struct rte_mbuf *m)
 	return m->nb_segs == 1;
 }
 
+/* rte_pktmbuf_read for data that starts past the first segment. Same returns. */
 const void *__rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf);
 
 /*
  * len bytes at offset off: a pointer into the mbuf when they sit in one
- * segment, else copied into buf. NULL if the packet is shorter.
+ * segment, else copied into buf (which must hold len bytes). NULL when
+ * off + len is past the end of the packet. rte_errno is not set.
  */
 static inline const void *
 rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf)
@@ -645,7 +737,11 @@ rte_pktmbuf_read(const struct rte_mbuf *m, uint32_t off, uint32_t len, void *buf
 	return __rte_pktmbuf_read(m, off, len, buf);
 }
 
-/* Append packet tail to packet head; 0, or -EOVERFLOW past 65535 segments. */
+/*
+ * Append packet tail to packet head; tail must not be used as a packet after.
+ * Returns 0, or -EOVERFLOW (nothing changed) when the result would have more
+ * than RTE_MBUF_MAX_NB_SEGS segments. rte_errno is not set.
+ */
 static inline int
 rte_pktmbuf_chain(struct rte_mbuf *head, struct rte_mbuf *tail)
 {
@@ -662,6 +758,7 @@ rte_pktmbuf_chain(struct rte_mbuf *head, struct rte_mbuf *tail)
 	return 0;
 }
 
+/* The tx_offload word for these header lengths and TSO segment size. No rte_errno. */
 static __rte_always_inline uint64_t
 rte_mbuf_tx_offload(uint64_t il2, uint64_t il3, uint64_t il4, uint64_t tso, uint64_t ol3,
 		    uint64_t ol2, uint64_t unused)
@@ -672,7 +769,12 @@ rte_mbuf_tx_offload(uint64_t il2, uint64_t il3, uint64_t il4, uint64_t tso, uint
 	       unused << RTE_MBUF_TXOFLD_UNUSED_OFS;
 }
 
-/* 0 if the Tx offload flags are consistent, -EINVAL otherwise. */
+/*
+ * Check m's Tx offload requests. Returns 0 when they are consistent, -EINVAL
+ * for IP checksum on IPv6, an L4 or TSO request without IPV4/IPV6, TSO
+ * without tso_segsz (or IPv4 TSO without IP checksum), or outer IP checksum
+ * without OUTER_IPV4. rte_errno is not set.
+ */
 static inline int
 rte_validate_tx_offload(const struct rte_mbuf *m)
 {
@@ -694,9 +796,14 @@ rte_validate_tx_offload(const struct rte_mbuf *m)
 	return 0;
 }
 
+/* rte_pktmbuf_linearize for a packet with several segments. Same returns. */
 int __rte_pktmbuf_linearize(struct rte_mbuf *mbuf);
 
-/* Move all data into the first segment; 0, or -1 when it does not fit. */
+/*
+ * Move all of mbuf's data into its first segment and free the others.
+ * Returns 0, or -1 (nothing changed) when the first segment's tailroom is too
+ * small. rte_errno is not set.
+ */
 static inline int
 rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
 {
@@ -705,7 +812,7 @@ rte_pktmbuf_linearize(struct rte_mbuf *mbuf)
 	return __rte_pktmbuf_linearize(mbuf);
 }
 
-/* Print the mbuf's fields and up to dump_len bytes of its data. */
+/* Print m's fields and up to dump_len bytes of its data to f. Returns nothing. */
 void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len);
 
 #define RTE_MBUF_PREFETCH_TO_FREE(m) do { \
@@ -713,24 +820,28 @@ void rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len);
 		rte_prefetch0(m); \
 } while (0)
 
+/* The scheduler queue id stored in m. No rte_errno. */
 static inline uint32_t
 rte_mbuf_sched_queue_get(const struct rte_mbuf *m)
 {
 	return m->hash.sched.queue_id;
 }
 
+/* The scheduler traffic class stored in m. No rte_errno. */
 static inline uint8_t
 rte_mbuf_sched_traffic_class_get(const struct rte_mbuf *m)
 {
 	return m->hash.sched.traffic_class;
 }
 
+/* The scheduler color stored in m. No rte_errno. */
 static inline uint8_t
 rte_mbuf_sched_color_get(const struct rte_mbuf *m)
 {
 	return m->hash.sched.color;
 }
 
+/* Store m's scheduler queue id, traffic class and color. Returns nothing. */
 static inline void
 rte_mbuf_sched_get(const struct rte_mbuf *m, uint32_t *queue_id, uint8_t *traffic_class,
 		   uint8_t *color)
@@ -742,24 +853,28 @@ rte_mbuf_sched_get(const struct rte_mbuf *m, uint32_t *queue_id, uint8_t *traffi
 	*color = sched.color;
 }
 
+/* Store queue_id as m's scheduler queue. Returns nothing. */
 static inline void
 rte_mbuf_sched_queue_set(struct rte_mbuf *m, uint32_t queue_id)
 {
 	m->hash.sched.queue_id = queue_id;
 }
 
+/* Store traffic_class as m's scheduler traffic class. Returns nothing. */
 static inline void
 rte_mbuf_sched_traffic_class_set(struct rte_mbuf *m, uint8_t traffic_class)
 {
 	m->hash.sched.traffic_class = traffic_class;
 }
 
+/* Store color as m's scheduler color. Returns nothing. */
 static inline void
 rte_mbuf_sched_color_set(struct rte_mbuf *m, uint8_t color)
 {
 	m->hash.sched.color = color;
 }
 
+/* Store m's scheduler queue id, traffic class and color at once. Returns nothing. */
 static inline void
 rte_mbuf_sched_set(struct rte_mbuf *m, uint32_t queue_id, uint8_t traffic_class, uint8_t color)
 {

@@ -80,16 +80,30 @@ extern "C" {
 #define RTE_ETH_IS_TUNNEL_PKT(ptype) ((ptype) & (RTE_PTYPE_TUNNEL_MASK | \
 	RTE_PTYPE_INNER_L2_MASK | RTE_PTYPE_INNER_L3_MASK | RTE_PTYPE_INNER_L4_MASK))
 
-/* Name of one field of ptype ("L3_IPV4", "L4_UNKNOWN", ...). */
+/*
+ * The name of the L2 field of ptype ("L2_ETHER", ...), "L2_UNKNOWN" for 0 or a
+ * value with no name. A static string, never NULL; rte_errno is not set.
+ */
 const char *rte_get_ptype_l2_name(uint32_t ptype);
+/* The name of the L3 field of ptype, "L3_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_l3_name(uint32_t ptype);
+/* The name of the L4 field of ptype, "L4_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_l4_name(uint32_t ptype);
+/* The name of the tunnel field of ptype, "TUNNEL_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_tunnel_name(uint32_t ptype);
+/* The name of the inner L2 field of ptype, "INNER_L2_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_inner_l2_name(uint32_t ptype);
+/* The name of the inner L3 field of ptype, "INNER_L3_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_inner_l3_name(uint32_t ptype);
+/* The name of the inner L4 field of ptype, "INNER_L4_UNKNOWN" if none (as the L2 one). */
 const char *rte_get_ptype_inner_l4_name(uint32_t ptype);
 
-/* Space-separated names of every field set; 0, or -1 if buf is too small. */
+/*
+ * Write into buf (buflen bytes) the name of every non-zero field of ptype,
+ * each followed by a space, or "UNKNOWN" when no field is set. Returns 0, or
+ * -1 when buflen is 0 or the names do not fit (buf then holds what fitted).
+ * rte_errno is not set.
+ */
 int rte_get_ptype_name(uint32_t ptype, char *buf, size_t buflen);
 
 #ifdef __cplusplus
