@@ -59,6 +59,7 @@ __rte_ether_addr_words(const struct rte_ether_addr *ea, uint16_t w[3])
 	memcpy(w, ea->addr_bytes, RTE_ETHER_ADDR_LEN);
 }
 
+/* 1 if ea1 and ea2 are the same address, else 0. No rte_errno. */
 static inline int
 rte_is_same_ether_addr(const struct rte_ether_addr *ea1, const struct rte_ether_addr *ea2)
 {
@@ -69,6 +70,7 @@ rte_is_same_ether_addr(const struct rte_ether_addr *ea1, const struct rte_ether_
 	return ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2])) == 0;
 }
 
+/* 1 if ea is 00:00:00:00:00:00, else 0. No rte_errno. */
 static inline int
 rte_is_zero_ether_addr(const struct rte_ether_addr *ea)
 {
@@ -78,18 +80,21 @@ rte_is_zero_ether_addr(const struct rte_ether_addr *ea)
 	return (w[0] | w[1] | w[2]) == 0;
 }
 
+/* 1 if ea is unicast (group bit clear), else 0. No rte_errno. */
 static inline int
 rte_is_unicast_ether_addr(const struct rte_ether_addr *ea)
 {
 	return (ea->addr_bytes[0] & RTE_ETHER_GROUP_ADDR) == 0;
 }
 
+/* Non-zero if ea is a group address (multicast or broadcast), else 0. No rte_errno. */
 static inline int
 rte_is_multicast_ether_addr(const struct rte_ether_addr *ea)
 {
 	return ea->addr_bytes[0] & RTE_ETHER_GROUP_ADDR;
 }
 
+/* 1 if ea is FF:FF:FF:FF:FF:FF, else 0. No rte_errno. */
 static inline int
 rte_is_broadcast_ether_addr(const struct rte_ether_addr *ea)
 {
@@ -99,28 +104,34 @@ rte_is_broadcast_ether_addr(const struct rte_ether_addr *ea)
 	return (w[0] & w[1] & w[2]) == 0xFFFF;
 }
 
+/* 1 if ea is universally administered (local bit clear), else 0. No rte_errno. */
 static inline int
 rte_is_universal_ether_addr(const struct rte_ether_addr *ea)
 {
 	return (ea->addr_bytes[0] & RTE_ETHER_LOCAL_ADMIN_ADDR) == 0;
 }
 
+/* 1 if ea is locally administered, else 0. No rte_errno. */
 static inline int
 rte_is_local_admin_ether_addr(const struct rte_ether_addr *ea)
 {
 	return (ea->addr_bytes[0] & RTE_ETHER_LOCAL_ADMIN_ADDR) != 0;
 }
 
-/* Unicast and not all zeros: usable as a port's own address. */
+/* 1 if ea is unicast and not all zeros (usable as a port's address), else 0. No rte_errno. */
 static inline int
 rte_is_valid_assigned_ether_addr(const struct rte_ether_addr *ea)
 {
 	return rte_is_unicast_ether_addr(ea) && !rte_is_zero_ether_addr(ea);
 }
 
-/* Fill addr (6 bytes) with a random, locally administered unicast address. */
+/*
+ * Fill addr (6 bytes) with a random, locally administered unicast address.
+ * Returns nothing; rte_errno is not set.
+ */
 void rte_eth_random_addr(uint8_t *addr);
 
+/* Copy address ea_from to ea_to. Returns nothing; rte_errno is not set. */
 static inline void
 rte_ether_addr_copy(const struct rte_ether_addr *__restrict ea_from,
 		    struct rte_ether_addr *__restrict ea_to)
@@ -135,13 +146,18 @@ rte_ether_addr_copy(const struct rte_ether_addr *__restrict ea_from,
 	((mac_addrs)->addr_bytes[5])
 #define RTE_ETHER_ADDR_FMT_SIZE 18
 
-/* Write "XX:XX:XX:XX:XX:XX" (upper case) into buf, truncated to size. */
+/*
+ * Write eth_addr as "XX:XX:XX:XX:XX:XX" (upper case) into buf, cut to size
+ * bytes (RTE_ETHER_ADDR_FMT_SIZE holds it all); nothing when buf is NULL or
+ * size is 0. Returns nothing; rte_errno is not set.
+ */
 void rte_ether_format_addr(char *buf, uint16_t size, const struct rte_ether_addr *eth_addr);
 
 /*
  * Parse "XX:XX:XX:XX:XX:XX" or "XXXX:XXXX:XXXX" (hex digits, any case,
  * nothing before or after), the two forms DPDK 22.11 accepts.
- * Returns 0, or -1 with rte_errno = EINVAL and eth_addr untouched.
+ * Returns 0, or -1 with rte_errno EINVAL and eth_addr untouched (also when
+ * str or eth_addr is NULL).
  */
 int rte_ether_unformat_addr(const char *str, struct rte_ether_addr *eth_addr);
 
@@ -181,7 +197,8 @@ _Static_assert(sizeof(struct rte_vlan_hdr) == RTE_VLAN_HLEN, "vlan header is 4 b
 
 /*
  * Move an 802.1Q tag from the frame into m->vlan_tci (RX_VLAN flags set).
- * Returns 0, or -1 when the frame is not tagged.
+ * Returns 0, or -1 (m unchanged) when the frame's type is not 0x8100.
+ * rte_errno is not set.
  */
 static inline int
 rte_vlan_strip(struct rte_mbuf *m)
@@ -200,8 +217,10 @@ rte_vlan_strip(struct rte_mbuf *m)
 }
 
 /*
- * Insert an 802.1Q tag carrying (*m)->vlan_tci. Returns 0, -EINVAL for a
- * shared/indirect or too short mbuf, -ENOSPC without headroom.
+ * Insert an 802.1Q tag carrying (*m)->vlan_tci after the MAC addresses.
+ * Returns 0; -EINVAL when *m is indirect or shared (refcnt > 1) or its first
+ * segment is shorter than two addresses; -ENOSPC without 4 bytes of
+ * headroom. rte_errno is not set.
  */
 static inline int
 rte_vlan_insert(struct rte_mbuf **m)

@@ -82,6 +82,7 @@ _Static_assert(sizeof(struct rte_ipv4_hdr) == 20, "IPv4 header without options i
 #define RTE_IPV4_MIN_IHL (0x5)
 #define RTE_IPV4_VHL_DEF ((IPVERSION << 4) | RTE_IPV4_MIN_IHL)
 
+/* The IPv4 header length in bytes (IHL * 4), options included. No rte_errno. */
 static inline uint8_t
 rte_ipv4_hdr_len(const struct rte_ipv4_hdr *ipv4_hdr)
 {
@@ -93,7 +94,8 @@ rte_ipv4_hdr_len(const struct rte_ipv4_hdr *ipv4_hdr)
  * Add the 16-bit words of buf to sum in native byte order. The one's
  * complement sum is byte-order independent (RFC 1071 section 2(B)), so
  * the result only needs folding. An odd last byte is padded with zero
- * in memory order, as the checksum definition requires.
+ * in memory order, as the checksum definition requires. Returns the new
+ * 32-bit partial sum; cannot fail.
  */
 static inline uint32_t
 __rte_raw_cksum(const void *buf, size_t len, uint32_t sum)
@@ -120,6 +122,7 @@ __rte_raw_cksum(const void *buf, size_t len, uint32_t sum)
 	return (uint32_t)acc;
 }
 
+/* Fold a 32-bit partial sum into 16 bits (not inverted). */
 static inline uint16_t
 __rte_raw_cksum_reduce(uint32_t sum)
 {
@@ -128,7 +131,7 @@ __rte_raw_cksum_reduce(uint32_t sum)
 	return (uint16_t)sum;
 }
 
-/* One's complement sum of buf (not inverted). */
+/* The one's complement sum of len bytes at buf, not inverted. Cannot fail; no rte_errno. */
 static inline uint16_t
 rte_raw_cksum(const void *buf, size_t len)
 {
@@ -136,8 +139,9 @@ rte_raw_cksum(const void *buf, size_t len)
 }
 
 /*
- * One's complement sum of len bytes at offset off of a (possibly
- * segmented) packet. Returns 0, or -1 when the range is outside the packet.
+ * Store in *cksum the one's complement sum (not inverted) of len bytes at
+ * offset off of a (possibly segmented) packet. Returns 0, or -1 (*cksum
+ * untouched) when the range is outside the packet. rte_errno is not set.
  */
 static inline int
 rte_raw_cksum_mbuf(const struct rte_mbuf *m, uint32_t off, uint32_t len, uint16_t *cksum)
@@ -185,7 +189,10 @@ rte_raw_cksum_mbuf(const struct rte_mbuf *m, uint32_t off, uint32_t len, uint16_
 	return 0;
 }
 
-/* Header checksum, ready to store in hdr_checksum (which must be 0 first). */
+/*
+ * The IPv4 header checksum, ready to store in hdr_checksum (which must be 0
+ * while it is computed). Cannot fail; rte_errno is not set.
+ */
 static inline uint16_t
 rte_ipv4_cksum(const struct rte_ipv4_hdr *ipv4_hdr)
 {
@@ -194,7 +201,8 @@ rte_ipv4_cksum(const struct rte_ipv4_hdr *ipv4_hdr)
 
 /*
  * Sum of the pseudo-header (not inverted), as a NIC wants it in the L4
- * checksum field for checksum offload; with TSO the length is left out.
+ * checksum field for checksum offload; with RTE_MBUF_F_TX_TCP_SEG in ol_flags
+ * the length is left out. Cannot fail; rte_errno is not set.
  */
 static inline uint16_t
 rte_ipv4_phdr_cksum(const struct rte_ipv4_hdr *ipv4_hdr, uint64_t ol_flags)
@@ -219,6 +227,7 @@ rte_ipv4_phdr_cksum(const struct rte_ipv4_hdr *ipv4_hdr, uint64_t ol_flags)
 	return rte_raw_cksum(&psd_hdr, sizeof(psd_hdr));
 }
 
+/* The non-inverted L4 sum behind rte_ipv4_udptcp_cksum; 0 when total_length < IHL. */
 static inline uint16_t
 __rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
 {
@@ -236,7 +245,9 @@ __rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
 
 /*
  * UDP/TCP checksum over the pseudo-header and the L4 data (whose checksum
- * field must be 0). A UDP result of 0 is sent as 0xffff (RFC 768).
+ * field must be 0), the L4 length taken from the IPv4 header. Returns the
+ * checksum to store; a UDP result of 0 is given as 0xffff (RFC 768). Cannot
+ * fail; rte_errno is not set.
  */
 static inline uint16_t
 rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
@@ -248,13 +259,20 @@ rte_ipv4_udptcp_cksum(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
 	return cksum;
 }
 
-/* 0 when the L4 checksum (field included) is correct, -1 otherwise. */
+/*
+ * Check the L4 checksum of an IPv4 UDP/TCP packet (field included). Returns 0
+ * when it is correct, -1 otherwise. rte_errno is not set.
+ */
 static inline int
 rte_ipv4_udptcp_cksum_verify(const struct rte_ipv4_hdr *ipv4_hdr, const void *l4_hdr)
 {
 	return __rte_ipv4_udptcp_cksum(ipv4_hdr, l4_hdr) == 0xffff ? 0 : -1;
 }
 
+/*
+ * The non-inverted L4 sum behind rte_ipv4_udptcp_cksum_mbuf; 0 when l4_off or
+ * the IPv4 length points past the packet.
+ */
 static inline uint16_t
 __rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ipv4_hdr,
 			     uint16_t l4_off)
@@ -273,7 +291,13 @@ __rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr
 	return (uint16_t)cksum;
 }
 
-/* As rte_ipv4_udptcp_cksum, over a segmented packet; l4_off from the packet start. */
+/*
+ * As rte_ipv4_udptcp_cksum, over a (possibly segmented) packet m whose L4
+ * header starts l4_off bytes from the packet start; the L4 length comes from
+ * the IPv4 header (DPDK sums to the end of the packet, which differs only
+ * when the frame is padded with non-zero bytes). When that range is not in
+ * the packet the result is 0xffff. Cannot fail; rte_errno is not set.
+ */
 static inline uint16_t
 rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr *ipv4_hdr,
 			   uint16_t l4_off)
@@ -285,6 +309,11 @@ rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr *
 	return cksum;
 }
 
+/*
+ * As rte_ipv4_udptcp_cksum_verify over packet m, L4 at l4_off. Returns 0 when
+ * the checksum is correct, -1 otherwise (also when the range is outside the
+ * packet). rte_errno is not set.
+ */
 static inline int
 rte_ipv4_udptcp_cksum_mbuf_verify(const struct rte_mbuf *m,
 				  const struct rte_ipv4_hdr *ipv4_hdr, uint16_t l4_off)
@@ -312,7 +341,11 @@ _Static_assert(sizeof(struct rte_ipv6_hdr) == 40, "IPv6 header is 40 bytes");
 #define RTE_IPV6_HDR_ECN_CE RTE_IPV6_HDR_ECN_MASK
 #define RTE_IPV6_MIN_MTU 1280	/* RFC 8200 */
 
-/* IPv6 pseudo-header sum (not inverted); TSO leaves the length out. */
+/*
+ * The IPv6 pseudo-header sum (not inverted), for the L4 checksum field with
+ * checksum offload; RTE_MBUF_F_TX_TCP_SEG in ol_flags leaves the length out.
+ * Cannot fail; rte_errno is not set.
+ */
 static inline uint16_t
 rte_ipv6_phdr_cksum(const struct rte_ipv6_hdr *ipv6_hdr, uint64_t ol_flags)
 {
@@ -333,6 +366,7 @@ rte_ipv6_phdr_cksum(const struct rte_ipv6_hdr *ipv6_hdr, uint64_t ol_flags)
 	return __rte_raw_cksum_reduce(sum);
 }
 
+/* The non-inverted L4 sum behind rte_ipv6_udptcp_cksum. */
 static inline uint16_t
 __rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
@@ -344,7 +378,11 @@ __rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 	return (uint16_t)cksum;
 }
 
-/* UDP/TCP checksum over IPv6; a UDP result of 0 becomes 0xffff. */
+/*
+ * The UDP/TCP checksum over the IPv6 pseudo-header and payload_len bytes at
+ * l4_hdr (whose checksum field must be 0). Returns the checksum to store; a
+ * UDP result of 0 becomes 0xffff. Cannot fail; rte_errno is not set.
+ */
 static inline uint16_t
 rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
@@ -355,6 +393,10 @@ rte_ipv6_udptcp_cksum(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 	return cksum;
 }
 
+/*
+ * Check the L4 checksum of an IPv6 UDP/TCP packet (field included). Returns 0
+ * when it is correct, -1 otherwise. rte_errno is not set.
+ */
 static inline int
 rte_ipv6_udptcp_cksum_verify(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
