@@ -70,6 +70,10 @@ test_memzone_errors(void)
 	TEST_ASSERT_NULL(rte_memzone_reserve_bounded("mz_test_x", 4096, SOCKET_ID_ANY, 0, 64, 1024),
 			 "bound < len");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bound < len: EINVAL");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_memzone_reserve_bounded("mz_test_x", 20, SOCKET_ID_ANY, 0, 64, 32),
+			 "a 20-byte zone takes a 64-byte cache line, more than a 32-byte bound");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bound below the rounded length: EINVAL");
 	TEST_ASSERT_NULL(rte_memzone_reserve("mz_test_x", 64, RTE_MAX_NUMA_NODES + 3, 0),
 			 "bad socket");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bad socket: EINVAL");

@@ -71,8 +71,10 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 		rte_errno = ENAMETOOLONG;
 		return NULL;
 	}
+	/* As DPDK, the bound is checked against the length rounded to a cache line. */
 	if ((align != 0 && !rte_is_power_of_2(align)) ||
-	    (bound != 0 && (!rte_is_power_of_2(bound) || bound < len)) ||
+	    (bound != 0 && (!rte_is_power_of_2(bound) ||
+			    RTE_ALIGN_CEIL((uint64_t)len, RTE_CACHE_LINE_SIZE) > bound)) ||
 	    (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) ||
 	    len > SIZE_MAX / 2) {
 		rte_errno = EINVAL;

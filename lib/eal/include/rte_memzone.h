@@ -69,8 +69,8 @@ const struct rte_memzone *rte_memzone_reserve_aligned(const char *name,
 
 /*
  * As rte_memzone_reserve_aligned, and not crossing a multiple of bound (a
- * power of two at least len; 0: no bound). Same returns; rte_errno EINVAL
- * also when bound is not a power of two or is below len.
+ * power of two; 0: no bound). Same returns; rte_errno EINVAL also when bound
+ * is not a power of two or is below len rounded up to a cache line.
  */
 const struct rte_memzone *rte_memzone_reserve_bounded(const char *name,
 			size_t len, int socket_id,
