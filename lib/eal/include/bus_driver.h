@@ -28,8 +28,13 @@ struct rte_bus {
 	enum rte_iova_mode (*get_iommu_class)(void);
 };
 
-/* Called from the constructor made by RTE_REGISTER_BUS. */
+/*
+ * Add bus to the list the EAL scans and probes, in registration order;
+ * called from the constructor made by RTE_REGISTER_BUS. Returns nothing;
+ * rte_errno is not set.
+ */
 void rte_bus_register(struct rte_bus *bus);
+/* Remove a registered bus from that list. Returns nothing; rte_errno is not set. */
 void rte_bus_unregister(struct rte_bus *bus);
 
 #define RTE_REGISTER_BUS(nm, bus) \
