@@ -33,21 +33,21 @@ enum rte_dev_event_type {
  * none fails or sets rte_errno.
  */
 
-/* The name of driver. */
+/* The name of driver. No rte_errno. */
 const char *rte_driver_name(const struct rte_driver *driver);
-/* The bus dev sits on. */
+/* The bus dev sits on. No rte_errno. */
 const struct rte_bus *rte_dev_bus(const struct rte_device *dev);
-/* What the bus says about dev (e.g. PCI ids), or NULL if it says nothing. */
+/* What the bus says about dev (e.g. PCI ids), or NULL if it says nothing. No rte_errno. */
 const char *rte_dev_bus_info(const struct rte_device *dev);
-/* The arguments dev was given (allow list or --vdev), or NULL if none. */
+/* The arguments dev was given (allow list or --vdev), or NULL if none. No rte_errno. */
 const struct rte_devargs *rte_dev_devargs(const struct rte_device *dev);
-/* The driver that probed dev, or NULL if none did. */
+/* The driver that probed dev, or NULL if none did. No rte_errno. */
 const struct rte_driver *rte_dev_driver(const struct rte_device *dev);
-/* The name of dev (e.g. "0000:00:03.0" or "net_null0"). */
+/* The name of dev (e.g. "0000:00:03.0" or "net_null0"). No rte_errno. */
 const char *rte_dev_name(const struct rte_device *dev);
-/* The NUMA node of dev, SOCKET_ID_ANY (-1) if unknown. */
+/* The NUMA node of dev, SOCKET_ID_ANY (-1) if unknown. No rte_errno. */
 int rte_dev_numa_node(const struct rte_device *dev);
-/* 1 if a driver has probed dev, 0 if not. */
+/* 1 if a driver has probed dev, 0 if not. No rte_errno. */
 int rte_dev_is_probed(const struct rte_device *dev);
 
 #define RTE_PMD_EXPORT_NAME(name, idx)

@@ -23,7 +23,10 @@ rte_prefetch2(const volatile void *p)
 	__builtin_prefetch((const void *)p, 0, 1);
 }
 
-/* Prefetch the cache line at p for one use, keeping it out of the caches where possible. A hint only; returns nothing. */
+/*
+ * Prefetch the cache line at p for one use, keeping it out of the caches where
+ * possible. A hint only; returns nothing.
+ */
 static inline void
 rte_prefetch_non_temporal(const volatile void *p)
 {
@@ -37,7 +40,7 @@ rte_prefetch0_write(const void *p)
 	__builtin_prefetch(p, 1, 3);
 }
 
-/* A hint to move the line at p to a farther cache; does nothing here. A hint only; returns nothing. */
+/* A hint to move the line at p to a farther cache; does nothing here. Returns nothing. */
 static inline void
 rte_cldemote(const volatile void *p)
 {

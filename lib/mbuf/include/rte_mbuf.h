@@ -97,14 +97,14 @@ rte_mbuf_buf_addr(struct rte_mbuf *mb, struct rte_mempool *mp)
 	return (char *)mb + sizeof(*mb) + rte_pktmbuf_priv_size(mp);
 }
 
-/* Where mb's data starts after a reset: its embedded buffer + default headroom. */
+/* Where mb's data starts after a reset: its embedded buffer + default headroom. No rte_errno. */
 static inline char *
 rte_mbuf_data_addr_default(struct rte_mbuf *mb)
 {
 	return rte_mbuf_buf_addr(mb, mb->pool) + RTE_PKTMBUF_HEADROOM;
 }
 
-/* The start of the buffer embedded in md (as rte_mbuf_buf_addr with md's pool). */
+/* The start of the buffer embedded in md (as rte_mbuf_buf_addr with md's pool). No rte_errno. */
 static inline char *
 rte_mbuf_to_baddr(struct rte_mbuf *md)
 {

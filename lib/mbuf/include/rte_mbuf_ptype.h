@@ -85,17 +85,17 @@ extern "C" {
  * value with no name. A static string, never NULL; rte_errno is not set.
  */
 const char *rte_get_ptype_l2_name(uint32_t ptype);
-/* The name of the L3 field of ptype, "L3_UNKNOWN" if none (as the L2 one). */
+/* The name of the L3 field of ptype, "L3_UNKNOWN" if none (as the L2 one). No rte_errno. */
 const char *rte_get_ptype_l3_name(uint32_t ptype);
-/* The name of the L4 field of ptype, "L4_UNKNOWN" if none (as the L2 one). */
+/* The name of the L4 field of ptype, "L4_UNKNOWN" if none (as the L2 one). No rte_errno. */
 const char *rte_get_ptype_l4_name(uint32_t ptype);
-/* The name of the tunnel field of ptype, "TUNNEL_UNKNOWN" if none (as the L2 one). */
+/* The name of the tunnel field of ptype, "TUNNEL_UNKNOWN" if none (as the L2 one). No rte_errno. */
 const char *rte_get_ptype_tunnel_name(uint32_t ptype);
-/* The name of the inner L2 field of ptype, "INNER_L2_UNKNOWN" if none (as the L2 one). */
+/* The name of the inner L2 field of ptype, "INNER_L2_UNKNOWN" if none. No rte_errno. */
 const char *rte_get_ptype_inner_l2_name(uint32_t ptype);
-/* The name of the inner L3 field of ptype, "INNER_L3_UNKNOWN" if none (as the L2 one). */
+/* The name of the inner L3 field of ptype, "INNER_L3_UNKNOWN" if none. No rte_errno. */
 const char *rte_get_ptype_inner_l3_name(uint32_t ptype);
-/* The name of the inner L4 field of ptype, "INNER_L4_UNKNOWN" if none (as the L2 one). */
+/* The name of the inner L4 field of ptype, "INNER_L4_UNKNOWN" if none. No rte_errno. */
 const char *rte_get_ptype_inner_l4_name(uint32_t ptype);
 
 /*
