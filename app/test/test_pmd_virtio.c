@@ -4,7 +4,9 @@
  * (app/test/vm/virtio_scenarios.sh): "sluice-test pmd_virtio -a P0 -a P1".
  * Frames cross from port 0 to port 1 and are compared byte for byte (single
  * segments with the header prepended, chains and shared mbufs through the
- * header table); the control queue's promiscuous and all-multicast modes
+ * header table); jumbo frames both ways over merged Rx buffers; TCP/UDP
+ * checksums left to the device (over a tap backend: SLUICE_VIRTIO_CSUM=1);
+ * the control queue's promiscuous and all-multicast modes
  * are checked by what the device lets through; the link-status interrupt
  * (the host toggles port 0's link when SLUICE_VIRTIO_SHARE names a folder it
  * watches); Rx interrupts on a queue's MSI-X vector; a queue-pair count the
@@ -17,7 +19,10 @@
 #include <rte_epoll.h>
 #include <rte_ethdev.h>
 #include <rte_interrupts.h>
+#include <rte_ip.h>
 #include <rte_mbuf.h>
+#include <rte_tcp.h>
+#include <rte_udp.h>
 
 #include "test.h"
 
@@ -94,6 +99,28 @@ v_setup(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * Stop both ports and start them again with conf[0] and conf[1] (NULL: the
+ * defaults), promiscuous; port 0 keeps its link-status interrupt.
+ */
+static int
+v_ports_restart(const struct rte_eth_conf *conf[2])
+{
+	for (int i = 0; i < 2; i++) {
+		struct rte_eth_conf c;
+
+		memset(&c, 0, sizeof(c));
+		if (conf[i] != NULL)
+			c = *conf[i];
+		c.intr_conf.lsc = i == 0;
+		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
+		TEST_ASSERT_SUCCESS(v_port_start(v_port[i], 1, &c), "port %d", i);
+		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
+		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
+	}
+	return TEST_SUCCESS;
+}
+
 /* A frame of len bytes to dst with a pattern seeded by seq; split into segs segments. */
 static struct rte_mbuf *
 v_frame_from(struct rte_mempool *mp, const struct rte_ether_addr *dst, uint16_t len,
@@ -141,7 +168,8 @@ v_frame(const struct rte_ether_addr *dst, uint16_t len, uint32_t seq, unsigned i
 
 /* Receive on port for up to ms; frames of other ethertypes are dropped. */
 static unsigned int
-v_collect_on(uint16_t port, struct rte_mbuf **out, unsigned int max, unsigned int ms)
+v_collect_type(uint16_t port, uint16_t type, struct rte_mbuf **out, unsigned int max,
+	       unsigned int ms)
 {
 	unsigned int got = 0;
 
@@ -152,7 +180,7 @@ v_collect_on(uint16_t port, struct rte_mbuf **out, unsigned int max, unsigned in
 		for (uint16_t i = 0; i < n; i++) {
 			const struct rte_ether_hdr *eh = rte_pktmbuf_mtod(b[i], struct rte_ether_hdr *);
 
-			if (got < max && eh->ether_type == rte_cpu_to_be_16(V_ETHERTYPE))
+			if (got < max && eh->ether_type == rte_cpu_to_be_16(type))
 				out[got++] = b[i];
 			else
 				rte_pktmbuf_free(b[i]);
@@ -161,6 +189,12 @@ v_collect_on(uint16_t port, struct rte_mbuf **out, unsigned int max, unsigned in
 			rte_delay_ms(1);
 	}
 	return got;
+}
+
+static unsigned int
+v_collect_on(uint16_t port, struct rte_mbuf **out, unsigned int max, unsigned int ms)
+{
+	return v_collect_type(port, V_ETHERTYPE, out, max, ms);
 }
 
 static unsigned int
@@ -361,30 +395,206 @@ test_virtio_jumbo(void)
 	big = rte_pktmbuf_pool_create("virtio_big", 63, 0, 0, RTE_PKTMBUF_HEADROOM + 9216,
 				      SOCKET_ID_ANY);
 	TEST_ASSERT_NOT_NULL(big, "pool of 9 KiB mbufs");
-	for (int i = 0; i < 2; i++)
-		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[1]), "stop");
 	memset(&conf, 0, sizeof(conf));
 	conf.rxmode.mtu = V_JUMBO_MTU;
 	TEST_ASSERT_EQUAL(v_port_start(v_port[1], 1, &conf), -EINVAL,
 			  "MTU 9000 in 2 KiB mbufs without RTE_ETH_RX_OFFLOAD_SCATTER");
 	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
 	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
-	for (int i = 0; i < 2; i++) {
-		conf.intr_conf.lsc = i == 0;
-		TEST_ASSERT_SUCCESS(v_port_start(v_port[i], 1, &conf), "port %d, MTU 9000", i);
-		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
-		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
-	}
-	ret = v_jumbo_run(v_port[0], v_port[1], lens, big);
+	ret = v_ports_restart((const struct rte_eth_conf *[2]){ &conf, &conf });
+	if (ret == TEST_SUCCESS)
+		ret = v_jumbo_run(v_port[0], v_port[1], lens, big);
 	if (ret == TEST_SUCCESS)
 		ret = v_jumbo_run(v_port[1], v_port[0], lens, big);
-	for (int i = 0; i < 2; i++) {
-		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[i]), "stop");
-		TEST_ASSERT_SUCCESS(v_port_setup(v_port[i], 1, i == 0, false), "MTU 1500 again");
-		TEST_ASSERT_SUCCESS(rte_eth_promiscuous_enable(v_port[i]), "promisc");
-		TEST_ASSERT_SUCCESS(v_link_wait(v_port[i], RTE_ETH_LINK_UP, 5000), "link %d", i);
+	if (ret == TEST_SUCCESS)
+		ret = v_ports_restart((const struct rte_eth_conf *[2]){ NULL, NULL });
+	/* only now: stopping the ports freed the big mbufs their Tx rings still held */
+	if (ret == TEST_SUCCESS)
+		rte_mempool_free(big);
+	return ret;
+}
+
+#define V_NB_CSUM 16
+#define V_CSUM_MAX_LEN 1514
+#define V_L4_OFF (RTE_ETHER_HDR_LEN + sizeof(struct rte_ipv4_hdr))
+
+/*
+ * Frame i: IPv4 to port 1, UDP for even i and TCP for odd i, the L4
+ * checksum left to the NIC (the pseudo-header sum in the field, l2_len and
+ * l3_len set); every fourth a two-segment chain. want gets the frame as it
+ * must arrive once the checksum is filled in, computed here.
+ */
+static struct rte_mbuf *
+v_l4_frame(uint32_t i, uint16_t len, uint8_t *want)
+{
+	struct rte_mbuf *m = v_frame(&v_mac[1], len, i, i % 4 == 1 ? 2 : 1);
+	uint8_t *p;
+	struct rte_ipv4_hdr *ip;
+	bool tcp = i % 2 == 1;
+	uint32_t field = V_L4_OFF + (tcp ? offsetof(struct rte_tcp_hdr, cksum) :
+				     offsetof(struct rte_udp_hdr, dgram_cksum));
+	uint16_t sum = 0;
+
+	if (m == NULL)
+		return NULL;
+	p = rte_pktmbuf_mtod(m, uint8_t *);
+	((struct rte_ether_hdr *)p)->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	ip = (struct rte_ipv4_hdr *)(p + RTE_ETHER_HDR_LEN);
+	memset(ip, 0, sizeof(*ip));
+	ip->version_ihl = 0x45;
+	ip->total_length = rte_cpu_to_be_16((uint16_t)(len - RTE_ETHER_HDR_LEN));
+	ip->packet_id = rte_cpu_to_be_16((uint16_t)i);
+	ip->time_to_live = 64;
+	ip->next_proto_id = tcp ? IPPROTO_TCP : IPPROTO_UDP;
+	ip->src_addr = rte_cpu_to_be_32(0xC6120001);	/* 198.18.0.1 -> .2 (RFC 2544) */
+	ip->dst_addr = rte_cpu_to_be_32(0xC6120002);
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	m->l2_len = RTE_ETHER_HDR_LEN;
+	m->l3_len = sizeof(*ip);
+	if (tcp) {
+		struct rte_tcp_hdr *th = (struct rte_tcp_hdr *)(p + V_L4_OFF);
+
+		memset(th, 0, sizeof(*th));
+		th->src_port = rte_cpu_to_be_16((uint16_t)(5000 + i));
+		th->dst_port = rte_cpu_to_be_16(9);
+		th->sent_seq = rte_cpu_to_be_32(i);
+		th->data_off = 5 << 4;
+		th->tcp_flags = RTE_TCP_ACK_FLAG;
+		th->rx_win = rte_cpu_to_be_16(1024);
+		m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_TCP_CKSUM;
+	} else {
+		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(p + V_L4_OFF);
+
+		uh->src_port = rte_cpu_to_be_16((uint16_t)(5000 + i));
+		uh->dst_port = rte_cpu_to_be_16(9);
+		uh->dgram_len = rte_cpu_to_be_16((uint16_t)(len - V_L4_OFF));
+		m->ol_flags = RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_UDP_CKSUM;
 	}
-	rte_mempool_free(big);
+	memcpy(p + field, &sum, sizeof(sum));
+	if (rte_pktmbuf_read(m, 0, len, want) != want)
+		memcpy(want, p, len);	/* one segment: already flat */
+	sum = rte_ipv4_udptcp_cksum((const struct rte_ipv4_hdr *)(want + RTE_ETHER_HDR_LEN),
+				    want + V_L4_OFF);
+	memcpy(want + field, &sum, sizeof(sum));
+	sum = rte_ipv4_phdr_cksum(ip, m->ol_flags);
+	memcpy(p + field, &sum, sizeof(sum));
+	return m;
+}
+
+/* Tx offloads on port 0, Rx offloads on port 1 */
+static int
+v_csum_ports(uint64_t tx_offloads, uint64_t rx_offloads)
+{
+	struct rte_eth_conf c0, c1;
+
+	memset(&c0, 0, sizeof(c0));
+	memset(&c1, 0, sizeof(c1));
+	c0.txmode.offloads = tx_offloads;
+	c1.rxmode.offloads = rx_offloads;
+	return v_ports_restart((const struct rte_eth_conf *[2]){ &c0, &c1 });
+}
+
+/*
+ * One round of V_NB_CSUM frames with the checksum left to port 0's device.
+ * rx_offload: port 1 negotiated VIRTIO_NET_F_GUEST_CSUM, so frames arrive
+ * as sent, checksum not filled in, RTE_MBUF_F_RX_L4_CKSUM_NONE; without it
+ * they arrive with the checksum this test computed, no L4 flag.
+ */
+static int
+v_csum_round(bool rx_offload)
+{
+	static uint8_t want[V_NB_CSUM][V_CSUM_MAX_LEN], got[V_CSUM_MAX_LEN];
+	struct rte_mbuf *tx[V_NB_CSUM], *rx[V_NB_CSUM];
+	uint16_t lens[V_NB_CSUM];
+	unsigned int n;
+
+	for (uint32_t i = 0; i < V_NB_CSUM; i++) {
+		lens[i] = (uint16_t)(80 + (i * 331) % (V_CSUM_MAX_LEN - 80 + 1));
+		tx[i] = v_l4_frame(i, lens[i], want[i]);
+		TEST_ASSERT_NOT_NULL(tx[i], "frame %u", i);
+		if (rx_offload) {	/* what arrives: the pseudo-header sum still in the field */
+			const uint8_t *p = rte_pktmbuf_mtod(tx[i], const uint8_t *);
+			uint32_t at = V_L4_OFF + (i % 2 ? offsetof(struct rte_tcp_hdr, cksum) :
+						  offsetof(struct rte_udp_hdr, dgram_cksum));
+
+			memcpy(want[i] + at, p + at, 2);
+		}
+	}
+	TEST_ASSERT_SUCCESS(v_send(tx, V_NB_CSUM), "tx");
+	n = v_collect_type(v_port[1], RTE_ETHER_TYPE_IPV4, rx, V_NB_CSUM, 5000);
+	TEST_ASSERT_EQUAL(n, V_NB_CSUM, "frames received");
+	for (uint32_t i = 0; i < n; i++) {
+		const struct rte_ipv4_hdr *ip;
+		const void *p;
+		uint64_t l4 = rx[i]->ol_flags & RTE_MBUF_F_RX_L4_CKSUM_MASK;
+		uint32_t ptype = rx[i]->packet_type & RTE_PTYPE_L4_MASK;
+
+		TEST_ASSERT_EQUAL(rx[i]->pkt_len, lens[i], "frame %u length", i);
+		p = rte_pktmbuf_read(rx[i], 0, lens[i], got);
+		TEST_ASSERT_NOT_NULL(p, "frame %u: read", i);
+		if (p != got)
+			memcpy(got, p, lens[i]);
+		for (uint16_t k = 0; k < lens[i]; k++)
+			TEST_ASSERT_EQUAL(got[k], want[i][k], "frame %u byte %u", i, k);
+		ip = (const struct rte_ipv4_hdr *)(got + RTE_ETHER_HDR_LEN);
+		if (rx_offload) {
+			TEST_ASSERT_EQUAL(l4, RTE_MBUF_F_RX_L4_CKSUM_NONE, "frame %u: L4 flags %#" PRIx64,
+					  i, l4);
+			TEST_ASSERT_EQUAL(ptype, i % 2 ? RTE_PTYPE_L4_TCP : RTE_PTYPE_L4_UDP,
+					  "frame %u: packet type %#x", i, rx[i]->packet_type);
+		} else {
+			TEST_ASSERT_EQUAL(l4, RTE_MBUF_F_RX_L4_CKSUM_UNKNOWN, "frame %u: L4 flags", i);
+			TEST_ASSERT_SUCCESS(rte_ipv4_udptcp_cksum_verify(ip, got + V_L4_OFF),
+					    "frame %u: the checksum the device filled in", i);
+		}
+		rte_pktmbuf_free(rx[i]);
+	}
+	printf("  %u TCP/UDP frames, checksum by the device, %s\n", n,
+	       rx_offload ? "left open for port 1 (RX_L4_CKSUM_NONE)" : "filled in and verified");
+	return TEST_SUCCESS;
+}
+
+/*
+ * Tx checksum offload (VIRTIO_NET_F_CSUM) and Rx checksum flags
+ * (VIRTIO_NET_F_GUEST_CSUM). SLUICE_VIRTIO_CSUM=1 says the devices offer
+ * them (QEMU: a tap backend with vnet headers; a hub has none): then frames
+ * go both with and without port 1's Rx offload; else the offloads must not
+ * be offered and are refused.
+ */
+static int
+test_virtio_csum(void)
+{
+	const uint64_t tx_ol = RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM;
+	const uint64_t rx_ol = RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM;
+	const char *env = getenv("SLUICE_VIRTIO_CSUM");
+	bool offered = env != NULL && strcmp(env, "1") == 0;
+	struct rte_eth_dev_info info;
+	struct rte_eth_conf conf;
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(v_port[0], &info), "info");
+	TEST_ASSERT_EQUAL(info.tx_offload_capa & tx_ol, offered ? tx_ol : 0, "Tx checksum capa");
+	TEST_ASSERT_EQUAL(info.rx_offload_capa & rx_ol, offered ? rx_ol : 0, "Rx checksum capa");
+	if (!offered) {
+		TEST_ASSERT_SUCCESS(rte_eth_dev_stop(v_port[0]), "stop");
+		memset(&conf, 0, sizeof(conf));
+		conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_UDP_CKSUM;
+		TEST_ASSERT_EQUAL(rte_eth_dev_configure(v_port[0], 1, 1, &conf), -EINVAL,
+				  "Tx checksum offload without VIRTIO_NET_F_CSUM");
+		return v_csum_ports(0, 0);
+	}
+	ret = v_csum_ports(tx_ol, rx_ol);
+	if (ret == TEST_SUCCESS)
+		ret = v_csum_round(true);
+	if (ret == TEST_SUCCESS)
+		ret = v_csum_ports(tx_ol, 0);
+	if (ret == TEST_SUCCESS)
+		ret = v_csum_round(false);
+	if (ret == TEST_SUCCESS)
+		ret = v_csum_ports(0, 0);
 	return ret;
 }
 
@@ -590,6 +800,7 @@ test_virtio_close(void)
 static const struct test_case virtio_cases[] = {
 	TEST_CASE(test_virtio_bytes),
 	TEST_CASE(test_virtio_jumbo),
+	TEST_CASE(test_virtio_csum),
 	TEST_CASE(test_virtio_rx_mode),
 	TEST_CASE(test_virtio_rx_intr),
 	TEST_CASE(test_virtio_queues),

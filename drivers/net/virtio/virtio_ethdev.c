@@ -79,6 +79,9 @@ virtio_allmulticast_disable(struct rte_eth_dev *dev)
 	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, false);
 }
 
+#define VIRTIO_RX_L4_CKSUM (RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM)
+#define VIRTIO_TX_L4_CKSUM (RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM)
+
 /* --- configure, start, stop, close --------------------------------------- */
 
 /*
@@ -91,7 +94,7 @@ static int
 virtio_rx_frame_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room,
 		      uint64_t offloads)
 {
-	bool mrg = virtio_has(virtio_dev_hw(dev), VIRTIO_NET_F_MRG_RXBUF);
+	bool mrg = virtio_offers(virtio_dev_hw(dev), VIRTIO_NET_F_MRG_RXBUF);
 	uint32_t need = VIRTIO_MAX_FRAME(mtu);
 
 	if (room >= RTE_PKTMBUF_HEADROOM + need || (mrg && (offloads & RTE_ETH_RX_OFFLOAD_SCATTER)))
@@ -120,6 +123,31 @@ virtio_dev_configure(struct rte_eth_dev *dev)
 	return 0;
 }
 
+/*
+ * The features for the queues as configured: the checksum offloads only
+ * when a queue enables them, since with VIRTIO_NET_F_GUEST_CSUM the device
+ * may hand up frames whose checksum is not filled in (5.1.6.4).
+ */
+static uint64_t
+virtio_features_wanted(struct rte_eth_dev *dev)
+{
+	uint64_t want = VIRTIO_NET_WANTED_FEATURES;
+
+	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
+		const struct virtio_rxq *rxq = dev->data->rx_queues[q];
+
+		if (rxq->offloads & VIRTIO_RX_L4_CKSUM)
+			want |= VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM);
+	}
+	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
+		const struct virtio_txq *txq = dev->data->tx_queues[q];
+
+		if (txq->offloads & VIRTIO_TX_L4_CKSUM)
+			want |= VIRTIO_BIT(VIRTIO_NET_F_CSUM);
+	}
+	return want;
+}
+
 static int
 virtio_dev_start(struct rte_eth_dev *dev)
 {
@@ -135,9 +163,11 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		if (dev->data->tx_queues[q] == NULL)
 			goto no_queue;
 	/* 3.1.1 steps 1-6 again: the reset forgets every queue and vector */
-	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES);
+	ret = virtio_features_negotiate(hw, virtio_features_wanted(dev));
 	if (ret != 0)
 		return ret;
+	VIRTIO_LOG(INFO, "%s: features %#" PRIx64 " negotiated\n", dev->data->name,
+		   hw->features);
 	if (dev->data->dev_conf.intr_conf.lsc || dev->data->dev_conf.intr_conf.rxq) {
 		ret = virtio_intr_setup(dev);
 		if (ret != 0)
@@ -155,6 +185,8 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		rxq->intr_on = false;
 		rxq->mrg_rxbuf = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
 		rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
+		rxq->guest_csum = virtio_has(hw, VIRTIO_NET_F_GUEST_CSUM);
+		rxq->l4_csum = (rxq->offloads & VIRTIO_RX_L4_CKSUM) != 0;
 		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
 		virtio_rxq_reset(rxq);
 		ret = virtio_rxq_fill(rxq);
@@ -170,6 +202,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	for (uint16_t q = 0; q < nb_tx; q++) {
 		struct virtio_txq *txq = dev->data->tx_queues[q];
 
+		txq->csum = virtio_has(hw, VIRTIO_NET_F_CSUM);
 		virtio_txq_reset(txq);
 		ret = virtio_queue_program(hw, &txq->vq);
 		if (ret != 0)
@@ -378,6 +411,7 @@ virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	l = virtq_layout_of(size, 0);
 	txq->hdrs = (struct virtio_net_hdr *)((uint8_t *)txq->vq.mz->addr + l.extra_off);
 	txq->hdrs_iova = txq->vq.mz->iova + l.extra_off;
+	txq->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
 	txq->free_thresh = conf->tx_free_thresh != 0 && conf->tx_free_thresh < size ?
 			   conf->tx_free_thresh : RTE_MIN(VIRTIO_TX_FREE_THRESH, size / 2);
 	txq->port_id = dev->data->port_id;
@@ -398,7 +432,7 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 		.nb_max = max, .nb_min = 2, .nb_align = 1,
 		.nb_seg_max = (uint16_t)(max - 1), .nb_mtu_seg_max = (uint16_t)(max - 1),
 	};
-	bool mrg = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
+	bool mrg = virtio_offers(hw, VIRTIO_NET_F_MRG_RXBUF);
 
 	info->max_rx_queues = hw->max_pairs;
 	info->max_tx_queues = hw->max_pairs;
@@ -410,6 +444,11 @@ virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_mtu = hw->max_mtu;
 	info->rx_offload_capa = mrg ? RTE_ETH_RX_OFFLOAD_SCATTER : 0;
 	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	/* 5.1.6.2, 5.1.6.4: TCP and UDP checksums through csum_start/csum_offset */
+	if (virtio_offers(hw, VIRTIO_NET_F_GUEST_CSUM))
+		info->rx_offload_capa |= VIRTIO_RX_L4_CKSUM;
+	if (virtio_offers(hw, VIRTIO_NET_F_CSUM))
+		info->tx_offload_capa |= VIRTIO_TX_L4_CKSUM;
 	info->rx_desc_lim = lim;
 	info->tx_desc_lim = lim;
 	info->default_rxconf.rx_free_thresh = VIRTIO_RX_FREE_THRESH;
@@ -479,9 +518,11 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 	ret = virtio_pci_caps_find(hw);
 	if (ret != 0)
 		return ret;
-	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES);
+	/* everything the driver can use, to learn what the device has */
+	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES | VIRTIO_NET_OFFLOAD_FEATURES);
 	if (ret != 0)
 		return ret;
+	hw->offered = hw->features;
 	if (virtio_has(hw, VIRTIO_NET_F_MAC))
 		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mac),
 				    hw->mac.addr_bytes, RTE_ETHER_ADDR_LEN);

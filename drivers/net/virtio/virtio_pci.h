@@ -30,6 +30,10 @@ extern int virtio_logtype;
 	 VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_NET_F_MTU) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF))
 
+/* Asked for only when the application enables the matching offload (5.1.6.2, 5.1.6.4) */
+#define VIRTIO_NET_OFFLOAD_FEATURES \
+	(VIRTIO_BIT(VIRTIO_NET_F_CSUM) | VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM))
+
 /* The driver's largest frame when the device states no MTU (5.1.4: no VIRTIO_NET_F_MTU) */
 #define VIRTIO_MAX_RX_PKTLEN 9728u
 #define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
@@ -44,6 +48,7 @@ struct virtio_hw {
 	volatile uint8_t *dev_cfg;			/* 4.1.4.6, struct virtio_net_config */
 	uint32_t dev_cfg_len;
 	uint64_t features;		/* negotiated */
+	uint64_t offered;		/* what the device has of what the driver can use */
 	uint16_t num_queues;		/* virtqueues the device has */
 	uint16_t max_pairs;		/* 5.1.4 max_virtqueue_pairs (1 without MQ) */
 	uint16_t *vq_max;		/* queue_size of Rx/Tx virtqueues 0..2*max_pairs-1 */
@@ -61,6 +66,12 @@ static inline bool
 virtio_has(const struct virtio_hw *hw, unsigned int bit)
 {
 	return (hw->features & VIRTIO_BIT(bit)) != 0;
+}
+
+static inline bool
+virtio_offers(const struct virtio_hw *hw, unsigned int bit)
+{
+	return (hw->offered & VIRTIO_BIT(bit)) != 0;
 }
 
 /* virtio_pci.c; each int function logs once and returns 0 or a negative errno */

@@ -26,6 +26,7 @@
 
 /* 5.1.3 network device feature bits */
 #define VIRTIO_NET_F_CSUM 0
+#define VIRTIO_NET_F_GUEST_CSUM 1
 #define VIRTIO_NET_F_MTU 3
 #define VIRTIO_NET_F_MAC 5
 #define VIRTIO_NET_F_MRG_RXBUF 15
@@ -132,6 +133,8 @@ struct virtio_net_hdr {
 	uint16_t num_buffers;
 };
 static_assert(sizeof(struct virtio_net_hdr) == 12, "5.1.6: virtio_net_hdr is 12 bytes");
+#define VIRTIO_NET_HDR_F_NEEDS_CSUM 1	/* checksum from csum_start to the end goes at csum_offset */
+#define VIRTIO_NET_HDR_F_DATA_VALID 2	/* Rx only: the device checked the checksum */
 #define VIRTIO_NET_HDR_GSO_NONE 0
 
 /* 5.1.6.5 Control Virtqueue */

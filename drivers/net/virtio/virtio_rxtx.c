@@ -8,7 +8,11 @@
  */
 #include <string.h>
 
+#include <rte_ether.h>
+#include <rte_ip.h>
 #include <rte_mempool.h>
+#include <rte_tcp.h>
+#include <rte_udp.h>
 
 #include "virtqueue.h"
 
@@ -97,6 +101,123 @@ rx_hdr(const struct rte_mbuf *m)
 {
 	return (const struct virtio_net_hdr *)((const uint8_t *)m->buf_addr +
 					       RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE);
+}
+
+/*
+ * The packet type of an IPv4 or IPv6 frame (up to two VLAN tags), and the
+ * offset where its TCP or UDP header ends; 0 when it is anything else or
+ * its headers are not all in the first segment.
+ */
+static inline uint32_t
+rx_l4_parse(const struct rte_mbuf *m, uint32_t *ptype)
+{
+	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
+	uint32_t len = m->data_len, off = RTE_ETHER_HDR_LEN, l3, l4;
+	uint16_t type;
+	uint8_t proto;
+
+	if (len < off)
+		return 0;
+	*ptype = RTE_PTYPE_L2_ETHER;
+	memcpy(&type, p + off - 2, sizeof(type));
+	for (int tags = 0; tags < 2 && (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN) ||
+					type == rte_cpu_to_be_16(RTE_ETHER_TYPE_QINQ)); tags++) {
+		if (len < off + RTE_VLAN_HLEN)
+			return 0;
+		memcpy(&type, p + off + 2, sizeof(type));
+		off += RTE_VLAN_HLEN;
+		*ptype = tags == 0 ? RTE_PTYPE_L2_ETHER_VLAN : RTE_PTYPE_L2_ETHER_QINQ;
+	}
+	if (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4)) {
+		const struct rte_ipv4_hdr *ip = (const struct rte_ipv4_hdr *)(p + off);
+
+		if (len < off + sizeof(*ip))
+			return 0;
+		l3 = (uint32_t)(ip->version_ihl & 0x0F) * 4;
+		if (l3 < sizeof(*ip) || len < off + l3)
+			return 0;
+		*ptype |= l3 == sizeof(*ip) ? RTE_PTYPE_L3_IPV4 : RTE_PTYPE_L3_IPV4_EXT;
+		if (ip->fragment_offset &
+		    rte_cpu_to_be_16(RTE_IPV4_HDR_MF_FLAG | RTE_IPV4_HDR_OFFSET_MASK)) {
+			*ptype |= RTE_PTYPE_L4_FRAG;
+			return 0;
+		}
+		proto = ip->next_proto_id;
+	} else if (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV6)) {
+		l3 = sizeof(struct rte_ipv6_hdr);
+		if (len < off + l3)
+			return 0;
+		*ptype |= RTE_PTYPE_L3_IPV6;
+		proto = ((const struct rte_ipv6_hdr *)(p + off))->proto;
+	} else {
+		return 0;
+	}
+	off += l3;
+	if (proto == IPPROTO_TCP) {
+		if (len < off + sizeof(struct rte_tcp_hdr))
+			return 0;
+		l4 = (uint32_t)(((const struct rte_tcp_hdr *)(p + off))->data_off >> 4) * 4;
+		if (l4 < sizeof(struct rte_tcp_hdr))
+			return 0;
+		*ptype |= RTE_PTYPE_L4_TCP;
+	} else if (proto == IPPROTO_UDP) {
+		l4 = sizeof(struct rte_udp_hdr);
+		*ptype |= RTE_PTYPE_L4_UDP;
+	} else {
+		return 0;
+	}
+	return len >= off + l4 ? off + l4 : 0;
+}
+
+/*
+ * 5.1.6.4 NEEDS_CSUM: store the checksum the device left to the driver, the
+ * complement of the sum from csum_start to the end (the field holds the
+ * pseudo-header sum), at csum_start + csum_offset. Both offsets come from the
+ * device: the sum must start inside the frame, the field be in the first segment.
+ */
+static inline void
+rx_csum_complete(struct rte_mbuf *m, uint16_t start, uint16_t offset)
+{
+	uint32_t at = (uint32_t)start + offset;
+	uint16_t sum;
+
+	if (start >= m->pkt_len || at + sizeof(sum) > m->data_len ||
+	    rte_raw_cksum_mbuf(m, start, m->pkt_len - start, &sum) != 0)
+		return;
+	/* a sum of all ones stays: UDP sends a zero result as 0xFFFF */
+	if (sum != 0xFFFF)
+		sum = (uint16_t)~sum;
+	memcpy(rte_pktmbuf_mtod_offset(m, uint8_t *, at), &sum, sizeof(sum));
+}
+
+/*
+ * 5.1.6.4 with VIRTIO_NET_F_GUEST_CSUM, reported as DPDK 22.11's net_virtio
+ * does: NEEDS_CSUM on a TCP or UDP frame whose checksum starts within its
+ * headers is RTE_MBUF_F_RX_L4_CKSUM_NONE (data intact, checksum not filled
+ * in), DATA_VALID on one is RTE_MBUF_F_RX_L4_CKSUM_GOOD. Any other
+ * NEEDS_CSUM frame, and every one on a queue that did not enable the
+ * checksum offloads, gets its checksum filled in here.
+ */
+static inline void
+rx_csum_flags(const struct virtio_rxq *rxq, struct rte_mbuf *m, const struct virtio_net_hdr *h)
+{
+	bool asked = rxq->l4_csum;
+	uint8_t flags = h->flags;
+	uint16_t start = h->csum_start, offset = h->csum_offset;
+	uint32_t ptype = 0, hdrs_end;
+
+	if (flags == 0)
+		return;
+	hdrs_end = rx_l4_parse(m, &ptype);
+	m->packet_type = ptype;
+	if (flags & VIRTIO_NET_HDR_F_NEEDS_CSUM) {
+		if (asked && hdrs_end != 0 && start <= hdrs_end)
+			m->ol_flags |= RTE_MBUF_F_RX_L4_CKSUM_NONE;
+		else
+			rx_csum_complete(m, start, offset);
+	} else if ((flags & VIRTIO_NET_HDR_F_DATA_VALID) && asked && hdrs_end != 0) {
+		m->ol_flags |= RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	}
 }
 
 /*
@@ -195,6 +316,8 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		m->ol_flags = 0;
 		m->packet_type = 0;
 		m->vlan_tci = 0;
+		if (rxq->guest_csum)
+			rx_csum_flags(rxq, m, rx_hdr(m));
 		pkts[nb_rx++] = m;
 		rxq->bytes += m->pkt_len;
 	}
@@ -285,6 +408,29 @@ tx_can_prepend(const struct rte_mbuf *m)
 	       rte_pktmbuf_headroom(m) >= VIRTIO_HDR_SIZE;
 }
 
+/*
+ * 5.1.6.2: the header of a frame. With VIRTIO_NET_F_CSUM a TCP or UDP
+ * checksum request (RTE_MBUF_F_TX_TCP_CKSUM/UDP_CKSUM, l2_len, l3_len,
+ * the pseudo-header sum in the field, as for any DPDK NIC) becomes
+ * NEEDS_CSUM; -EINVAL when the field would lie outside the frame.
+ */
+static inline int
+tx_hdr_fill(const struct virtio_txq *txq, const struct rte_mbuf *m, struct virtio_net_hdr *h)
+{
+	uint64_t l4 = m->ol_flags & RTE_MBUF_F_TX_L4_MASK;
+
+	memset(h, 0, sizeof(*h));	/* GSO_NONE */
+	if (!txq->csum || (l4 != RTE_MBUF_F_TX_TCP_CKSUM && l4 != RTE_MBUF_F_TX_UDP_CKSUM))
+		return 0;
+	h->csum_start = (uint16_t)(m->l2_len + m->l3_len);
+	h->csum_offset = l4 == RTE_MBUF_F_TX_TCP_CKSUM ? offsetof(struct rte_tcp_hdr, cksum) :
+			 offsetof(struct rte_udp_hdr, dgram_cksum);
+	if ((uint32_t)h->csum_start + h->csum_offset + sizeof(uint16_t) > m->pkt_len)
+		return -EINVAL;
+	h->flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	return 0;
+}
+
 /* 5.1.6.2 Packet Transmission; 2.6.13 Supplying Buffers to The Device. */
 uint16_t
 virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
@@ -301,7 +447,13 @@ virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		uint16_t need = prepend ? 1 : (uint16_t)(m->nb_segs + 1);
 		uint16_t head, idx, last;
 		uint32_t frame_len = m->pkt_len;
+		struct virtio_net_hdr hdr;
 
+		if (unlikely(tx_hdr_fill(txq, m, &hdr) != 0)) {
+			txq->errors++;
+			rte_pktmbuf_free(m);
+			continue;
+		}
 		if (unlikely(need > txq->nb_free)) {
 			tx_reclaim(txq);
 			if (need > txq->nb_free) {
@@ -315,17 +467,14 @@ virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		}
 		head = txq->free_head;	/* after any reclaim above, which moves it */
 		if (prepend) {
-			struct virtio_net_hdr *h =
-				(struct virtio_net_hdr *)rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE);
-
-			/* no offloads: flags 0, GSO_NONE (5.1.6.2) */
-			memset(h, 0, sizeof(*h));
+			memcpy(rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE), &hdr, sizeof(hdr));
 			vq->desc[head].addr = rte_mbuf_data_iova(m);
 			vq->desc[head].len = m->data_len;
 			vq->desc[head].flags = 0;
 			last = head;
 		} else {
-			/* the header from the queue's zeroed table, then one descriptor a segment */
+			/* the header from the queue's table, then one descriptor a segment */
+			txq->hdrs[head] = hdr;
 			vq->desc[head].addr = txq->hdrs_iova + (rte_iova_t)head * VIRTIO_HDR_SIZE;
 			vq->desc[head].len = VIRTIO_HDR_SIZE;
 			vq->desc[head].flags = VRING_DESC_F_NEXT;

@@ -147,6 +147,8 @@ struct virtio_rxq {
 	bool intr_on;			/* interrupts wanted (rx_queue_intr_enable) */
 	bool mrg_rxbuf;			/* VIRTIO_NET_F_MRG_RXBUF: frames over several buffers */
 	bool scatter;			/* chains may be handed up (RTE_ETH_RX_OFFLOAD_SCATTER) */
+	bool guest_csum;		/* VIRTIO_NET_F_GUEST_CSUM: header flags to act on */
+	bool l4_csum;			/* TCP/UDP checksum offloads enabled on the queue */
 	struct rte_mempool *mp;
 	uint64_t pkts;
 	uint64_t bytes;
@@ -171,6 +173,8 @@ struct virtio_txq {
 	uint16_t queue_id;
 	struct virtio_net_hdr *hdrs;	/* one header per descriptor, for chains */
 	rte_iova_t hdrs_iova;
+	uint64_t offloads;		/* RTE_ETH_TX_OFFLOAD_*, port and queue */
+	bool csum;			/* VIRTIO_NET_F_CSUM: the device completes checksums */
 	uint64_t pkts;
 	uint64_t bytes;
 	uint64_t errors;
