@@ -102,7 +102,14 @@ test_memory_window(void)
 	TEST_ASSERT((uintptr_t)p >= rte_eal_get_baseaddr() && (uintptr_t)p < VA_LIMIT,
 		    "a block at %p is outside the window", p);
 	TEST_ASSERT_SUCCESS(rte_mem_check_dma_mask(39), "all memory fits 39 bits");
-	TEST_ASSERT_EQUAL(rte_mem_check_dma_mask(20), -1, "not 20 bits");
+	TEST_ASSERT_EQUAL(rte_mem_check_dma_mask(20), 1, "memory does not fit 20 bits: 1, as DPDK");
+	TEST_ASSERT_EQUAL(rte_mem_check_dma_mask_thread_unsafe(20), 1, "unlocked check too");
+	TEST_ASSERT_EQUAL(rte_mem_check_dma_mask(64), -1, "a 64-bit mask is refused, as DPDK");
+	TEST_ASSERT_SUCCESS(rte_mem_lock_page(p), "lock the page of a block");
+	rte_errno = 0;
+	TEST_ASSERT_EQUAL(rte_mem_lock_page((void *)(uintptr_t)0x1000), -1,
+			  "page 0x1000 is not mapped");
+	TEST_ASSERT_EQUAL(rte_errno, ENOMEM, "mlock's errno goes to rte_errno");
 	rte_free(p);
 	return TEST_SUCCESS;
 }

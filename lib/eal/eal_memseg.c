@@ -8,6 +8,7 @@
 
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_log.h>
 #include <rte_memory.h>
 
 #include "eal_private.h"
@@ -49,8 +50,12 @@ rte_mem_lock_page(const void *virt)
 {
 	long pgsz = sysconf(_SC_PAGESIZE);
 	uintptr_t p = RTE_ALIGN_FLOOR((uintptr_t)virt, (uintptr_t)pgsz);
+	int ret = mlock((void *)p, (size_t)pgsz);
 
-	return mlock((void *)p, (size_t)pgsz);
+	/* As DPDK's rte_mem_lock: the cause goes to rte_errno. */
+	if (ret != 0)
+		rte_errno = errno;
+	return ret;
 }
 
 __rte_export phys_addr_t
@@ -296,24 +301,38 @@ rte_dump_physmem_layout(FILE *f)
 	eal_mem_unlock();
 }
 
+/* DPDK's limit: a wider mask is taken for a caller's mistake. */
+#define EAL_DMA_MASK_BITS_MAX 63
+
+/*
+ * As DPDK 22.11: -1 for a mask wider than 63 bits, 1 when a mapped segment
+ * with an IOVA ends above the mask, else 0, and then the narrowest mask
+ * that all memory fits is kept. Called with the memory lock held.
+ */
 static int
 dma_mask_check(uint8_t maskbits)
 {
 	uint64_t mask;
 
-	if (maskbits > 64)
+	if (maskbits > EAL_DMA_MASK_BITS_MAX) {
+		EAL_LOG(ERR, "DMA mask of %u bits is wider than %u: give the device's "
+			"address width\n", maskbits, EAL_DMA_MASK_BITS_MAX);
 		return -1;
-	mask = maskbits == 64 ? UINT64_MAX : ~(UINT64_MAX << maskbits);
+	}
+	mask = ~((1ULL << maskbits) - 1);
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
 		const struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
 
 		for (unsigned int s = 0; s < msl->n_segs; s++) {
 			const struct rte_memseg *ms = &msl->memsegs[s];
 
-			if (ms->addr != NULL && ((ms->iova + ms->len - 1) & ~mask) != 0)
-				return -1;
+			if (ms->addr != NULL && ms->iova != RTE_BAD_IOVA &&
+			    ((ms->iova + ms->len - 1) & mask) != 0)
+				return 1;
 		}
 	}
+	if (eal_mem.dma_mask_bits == 0 || maskbits < eal_mem.dma_mask_bits)
+		eal_mem.dma_mask_bits = maskbits;
 	return 0;
 }
 
@@ -330,9 +349,6 @@ rte_mem_check_dma_mask(uint8_t maskbits)
 
 	eal_mem_lock();
 	ret = dma_mask_check(maskbits);
-	/* As DPDK: a mask that all memory fits becomes the one to keep. */
-	if (ret == 0 && (eal_mem.dma_mask_bits == 0 || maskbits < eal_mem.dma_mask_bits))
-		eal_mem.dma_mask_bits = maskbits;
 	eal_mem_unlock();
 	return ret;
 }

@@ -90,7 +90,8 @@ struct rte_memseg_list {
 
 /*
  * Lock the (system-size) page holding virt in memory with mlock. Returns 0,
- * or -1 with errno (not rte_errno) set by mlock.
+ * or -1 with rte_errno set to mlock's errno (ENOMEM: not mapped, EPERM or
+ * EAGAIN: over the locked-memory limit).
  */
 int rte_mem_lock_page(const void *virt);
 
@@ -204,16 +205,17 @@ unsigned rte_memory_get_nrank(void);
 /*
  * Check that every mapped segment's IOVA range fits in maskbits bits; if so
  * and maskbits is narrower than the recorded mask (or none is), record it.
- * Returns 0 when all fit, -1 when one does not or maskbits is above 64.
- * rte_errno is not set.
+ * Returns 0 when all fit, 1 when a segment does not, -1 (logged) when
+ * maskbits is above 63. rte_errno is not set.
  */
 int rte_mem_check_dma_mask(uint8_t maskbits);
-/*
- * The check of rte_mem_check_dma_mask without the memory lock and without
- * recording the mask. Same returns.
- */
+/* rte_mem_check_dma_mask without taking the memory lock. Same returns. */
 int rte_mem_check_dma_mask_thread_unsafe(uint8_t maskbits);
-/* Record maskbits as the DMA mask memory must fit. Returns nothing; no rte_errno. */
+/*
+ * Record maskbits as the DMA mask (kept for DPDK compatibility; memory is
+ * placed for the IOMMU's ranges, not checked against it when it grows).
+ * Returns nothing; rte_errno is not set.
+ */
 void rte_mem_set_dma_mask(uint8_t maskbits);
 
 /* 1 if physical addresses can be read (root, pagemap), else 0. No rte_errno. */
