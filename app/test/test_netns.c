@@ -137,6 +137,11 @@ test_netns_raw_open(const char *ifname)
 		close(fd);
 		return -1;
 	}
+	/* room for whole bursts of full-size frames the port under test sends */
+	int rcvbuf = 8 << 20;
+
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
 	return fd;
 }
 
