@@ -491,6 +491,11 @@ test_mbuf_check_dump_ptype(void)
 	TEST_ASSERT_EQUAL(rte_mbuf_check(m, 1, &reason), -1, "bad nb_segs");
 	TEST_ASSERT(strcmp(reason, "bad nb_segs") == 0, "reason: %s", reason);
 	m->nb_segs = 1;
+	m->buf_iova = 0;
+	TEST_ASSERT_EQUAL(rte_mbuf_check(m, 0, &reason), -1, "IO address 0");
+	TEST_ASSERT(strcmp(reason, "bad IO addr") == 0, "reason: %s", reason);
+	m->buf_iova = rte_mempool_virt2iova(m) + sizeof(*m) + 16;
+	TEST_ASSERT_SUCCESS(rte_mbuf_check(m, 1, &reason), "good again");
 	TEST_ASSERT_EQUAL(rte_mbuf_check(NULL, 0, &reason), -1, "NULL");
 
 	f = open_memstream(&text, &len);

@@ -294,6 +294,11 @@ rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason)
 		*reason = "bad mbuf pool";
 		return -1;
 	}
+	/* As DPDK 22.11's IOVA-as-PA build: no buffer sits at IO address 0. */
+	if (rte_mbuf_iova_get(m) == 0) {
+		*reason = "bad IO addr";
+		return -1;
+	}
 	if (m->buf_addr == NULL) {
 		*reason = "bad virt addr";
 		return -1;

@@ -213,8 +213,9 @@ rte_mbuf_ext_refcnt_update(struct rte_mbuf_ext_shared_info *shinfo, int16_t valu
 /*
  * Check an mbuf (is_header: it is the first segment of a packet, so its
  * chain, lengths and segment count are checked too). Returns 0, or -1 with
- * *reason set to a static text (m NULL, no pool, no buffer, refcnt 0 or
- * 65535, data outside the buffer, wrong nb_segs or pkt_len). Never aborts;
+ * *reason set to a static text (m NULL, no pool, IO address 0, no buffer,
+ * refcnt 0 or 65535, data outside the buffer, wrong nb_segs or pkt_len),
+ * the checks and texts of DPDK 22.11. Never aborts;
  * rte_errno is not set.
  */
 int rte_mbuf_check(const struct rte_mbuf *m, int is_header, const char **reason);
