@@ -668,8 +668,9 @@ rte_mempool_get(struct rte_mempool *mp, void **obj_p)
 
 /*
  * Get n blocks of contiguous objects, storing the first object of each in
- * first_obj_table. Returns 0; -ENOTSUP if the handler has no contiguous
- * blocks (the ring handlers), or the handler's negative errno. No rte_errno.
+ * first_obj_table. Returns 0; -ENOTSUP (equal to DPDK's -EOPNOTSUPP on Linux)
+ * if the handler has no contiguous blocks (the ring handlers), or the
+ * handler's negative errno. No rte_errno.
  */
 static __rte_always_inline int
 rte_mempool_get_contig_blocks(struct rte_mempool *mp, void **first_obj_table, unsigned int n)
