@@ -51,6 +51,32 @@ test_cycles_delay(void)
 	return TEST_SUCCESS;
 }
 
+static unsigned int delay_calls, delay_last_us;
+
+static void
+record_delay(unsigned int us)
+{
+	delay_calls++;
+	delay_last_us = us;
+}
+
+/* rte_delay_us goes through the registered function; NULL restores the busy wait. */
+static int
+test_cycles_delay_callback(void)
+{
+	delay_calls = 0;
+	rte_delay_us_callback_register(record_delay);
+	rte_delay_us(7);
+	rte_delay_ms(2);
+	TEST_ASSERT_EQUAL(delay_calls, 2, "both delays went to the callback");
+	TEST_ASSERT_EQUAL(delay_last_us, 2000, "delay_ms passes microseconds");
+	rte_delay_us_callback_register(NULL);
+	TEST_ASSERT(rte_delay_us == rte_delay_us_block, "NULL puts the busy wait back");
+	rte_delay_us(1);
+	TEST_ASSERT_EQUAL(delay_calls, 2, "callback no longer called");
+	return TEST_SUCCESS;
+}
+
 static int
 test_random(void)
 {
@@ -83,6 +109,7 @@ test_random(void)
 static const struct test_case cycles_cases[] = {
 	TEST_CASE(test_cycles_hz),
 	TEST_CASE(test_cycles_delay),
+	TEST_CASE(test_cycles_delay_callback),
 	TEST_CASE(test_random),
 	TEST_CASES_END(),
 };
