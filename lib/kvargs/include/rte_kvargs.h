@@ -43,8 +43,10 @@ struct rte_kvargs {
  * (a NULL-terminated array), a key not in it makes the parse fail; NULL
  * accepts any key. Returns the list (empty for ""), or NULL with rte_errno
  * EINVAL (args NULL, an empty key, unbalanced brackets, an unknown key, more
- * than RTE_KVARGS_MAX pairs) or ENOMEM. DPDK returns NULL in the same cases
- * without promising an rte_errno value.
+ * than RTE_KVARGS_MAX pairs) or ENOMEM. DPDK 22.11 returns NULL without
+ * promising an rte_errno value, and takes an empty key or unbalanced brackets
+ * as they come; Sluice refuses those on purpose, as a typo in a device
+ * argument should not pass silently.
  */
 struct rte_kvargs *rte_kvargs_parse(const char *args, const char *const valid_keys[]);
 
