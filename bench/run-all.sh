@@ -56,7 +56,7 @@ while getopts "b:o:r:t:s:nh" o; do
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,45p' "$0"; exit 2 ;;
+	*) sed -n '3,41p' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
