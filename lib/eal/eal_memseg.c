@@ -306,8 +306,9 @@ rte_dump_physmem_layout(FILE *f)
 
 /*
  * As DPDK 22.11: -1 for a mask wider than 63 bits, 1 when a mapped segment
- * with an IOVA ends above the mask, else 0, and then the narrowest mask
- * that all memory fits is kept. Called with the memory lock held.
+ * ends above the mask (one without an IOVA, RTE_BAD_IOVA, never fits), else
+ * 0, and then the narrowest mask that all memory fits is kept. Called with
+ * the memory lock held, or before other threads exist.
  */
 static int
 dma_mask_check(uint8_t maskbits)
@@ -326,8 +327,7 @@ dma_mask_check(uint8_t maskbits)
 		for (unsigned int s = 0; s < msl->n_segs; s++) {
 			const struct rte_memseg *ms = &msl->memsegs[s];
 
-			if (ms->addr != NULL && ms->iova != RTE_BAD_IOVA &&
-			    ((ms->iova + ms->len - 1) & mask) != 0)
+			if (ms->addr != NULL && ((ms->iova + ms->len - 1) & mask) != 0)
 				return 1;
 		}
 	}
