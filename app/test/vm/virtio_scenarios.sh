@@ -184,14 +184,40 @@ xstat() {
 		q == p && $1 == n { print $2; exit }'
 }
 
+# features_check all|some BIT...: of the last run's "features 0x.. negotiated"
+# lines (net_virtio at info level, one per port start), all or at least one
+# have every BIT
+features_check() {
+	local mode=$1 f n=0 hits=0 b ok
+	shift
+	for f in $(printf '%s\n' "$out" | sed -n 's/.*: features \(0x[0-9a-f]*\) negotiated$/\1/p'); do
+		n=$((n + 1))
+		ok=1
+		for b in "$@"; do
+			[ $(( (f >> b) & 1 )) = 1 ] || ok=0
+		done
+		hits=$((hits + ok))
+	done
+	if [ "$n" -gt 0 ] && { [ "$mode" = some ] && [ "$hits" -gt 0 ] || [ "$hits" = "$n" ]; }; then
+		pass "feature bits $* negotiated in $mode of $n starts ($hits)"
+	else
+		fail "feature bits $* negotiated in $hits of $n starts, wanted $mode"
+	fi
+}
+
 if [ "$scenario" = virtio-mq ]; then
 	run "$devbind" -b vfio-pci $p0 $p1
 	expect_rc 0
 	# the pmd_virtio suite over taps, whose vnet headers give the devices the
 	# checksum offloads (VIRTIO_NET_F_CSUM, VIRTIO_NET_F_GUEST_CSUM) a hub lacks;
 	# nobody toggles the link here, so the LSC case skips
-	run env SLUICE_VIRTIO_CSUM=1 "$sluice_test" pmd_virtio -l 0-1 -a $p0 -a $p1
+	run env SLUICE_VIRTIO_CSUM=1 "$sluice_test" pmd_virtio -l 0-1 -a $p0 -a $p1 \
+		--log-level=pmd.net.virtio:info
 	expect_rc 0
+	# MRG_RXBUF (15) and EVENT_IDX (29) always, CSUM (0) and GUEST_CSUM (1) when asked
+	features_check all 15 29
+	features_check some 0
+	features_check some 1
 	expect_match "16 TCP/UDP frames, checksum by the device, left open for port 1 \\(RX_L4_CKSUM_NONE\\)"
 	expect_match "16 TCP/UDP frames, checksum by the device, filled in and verified"
 	expect_match "suite pmd_virtio: 7 passed, 0 failed, 1 skipped"
@@ -260,8 +286,11 @@ n=$(printf '%s\n' "$out" | grep -c "^net_virtio:")
 [ "$n" = 1 ] && pass "one net_virtio error line" || fail "$n net_virtio error lines"
 
 # 2. the suite: bytes, counters, Rx mode, Rx interrupts, queues, LSC, close
-run env SLUICE_VIRTIO_SHARE=/run/vmshare "$sluice_test" pmd_virtio -l 0-1 -a $p0 -a $p1
+run env SLUICE_VIRTIO_SHARE=/run/vmshare "$sluice_test" pmd_virtio -l 0-1 -a $p0 -a $p1 \
+	--log-level=pmd.net.virtio:info
 expect_rc 0
+# VIRTIO_NET_F_MRG_RXBUF (15) and VIRTIO_F_EVENT_IDX (29) on every start
+features_check all 15 29
 expect_match "probed by net_virtio"
 expect_line "  LSC callback on port 0 (eal-intr thread): link down"
 expect_line "  LSC callback on port 0 (eal-intr thread): link up"

@@ -187,6 +187,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
 		rxq->guest_csum = virtio_has(hw, VIRTIO_NET_F_GUEST_CSUM);
 		rxq->l4_csum = (rxq->offloads & VIRTIO_RX_L4_CKSUM) != 0;
+		rxq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
 		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
 		virtio_rxq_reset(rxq);
 		ret = virtio_rxq_fill(rxq);
@@ -203,6 +204,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 		struct virtio_txq *txq = dev->data->tx_queues[q];
 
 		txq->csum = virtio_has(hw, VIRTIO_NET_F_CSUM);
+		txq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
 		virtio_txq_reset(txq);
 		ret = virtio_queue_program(hw, &txq->vq);
 		if (ret != 0)

@@ -119,9 +119,9 @@ virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
 	if (!virtio_dev_hw(dev)->rxq_intr)
 		return -ENOTSUP;
 	rxq->intr_on = true;
-	/* 2.6.7.1: clearing the flag asks for used-buffer notifications again */
-	rxq->vq.avail->flags = 0;
-	rte_smp_mb();	/* the flag is visible before the caller's last poll */
+	/* 2.6.7.1: ask for used-buffer notifications again */
+	virtq_used_notify_set(&rxq->vq, true);
+	rte_smp_mb();	/* the request is visible before the caller's last poll */
 	return 0;
 }
 
@@ -133,7 +133,7 @@ virtio_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
 	if (!virtio_dev_hw(dev)->rxq_intr)
 		return -ENOTSUP;
 	rxq->intr_on = false;
-	rxq->vq.avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+	virtq_used_notify_set(&rxq->vq, false);
 	return 0;
 }
 

@@ -368,8 +368,10 @@ virtio_cvq_reset(struct virtio_hw *hw)
 
 	memset(vq->mz->addr, 0, (uint8_t *)hw->cbuf - (uint8_t *)vq->mz->addr);
 	vq->avail_idx = 0;
+	vq->kick_idx = 0;
 	vq->used_cons = 0;
-	vq->avail->flags = VRING_AVAIL_F_NO_INTERRUPT;	/* polled */
+	vq->event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
+	virtq_used_notify_set(vq, false);	/* polled */
 }
 
 /*

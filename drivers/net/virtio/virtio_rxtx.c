@@ -29,14 +29,15 @@ virtio_rxq_reset(struct virtio_rxq *rxq)
 
 	memset(vq->mz->addr, 0, vq->mz->len);
 	vq->avail_idx = 0;
+	vq->kick_idx = 0;
 	vq->used_cons = 0;
 	for (uint16_t i = 0; i < vq->size; i++) {
 		rxq->sw_ring[i] = NULL;
 		rxq->free_ids[i] = (uint16_t)(vq->size - 1 - i);
 	}
 	rxq->nb_free = vq->size;
-	/* 2.6.7: poll mode; rx_queue_intr_enable clears the flag */
-	vq->avail->flags = rxq->intr_on ? 0 : VRING_AVAIL_F_NO_INTERRUPT;
+	/* 2.6.7: poll mode; rx_queue_intr_enable asks for notifications */
+	virtq_used_notify_set(vq, rxq->intr_on);
 }
 
 /*
@@ -323,6 +324,9 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	}
 	vq->used_cons = cons;
 	rxq->pkts += nb_rx;
+	/* 2.6.7.2: used_event follows the entries consumed */
+	if (vq->event_idx)
+		virtq_used_notify_set(vq, rxq->intr_on);
 	/* bulk refill, and a notification only when the device asked for one */
 	if (rxq->nb_free >= rxq->free_thresh && rx_refill(rxq) != 0)
 		virtq_kick(vq);
@@ -338,6 +342,7 @@ virtio_txq_reset(struct virtio_txq *txq)
 
 	memset(vq->mz->addr, 0, vq->mz->len);	/* also the chain headers: all zero */
 	vq->avail_idx = 0;
+	vq->kick_idx = 0;
 	vq->used_cons = 0;
 	for (uint16_t i = 0; i < vq->size; i++) {
 		txq->next[i] = (uint16_t)(i + 1);
@@ -347,7 +352,7 @@ virtio_txq_reset(struct virtio_txq *txq)
 	txq->free_head = 0;
 	txq->nb_free = vq->size;
 	/* 2.6.7: completions are reaped by polling, no interrupt wanted */
-	vq->avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+	virtq_used_notify_set(vq, false);
 }
 
 /* 2.6.14: give back the chains the device has finished with. */
@@ -385,6 +390,8 @@ tx_reclaim(struct virtio_txq *txq)
 		}
 	}
 	vq->used_cons = cons;
+	if (vq->event_idx)
+		virtq_used_notify_set(vq, false);
 	if (nb_done != 0)
 		rte_pktmbuf_free_bulk(done, nb_done);
 }

@@ -34,7 +34,7 @@ static_assert(sizeof(struct vring_desc) == 16, "2.6.5: a descriptor is 16 bytes"
 struct vring_avail {
 	uint16_t flags;
 	uint16_t idx;
-	uint16_t ring[];	/* then le16 used_event (EVENT_IDX only, not used here) */
+	uint16_t ring[];	/* then le16 used_event (2.6.7.2, with EVENT_IDX) */
 };
 static_assert(sizeof(struct vring_avail) == 4, "2.6.6: avail header is 4 bytes");
 
@@ -48,7 +48,7 @@ static_assert(sizeof(struct vring_used_elem) == 8, "2.6.8: a used element is 8 b
 struct vring_used {
 	uint16_t flags;
 	uint16_t idx;
-	struct vring_used_elem ring[];
+	struct vring_used_elem ring[];	/* then le16 avail_event (2.6.8, with EVENT_IDX) */
 };
 static_assert(sizeof(struct vring_used) == 4, "2.6.8: used header is 4 bytes");
 
@@ -87,22 +87,80 @@ struct virtqueue {
 	uint16_t size;
 	uint16_t mask;
 	uint16_t avail_idx;	/* our copy of avail->idx */
+	uint16_t kick_idx;	/* avail_idx when a notification was last considered */
 	uint16_t used_cons;	/* used entries consumed so far */
 	uint16_t index;		/* queue number on the device */
 	uint16_t msix_vector;
+	bool event_idx;		/* VIRTIO_F_EVENT_IDX: used_event/avail_event, not flags */
 	const struct rte_memzone *mz;
 };
 
-/* 2.6.13.6: a device that did not set NO_NOTIFY wants the notification (4.1.5.2) */
+/* 2.6.7.2: where the driver tells the device which used entry to signal */
+static inline volatile uint16_t *
+virtq_used_event(struct virtqueue *vq)
+{
+	return &vq->avail->ring[vq->size];
+}
+
+/* 2.6.10 (2.6.8 layout): where the device tells the driver which avail entry to notify */
+static inline volatile uint16_t *
+virtq_avail_event(struct virtqueue *vq)
+{
+	return (volatile uint16_t *)&vq->used->ring[vq->size];
+}
+
+/*
+ * 2.6.7.1 vring_need_event: whether moving an index from old to new_idx
+ * passed event, all modulo 2^16.
+ */
+static inline bool
+virtq_need_event(uint16_t event, uint16_t new_idx, uint16_t old)
+{
+	return (uint16_t)(new_idx - event - 1) < (uint16_t)(new_idx - old);
+}
+
+/*
+ * 2.6.7.1 Used buffer notification suppression, for a queue whose used
+ * entries are consumed up to vq->used_cons. With EVENT_IDX flags stay 0 and
+ * used_event names the next entry (wanted), or the last one consumed (not
+ * wanted): the device has passed it and would reach it again only 65536
+ * entries on, more than it can use before the driver moves used_event.
+ * Without EVENT_IDX the NO_INTERRUPT flag.
+ */
+static inline void
+virtq_used_notify_set(struct virtqueue *vq, bool wanted)
+{
+	if (vq->event_idx) {
+		vq->avail->flags = 0;
+		*virtq_used_event(vq) = wanted ? vq->used_cons : (uint16_t)(vq->used_cons - 1);
+	} else {
+		vq->avail->flags = wanted ? 0 : VRING_AVAIL_F_NO_INTERRUPT;
+	}
+}
+
+/*
+ * 2.6.13.6 / 2.6.10: notify the device (4.1.5.2) of the entries published
+ * since the last call, when it wants that: with EVENT_IDX when they pass its
+ * avail_event, else when it did not set NO_NOTIFY.
+ */
 static inline void
 virtq_kick(struct virtqueue *vq)
 {
+	uint16_t old = vq->kick_idx, new_idx = vq->avail_idx;
+	bool notify;
+
 	/*
-	 * Full barrier: the avail->idx store must be visible before used->flags is
-	 * read, or the device can go to sleep between the two (2.6.13.6 note).
+	 * Full barrier: the avail->idx store must be visible before avail_event
+	 * or used->flags is read, or the device can go to sleep between the two
+	 * (2.6.13.6 note).
 	 */
 	rte_smp_mb();
-	if (!(vq->used->flags & VRING_USED_F_NO_NOTIFY))
+	vq->kick_idx = new_idx;
+	if (vq->event_idx)
+		notify = virtq_need_event(*virtq_avail_event(vq), new_idx, old);
+	else
+		notify = !(vq->used->flags & VRING_USED_F_NO_NOTIFY);
+	if (notify)
 		rte_write16_relaxed(vq->index, vq->notify_addr);
 }
 
