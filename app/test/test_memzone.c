@@ -169,6 +169,11 @@ test_memzone_page_flags(void)
 				 other | RTE_MEMZONE_SIZE_HINT_ONLY);
 	TEST_ASSERT_NOT_NULL(mz, "the same as a hint");
 	TEST_ASSERT_SUCCESS(rte_memzone_free(mz), "free");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_memzone_reserve("mz_test_pg", 4096, SOCKET_ID_ANY, 0x8),
+			 "an unknown flag is refused");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "unknown flag: EINVAL, as DPDK");
+	TEST_ASSERT_NULL(rte_memzone_lookup("mz_test_pg"), "nothing reserved");
 	return TEST_SUCCESS;
 }
 

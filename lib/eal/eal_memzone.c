@@ -18,6 +18,8 @@
 #define MZ_PAGE_FLAGS (RTE_MEMZONE_2MB | RTE_MEMZONE_1GB | RTE_MEMZONE_16MB | \
 		       RTE_MEMZONE_16GB | RTE_MEMZONE_256KB | RTE_MEMZONE_256MB | \
 		       RTE_MEMZONE_512MB | RTE_MEMZONE_4GB)
+/* Every flag DPDK 22.11 knows; any other bit is refused with EINVAL, as there. */
+#define MZ_KNOWN_FLAGS (MZ_PAGE_FLAGS | RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)
 
 static struct rte_memzone memzones[RTE_MAX_MEMZONE];
 static unsigned int memzone_count;
@@ -76,6 +78,7 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 	    (bound != 0 && (!rte_is_power_of_2(bound) ||
 			    RTE_ALIGN_CEIL((uint64_t)len, RTE_CACHE_LINE_SIZE) > bound)) ||
 	    (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) ||
+	    (flags & ~MZ_KNOWN_FLAGS) != 0 ||
 	    len > SIZE_MAX / 2) {
 		rte_errno = EINVAL;
 		return NULL;
