@@ -43,7 +43,7 @@ while getopts "b:r:t:m:h" o; do
 	r) ROUNDS=$OPTARG ;;
 	t) SECS=$OPTARG ;;
 	m) MODEL=$OPTARG ;;
-	*) sed -n '3,34p' "$0"; exit 2 ;;
+	*) sed -n '3,33p' "$0"; exit 2 ;;
 	esac
 done
 here=$(cd "$(dirname "$0")/.." && pwd)
