@@ -237,6 +237,8 @@ test_memory_events(void)
 	TEST_ASSERT_EQUAL(rte_errno, ENAMETOOLONG, "long name: ENAMETOOLONG");
 	TEST_ASSERT_EQUAL(rte_mem_event_callback_register("x", NULL, NULL), -1, "NULL callback");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "NULL callback: EINVAL");
+	TEST_ASSERT_EQUAL(rte_mem_event_callback_register("", event_cb, &log), -1, "empty name");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "empty name: EINVAL");
 
 	p = rte_malloc(NULL, big, 0);
 	TEST_ASSERT_NOT_NULL(p, "malloc %zu", big);

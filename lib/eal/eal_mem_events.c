@@ -35,10 +35,11 @@ static unsigned int n_event_cbs;
 static struct mem_validator validators[MEM_VALIDATOR_MAX];
 static unsigned int n_validators;
 
+/* As DPDK 22.11: a NULL or empty name is EINVAL, one that fills max is ENAMETOOLONG. */
 static int
 name_check(const char *name, size_t max)
 {
-	if (name == NULL) {
+	if (name == NULL || name[0] == '\0') {
 		rte_errno = EINVAL;
 		return -1;
 	}

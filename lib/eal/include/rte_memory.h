@@ -238,17 +238,17 @@ typedef void (*rte_mem_event_callback_t)(enum rte_mem_event event_type,
 /*
  * Call clb(event, addr, len, arg) each time EAL memory is mapped or about to
  * be unmapped; name identifies the registration together with arg. Returns
- * 0, or -1 with rte_errno EINVAL (name or clb NULL), ENAMETOOLONG (name of
- * RTE_MEM_EVENT_CALLBACK_NAME_LEN characters or more), EEXIST (name and arg
- * already registered) or ENOMEM (no free slot).
+ * 0, or -1 with rte_errno EINVAL (name or clb NULL, name empty), ENAMETOOLONG
+ * (name of RTE_MEM_EVENT_CALLBACK_NAME_LEN characters or more), EEXIST (name
+ * and arg already registered) or ENOMEM (no free slot).
  */
 int
 rte_mem_event_callback_register(const char *name, rte_mem_event_callback_t clb,
 		void *arg);
 /*
  * Remove the callback registered with name and arg. Returns 0, or -1 with
- * rte_errno EINVAL (name NULL), ENAMETOOLONG (name too long) or ENOENT (no
- * such registration).
+ * rte_errno EINVAL (name NULL or empty), ENAMETOOLONG (name too long) or
+ * ENOENT (no such registration).
  */
 int
 rte_mem_event_callback_unregister(const char *name, void *arg);
@@ -264,17 +264,18 @@ typedef int (*rte_mem_alloc_validator_t)(int socket_id,
 
 /*
  * Have clb asked before memory on socket_id grows past limit bytes. Returns
- * 0, or -1 with rte_errno EINVAL (clb or name NULL, socket_id out of range),
- * ENAMETOOLONG (name of RTE_MEM_ALLOC_VALIDATOR_NAME_LEN characters or more),
- * EEXIST (name already registered on socket_id) or ENOMEM (no free slot).
+ * 0, or -1 with rte_errno EINVAL (clb or name NULL, name empty, socket_id
+ * out of range), ENAMETOOLONG (name of RTE_MEM_ALLOC_VALIDATOR_NAME_LEN
+ * characters or more), EEXIST (name already registered on socket_id) or
+ * ENOMEM (no free slot).
  */
 int
 rte_mem_alloc_validator_register(const char *name,
 		rte_mem_alloc_validator_t clb, int socket_id, size_t limit);
 /*
  * Remove the validator name of socket_id. Returns 0, or -1 with rte_errno
- * EINVAL (name NULL, socket_id out of range), ENAMETOOLONG or ENOENT (no
- * such validator).
+ * EINVAL (name NULL or empty, socket_id out of range), ENAMETOOLONG or ENOENT
+ * (no such validator).
  */
 int
 rte_mem_alloc_validator_unregister(const char *name, int socket_id);
