@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # DPDK source compatibility: DPDK 22.11's own examples (helloworld,
-# skeleton/basicfwd, l2fwd, rxtx_callbacks, link_status_interrupt),
+# skeleton/basicfwd, l2fwd, rxtx_callbacks, link_status_interrupt, timer),
 # compiled unmodified against libsluice and run.
 #
 #   compat.sh build BUILDDIR uninstalled|installed|static
@@ -23,6 +23,10 @@
 #       its MAC rewrite both ways, and its LSC callback reports the link of
 #       port 0 going down and up when the kernel side of the tap is set
 #       down and up
+#   compat.sh timer BUILDDIR
+#       the timer example on lcores 0-1 until timer0 (periodic, main lcore)
+#       fired three times: timer1 must have fired on both lcores, moving to
+#       the other lcore after each call
 #
 # Exit 77 (skipped) when a prerequisite of the machine is missing.
 set -u
@@ -139,6 +143,33 @@ fwd | icmpecho)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	vdevs="--vdev net_af_packet0,iface=a1 --vdev net_af_packet1,iface=b1"
 	;;
+timer)
+	compile timer "$EX/timer/main.c" uninstalled || fail "timer does not compile"
+	# It loops forever: watch its output, then kill it (cleanup on exit).
+	stdbuf -oL "$tmp/timer" -l 0-1 --no-huge >"$tmp/app.log" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 300); do
+		[ "$(grep -c '^timer0_cb() on lcore' "$tmp/app.log")" -ge 3 ] && break
+		kill -0 "$APP_PID" 2>/dev/null || fail "timer exited: $(tail -5 "$tmp/app.log")"
+		sleep 0.1
+	done
+	kill -KILL "$APP_PID" 2>/dev/null
+	wait "$APP_PID" 2>/dev/null
+	APP_PID=
+	t0=$(grep '^timer0_cb() on lcore' "$tmp/app.log")
+	[ "$(grep -c . <<<"$t0")" -ge 3 ] || fail "timer0 did not fire 3 times in 30 s: $(tail -5 "$tmp/app.log")"
+	grep -qv '^timer0_cb() on lcore 0$' <<<"$t0" && fail "timer0 ran off the main lcore: $t0"
+	# timer1 re-arms itself on the next lcore: 1, 0, 1, 0, ...
+	t1=$(grep '^timer1_cb() on lcore' "$tmp/app.log" | awk '{ print $4 }' | tr '\n' ' ')
+	want=1
+	for l in $t1; do
+		[ "$l" = "$want" ] || fail "timer1 ran on lcores $t1, not alternating 1 0 1 0"
+		want=$((1 - want))
+	done
+	[ "$(wc -w <<<"$t1")" -ge 2 ] || fail "timer1 fired fewer than twice: $t1"
+	echo "timer: timer0 fired $(grep -c . <<<"$t0") times on lcore 0, timer1 alternated on lcores $t1"
+	exit 0
+	;;
 lsi)
 	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and tap devices"
 	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
@@ -149,7 +180,7 @@ lsi)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,27p' "$0"
+	sed -n '3,31p' "$0"
 	exit 2
 	;;
 esac
