@@ -294,8 +294,9 @@ __rte_ipv4_udptcp_cksum_mbuf(const struct rte_mbuf *m, const struct rte_ipv4_hdr
 /*
  * As rte_ipv4_udptcp_cksum, over a (possibly segmented) packet m whose L4
  * header starts l4_off bytes from the packet start; the L4 length comes from
- * the IPv4 header (DPDK sums to the end of the packet, which differs only
- * when the frame is padded with non-zero bytes). When that range is not in
+ * the IPv4 header, as in later DPDK releases (22.11 sums to the end of the
+ * packet, which differs only for a frame padded with non-zero bytes; the
+ * fix is kept on purpose). When that range is not in
  * the packet the result is 0xffff. Cannot fail; rte_errno is not set.
  */
 static inline uint16_t
