@@ -12,8 +12,8 @@ typedef void (*rte_vdev_scan_callback)(void *user_arg);
 
 /*
  * Run callback(user_arg) before each vdev bus scan (it may add devargs).
- * Returns 0 (also when that pair is already added), or -ENOMEM. rte_errno is
- * not set.
+ * Returns 0 (also when that pair is already added), or -ENOMEM (DPDK: -1).
+ * rte_errno is not set.
  */
 int rte_vdev_add_custom_scan(rte_vdev_scan_callback callback, void *user_arg);
 /*
@@ -26,7 +26,8 @@ int rte_vdev_remove_custom_scan(rte_vdev_scan_callback callback, void *user_arg)
 /*
  * Create and probe the device name ("net_null0") with args ("size=64", may
  * be NULL). Returns 0; -EINVAL when name is NULL, empty or of
- * RTE_DEV_NAME_MAX_LEN characters or more, or when no driver matches it;
+ * RTE_DEV_NAME_MAX_LEN characters or more, or when no driver matches it
+ * (DPDK 22.11 returns -1 for the latter);
  * -EEXIST when a device has that name; -ENOMEM; or the driver's negative
  * probe error (-EINVAL for a positive one). The cause is logged; rte_errno
  * is not set by the bus (the driver may set it).
