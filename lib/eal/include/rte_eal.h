@@ -31,8 +31,8 @@ enum rte_iova_mode {
 };
 
 /*
- * The type of this process: RTE_PROC_PRIMARY once rte_eal_init has run (only
- * primary processes are supported). Cannot fail; rte_errno is not set.
+ * The type of this process: always RTE_PROC_PRIMARY, as only primary
+ * processes are supported. Cannot fail; rte_errno is not set.
  */
 enum rte_proc_type_t rte_eal_process_type(void);
 /*
@@ -60,7 +60,9 @@ int rte_eal_init(int argc, char **argv);
 /*
  * Release everything rte_eal_init acquired. Returns 0; or -EALREADY with
  * rte_errno EALREADY when the EAL is not initialised (never initialised, or
- * already cleaned up).
+ * already cleaned up). DPDK 22.11 has no such guard and returns 0 (later
+ * releases return -1 with EALREADY on a second call); refusing is kept on
+ * purpose, as a second release would free memory twice.
  */
 int rte_eal_cleanup(void);
 
