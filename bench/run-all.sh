@@ -65,6 +65,8 @@ BURSTS=${BURSTS:-1 4 8 16 32 64}
 STARTUP_SIZES=${STARTUP_SIZES:-256 1024 2048}
 
 cd "$(dirname "$0")/.." || exit 1
+# The build folder as the report names it: relative to the source tree.
+build_name=${BUILD#"$PWD"/}
 OUT=$OUTDIR/results.md
 PLOTDIR=$OUTDIR/plot
 mkdir -p "$PLOTDIR" || exit 1
@@ -238,9 +240,10 @@ if want startup; then
 fi
 
 # --- VM --------------------------------------------------------------------
-# bench/vm.sh prints one line per round and tool ("ROUND TOOL PACKETS PPS");
-# the table takes the median pps over the rounds. Models it does not accept
-# (its -m option) are skipped with a note.
+# bench/vm.sh prints one line per round and tool ("ROUND TOOL PACKETS PPS
+# ...") and "round N left out: ..." for a round where one tool stalled; the
+# table takes the median pps over the other rounds. Models its usage line
+# does not name (its -m option) are skipped with a note.
 vm_out=$tmp/vm.out
 : >"$vm_out"
 if want vm; then
@@ -250,16 +253,21 @@ if want vm; then
 		note "vm: skipped: bench/vm.sh does not exist yet"
 	else
 		for model in e1000e virtio; do
-			if ! sed -n '1,30p' bench/vm.sh | grep -q -- "-m .*$model"; then
+			if ! grep '^# Usage:' bench/vm.sh | grep -qw -- "$model"; then
 				note "vm $model: skipped: bench/vm.sh does not offer -m $model yet"
 				continue
 			fi
 			log "vm $model: bench/vm.sh, $ROUNDS rounds (minutes)"
 			bash bench/vm.sh -b "$BUILD" -r "$ROUNDS" -m "$model" >"$tmp/vm.$model" 2>&1
 			st=$?
-			{ echo "\$ bench/vm.sh -b $BUILD -r $ROUNDS -m $model"; cat "$tmp/vm.$model"; echo; } >>"$vm_out"
-			o=$(awk '$1 ~ /^[0-9]+$/ && $2 == "sluice-testpmd" { print $4 }' "$tmp/vm.$model" | median)
-			d=$(awk '$1 ~ /^[0-9]+$/ && $2 == "dpdk-testpmd" { print $4 }' "$tmp/vm.$model" | median)
+			{ echo "\$ bench/vm.sh -b $build_name -r $ROUNDS -m $model"; cat "$tmp/vm.$model"; echo; } >>"$vm_out"
+			vm_pps() {
+				awk -v t="$1" 'NR == FNR { if ($1 == "round" && $3 == "left") out[$2] = 1; next }
+					$1 ~ /^[0-9]+$/ && !($1 in out) && $2 == t { print $4 }' \
+					"$tmp/vm.$model" "$tmp/vm.$model" | median
+			}
+			o=$(vm_pps sluice-testpmd)
+			d=$(vm_pps dpdk-testpmd)
 			if [ $st -ne 0 ] || [ "$o" = nan ] || [ "$d" = nan ]; then
 				note "vm $model: bench/vm.sh failed (status $st): $(tail -1 "$tmp/vm.$model")"
 				continue
@@ -292,8 +300,6 @@ fi
 
 # --- results.md --------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
-# The build folder as the report names it: relative to the source tree.
-build_name=${BUILD#"$PWD"/}
 {
 	echo "<!-- SPDX-License-Identifier: BSD-3-Clause -->"
 	echo "# Benchmark results: Sluice and DPDK 22.11"
@@ -354,5 +360,5 @@ build_name=${BUILD#"$PWD"/}
 		echo
 		cat "$notes"
 	fi
-} >"$OUT"
+} | sed "s|$PWD/||g" >"$OUT"   # paths inside the source tree, as relative ones
 log "wrote $OUT ($(wc -l <"$rows") figures) and ${#plots[@]} plot(s) in $PLOTDIR"
