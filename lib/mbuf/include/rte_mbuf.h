@@ -419,6 +419,7 @@ rte_pktmbuf_attach_extbuf(struct rte_mbuf *m, void *buf_addr, rte_iova_t buf_iov
 	m->shinfo = shinfo;
 }
 
+/* Detach m from its external buffer: rte_pktmbuf_detach. */
 #define rte_pktmbuf_detach_extbuf(m) rte_pktmbuf_detach(m)
 
 /* Copy the dynamic fields of msrc to mdst. Returns nothing. */
@@ -637,7 +638,9 @@ rte_pktmbuf_lastseg(struct rte_mbuf *m)
 	return m;
 }
 
+/* The length of the whole packet m (all segments). */
 #define rte_pktmbuf_pkt_len(m) ((m)->pkt_len)
+/* The length of the data in segment m. */
 #define rte_pktmbuf_data_len(m) ((m)->data_len)
 
 /*

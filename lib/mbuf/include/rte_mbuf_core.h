@@ -227,19 +227,26 @@ struct rte_mbuf_ext_shared_info {
 	uint16_t refcnt;
 };
 
+/* Non-zero if mb is an indirect mbuf (a clone pointing at another's buffer). */
 #define RTE_MBUF_CLONED(mb) ((mb)->ol_flags & RTE_MBUF_F_INDIRECT)
+/* Non-zero if mb's buffer is an external one. */
 #define RTE_MBUF_HAS_EXTBUF(mb) ((mb)->ol_flags & RTE_MBUF_F_EXTERNAL)
+/* Non-zero if mb uses its own embedded buffer (neither indirect nor external). */
 #define RTE_MBUF_DIRECT(mb) (!((mb)->ol_flags & (RTE_MBUF_F_INDIRECT | RTE_MBUF_F_EXTERNAL)))
 
 #define RTE_MBUF_PORT_INVALID UINT16_MAX
 #define MBUF_INVALID_PORT RTE_MBUF_PORT_INVALID
 #define RTE_MBUF_MAX_NB_SEGS UINT16_MAX
 
+/* The address o bytes into m's data (this segment), cast to type t. No check. */
 #define rte_pktmbuf_mtod_offset(m, t, o) \
 	((t)(void *)((char *)(m)->buf_addr + (m)->data_off + (o)))
+/* The address of the start of m's data, cast to type t. */
 #define rte_pktmbuf_mtod(m, t) rte_pktmbuf_mtod_offset(m, t, 0)
+/* The IO address o bytes into m's data (this segment). No check. */
 #define rte_pktmbuf_iova_offset(m, o) \
 	(rte_iova_t)((m)->buf_iova + (m)->data_off + (o))
+/* The IO address of the start of m's data. */
 #define rte_pktmbuf_iova(m) rte_pktmbuf_iova_offset(m, 0)
 
 /* The layout DPDK 22.11 applications and drivers were compiled against. */
