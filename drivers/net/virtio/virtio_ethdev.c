@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * net_virtio control path for modern virtio-net (1af4:1041, and 1af4:1000
- * driven in modern mode) over VFIO: probe, queues, start/stop/close, Rx
- * mode and queue pairs through the control virtqueue, device information.
- * Link and interrupts are in virtio_intr.c, counters in virtio_stats.c.
+ * driven in modern mode) over VFIO: probe, feature negotiation,
+ * start/stop/close, Rx mode and queue pairs through the control virtqueue,
+ * device information. Queue setup is in virtio_queue.c, link and
+ * interrupts in virtio_intr.c, counters in virtio_stats.c.
  * Section numbers are those of the virtio 1.1 specification.
  */
 #include <errno.h>
@@ -21,21 +22,6 @@
 RTE_LOG_REGISTER(virtio_logtype, pmd.net.virtio, NOTICE);
 
 #define VIRTIO_CTRL_QUEUE_SIZE 64
-#define VIRTIO_RX_FREE_THRESH 32
-#define VIRTIO_TX_FREE_THRESH 32
-
-/* 5.1.2: receiveq N is virtqueue 2N, transmitq N is 2N+1 */
-static uint16_t
-rxq_vq_index(uint16_t qid)
-{
-	return (uint16_t)(2 * qid);
-}
-
-static uint16_t
-txq_vq_index(uint16_t qid)
-{
-	return (uint16_t)(2 * qid + 1);
-}
 
 /* 5.1.6.5.1: promiscuous and all-multicast through CTRL_RX */
 static int
@@ -79,32 +65,7 @@ virtio_allmulticast_disable(struct rte_eth_dev *dev)
 	return virtio_rx_mode_set(dev, VIRTIO_NET_CTRL_RX_ALLMULTI, false);
 }
 
-#define VIRTIO_RX_L4_CKSUM (RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM)
-#define VIRTIO_TX_L4_CKSUM (RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM)
-
 /* --- configure, start, stop, close --------------------------------------- */
-
-/*
- * Whether frames of the MTU can be received into mbufs of room bytes: whole
- * in one buffer (5.1.6.3.1), or spread over several when the device merges
- * buffers (VIRTIO_NET_F_MRG_RXBUF) and the application takes chains
- * (RTE_ETH_RX_OFFLOAD_SCATTER).
- */
-static int
-virtio_rx_frame_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room,
-		      uint64_t offloads)
-{
-	bool mrg = virtio_offers(virtio_dev_hw(dev), VIRTIO_NET_F_MRG_RXBUF);
-	uint32_t need = VIRTIO_MAX_FRAME(mtu);
-
-	if (room >= RTE_PKTMBUF_HEADROOM + need || (mrg && (offloads & RTE_ETH_RX_OFFLOAD_SCATTER)))
-		return 0;
-	VIRTIO_LOG(ERR, "%s: Rx queue %u: mbufs of %u bytes cannot hold a frame of %u bytes "
-		   "(MTU %u) after the headroom: %s\n", dev->data->name, qid, room, need, mtu,
-		   mrg ? "enable RTE_ETH_RX_OFFLOAD_SCATTER or use larger mbufs" :
-		   "use larger mbufs (the device has no VIRTIO_NET_F_MRG_RXBUF to merge buffers)");
-	return -EINVAL;
-}
 
 static int
 virtio_dev_configure(struct rte_eth_dev *dev)
@@ -283,36 +244,6 @@ virtio_dev_stop(struct rte_eth_dev *dev)
 	return 0;
 }
 
-static void
-virtio_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
-
-	if (rxq == NULL)
-		return;
-	virtio_rxq_drain(rxq);
-	rte_memzone_free(rxq->vq.mz);
-	rte_free(rxq->sw_ring);
-	rte_free(rxq->free_ids);
-	rte_free(rxq);
-	dev->data->rx_queues[qid] = NULL;
-}
-
-static void
-virtio_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
-{
-	struct virtio_txq *txq = dev->data->tx_queues[qid];
-
-	if (txq == NULL)
-		return;
-	virtio_txq_drain(txq);
-	rte_memzone_free(txq->vq.mz);
-	rte_free(txq->slots);
-	rte_free(txq->next);
-	rte_free(txq);
-	dev->data->tx_queues[qid] = NULL;
-}
-
 static int
 virtio_dev_close(struct rte_eth_dev *dev)
 {
@@ -331,95 +262,6 @@ virtio_dev_close(struct rte_eth_dev *dev)
 	rte_free(hw->vq_max);
 	hw->vq_max = NULL;
 	hw->common = NULL;
-	return 0;
-}
-
-/* --- queues --------------------------------------------------------------- */
-
-static int
-virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket_id, const struct rte_eth_rxconf *conf,
-		      struct rte_mempool *mp)
-{
-	uint32_t room = rte_pktmbuf_data_room_size(mp);
-	uint64_t offloads = conf->offloads | dev->data->dev_conf.rxmode.offloads;
-	struct virtio_rxq *rxq;
-	int socket = (int)socket_id;
-	uint16_t size;
-	int ret;
-
-	ret = virtq_size_pick(dev, rxq_vq_index(qid), nb_desc, &size);
-	if (ret != 0)
-		return ret;
-	ret = virtio_rx_frame_check(dev, qid, dev->data->mtu, room, offloads);
-	if (ret != 0)
-		return ret;
-	virtio_rx_queue_release(dev, qid);
-	rxq = rte_zmalloc_socket("virtio_rxq", sizeof(*rxq), RTE_CACHE_LINE_SIZE, socket);
-	if (rxq == NULL)
-		return -ENOMEM;
-	rxq->sw_ring = rte_zmalloc_socket("virtio_rx_sw", sizeof(rxq->sw_ring[0]) * size,
-					  RTE_CACHE_LINE_SIZE, socket);
-	rxq->free_ids = rte_zmalloc_socket("virtio_rx_ids", sizeof(uint16_t) * size,
-					   RTE_CACHE_LINE_SIZE, socket);
-	if (rxq->sw_ring == NULL || rxq->free_ids == NULL ||
-	    virtq_alloc(dev, &rxq->vq, rxq_vq_index(qid), size, 0, socket) != 0) {
-		rte_free(rxq->sw_ring);
-		rte_free(rxq->free_ids);
-		rte_free(rxq);
-		return -ENOMEM;
-	}
-	rxq->mp = mp;
-	rxq->offloads = offloads;
-	rxq->buf_len = room - RTE_PKTMBUF_HEADROOM + (uint32_t)sizeof(struct virtio_net_hdr);
-	rxq->free_thresh = conf->rx_free_thresh != 0 && conf->rx_free_thresh < size ?
-			   conf->rx_free_thresh : RTE_MIN(VIRTIO_RX_FREE_THRESH, size / 2);
-	rxq->port_id = dev->data->port_id;
-	rxq->queue_id = qid;
-	virtio_rxq_reset(rxq);
-	dev->data->rx_queues[qid] = rxq;
-	return 0;
-}
-
-static int
-virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
-		      unsigned int socket_id, const struct rte_eth_txconf *conf)
-{
-	struct virtio_txq *txq;
-	int socket = (int)socket_id;
-	struct virtq_layout l;
-	uint16_t size;
-	int ret;
-
-	ret = virtq_size_pick(dev, txq_vq_index(qid), nb_desc, &size);
-	if (ret != 0)
-		return ret;
-	virtio_tx_queue_release(dev, qid);
-	txq = rte_zmalloc_socket("virtio_txq", sizeof(*txq), RTE_CACHE_LINE_SIZE, socket);
-	if (txq == NULL)
-		return -ENOMEM;
-	txq->slots = rte_zmalloc_socket("virtio_tx_slots", sizeof(txq->slots[0]) * size,
-					RTE_CACHE_LINE_SIZE, socket);
-	txq->next = rte_zmalloc_socket("virtio_tx_next", sizeof(uint16_t) * size,
-				       RTE_CACHE_LINE_SIZE, socket);
-	if (txq->slots == NULL || txq->next == NULL ||
-	    virtq_alloc(dev, &txq->vq, txq_vq_index(qid), size,
-			sizeof(struct virtio_net_hdr) * size, socket) != 0) {
-		rte_free(txq->slots);
-		rte_free(txq->next);
-		rte_free(txq);
-		return -ENOMEM;
-	}
-	l = virtq_layout_of(size, 0);
-	txq->hdrs = (struct virtio_net_hdr *)((uint8_t *)txq->vq.mz->addr + l.extra_off);
-	txq->hdrs_iova = txq->vq.mz->iova + l.extra_off;
-	txq->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
-	txq->free_thresh = conf->tx_free_thresh != 0 && conf->tx_free_thresh < size ?
-			   conf->tx_free_thresh : RTE_MIN(VIRTIO_TX_FREE_THRESH, size / 2);
-	txq->port_id = dev->data->port_id;
-	txq->queue_id = qid;
-	virtio_txq_reset(txq);
-	dev->data->tx_queues[qid] = txq;
 	return 0;
 }
 

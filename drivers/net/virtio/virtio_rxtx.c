@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * net_virtio fast path on split virtqueues (virtio 1.1 section 2.6) for
- * virtio-net (5.1.6). One lcore owns a queue: no locks, no atomics; the
- * barriers between ring updates are the ones 2.6.13 and 2.6.14 require.
- * Every used-ring entry (id and length) comes from the device and is
- * checked before it is used.
+ * virtio-net (5.1.6): merged Rx buffers into mbuf chains, checksum
+ * offloads through the header. One lcore owns a queue: no locks, no
+ * atomics; the barriers between ring updates are the ones 2.6.13 and
+ * 2.6.14 require. Every used-ring entry (id and length) and every header
+ * field the device writes is checked before it is used.
  */
 #include <string.h>
 
