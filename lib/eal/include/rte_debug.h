@@ -17,11 +17,13 @@ void rte_dump_stack(void);
 #define rte_panic(...) rte_panic_(__func__, __VA_ARGS__, "dummy")
 #define rte_panic_(func, format, ...) __rte_panic(func, format "%.0s", __VA_ARGS__)
 
+/* RTE_VERIFY when built with RTE_ENABLE_ASSERT, else nothing. Not for library code. */
 #ifdef RTE_ENABLE_ASSERT
 #define RTE_ASSERT(exp) RTE_VERIFY(exp)
 #else
 #define RTE_ASSERT(exp) do {} while (0)
 #endif
+/* rte_panic with the line and the text of exp when exp is false. Not for library code. */
 #define RTE_VERIFY(exp) do { \
 	if (unlikely(!(exp))) \
 		rte_panic("line %d\tassert \"%s\" failed\n", __LINE__, #exp); \
