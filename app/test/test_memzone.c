@@ -74,9 +74,11 @@ test_memzone_errors(void)
 	TEST_ASSERT_NULL(rte_memzone_reserve_bounded("mz_test_x", 20, SOCKET_ID_ANY, 0, 64, 32),
 			 "a 20-byte zone takes a 64-byte cache line, more than a 32-byte bound");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bound below the rounded length: EINVAL");
+	TEST_ASSERT_NULL(rte_memzone_reserve("mz_test_x", 64, -5, 0), "negative socket");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "negative socket: EINVAL");
 	TEST_ASSERT_NULL(rte_memzone_reserve("mz_test_x", 64, RTE_MAX_NUMA_NODES + 3, 0),
-			 "bad socket");
-	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "bad socket: EINVAL");
+			 "socket past the last one");
+	TEST_ASSERT_EQUAL(rte_errno, ENOMEM, "no heap on that socket: ENOMEM, as DPDK");
 	{
 		volatile size_t tib = (size_t)1 << 40;
 

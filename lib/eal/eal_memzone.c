@@ -77,14 +77,14 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 	if ((align != 0 && !rte_is_power_of_2(align)) ||
 	    (bound != 0 && (!rte_is_power_of_2(bound) ||
 			    RTE_ALIGN_CEIL((uint64_t)len, RTE_CACHE_LINE_SIZE) > bound)) ||
-	    (socket_id != SOCKET_ID_ANY && (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)) ||
+	    (socket_id != SOCKET_ID_ANY && socket_id < 0) ||
 	    (flags & ~MZ_KNOWN_FLAGS) != 0 ||
 	    len > SIZE_MAX / 2) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
 	align = RTE_MAX(align, (unsigned int)RTE_CACHE_LINE_SIZE);
-	if (!eal_mem.hugepages)
+	if (!eal_mem.hugepages && socket_id < RTE_MAX_NUMA_NODES)
 		socket_id = SOCKET_ID_ANY;
 
 	pthread_rwlock_wrlock(&memzone_lock);
@@ -97,8 +97,10 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 			mz = &memzones[i];
 	if (mz == NULL)
 		goto fail;
+	/* A socket past RTE_MAX_NUMA_NODES has no heap: ENOMEM, as in DPDK 22.11. */
 	err = ENOMEM;
-	if (!eal_mem.initialized || mz_page_size_mismatch(flags))
+	if (!eal_mem.initialized || mz_page_size_mismatch(flags) ||
+	    socket_id >= RTE_MAX_NUMA_NODES)
 		goto fail;
 	/* len 0: the biggest block there is (or one bound's worth). */
 	want = len != 0 ? RTE_ALIGN_CEIL(len, (size_t)RTE_CACHE_LINE_SIZE) : bound;

@@ -47,13 +47,13 @@ struct rte_memzone {
  * of zeroed memory named name on socket_id (or SOCKET_ID_ANY; ignored
  * without hugepages), cache-line aligned. flags are RTE_MEMZONE_* page-size
  * and IOVA_CONTIG requests. Returns the memzone, or NULL with rte_errno:
- * EINVAL (name NULL, socket_id out of range, len too large, a flag that is
- * not an RTE_MEMZONE_* one),
+ * EINVAL (name NULL, socket_id negative but not SOCKET_ID_ANY, len too
+ * large, a flag that is not an RTE_MEMZONE_* one),
  * ENAMETOOLONG (name of RTE_MEMZONE_NAMESIZE characters or more), EEXIST
  * (name in use), ENOSPC (RTE_MAX_MEMZONE memzones exist), ENOMEM (no memory
- * fits, the page size asked is not available, or the EAL is not
- * initialised). E_RTE_NO_CONFIG and E_RTE_SECONDARY, listed by DPDK, never
- * happen here.
+ * fits, no heap on socket_id, the page size asked is not available, or
+ * the EAL is not initialised). E_RTE_NO_CONFIG and E_RTE_SECONDARY, listed
+ * by DPDK, never happen here.
  */
 const struct rte_memzone *rte_memzone_reserve(const char *name,
 					      size_t len, int socket_id,
