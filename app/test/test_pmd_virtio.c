@@ -555,6 +555,26 @@ v_csum_round(bool rx_offload)
 	return TEST_SUCCESS;
 }
 
+/* A checksum request whose field lies past the frame's end is dropped and counted. */
+static int
+v_csum_bad_request(void)
+{
+	static uint8_t want[V_CSUM_MAX_LEN];
+	struct rte_mbuf *m = v_l4_frame(0, 80, want), *rx[1];
+	struct rte_eth_stats st;
+
+	TEST_ASSERT_NOT_NULL(m, "frame");
+	m->l3_len = 100;	/* csum_start 114 in an 80-byte frame */
+	rte_eth_stats_reset(v_port[0]);
+	TEST_ASSERT_EQUAL(rte_eth_tx_burst(v_port[0], 0, &m, 1), 1, "taken (and dropped)");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(v_port[0], &st), "stats");
+	TEST_ASSERT_EQUAL(st.oerrors, 1, "oerrors");
+	TEST_ASSERT_EQUAL(st.opackets, 0, "opackets");
+	TEST_ASSERT_EQUAL(v_collect_type(v_port[1], RTE_ETHER_TYPE_IPV4, rx, 1, 300), 0,
+			  "nothing on the wire");
+	return TEST_SUCCESS;
+}
+
 /*
  * Tx checksum offload (VIRTIO_NET_F_CSUM) and Rx checksum flags
  * (VIRTIO_NET_F_GUEST_CSUM). SLUICE_VIRTIO_CSUM=1 says the devices offer
@@ -589,6 +609,8 @@ test_virtio_csum(void)
 	ret = v_csum_ports(tx_ol, rx_ol);
 	if (ret == TEST_SUCCESS)
 		ret = v_csum_round(true);
+	if (ret == TEST_SUCCESS)
+		ret = v_csum_bad_request();
 	if (ret == TEST_SUCCESS)
 		ret = v_csum_ports(tx_ol, 0);
 	if (ret == TEST_SUCCESS)

@@ -260,6 +260,7 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	struct virtio_rxq *rxq = queue;
 	struct virtqueue *vq = &rxq->vq;
 	uint16_t used, nb_rx = 0, cons = vq->used_cons;
+	bool partial = false;
 
 	used = virtq_used_count(vq, (uint16_t)(vq->size - rxq->nb_free), &rxq->errors);
 	while (nb_rx < nb_pkts && used > 0) {
@@ -274,8 +275,10 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 			nbuf = rx_hdr(rxq->sw_ring[id])->num_buffers;
 			if (unlikely(nbuf == 0 || nbuf > vq->size - rxq->nb_free))
 				nbuf = 1, bad = true;
-			else if (nbuf > used)
-				break;	/* the rest of the frame is not there yet */
+			else if (nbuf > used) {
+				partial = true;	/* the rest of the frame is not there yet */
+				break;
+			}
 		}
 		m = rx_take(rxq, cons++, VIRTIO_HDR_SIZE + 1, &len);
 		used--;
@@ -328,8 +331,13 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	/* 2.6.7.2: used_event follows the entries consumed */
 	if (vq->event_idx)
 		virtq_used_notify_set(vq, rxq->intr_on);
-	/* bulk refill, and a notification only when the device asked for one */
-	if (rxq->nb_free >= rxq->free_thresh && rx_refill(rxq) != 0)
+	/*
+	 * Bulk refill, and a notification only when the device asked for one;
+	 * any free buffer at once when a frame waits for more, in case the
+	 * device returns a frame's buffers before it has all of them.
+	 */
+	if ((rxq->nb_free >= rxq->free_thresh || (partial && rxq->nb_free != 0)) &&
+	    rx_refill(rxq) != 0)
 		virtq_kick(vq);
 	return nb_rx;
 }
