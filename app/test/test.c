@@ -15,6 +15,7 @@
 
 #include <rte_common.h>
 #include <rte_eal.h>
+#include <rte_malloc.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
 
@@ -132,6 +133,10 @@ eal_init_only(int argc, char **argv)
 	if (ret < 0)
 		return 1;
 	printf("lcores=%u main=%u\n", rte_lcore_count(), rte_get_main_lcore());
+	void *obj = rte_malloc(NULL, 64, 0);
+
+	printf("malloc=%p\n", obj);
+	rte_free(obj);
 	ret = rte_eal_cleanup();
 	printf("cleanup=%d\n", ret);
 	return ret == 0 ? 0 : 1;

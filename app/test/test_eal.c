@@ -95,6 +95,11 @@ static const struct bad_case bad_cases[] = {
 	{ { "--proc-type", "secondary", NULL }, "--proc-type=secondary is not supported" },
 	{ { "-m", "lots", NULL }, "invalid -m 'lots'" },
 	{ { "--file-prefix", "a/b", NULL }, "invalid --file-prefix 'a/b'" },
+	{ { "--base-virtaddr", "0xzz", NULL }, "invalid --base-virtaddr '0xzz'" },
+	{ { "--base-virtaddr", "0", NULL }, "invalid --base-virtaddr '0'" },
+	/* beyond the 47-bit user address space */
+	{ { "--base-virtaddr", "0x800000000000", NULL },
+	  "of memory at --base-virtaddr 0x800000000000: " },
 	{ { "-l", NULL, NULL }, "option '-l' needs an argument" },
 };
 
@@ -110,6 +115,26 @@ test_init_bad_options(void)
 		TEST_ASSERT_STR_CONTAINS(out, c->message, "case %zu message", i);
 		TEST_ASSERT_EQUAL(count_error_lines(), 1, "case %zu: one error line:\n%s", i, out);
 	}
+	return TEST_SUCCESS;
+}
+
+/*
+ * --base-virtaddr places EAL memory, and so the heap, at that address (one
+ * above the sanitizers' shadow memory, so that the check holds under ASan).
+ */
+static int
+test_init_base_virtaddr(void)
+{
+	const uint64_t base = 0x500000000000ULL;
+	unsigned long long obj = 0;
+	const char *p;
+	int rc = eal_run("--base-virtaddr", "0x500000000000", NULL, NULL);
+
+	TEST_ASSERT_EQUAL(rc, 0, "output:\n%s", out);
+	p = strstr(out, "malloc=");
+	TEST_ASSERT(p != NULL && sscanf(p, "malloc=%llx", &obj) == 1, "no malloc line:\n%s", out);
+	TEST_ASSERT(obj >= base && obj < base + (64ULL << 30),
+		    "heap object at 0x%llx, not in the window at 0x%" PRIx64, obj, base);
 	return TEST_SUCCESS;
 }
 
@@ -191,6 +216,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_main_lcore),
 	TEST_CASE(test_init_bad_options),
 	TEST_CASE(test_init_allow_block_conflict),
+	TEST_CASE(test_init_base_virtaddr),
 	TEST_CASE(test_init_help_version),
 	TEST_CASE(test_init_fail_leaves_no_threads),
 	TEST_CASE(test_init_returns_consumed),

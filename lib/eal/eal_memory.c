@@ -306,6 +306,20 @@ window_reserve(size_t len)
 	uint64_t align = RTE_MAX(eal_mem.page_sz, (uint64_t)step);
 	char *p;
 
+	if (eal_cfg.base_virtaddr != 0) {
+		/* --base-virtaddr: there (rounded up to a page) or nowhere */
+		uint64_t a = RTE_ALIGN_CEIL(eal_cfg.base_virtaddr, eal_mem.page_sz);
+
+		p = mmap((void *)(uintptr_t)a, len, PROT_NONE, fl | MAP_FIXED_NOREPLACE, -1, 0);
+		if (p == MAP_FAILED)
+			return NULL;
+		if (p != (void *)(uintptr_t)a) {
+			munmap(p, len);
+			errno = EEXIST;
+			return NULL;
+		}
+		goto placed;
+	}
 	for (uint64_t a = EAL_MEM_BASE_HINT; a + len <= EAL_MEM_VA_LIMIT; a += step) {
 		p = mmap((void *)a, len, PROT_NONE, fl | MAP_FIXED_NOREPLACE, -1, 0);
 		if (p == (void *)a)
@@ -330,6 +344,7 @@ window_reserve(size_t len)
 		munmap(aligned + len, (size_t)(p + len + align - (aligned + len)));
 		p = aligned;
 	}
+placed:
 	if ((uint64_t)(uintptr_t)p + len > EAL_MEM_VA_LIMIT)
 		EAL_LOG(WARNING, "memory window at %p ends above 2^39: an IOMMU with 39 "
 			"address bits cannot map it with --iova-mode=va\n", p);
@@ -551,6 +566,13 @@ eal_memory_init(void)
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
 		eal_mem.window_len += eal_mem.lists[i].msl.len;
 	eal_mem.window = window_reserve(eal_mem.window_len);
+	if (eal_mem.window == NULL && eal_cfg.base_virtaddr != 0) {
+		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of memory at --base-virtaddr "
+			 "0x%" PRIx64 ": %s; fix: give a free address, or drop the option\n",
+			 eal_mem.window_len >> 20, eal_cfg.base_virtaddr,
+			 errno == EEXIST ? "the range is in use" : strerror(errno));
+		goto fail;
+	}
 	if (eal_mem.window == NULL) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of address space for memory: "
 			 "%s; lower -m or raise 'ulimit -v'\n", eal_mem.window_len >> 20,

@@ -27,6 +27,7 @@ enum {
 	OPT_IN_MEMORY,
 	OPT_FILE_PREFIX,
 	OPT_IOVA_MODE,
+	OPT_BASE_VIRTADDR,
 	OPT_LOG_LEVEL,
 	OPT_PROC_TYPE,
 	OPT_MBUF_POOL_OPS,
@@ -47,6 +48,7 @@ static const struct option eal_long_options[] = {
 	{ "in-memory", no_argument, NULL, OPT_IN_MEMORY },
 	{ "file-prefix", required_argument, NULL, OPT_FILE_PREFIX },
 	{ "iova-mode", required_argument, NULL, OPT_IOVA_MODE },
+	{ "base-virtaddr", required_argument, NULL, OPT_BASE_VIRTADDR },
 	{ "log-level", required_argument, NULL, OPT_LOG_LEVEL },
 	{ "proc-type", required_argument, NULL, OPT_PROC_TYPE },
 	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS },
@@ -117,6 +119,7 @@ eal_usage(const char *prgname)
 	       "  --in-memory         Create no files at all\n"
 	       "  --file-prefix NAME  Prefix of hugepage file names (default rte)\n"
 	       "  --iova-mode MODE    va, pa or auto (default auto)\n"
+	       "  --base-virtaddr ADDR  Hexadecimal address where EAL memory starts\n"
 	       "  --log-level LEVEL   A level (1-8 or a name), or TYPE:LEVEL with globs\n"
 	       "  --proc-type TYPE    primary (secondary is not supported)\n"
 	       "  --mbuf-pool-ops-name NAME  Mempool ops for pktmbuf pools\n"
@@ -362,6 +365,16 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		else
 			return opt_err("invalid --iova-mode '%s': use va, pa or auto", arg);
 		return 0;
+	case OPT_BASE_VIRTADDR: {
+		char *end;
+
+		errno = 0;
+		eal_cfg.base_virtaddr = strtoull(arg, &end, 16);
+		if (errno != 0 || *arg == '\0' || *end != '\0' || eal_cfg.base_virtaddr == 0)
+			return opt_err("invalid --base-virtaddr '%s': give a nonzero hexadecimal "
+				       "address such as 0x100000000", arg);
+		return 0;
+	}
 	case OPT_LOG_LEVEL:
 		return eal_log_set_level_arg(arg);
 	case OPT_PROC_TYPE:

@@ -29,6 +29,7 @@ struct eal_internal_config {
 	size_t memory;			/* -m, in bytes; 0 = grow on demand */
 	size_t socket_mem[RTE_MAX_NUMA_NODES]; /* --socket-mem, in bytes */
 	enum rte_iova_mode iova_mode;	/* --iova-mode, RTE_IOVA_DC = auto */
+	uint64_t base_virtaddr;		/* --base-virtaddr, 0 = chosen by the EAL */
 	enum rte_proc_type_t process_type;
 	unsigned int main_lcore;
 	char user_mbuf_pool_ops_name[64];
