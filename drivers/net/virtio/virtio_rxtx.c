@@ -283,6 +283,13 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		m = rx_take(rxq, cons++, VIRTIO_HDR_SIZE + 1, &len);
 		used--;
 		if (unlikely(m == NULL)) {
+			/* the frame's other buffers go back too, unread */
+			for (uint16_t k = 1; k < nbuf; k++, used--) {
+				struct rte_mbuf *seg = rx_take(rxq, cons++, 0, &len);
+
+				if (seg != NULL)
+					rte_mbuf_raw_free(seg);
+			}
 			rxq->errors++;
 			continue;
 		}
