@@ -10,6 +10,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_lcore.h>
+#include <rte_service_component.h>
 
 #include "eal_private.h"
 
@@ -35,6 +36,8 @@ static void
 eal_unwind(int stage)
 {
 	/* Stages are undone in reverse; each step tolerates partial setup. */
+	if (stage >= 2)
+		rte_service_finalize(); /* service lcores leave their loops first */
 	if (stage >= 5)
 		eal_bus_cleanup_all();
 	if (stage >= 4) {
@@ -79,6 +82,7 @@ rte_eal_init(int argc, char **argv)
 	stage = 2;
 	if (eal_lcores_start() < 0)
 		goto fail;
+	rte_service_init(); /* -s/-S lcores, checked by the options: cannot fail */
 
 	stage = 3;
 	if (eal_memory_init() < 0)
@@ -93,6 +97,12 @@ rte_eal_init(int argc, char **argv)
 		goto fail;
 	if (eal_bus_probe_all() < 0)
 		goto fail;
+	/* -ENOTSUP: no service lcore, nothing to start */
+	err = rte_service_start_with_defaults();
+	if (err < 0 && err != -ENOTSUP) {
+		eal_fail(ENOEXEC, "EAL: cannot start the service lcores: %s\n", strerror(-err));
+		goto fail;
+	}
 
 	eal_cfg.init_complete = true;
 	eal_state = 1;

@@ -207,7 +207,7 @@ rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id)
 	struct lcore_config *lc;
 
 	if (worker_id >= RTE_MAX_LCORE || worker_id == eal_cfg.main_lcore ||
-	    lcore_config[worker_id].role != ROLE_RTE || !lcore_config[worker_id].thread_started)
+	    !lcore_config[worker_id].thread_started)
 		return -EINVAL;
 	lc = &lcore_config[worker_id];
 	if (__atomic_load_n(&lc->state, __ATOMIC_ACQUIRE) != WAIT)
@@ -251,7 +251,7 @@ rte_eal_get_lcore_state(unsigned int worker_id)
 __rte_export int
 rte_eal_wait_lcore(unsigned int worker_id)
 {
-	if (worker_id >= RTE_MAX_LCORE || lcore_config[worker_id].role != ROLE_RTE)
+	if (worker_id >= RTE_MAX_LCORE || lcore_config[worker_id].role == ROLE_OFF)
 		return 0;
 	/* acquire: pairs with the release store of WAIT by the worker */
 	while (__atomic_load_n(&lcore_config[worker_id].state, __ATOMIC_ACQUIRE) != WAIT)
@@ -279,8 +279,9 @@ rte_lcore_count(void)
 {
 	unsigned int n = 0;
 
+	/* Service lcores count, as in DPDK: they are lcores of the list. */
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
-		n += lcore_config[i].role == ROLE_RTE;
+		n += lcore_config[i].role == ROLE_RTE || lcore_config[i].role == ROLE_SERVICE;
 	return n;
 }
 
@@ -332,7 +333,7 @@ __rte_export int
 rte_lcore_to_cpu_id(int lcore_id)
 {
 	if (lcore_id < 0 || lcore_id >= RTE_MAX_LCORE ||
-	    lcore_config[lcore_id].role != ROLE_RTE)
+	    lcore_config[lcore_id].role == ROLE_OFF)
 		return -1;
 	return (int)lcore_config[lcore_id].core_id;
 }
@@ -463,7 +464,7 @@ rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t
 		if (cpu_present[cpu])
 			CPU_SET(cpu, &set);
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
-		if (lcore_config[i].role == ROLE_RTE)
+		if (lcore_config[i].role != ROLE_OFF)
 			CPU_CLR(lcore_config[i].core_id, &set);
 	if (CPU_COUNT(&set) > 0)
 		pthread_setaffinity_np(*thread, sizeof(set), &set);

@@ -66,7 +66,7 @@ static const struct option eal_long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-static const char eal_short_options[] = ":a:b:c:hl:m:n:r:v";
+static const char eal_short_options[] = ":a:b:c:hl:m:n:r:s:S:v";
 
 static int
 opt_err(const char *fmt, ...) __rte_format_printf(1, 2);
@@ -108,6 +108,8 @@ eal_usage(const char *prgname)
 	       "  -c COREMASK         Hexadecimal bitmask of cores to run on\n"
 	       "  -l, --lcores LIST   List of cores to run on: 0-3,5 or lcore@cpu pairs\n"
 	       "  --main-lcore ID     Core ID that is used as main\n"
+	       "  -s SERVICE_COREMASK Hexadecimal bitmask of lcores (of -l/-c) run as service lcores\n"
+	       "  -S SERVICE_CORELIST List of lcores (of -l/-c) run as service lcores: 2,4-5\n"
 	       "  -a, --allow BDF[,args]  Use only these PCI devices (repeatable)\n"
 	       "  -b, --block BDF     Never use this PCI device (repeatable)\n"
 	       "  --vdev NAME[,k=v,...]   Add a virtual device, e.g. net_null0,size=64\n"
@@ -151,6 +153,9 @@ parse_uint(const char *s, unsigned long max, unsigned long *out)
 /* lcore id -> CPU, filled by -l/-c/--lcores; UINT32_MAX = not enabled. */
 static unsigned int opt_lcore_cpu[RTE_MAX_LCORE];
 static bool opt_lcores_given;
+/* Service lcores from -s/-S (opt_service_name), checked in finish_lcores. */
+static bool opt_service[RTE_MAX_LCORE];
+static const char *opt_service_name;
 
 static int
 lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg)
@@ -158,6 +163,11 @@ lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg
 	if (lcore >= RTE_MAX_LCORE)
 		return opt_err("lcore %u in %s '%s' is above the build's maximum %d",
 			       lcore, opt, arg, RTE_MAX_LCORE - 1);
+	if (opt_service_name == opt) {
+		/* -s/-S name lcores of the lcore list, whatever their CPU */
+		opt_service[lcore] = true;
+		return 0;
+	}
 	if (!eal_cpu_exists(cpu))
 		return opt_err("core %u in %s '%s' does not exist on this machine "
 			       "(it has CPUs 0-%u)", cpu, opt, arg,
@@ -199,6 +209,9 @@ parse_lcore_list(const char *arg, const char *opt)
 		}
 		if (*p == '@') {
 			p++;
+			if (opt == opt_service_name)
+				return opt_err("%s '%s' takes lcore ids, not lcore@cpu: "
+					       "place the lcores with --lcores", opt, arg);
 			if (!isdigit((unsigned char)*p) || first != last)
 				return opt_err("malformed lcore@cpu item in %s '%s'", opt, arg);
 			cpu = strtoul(p, &end, 10);
@@ -220,8 +233,9 @@ parse_lcore_list(const char *arg, const char *opt)
 	return 0;
 }
 
+/* -c or -s: a hexadecimal mask of lcores. */
 static int
-parse_coremask(const char *arg)
+parse_coremask(const char *arg, const char *opt)
 {
 	const char *p = arg;
 	size_t len;
@@ -231,16 +245,17 @@ parse_coremask(const char *arg)
 		p += 2;
 	len = strlen(p);
 	if (len == 0)
-		return opt_err("-c needs a hexadecimal core mask, e.g. 0x3");
+		return opt_err("%s needs a hexadecimal core mask, e.g. 0x3", opt);
 	for (size_t i = len; i-- > 0; bit += 4) {
 		int v;
 
 		if (!isxdigit((unsigned char)p[i]))
-			return opt_err("malformed core mask -c '%s': expected hexadecimal", arg);
+			return opt_err("malformed core mask %s '%s': expected hexadecimal", opt,
+				       arg);
 		v = isdigit((unsigned char)p[i]) ? p[i] - '0' :
 			tolower((unsigned char)p[i]) - 'a' + 10;
 		for (int b = 0; b < 4; b++) {
-			if ((v & (1 << b)) && lcore_add(bit + b, bit + b, "-c", arg) < 0)
+			if ((v & (1 << b)) && lcore_add(bit + b, bit + b, opt, arg) < 0)
 				return -1;
 		}
 	}
@@ -312,7 +327,23 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		if (opt_lcores_given)
 			return opt_err("cores given twice (-l, --lcores or -c)");
 		opt_lcores_given = true;
-		return parse_coremask(arg);
+		return parse_coremask(arg, "-c");
+	case 's':
+	case 'S': {
+		int ret;
+
+		if (opt_service_name != NULL)
+			return opt_err("service lcores given twice (-s or -S)");
+		opt_service_name = opt == 's' ? "-s" : "-S";
+		ret = opt == 's' ? parse_coremask(arg, opt_service_name) :
+				   parse_lcore_list(arg, opt_service_name);
+		if (ret < 0)
+			return ret;
+		for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
+			if (opt_service[i])
+				return 0;
+		return opt_err("%s '%s' names no lcore", opt_service_name, arg);
+	}
 	case OPT_MAIN_LCORE:
 		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0)
 			return opt_err("invalid --main-lcore '%s'", arg);
@@ -442,6 +473,18 @@ finish_lcores(void)
 		eal_cfg.main_lcore = first;
 	else if (lcore_config[eal_cfg.main_lcore].role != ROLE_RTE)
 		return opt_err("--main-lcore %u is not in the core list", eal_cfg.main_lcore);
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
+		if (!opt_service[i])
+			continue;
+		if (opt_lcore_cpu[i] == UINT32_MAX)
+			return opt_err("service lcore %u (%s) is not in the lcore list: add it "
+				       "to -l, -c or --lcores as well", i, opt_service_name);
+		if (i == eal_cfg.main_lcore)
+			return opt_err("service lcore %u (%s) is the main lcore: leave it out "
+				       "of %s or choose another with --main-lcore", i,
+				       opt_service_name, opt_service_name);
+		eal_cfg.service_lcore[i] = true;
+	}
 	return 0;
 }
 
@@ -454,9 +497,12 @@ eal_parse_args(int argc, char **argv)
 
 	if (eal_cpu_detect() < 0)
 		return -1;
-	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
 		opt_lcore_cpu[i] = UINT32_MAX;
+		opt_service[i] = false;
+	}
 	opt_lcores_given = false;
+	opt_service_name = NULL;
 
 	optind = 1;
 	opterr = 0;

@@ -32,6 +32,7 @@ struct eal_internal_config {
 	uint64_t base_virtaddr;		/* --base-virtaddr, 0 = chosen by the EAL */
 	enum rte_proc_type_t process_type;
 	unsigned int main_lcore;
+	bool service_lcore[RTE_MAX_LCORE]; /* -s/-S: made service lcores at init */
 	char user_mbuf_pool_ops_name[64];
 	bool init_complete;
 };

@@ -27,6 +27,11 @@
 #       the timer example on lcores 0-1 until timer0 (periodic, main lcore)
 #       fired three times: timer1 must have fired on both lcores, moving to
 #       the other lcore after each call
+#   compat.sh service_cores BUILDDIR
+#       the service_cores example on six lcores placed on CPUs 0-1: in its
+#       first profile lcores 1-5 each run their one service; its second
+#       profile must leave three service lcores (1-3), and no return value
+#       may surprise it
 #
 # Exit 77 (skipped) when a prerequisite of the machine is missing.
 set -u
@@ -170,6 +175,41 @@ timer)
 	echo "timer: timer0 fired $(grep -c . <<<"$t0") times on lcore 0, timer1 alternated on lcores $t1"
 	exit 0
 	;;
+service_cores)
+	[ "$(nproc)" -ge 2 ] || skip "needs two CPUs"
+	compile service_cores "$EX/service_cores/main.c" uninstalled || fail "service_cores does not compile"
+	# Its first profile makes lcores 1-5 service lcores, one service each,
+	# and needs six lcores: --lcores places them on CPUs 0 and 1. It cycles
+	# through its profiles forever: watch its dumps, then kill it.
+	stdbuf -oL "$tmp/service_cores" --lcores 0@0,1@1,2@0,3@1,4@0,5@1 --no-huge \
+		>"$tmp/app.log" 2>&1 &
+	APP_PID=$!
+	second() { sed -n '/Profile: Mid-High Performance/,$p' "$tmp/app.log"; }
+	for _ in $(seq 1 600); do
+		second | grep -q '^Service lcores: 3' && break
+		kill -0 "$APP_PID" 2>/dev/null || fail "service_cores exited: $(tail -5 "$tmp/app.log")"
+		sleep 0.1
+	done
+	kill -KILL "$APP_PID" 2>/dev/null
+	wait "$APP_PID" 2>/dev/null
+	APP_PID=
+	second | grep -q '^Service lcores: 3' ||
+		fail "no dump of its second profile with 3 service lcores in 60 s: $(tail -5 "$tmp/app.log")"
+	# it prints a line for each return value it did not expect
+	grep -E 'added ret|start ret|failed to map|lcore set =|lcore stop =|lcore del =|insufficent' \
+		"$tmp/app.log" && fail "service_cores got return values it did not expect"
+	first=$(sed -n '/Profile: High Performance/,/Profile: Mid-High/p' "$tmp/app.log")
+	for i in 1 2 3 4 5; do
+		line=$(grep "^  lcore $i: started" <<<"$first" | tail -1)
+		grep -q " service_$i=[1-9]" <<<"$line" ||
+			fail "lcore $i did not run service_$i in the first profile: $line"
+		[ "$(grep -o '=[1-9]' <<<"$line" | wc -l)" = 1 ] ||
+			fail "lcore $i ran services not mapped to it: $line"
+	done
+	second | grep -qE '^  lcore [45]:' && fail "lcores 4-5 are still service lcores in profile 2"
+	echo "service_cores: lcores 1-5 each ran their own service; the next profile kept lcores 1-3"
+	exit 0
+	;;
 lsi)
 	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and tap devices"
 	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
@@ -180,7 +220,7 @@ lsi)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,31p' "$0"
+	sed -n '3,36p' "$0"
 	exit 2
 	;;
 esac

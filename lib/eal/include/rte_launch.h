@@ -15,10 +15,10 @@ enum rte_lcore_state_t {
 typedef int (lcore_function_t)(void *);
 
 /*
- * Start f(arg) on worker lcore worker_id and return at once. Returns 0;
- * -EBUSY when that lcore is still RUNNING a function; -EINVAL (not checked by
- * DPDK) when worker_id is out of range, the main lcore, or not an enabled
- * lcore with a thread. rte_errno is not set.
+ * Start f(arg) on worker lcore worker_id (a service lcore too, as in DPDK) and
+ * return at once. Returns 0; -EBUSY when that lcore is still RUNNING a
+ * function; -EINVAL (not checked by DPDK) when worker_id is out of range, the
+ * main lcore, or not an lcore with a thread. rte_errno is not set.
  */
 int rte_eal_remote_launch(lcore_function_t *f, void *arg, unsigned int worker_id);
 
@@ -44,11 +44,14 @@ enum rte_lcore_state_t rte_eal_get_lcore_state(unsigned int worker_id);
 /*
  * Wait until worker_id has finished its function. Returns what that function
  * returned (the last one if it was already WAITing), or 0 when worker_id is
- * not an enabled lcore. rte_errno is not set.
+ * not in the lcore list. Service lcores are waited for too. rte_errno is not set.
  */
 int rte_eal_wait_lcore(unsigned int worker_id);
 
-/* rte_eal_wait_lcore on every worker lcore. Returns nothing; no rte_errno. */
+/*
+ * rte_eal_wait_lcore on every worker lcore, not on service lcores (as in
+ * DPDK). Returns nothing; no rte_errno.
+ */
 void rte_eal_mp_wait_lcore(void);
 
 #ifdef __cplusplus

@@ -40,7 +40,10 @@ rte_lcore_id(void)
 
 /* The id of the main lcore. Cannot fail; rte_errno is not set. */
 unsigned int rte_get_main_lcore(void);
-/* The number of enabled (ROLE_RTE) lcores. Cannot fail; rte_errno is not set. */
+/*
+ * The number of lcores of the lcore list, service lcores (ROLE_SERVICE) included
+ * as in DPDK. Cannot fail; rte_errno is not set.
+ */
 unsigned int rte_lcore_count(void);
 /*
  * The index of lcore_id among enabled lcores (the caller's if negative); -1 if it is
@@ -55,7 +58,7 @@ unsigned int rte_socket_count(void);
 int rte_socket_id_by_idx(unsigned int idx);
 /* The NUMA socket of lcore_id, 0 if it is not below RTE_MAX_LCORE. No rte_errno. */
 unsigned int rte_lcore_to_socket_id(unsigned int lcore_id);
-/* The CPU of lcore_id; -1 if it is out of range or not enabled. No rte_errno. */
+/* The CPU of lcore_id; -1 if it is out of range or not in the lcore list. No rte_errno. */
 int rte_lcore_to_cpu_id(int lcore_id);
 /* The CPU set of lcore_id (lcore 0's if out of range). No rte_errno. */
 rte_cpuset_t rte_lcore_cpuset(unsigned int lcore_id);
