@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # DPDK source compatibility: DPDK 22.11's own examples (helloworld,
-# skeleton/basicfwd, l2fwd, rxtx_callbacks, link_status_interrupt, timer),
-# compiled unmodified against libsluice and run.
+# skeleton/basicfwd, l2fwd, rxtx_callbacks, link_status_interrupt, timer,
+# l2fwd-keepalive), compiled unmodified against libsluice and run.
 #
 #   compat.sh build BUILDDIR uninstalled|installed|static
 #       compile the three examples with the flags of the uninstalled
@@ -27,6 +27,13 @@
 #       the timer example on lcores 0-1 until timer0 (periodic, main lcore)
 #       fired three times: timer1 must have fired on both lcores, moving to
 #       the other lcore after each call
+#   compat.sh keepalive BUILDDIR
+#       l2fwd-keepalive forwarding between two net_af_packet ports (l2fwd's
+#       MAC rewrite) on lcore 1, its keepalive timer on lcore 0: its worker
+#       quits on purpose within 7 s, the keepalive monitor must report it
+#       dead and the example restart it, frames must pass before and after;
+#       its shared memory object must carry the relayed states and be gone
+#       after it exits
 #   compat.sh service_cores BUILDDIR
 #       the service_cores example on six lcores placed on CPUs 0-1: in its
 #       first profile lcores 1-5 each run their one service; its second
@@ -62,9 +69,11 @@ skip() { echo "SKIP: $*"; exit 77; }
 
 [ -d "$EX" ] || skip "DPDK examples not found in $EX: install Debian's dpdk-doc (or set DPDK_EXAMPLES)"
 
-# compile NAME SOURCE MODE: writes $tmp/NAME, using libsluice's pkg-config flags
+# compile NAME SOURCE MODE [MORE SOURCES OR FLAGS]: writes $tmp/NAME, using
+# libsluice's pkg-config flags
 compile() {
 	local name=$1 src=$2 mode=$3 cflags libs
+	shift 3
 	case $mode in
 	uninstalled)
 		export PKG_CONFIG_PATH=$BUILD/meson-uninstalled
@@ -87,7 +96,7 @@ compile() {
 		;;
 	esac
 	# shellcheck disable=SC2086
-	$CC -O2 -o "$tmp/$name" "$src" $cflags $libs >"$tmp/$name.cc.log" 2>&1 || {
+	$CC -O2 -o "$tmp/$name" "$src" "$@" $cflags $libs >"$tmp/$name.cc.log" 2>&1 || {
 		echo "--- $CC $src ($mode):"
 		grep -E 'error|undefined' "$tmp/$name.cc.log" | head -20
 		return 1
@@ -133,7 +142,7 @@ helloworld)
 		hello_check "$tmp/helloworld" -l 0-1 --no-huge
 	fi
 	;;
-fwd | icmpecho)
+fwd | icmpecho | keepalive)
 	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and AF_PACKET"
 	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
 	ip netns add "$NS" 2>/dev/null || skip "cannot create a network namespace"
@@ -220,7 +229,7 @@ lsi)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,36p' "$0"
+	sed -n '3,43p' "$0"
 	exit 2
 	;;
 esac
@@ -249,7 +258,9 @@ stop_app() {
 	done
 	kill -KILL "$APP_PID" 2>/dev/null
 	wait "$APP_PID" 2>/dev/null
+	local rc=$?
 	APP_PID=
+	return $rc
 }
 
 # Pinned to one CPU: frames a sender injects from two CPUs land in two
@@ -379,4 +390,54 @@ if [ "$cmd" = lsi ]; then
 	# the example has no signal handler: it ends with the signal
 	stop_app
 	echo "link_status_interrupt: 400 frames forwarded with its MAC rewrite, LSC down and up reported"
+fi
+
+if [ "$cmd" = keepalive ]; then
+	KA=$EX/l2fwd-keepalive
+	# Its own name, from its shm.h; /dev/shm is not private to the namespace.
+	SHM=/dev/shm/dpdk_keepalive_shm_name
+	[ -e "$SHM" ] && skip "$SHM exists: another l2fwd-keepalive is running"
+	compile keepalive "$KA/main.c" uninstalled "$KA/shm.c" -lrt || fail "l2fwd-keepalive does not compile"
+	# -q 2: both ports on lcore 1, so that -l 0-1 is enough (one queue a
+	# port per lcore would need lcores 0-2); -K 10: a ping every 10 ms;
+	# -T 0: no statistics screen.
+	start_app "entering main loop on lcore 1" "$tmp/keepalive" -l 0-1 --no-huge $vdevs -- \
+		-p 0x3 -q 2 -K 10 -T 0
+	pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
+	pktio b0 a0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)"
+	# Its relay callback writes each lcore's state into the object: after
+	# the semaphore (32 bytes), one 32-bit enum an lcore. Lcore 0 is not
+	# monitored (UNUSED, 0); lcore 1 is in the cycle (1 ALIVE, 2 DEAD, 3 GONE,
+	# 4 MISSING).
+	[ -e "$SHM" ] || fail "no $SHM while it runs"
+	read -r s0 s1 < <(od -An -t u4 -j 32 -N 8 "$SHM")
+	[ "$s0" = 0 ] && [ "$s1" -ge 1 ] && [ "$s1" -le 4 ] ||
+		fail "relayed states of lcores 0 and 1: $s0 $s1, not 0 and 1..4"
+	# A restart the example did is a "Dead core" line not followed by its
+	# "..false positive!" (a busy machine may keep lcore 1 off its CPU
+	# for longer than two pings).
+	restarts() {
+		awk '/^Dead core 1 - restarting/ { n++; last = NR }
+		     /^\.\.false positive!/ && NR == last + 1 { n-- }
+		     END { print n + 0 }' "$tmp/app.log"
+	}
+	loops() { grep -c "entering main loop on lcore 1" "$tmp/app.log"; }
+	for _ in $(seq 1 300); do
+		[ "$(restarts)" -ge 1 ] && [ "$(loops)" -ge 2 ] && break
+		kill -0 "$APP_PID" 2>/dev/null || fail "l2fwd-keepalive exited: $(tail -5 "$tmp/app.log")"
+		sleep 0.1
+	done
+	[ "$(restarts)" -ge 1 ] || fail "no restart of lcore 1 in 30 s: $(tail -5 "$tmp/app.log")"
+	[ "$(loops)" -ge 2 ] || fail "lcore 1 did not enter its loop again: $(tail -5 "$tmp/app.log")"
+	grep -q "keepalive: lcore 1 is dead" "$tmp/app.log" || fail "the monitor did not log the death"
+	pktio a0 b0 100 60 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
+	pktio b0 a0 100 1000 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)"
+	# SIGINT: it stops its loops, unlinks the object and cleans up the EAL.
+	stop_app
+	rc=$?
+	[ "$rc" = 0 ] || fail "l2fwd-keepalive exited with $rc after SIGINT (137: killed, still" \
+		"running 5 s after it): $(tail -5 "$tmp/app.log")"
+	[ -e "$SHM" ] && fail "$SHM left behind"
+	echo "l2fwd-keepalive: 600 frames forwarded with its MAC rewrite, lcore 1 restarted" \
+		"$(restarts) time(s) after the monitor found it dead, states relayed, nothing left"
 fi
