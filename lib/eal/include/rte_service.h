@@ -42,6 +42,7 @@ extern "C" {
  * The number of registered services.
  * @return
  *   That number; cannot fail.
+ *   rte_errno is not set.
  */
 uint32_t rte_service_get_count(void);
 
@@ -54,6 +55,7 @@ uint32_t rte_service_get_count(void);
  * @return
  *   0 on success; -EINVAL if service_id or name is NULL; -ENODEV if no
  *   registered service has that name.
+ *   rte_errno is not set.
  */
 int32_t rte_service_get_by_name(const char *name, uint32_t *service_id);
 
@@ -63,6 +65,7 @@ int32_t rte_service_get_by_name(const char *name, uint32_t *service_id);
  *   The service id.
  * @return
  *   Its name, owned by the library; NULL if id is not a registered service.
+ *   rte_errno is not set.
  */
 const char *rte_service_get_name(uint32_t id);
 
@@ -75,6 +78,7 @@ const char *rte_service_get_name(uint32_t id);
  * @return
  *   1 if it has one of them, 0 if not; -EINVAL if id is not a registered
  *   service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_probe_capability(uint32_t id, uint32_t capability);
 
@@ -90,6 +94,7 @@ int32_t rte_service_probe_capability(uint32_t id, uint32_t capability);
  * @return
  *   0 on success (also when nothing changed); -EINVAL if service_id is not a
  *   registered service or lcore is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_map_lcore_set(uint32_t service_id, uint32_t lcore,
 				  uint32_t enable);
@@ -103,6 +108,7 @@ int32_t rte_service_map_lcore_set(uint32_t service_id, uint32_t lcore,
  * @return
  *   1 if mapped, 0 if not; -EINVAL if service_id is not a registered service
  *   or lcore is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_map_lcore_get(uint32_t service_id, uint32_t lcore);
 
@@ -115,6 +121,7 @@ int32_t rte_service_map_lcore_get(uint32_t service_id, uint32_t lcore);
  *   Nonzero to let it run, zero to stop it.
  * @return
  *   0 on success; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_runstate_set(uint32_t id, uint32_t runstate);
 
@@ -126,6 +133,7 @@ int32_t rte_service_runstate_set(uint32_t id, uint32_t runstate);
  *   The service id.
  * @return
  *   1 if so, 0 if not; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_runstate_get(uint32_t id);
 
@@ -139,6 +147,7 @@ int32_t rte_service_runstate_get(uint32_t id);
  * @return
  *   1 if it may be running on some lcore, 0 if it runs nowhere; -EINVAL if id
  *   is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_may_be_active(uint32_t id);
 
@@ -153,6 +162,7 @@ int32_t rte_service_may_be_active(uint32_t id);
  *   Nonzero to check, zero not to.
  * @return
  *   0 on success; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_set_runstate_mapped_check(uint32_t id, int32_t enable);
 
@@ -168,6 +178,7 @@ int32_t rte_service_set_runstate_mapped_check(uint32_t id, int32_t enable);
  *   0 if the service ran; -EBUSY if it is not MT-safe, serialization was asked
  *   for and another lcore is running it; -ENOEXEC if a runstate is off;
  *   -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_run_iter_on_app_lcore(uint32_t id,
 					  uint32_t serialize_multithread_unsafe);
@@ -182,6 +193,7 @@ int32_t rte_service_run_iter_on_app_lcore(uint32_t id,
  *   0 on success; -EINVAL if lcore_id is not a service lcore; -EALREADY if it
  *   is already started; -EBUSY if it is running a function that
  *   rte_eal_remote_launch() gave it.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_start(uint32_t lcore_id);
 
@@ -196,6 +208,7 @@ int32_t rte_service_lcore_start(uint32_t lcore_id);
  *   it is not started (also when it is not a service lcore, as in DPDK);
  *   -EBUSY if a running service is mapped to this lcore only: stop the
  *   service or map it elsewhere first.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_stop(uint32_t lcore_id);
 
@@ -207,6 +220,7 @@ int32_t rte_service_lcore_stop(uint32_t lcore_id);
  * @return
  *   1 if in its loop, 0 if it returned to the EAL; -EINVAL if lcore_id is not
  *   a service lcore.
+ *   rte_errno is not set.
  */
 __rte_experimental
 int32_t rte_service_lcore_may_be_active(uint32_t lcore_id);
@@ -222,6 +236,7 @@ int32_t rte_service_lcore_may_be_active(uint32_t lcore_id);
  *   running a function that rte_eal_remote_launch() gave it; -EINVAL if it is
  *   not a worker lcore of the lcore list (-l, -c, --lcores) or it is the
  *   main lcore (one log line says which).
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_add(uint32_t lcore);
 
@@ -233,6 +248,7 @@ int32_t rte_service_lcore_add(uint32_t lcore);
  * @return
  *   0 on success; -EBUSY if it is started: rte_service_lcore_stop() it first;
  *   -EINVAL if it is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_del(uint32_t lcore);
 
@@ -240,6 +256,7 @@ int32_t rte_service_lcore_del(uint32_t lcore);
  * The number of service lcores.
  * @return
  *   That number; cannot fail.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_count(void);
 
@@ -250,6 +267,7 @@ int32_t rte_service_lcore_count(void);
  * Must not be called from a service.
  * @return
  *   0; cannot fail.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_reset_all(void);
 
@@ -262,6 +280,7 @@ int32_t rte_service_lcore_reset_all(void);
  *   Nonzero to count, zero not to.
  * @return
  *   0 on success; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_set_stats_enable(uint32_t id, int32_t enable);
 
@@ -274,6 +293,7 @@ int32_t rte_service_set_stats_enable(uint32_t id, int32_t enable);
  * @return
  *   The number stored; -ENOMEM (nothing stored) if n is below
  *   rte_service_lcore_count(); -EINVAL if array is NULL.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_list(uint32_t array[], uint32_t n);
 
@@ -284,6 +304,7 @@ int32_t rte_service_lcore_list(uint32_t array[], uint32_t n);
  * @return
  *   That number; -EINVAL if lcore is not below RTE_MAX_LCORE; -ENOTSUP if it
  *   is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_count_services(uint32_t lcore);
 
@@ -296,6 +317,7 @@ int32_t rte_service_lcore_count_services(uint32_t lcore);
  * @return
  *   0 on success; -EINVAL if f is NULL or id is neither UINT32_MAX nor a
  *   registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_dump(FILE *f, uint32_t id);
 
@@ -318,6 +340,7 @@ int32_t rte_service_dump(FILE *f, uint32_t id);
  * @return
  *   0 on success; -EINVAL if id is not a registered service, attr_id is
  *   unknown or attr_value is NULL.
+ *   rte_errno is not set.
  */
 int32_t rte_service_attr_get(uint32_t id, uint32_t attr_id, uint64_t *attr_value);
 
@@ -327,6 +350,7 @@ int32_t rte_service_attr_get(uint32_t id, uint32_t attr_id, uint64_t *attr_value
  *   The service id.
  * @return
  *   0 on success; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_attr_reset_all(uint32_t id);
 
@@ -347,6 +371,7 @@ int32_t rte_service_attr_reset_all(uint32_t id);
  * @return
  *   0 on success; -EINVAL if lcore is not below RTE_MAX_LCORE, attr_id is
  *   unknown or attr_value is NULL; -ENOTSUP if lcore is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_attr_get(uint32_t lcore, uint32_t attr_id,
 				   uint64_t *attr_value);
@@ -358,6 +383,7 @@ int32_t rte_service_lcore_attr_get(uint32_t lcore, uint32_t attr_id,
  * @return
  *   0 on success; -EINVAL if lcore is not below RTE_MAX_LCORE; -ENOTSUP if it
  *   is not a service lcore.
+ *   rte_errno is not set.
  */
 int32_t rte_service_lcore_attr_reset_all(uint32_t lcore);
 

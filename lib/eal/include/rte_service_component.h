@@ -42,6 +42,7 @@ struct rte_service_spec {
  * @return
  *   0 on success; -EINVAL if spec or its callback is NULL or its name is empty
  *   or not NUL-terminated; -ENOSPC if 64 services are registered.
+ *   rte_errno is not set.
  */
 int32_t rte_service_component_register(const struct rte_service_spec *spec,
 				       uint32_t *service_id);
@@ -55,6 +56,7 @@ int32_t rte_service_component_register(const struct rte_service_spec *spec,
  * @return
  *   0 on success; -EBUSY if it may still be running on an lcore (nothing
  *   done); -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_component_unregister(uint32_t id);
 
@@ -65,6 +67,7 @@ int32_t rte_service_component_unregister(uint32_t id);
  * @return
  *   0 on success; -ENOTSUP if there is no service lcore; -ENODEV if a service
  *   could not be mapped.
+ *   rte_errno is not set.
  */
 int32_t rte_service_start_with_defaults(void);
 
@@ -77,6 +80,7 @@ int32_t rte_service_start_with_defaults(void);
  *   Nonzero for ready, zero for not.
  * @return
  *   0 on success; -EINVAL if id is not a registered service.
+ *   rte_errno is not set.
  */
 int32_t rte_service_component_runstate_set(uint32_t id, uint32_t runstate);
 
@@ -84,13 +88,14 @@ int32_t rte_service_component_runstate_set(uint32_t id, uint32_t runstate);
  * Make the lcores given with -s/-S service lcores. rte_eal_init() calls it.
  * @return
  *   0 on success; -EALREADY if the library is initialized already.
+ *   rte_errno is not set.
  */
 int32_t rte_service_init(void);
 
 /*
  * Stop the service lcores, wait for them and unregister every service.
- * rte_eal_cleanup() calls it. Returns nothing; does nothing when the library
- * is not initialized.
+ * rte_eal_cleanup() calls it. Returns nothing, and does nothing when the
+ * library is not initialized. rte_errno is not set.
  */
 void rte_service_finalize(void);
 
