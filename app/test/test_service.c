@@ -29,10 +29,10 @@ static char out[16384];
 
 /* What the test services did, per lcore (rte_lcore_id(), all below 5). */
 static uint64_t calls_on[RTE_MAX_LCORE];
-static uint32_t in_service;	/* 1 while a serialized service runs */
-static uint32_t overlaps;	/* times a second lcore entered it */
-static uint32_t hold;		/* block_service spins while this is 1 */
-static uint32_t held;		/* block_service is spinning */
+static uint32_t in_service; /* 1 while a serialized service runs */
+static uint32_t overlaps;   /* times a second lcore entered it */
+static uint32_t hold;	    /* block_service spins while this is 1 */
+static uint32_t held;	    /* block_service is spinning */
 
 static int32_t
 count_service(void *arg)
@@ -198,10 +198,10 @@ test_service_eal_lcore(void)
 	TEST_ASSERT(!rte_lcore_is_enabled(4), "a service lcore is not enabled for the app");
 	TEST_ASSERT_EQUAL(rte_lcore_count(), 5, "rte_lcore_count counts it, as DPDK");
 	RTE_LCORE_FOREACH(i)
-		n += i != 4;
+	n += i != 4;
 	TEST_ASSERT_EQUAL(n, 4, "FOREACH visits lcores 0-3");
 	RTE_LCORE_FOREACH(i)
-		TEST_ASSERT(i != 4, "FOREACH skips the service lcore");
+	TEST_ASSERT(i != 4, "FOREACH skips the service lcore");
 	/* rte_service_start_with_defaults started it: nothing to run yet */
 	TEST_ASSERT_EQUAL(rte_service_lcore_start(4), -EALREADY, "started at init");
 	TEST_ASSERT_EQUAL(rte_eal_get_lcore_state(4), RUNNING, "its loop runs");
@@ -230,12 +230,11 @@ test_service_register(void)
 	spec.name[0] = '\0';
 	TEST_ASSERT_EQUAL(rte_service_component_register(&spec, &id), -EINVAL, "empty name");
 	memset(spec.name, 'x', sizeof(spec.name));
-	TEST_ASSERT_EQUAL(rte_service_component_register(&spec, &id), -EINVAL,
-			  "name without NUL");
+	TEST_ASSERT_EQUAL(rte_service_component_register(&spec, &id), -EINVAL, "name without NUL");
 	TEST_ASSERT_EQUAL(rte_service_get_count(), before, "nothing registered");
 
-	TEST_ASSERT_SUCCESS(register_service("svc_a", count_service, RTE_SERVICE_CAP_MT_SAFE,
-					     &id), "register a");
+	TEST_ASSERT_SUCCESS(register_service("svc_a", count_service, RTE_SERVICE_CAP_MT_SAFE, &id),
+			    "register a");
 	TEST_ASSERT_SUCCESS(register_service("svc_b", count_service, 0, &id2), "register b");
 	TEST_ASSERT(id != id2, "distinct ids");
 	TEST_ASSERT_EQUAL(rte_service_get_count(), before + 2, "count");
@@ -447,8 +446,7 @@ test_service_stats(void)
 	TEST_ASSERT_EQUAL(rte_service_attr_get(id, 7, &v), -EINVAL, "unknown attribute");
 	TEST_ASSERT_EQUAL(rte_service_attr_get(id, RTE_SERVICE_ATTR_CYCLES, NULL), -EINVAL,
 			  "NULL value");
-	TEST_ASSERT_EQUAL(rte_service_attr_get(99, RTE_SERVICE_ATTR_CYCLES, &v), -EINVAL,
-			  "bad id");
+	TEST_ASSERT_EQUAL(rte_service_attr_get(99, RTE_SERVICE_ATTR_CYCLES, &v), -EINVAL, "bad id");
 	TEST_ASSERT_SUCCESS(rte_service_attr_reset_all(id), "reset");
 	TEST_ASSERT_SUCCESS(rte_service_attr_get(id, RTE_SERVICE_ATTR_CALL_COUNT, &v), "get");
 	TEST_ASSERT_EQUAL(v, 0, "reset to 0");
@@ -481,8 +479,8 @@ test_service_stats(void)
 	TEST_ASSERT_SUCCESS(rte_service_lcore_attr_get(2, RTE_SERVICE_LCORE_ATTR_LOOPS, &v),
 			    "loops");
 	TEST_ASSERT(v >= calls(2), "a call per loop at most: loops %" PRIu64, v);
-	TEST_ASSERT_SUCCESS(rte_service_lcore_attr_get(2, RTE_SERVICE_LCORE_ATTR_CYCLES,
-						       &cycles), "cycles");
+	TEST_ASSERT_SUCCESS(rte_service_lcore_attr_get(2, RTE_SERVICE_LCORE_ATTR_CYCLES, &cycles),
+			    "cycles");
 	TEST_ASSERT(cycles > 0, "lcore cycles counted");
 	TEST_ASSERT_EQUAL(rte_service_lcore_attr_get(2, 9, &v), -EINVAL, "unknown attribute");
 	TEST_ASSERT_EQUAL(rte_service_lcore_attr_get(2, 0, NULL), -EINVAL, "NULL value");
@@ -595,7 +593,7 @@ static int
 test_service_start_with_defaults(void)
 {
 	uint32_t id[3];
-	const char *names[3] = { "svc_d0", "svc_d1", "svc_d2" };
+	const char *names[3] = {"svc_d0", "svc_d1", "svc_d2"};
 
 	if (!enough_lcores())
 		return TEST_SKIPPED;
@@ -688,23 +686,23 @@ test_service_options(void)
 		const char *args[6];
 		const char *message;
 	} bad[] = {
-		{ { "-l", "0-1", "-s", "0x1", NULL },
-		  "service lcore 0 (-s) is the main lcore: leave it out of -s" },
-		{ { "-l", "0-1", "-s", "0x4", NULL },
-		  "service lcore 2 (-s) is not in the lcore list: add it to -l, -c or --lcores" },
-		{ { "-l", "0-1", "-s", "0xg", NULL }, "malformed core mask -s '0xg'" },
-		{ { "-l", "0-1", "-s", "0x0", NULL }, "-s '0x0' names no lcore" },
-		{ { "-l", "0-1", "-S", "1@1", NULL }, "-S '1@1' takes lcore ids, not lcore@cpu" },
-		{ { "-l", "0-1", "-S", "1-", NULL }, "malformed range in -S '1-'" },
-		{ { "-l", "0-1", "-S", "1", "-s", "0x2" }, "service lcores given twice" },
+		{{"-l", "0-1", "-s", "0x1", NULL},
+		 "service lcore 0 (-s) is the main lcore: leave it out of -s"},
+		{{"-l", "0-1", "-s", "0x4", NULL},
+		 "service lcore 2 (-s) is not in the lcore list: add it to -l, -c or --lcores"},
+		{{"-l", "0-1", "-s", "0xg", NULL}, "malformed core mask -s '0xg'"},
+		{{"-l", "0-1", "-s", "0x0", NULL}, "-s '0x0' names no lcore"},
+		{{"-l", "0-1", "-S", "1@1", NULL}, "-S '1@1' takes lcore ids, not lcore@cpu"},
+		{{"-l", "0-1", "-S", "1-", NULL}, "malformed range in -S '1-'"},
+		{{"-l", "0-1", "-S", "1", "-s", "0x2"}, "service lcores given twice"},
 	};
-	const char *ok_mask[] = { "-l", "0-1", "-s", "0x2", NULL };
-	const char *ok_list[] = { "--lcores", "0@0,1@1,2@0", "-S", "1-2", NULL };
+	const char *ok_mask[] = {"-l", "0-1", "-s", "0x2", NULL};
+	const char *ok_list[] = {"--lcores", "0@0,1@1,2@0", "-S", "1-2", NULL};
 	const char *first;
 	int rc;
 
 	for (size_t i = 0; i < RTE_DIM(bad); i++) {
-		const char *args[7] = { NULL };
+		const char *args[7] = {NULL};
 
 		memcpy(args, bad[i].args, sizeof(bad[i].args));
 		rc = eal_run(args);

@@ -46,9 +46,9 @@ struct service_stats {
 struct service_lcore {
 	uint64_t service_mask; /* mapped services */
 	uint8_t is_service;
-	uint8_t runstate;      /* 1 from start to stop */
-	uint8_t loop_active;   /* 1 while in service_lcore_loop */
-	bool launched;	       /* the loop was launched; only under service_lock */
+	uint8_t runstate;		 /* 1 from start to stop */
+	uint8_t loop_active;		 /* 1 while in service_lcore_loop */
+	bool launched;			 /* the loop was launched; only under service_lock */
 	uint8_t active[SERVICE_NUM_MAX]; /* service i runnable on its last pass */
 	uint64_t loops;
 	uint64_t cycles;
@@ -68,8 +68,7 @@ static bool
 service_valid(uint32_t id)
 {
 	/* acquire: pairs with the release in register, so spec is complete */
-	return id < SERVICE_NUM_MAX &&
-	       __atomic_load_n(&services[id].registered, __ATOMIC_ACQUIRE);
+	return id < SERVICE_NUM_MAX && __atomic_load_n(&services[id].registered, __ATOMIC_ACQUIRE);
 }
 
 static bool
@@ -94,8 +93,7 @@ stat_add(uint64_t *p, uint64_t v, unsigned int slot)
 	if (slot == SHARED_SLOT)
 		__atomic_fetch_add(p, v, __ATOMIC_RELAXED);
 	else
-		__atomic_store_n(p, __atomic_load_n(p, __ATOMIC_RELAXED) + v,
-				 __ATOMIC_RELAXED);
+		__atomic_store_n(p, __atomic_load_n(p, __ATOMIC_RELAXED) + v, __ATOMIC_RELAXED);
 }
 
 static void
@@ -400,8 +398,7 @@ rte_service_map_lcore_get(uint32_t service_id, uint32_t lcore)
 {
 	if (!service_valid(service_id) || !slcore_is_service(lcore))
 		return -EINVAL;
-	return (__atomic_load_n(&slcores[lcore].service_mask, __ATOMIC_RELAXED) >>
-		service_id) & 1;
+	return (__atomic_load_n(&slcores[lcore].service_mask, __ATOMIC_RELAXED) >> service_id) & 1;
 }
 
 __rte_export int32_t
@@ -444,8 +441,8 @@ rte_service_lcore_count_services(uint32_t lcore)
 		return -EINVAL;
 	if (!slcore_is_service(lcore))
 		return -ENOTSUP;
-	return __builtin_popcountll(__atomic_load_n(&slcores[lcore].service_mask,
-						    __ATOMIC_RELAXED));
+	return __builtin_popcountll(
+		__atomic_load_n(&slcores[lcore].service_mask, __ATOMIC_RELAXED));
 }
 
 __rte_export int32_t
@@ -464,8 +461,10 @@ rte_service_lcore_add(uint32_t lcore)
 	}
 	if (lcore_config[lcore].role != ROLE_RTE || !lcore_config[lcore].thread_started ||
 	    lcore == rte_get_main_lcore()) {
-		EAL_LOG(ERR, "lcore %u cannot become a service lcore: it is %s; use a "
-			"worker lcore of -l, -c or --lcores\n", lcore,
+		EAL_LOG(ERR,
+			"lcore %u cannot become a service lcore: it is %s; use a "
+			"worker lcore of -l, -c or --lcores\n",
+			lcore,
 			lcore == rte_get_main_lcore() ? "the main lcore" : "not in the lcore list");
 		ret = -EINVAL;
 		goto out;
@@ -696,9 +695,10 @@ service_dump_one(FILE *f, uint32_t id)
 	uint64_t calls = service_stat_sum(id, offsetof(struct service_stats, calls));
 	uint64_t cycles = service_stat_sum(id, offsetof(struct service_stats, cycles));
 
-	fprintf(f, "  %s: runstate %d, stats %d, lcores %u, calls %" PRIu64 ", cycles %"
-		PRIu64 ", avg %" PRIu64 " cycles/call\n", services[id].spec.name,
-		rte_service_runstate_get(id),
+	fprintf(f,
+		"  %s: runstate %d, stats %d, lcores %u, calls %" PRIu64 ", cycles %" PRIu64
+		", avg %" PRIu64 " cycles/call\n",
+		services[id].spec.name, rte_service_runstate_get(id),
 		__atomic_load_n(&services[id].stats_enabled, __ATOMIC_RELAXED),
 		__atomic_load_n(&services[id].num_mapped, __ATOMIC_RELAXED), calls, cycles,
 		calls != 0 ? cycles / calls : 0);

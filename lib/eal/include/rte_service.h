@@ -96,8 +96,7 @@ int32_t rte_service_probe_capability(uint32_t id, uint32_t capability);
  *   registered service or lcore is not a service lcore.
  *   rte_errno is not set.
  */
-int32_t rte_service_map_lcore_set(uint32_t service_id, uint32_t lcore,
-				  uint32_t enable);
+int32_t rte_service_map_lcore_set(uint32_t service_id, uint32_t lcore, uint32_t enable);
 
 /*
  * Whether a service is mapped to an lcore.
@@ -180,8 +179,7 @@ int32_t rte_service_set_runstate_mapped_check(uint32_t id, int32_t enable);
  *   -EINVAL if id is not a registered service.
  *   rte_errno is not set.
  */
-int32_t rte_service_run_iter_on_app_lcore(uint32_t id,
-					  uint32_t serialize_multithread_unsafe);
+int32_t rte_service_run_iter_on_app_lcore(uint32_t id, uint32_t serialize_multithread_unsafe);
 
 /*
  * Start a service lcore: it runs its mapped services in a loop until
@@ -222,8 +220,7 @@ int32_t rte_service_lcore_stop(uint32_t lcore_id);
  *   a service lcore.
  *   rte_errno is not set.
  */
-__rte_experimental
-int32_t rte_service_lcore_may_be_active(uint32_t lcore_id);
+__rte_experimental int32_t rte_service_lcore_may_be_active(uint32_t lcore_id);
 
 /*
  * Make an lcore of the lcore list a service lcore, stopped, with no services
@@ -373,8 +370,7 @@ int32_t rte_service_attr_reset_all(uint32_t id);
  *   unknown or attr_value is NULL; -ENOTSUP if lcore is not a service lcore.
  *   rte_errno is not set.
  */
-int32_t rte_service_lcore_attr_get(uint32_t lcore, uint32_t attr_id,
-				   uint64_t *attr_value);
+int32_t rte_service_lcore_attr_get(uint32_t lcore, uint32_t attr_id, uint64_t *attr_value);
 
 /*
  * Set the loops and cycles of a service lcore to zero.

@@ -44,8 +44,7 @@ struct rte_service_spec {
  *   or not NUL-terminated; -ENOSPC if 64 services are registered.
  *   rte_errno is not set.
  */
-int32_t rte_service_component_register(const struct rte_service_spec *spec,
-				       uint32_t *service_id);
+int32_t rte_service_component_register(const struct rte_service_spec *spec, uint32_t *service_id);
 
 /*
  * Unregister a service; it is unmapped from every lcore. It must not be
