@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_kvargs.h>
 #include <rte_malloc.h>
 
 #include <bus_pci_driver.h>
@@ -94,6 +95,9 @@ virtio_features_wanted(struct rte_eth_dev *dev)
 {
 	uint64_t want = VIRTIO_NET_WANTED_FEATURES;
 
+	/* the queues were laid out for the ring kind chosen at probe */
+	if (virtio_dev_hw(dev)->packed)
+		want |= VIRTIO_BIT(VIRTIO_F_RING_PACKED);
 	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
 		const struct virtio_rxq *rxq = dev->data->rx_queues[q];
 
@@ -181,7 +185,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	virtio_status_add(hw, VIRTIO_STATUS_DRIVER_OK);
 	dev->data->dev_started = 1;
 	for (uint16_t q = 0; q < nb_rx; q++)
-		virtq_kick(&((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
+		virtq_notify(&((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
 	/* 5.1.6.5.5: the device uses one pair until told otherwise */
 	if (virtio_has(hw, VIRTIO_NET_F_MQ) && pairs > 1) {
 		uint16_t n = pairs;
@@ -351,22 +355,65 @@ static const struct eth_dev_ops virtio_ops = {
 
 /* --- probe ------------------------------------------------------------------ */
 
+/*
+ * Devarg packed_vq=0|1 (as DPDK's net_virtio: -a BDF,packed_vq=0): whether
+ * to use packed virtqueues when the device offers them; on by default.
+ * Returns 0 with *on set, or -EINVAL for an unknown key or value.
+ */
+static int
+virtio_devargs_packed(struct rte_pci_device *pdev, bool *on)
+{
+	static const char *const keys[] = { "packed_vq", NULL };
+	const struct rte_devargs *da = pdev->device.devargs;
+	struct rte_kvargs *kv;
+	const char *v;
+	int ret = 0;
+
+	*on = true;
+	if (da == NULL || da->args == NULL || da->args[0] == '\0')
+		return 0;
+	kv = rte_kvargs_parse(da->args, keys);
+	if (kv == NULL) {
+		VIRTIO_LOG(ERR, "%s: cannot parse devargs '%s': net_virtio knows packed_vq=0|1\n",
+			   pdev->name, da->args);
+		return -EINVAL;
+	}
+	v = rte_kvargs_get(kv, "packed_vq");
+	if (v != NULL && strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+		VIRTIO_LOG(ERR, "%s: packed_vq=%s: give packed_vq=0 or packed_vq=1\n",
+			   pdev->name, v);
+		ret = -EINVAL;
+	} else if (v != NULL) {
+		*on = v[0] == '1';
+	}
+	rte_kvargs_free(kv);
+	return ret;
+}
+
 /* 5.1.5 Device Initialization: features, MAC, queue pairs, the control queue. */
 static int
 virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 {
 	struct virtq_layout l;
 	uint16_t idx, size, mtu;
+	bool packed_on;
 	int ret;
 
+	ret = virtio_devargs_packed(hw->pdev, &packed_on);
+	if (ret != 0)
+		return ret;
 	ret = virtio_pci_caps_find(hw);
 	if (ret != 0)
 		return ret;
 	/* everything the driver can use, to learn what the device has */
-	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES | VIRTIO_NET_OFFLOAD_FEATURES);
+	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES |
+					VIRTIO_NET_OFFLOAD_FEATURES |
+					VIRTIO_BIT(VIRTIO_F_RING_PACKED));
 	if (ret != 0)
 		return ret;
 	hw->offered = hw->features;
+	/* 2.7: every queue of the device is packed or none; fixed from here on */
+	hw->packed = packed_on && virtio_has(hw, VIRTIO_F_RING_PACKED);
 	if (virtio_has(hw, VIRTIO_NET_F_MAC))
 		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mac),
 				    hw->mac.addr_bytes, RTE_ETHER_ADDR_LEN);
@@ -422,7 +469,7 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 			hw->cvq = NULL;
 			return -ENOMEM;
 		}
-		l = virtq_layout_of(size, 0);
+		l = virtq_layout_of(size, 0, hw->packed);
 		hw->cbuf = (struct virtio_ctrl_buf *)((uint8_t *)hw->cvq->mz->addr + l.extra_off);
 		hw->cbuf_iova = hw->cvq->mz->iova + l.extra_off;
 	}
@@ -461,12 +508,14 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 	dev->dev_ops = &virtio_ops;
 	dev->data->mtu = RTE_ETHER_MTU;
 	dev->data->dev_flags = virtio_has(hw, VIRTIO_NET_F_STATUS) ? RTE_ETH_DEV_INTR_LSC : 0;
-	dev->rx_pkt_burst = virtio_recv_pkts;
-	dev->tx_pkt_burst = virtio_xmit_pkts;
+	/* the ring kind picks the burst functions once: no test on the fast path */
+	dev->rx_pkt_burst = hw->packed ? virtio_recv_pkts_packed : virtio_recv_pkts;
+	dev->tx_pkt_burst = hw->packed ? virtio_xmit_pkts_packed : virtio_xmit_pkts;
 	rte_eth_dev_probing_finish(dev);
 	VIRTIO_LOG(INFO, "%s: virtio-net, MAC " RTE_ETHER_ADDR_PRT_FMT ", %u queue pair(s), "
-		   "features %#" PRIx64 "\n", pdev->name, RTE_ETHER_ADDR_BYTES(&hw->mac),
-		   hw->max_pairs, hw->features);
+		   "features %#" PRIx64 ", %s virtqueues\n", pdev->name,
+		   RTE_ETHER_ADDR_BYTES(&hw->mac), hw->max_pairs, hw->features,
+		   hw->packed ? "packed" : "split");
 	return 0;
 
 err_release:

@@ -119,8 +119,8 @@ virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid)
 	if (!virtio_dev_hw(dev)->rxq_intr)
 		return -ENOTSUP;
 	rxq->intr_on = true;
-	/* 2.6.7.1: ask for used-buffer notifications again */
-	virtq_used_notify_set(&rxq->vq, true);
+	/* 2.6.7.1, 2.7.10: ask for used-buffer notifications again */
+	virtq_interrupts_set(&rxq->vq, true);
 	rte_smp_mb();	/* the request is visible before the caller's last poll */
 	return 0;
 }
@@ -133,7 +133,7 @@ virtio_rx_queue_intr_disable(struct rte_eth_dev *dev, uint16_t qid)
 	if (!virtio_dev_hw(dev)->rxq_intr)
 		return -ENOTSUP;
 	rxq->intr_on = false;
-	virtq_used_notify_set(&rxq->vq, false);
+	virtq_interrupts_set(&rxq->vq, false);
 	return 0;
 }
 

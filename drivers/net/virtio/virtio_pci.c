@@ -258,6 +258,8 @@ virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq)
 {
 	volatile struct virtio_pci_common_cfg *c = hw->common;
 	rte_iova_t base = vq->mz->iova;
+	/* 2.6 / 2.7.10: descriptor area, driver area, device area */
+	struct virtq_layout l = virtq_layout_of(vq->size, 0, vq->packed);
 	uint16_t notify_off;
 	uint64_t where;
 
@@ -274,10 +276,8 @@ virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq)
 		return -ENOSPC;
 	}
 	virtio_write64(base, &c->queue_desc_lo, &c->queue_desc_hi);
-	virtio_write64(base + ((uint8_t *)vq->avail - (uint8_t *)vq->desc),
-		       &c->queue_driver_lo, &c->queue_driver_hi);
-	virtio_write64(base + ((volatile uint8_t *)vq->used - (uint8_t *)vq->desc),
-		       &c->queue_device_lo, &c->queue_device_hi);
+	virtio_write64(base + l.avail_off, &c->queue_driver_lo, &c->queue_driver_hi);
+	virtio_write64(base + l.used_off, &c->queue_device_lo, &c->queue_device_hi);
 	/* 4.1.4.4: the queue's doorbell is at notify_off * multiplier in the notify structure */
 	notify_off = rte_read16(&c->queue_notify_off);
 	where = (uint64_t)notify_off * hw->notify_mult;
@@ -308,7 +308,8 @@ int
 virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint16_t size,
 	    size_t extra, int socket)
 {
-	struct virtq_layout l = virtq_layout_of(size, extra);
+	struct virtio_hw *hw = dev->data->dev_private;
+	struct virtq_layout l = virtq_layout_of(size, extra, hw->packed);
 	char name[RTE_MEMZONE_NAMESIZE];
 	uint8_t *base;
 
@@ -322,9 +323,17 @@ virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint1
 	}
 	base = vq->mz->addr;
 	memset(base, 0, l.total);
-	vq->desc = (struct vring_desc *)base;
-	vq->avail = (struct vring_avail *)(base + l.avail_off);
-	vq->used = (volatile struct vring_used *)(base + l.used_off);
+	vq->packed = hw->packed;
+	if (vq->packed) {
+		/* 2.7.10: descriptor ring, driver area, device area */
+		vq->pdesc = (struct vring_packed_desc *)base;
+		vq->drv_event = (struct vring_packed_desc_event *)(base + l.avail_off);
+		vq->dev_event = (volatile struct vring_packed_desc_event *)(base + l.used_off);
+	} else {
+		vq->desc = (struct vring_desc *)base;
+		vq->avail = (struct vring_avail *)(base + l.avail_off);
+		vq->used = (volatile struct vring_used *)(base + l.used_off);
+	}
 	vq->size = size;
 	vq->mask = (uint16_t)(size - 1);
 	vq->index = index;
@@ -370,13 +379,74 @@ virtio_cvq_reset(struct virtio_hw *hw)
 	vq->avail_idx = 0;
 	vq->kick_idx = 0;
 	vq->used_cons = 0;
+	if (vq->packed)
+		virtq_packed_reset(vq);
 	vq->event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
-	virtq_used_notify_set(vq, false);	/* polled */
+	virtq_interrupts_set(vq, false);	/* polled */
+}
+
+/* The chain of one command into a split ring (2.6.13); whether it came back and as what. */
+static void
+ctrl_post_split(struct virtqueue *vq, const struct vring_desc *chain, uint16_t n)
+{
+	for (uint16_t i = 0; i < n; i++) {
+		vq->desc[i] = chain[i];
+		vq->desc[i].next = (uint16_t)(i + 1);
+	}
+	vq->avail->ring[vq->avail_idx & vq->mask] = 0;
+	vq->avail_idx++;
+	virtq_avail_publish(vq);
+}
+
+static bool
+ctrl_done_split(struct virtqueue *vq, uint32_t *id)
+{
+	if (vq->used->idx == vq->used_cons)
+		return false;
+	rte_smp_rmb();	/* 2.6.14: the entry and the ack are read after used->idx */
+	*id = vq->used->ring[vq->used_cons & vq->mask].id;
+	vq->used_cons++;
+	return true;
+}
+
+/* The same on a packed ring (2.7.13, 2.7.9): buffer id 0, head flags last. */
+static void
+ctrl_post_packed(struct virtqueue *vq, const struct vring_desc *chain, uint16_t n)
+{
+	uint16_t head = vq->avail_idx, head_flags = 0;
+
+	for (uint16_t i = 0; i < n; i++) {
+		struct vring_packed_desc *d = &vq->pdesc[vq->avail_idx];
+		uint16_t f = virtq_packed_avail_flags(vq) | chain[i].flags;
+
+		d->addr = chain[i].addr;
+		d->len = chain[i].len;
+		d->id = 0;
+		if (i == 0)
+			head_flags = f;
+		else
+			d->flags = f;
+		virtq_packed_avail_advance(vq, 1);
+	}
+	vq->kick_idx = 0;	/* the doorbell is rung unconditionally */
+	rte_smp_wmb();
+	((volatile struct vring_packed_desc *)&vq->pdesc[head])->flags = head_flags;
+}
+
+static bool
+ctrl_done_packed(struct virtqueue *vq, uint16_t n, uint32_t *id)
+{
+	if (!virtq_packed_is_used(vq, vq->used_cons, vq->used_wrap))
+		return false;
+	rte_smp_rmb();	/* 2.7.21: the id and the ack after the flags */
+	*id = vq->pdesc[vq->used_cons].id;
+	vq->used_cons = virtq_packed_pos_add(vq, vq->used_cons, n, &vq->used_wrap);
+	return true;
 }
 
 /*
  * One command: header, data (device-readable), ack (device-writable), as
- * three chained descriptors (5.1.6.5); wait for the device to return it.
+ * chained descriptors (5.1.6.5); wait for the device to return it.
  */
 int
 virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void *data,
@@ -386,7 +456,9 @@ virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void
 	struct virtqueue *vq = hw->cvq;
 	struct virtio_ctrl_buf *b = hw->cbuf;
 	rte_iova_t iova = hw->cbuf_iova;
-	uint16_t i = 0;
+	struct vring_desc chain[3];
+	uint32_t id = 0;
+	uint16_t n = 0;
 
 	if (vq == NULL || !virtio_has(hw, VIRTIO_NET_F_CTRL_VQ))
 		return -ENOTSUP;
@@ -396,22 +468,21 @@ virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void
 	b->hdr.cmd = cmd;
 	memcpy(b->data, data, len);
 	b->ack = 0xFF;
-	vq->desc[i] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, hdr),
-					   sizeof(b->hdr), VRING_DESC_F_NEXT, (uint16_t)(i + 1) };
-	i++;
-	if (len != 0) {
-		vq->desc[i] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, data),
-						   len, VRING_DESC_F_NEXT, (uint16_t)(i + 1) };
-		i++;
-	}
-	vq->desc[i] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, ack), 1,
-					   VRING_DESC_F_WRITE, 0 };
-	vq->avail->ring[vq->avail_idx & vq->mask] = 0;
-	vq->avail_idx++;
-	virtq_avail_publish(vq);
-	rte_smp_mb();	/* the index is visible before the doorbell */
+	chain[n++] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, hdr),
+					  sizeof(b->hdr), VRING_DESC_F_NEXT, 0 };
+	if (len != 0)
+		chain[n++] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, data),
+						  len, VRING_DESC_F_NEXT, 0 };
+	chain[n++] = (struct vring_desc){ iova + offsetof(struct virtio_ctrl_buf, ack), 1,
+					  VRING_DESC_F_WRITE, 0 };
+	if (vq->packed)
+		ctrl_post_packed(vq, chain, n);
+	else
+		ctrl_post_split(vq, chain, n);
+	rte_smp_mb();	/* the ring is visible before the doorbell */
 	rte_write16_relaxed(vq->index, vq->notify_addr);
-	for (unsigned int us = 0; vq->used->idx == vq->used_cons; us += 10) {
+	for (unsigned int us = 0;
+	     !(vq->packed ? ctrl_done_packed(vq, n, &id) : ctrl_done_split(vq, &id)); us += 10) {
 		if (us >= VIRTIO_CTRL_TIMEOUT_US) {
 			VIRTIO_LOG(ERR, "%s: control command %u.%u got no answer\n",
 				   dev->data->name, class, cmd);
@@ -419,10 +490,7 @@ virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void
 		}
 		rte_delay_us(10);
 	}
-	rte_smp_rmb();	/* 2.6.14: the entry and the ack are read after used->idx */
-	vq->used_cons++;
-	if (vq->used->ring[(uint16_t)(vq->used_cons - 1) & vq->mask].id != 0 ||
-	    b->ack != VIRTIO_NET_OK) {
+	if (id != 0 || b->ack != VIRTIO_NET_OK) {
 		VIRTIO_LOG(ERR, "%s: the device refused control command %u.%u (ack %u)\n",
 			   dev->data->name, class, cmd, b->ack);
 		return -EIO;

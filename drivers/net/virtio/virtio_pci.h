@@ -17,7 +17,7 @@
 #include <ethdev_driver.h>
 
 #include "virtio_regs.h"
-#include "virtqueue.h"
+#include "virtqueue_packed.h"
 
 extern int virtio_logtype;
 #define VIRTIO_LOG(level, ...) rte_log(RTE_LOG_ ## level, virtio_logtype, "net_virtio: " __VA_ARGS__)
@@ -59,6 +59,7 @@ struct virtio_hw {
 	bool intr_registered;		/* config-change callback on the eal-intr thread */
 	bool msix;			/* vectors armed */
 	bool rxq_intr;			/* Rx queues have vectors 1..n */
+	bool packed;			/* VIRTIO_F_RING_PACKED offered and not turned off */
 	struct rte_ether_addr mac;
 };
 

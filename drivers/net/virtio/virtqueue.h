@@ -3,6 +3,8 @@
  * Split virtqueues (virtio 1.1 section 2.6) and the driver's Rx, Tx and
  * control queues built on them. One lcore owns an Rx or Tx queue: no locks,
  * no atomics; only the barriers the ring protocol needs (2.6.13, 2.6.14).
+ * The layouts of packed virtqueues (2.7) are here too; their operations
+ * are in virtqueue_packed.h.
  */
 #ifndef _VIRTQUEUE_H_
 #define _VIRTQUEUE_H_
@@ -52,6 +54,28 @@ struct vring_used {
 };
 static_assert(sizeof(struct vring_used) == 4, "2.6.8: used header is 4 bytes");
 
+/* 2.7.5 Packed Virtqueue Descriptor: the ring is a table of these */
+#define VRING_PACKED_DESC_F_AVAIL (1u << 7)
+#define VRING_PACKED_DESC_F_USED (1u << 15)
+struct vring_packed_desc {
+	uint64_t addr;		/* IOVA */
+	uint32_t len;		/* used: bytes written, untrusted */
+	uint16_t id;		/* buffer id; used: untrusted */
+	uint16_t flags;
+};
+static_assert(sizeof(struct vring_packed_desc) == 16, "2.7.5: a packed descriptor is 16 bytes");
+
+/* 2.7.14 Event Suppression Structure Format (driver and device areas) */
+#define RING_EVENT_FLAGS_ENABLE 0x0
+#define RING_EVENT_FLAGS_DISABLE 0x1
+#define RING_EVENT_FLAGS_DESC 0x2	/* only with VIRTIO_F_EVENT_IDX */
+#define RING_EVENT_WRAP_SHIFT 15
+struct vring_packed_desc_event {
+	uint16_t off_wrap;	/* descriptor offset, bit 15 its wrap counter */
+	uint16_t flags;		/* RING_EVENT_FLAGS_* */
+};
+static_assert(sizeof(struct vring_packed_desc_event) == 4, "2.7.14: event area is 4 bytes");
+
 /* 2.6: queue sizes are powers of two up to 32768 */
 #define VIRTQ_MAX_SIZE 32768
 /* 2.6.2 Legacy Interfaces aside, each part only needs its own alignment; 64 keeps parts on separate lines */
@@ -65,11 +89,23 @@ struct virtq_layout {
 	size_t total;
 };
 
+/*
+ * 2.7.10: a packed queue has the descriptor ring, then the driver and the
+ * device event suppression areas (avail_off and used_off name them).
+ */
 static inline struct virtq_layout
-virtq_layout_of(uint16_t size, size_t extra)
+virtq_layout_of(uint16_t size, size_t extra, bool packed)
 {
 	struct virtq_layout l;
 
+	if (packed) {
+		l.avail_off = RTE_ALIGN_CEIL(sizeof(struct vring_packed_desc) * size,
+					     VIRTQ_PART_ALIGN);
+		l.used_off = l.avail_off + VIRTQ_PART_ALIGN;
+		l.extra_off = l.used_off + VIRTQ_PART_ALIGN;
+		l.total = l.extra_off + extra;
+		return l;
+	}
 	l.avail_off = sizeof(struct vring_desc) * size;
 	l.used_off = RTE_ALIGN_CEIL(l.avail_off + sizeof(struct vring_avail) + 2u * size + 2u,
 				    VIRTQ_PART_ALIGN);
@@ -92,6 +128,17 @@ struct virtqueue {
 	uint16_t index;		/* queue number on the device */
 	uint16_t msix_vector;
 	bool event_idx;		/* VIRTIO_F_EVENT_IDX: used_event/avail_event, not flags */
+	bool packed;		/* VIRTIO_F_RING_PACKED: the fields below, not desc/avail/used */
+	/*
+	 * 2.7.1 packed rings: avail_idx and used_cons are ring positions
+	 * (0..size-1), each with its wrap counter; kick_idx counts the
+	 * descriptors made available since the last notification decision.
+	 */
+	bool avail_wrap;
+	bool used_wrap;
+	struct vring_packed_desc *pdesc;
+	struct vring_packed_desc_event *drv_event;		/* written by the driver */
+	volatile struct vring_packed_desc_event *dev_event;	/* written by the device */
 	const struct rte_memzone *mz;
 };
 
