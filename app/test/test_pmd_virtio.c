@@ -10,7 +10,9 @@
  * are checked by what the device lets through; the link-status interrupt
  * (the host toggles port 0's link when SLUICE_VIRTIO_SHARE names a folder it
  * watches); Rx interrupts on a queue's MSI-X vector; a queue-pair count the
- * device does not have is refused.
+ * device does not have is refused; rings of 32 entries go round many times
+ * (split indexes wrap, packed wrap counters flip, Tx chains straddle the
+ * end of a packed ring).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -30,6 +32,7 @@
 #define V_ETHERTYPE 0x88B5	/* IEEE local experimental: nothing else sends it */
 
 static struct rte_mempool *v_pool;
+static uint16_t v_nb_desc = V_NB_DESC;	/* ring size of the queues set up from here on */
 static uint16_t v_port[2];
 static struct rte_ether_addr v_mac[2];
 static bool v_ready;
@@ -43,9 +46,9 @@ v_port_start(uint16_t port, uint16_t nb_q, const struct rte_eth_conf *conf)
 	if (ret != 0)
 		return ret;
 	for (uint16_t q = 0; q < nb_q; q++) {
-		ret = rte_eth_rx_queue_setup(port, q, V_NB_DESC, SOCKET_ID_ANY, NULL, v_pool);
+		ret = rte_eth_rx_queue_setup(port, q, v_nb_desc, SOCKET_ID_ANY, NULL, v_pool);
 		if (ret == 0)
-			ret = rte_eth_tx_queue_setup(port, q, V_NB_DESC, SOCKET_ID_ANY, NULL);
+			ret = rte_eth_tx_queue_setup(port, q, v_nb_desc, SOCKET_ID_ANY, NULL);
 		if (ret != 0)
 			return ret;
 	}
@@ -306,6 +309,74 @@ test_virtio_bytes(void)
 	TEST_ASSERT_EQUAL(s1.ibytes, bytes, "port 1 ibytes");
 	TEST_ASSERT_EQUAL(s1.ierrors + s0.oerrors, 0, "errors");
 	return TEST_SUCCESS;
+}
+
+#define V_WRAP_RING 32
+#define V_WRAP_BURST 12
+#define V_WRAP_ROUNDS 25
+
+/*
+ * Rings of 32 entries on both ports and 300 frames in bursts of 12: one,
+ * two (shared mbuf: header from the table) or three (two segments)
+ * descriptors a frame on Tx, so the rings go round about ten times and
+ * chains cross their end (virtio 1.1 2.6.6 index wrap, 2.7.1 wrap
+ * counters). Every frame arrives in order, byte for byte, and the counters
+ * match with no errors.
+ */
+static int
+test_virtio_ring_wrap(void)
+{
+	const struct rte_eth_conf *conf[2] = { NULL, NULL };
+	struct rte_mbuf *tx[V_WRAP_BURST], *rx[V_WRAP_BURST], *keep[V_WRAP_BURST];
+	struct rte_eth_stats s0, s1;
+	uint64_t bytes = 0;
+	uint32_t seq = 0;
+	int ret = v_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	v_nb_desc = V_WRAP_RING;
+	ret = v_ports_restart(conf);
+	v_nb_desc = V_NB_DESC;
+	TEST_ASSERT_SUCCESS(ret, "rings of %u", V_WRAP_RING);
+	rte_eth_stats_reset(v_port[0]);
+	rte_eth_stats_reset(v_port[1]);
+	for (unsigned int r = 0; r < V_WRAP_ROUNDS; r++) {
+		for (unsigned int i = 0; i < V_WRAP_BURST; i++, seq++) {
+			uint16_t len = (uint16_t)(60 + (seq * 131) % (1514 - 60 + 1));
+
+			tx[i] = v_frame(&v_mac[1], len, seq, seq % 3 == 1 ? 2 : 1);
+			TEST_ASSERT_NOT_NULL(tx[i], "frame %u", seq);
+			keep[i] = NULL;
+			if (seq % 3 == 2) {
+				rte_mbuf_refcnt_update(tx[i], 1);
+				keep[i] = tx[i];
+			}
+			bytes += len;
+		}
+		TEST_ASSERT_SUCCESS(v_send(tx, V_WRAP_BURST), "round %u sent", r);
+		TEST_ASSERT_EQUAL(v_collect(rx, V_WRAP_BURST, 5000), V_WRAP_BURST,
+				  "round %u received", r);
+		for (unsigned int i = 0; i < V_WRAP_BURST; i++) {
+			uint32_t n = seq - V_WRAP_BURST + i;
+			uint16_t len = (uint16_t)(60 + (n * 131) % (1514 - 60 + 1));
+			long bad = v_pattern_mismatch(rx[i], len, n);
+
+			TEST_ASSERT_EQUAL(bad, -1, "frame %u differs at byte %ld", n, bad);
+			rte_pktmbuf_free(rx[i]);
+			rte_pktmbuf_free(keep[i]);
+		}
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(v_port[0], &s0), "stats");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(v_port[1], &s1), "stats");
+	printf("  %u frames through rings of %u, %" PRIu64 " bytes; port 1 ipackets %" PRIu64
+	       " ibytes %" PRIu64 "\n", seq, V_WRAP_RING, bytes, s1.ipackets, s1.ibytes);
+	TEST_ASSERT_EQUAL(s0.opackets, seq, "port 0 opackets");
+	TEST_ASSERT_EQUAL(s0.obytes, bytes, "port 0 obytes");
+	TEST_ASSERT_EQUAL(s1.ipackets, seq, "port 1 ipackets");
+	TEST_ASSERT_EQUAL(s1.ibytes, bytes, "port 1 ibytes");
+	TEST_ASSERT_EQUAL(s1.ierrors + s0.oerrors, 0, "errors");
+	return v_ports_restart(conf);	/* back to rings of V_NB_DESC */
 }
 
 /* Buffers of a frame of len bytes with merged 2048-byte buffers: the first also holds the header. */
@@ -821,6 +892,7 @@ test_virtio_close(void)
 
 static const struct test_case virtio_cases[] = {
 	TEST_CASE(test_virtio_bytes),
+	TEST_CASE(test_virtio_ring_wrap),
 	TEST_CASE(test_virtio_jumbo),
 	TEST_CASE(test_virtio_csum),
 	TEST_CASE(test_virtio_rx_mode),

@@ -8,7 +8,7 @@
 # iommu_platform=on and is bound to vfio-pci only to be refused. The boot runs:
 #   1. the refusal of 06.0: one error line that names iommu_platform=on;
 #   2. the pmd_virtio suite of sluice-test: frames byte for byte and their
-#      counters, jumbo frames (MTU 9000, scatter), checksum offloads refused
+#      counters, rings of 32 entries gone round many times, jumbo frames (MTU 9000, scatter), checksum offloads refused
 #      (a hub has no vnet headers), promiscuous/all-multicast through the
 #      control queue, Rx interrupts, queue-pair limits, the link-status interrupt while the
 #      host toggles the link of 03.0 (net0) from the QEMU monitor, close;
@@ -32,13 +32,18 @@
 # exactly what its peer queue received, frames on both Rx queues of both
 # ports (which needs VQ_PAIRS_SET: QEMU detaches tap queue 1 until then).
 #
-# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq
+# virtio-packed-aw39 and virtio-packed-aw48 are the first two with packed=on
+# on 03.0 and 04.0: the same checks on packed virtqueues (virtio 1.1 2.7),
+# with VIRTIO_F_RING_PACKED (34) negotiated at every start, and the devarg
+# packed_vq=0 falling back to split virtqueues.
+#
+# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|virtio-packed-aw48
 # Environment: VM_DIR (cache folder), SLUICE_TEST, SLUICE_TESTPMD,
 # SLUICE_DEVBIND, SLUICE_ICMPECHO (optional) — the binaries.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq}
+scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|virtio-packed-aw48}
 sluice_test=${SLUICE_TEST:?SLUICE_TEST names the sluice-test binary}
 testpmd=${SLUICE_TESTPMD:?SLUICE_TESTPMD names the sluice-testpmd binary}
 devbind=${SLUICE_DEVBIND:?SLUICE_DEVBIND names the sluice-devbind binary}
@@ -48,6 +53,8 @@ case "$scenario" in
 virtio-aw39) aw=39 ;;
 virtio-aw48) aw=48 ;;
 virtio-mq) aw=39 ;;
+virtio-packed-aw39) aw=39 ;;
+virtio-packed-aw48) aw=48 ;;
 *) echo "virtio_scenarios: unknown scenario '$scenario'" >&2; exit 2 ;;
 esac
 
@@ -143,8 +150,10 @@ if [ "${2:-}" != --guest ]; then
 		mq_host
 		exit $?
 	fi
+	model=virtio
+	case "$scenario" in virtio-packed-*) model=virtio-packed ;; esac
 	"$here/vmrun.sh" --dir "$vm_dir" --timeout 280 --iommu "$aw" \
-		--nic virtio@03.0 --nic virtio@04.0 --nic virtio@05.0 --nic virtio-noiommu@06.0 \
+		--nic $model@03.0 --nic $model@04.0 --nic virtio@05.0 --nic virtio-noiommu@06.0 \
 		--share "$share" --monitor "$mon" -- \
 		/usr/bin/env SLUICE_TEST="$(readlink -f "$sluice_test")" \
 		SLUICE_TESTPMD="$(readlink -f "$testpmd")" \
@@ -177,6 +186,8 @@ fi
 
 . "$here/../../common/tools_test_lib.sh"
 p0=0000:00:03.0 p1=0000:00:04.0 peer=0000:00:05.0 noiommu=0000:00:06.0
+packed=0
+case "$scenario" in virtio-packed-*) packed=1 ;; esac
 
 # xstat NAME of port P from the last run's "show port xstats all"
 xstat() {
@@ -220,7 +231,7 @@ if [ "$scenario" = virtio-mq ]; then
 	features_check some 1
 	expect_match "16 TCP/UDP frames, checksum by the device, left open for port 1 \\(RX_L4_CKSUM_NONE\\)"
 	expect_match "16 TCP/UDP frames, checksum by the device, filled in and verified"
-	expect_match "suite pmd_virtio: 7 passed, 0 failed, 1 skipped"
+	expect_match "suite pmd_virtio: 8 passed, 0 failed, 1 skipped"
 	# the host sends its 32 flows once forwarding runs, then says so; frames
 	# the taps still held from the suite are forwarded, not flushed, so that
 	# the per-queue counters below count every frame a queue received
@@ -291,17 +302,40 @@ n=$(printf '%s\n' "$out" | grep -c "^net_virtio:")
 run env SLUICE_VIRTIO_SHARE=/run/vmshare "$sluice_test" pmd_virtio -l 0-1 -a $p0 -a $p1 \
 	--log-level=pmd.net.virtio:info
 expect_rc 0
-# VIRTIO_NET_F_MRG_RXBUF (15) and VIRTIO_F_EVENT_IDX (29) on every start
-features_check all 15 29
+# VIRTIO_NET_F_MRG_RXBUF (15) and VIRTIO_F_EVENT_IDX (29) on every start,
+# VIRTIO_F_RING_PACKED (34) too on packed devices
+if [ $packed = 1 ]; then
+	features_check all 15 29 34
+	for d in $p0 $p1; do
+		expect_match "^net_virtio: $d: virtio-net, MAC [0-9a-f:]+, 1 queue pair\\(s\\), features 0x[0-9a-f]+, packed virtqueues"
+	done
+else
+	features_check all 15 29
+fi
 expect_match "probed by net_virtio"
 expect_line "  LSC callback on port 0 (eal-intr thread): link down"
 expect_line "  LSC callback on port 0 (eal-intr thread): link up"
-expect_match "suite pmd_virtio: 8 passed, 0 failed, 0 skipped"
+expect_match "suite pmd_virtio: 9 passed, 0 failed, 0 skipped"
+
+# the devarg packed_vq=0 keeps 03.0 on split virtqueues next to a packed 04.0
+if [ $packed = 1 ]; then
+	run "$testpmd" -l 0-1 -a $p0,packed_vq=0 -a $p1 --log-level=pmd.net.virtio:info -- \
+		--run-time=1
+	expect_rc 0
+	expect_match "^net_virtio: $p0: virtio-net, MAC [0-9a-f:]+, 1 queue pair\\(s\\), features 0x[0-9a-f]+, split virtqueues"
+	expect_match "^net_virtio: $p1: virtio-net, MAC [0-9a-f:]+, 1 queue pair\\(s\\), features 0x[0-9a-f]+, packed virtqueues"
+	features_check some 34
+	run "$testpmd" -l 0-1 -a $p0,packed_vq=2 -- --run-time=1
+	expect_rc nonzero
+	expect_match "net_virtio: $p0: packed_vq=2: give packed_vq=0 or packed_vq=1"
+fi
 
 # 3. io forwarding with tx_first for 10 s, then the NIC counters of both ports
 run sh -c "(echo 'start tx_first'; sleep 10; echo stop; echo 'show port stats all'; echo quit) |
-	timeout 60 '$testpmd' -l 0-1 -a $p0 -a $p1 -- -i --forward-mode=io"
+	timeout 60 '$testpmd' -l 0-1 -a $p0 -a $p1 --log-level=pmd.net.virtio:info -- -i \
+	--forward-mode=io"
 expect_rc 0
+[ $packed = 0 ] || features_check all 34
 fwd=$(printf '%s\n' "$out" | awk '/Forward statistics for port/ { p = $6 }
 	/RX-packets:/ && p != "" { rx[p] = $2 } /TX-packets:/ && p != "" { tx[p] = $2; p = "" }
 	END { print rx[0]+0, tx[0]+0, rx[1]+0, tx[1]+0 }')

@@ -38,7 +38,8 @@ Options:
                         The n-th NIC's netdev id is net<n> (from 0), the
                         name set_link takes. virtio is virtio-net-pci,
                         modern only, with iommu_platform=on; virtio-noiommu
-                        the same without it; virtio-mq with mq=on,vectors=6
+                        the same without it; virtio-mq with mq=on,vectors=6;
+                        virtio-packed like virtio, with packed=on
   --tap-nic MODEL@SLOT=IFNAME
                         like --nic, but backed by the host tap IFNAME
                         (tap netdev, vhost=off) instead of the hub; the
@@ -353,7 +354,9 @@ for n in "${nics[@]}"; do
 	virtio-noiommu) dev="virtio-net-pci,disable-legacy=on" ;;
 	# multi-queue virtio-net: 6 MSI-X vectors (config, 2 Rx, 2 Tx, control)
 	virtio-mq) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,mq=on,vectors=6" ;;
-	*) die "unknown NIC model '$model' (e1000e, e1000, virtio, virtio-noiommu, virtio-mq)" ;;
+	# virtio with packed virtqueues offered (VIRTIO_F_RING_PACKED, virtio 1.1 2.7)
+	virtio-packed) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,packed=on" ;;
+	*) die "unknown NIC model '$model' (e1000e, e1000, virtio, virtio-noiommu, virtio-mq, virtio-packed)" ;;
 	esac
 	if [ -n "$tap" ]; then
 		# virtio-mq: one tap queue per queue pair (the device reports as many)
