@@ -35,15 +35,18 @@
 # virtio-packed-aw39 and virtio-packed-aw48 are the first two with packed=on
 # on 03.0 and 04.0: the same checks on packed virtqueues (virtio 1.1 2.7),
 # with VIRTIO_F_RING_PACKED (34) negotiated at every start, and the devarg
-# packed_vq=0 falling back to split virtqueues.
+# packed_vq=0 falling back to split virtqueues. virtio-packed-mq is
+# virtio-mq with packed=on: the control queue's VQ_PAIRS_SET, two queue
+# pairs and the checksum offloads on packed virtqueues.
 #
-# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|virtio-packed-aw48
+# Usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|
+#                            virtio-packed-aw48|virtio-packed-mq
 # Environment: VM_DIR (cache folder), SLUICE_TEST, SLUICE_TESTPMD,
 # SLUICE_DEVBIND, SLUICE_ICMPECHO (optional) — the binaries.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|virtio-packed-aw48}
+scenario=${1:?usage: virtio_scenarios.sh virtio-aw39|virtio-aw48|virtio-mq|virtio-packed-aw39|virtio-packed-aw48|virtio-packed-mq}
 sluice_test=${SLUICE_TEST:?SLUICE_TEST names the sluice-test binary}
 testpmd=${SLUICE_TESTPMD:?SLUICE_TESTPMD names the sluice-testpmd binary}
 devbind=${SLUICE_DEVBIND:?SLUICE_DEVBIND names the sluice-devbind binary}
@@ -55,6 +58,7 @@ virtio-aw48) aw=48 ;;
 virtio-mq) aw=39 ;;
 virtio-packed-aw39) aw=39 ;;
 virtio-packed-aw48) aw=48 ;;
+virtio-packed-mq) aw=39 ;;
 *) echo "virtio_scenarios: unknown scenario '$scenario'" >&2; exit 2 ;;
 esac
 
@@ -69,7 +73,7 @@ mq_cleanup() {
 	rm -rf "$share" "$mon"
 }
 
-mq_host() {
+mq_host() {	# mq_host MODEL
 	local i rc
 	# unique names (at most 15 characters), gone again at the end
 	tap0=slq$$t0 tap1=slq$$t1 br=slq$$br vm=
@@ -97,7 +101,7 @@ mq_host() {
 	done
 	ip link set "$br" up || exit 1
 	"$here/vmrun.sh" --dir "$vm_dir" --timeout 320 --iommu "$aw" \
-		--tap-nic "virtio-mq@03.0=$tap0" --tap-nic "virtio-mq@04.0=$tap1" --share "$share" -- \
+		--tap-nic "$1@03.0=$tap0" --tap-nic "$1@04.0=$tap1" --share "$share" -- \
 		/usr/bin/env SLUICE_TEST="$(readlink -f "$sluice_test")" \
 		SLUICE_TESTPMD="$(readlink -f "$testpmd")" \
 		SLUICE_DEVBIND="$(readlink -f "$devbind")" \
@@ -146,10 +150,10 @@ if [ "${2:-}" != --guest ]; then
 	share=$vm_dir/$scenario.share
 	mon=$vm_dir/$scenario.mon
 	rm -rf "$share" "$mon"
-	if [ "$scenario" = virtio-mq ]; then
-		mq_host
-		exit $?
-	fi
+	case "$scenario" in
+	virtio-mq) mq_host virtio-mq; exit $? ;;
+	virtio-packed-mq) mq_host virtio-packed-mq; exit $? ;;
+	esac
 	model=virtio
 	case "$scenario" in virtio-packed-*) model=virtio-packed ;; esac
 	"$here/vmrun.sh" --dir "$vm_dir" --timeout 280 --iommu "$aw" \
@@ -216,7 +220,7 @@ features_check() {
 	fi
 }
 
-if [ "$scenario" = virtio-mq ]; then
+if [ "$scenario" = virtio-mq ] || [ "$scenario" = virtio-packed-mq ]; then
 	run "$devbind" -b vfio-pci $p0 $p1
 	expect_rc 0
 	# the pmd_virtio suite over taps, whose vnet headers give the devices the
@@ -227,6 +231,7 @@ if [ "$scenario" = virtio-mq ]; then
 	expect_rc 0
 	# MRG_RXBUF (15) and EVENT_IDX (29) always, CSUM (0) and GUEST_CSUM (1) when asked
 	features_check all 15 29
+	[ $packed = 0 ] || features_check all 34
 	features_check some 0
 	features_check some 1
 	expect_match "16 TCP/UDP frames, checksum by the device, left open for port 1 \\(RX_L4_CKSUM_NONE\\)"
@@ -241,6 +246,7 @@ if [ "$scenario" = virtio-mq ]; then
 		timeout 60 '$testpmd' -l 0-1 -a $p0 -a $p1 --log-level=pmd.net.virtio:info -- -i \
 		--forward-mode=io --rxq=2 --txq=2 --no-flush-rx"
 	expect_rc 0
+	[ $packed = 0 ] || features_check all 34
 	for d in $p0 $p1; do
 		expect_match "^net_virtio: $d: virtio-net, MAC [0-9a-f:]+, 2 queue pair\\(s\\)"
 	done

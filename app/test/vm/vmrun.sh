@@ -39,12 +39,14 @@ Options:
                         name set_link takes. virtio is virtio-net-pci,
                         modern only, with iommu_platform=on; virtio-noiommu
                         the same without it; virtio-mq with mq=on,vectors=6;
-                        virtio-packed like virtio, with packed=on
+                        virtio-packed like virtio, with packed=on;
+                        virtio-packed-mq like virtio-mq, with packed=on
   --tap-nic MODEL@SLOT=IFNAME
                         like --nic, but backed by the host tap IFNAME
                         (tap netdev, vhost=off) instead of the hub; the
                         caller creates the tap (ip tuntap add ... mode tap,
-                        with multi_queue for virtio-mq, which gets
+                        with multi_queue for virtio-mq and
+                        virtio-packed-mq, which get
                         queues=2) and connects it, e.g. to a bridge
   --bridge SLOT         add a PCI bridge at 00:SLOT with two e1000 behind it
                         (01:01.0 and 01:02.0, netdev ids brnet0, brnet1):
@@ -356,12 +358,15 @@ for n in "${nics[@]}"; do
 	virtio-mq) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,mq=on,vectors=6" ;;
 	# virtio with packed virtqueues offered (VIRTIO_F_RING_PACKED, virtio 1.1 2.7)
 	virtio-packed) dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,packed=on" ;;
-	*) die "unknown NIC model '$model' (e1000e, e1000, virtio, virtio-noiommu, virtio-mq, virtio-packed)" ;;
+	virtio-packed-mq)
+		dev="virtio-net-pci,iommu_platform=on,disable-legacy=on,mq=on,vectors=6,packed=on" ;;
+	*) die "unknown NIC model '$model' (e1000e, e1000, virtio, virtio-noiommu, virtio-mq," \
+		"virtio-packed, virtio-packed-mq)" ;;
 	esac
 	if [ -n "$tap" ]; then
 		# virtio-mq: one tap queue per queue pair (the device reports as many)
 		queues=
-		[ "$model" != virtio-mq ] || queues=,queues=2
+		case "$model" in virtio-mq | virtio-packed-mq) queues=,queues=2 ;; esac
 		args+=(-netdev "tap,id=net$i,ifname=$tap,script=no,downscript=no,vhost=off$queues")
 	else
 		args+=(-netdev "hubport,id=net$i,hubid=0")
