@@ -260,7 +260,12 @@ if want vm; then
 			log "vm $model: bench/vm.sh, $ROUNDS rounds (minutes)"
 			bash bench/vm.sh -b "$BUILD" -r "$ROUNDS" -m "$model" >"$tmp/vm.$model" 2>&1
 			st=$?
-			{ echo "\$ bench/vm.sh -b $build_name -r $ROUNDS -m $model"; cat "$tmp/vm.$model"; echo; } >>"$vm_out"
+			# the report keeps the figures, not the guest kernel's download
+			{
+				echo "\$ bench/vm.sh -b $build_name -r $ROUNDS -m $model"
+				grep -vE '^(vmrun: downloading|Get:[0-9]|Fetched |Hit:[0-9]|Ign:[0-9])' "$tmp/vm.$model"
+				echo
+			} >>"$vm_out"
 			vm_pps() {
 				awk -v t="$1" 'NR == FNR { if ($1 == "round" && $3 == "left") out[$2] = 1; next }
 					$1 ~ /^[0-9]+$/ && !($1 in out) && $2 == t { print $4 }' \
