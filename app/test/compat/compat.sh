@@ -112,6 +112,24 @@ hello_check() {
 	echo "helloworld: both lcores greeted"
 }
 
+# watch_app TRIES CHECK CMD...: run CMD (an example that loops forever)
+# with its output in app.log until the function CHECK succeeds or TRIES
+# tenths of a second pass, then kill it; fails when CMD exits first.
+watch_app() {
+	local tries=$1 check=$2
+	shift 2
+	stdbuf -oL "$@" >"$tmp/app.log" 2>&1 &
+	APP_PID=$!
+	for _ in $(seq 1 "$tries"); do
+		"$check" && break
+		kill -0 "$APP_PID" 2>/dev/null || fail "$(basename "$1") exited: $(tail -5 "$tmp/app.log")"
+		sleep 0.1
+	done
+	kill -KILL "$APP_PID" 2>/dev/null
+	wait "$APP_PID" 2>/dev/null
+	APP_PID=
+}
+
 case $cmd in
 build)
 	if [ "$ARG" != uninstalled ]; then
@@ -160,16 +178,8 @@ fwd | icmpecho | keepalive)
 timer)
 	compile timer "$EX/timer/main.c" uninstalled || fail "timer does not compile"
 	# It loops forever: watch its output, then kill it (cleanup on exit).
-	stdbuf -oL "$tmp/timer" -l 0-1 --no-huge >"$tmp/app.log" 2>&1 &
-	APP_PID=$!
-	for _ in $(seq 1 300); do
-		[ "$(grep -c '^timer0_cb() on lcore' "$tmp/app.log")" -ge 3 ] && break
-		kill -0 "$APP_PID" 2>/dev/null || fail "timer exited: $(tail -5 "$tmp/app.log")"
-		sleep 0.1
-	done
-	kill -KILL "$APP_PID" 2>/dev/null
-	wait "$APP_PID" 2>/dev/null
-	APP_PID=
+	fired3() { [ "$(grep -c '^timer0_cb() on lcore' "$tmp/app.log")" -ge 3 ]; }
+	watch_app 300 fired3 "$tmp/timer" -l 0-1 --no-huge
 	t0=$(grep '^timer0_cb() on lcore' "$tmp/app.log")
 	[ "$(grep -c . <<<"$t0")" -ge 3 ] || fail "timer0 did not fire 3 times in 30 s: $(tail -5 "$tmp/app.log")"
 	grep -qv '^timer0_cb() on lcore 0$' <<<"$t0" && fail "timer0 ran off the main lcore: $t0"
@@ -190,18 +200,9 @@ service_cores)
 	# Its first profile makes lcores 1-5 service lcores, one service each,
 	# and needs six lcores: --lcores places them on CPUs 0 and 1. It cycles
 	# through its profiles forever: watch its dumps, then kill it.
-	stdbuf -oL "$tmp/service_cores" --lcores 0@0,1@1,2@0,3@1,4@0,5@1 --no-huge \
-		>"$tmp/app.log" 2>&1 &
-	APP_PID=$!
 	second() { sed -n '/Profile: Mid-High Performance/,$p' "$tmp/app.log"; }
-	for _ in $(seq 1 600); do
-		second | grep -q '^Service lcores: 3' && break
-		kill -0 "$APP_PID" 2>/dev/null || fail "service_cores exited: $(tail -5 "$tmp/app.log")"
-		sleep 0.1
-	done
-	kill -KILL "$APP_PID" 2>/dev/null
-	wait "$APP_PID" 2>/dev/null
-	APP_PID=
+	second3() { second | grep -q '^Service lcores: 3'; }
+	watch_app 600 second3 "$tmp/service_cores" --lcores 0@0,1@1,2@0,3@1,4@0,5@1 --no-huge
 	second | grep -q '^Service lcores: 3' ||
 		fail "no dump of its second profile with 3 service lcores in 60 s: $(tail -5 "$tmp/app.log")"
 	# it prints a line for each return value it did not expect
