@@ -88,7 +88,12 @@ virtio_dev_configure(struct rte_eth_dev *dev)
 /*
  * The features for the queues as configured: the checksum offloads only
  * when a queue enables them, since with VIRTIO_NET_F_GUEST_CSUM the device
- * may hand up frames whose checksum is not filled in (5.1.6.4).
+ * may hand up frames whose checksum is not filled in (5.1.6.4); merged Rx
+ * buffers only when a queue takes chains. Without scatter every frame fits
+ * one buffer (virtio_rx_frame_check), and merging would only cost: the
+ * device then looks ahead through the avail ring and descriptors for enough
+ * room before each frame (5.1.6.3.1 lets it take up to num_buffers), and a
+ * device behind an IOMMU translates every one of those reads.
  */
 static uint64_t
 virtio_features_wanted(struct rte_eth_dev *dev)
@@ -103,6 +108,8 @@ virtio_features_wanted(struct rte_eth_dev *dev)
 
 		if (rxq->offloads & VIRTIO_RX_L4_CKSUM)
 			want |= VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM);
+		if (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER)
+			want |= VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF);
 	}
 	for (uint16_t q = 0; q < dev->data->nb_tx_queues; q++) {
 		const struct virtio_txq *txq = dev->data->tx_queues[q];

@@ -28,11 +28,16 @@ extern int virtio_logtype;
 	 VIRTIO_BIT(VIRTIO_NET_F_MAC) | VIRTIO_BIT(VIRTIO_NET_F_STATUS) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_CTRL_VQ) | VIRTIO_BIT(VIRTIO_NET_F_CTRL_RX) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_MQ) | VIRTIO_BIT(VIRTIO_NET_F_MTU) | \
-	 VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX))
+	 VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX))
 
-/* Asked for only when the application enables the matching offload (5.1.6.2, 5.1.6.4) */
+/*
+ * Asked for only when the application enables the matching offload: the
+ * checksums (5.1.6.2, 5.1.6.4), and merged Rx buffers (5.1.6.3.1) with
+ * RTE_ETH_RX_OFFLOAD_SCATTER
+ */
 #define VIRTIO_NET_OFFLOAD_FEATURES \
-	(VIRTIO_BIT(VIRTIO_NET_F_CSUM) | VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM))
+	(VIRTIO_BIT(VIRTIO_NET_F_CSUM) | VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM) | \
+	 VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF))
 
 /* The driver's largest frame when the device states no MTU (5.1.4: no VIRTIO_NET_F_MTU) */
 #define VIRTIO_MAX_RX_PKTLEN 9728u
