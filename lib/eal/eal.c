@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <rte_eal.h>
+#include <rte_cpuflags.h>
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_lcore.h>
@@ -64,6 +65,11 @@ rte_eal_init(int argc, char **argv)
 		return -1;
 	}
 
+	/* as DPDK: a CPU without an instruction set the build uses would fault later */
+	if (!rte_cpu_is_supported()) {
+		rte_errno = ENOTSUP;	/* the line names the missing flag and the fix */
+		return -1;
+	}
 	eal_options_reset();
 	consumed = eal_parse_args(argc, argv);
 	if (consumed < 0)
