@@ -142,6 +142,23 @@ eal_init_only(int argc, char **argv)
 	return ret == 0 ? 0 : 1;
 }
 
+char *
+test_capture(void (*dump)(FILE *f))
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (f == NULL)
+		return NULL;
+	dump(f);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
 int
 test_dir_entries(const char *dir)
 {

@@ -91,6 +91,9 @@ int test_run_self(const char *const argv[], char *out, size_t outlen);
 /* Run an arbitrary program (argv[0] a path) the same way. */
 int test_run_cmd(const char *const argv[], char *out, size_t outlen);
 
+/* What dump (rte_lcore_dump and the like) writes, as a string to free(); NULL on failure. */
+char *test_capture(void (*dump)(FILE *f));
+
 /* Entries of a folder other than "." and "..", -1 if it cannot be read. */
 int test_dir_entries(const char *dir);
 

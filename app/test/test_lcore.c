@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -59,6 +60,24 @@ test_lcore_enumeration(void)
 	TEST_ASSERT_EQUAL(rte_socket_id_by_idx(0), (int)rte_lcore_to_socket_id(0),
 			  "socket of lcore 0");
 	TEST_ASSERT_EQUAL(rte_socket_id(), rte_lcore_to_socket_id(0), "main's socket");
+	return TEST_SUCCESS;
+}
+
+/* DPDK's format, one line per lcore in use: -l 0-1 pins lcore i to CPU i */
+static int
+test_lcore_dump(void)
+{
+	char *text = test_capture(rte_lcore_dump), want[160];
+	int same;
+
+	TEST_ASSERT_NOT_NULL(text, "dump captured");
+	snprintf(want, sizeof(want),
+		 "lcore 0, socket %u, role RTE, cpuset 0\nlcore 1, socket %u, role RTE, cpuset 1\n",
+		 rte_lcore_to_socket_id(0), rte_lcore_to_socket_id(1));
+	printf("%s", text);
+	same = strcmp(text, want) == 0;
+	free(text);
+	TEST_ASSERT(same, "dump is the two RTE lcores, each on its CPU");
 	return TEST_SUCCESS;
 }
 
@@ -168,6 +187,7 @@ test_lcore_ctrl_thread(void)
 
 static const struct test_case lcore_cases[] = {
 	TEST_CASE(test_lcore_enumeration),
+	TEST_CASE(test_lcore_dump),
 	TEST_CASE(test_lcore_remote_launch),
 	TEST_CASE(test_lcore_busy),
 	TEST_CASE(test_lcore_mp_launch),

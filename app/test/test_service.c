@@ -202,6 +202,20 @@ test_service_eal_lcore(void)
 	TEST_ASSERT_EQUAL(n, 4, "FOREACH visits lcores 0-3");
 	RTE_LCORE_FOREACH(i)
 	TEST_ASSERT(i != 4, "FOREACH skips the service lcore");
+	/* rte_lcore_dump lists it though, with its role and CPU (4@1) */
+	{
+		char *text = test_capture(rte_lcore_dump), want[96];
+		bool found;
+
+		TEST_ASSERT_NOT_NULL(text, "dump captured");
+		snprintf(want, sizeof(want), "lcore 4, socket %u, role SERVICE, cpuset 1\n",
+			 rte_lcore_to_socket_id(4));
+		found = strstr(text, want) != NULL && strstr(text, "role RTE, cpuset 0\n") != NULL;
+		if (!found)
+			printf("%s", text);
+		free(text);
+		TEST_ASSERT(found, "dump shows lcore 4 as SERVICE on CPU 1, the others as RTE");
+	}
 	/* rte_service_start_with_defaults started it: nothing to run yet */
 	TEST_ASSERT_EQUAL(rte_service_lcore_start(4), -EALREADY, "started at init");
 	TEST_ASSERT_EQUAL(rte_eal_get_lcore_state(4), RUNNING, "its loop runs");

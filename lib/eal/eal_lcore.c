@@ -385,15 +385,50 @@ rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
 	return i;
 }
 
+static const char *
+lcore_role_name(enum rte_lcore_role_t role)
+{
+	switch (role) {
+	case ROLE_RTE:
+		return "RTE";
+	case ROLE_SERVICE:
+		return "SERVICE";
+	case ROLE_NON_EAL:
+		return "NON_EAL";
+	default:
+		return "UNKNOWN";
+	}
+}
+
+/* DPDK's line: every lcore in use, whatever its role, with its CPUs */
 __rte_export void
 rte_lcore_dump(FILE *f)
 {
-	unsigned int i;
+	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
+		const struct lcore_config *lc = &lcore_config[i];
+		char cpus[256];
+		size_t len = 0;
+		bool cut = false;
 
-	RTE_LCORE_FOREACH(i)
-		fprintf(f, "lcore %u, socket %u, cpu %u, role %s%s\n", i,
-			lcore_config[i].socket_id, lcore_config[i].core_id, "rte",
-			i == eal_cfg.main_lcore ? " (main)" : "");
+		if (lc->role == ROLE_OFF)
+			continue;
+		cpus[0] = '\0';
+		for (unsigned int c = 0; c < CPU_SETSIZE && !cut; c++) {
+			int n;
+
+			if (!CPU_ISSET(c, &lc->cpuset))
+				continue;
+			n = snprintf(cpus + len, sizeof(cpus) - len, "%s%u", len ? "," : "", c);
+			if (n < 0 || (size_t)n >= sizeof(cpus) - len) {
+				cpus[len] = '\0';
+				cut = true;
+			} else {
+				len += (size_t)n;
+			}
+		}
+		fprintf(f, "lcore %u, socket %u, role %s, cpuset %s%s\n", i, lc->socket_id,
+			lcore_role_name(lc->role), cpus, cut ? "..." : "");
+	}
 }
 
 __rte_export int
