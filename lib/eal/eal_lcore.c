@@ -400,6 +400,28 @@ lcore_role_name(enum rte_lcore_role_t role)
 	}
 }
 
+/* The CPUs of set as "0,2,5" in buf; false when buf was too short for all */
+static bool
+cpuset_list(const rte_cpuset_t *set, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (unsigned int c = 0; c < CPU_SETSIZE; c++) {
+		int n;
+
+		if (!CPU_ISSET(c, set))
+			continue;
+		n = snprintf(buf + len, size - len, "%s%u", len ? "," : "", c);
+		if (n < 0 || (size_t)n >= size - len) {
+			buf[len] = '\0';	/* no half number */
+			return false;
+		}
+		len += (size_t)n;
+	}
+	return true;
+}
+
 /* DPDK's line: every lcore in use, whatever its role, with its CPUs */
 __rte_export void
 rte_lcore_dump(FILE *f)
@@ -407,27 +429,13 @@ rte_lcore_dump(FILE *f)
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++) {
 		const struct lcore_config *lc = &lcore_config[i];
 		char cpus[256];
-		size_t len = 0;
-		bool cut = false;
+		bool whole;
 
 		if (lc->role == ROLE_OFF)
 			continue;
-		cpus[0] = '\0';
-		for (unsigned int c = 0; c < CPU_SETSIZE && !cut; c++) {
-			int n;
-
-			if (!CPU_ISSET(c, &lc->cpuset))
-				continue;
-			n = snprintf(cpus + len, sizeof(cpus) - len, "%s%u", len ? "," : "", c);
-			if (n < 0 || (size_t)n >= sizeof(cpus) - len) {
-				cpus[len] = '\0';
-				cut = true;
-			} else {
-				len += (size_t)n;
-			}
-		}
+		whole = cpuset_list(&lc->cpuset, cpus, sizeof(cpus));
 		fprintf(f, "lcore %u, socket %u, role %s, cpuset %s%s\n", i, lc->socket_id,
-			lcore_role_name(lc->role), cpus, cut ? "..." : "");
+			lcore_role_name(lc->role), cpus, whole ? "" : "...");
 	}
 }
 
