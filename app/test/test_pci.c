@@ -11,8 +11,11 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include <bus_driver.h>
 #include <bus_pci_driver.h>
+#include <rte_bus_vdev.h>
 #include <rte_devargs.h>
+#include <rte_ethdev.h>
 #include <rte_log.h>
 
 #include "pci_private.h"
@@ -482,6 +485,107 @@ test_pci_id_match(void)
 	return TEST_SUCCESS;
 }
 
+/* Point fake device bdf's "driver" link at kdrv (NULL: unbind it). */
+static int
+fake_dev_rebind(const char *bdf, const char *kdrv)
+{
+	char path[256], target[256];
+
+	snprintf(path, sizeof(path), "%s/bus/pci/devices/%s/driver", root, bdf);
+	unlink(path);
+	if (kdrv == NULL)
+		return 0;
+	snprintf(target, sizeof(target), "../../../bus/pci/drivers/%s", kdrv);
+	return symlink(target, path);
+}
+
+/*
+ * rte_bus_scan from the application after init: the probed device stays
+ * the same object with its driver (a rescan that rebuilt the list freed
+ * it under the driver's feet), an unprobed one sees its new kernel
+ * driver, and only the new device gets probed.
+ */
+static int
+test_pci_rescan(void)
+{
+	static const struct fake_dev hotplugged = {
+		"0000:00:08.0", "0x1234\n", "0x4242\n", "0x1af4\n", "0x020000\n", "0\n", NULL, -1
+	};
+	struct rte_pci_device *probed, *idle, *added;
+	char dir[256], cmd[300];
+	int n, ret;
+
+	SETUP();
+	TEST_ASSERT_EQUAL(bus_run(NULL), 0, "log:\n%s", logbuf);
+	probed = find_dev("0000:00:05.0");
+	idle = find_dev("0000:00:07.0");
+	n = count_devs();
+	TEST_ASSERT(probed != NULL && probed->driver == &drv_plain, "05.0 probed at init");
+	TEST_ASSERT(idle != NULL && idle->kdrv == RTE_PCI_KDRV_NONE, "07.0 on no driver");
+	TEST_ASSERT_SUCCESS(fake_dev_rebind("0000:00:07.0", "vfio-pci"), "rebind 07.0");
+	TEST_ASSERT_SUCCESS(fake_dev_add(&hotplugged), "add 08.0");
+
+	ret = rte_bus_scan();
+	TEST_ASSERT_SUCCESS(ret, "rescan: %d", ret);
+	/* Read through the old pointer first: ASan reports it if it was freed. */
+	TEST_ASSERT(strcmp(probed->device.name, "0000:00:05.0") == 0, "name intact");
+	TEST_ASSERT(probed->driver == &drv_plain, "still bound to its driver");
+	TEST_ASSERT(find_dev("0000:00:05.0") == probed, "the probed device is kept");
+	TEST_ASSERT(find_dev("0000:00:07.0") == idle, "the unprobed device is kept");
+	TEST_ASSERT_EQUAL(idle->kdrv, RTE_PCI_KDRV_VFIO, "and sees its new kernel driver");
+	added = find_dev("0000:00:08.0");
+	TEST_ASSERT_NOT_NULL(added, "the new device is added");
+	TEST_ASSERT_EQUAL(count_devs(), n + 1, "nothing else added or lost");
+	ret = rte_bus_probe();
+	TEST_ASSERT_SUCCESS(ret, "probe after rescan: %d", ret);
+	TEST_ASSERT_EQUAL(probed_count, 2, "only the new device is probed");
+	TEST_ASSERT(added->driver == &drv_plain, "08.0 probed");
+
+	bus_reset(NULL);
+	TEST_ASSERT_EQUAL(removed_count, 2, "both removed at reset");
+	snprintf(dir, sizeof(dir), "%s/bus/pci/devices/%s", root, hotplugged.bdf);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	TEST_ASSERT_SUCCESS(system(cmd), "remove 08.0");
+	TEST_ASSERT_SUCCESS(fake_dev_rebind("0000:00:07.0", NULL), "unbind 07.0");
+	return TEST_SUCCESS;
+}
+
+/* The same for a --vdev device: a rescan neither duplicates nor re-probes it. */
+static int
+test_vdev_rescan(void)
+{
+	static const char name[] = "net_null_rescan0";
+	struct rte_devargs da = { .bus_str = "vdev" };
+	struct rte_eth_dev_info info;
+	struct rte_device *before;
+	uint16_t port, ports;
+	int ret;
+
+	TEST_ASSERT_SUCCESS(rte_devargs_add(RTE_DEVTYPE_VIRTUAL, name), "--vdev %s", name);
+	ret = rte_bus_scan();
+	if (ret == 0)
+		ret = rte_bus_probe();
+	TEST_ASSERT_SUCCESS(ret, "first scan and probe: %d", ret);
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name(name, &port), "port created");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info");
+	before = info.device;
+	ports = rte_eth_dev_count_avail();
+
+	ret = rte_bus_scan();
+	if (ret == 0)
+		ret = rte_bus_probe();
+	TEST_ASSERT_SUCCESS(ret, "rescan and probe: %d", ret);
+	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), ports, "no second port");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info");
+	TEST_ASSERT(info.device == before, "same device");
+	TEST_ASSERT(strcmp(rte_dev_name(before), name) == 0, "name intact");
+
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit(name), "remove %s", name);
+	snprintf(da.name, sizeof(da.name), "%s", name);
+	TEST_ASSERT_SUCCESS(rte_devargs_remove(&da), "forget --vdev %s", name);
+	return TEST_SUCCESS;
+}
+
 static int
 test_pci_teardown(void)
 {
@@ -499,6 +603,8 @@ static const struct test_case pci_cases[] = {
 	TEST_CASE(test_pci_allow_kernel_owned),
 	TEST_CASE(test_pci_allow_missing),
 	TEST_CASE(test_pci_no_vfio),
+	TEST_CASE(test_pci_rescan),
+	TEST_CASE(test_vdev_rescan),
 	TEST_CASE(test_pci_teardown),
 	TEST_CASES_END()
 };

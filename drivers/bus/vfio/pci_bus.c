@@ -267,16 +267,12 @@ pci_get_iommu_class(void)
 	return RTE_IOVA_DC;
 }
 
-static int
-pci_scan_bus(void)
-{
-	/* A second rte_eal_init after cleanup starts from an empty list. */
-	pci_devices_free();
-	return pci_scan();
-}
-
 static struct rte_bus pci_bus = {
-	.scan = pci_scan_bus,
+	/*
+	 * A rescan (rte_bus_scan from the application) keeps known devices and
+	 * adds new ones; pci_cleanup empties the list for a later rte_eal_init.
+	 */
+	.scan = pci_scan,
 	.probe = pci_probe,
 	.parse = pci_parse,
 	.cleanup = pci_cleanup,

@@ -141,6 +141,42 @@ pci_ignored(const struct rte_pci_addr *addr)
 	return da != NULL && da->policy == RTE_DEV_BLOCKED;
 }
 
+static struct rte_pci_device *
+pci_device_find(const struct rte_pci_addr *addr)
+{
+	struct rte_pci_device *dev;
+
+	TAILQ_FOREACH(dev, &pci_device_list, next)
+		if (rte_pci_addr_cmp(&dev->addr, addr) == 0)
+			return dev;
+	return NULL;
+}
+
+/*
+ * A rescan read a device that is already listed. A probed or open one stays
+ * as it is: its driver, ethdev and interrupt thread hold pointers into it.
+ * Otherwise take what sysfs says now (devbind may have moved it to
+ * vfio-pci since the last scan).
+ */
+static void
+pci_dev_update(struct pci_dev_priv *known, const struct pci_dev_priv *now)
+{
+	struct rte_pci_device *dev = &known->pdev;
+
+	if (dev->driver != NULL || known->dev_fd >= 0)
+		return;
+	dev->id = now->pdev.id;
+	dev->max_vfs = now->pdev.max_vfs;
+	dev->kdrv = now->pdev.kdrv;
+	dev->device.numa_node = now->pdev.device.numa_node;
+	memcpy(dev->mem_resource, now->pdev.mem_resource, sizeof(dev->mem_resource));
+	memcpy(known->bar_flags, now->bar_flags, sizeof(known->bar_flags));
+	memcpy(known->kdrv_name, now->kdrv_name, sizeof(known->kdrv_name));
+	known->iommu_group = now->iommu_group;
+	known->devargs = now->devargs;
+	dev->device.devargs = now->devargs;
+}
+
 static int
 pci_scan_one(const char *dir, const struct rte_pci_addr *addr)
 {
@@ -195,6 +231,12 @@ pci_scan_one(const char *dir, const struct rte_pci_addr *addr)
 	dev->device.devargs = p->devargs;
 	dev->device.name = dev->name;
 
+	it = pci_device_find(addr);
+	if (it != NULL) {
+		pci_dev_update(pci_priv(it), p);
+		free(p);
+		return 0;
+	}
 	/* Keep the list sorted by address, as DPDK does: probe order is stable. */
 	TAILQ_FOREACH(it, &pci_device_list, next) {
 		if (rte_pci_addr_cmp(&dev->addr, &it->addr) < 0) {
