@@ -14,12 +14,14 @@
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_interrupts.h>
 #include <rte_epoll.h>
 
+#include "eal_intr_private.h"
 #include "test.h"
 
 struct cb_record {
@@ -354,6 +356,74 @@ test_intr_rx_vectors(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * The eventfds handed to VFIO_DEVICE_SET_IRQS: a driver that asks for more
+ * vectors (rte_intr_max_intr_set) than it has Rx eventfds leaves the rest
+ * at -1, "no trigger". A zero-filled table bound them to fd 0 instead.
+ */
+static int
+test_intr_vfio_vector_fds(void)
+{
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	struct rte_intr_handle *h = handle_new(RTE_INTR_HANDLE_VFIO_MSIX, efd);
+	int fds[6];
+
+	TEST_ASSERT_SUCCESS(rte_intr_efd_enable(h, 1), "one Rx vector");
+	TEST_ASSERT_SUCCESS(rte_intr_max_intr_set(h, 4), "four vectors asked");
+	memset(fds, 0x55, sizeof(fds));
+	eal_intr_vfio_fds_fill(h, fds, 4);
+	TEST_ASSERT_EQUAL(fds[0], efd, "vector 0: the handle's fd");
+	TEST_ASSERT_EQUAL(fds[1], rte_intr_efds_index_get(h, 0), "vector 1: the Rx eventfd");
+	TEST_ASSERT_EQUAL(fds[2], -1, "vector 2 has no eventfd: %d", fds[2]);
+	TEST_ASSERT_EQUAL(fds[3], -1, "vector 3 has no eventfd: %d", fds[3]);
+	TEST_ASSERT_EQUAL(fds[4], 0x55555555, "nothing written past count");
+	/* A hostile nb_efd past the table reads no further than nb_intr. */
+	TEST_ASSERT_SUCCESS(rte_intr_nb_efd_set(h, rte_intr_nb_intr_get(h)), "nb_efd = nb_intr");
+	eal_intr_vfio_fds_fill(h, fds, 3);
+	TEST_ASSERT_EQUAL(fds[2], -1, "unfilled efds entry stays -1");
+	TEST_ASSERT_SUCCESS(rte_intr_nb_efd_set(h, 1), "back to one");
+	rte_intr_efd_disable(h);
+	TEST_ASSERT(fcntl(0, F_GETFD) >= 0, "fd 0 still open");
+	TEST_ASSERT(fcntl(efd, F_GETFD) >= 0, "handle fd left alone");
+	rte_intr_instance_free(h);
+	close(efd);
+	return TEST_SUCCESS;
+}
+
+/*
+ * Running out of fds half-way through rte_intr_efd_enable: the eventfds it
+ * made are closed, every slot is -1 again and nothing else (fd 0) is closed.
+ */
+static int
+test_intr_efd_enable_no_fds(void)
+{
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC), probe, ret;
+	struct rte_intr_handle *h = handle_new(RTE_INTR_HANDLE_VFIO_MSIX, efd);
+	struct rlimit old, lim;
+
+	TEST_ASSERT_SUCCESS(getrlimit(RLIMIT_NOFILE, &old), "getrlimit");
+	/* Room for one more fd (the lowest free one): the second eventfd fails. */
+	probe = dup(0);
+	TEST_ASSERT(probe >= 0, "dup");
+	close(probe);
+	lim = old;
+	lim.rlim_cur = (rlim_t)probe + 1;
+	TEST_ASSERT_SUCCESS(setrlimit(RLIMIT_NOFILE, &lim), "setrlimit");
+	ret = rte_intr_efd_enable(h, 4);
+	setrlimit(RLIMIT_NOFILE, &old);
+	TEST_ASSERT_EQUAL(ret, -EMFILE, "no fds left: %d", ret);
+	TEST_ASSERT_EQUAL(rte_intr_nb_efd_get(h), 0, "no vector counted");
+	for (int i = 0; i < 4; i++)
+		TEST_ASSERT_EQUAL(rte_intr_efds_index_get(h, i), -1, "slot %d cleared", i);
+	TEST_ASSERT_EQUAL(fcntl(probe, F_GETFD), -1, "the eventfd it made is closed again");
+	TEST_ASSERT(fcntl(0, F_GETFD) >= 0, "fd 0 untouched");
+	rte_intr_efd_disable(h);
+	TEST_ASSERT(fcntl(0, F_GETFD) >= 0, "fd 0 untouched by disable");
+	rte_intr_instance_free(h);
+	close(efd);
+	return TEST_SUCCESS;
+}
+
 static const struct test_case interrupts_cases[] = {
 	TEST_CASE(test_intr_thread_named),
 	TEST_CASE(test_intr_eventfd_callback),
@@ -363,6 +433,8 @@ static const struct test_case interrupts_cases[] = {
 	TEST_CASE(test_intr_bad_args),
 	TEST_CASE(test_intr_epoll_per_thread),
 	TEST_CASE(test_intr_rx_vectors),
+	TEST_CASE(test_intr_vfio_vector_fds),
+	TEST_CASE(test_intr_efd_enable_no_fds),
 	TEST_CASES_END()
 };
 

@@ -27,5 +27,11 @@ struct rte_intr_handle {
 int eal_intr_vfio_enable(const struct rte_intr_handle *h);
 int eal_intr_vfio_disable(const struct rte_intr_handle *h);
 int eal_intr_vfio_ack(const struct rte_intr_handle *h);
+/*
+ * The eventfd of each of count vectors for VFIO_DEVICE_SET_IRQS: vector 0
+ * the handle's fd, then the Rx eventfds (efds), -1 for vectors without one
+ * (max_intr set past nb_efd + 1).
+ */
+void eal_intr_vfio_fds_fill(const struct rte_intr_handle *h, int *fds, uint32_t count);
 
 #endif

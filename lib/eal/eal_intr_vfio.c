@@ -63,6 +63,19 @@ vfio_set_irqs(int dev_fd, int index, uint32_t flags, uint32_t count, const int *
 	return ret;
 }
 
+void
+eal_intr_vfio_fds_fill(const struct rte_intr_handle *h, int *fds, uint32_t count)
+{
+	/* -1 leaves a vector without a trigger; 0 would bind it to stdin. */
+	for (uint32_t i = 0; i < count; i++)
+		fds[i] = -1;
+	if (count == 0)
+		return;
+	fds[RTE_INTR_VEC_ZERO_OFFSET] = h->fd;
+	for (uint32_t i = 1; i < count && i - 1 < h->nb_efd && i - 1 < (uint32_t)h->nb_intr; i++)
+		fds[i] = h->efds[i - 1];
+}
+
 int
 eal_intr_vfio_enable(const struct rte_intr_handle *h)
 {
@@ -72,13 +85,10 @@ eal_intr_vfio_enable(const struct rte_intr_handle *h)
 
 	if (h->type == RTE_INTR_HANDLE_VFIO_MSIX && h->max_intr > 1)
 		count = RTE_MIN(h->max_intr, (uint32_t)RTE_MAX_RXTX_INTR_VEC_ID + 1);
-	fds = calloc(count, sizeof(*fds));
+	fds = malloc(sizeof(*fds) * count);
 	if (fds == NULL)
 		return -1;
-	/* Vector 0 is the handle's own fd; Rx vectors follow from efds. */
-	fds[RTE_INTR_VEC_ZERO_OFFSET] = h->fd;
-	for (uint32_t i = 1; i < count && i - 1 < h->nb_efd; i++)
-		fds[i] = h->efds[i - 1];
+	eal_intr_vfio_fds_fill(h, fds, count);
 	ret = vfio_set_irqs(h->dev_fd, index,
 			    VFIO_IRQ_SET_DATA_EVENTFD | VFIO_IRQ_SET_ACTION_TRIGGER, count, fds);
 	free(fds);
