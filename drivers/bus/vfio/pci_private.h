@@ -88,6 +88,24 @@ unsigned int vfio_dma_map_count(void);
 void vfio_dev_dir_set(const char *dir);
 const char *vfio_dev_dir_get(void);
 
+/* vfio_caps.c: capability chains of VFIO info answers, bounded by argsz. */
+/*
+ * The first capability id of at least cap_len bytes in the chain that
+ * starts at offset first of info (argsz bytes), or NULL. Offsets must be
+ * 8-aligned and move forward; anything else ends the walk.
+ */
+const struct vfio_info_cap_header *vfio_info_cap_find(const void *info, uint32_t argsz,
+						      uint32_t first, uint16_t id, size_t cap_len);
+/* How many of count entry_len-byte entries after cap's head_len bytes fit in argsz. */
+uint32_t vfio_cap_entries_fit(const void *info, uint32_t argsz, const void *cap,
+			      size_t head_len, size_t entry_len, uint32_t count);
+/*
+ * 1 if a sparse-mmap area lies inside a region of region_size bytes, is not
+ * empty and starts on a page (page_size 0: no alignment check); no sum wraps.
+ */
+bool vfio_sparse_area_fits(uint64_t region_size, uint64_t offset, uint64_t size,
+			   uint64_t page_size);
+
 /* vfio_group.c */
 struct vfio_group {
 	TAILQ_ENTRY(vfio_group) next;

@@ -251,9 +251,9 @@ dma_mem_event(enum rte_mem_event type, const void *addr, size_t len, void *arg)
 static void
 iommu_read_ranges(void)
 {
+	const struct vfio_iommu_type1_info_cap_iova_range *r;
 	struct vfio_iommu_type1_info *info;
 	uint32_t argsz = sizeof(*info);
-	uint32_t off;
 
 	n_iova_ranges = 0;
 	info = calloc(1, argsz);
@@ -276,21 +276,14 @@ iommu_read_ranges(void)
 		free(info);
 		return;
 	}
-	/* The kernel writes the chain; still, bound every offset by argsz. */
-	for (off = info->cap_offset; off != 0 && off + sizeof(struct vfio_info_cap_header) <= argsz;) {
-		struct vfio_info_cap_header *hdr = (void *)((char *)info + off);
+	r = (const void *)vfio_info_cap_find(info, argsz, info->cap_offset,
+					     VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE, sizeof(*r));
+	if (r != NULL) {
+		uint32_t n = vfio_cap_entries_fit(info, argsz, r, sizeof(*r),
+						  sizeof(r->iova_ranges[0]), r->nr_iovas);
 
-		if (hdr->id == VFIO_IOMMU_TYPE1_INFO_CAP_IOVA_RANGE &&
-		    off + sizeof(struct vfio_iommu_type1_info_cap_iova_range) <= argsz) {
-			struct vfio_iommu_type1_info_cap_iova_range *r = (void *)hdr;
-
-			for (uint32_t i = 0; i < r->nr_iovas && n_iova_ranges < VFIO_MAX_IOVA_RANGES &&
-			     off + sizeof(*r) + (i + 1) * sizeof(r->iova_ranges[0]) <= argsz; i++)
-				iova_ranges[n_iova_ranges++] = r->iova_ranges[i];
-		}
-		if (hdr->next <= off)
-			break;
-		off = hdr->next;
+		for (uint32_t i = 0; i < n && n_iova_ranges < VFIO_MAX_IOVA_RANGES; i++)
+			iova_ranges[n_iova_ranges++] = r->iova_ranges[i];
 	}
 	free(info);
 }

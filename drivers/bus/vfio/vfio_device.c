@@ -30,65 +30,83 @@
 #define PCI_CFG_SPACE_EXP_SIZE 4096
 
 /*
+ * The mmappable areas of region i: its sparse-mmap capability when the
+ * kernel gives one (the MSI-X table cut out), else the whole region. full
+ * is allocated here when there is a chain; the caller frees it.
+ */
+static int
+bar_areas_get(struct pci_dev_priv *p, int i, struct vfio_region_info **full,
+	      const struct vfio_region_sparse_mmap_area **areas, uint32_t *n_areas)
+{
+	const struct vfio_region_info *ri = &p->regions[i];
+	const struct vfio_region_info_cap_sparse_mmap *sp;
+	uint32_t argsz = ri->argsz;
+
+	*full = NULL;
+	if (!(ri->flags & VFIO_REGION_INFO_FLAG_CAPS) || argsz <= sizeof(**full))
+		return 0;
+	*full = calloc(1, argsz);
+	if (*full == NULL)
+		return -ENOMEM;
+	(*full)->argsz = argsz;
+	(*full)->index = (uint32_t)i;
+	if (ioctl(p->dev_fd, VFIO_DEVICE_GET_REGION_INFO, *full) < 0 ||
+	    !((*full)->flags & VFIO_REGION_INFO_FLAG_CAPS))
+		return 0;
+	/* argsz is our buffer's size, whatever the second answer says it needs. */
+	sp = (const void *)vfio_info_cap_find(*full, argsz, (*full)->cap_offset,
+					      VFIO_REGION_INFO_CAP_SPARSE_MMAP, sizeof(*sp));
+	if (sp == NULL)
+		return 0;
+	*areas = sp->areas;
+	*n_areas = vfio_cap_entries_fit(*full, argsz, sp, sizeof(*sp), sizeof(sp->areas[0]),
+					sp->nr_areas);
+	return 0;
+}
+
+/*
  * Map BAR i: reserve its whole length PROT_NONE, then map each area the
  * kernel allows (VFIO_REGION_INFO_CAP_SPARSE_MMAP) at its offset inside.
  */
 static int
 bar_map(struct pci_dev_priv *p, int i)
 {
-	struct vfio_region_info *ri, *full = NULL;
-	struct vfio_region_sparse_mmap_area whole, *areas = &whole;
+	const struct vfio_region_info *ri = &p->regions[i];
+	struct vfio_region_sparse_mmap_area whole = { .offset = 0, .size = ri->size };
+	const struct vfio_region_sparse_mmap_area *areas = &whole;
+	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	struct vfio_region_info *full;
 	uint32_t n_areas = 1;
 	void *base;
+	int ret;
 
-	ri = &p->regions[i];
 	if (ri->size == 0 || !(ri->flags & VFIO_REGION_INFO_FLAG_MMAP))
 		return 0;	/* absent, or I/O ports: pread/pwrite only */
-	whole.offset = 0;
-	whole.size = ri->size;
-
-	if (ri->flags & VFIO_REGION_INFO_FLAG_CAPS) {
-		uint32_t argsz = ri->argsz;
-
-		full = calloc(1, argsz);
-		if (full == NULL)
-			return -ENOMEM;
-		full->argsz = argsz;
-		full->index = (uint32_t)i;
-		if (ioctl(p->dev_fd, VFIO_DEVICE_GET_REGION_INFO, full) == 0 &&
-		    (full->flags & VFIO_REGION_INFO_FLAG_CAPS)) {
-			for (uint32_t off = full->cap_offset;
-			     off != 0 && off + sizeof(struct vfio_info_cap_header) <= argsz;) {
-				struct vfio_info_cap_header *h = (void *)((char *)full + off);
-
-				if (h->id == VFIO_REGION_INFO_CAP_SPARSE_MMAP) {
-					struct vfio_region_info_cap_sparse_mmap *sp = (void *)h;
-
-					if (off + sizeof(*sp) + sp->nr_areas * sizeof(sp->areas[0]) <=
-					    argsz) {
-						areas = sp->areas;
-						n_areas = sp->nr_areas;
-					}
-					break;
-				}
-				if (h->next <= off)
-					break;
-				off = h->next;
-			}
+	ret = bar_areas_get(p, i, &full, &areas, &n_areas);
+	if (ret < 0)
+		return ret;
+	for (uint32_t a = 0; a < n_areas; a++) {
+		if (!vfio_sparse_area_fits(ri->size, areas[a].offset, areas[a].size, page)) {
+			VFIO_LOG(ERR, "%s: VFIO describes mmappable area %u of BAR%d at offset "
+				 "%#" PRIx64 ", %#" PRIx64 " bytes, outside the BAR's %#llx bytes "
+				 "or not page-aligned; not mapping the device\n", p->pdev.name, a, i,
+				 (uint64_t)areas[a].offset, (uint64_t)areas[a].size,
+				 (unsigned long long)ri->size);
+			free(full);
+			return -EINVAL;
 		}
 	}
 	base = mmap(NULL, ri->size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (base == MAP_FAILED) {
+		ret = -errno;
 		free(full);
-		return -errno;
+		return ret;
 	}
 	for (uint32_t a = 0; a < n_areas; a++) {
-		void *m;
+		void *m = mmap((char *)base + areas[a].offset, areas[a].size,
+			       PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, p->dev_fd,
+			       (off_t)(ri->offset + areas[a].offset));
 
-		if (areas[a].size == 0 || areas[a].offset + areas[a].size > ri->size)
-			continue;
-		m = mmap((char *)base + areas[a].offset, areas[a].size, PROT_READ | PROT_WRITE,
-			 MAP_SHARED | MAP_FIXED, p->dev_fd, (off_t)(ri->offset + areas[a].offset));
 		if (m == MAP_FAILED) {
 			int err = errno;
 
