@@ -120,7 +120,7 @@ check_bar(struct rte_pci_device *dev)
 	if (dev->id.vendor_id == 0x8086) {
 		uint32_t status;
 
-		bar = bus_vfio_bar_get(dev, 0, &len);
+		bar = rte_pci_vfio_bar_get(dev, 0, &len);
 		TEST_ASSERT_NOT_NULL(bar, "BAR0 not mapped (rte_errno %d)", rte_errno);
 		TEST_ASSERT(len >= 0x20000, "BAR0 is %zu bytes", len);
 		TEST_ASSERT(dev->mem_resource[0].addr == bar, "mem_resource[0].addr");
@@ -146,7 +146,7 @@ check_bar(struct rte_pci_device *dev)
 			uint16_t nq;
 
 			memcpy(&off, &cap[8], sizeof(off));
-			bar = bus_vfio_bar_get(dev, cap[4], &len);
+			bar = rte_pci_vfio_bar_get(dev, cap[4], &len);
 			TEST_ASSERT_NOT_NULL(bar, "BAR%u not mapped", cap[4]);
 			TEST_ASSERT(off + VIRTIO_COMMON_NUM_QUEUES + 2 <= len, "common cfg in BAR");
 			nq = rte_read16(bar + off + VIRTIO_COMMON_NUM_QUEUES);
@@ -200,16 +200,16 @@ test_vfio_config_and_msix(void)
 	TEST_ASSERT_EQUAL(rte_pci_read_config(vdev, ids, sizeof(ids), 0), 4, "config read");
 	TEST_ASSERT_EQUAL(ids[0], vdev->id.vendor_id, "vendor through VFIO config region");
 	TEST_ASSERT_EQUAL(ids[1], vdev->id.device_id, "device id");
-	n = bus_vfio_msix_count(vdev);
+	n = rte_pci_vfio_msix_count(vdev);
 	printf("  %s: %u MSI-X vectors, interrupt type %d\n", vdev->name, n,
 	       rte_intr_type_get(vdev->intr_handle));
 	if (n < 2)
 		return TEST_SUCCESS;	/* e1000 (82540EM) has INTx only */
-	TEST_ASSERT_SUCCESS(bus_vfio_msix_enable(vdev, 2), "enable 2 vectors");
+	TEST_ASSERT_SUCCESS(rte_pci_vfio_msix_enable(vdev, 2), "enable 2 vectors");
 	TEST_ASSERT_EQUAL(rte_intr_nb_efd_get(vdev->intr_handle), 1, "one Rx eventfd");
 	TEST_ASSERT(rte_intr_efds_index_get(vdev->intr_handle, 0) >= 0, "Rx eventfd");
-	TEST_ASSERT_EQUAL(bus_vfio_msix_enable(vdev, n + 1), -EINVAL, "past the table");
-	bus_vfio_msix_disable(vdev);
+	TEST_ASSERT_EQUAL(rte_pci_vfio_msix_enable(vdev, n + 1), -EINVAL, "past the table");
+	rte_pci_vfio_msix_disable(vdev);
 	TEST_ASSERT_EQUAL(rte_intr_nb_efd_get(vdev->intr_handle), 0, "disabled");
 	return TEST_SUCCESS;
 }

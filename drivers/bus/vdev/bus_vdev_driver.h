@@ -87,15 +87,15 @@ static const char *vdrvinit_ ## nm ## _alias = RTE_STR(alias)
  * the key and the valid keys; then NULL with rte_errno EINVAL. No args
  * give an empty list.
  */
-struct rte_kvargs *sluice_vdev_kvargs_parse(const struct rte_vdev_device *dev,
-					    const char *const valid_keys[]);
+struct rte_kvargs *rte_vdev_kvargs_parse(const struct rte_vdev_device *dev,
+					 const char *const valid_keys[]);
 
 /*
  * Sluice helper: log "<dev>: invalid value '<value>' for '<key>': <expected>"
  * and return -EINVAL; for kvargs handlers.
  */
-int sluice_vdev_arg_invalid(const char *dev_name, const char *key, const char *value,
-			    const char *expected);
+int rte_vdev_arg_invalid(const char *dev_name, const char *key, const char *value,
+			 const char *expected);
 
 #ifdef __cplusplus
 }

@@ -29,7 +29,7 @@ vdev_keys_list(const char *const valid_keys[], char *buf, size_t len)
 }
 
 __rte_export struct rte_kvargs *
-sluice_vdev_kvargs_parse(const struct rte_vdev_device *dev, const char *const valid_keys[])
+rte_vdev_kvargs_parse(const struct rte_vdev_device *dev, const char *const valid_keys[])
 {
 	static const char *const no_keys[] = { NULL };
 	const char *name = rte_vdev_device_name(dev);
@@ -65,8 +65,8 @@ sluice_vdev_kvargs_parse(const struct rte_vdev_device *dev, const char *const va
 }
 
 __rte_export int
-sluice_vdev_arg_invalid(const char *dev_name, const char *key, const char *value,
-			const char *expected)
+rte_vdev_arg_invalid(const char *dev_name, const char *key, const char *value,
+		     const char *expected)
 {
 	VDEV_LOG(ERR, "%s: invalid value '%s' for '%s': %s\n", dev_name,
 		 value != NULL ? value : "", key, expected);

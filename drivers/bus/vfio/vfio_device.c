@@ -439,7 +439,7 @@ rte_pci_ioport_write(struct rte_pci_ioport *p, const void *data, size_t len, off
 /* --- bus_vfio_driver.h ------------------------------------------------ */
 
 __rte_export void *
-bus_vfio_bar_get(struct rte_pci_device *dev, int bar, size_t *len)
+rte_pci_vfio_bar_get(struct rte_pci_device *dev, int bar, size_t *len)
 {
 	struct pci_dev_priv *p = pci_priv(dev);
 
@@ -461,13 +461,13 @@ bus_vfio_bar_get(struct rte_pci_device *dev, int bar, size_t *len)
 }
 
 __rte_export unsigned int
-bus_vfio_msix_count(const struct rte_pci_device *dev)
+rte_pci_vfio_msix_count(const struct rte_pci_device *dev)
 {
 	return pci_priv(dev)->msix_count;
 }
 
 __rte_export int
-bus_vfio_msix_enable(struct rte_pci_device *dev, unsigned int nb_vectors)
+rte_pci_vfio_msix_enable(struct rte_pci_device *dev, unsigned int nb_vectors)
 {
 	struct pci_dev_priv *p = pci_priv(dev);
 	struct rte_intr_handle *h = dev->intr_handle;
@@ -496,7 +496,7 @@ bus_vfio_msix_enable(struct rte_pci_device *dev, unsigned int nb_vectors)
 }
 
 __rte_export void
-bus_vfio_msix_disable(struct rte_pci_device *dev)
+rte_pci_vfio_msix_disable(struct rte_pci_device *dev)
 {
 	if (pci_priv(dev)->dev_fd < 0)
 		return;
@@ -505,29 +505,11 @@ bus_vfio_msix_disable(struct rte_pci_device *dev)
 }
 
 __rte_export int
-bus_vfio_reset(struct rte_pci_device *dev)
+rte_pci_vfio_reset(struct rte_pci_device *dev)
 {
 	struct pci_dev_priv *p = pci_priv(dev);
 
 	if (p->dev_fd < 0 || !p->reset_ok)
 		return -ENOTSUP;
 	return ioctl(p->dev_fd, VFIO_DEVICE_RESET) < 0 ? -errno : 0;
-}
-
-__rte_export int
-bus_vfio_numa_node(const struct rte_pci_device *dev)
-{
-	return dev->device.numa_node;
-}
-
-__rte_export int
-bus_vfio_config_read32(const struct rte_pci_device *dev, off_t offset, uint32_t *val)
-{
-	return rte_pci_read_config(dev, val, sizeof(*val), offset) == sizeof(*val) ? 0 : -EIO;
-}
-
-__rte_export int
-bus_vfio_config_write16(const struct rte_pci_device *dev, off_t offset, uint16_t val)
-{
-	return rte_pci_write_config(dev, &val, sizeof(val), offset) == sizeof(val) ? 0 : -EIO;
 }

@@ -77,7 +77,7 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 	unsigned int i;
 	int ret = 0;
 
-	kv = sluice_vdev_kvargs_parse(vdev, afp_valid_args);
+	kv = rte_vdev_kvargs_parse(vdev, afp_valid_args);
 	if (kv == NULL)
 		return -EINVAL;
 	priv->block_size = page;
@@ -90,7 +90,7 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 
 		if (strcmp(key, AFP_ARG_IFACE) == 0) {
 			if (val == NULL || val[0] == '\0' || strlen(val) >= IFNAMSIZ)
-				ret = sluice_vdev_arg_invalid(name, key, val,
+				ret = rte_vdev_arg_invalid(name, key, val,
 					"an interface name of 1 to 15 characters");
 			iface = val;
 			continue;
@@ -99,8 +99,8 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 			v = UINT32_MAX;
 		if (strcmp(key, AFP_ARG_QPAIRS) == 0) {
 			if (v < 1 || v > AFP_MAX_QPAIRS || v > RTE_MAX_QUEUES_PER_PORT)
-				ret = sluice_vdev_arg_invalid(name, key, val, "a number from 1 to "
-							      RTE_STR(AFP_MAX_QPAIRS));
+				ret = rte_vdev_arg_invalid(name, key, val, "a number from 1 to "
+							   RTE_STR(AFP_MAX_QPAIRS));
 			qpairs = v;
 		} else if (strcmp(key, AFP_ARG_BLOCKSZ) == 0) {
 			if (v == 0 || v == UINT32_MAX || v % page != 0) {
@@ -108,24 +108,24 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 
 				snprintf(want, sizeof(want), "a multiple of the page size (%u)",
 					 page);
-				ret = sluice_vdev_arg_invalid(name, key, val, want);
+				ret = rte_vdev_arg_invalid(name, key, val, want);
 			}
 			priv->block_size = v;
 		} else if (strcmp(key, AFP_ARG_FRAMESZ) == 0) {
 			/* the kernel wants TPACKET_ALIGNMENT and room for the header */
 			if (v < TPACKET_ALIGN(TPACKET2_HDRLEN) + RTE_ETHER_MIN_LEN ||
 			    v == UINT32_MAX || v % TPACKET_ALIGNMENT != 0)
-				ret = sluice_vdev_arg_invalid(name, key, val,
+				ret = rte_vdev_arg_invalid(name, key, val,
 					"a multiple of 16, at least 128");
 			priv->frame_size = v;
 		} else if (strcmp(key, AFP_ARG_FRAMECNT) == 0) {
 			if (v == 0 || v == UINT32_MAX)
-				ret = sluice_vdev_arg_invalid(name, key, val,
+				ret = rte_vdev_arg_invalid(name, key, val,
 					"a positive number of frames");
 			priv->frame_cnt = v;
 		} else if (strcmp(key, AFP_ARG_QDISC_BYPASS) == 0) {
 			if (v > 1)
-				ret = sluice_vdev_arg_invalid(name, key, val, "0 or 1");
+				ret = rte_vdev_arg_invalid(name, key, val, "0 or 1");
 			priv->qdisc_bypass = v == 1;
 		}
 	}

@@ -674,7 +674,7 @@ e1000e_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 	void *bar0;
 	int ret;
 
-	bar0 = bus_vfio_bar_get(pdev, 0, &bar_len);
+	bar0 = rte_pci_vfio_bar_get(pdev, 0, &bar_len);
 	if (bar0 == NULL || bar_len < E1000E_BAR0_MIN) {
 		E1000E_LOG(ERR, "%s: BAR 0 is not mapped or smaller than %#x bytes\n",
 			   pdev->name, E1000E_BAR0_MIN);

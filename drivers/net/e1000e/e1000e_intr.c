@@ -40,7 +40,7 @@ e1000e_intr_teardown(struct rte_eth_dev *dev)
 		return;
 	rte_intr_callback_unregister_sync(h, e1000e_intr_handler, dev);
 	if (hw->msix)
-		bus_vfio_msix_disable(hw->pdev);
+		rte_pci_vfio_msix_disable(hw->pdev);
 	else
 		rte_intr_disable(h);
 	rte_intr_vec_list_free(h);
@@ -74,7 +74,7 @@ e1000e_intr_setup(struct rte_eth_dev *dev)
 	if (hw->msix) {
 		uint32_t ivar = (E1000_IVAR_VALID | 0) << E1000_IVAR_OTHER_SHIFT;
 
-		ret = bus_vfio_msix_enable(hw->pdev, want_rxq ? 2 : 1);
+		ret = rte_pci_vfio_msix_enable(hw->pdev, want_rxq ? 2 : 1);
 		if (ret < 0)
 			return ret;
 		if (want_rxq) {
@@ -83,7 +83,7 @@ e1000e_intr_setup(struct rte_eth_dev *dev)
 			if (ret == 0)
 				ret = rte_intr_vec_list_index_set(h, 0, RTE_INTR_VEC_RXTX_OFFSET);
 			if (ret != 0) {
-				bus_vfio_msix_disable(hw->pdev);
+				rte_pci_vfio_msix_disable(hw->pdev);
 				return ret;
 			}
 			hw->rxq_intr = true;
@@ -100,7 +100,7 @@ e1000e_intr_setup(struct rte_eth_dev *dev)
 	ret = rte_intr_callback_register(h, e1000e_intr_handler, dev);
 	if (ret < 0) {
 		if (hw->msix)
-			bus_vfio_msix_disable(hw->pdev);
+			rte_pci_vfio_msix_disable(hw->pdev);
 		else
 			rte_intr_disable(h);
 		rte_intr_vec_list_free(h);

@@ -415,11 +415,11 @@ null_parse_uint(const char *name, const char *key, const char *value, unsigned l
 	char *end;
 
 	if (value == NULL || value[0] == '\0' || value[0] == '-')
-		return sluice_vdev_arg_invalid(name, key, value, expected);
+		return rte_vdev_arg_invalid(name, key, value, expected);
 	errno = 0;
 	*out = strtoul(value, &end, 0);
 	if (errno != 0 || *end != '\0' || *out > max)
-		return sluice_vdev_arg_invalid(name, key, value, expected);
+		return rte_vdev_arg_invalid(name, key, value, expected);
 	return 0;
 }
 
@@ -434,8 +434,8 @@ null_arg_handler(const char *key, const char *value, void *opaque)
 		ret = null_parse_uint(ctx->name, key, value, UINT16_MAX,
 				      "expected a packet size in bytes, 1..65535", &v);
 		if (ret == 0 && v == 0)
-			ret = sluice_vdev_arg_invalid(ctx->name, key, value,
-						      "expected a packet size in bytes, 1..65535");
+			ret = rte_vdev_arg_invalid(ctx->name, key, value,
+						   "expected a packet size in bytes, 1..65535");
 		if (ret == 0)
 			ctx->args->size = (uint32_t)v;
 		return ret;
@@ -460,7 +460,7 @@ null_parse_args(struct rte_vdev_device *vdev, struct null_args *args)
 	args->size = NULL_DEFAULT_SIZE;
 	args->copy = false;
 	args->no_rx = false;
-	kv = sluice_vdev_kvargs_parse(vdev, null_valid_args);
+	kv = rte_vdev_kvargs_parse(vdev, null_valid_args);
 	if (kv == NULL)
 		return -EINVAL;
 	ret = rte_kvargs_process(kv, NULL, null_arg_handler, &ctx);

@@ -65,27 +65,27 @@ ring_parse_nodeaction(struct ring_arg_ctx *ctx, const char *value)
 	unsigned long n;
 
 	if (++ctx->na.count > 1)
-		return sluice_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value,
-					       "give nodeaction once per device");
+		return rte_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value,
+					    "give nodeaction once per device");
 	if (value == NULL || strlcpy(buf, value, sizeof(buf)) >= sizeof(buf))
-		return sluice_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
+		return rte_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
 	node = strchr(buf, ':');
 	action = node != NULL ? strchr(node + 1, ':') : NULL;
 	if (node == NULL || action == NULL || node == buf)
-		return sluice_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
+		return rte_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
 	*node++ = '\0';
 	*action++ = '\0';
 	errno = 0;
 	n = strtoul(node, &end, 10);
 	if (errno != 0 || end == node || *end != '\0' || n >= RTE_MAX_NUMA_NODES)
-		return sluice_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value,
-					       "NODE must be a NUMA node number");
+		return rte_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value,
+					    "NODE must be a NUMA node number");
 	if (strcmp(action, "CREATE") == 0)
 		ctx->na.action = RING_ACTION_CREATE;
 	else if (strcmp(action, "ATTACH") == 0)
 		ctx->na.action = RING_ACTION_ATTACH;
 	else
-		return sluice_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
+		return rte_vdev_arg_invalid(ctx->dev_name, ARG_NODEACTION, value, expected);
 	strlcpy(ctx->na.name, buf, sizeof(ctx->na.name));
 	ctx->na.node = (int)n;
 	return 0;
@@ -100,11 +100,11 @@ ring_arg_handler(const char *key, const char *value, void *opaque)
 	if (strcmp(key, ARG_NODEACTION) == 0)
 		return ring_parse_nodeaction(ctx, value);
 	if (value == NULL || sscanf(value, "%p", &p) != 1 || p == NULL)
-		return sluice_vdev_arg_invalid(ctx->dev_name, key, value,
-					       "reserved for rte_eth_from_rings()");
+		return rte_vdev_arg_invalid(ctx->dev_name, key, value,
+					    "reserved for rte_eth_from_rings()");
 	if (p != ring_from_rings_pending)
-		return sluice_vdev_arg_invalid(ctx->dev_name, key, value,
-					       "reserved for rte_eth_from_rings()");
+		return rte_vdev_arg_invalid(ctx->dev_name, key, value,
+					    "reserved for rte_eth_from_rings()");
 	ctx->internal = p;
 	return 0;
 }
@@ -158,7 +158,7 @@ ring_probe(struct rte_vdev_device *vdev)
 	int ret;
 	unsigned int i;
 
-	kv = sluice_vdev_kvargs_parse(vdev, ring_valid_args);
+	kv = rte_vdev_kvargs_parse(vdev, ring_valid_args);
 	if (kv == NULL)
 		return -EINVAL;
 	ret = rte_kvargs_process(kv, NULL, ring_arg_handler, &ctx);

@@ -53,7 +53,7 @@ tap_args_parse(struct rte_vdev_device *vdev, struct tap_args *args)
 	unsigned int i;
 	int ret = 0;
 
-	kv = sluice_vdev_kvargs_parse(vdev, tap_valid_args);
+	kv = rte_vdev_kvargs_parse(vdev, tap_valid_args);
 	if (kv == NULL)
 		return -EINVAL;
 	for (i = 0; i < kv->count && ret == 0; i++) {
@@ -63,7 +63,7 @@ tap_args_parse(struct rte_vdev_device *vdev, struct tap_args *args)
 		if (strcmp(key, TAP_ARG_IFACE) == 0) {
 			if (val == NULL || val[0] == '\0' || strlen(val) >= IFNAMSIZ ||
 			    strpbrk(val, "/: \t") != NULL)
-				ret = sluice_vdev_arg_invalid(name, key, val,
+				ret = rte_vdev_arg_invalid(name, key, val,
 					"an interface name of 1 to 15 characters without "
 					"'/', ':' or spaces");
 			else
@@ -80,7 +80,7 @@ tap_args_parse(struct rte_vdev_device *vdev, struct tap_args *args)
 			} else if (val == NULL || rte_ether_unformat_addr(val, &args->mac) != 0 ||
 				   !rte_is_unicast_ether_addr(&args->mac) ||
 				   rte_is_zero_ether_addr(&args->mac)) {
-				ret = sluice_vdev_arg_invalid(name, key, val,
+				ret = rte_vdev_arg_invalid(name, key, val,
 					"a unicast address like 02:00:00:00:00:01, or 'fixed'");
 			}
 		}

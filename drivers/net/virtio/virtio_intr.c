@@ -55,7 +55,7 @@ virtio_intr_teardown(struct rte_eth_dev *dev)
 	if (hw->intr_registered)
 		rte_intr_callback_unregister_sync(h, virtio_intr_handler, dev);
 	if (hw->msix)
-		bus_vfio_msix_disable(hw->pdev);
+		rte_pci_vfio_msix_disable(hw->pdev);
 	if (hw->rxq_intr)
 		rte_intr_vec_list_free(h);
 	hw->intr_registered = hw->msix = hw->rxq_intr = false;
@@ -75,13 +75,13 @@ virtio_intr_setup(struct rte_eth_dev *dev)
 	unsigned int nb_vec = 1 + (want_rxq ? dev->data->nb_rx_queues : 0);
 	int ret;
 
-	if (h == NULL || bus_vfio_msix_count(hw->pdev) < nb_vec) {
+	if (h == NULL || rte_pci_vfio_msix_count(hw->pdev) < nb_vec) {
 		VIRTIO_LOG(ERR, "%s: interrupts need %u MSI-X vectors, the device has %u: give it "
 			   "more (QEMU: vectors=%u) or configure without intr_conf\n",
-			   dev->data->name, nb_vec, bus_vfio_msix_count(hw->pdev), nb_vec + 1);
+			   dev->data->name, nb_vec, rte_pci_vfio_msix_count(hw->pdev), nb_vec + 1);
 		return -ENOTSUP;
 	}
-	ret = bus_vfio_msix_enable(hw->pdev, nb_vec);
+	ret = rte_pci_vfio_msix_enable(hw->pdev, nb_vec);
 	if (ret < 0)
 		return ret;
 	hw->msix = true;

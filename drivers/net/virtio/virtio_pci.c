@@ -36,7 +36,7 @@ virtio_cap_map(struct virtio_hw *hw, const struct virtio_pci_cap *cap, uint32_t 
 			   cap->cfg_type, cap->bar);
 		return NULL;
 	}
-	bar = bus_vfio_bar_get(hw->pdev, cap->bar, &bar_len);
+	bar = rte_pci_vfio_bar_get(hw->pdev, cap->bar, &bar_len);
 	if (bar == NULL || cap->length < need || (uint64_t)cap->offset + cap->length > bar_len) {
 		VIRTIO_LOG(ERR, "%s: capability type %u (BAR %u, offset %#x, length %u) lies "
 			   "outside the mapped BAR (%zu bytes)\n", hw->pdev->name, cap->cfg_type,
