@@ -21,7 +21,7 @@ struct eal_internal_config eal_cfg;
 static int eal_state;
 static rte_usage_hook_t eal_usage_hook;
 
-__rte_export int
+int
 eal_fail(int err, const char *fmt, ...)
 {
 	va_list ap;

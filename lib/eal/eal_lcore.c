@@ -23,7 +23,7 @@ struct eal_topology eal_topo;
 
 /* Threads that are not lcores report LCORE_ID_ANY, as in DPDK. */
 __rte_export RTE_DEFINE_PER_LCORE(unsigned int, _lcore_id) = LCORE_ID_ANY;
-__rte_export RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
+static RTE_DEFINE_PER_LCORE(rte_cpuset_t, _cpuset);
 static RTE_DEFINE_PER_LCORE(unsigned int, _socket_id) = (unsigned int)SOCKET_ID_ANY;
 __rte_export RTE_DEFINE_PER_LCORE(int, _thread_id);
 

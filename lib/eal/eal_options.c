@@ -83,7 +83,7 @@ opt_err(const char *fmt, ...)
 	return eal_fail(EINVAL, "EAL: %s; see --help\n", buf);
 }
 
-__rte_export void
+void
 eal_options_reset(void)
 {
 	memset(&eal_cfg, 0, sizeof(eal_cfg));
@@ -98,7 +98,7 @@ eal_options_free(void)
 {
 }
 
-__rte_export void
+void
 eal_usage(const char *prgname)
 {
 	rte_usage_hook_t hook = eal_get_usage_hook();
@@ -488,7 +488,7 @@ finish_lcores(void)
 	return 0;
 }
 
-__rte_export int
+int
 eal_parse_args(int argc, char **argv)
 {
 	const char *prgname = argc > 0 ? argv[0] : "app";

@@ -29,7 +29,6 @@ enum rte_lcore_role_t {
 };
 
 RTE_DECLARE_PER_LCORE(unsigned int, _lcore_id);
-RTE_DECLARE_PER_LCORE(rte_cpuset_t, _cpuset);
 
 /* The id of the calling lcore, LCORE_ID_ANY for a thread that is not one. */
 static inline unsigned int
