@@ -17,6 +17,34 @@
 
 #include "tap.h"
 
+/*
+ * 1 if one of the netlink messages in buf (len bytes, as recv returned them)
+ * is a link message about ifindex. Each length is bounded by what is left
+ * of buf before it is used; written out rather than with NLMSG_OK, which
+ * compares the unsigned nlmsg_len with a signed length.
+ */
+static bool
+tap_nl_names_link(const char *buf, size_t len, int ifindex)
+{
+	size_t off = 0;
+
+	while (len - off >= sizeof(struct nlmsghdr)) {
+		const struct nlmsghdr *nh = (const void *)(buf + off);
+		const struct ifinfomsg *ifi = NLMSG_DATA(nh);
+		size_t mlen = nh->nlmsg_len;
+
+		if (mlen < sizeof(*nh) || mlen > len - off)
+			break;
+		if ((nh->nlmsg_type == RTM_NEWLINK || nh->nlmsg_type == RTM_DELLINK) &&
+		    mlen >= NLMSG_LENGTH(sizeof(*ifi)) && ifi->ifi_index == ifindex)
+			return true;
+		if (NLMSG_ALIGN(mlen) >= len - off)
+			break;
+		off += NLMSG_ALIGN(mlen);
+	}
+	return false;
+}
+
 static void
 tap_lsc_handler(void *arg)
 {
@@ -29,20 +57,10 @@ tap_lsc_handler(void *arg)
 	/* drain the socket: the interrupt thread waits level-triggered */
 	for (;;) {
 		ssize_t n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
-		const struct nlmsghdr *nh;
-		int len;
 
 		if (n <= 0)
 			break;
-		len = (int)n;
-		for (nh = (const void *)buf; NLMSG_OK(nh, len); nh = NLMSG_NEXT(nh, len)) {
-			const struct ifinfomsg *ifi = NLMSG_DATA(nh);
-
-			if ((nh->nlmsg_type == RTM_NEWLINK || nh->nlmsg_type == RTM_DELLINK) &&
-			    nh->nlmsg_len >= NLMSG_LENGTH(sizeof(*ifi)) &&
-			    ifi->ifi_index == priv->ifindex)
-				ours = true;
-		}
+		ours |= tap_nl_names_link(buf, (size_t)n, priv->ifindex);
 	}
 	if (ours && tap_link_update(dev, 0) == 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
