@@ -217,6 +217,60 @@ test_intr_unregister_from_callback(void)
 	return TEST_SUCCESS;
 }
 
+static struct rte_intr_handle *other_handle;
+
+/* Unregister itself, and another fd's callback, the _sync way. */
+static void
+sync_self_cb(void *arg)
+{
+	struct cb_record *r = arg;
+
+	r->unregister_ret = rte_intr_callback_unregister_sync(self_handle, sync_self_cb, arg);
+	r->pending_ret = rte_intr_callback_unregister_sync(other_handle, record_cb, &rec_b);
+	atomic_fetch_add(&r->calls, 1);
+}
+
+/*
+ * rte_intr_callback_unregister_sync from inside a callback (a port stopped
+ * from its own LSC callback) cannot wait for itself: its entry goes once the
+ * callbacks return, another fd's at once, and nothing stays registered. It
+ * used to return -EDEADLK and leave both in place.
+ */
+static int
+test_intr_unregister_sync_in_callback(void)
+{
+	int efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	int efd_b = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	unsigned int sources = eal_intr_source_count();
+
+	self_handle = handle_new(RTE_INTR_HANDLE_VFIO_MSIX, efd);
+	other_handle = handle_new(RTE_INTR_HANDLE_VFIO_MSIX, efd_b);
+	memset(&rec_a, 0, sizeof(rec_a));
+	memset(&rec_b, 0, sizeof(rec_b));
+	TEST_ASSERT_SUCCESS(rte_intr_callback_register(self_handle, sync_self_cb, &rec_a), "a");
+	TEST_ASSERT_SUCCESS(rte_intr_callback_register(other_handle, record_cb, &rec_b), "b");
+	TEST_ASSERT_EQUAL(eal_intr_source_count(), sources + 2, "two fds watched");
+	kick(efd);
+	TEST_ASSERT(wait_for(&rec_a.calls, 1, 2000), "callback did not run");
+	TEST_ASSERT_EQUAL(rec_a.unregister_ret, 1, "own entry marked: %d", rec_a.unregister_ret);
+	TEST_ASSERT_EQUAL(rec_a.pending_ret, 1, "other fd's entry removed: %d", rec_a.pending_ret);
+	for (int i = 0; i < 2000 && eal_intr_source_count() != sources; i++)
+		usleep(1000);
+	TEST_ASSERT_EQUAL(eal_intr_source_count(), sources, "nothing left registered");
+	kick(efd);
+	kick(efd_b);
+	usleep(50000);
+	TEST_ASSERT_EQUAL(atomic_load(&rec_a.calls), 1, "not called again");
+	TEST_ASSERT_EQUAL(atomic_load(&rec_b.calls), 0, "the other never called");
+	TEST_ASSERT_EQUAL(rte_intr_callback_unregister(self_handle, sync_self_cb, &rec_a),
+			  -ENOENT, "already gone");
+	rte_intr_instance_free(self_handle);
+	rte_intr_instance_free(other_handle);
+	close(efd);
+	close(efd_b);
+	return TEST_SUCCESS;
+}
+
 static void
 slow_cb(void *arg)
 {
@@ -430,6 +484,7 @@ static const struct test_case interrupts_cases[] = {
 	TEST_CASE(test_intr_ext_pipe),
 	TEST_CASE(test_intr_unregister_from_callback),
 	TEST_CASE(test_intr_unregister_sync),
+	TEST_CASE(test_intr_unregister_sync_in_callback),
 	TEST_CASE(test_intr_bad_args),
 	TEST_CASE(test_intr_epoll_per_thread),
 	TEST_CASE(test_intr_rx_vectors),

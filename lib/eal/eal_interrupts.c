@@ -215,13 +215,33 @@ rte_intr_callback_unregister_sync(const struct rte_intr_handle *h, rte_intr_call
 	int ret;
 
 	if (rte_thread_is_intr()) {
-		RTE_LOG(ERR, EAL, "rte_intr_callback_unregister_sync called from an interrupt "
-			"callback would wait forever: use rte_intr_callback_unregister_pending\n");
-		return -EDEADLK;
+		/*
+		 * This thread runs the callbacks, so it cannot wait for them. When
+		 * the fd's callbacks are running, the caller is one of them (a port
+		 * stopped from its own LSC callback): remove the entry once they
+		 * return, as unregister_pending does; otherwise remove it now.
+		 */
+		ret = rte_intr_callback_unregister(h, cb, cb_arg);
+		if (ret == -EAGAIN)
+			ret = rte_intr_callback_unregister_pending(h, cb, cb_arg, NULL);
+		return ret;
 	}
 	while ((ret = rte_intr_callback_unregister(h, cb, cb_arg)) == -EAGAIN)
 		rte_pause();
 	return ret;
+}
+
+unsigned int
+eal_intr_source_count(void)
+{
+	struct intr_source *src;
+	unsigned int n = 0;
+
+	pthread_mutex_lock(&intr_lock);
+	TAILQ_FOREACH(src, &intr_sources, next)
+		n++;
+	pthread_mutex_unlock(&intr_lock);
+	return n;
 }
 
 __rte_export int

@@ -27,6 +27,8 @@ struct rte_intr_handle {
 int eal_intr_vfio_enable(const struct rte_intr_handle *h);
 int eal_intr_vfio_disable(const struct rte_intr_handle *h);
 int eal_intr_vfio_ack(const struct rte_intr_handle *h);
+/* How many fds have callbacks registered (tests check nothing is left). */
+unsigned int eal_intr_source_count(void);
 /*
  * The eventfd of each of count vectors for VFIO_DEVICE_SET_IRQS: vector 0
  * the handle's fd, then the Rx eventfds (efds), -1 for vectors without one

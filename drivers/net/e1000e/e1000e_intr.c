@@ -4,6 +4,9 @@
  * (MSI-X vector 0 on the 82574L, the one MSI/INTx line on the 82540EM) and
  * the Rx queue vector for rte_epoll_wait (82574L).
  */
+#include <errno.h>
+#include <string.h>
+
 #include <rte_interrupts.h>
 
 #include <bus_pci_driver.h>
@@ -33,12 +36,17 @@ e1000e_intr_teardown(struct rte_eth_dev *dev)
 {
 	struct e1000e_hw *hw = e1000e_dev_hw(dev);
 	struct rte_intr_handle *h = hw->pdev->intr_handle;
+	int ret;
 
 	e1000e_write(hw, E1000_IMC, E1000_IMS_ALL);
 	hw->ims = 0;
 	if (!hw->intr_registered)
 		return;
-	rte_intr_callback_unregister_sync(h, e1000e_intr_handler, dev);
+	/* Stopped from the application's LSC callback, it comes off once that returns. */
+	ret = rte_intr_callback_unregister_sync(h, e1000e_intr_handler, dev);
+	if (ret < 0 && ret != -ENOENT)
+		E1000E_LOG(ERR, "%s: interrupt handler left registered: %s\n", dev->data->name,
+			   strerror(-ret));
 	if (hw->msix)
 		rte_pci_vfio_msix_disable(hw->pdev);
 	else

@@ -5,6 +5,7 @@
  * the per-Rx-queue vectors of Rx interrupt mode (2.6.7).
  */
 #include <errno.h>
+#include <string.h>
 
 #include <rte_interrupts.h>
 
@@ -52,8 +53,14 @@ virtio_intr_teardown(struct rte_eth_dev *dev)
 	struct virtio_hw *hw = virtio_dev_hw(dev);
 	struct rte_intr_handle *h = hw->pdev->intr_handle;
 
-	if (hw->intr_registered)
-		rte_intr_callback_unregister_sync(h, virtio_intr_handler, dev);
+	/* Stopped from the application's LSC callback, it comes off once that returns. */
+	if (hw->intr_registered) {
+		int ret = rte_intr_callback_unregister_sync(h, virtio_intr_handler, dev);
+
+		if (ret < 0 && ret != -ENOENT)
+			VIRTIO_LOG(ERR, "%s: interrupt handler left registered: %s\n",
+				   dev->data->name, strerror(-ret));
+	}
 	if (hw->msix)
 		rte_pci_vfio_msix_disable(hw->pdev);
 	if (hw->rxq_intr)

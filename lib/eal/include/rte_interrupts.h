@@ -82,8 +82,11 @@ rte_intr_callback_unregister_pending(const struct rte_intr_handle *intr_handle,
 
 /*
  * rte_intr_callback_unregister, waiting while the callbacks run: its returns but
- * -EAGAIN. Must not be called from the interrupt thread (returns -EDEADLK there).
- * rte_errno is not set.
+ * -EAGAIN. From the interrupt thread (inside a callback), which cannot wait for
+ * itself: when the fd's callbacks are running, the matching ones are marked and
+ * removed as soon as they return (the count marked is returned, as with
+ * rte_intr_callback_unregister_pending without ucb_fn); otherwise they are
+ * removed at once. DPDK would wait forever there. rte_errno is not set.
  */
 __rte_experimental
 int
