@@ -4,16 +4,22 @@
  * on a raw socket on the TAP interface byte for byte and the other way
  * round, two queues share Rx without loss or duplicates, 'ip link set
  * down/up' raises the LSC event with the right status, close removes the
- * interface, bad devargs fail with one clear line.
+ * interface, bad devargs fail with one clear line; a port stopped from the
+ * interrupt thread (its LSC callback, an alarm) leaves no handler behind.
  */
 #include <stdatomic.h>
 #include <unistd.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <net/if.h>
 
+#include <rte_alarm.h>
 #include <rte_bus_vdev.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
 
+#include "eal_intr_private.h"
+#include "tap.h"
 #include "test.h"
 #include "test_netns.h"
 
@@ -273,6 +279,149 @@ lsc_body(struct tap_env *env)
 	return TEST_SUCCESS;
 }
 
+static atomic_int stop_calls;
+static int stop_ret;
+
+/* The application stops the port from the interrupt thread. */
+static void
+stop_port(uint16_t port)
+{
+	stop_ret = rte_eth_dev_stop(port);
+	atomic_fetch_add(&stop_calls, 1);
+}
+
+static int
+stop_on_down_cb(uint16_t port_id, enum rte_eth_event_type type, void *arg __rte_unused,
+		void *ret_param __rte_unused)
+{
+	struct rte_eth_link link;
+
+	if (type == RTE_ETH_EVENT_INTR_LSC && rte_eth_link_get_nowait(port_id, &link) == 0 &&
+	    link.link_status == RTE_ETH_LINK_DOWN)
+		stop_port(port_id);
+	atomic_fetch_add(&lsc_events, 1);
+	return 0;
+}
+
+static void
+stop_alarm_cb(void *arg)
+{
+	stop_port((uint16_t)(uintptr_t)arg);
+}
+
+/*
+ * After the port was stopped from the interrupt thread: its link handler is
+ * off the interrupt thread (sources back to before), and link changes raise
+ * no more events.
+ */
+static int
+lsc_stopped_check(unsigned int sources)
+{
+	int n;
+
+	for (int i = 0; i < 2000 && eal_intr_source_count() != sources; i++)
+		usleep(1000);
+	TEST_ASSERT_EQUAL(eal_intr_source_count(), sources, "link handler left registered");
+	TEST_ASSERT_EQUAL(stop_ret, 0, "stop from the interrupt thread: %d", stop_ret);
+	n = atomic_load(&lsc_events);
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", TAP_IF, "up", NULL), "ip link set up");
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", TAP_IF, "down", NULL), "down");
+	usleep(300 * 1000);
+	TEST_ASSERT_EQUAL(atomic_load(&lsc_events), n, "no event once stopped");
+	return TEST_SUCCESS;
+}
+
+/* Wait up to 3 s for *calls to become non-zero. */
+static bool
+stop_wait(atomic_int *calls)
+{
+	for (int i = 0; i < 3000 && atomic_load(calls) == 0; i++)
+		usleep(1000);
+	return atomic_load(calls) != 0;
+}
+
+/* Wait for the link to come up after start. */
+static int
+link_up_wait(uint16_t port)
+{
+	struct rte_eth_link link = { 0 };
+
+	for (int i = 0; i < 3000; i++) {
+		rte_eth_link_get_nowait(port, &link);
+		if (link.link_status == RTE_ETH_LINK_UP)
+			return TEST_SUCCESS;
+		usleep(1000);
+	}
+	return TEST_FAILED;
+}
+
+/*
+ * Open the port with LSC and stop_on_down_cb, its link up; *sources is the
+ * number of fds the interrupt thread watched before.
+ */
+static int
+stop_env_open(struct tap_env *env, unsigned int *sources)
+{
+	atomic_store(&lsc_events, 0);
+	atomic_store(&stop_calls, 0);
+	stop_ret = -1;
+	*sources = eal_intr_source_count();
+	if (port_open(env, "iface=" TAP_IF, 1, true) != TEST_SUCCESS)
+		return TEST_FAILED;
+	TEST_ASSERT_EQUAL(eal_intr_source_count(), *sources + 1, "link handler registered");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_callback_register(env->port, RTE_ETH_EVENT_INTR_LSC,
+							  stop_on_down_cb, NULL), "register");
+	return link_up_wait(env->port);
+}
+
+/* Once stopped_by ran: nothing left registered, then drop the app callback. */
+static int
+stop_env_check(struct tap_env *env, unsigned int sources, const char *stopped_by)
+{
+	TEST_ASSERT(stop_wait(&stop_calls), "%s did not stop the port", stopped_by);
+	TEST_ASSERT_SUCCESS(lsc_stopped_check(sources), "after stop in %s", stopped_by);
+	TEST_ASSERT_SUCCESS(rte_eth_dev_callback_unregister(env->port, RTE_ETH_EVENT_INTR_LSC,
+							    stop_on_down_cb, NULL), "unregister");
+	return TEST_SUCCESS;
+}
+
+/* The port stopped from its own LSC callback: its handler comes off too. */
+static int
+stop_in_lsc_body(struct tap_env *env)
+{
+	unsigned int sources;
+
+	TEST_ASSERT_SUCCESS(stop_env_open(env, &sources), "port with LSC");
+	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", TAP_IF, "down", NULL), "down");
+	return stop_env_check(env, sources, "the LSC callback");
+}
+
+static void
+noop_alarm_cb(void *arg)
+{
+	atomic_fetch_add((atomic_int *)arg, 1);
+}
+
+/*
+ * The port stopped from an alarm callback, on the interrupt thread but not
+ * inside the link handler's own callbacks: the handler used to stay
+ * registered (its handle freed, its socket open, the port as its argument).
+ */
+static int
+stop_in_alarm_body(struct tap_env *env)
+{
+	static atomic_int fired;
+	unsigned int sources;
+
+	/* The alarm timerfd is watched from the first alarm on: count it in. */
+	TEST_ASSERT_SUCCESS(rte_eal_alarm_set(1, noop_alarm_cb, &fired), "first alarm");
+	TEST_ASSERT(stop_wait(&fired), "the first alarm did not fire");
+	TEST_ASSERT_SUCCESS(stop_env_open(env, &sources), "port with LSC");
+	TEST_ASSERT_SUCCESS(rte_eal_alarm_set(1000, stop_alarm_cb, (void *)(uintptr_t)env->port),
+			    "alarm");
+	return stop_env_check(env, sources, "an alarm");
+}
+
 static int
 default_name_body(struct tap_env *env)
 {
@@ -325,6 +474,18 @@ test_tap_lsc(void)
 }
 
 static int
+test_tap_stop_in_lsc(void)
+{
+	return with_env(stop_in_lsc_body);
+}
+
+static int
+test_tap_stop_in_alarm(void)
+{
+	return with_env(stop_in_alarm_body);
+}
+
+static int
 test_tap_default_name(void)
 {
 	return with_env(default_name_body);
@@ -360,11 +521,56 @@ test_tap_errors(void)
 	return with_env(errors_body);
 }
 
+/* Link messages as recv hands them over, with lengths a peer could forge. */
+static int
+test_tap_netlink_lengths(void)
+{
+	static union {
+		struct nlmsghdr h;
+		char raw[256];
+	} b;
+	struct nlmsghdr *first = &b.h, *second;
+	struct ifinfomsg *ifi;
+	const size_t one = NLMSG_LENGTH(sizeof(*ifi));
+
+	memset(&b, 0, sizeof(b));
+	first->nlmsg_len = (uint32_t)one;
+	first->nlmsg_type = RTM_NEWLINK;
+	ifi = NLMSG_DATA(first);
+	ifi->ifi_index = 7;
+	TEST_ASSERT(tap_nl_names_link(b.raw, one, 7), "one message for ifindex 7");
+	TEST_ASSERT(!tap_nl_names_link(b.raw, one, 8), "another interface");
+	TEST_ASSERT(!tap_nl_names_link(b.raw, one - 1, 7), "cut by recv");
+	TEST_ASSERT(!tap_nl_names_link(b.raw, 0, 7), "nothing received");
+
+	/* The match is in the second message. */
+	ifi->ifi_index = 3;
+	second = (void *)(b.raw + NLMSG_ALIGN(one));
+	*second = *first;
+	((struct ifinfomsg *)NLMSG_DATA(second))->ifi_index = 7;
+	TEST_ASSERT(tap_nl_names_link(b.raw, 2 * NLMSG_ALIGN(one), 7), "second message");
+	/* A first length past what was received, or 2^32-1, or too short to step. */
+	first->nlmsg_len = UINT32_MAX;
+	TEST_ASSERT(!tap_nl_names_link(b.raw, 2 * NLMSG_ALIGN(one), 7), "nlmsg_len 2^32-1");
+	first->nlmsg_len = 2 * (uint32_t)NLMSG_ALIGN(one) + 1;
+	TEST_ASSERT(!tap_nl_names_link(b.raw, 2 * NLMSG_ALIGN(one), 7), "one byte past");
+	first->nlmsg_len = 0;
+	TEST_ASSERT(!tap_nl_names_link(b.raw, sizeof(b.raw), 7), "nlmsg_len 0 never loops");
+	/* A link header cut short is not read as one. */
+	first->nlmsg_len = (uint32_t)sizeof(struct nlmsghdr);
+	ifi->ifi_index = 7;
+	TEST_ASSERT(!tap_nl_names_link(b.raw, sizeof(struct nlmsghdr), 7), "no ifinfomsg");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case tap_cases[] = {
+	TEST_CASE(test_tap_netlink_lengths),
 	TEST_CASE(test_tap_errors),
 	TEST_CASE(test_tap_rx_tx),
 	TEST_CASE(test_tap_multi_queue),
 	TEST_CASE(test_tap_lsc),
+	TEST_CASE(test_tap_stop_in_lsc),
+	TEST_CASE(test_tap_stop_in_alarm),
 	TEST_CASE(test_tap_default_name),
 	TEST_CASES_END(),
 };

@@ -75,5 +75,7 @@ int tap_link_update(struct rte_eth_dev *dev, int wait_to_complete);
 /* Watch the interface through rtnetlink and raise RTE_ETH_EVENT_INTR_LSC. */
 int tap_lsc_enable(struct rte_eth_dev *dev);
 void tap_lsc_disable(struct rte_eth_dev *dev);
+/* 1 if a netlink message in buf (len bytes from recv) is a link message about ifindex. */
+bool tap_nl_names_link(const char *buf, size_t len, int ifindex);
 
 #endif /* _TAP_H_ */

@@ -18,12 +18,11 @@
 #include "tap.h"
 
 /*
- * 1 if one of the netlink messages in buf (len bytes, as recv returned them)
- * is a link message about ifindex. Each length is bounded by what is left
- * of buf before it is used; written out rather than with NLMSG_OK, which
- * compares the unsigned nlmsg_len with a signed length.
+ * Each length the kernel wrote is bounded by what is left of buf before it
+ * is used; written out rather than with NLMSG_OK, which compares the
+ * unsigned nlmsg_len with a signed length.
  */
-static bool
+bool
 tap_nl_names_link(const char *buf, size_t len, int ifindex)
 {
 	size_t off = 0;
@@ -122,15 +121,23 @@ tap_lsc_disable(struct rte_eth_dev *dev)
 {
 	struct tap_private *priv = dev->data->dev_private;
 	struct rte_intr_handle *h = priv->lsc_handle;
+	int ret;
 
 	if (h == NULL)
 		return;
-	/* the EAL keeps its own copy of the handle; ours can go now */
-	if (rte_thread_is_intr()) {
-		/* stopped from an LSC callback: the fd closes after it returns */
-		rte_intr_callback_unregister_pending(h, tap_lsc_handler, dev, tap_lsc_fd_close);
-	} else {
-		rte_intr_callback_unregister_sync(h, tap_lsc_handler, dev);
+	/*
+	 * Stopped from a callback of this fd (the application's LSC callback):
+	 * the handler comes off, and the fd closes, once the callbacks return.
+	 * Anywhere else, the interrupt thread included when it runs another
+	 * fd's callback (an alarm), the handler comes off now. The EAL keeps
+	 * its own copy of the handle, so ours can go either way.
+	 */
+	if (!rte_thread_is_intr() ||
+	    rte_intr_callback_unregister_pending(h, tap_lsc_handler, dev, tap_lsc_fd_close) <= 0) {
+		ret = rte_intr_callback_unregister_sync(h, tap_lsc_handler, dev);
+		if (ret < 0 && ret != -ENOENT)
+			TAP_LOG(ERR, "%s: link change handler left registered: %s\n",
+				dev->data->name, strerror(-ret));
 		close(rte_intr_fd_get(h));
 	}
 	priv->lsc_handle = NULL;
