@@ -101,6 +101,9 @@ static const struct bad_case bad_cases[] = {
 	{ { "--base-virtaddr", "0x800000000000", NULL },
 	  "of memory at --base-virtaddr 0x800000000000: " },
 	{ { "-l", NULL, NULL }, "option '-l' needs an argument" },
+	/* the option at fault inside a cluster, not the word before it */
+	{ { "-vZl0", NULL, NULL }, "unknown option '-Z'" },
+	{ { "--no-pci=1", NULL, NULL }, "option '--no-pci' takes no argument" },
 };
 
 static int

@@ -488,6 +488,34 @@ finish_lcores(void)
 	return 0;
 }
 
+/*
+ * getopt_long returned '?' or ':'. optopt is the short option letter, the
+ * value of a long option, or 0 for an unknown long option. Inside a cluster
+ * ("-vZl0") optind still points at that word or past it, so only optopt
+ * names a short option reliably; argv[optind - 1] is right for long ones.
+ */
+static int
+opt_report_getopt_error(int opt, char **argv)
+{
+	const char *word = argv[optind - 1];
+	char name[64];
+	size_t len;
+
+	if (optopt > 0 && optopt < OPT_LONG_MIN) {
+		if (opt == ':')
+			return opt_err("option '-%c' needs an argument", optopt);
+		return opt_err("unknown option '-%c'", optopt);
+	}
+	if (optopt == 0)
+		return opt_err("unknown option '%s'", word);
+	/* a known long option: drop any "=value" from the word to name it */
+	len = strcspn(word, "=");
+	snprintf(name, sizeof(name), "%.*s", (int)RTE_MIN(len, sizeof(name) - 1), word);
+	if (opt == ':')
+		return opt_err("option '%s' needs an argument", name);
+	return opt_err("option '%s' takes no argument", name);
+}
+
 __rte_export int
 eal_parse_args(int argc, char **argv)
 {
@@ -504,24 +532,18 @@ eal_parse_args(int argc, char **argv)
 	opt_lcores_given = false;
 	opt_service_name = NULL;
 
-	optind = 1;
+	/*
+	 * 0, not 1: glibc then forgets where it stopped inside a cluster such as
+	 * "-vZl0" of an earlier call, whose argv may since have been freed.
+	 */
+	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, eal_short_options,
 				  eal_long_options, &idx)) != -1) {
 		char optname[64];
 
-		if (opt == '?') {
-			/* optind has moved past the bad word */
-			const char *bad = argv[optind - 1];
-
-			if (optopt != 0 && bad[0] == '-' && bad[1] != '-')
-				ret = opt_err("unknown option '-%c'", optopt);
-			else
-				ret = opt_err("unknown option '%s'", bad);
-			goto out;
-		}
-		if (opt == ':') {
-			ret = opt_err("option '%s' needs an argument", argv[optind - 1]);
+		if (opt == '?' || opt == ':') {
+			ret = opt_report_getopt_error(opt, argv);
 			goto out;
 		}
 		if (opt == 'h') {
@@ -567,6 +589,7 @@ eal_parse_args(int argc, char **argv)
 	if (optind >= 1 && optind <= argc)
 		argv[optind - 1] = (char *)(uintptr_t)prgname;
 out:
-	optind = 1; /* let the application run getopt on its own arguments */
+	/* the application may run getopt next, on an argv of its own: start afresh */
+	optind = 0;
 	return ret;
 }
