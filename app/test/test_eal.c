@@ -83,7 +83,7 @@ struct bad_case {
 static const struct bad_case bad_cases[] = {
 	{ { "--bogus-option", NULL, NULL }, "unknown option '--bogus-option'" },
 	{ { "-l", "0-1,1", NULL }, "lcore 1 is listed twice in -l '0-1,1'" },
-	{ { "-l", "0,4095", NULL }, "is above the build's maximum" },
+	{ { "-l", "0,4095", NULL }, "lcore 4095 in -l '0,4095' is out of range: valid lcores are 0-127" },
 	{ { "-l", "0,120", NULL }, "core 120 in -l '0,120' does not exist on this machine" },
 	{ { "-l", "0-x", NULL }, "malformed range in -l '0-x'" },
 	{ { "-c", "0xZZ", NULL }, "malformed core mask -c '0xZZ'" },
@@ -104,6 +104,23 @@ static const struct bad_case bad_cases[] = {
 	/* the option at fault inside a cluster, not the word before it */
 	{ { "-vZl0", NULL, NULL }, "unknown option '-Z'" },
 	{ { "--no-pci=1", NULL, NULL }, "option '--no-pci' takes no argument" },
+	/* numbers are range-checked before any narrowing */
+	{ { "--lcores", "1@4294967296", NULL },
+	  "CPU 4294967296 in --lcores '1@4294967296' is out of range: valid CPUs are 0-" },
+	{ { "-l", "18446744073709551617", NULL }, "valid lcores are 0-127" },
+	{ { "-l", "0,", NULL }, "malformed core list -l '0,'" },
+	{ { "-S", "4294967296", NULL }, "lcore 4294967296 in -S '4294967296' is out of range" },
+	{ { "--socket-mem", "17592186044416", NULL },
+	  "size 17592186044416 in --socket-mem '17592186044416' is out of range: "
+	  "valid sizes (MiB) are 0-16777216" },
+	{ { "--socket-mem", "1024,", NULL }, "malformed --socket-mem '1024,'" },
+	{ { "--socket-mem", "", NULL }, "--socket-mem needs megabytes per node" },
+	{ { "-m", "18446744073709551617", NULL },
+	  "invalid -m '18446744073709551617': give megabytes from 1 to 16777216" },
+	{ { "-r", "17", NULL }, "invalid -r '17': give a rank count from 1 to 16" },
+	{ { "-n", "0", NULL }, "invalid -n '0': give a channel count from 1 to 64" },
+	{ { "--main-lcore", "4294967296", NULL },
+	  "invalid --main-lcore '4294967296': give an lcore id from 0 to 127" },
 };
 
 static int

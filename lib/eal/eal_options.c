@@ -15,6 +15,12 @@
 
 #include "eal_private.h"
 
+/*
+ * -m and --socket-mem, in megabytes: 16 TiB, more than a machine this runs on
+ * has, and far enough from 2^44 MiB that the shift to bytes cannot wrap.
+ */
+#define OPT_MEM_MB_MAX (1ULL << 24)
+
 enum {
 	OPT_LONG_MIN = 256,
 	OPT_LCORES,
@@ -134,18 +140,50 @@ eal_usage(const char *prgname)
 	}
 }
 
+/*
+ * A decimal number in [min, max], checked as a 64-bit value before anyone
+ * narrows it; a mistake is one line with the option, the value and the range.
+ */
 static int
-parse_uint(const char *s, unsigned long max, unsigned long *out)
+opt_num(const char *opt, const char *arg, const char *what, unsigned long long min,
+	unsigned long long max, unsigned long long *out)
 {
 	char *end;
-	unsigned long v;
+	unsigned long long v;
 
-	if (s == NULL || !isdigit((unsigned char)*s))
-		return -1;
+	if (arg == NULL || !isdigit((unsigned char)*arg))
+		goto bad;
 	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
-		return -1;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		goto bad;
+	*out = v;
+	return 0;
+bad:
+	return opt_err("invalid %s '%s': give %s from %llu to %llu", opt, arg ? arg : "",
+		       what, min, max);
+}
+
+/*
+ * One number of a list at *p (advanced past it), at most max. The whole
+ * argument is named in the message, with the valid range.
+ */
+static int
+opt_list_num(const char **p, const char *opt, const char *arg, const char *what,
+	     const char *whats, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(*p, &end, 10);
+	if (errno != 0 || v > max) {
+		int len = (int)strspn(*p, "0123456789");
+
+		return opt_err("%s %.*s in %s '%s' is out of range: valid %s are 0-%llu",
+			       what, len, *p, opt, arg, whats, max);
+	}
+	*p = end;
 	*out = v;
 	return 0;
 }
@@ -161,7 +199,7 @@ static int
 lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg)
 {
 	if (lcore >= RTE_MAX_LCORE)
-		return opt_err("lcore %u in %s '%s' is above the build's maximum %d",
+		return opt_err("lcore %u in %s '%s' is out of range: valid lcores are 0-%d",
 			       lcore, opt, arg, RTE_MAX_LCORE - 1);
 	if (opt_service_name == opt) {
 		/* -s/-S name lcores of the lcore list, whatever their CPU */
@@ -182,29 +220,30 @@ lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg
 static int
 parse_lcore_list(const char *arg, const char *opt)
 {
+	const unsigned long long lcore_max = RTE_MAX_LCORE - 1;
+	const unsigned long long cpu_max = eal_topo.lcore_count - 1;
 	const char *p = arg;
 
 	if (*p == '\0')
 		return opt_err("%s needs a list of cores, e.g. 0-3,5", opt);
 	while (*p != '\0') {
-		char *end;
-		unsigned long first, last, cpu;
+		unsigned long long first = 0, last, cpu = 0;
 		bool has_cpu = false;
 
 		if (!isdigit((unsigned char)*p))
 			return opt_err("malformed core list %s '%s': expected numbers "
 				       "and ranges such as 0-3,5", opt, arg);
-		first = strtoul(p, &end, 10);
+		if (opt_list_num(&p, opt, arg, "lcore", "lcores", lcore_max, &first) < 0)
+			return -1;
 		last = first;
-		p = end;
 		if (*p == '-') {
 			p++;
 			if (!isdigit((unsigned char)*p))
 				return opt_err("malformed range in %s '%s'", opt, arg);
-			last = strtoul(p, &end, 10);
-			p = end;
+			if (opt_list_num(&p, opt, arg, "lcore", "lcores", lcore_max, &last) < 0)
+				return -1;
 			if (last < first)
-				return opt_err("range %lu-%lu in %s '%s' is reversed",
+				return opt_err("range %llu-%llu in %s '%s' is reversed",
 					       first, last, opt, arg);
 		}
 		if (*p == '@') {
@@ -214,18 +253,17 @@ parse_lcore_list(const char *arg, const char *opt)
 					       "place the lcores with --lcores", opt, arg);
 			if (!isdigit((unsigned char)*p) || first != last)
 				return opt_err("malformed lcore@cpu item in %s '%s'", opt, arg);
-			cpu = strtoul(p, &end, 10);
-			p = end;
+			if (opt_list_num(&p, opt, arg, "CPU", "CPUs", cpu_max, &cpu) < 0)
+				return -1;
 			has_cpu = true;
 		}
-		for (unsigned long i = first; i <= last; i++) {
-			if (lcore_add((unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
-				      has_cpu ? (unsigned int)cpu :
-				      (unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
-				      opt, arg) < 0)
+		/* both bounds were checked above: the narrowing below is exact */
+		for (unsigned long long i = first; i <= last; i++) {
+			if (lcore_add((unsigned int)i, (unsigned int)(has_cpu ? cpu : i), opt,
+				      arg) < 0)
 				return -1;
 		}
-		if (*p == ',')
+		if (*p == ',' && p[1] != '\0')
 			p++;
 		else if (*p != '\0')
 			return opt_err("malformed core list %s '%s' near '%s'", opt, arg, p);
@@ -268,9 +306,10 @@ parse_socket_mem(const char *arg)
 	const char *p = arg;
 	unsigned int node = 0;
 
+	if (*p == '\0')
+		return opt_err("--socket-mem needs megabytes per node, e.g. 1024,0");
 	while (*p != '\0') {
-		char *end;
-		unsigned long mb;
+		unsigned long long mb = 0;
 
 		if (node >= RTE_MAX_NUMA_NODES)
 			return opt_err("--socket-mem '%s' names more than %d nodes",
@@ -278,13 +317,14 @@ parse_socket_mem(const char *arg)
 		if (!isdigit((unsigned char)*p))
 			return opt_err("malformed --socket-mem '%s': expected megabytes "
 				       "per node, e.g. 1024,0", arg);
-		mb = strtoul(p, &end, 10);
+		if (opt_list_num(&p, "--socket-mem", arg, "size", "sizes (MiB)",
+				 OPT_MEM_MB_MAX, &mb) < 0)
+			return -1;
 		eal_cfg.socket_mem[node++] = (size_t)mb << 20;
-		p = end;
-		if (*p == ',')
+		if (*p == ',' && p[1] != '\0')
 			p++;
 		else if (*p != '\0')
-			return opt_err("malformed --socket-mem '%s'", arg);
+			return opt_err("malformed --socket-mem '%s' near '%s'", arg, p);
 	}
 	eal_cfg.force_sockets = true;
 	return 0;
@@ -314,7 +354,7 @@ add_pci_devargs(int opt, const char *arg)
 static int
 eal_opt_apply(int opt, const char *arg, const char *optname)
 {
-	unsigned long v;
+	unsigned long long v;
 
 	switch (opt) {
 	case 'l':
@@ -345,8 +385,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		return opt_err("%s '%s' names no lcore", opt_service_name, arg);
 	}
 	case OPT_MAIN_LCORE:
-		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0)
-			return opt_err("invalid --main-lcore '%s'", arg);
+		if (opt_num(optname, arg, "an lcore id", 0, RTE_MAX_LCORE - 1, &v) < 0)
+			return -1;
 		eal_cfg.main_lcore = (unsigned int)v;
 		return 0;
 	case 'a':
@@ -362,8 +402,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		eal_cfg.no_pci = true;
 		return 0;
 	case 'm':
-		if (parse_uint(arg, 1UL << 24, &v) < 0 || v == 0)
-			return opt_err("invalid -m '%s': expected a size in megabytes", arg);
+		if (opt_num(optname, arg, "megabytes", 1, OPT_MEM_MB_MAX, &v) < 0)
+			return -1;
 		eal_cfg.memory = (size_t)v << 20;
 		return 0;
 	case OPT_SOCKET_MEM:
@@ -421,11 +461,11 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 			 sizeof(eal_cfg.user_mbuf_pool_ops_name), "%s", arg);
 		return 0;
 	case 'n':
+		/* memory channels: accepted for compatibility, no effect */
+		return opt_num(optname, arg, "a channel count", 1, 64, &v);
 	case 'r':
-		/* memory channels and ranks: accepted for compatibility */
-		if (parse_uint(arg, 64, &v) < 0 || v == 0)
-			return opt_err("invalid %s '%s': expected a small number", optname, arg);
-		return 0;
+		/* memory ranks: accepted for compatibility; DPDK allows up to 16 */
+		return opt_num(optname, arg, "a rank count", 1, 16, &v);
 	case 'v':
 		printf("%s\n", rte_version());
 		return 0;
