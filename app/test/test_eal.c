@@ -121,6 +121,12 @@ static const struct bad_case bad_cases[] = {
 	{ { "-n", "0", NULL }, "invalid -n '0': give a channel count from 1 to 64" },
 	{ { "--main-lcore", "4294967296", NULL },
 	  "invalid --main-lcore '4294967296': give an lcore id from 0 to 127" },
+	/* a heap near NULL would hide NULL-plus-offset bugs */
+	{ { "--base-virtaddr", "0x1000", NULL },
+	  "invalid --base-virtaddr '0x1000': give a hexadecimal address from 0x100000000 to" },
+	{ { "--base-virtaddr", "0xffffffffffffffff", NULL },
+	  "invalid --base-virtaddr '0xffffffffffffffff': give a hexadecimal address" },
+	{ { "--base-virtaddr", "-0x100000000", NULL }, "invalid --base-virtaddr '-0x100000000'" },
 };
 
 static int

@@ -310,6 +310,11 @@ window_reserve(size_t len)
 		/* --base-virtaddr: there (rounded up to a page) or nowhere */
 		uint64_t a = RTE_ALIGN_CEIL(eal_cfg.base_virtaddr, eal_mem.page_sz);
 
+		/* a wrapped address would be 0, and root may map page 0 */
+		if (a < eal_cfg.base_virtaddr || a + len < a) {
+			errno = EINVAL;
+			return NULL;
+		}
 		p = mmap((void *)(uintptr_t)a, len, PROT_NONE, fl | MAP_FIXED_NOREPLACE, -1, 0);
 		if (p == MAP_FAILED)
 			return NULL;
@@ -565,18 +570,21 @@ eal_memory_init(void)
 		goto fail;
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
 		eal_mem.window_len += eal_mem.lists[i].msl.len;
+	errno = 0;
 	eal_mem.window = window_reserve(eal_mem.window_len);
+	/* the mmap's own errno, read once: a stale 0 read "Success" */
+	err = errno != 0 ? errno : EINVAL;
 	if (eal_mem.window == NULL && eal_cfg.base_virtaddr != 0) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of memory at --base-virtaddr "
 			 "0x%" PRIx64 ": %s; fix: give a free address, or drop the option\n",
 			 eal_mem.window_len >> 20, eal_cfg.base_virtaddr,
-			 errno == EEXIST ? "the range is in use" : strerror(errno));
+			 err == EEXIST ? "the range is in use" : strerror(err));
 		goto fail;
 	}
 	if (eal_mem.window == NULL) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of address space for memory: "
 			 "%s; lower -m or raise 'ulimit -v'\n", eal_mem.window_len >> 20,
-			 strerror(errno));
+			 strerror(err));
 		goto fail;
 	}
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {

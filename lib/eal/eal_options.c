@@ -330,6 +330,40 @@ parse_socket_mem(const char *arg)
 	return 0;
 }
 
+/*
+ * --base-virtaddr, hexadecimal. The floor is 4 GiB, DPDK's own default base:
+ * with nothing of ours below it, NULL plus any 32-bit offset still faults.
+ * The ceiling is 2^57, the top of the widest user address space of x86-64
+ * (5-level paging) and arm64 (52-bit VA); a window that does not fit below
+ * it could only wrap.
+ */
+#define OPT_BASE_VA_MIN 0x100000000ULL
+#define OPT_BASE_VA_END (1ULL << 57)
+
+static int
+parse_base_virtaddr(const char *arg)
+{
+	const char *digits = arg;
+	unsigned long long v;
+	char *end;
+
+	if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'))
+		digits += 2;
+	/* strtoull would take a sign or blanks and wrap "-1" to the top */
+	if (!isxdigit((unsigned char)*digits))
+		goto bad;
+	errno = 0;
+	v = strtoull(digits, &end, 16);
+	if (errno != 0 || *end != '\0' || v < OPT_BASE_VA_MIN || v >= OPT_BASE_VA_END)
+		goto bad;
+	eal_cfg.base_virtaddr = v;
+	return 0;
+bad:
+	return opt_err("invalid --base-virtaddr '%s': give a hexadecimal address from "
+		       "0x%llx to 0x%llx, e.g. 0x100000000", arg, OPT_BASE_VA_MIN,
+		       OPT_BASE_VA_END - 1);
+}
+
 static int
 add_pci_devargs(int opt, const char *arg)
 {
@@ -436,16 +470,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		else
 			return opt_err("invalid --iova-mode '%s': use va, pa or auto", arg);
 		return 0;
-	case OPT_BASE_VIRTADDR: {
-		char *end;
-
-		errno = 0;
-		eal_cfg.base_virtaddr = strtoull(arg, &end, 16);
-		if (errno != 0 || *arg == '\0' || *end != '\0' || eal_cfg.base_virtaddr == 0)
-			return opt_err("invalid --base-virtaddr '%s': give a nonzero hexadecimal "
-				       "address such as 0x100000000", arg);
-		return 0;
-	}
+	case OPT_BASE_VIRTADDR:
+		return parse_base_virtaddr(arg);
 	case OPT_LOG_LEVEL:
 		return eal_log_set_level_arg(arg);
 	case OPT_PROC_TYPE:
