@@ -5,13 +5,18 @@
  * error text and that nothing is left behind.
  */
 #include <dirent.h>
+#include <malloc.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
+#include <rte_alarm.h>
 #include <rte_common.h>
 #include <rte_dev.h>
+#include <rte_eal.h>
 #include <dev_driver.h>
 
 #include "test.h"
@@ -212,6 +217,79 @@ test_init_returns_consumed(void)
 	return TEST_SUCCESS;
 }
 
+static atomic_int busy_alarm_started;
+
+static void
+busy_alarm(void *arg)
+{
+	(void)arg;
+	atomic_store(&busy_alarm_started, 1);
+	usleep(100000);
+}
+
+static void
+idle_alarm(void *arg)
+{
+	(void)arg;
+}
+
+#define PENDING_ALARMS 4000
+
+/*
+ * In a child: start the EAL, leave PENDING_ALARMS alarms pending behind one
+ * that is running, clean up, and return the bytes of the main malloc arena
+ * (where rte_eal_alarm_set allocates for this thread) still in use.
+ */
+static size_t
+cleanup_alarms_child(void)
+{
+	char *args[] = { "eal", "--no-huge", "--no-pci", "-l", "0-1", NULL };
+	size_t before;
+
+	before = mallinfo2().uordblks;
+	if (rte_eal_init((int)RTE_DIM(args) - 1, args) < 0)
+		return SIZE_MAX;
+	if (rte_eal_alarm_set(1000, busy_alarm, NULL) < 0)
+		return SIZE_MAX;
+	for (int i = 0; i < PENDING_ALARMS; i++)
+		if (rte_eal_alarm_set(10000000, idle_alarm, NULL) < 0)
+			return SIZE_MAX;
+	for (int i = 0; i < 2000 && !atomic_load(&busy_alarm_started); i++)
+		usleep(1000);
+	if (!atomic_load(&busy_alarm_started) || rte_eal_cleanup() != 0)
+		return SIZE_MAX;
+	return mallinfo2().uordblks - RTE_MIN(before, mallinfo2().uordblks);
+}
+
+/*
+ * rte_eal_cleanup while an alarm callback runs frees the alarms queued
+ * behind it too (it used to stop at the running one and leak the rest).
+ * Without a leak about 17 kB stay in use (stdio buffers, log type names);
+ * the leak was every pending alarm, over 200 kB. Sanitizers replace malloc
+ * and its statistics: there LeakSanitizer is the check.
+ */
+static int
+test_cleanup_frees_alarms(void)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	TEST_ASSERT(pid >= 0, "fork");
+	if (pid == 0) {
+		size_t kept = cleanup_alarms_child();
+
+		printf("  after cleanup: %zu bytes still allocated\n", kept);
+		fflush(stdout);
+		_exit(kept < PENDING_ALARMS * 16 ? 0 : 1);
+	}
+	TEST_ASSERT(waitpid(pid, &status, 0) == pid, "waitpid");
+	TEST_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "pending alarms leaked (status 0x%x)", status);
+	return TEST_SUCCESS;
+}
+
 /* The accessors of rte_dev.h read the device a bus filled in. */
 static int
 test_dev_accessors(void)
@@ -246,6 +324,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_help_version),
 	TEST_CASE(test_init_fail_leaves_no_threads),
 	TEST_CASE(test_init_returns_consumed),
+	TEST_CASE(test_cleanup_frees_alarms),
 	TEST_CASES_END(),
 };
 
