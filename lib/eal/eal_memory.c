@@ -365,17 +365,15 @@ list_backing_open(struct eal_mem_list *l, unsigned int idx)
 	snprintf(name, sizeof(name), "%smap_%u", eal_cfg.file_prefix, idx);
 	if (eal_mem.hugepages && eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
 		snprintf(l->path, sizeof(l->path), "%s/%s", eal_cfg.huge_dir, name);
-		l->fd = open(l->path, O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0600);
+		/* locked first: only then is the file ours to truncate or unlink */
+		l->fd = eal_huge_file_open(l->path);
 		if (l->fd < 0) {
-			int err = errno;
-
 			l->path[0] = '\0';
-			return eal_fail(err, "EAL: cannot create %s/%s: %s: check the "
-					"permissions of --huge-dir\n", eal_cfg.huge_dir,
-					name, strerror(err));
+			return -1;
 		}
-		/* Held for our lifetime: a later run sees the file is live. */
-		flock(l->fd, LOCK_EX | LOCK_NB);
+		if (ftruncate(l->fd, 0) < 0) /* the kernel clears what a file held */
+			return eal_fail(errno, "EAL: cannot truncate %s: %s\n", l->path,
+					strerror(errno));
 	} else {
 		unsigned int fl = MFD_CLOEXEC;
 
