@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Hugepage files in --huge-dir: a file another live process holds is never
- * truncated or removed. Each
+ * truncated or removed, and --huge-unlink decides what stays on disk. Each
  * case mounts a hugetlbfs of its own (root needed; the runner skips the
  * suite without free 2 MiB pages) and starts the EAL in a child.
  */
@@ -240,9 +240,120 @@ test_hugedir_racing_file_kept(void)
 	return holder_finish(fd, WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
+/*
+ * Start the EAL in a child that then dies without cleanup (a crash): which
+ * of our files are still in the directory, and is map_0 one of them?
+ */
+static int
+crash_leaves(const char *unlink_opt, bool *map0_left)
+{
+	char *args[] = {"eal",
+			"-l",
+			"0",
+			"--no-pci",
+			"-m",
+			"2",
+			"--huge-dir",
+			mnt,
+			"--file-prefix",
+			PREFIX,
+			(char *)(uintptr_t)unlink_opt,
+			NULL};
+	int argc = (int)RTE_DIM(args) - (unlink_opt == NULL ? 2 : 1);
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0)
+		_exit(rte_eal_init(argc, args) < 0 ? 1 : 0);
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	*map0_left = access(file0, F_OK) == 0;
+	return test_dir_entries(mnt);
+}
+
+static int
+test_huge_unlink_modes(void)
+{
+	bool left = false;
+	int rc, n, ret = TEST_FAILED;
+
+	rc = mnt_setup();
+	if (rc != 0)
+		return rc;
+	/* default (existing): a crash leaves the file; the next run replaces it */
+	n = crash_leaves(NULL, &left);
+	if (n != 1 || !left) {
+		printf("  default: %d files after a crash, map_0 %s\n", n, left ? "kept" : "gone");
+		goto out;
+	}
+	rc = run_eal(NULL);
+	if (rc != 0 || test_dir_entries(mnt) != 0) {
+		printf("  default: the stale file was not replaced and removed (rc %d):\n%s\n", rc,
+		       out);
+		goto out;
+	}
+	/* always: nothing on disk even after a crash */
+	n = crash_leaves("--huge-unlink", &left);
+	if (n != 0) {
+		printf("  --huge-unlink: %d files after a crash\n", n);
+		goto out;
+	}
+	n = crash_leaves("--huge-unlink=always", &left);
+	if (n != 0) {
+		printf("  --huge-unlink=always: %d files after a crash\n", n);
+		goto out;
+	}
+	/* never: files stay, through a clean exit too, and are reused */
+	rc = run_eal("--huge-unlink=never");
+	if (rc != 0 || !(access(file0, F_OK) == 0) || test_dir_entries(mnt) != 1) {
+		printf("  --huge-unlink=never: the file did not stay (rc %d):\n%s\n", rc, out);
+		goto out;
+	}
+	rc = run_eal("--huge-unlink=never");
+	if (rc != 0 || test_dir_entries(mnt) != 1) {
+		printf("  --huge-unlink=never: second run (rc %d):\n%s\n", rc, out);
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	mnt_teardown();
+	return ret;
+}
+
+static int
+test_huge_unlink_options(void)
+{
+	const char *bad[] = {"eal_init_only", "-l", "0", "--huge-unlink=sometimes", NULL};
+	const char *no_huge[] = {"eal_init_only", "-l", "0", "--no-huge", "--huge-unlink", NULL};
+	const char *in_mem[] = {"eal_init_only",       "-l", "0", "--in-memory",
+				"--huge-unlink=never", NULL};
+	int rc;
+
+	rc = test_run_self(bad, out, sizeof(out));
+	TEST_ASSERT_EQUAL(rc, 1, "output:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out,
+				 "invalid --huge-unlink 'sometimes': use existing, always "
+				 "or never",
+				 "bad value named");
+	rc = test_run_self(no_huge, out, sizeof(out));
+	TEST_ASSERT_EQUAL(rc, 1, "output:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "--huge-unlink cannot be combined with --no-huge",
+				 "conflict named");
+	rc = test_run_self(in_mem, out, sizeof(out));
+	TEST_ASSERT_EQUAL(rc, 1, "output:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "--huge-unlink=never cannot be combined with --in-memory",
+				 "conflict named");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case eal_hugedir_cases[] = {
+	TEST_CASE(test_huge_unlink_options),
 	TEST_CASE(test_hugedir_live_file_kept),
 	TEST_CASE(test_hugedir_racing_file_kept),
+	TEST_CASE(test_huge_unlink_modes),
 	TEST_CASES_END(),
 };
 

@@ -371,9 +371,15 @@ list_backing_open(struct eal_mem_list *l, unsigned int idx)
 			l->path[0] = '\0';
 			return -1;
 		}
-		if (ftruncate(l->fd, 0) < 0) /* the kernel clears what a file held */
+		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_NEVER &&
+		    ftruncate(l->fd, 0) < 0) /* the kernel clears what a file held */
 			return eal_fail(errno, "EAL: cannot truncate %s: %s\n", l->path,
 					strerror(errno));
+		/* "always": gone from the directory now; "never": kept for reuse */
+		if (eal_cfg.huge_unlink == EAL_HUGE_UNLINK_ALWAYS)
+			unlink(l->path);
+		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_EXISTING)
+			l->path[0] = '\0';
 	} else {
 		unsigned int fl = MFD_CLOEXEC;
 
@@ -484,7 +490,10 @@ memory_plan(void)
 	}
 	eal_huge_discover(&info);
 	if (eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
-		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0 ||
+		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0)
+			return -1;
+		/* --huge-unlink=never reuses the files a previous run left */
+		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_NEVER &&
 		    eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
 			return -1;
 		for (unsigned int i = 0; i < info.n_sizes; i++)

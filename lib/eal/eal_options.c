@@ -37,6 +37,7 @@ enum {
 	OPT_LOG_LEVEL,
 	OPT_PROC_TYPE,
 	OPT_MBUF_POOL_OPS,
+	OPT_HUGE_UNLINK,
 	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
 	OPT_IGNORED_ARG,
 };
@@ -66,7 +67,7 @@ static const struct option eal_long_options[] = {
 	{ "legacy-mem", no_argument, NULL, OPT_IGNORED },
 	{ "single-file-segments", no_argument, NULL, OPT_IGNORED },
 	{ "match-allocations", no_argument, NULL, OPT_IGNORED },
-	{ "huge-unlink", optional_argument, NULL, OPT_IGNORED },
+	{ "huge-unlink", optional_argument, NULL, OPT_HUGE_UNLINK },
 	{ "vfio-intr", required_argument, NULL, OPT_IGNORED_ARG },
 	{ "syslog", optional_argument, NULL, OPT_IGNORED },
 	{ NULL, 0, NULL, 0 },
@@ -124,6 +125,8 @@ eal_usage(const char *prgname)
 	       "  --socket-mem MB,..  Memory per NUMA node, in megabytes\n"
 	       "  --no-huge           Use anonymous memory instead of hugepages\n"
 	       "  --huge-dir DIR      Back hugepages with files in this hugetlbfs mount\n"
+	       "  --huge-unlink[=existing|always|never]  Remove --huge-dir files: stale ones\n"
+	       "                      (default), ours too once open, or none (reuse them)\n"
 	       "  --in-memory         Create no files at all\n"
 	       "  --file-prefix NAME  Prefix of hugepage file names (default rte)\n"
 	       "  --iova-mode MODE    va, pa or auto (default auto)\n"
@@ -364,6 +367,24 @@ bad:
 		       OPT_BASE_VA_END - 1);
 }
 
+/* --huge-unlink alone means "always", as in DPDK. */
+static int
+parse_huge_unlink(const char *arg)
+{
+	if (arg == NULL || strcmp(arg, "always") == 0) {
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_ALWAYS;
+	} else if (strcmp(arg, "existing") == 0) {
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_EXISTING;
+	} else if (strcmp(arg, "never") == 0) {
+		EAL_LOG(WARNING, "--huge-unlink=never reuses hugepage files as they are: "
+			"memory may hold data of an earlier process\n");
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_NEVER;
+	} else {
+		return opt_err("invalid --huge-unlink '%s': use existing, always or never", arg);
+	}
+	return 0;
+}
+
 static int
 add_pci_devargs(int opt, const char *arg)
 {
@@ -451,6 +472,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		snprintf(eal_cfg.huge_dir, sizeof(eal_cfg.huge_dir), "%s", arg);
 		eal_cfg.huge_dir_given = true;
 		return 0;
+	case OPT_HUGE_UNLINK:
+		return parse_huge_unlink(arg);
 	case OPT_IN_MEMORY:
 		eal_cfg.in_memory = true;
 		return 0;
@@ -641,6 +664,16 @@ eal_parse_args(int argc, char **argv)
 	}
 	if (eal_cfg.memory != 0 && eal_cfg.force_sockets) {
 		ret = opt_err("-m and --socket-mem cannot be used together");
+		goto out;
+	}
+	/* as DPDK: anonymous memory has no files, and --in-memory never keeps any */
+	if (eal_cfg.no_huge && !eal_cfg.in_memory &&
+	    eal_cfg.huge_unlink == EAL_HUGE_UNLINK_ALWAYS) {
+		ret = opt_err("--huge-unlink cannot be combined with --no-huge");
+		goto out;
+	}
+	if (eal_cfg.in_memory && eal_cfg.huge_unlink == EAL_HUGE_UNLINK_NEVER) {
+		ret = opt_err("--huge-unlink=never cannot be combined with --in-memory");
 		goto out;
 	}
 	if (eal_cfg.in_memory && eal_cfg.huge_dir_given) {
