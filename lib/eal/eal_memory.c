@@ -493,8 +493,11 @@ memory_plan(void)
 		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0)
 			return -1;
 		/* --huge-unlink=never reuses the files a previous run left */
-		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_NEVER &&
-		    eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
+		if (eal_cfg.huge_unlink == EAL_HUGE_UNLINK_NEVER)
+			EAL_LOG(WARNING, "--huge-unlink=never reuses the hugepage files in %s "
+				"as they are: their memory may hold an earlier process's data\n",
+				eal_cfg.huge_dir);
+		else if (eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
 			return -1;
 		for (unsigned int i = 0; i < info.n_sizes; i++)
 			if (info.sizes[i].page_sz == sz && info.sizes[i].free_total > 0)

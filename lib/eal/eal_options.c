@@ -376,8 +376,6 @@ parse_huge_unlink(const char *arg)
 	} else if (strcmp(arg, "existing") == 0) {
 		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_EXISTING;
 	} else if (strcmp(arg, "never") == 0) {
-		EAL_LOG(WARNING, "--huge-unlink=never reuses hugepage files as they are: "
-			"memory may hold data of an earlier process\n");
 		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_NEVER;
 	} else {
 		return opt_err("invalid --huge-unlink '%s': use existing, always or never", arg);
