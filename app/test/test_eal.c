@@ -17,6 +17,7 @@
 #include <rte_common.h>
 #include <rte_dev.h>
 #include <rte_eal.h>
+#include <rte_malloc.h>
 #include <dev_driver.h>
 
 #include "test.h"
@@ -120,6 +121,8 @@ static const struct bad_case bad_cases[] = {
 	  "valid sizes (MiB) are 0-16777216" },
 	{ { "--socket-mem", "1024,", NULL }, "malformed --socket-mem '1024,'" },
 	{ { "--socket-mem", "", NULL }, "--socket-mem needs megabytes per node" },
+	{ { "--socket-limit", "0,17592186044416", NULL },
+	  "size 17592186044416 in --socket-limit '0,17592186044416' is out of range" },
 	{ { "-m", "18446744073709551617", NULL },
 	  "invalid -m '18446744073709551617': give megabytes from 1 to 16777216" },
 	{ { "-r", "17", NULL }, "invalid -r '17': give a rank count from 1 to 16" },
@@ -241,7 +244,7 @@ idle_alarm(void *arg)
  * (where rte_eal_alarm_set allocates for this thread) still in use.
  */
 static size_t
-cleanup_alarms_child(void)
+cleanup_alarms_kept(void)
 {
 	char *args[] = { "eal", "--no-huge", "--no-pci", "-l", "0-1", NULL };
 	size_t before;
@@ -261,6 +264,37 @@ cleanup_alarms_child(void)
 	return mallinfo2().uordblks - RTE_MIN(before, mallinfo2().uordblks);
 }
 
+static int
+cleanup_alarms_run(void)
+{
+	size_t kept = cleanup_alarms_kept();
+
+	printf("  after cleanup: %zu bytes still allocated\n", kept);
+	return kept < PENDING_ALARMS * 16 ? 0 : 1;
+}
+
+/* fn in a forked child, where the EAL may start; its result is the exit status. */
+static int
+fork_run(int (*fn)(void))
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		int ret = fn();
+
+		fflush(stdout);
+		_exit(ret);
+	}
+	if (waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 /*
  * rte_eal_cleanup while an alarm callback runs frees the alarms queued
  * behind it too (it used to stop at the running one and leak the rest).
@@ -271,22 +305,37 @@ cleanup_alarms_child(void)
 static int
 test_cleanup_frees_alarms(void)
 {
-	int status;
-	pid_t pid;
+	int rc = fork_run(cleanup_alarms_run);
 
-	fflush(stdout);
-	pid = fork();
-	TEST_ASSERT(pid >= 0, "fork");
-	if (pid == 0) {
-		size_t kept = cleanup_alarms_child();
+	TEST_ASSERT_EQUAL(rc, 0, "pending alarms leaked (exit status %d)", rc);
+	return TEST_SUCCESS;
+}
 
-		printf("  after cleanup: %zu bytes still allocated\n", kept);
-		fflush(stdout);
-		_exit(kept < PENDING_ALARMS * 16 ? 0 : 1);
-	}
-	TEST_ASSERT(waitpid(pid, &status, 0) == pid, "waitpid");
-	TEST_ASSERT(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-		    "pending alarms leaked (status 0x%x)", status);
+/* --socket-limit 32: the heap may not grow past 32 MiB on socket 0. */
+static int
+socket_limit_run(void)
+{
+	char *args[] = { "eal", "--no-huge", "--no-pci", "-l", "0", "--socket-limit", "32", NULL };
+	void *small, *big;
+
+	if (rte_eal_init((int)RTE_DIM(args) - 1, args) < 0)
+		return 2;
+	small = rte_malloc(NULL, 4 << 20, 0);
+	big = rte_malloc(NULL, 64 << 20, 0);
+	printf("  --socket-limit 32: 4 MiB %s, 64 MiB %s\n", small ? "given" : "refused",
+	       big ? "given" : "refused");
+	rte_free(small);
+	rte_free(big);
+	rte_eal_cleanup();
+	return small != NULL && big == NULL ? 0 : 1;
+}
+
+static int
+test_init_socket_limit(void)
+{
+	int rc = fork_run(socket_limit_run);
+
+	TEST_ASSERT_EQUAL(rc, 0, "--socket-limit not applied (exit status %d)", rc);
 	return TEST_SUCCESS;
 }
 
@@ -325,6 +374,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_fail_leaves_no_threads),
 	TEST_CASE(test_init_returns_consumed),
 	TEST_CASE(test_cleanup_frees_alarms),
+	TEST_CASE(test_init_socket_limit),
 	TEST_CASES_END(),
 };
 

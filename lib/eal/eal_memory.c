@@ -570,6 +570,30 @@ fail:
 			(eal_cfg.memory ? eal_cfg.memory : left) >> 20, rte_strerror(rte_errno));
 }
 
+/* --socket-limit: the growth a validator is asked about goes past it. */
+static int
+socket_limit_refuse(int socket_id, size_t limit, size_t new_len)
+{
+	EAL_LOG(ERR, "socket %d would hold %zu MiB, more than its --socket-limit of %zu MiB\n",
+		socket_id, new_len >> 20, limit >> 20);
+	return -1;
+}
+
+/* As DPDK: after -m/--socket-mem are mapped, one validator a limited socket. */
+static int
+socket_limits_set(void)
+{
+	for (unsigned int n = 0; n < RTE_MAX_NUMA_NODES; n++) {
+		if (eal_cfg.socket_limit[n] == 0)
+			continue;
+		if (rte_mem_alloc_validator_register("socket-limit", socket_limit_refuse, (int)n,
+						     eal_cfg.socket_limit[n]) < 0)
+			return eal_fail(rte_errno, "EAL: cannot apply --socket-limit on socket "
+					"%u: %s\n", n, rte_strerror(rte_errno));
+	}
+	return 0;
+}
+
 int
 eal_memory_init(void)
 {
@@ -608,7 +632,7 @@ eal_memory_init(void)
 	if (malloc_heap_init() < 0)
 		goto fail;
 	eal_mem.initialized = true;
-	if (memory_preallocate() < 0)
+	if (memory_preallocate() < 0 || socket_limits_set() < 0)
 		goto fail;
 	EAL_LOG(DEBUG, "memory: %zu MiB window at %p, %" PRIu64 " kB pages, IOVA as %s\n",
 		eal_mem.window_len >> 20, eal_mem.window, eal_mem.page_sz >> 10,

@@ -28,6 +28,7 @@ enum {
 	OPT_VDEV,
 	OPT_NO_PCI,
 	OPT_SOCKET_MEM,
+	OPT_SOCKET_LIMIT,
 	OPT_NO_HUGE,
 	OPT_HUGE_DIR,
 	OPT_IN_MEMORY,
@@ -50,6 +51,7 @@ static const struct option eal_long_options[] = {
 	{ "vdev", required_argument, NULL, OPT_VDEV },
 	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
 	{ "socket-mem", required_argument, NULL, OPT_SOCKET_MEM },
+	{ "socket-limit", required_argument, NULL, OPT_SOCKET_LIMIT },
 	{ "no-huge", no_argument, NULL, OPT_NO_HUGE },
 	{ "huge-dir", required_argument, NULL, OPT_HUGE_DIR },
 	{ "in-memory", no_argument, NULL, OPT_IN_MEMORY },
@@ -123,6 +125,7 @@ eal_usage(const char *prgname)
 	       "  --no-pci            Do not scan PCI devices\n"
 	       "  -m MB               Memory to allocate at start-up, in megabytes\n"
 	       "  --socket-mem MB,..  Memory per NUMA node, in megabytes\n"
+	       "  --socket-limit MB,..  Most memory per NUMA node, in megabytes (0: no limit)\n"
 	       "  --no-huge           Use anonymous memory instead of hugepages\n"
 	       "  --huge-dir DIR      Back hugepages with files in this hugetlbfs mount\n"
 	       "  --huge-unlink[=existing|always|never]  Remove --huge-dir files: stale ones\n"
@@ -303,33 +306,32 @@ parse_coremask(const char *arg, const char *opt)
 	return 0;
 }
 
+/* --socket-mem or --socket-limit: megabytes per NUMA node, into bytes. */
 static int
-parse_socket_mem(const char *arg)
+parse_mem_per_node(const char *opt, const char *arg, size_t bytes[RTE_MAX_NUMA_NODES])
 {
 	const char *p = arg;
 	unsigned int node = 0;
 
 	if (*p == '\0')
-		return opt_err("--socket-mem needs megabytes per node, e.g. 1024,0");
+		return opt_err("%s needs megabytes per node, e.g. 1024,0", opt);
 	while (*p != '\0') {
 		unsigned long long mb = 0;
 
 		if (node >= RTE_MAX_NUMA_NODES)
-			return opt_err("--socket-mem '%s' names more than %d nodes",
-				       arg, RTE_MAX_NUMA_NODES);
+			return opt_err("%s '%s' names more than %d nodes", opt, arg,
+				       RTE_MAX_NUMA_NODES);
 		if (!isdigit((unsigned char)*p))
-			return opt_err("malformed --socket-mem '%s': expected megabytes "
-				       "per node, e.g. 1024,0", arg);
-		if (opt_list_num(&p, "--socket-mem", arg, "size", "sizes (MiB)",
-				 OPT_MEM_MB_MAX, &mb) < 0)
+			return opt_err("malformed %s '%s': expected megabytes per node, "
+				       "e.g. 1024,0", opt, arg);
+		if (opt_list_num(&p, opt, arg, "size", "sizes (MiB)", OPT_MEM_MB_MAX, &mb) < 0)
 			return -1;
-		eal_cfg.socket_mem[node++] = (size_t)mb << 20;
+		bytes[node++] = (size_t)mb << 20;
 		if (*p == ',' && p[1] != '\0')
 			p++;
 		else if (*p != '\0')
-			return opt_err("malformed --socket-mem '%s' near '%s'", arg, p);
+			return opt_err("malformed %s '%s' near '%s'", opt, arg, p);
 	}
-	eal_cfg.force_sockets = true;
 	return 0;
 }
 
@@ -460,7 +462,11 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		eal_cfg.memory = (size_t)v << 20;
 		return 0;
 	case OPT_SOCKET_MEM:
-		return parse_socket_mem(arg);
+		eal_cfg.force_sockets = true;
+		return parse_mem_per_node(optname, arg, eal_cfg.socket_mem);
+	case OPT_SOCKET_LIMIT:
+		eal_cfg.force_socket_limits = true;
+		return parse_mem_per_node(optname, arg, eal_cfg.socket_limit);
 	case OPT_NO_HUGE:
 		eal_cfg.no_huge = true;
 		return 0;

@@ -36,6 +36,8 @@ struct eal_internal_config {
 	char file_prefix[64];		/* --file-prefix, default "rte" */
 	size_t memory;			/* -m, in bytes; 0 = grow on demand */
 	size_t socket_mem[RTE_MAX_NUMA_NODES]; /* --socket-mem, in bytes */
+	bool force_socket_limits;	/* --socket-limit given */
+	size_t socket_limit[RTE_MAX_NUMA_NODES]; /* --socket-limit, bytes, 0 = none */
 	enum rte_iova_mode iova_mode;	/* --iova-mode, RTE_IOVA_DC = auto */
 	uint64_t base_virtaddr;		/* --base-virtaddr, 0 = chosen by the EAL */
 	enum rte_proc_type_t process_type;
