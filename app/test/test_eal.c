@@ -152,6 +152,38 @@ test_init_bad_options(void)
 	return TEST_SUCCESS;
 }
 
+/* "item,item,..." of n items, in buf. */
+static const char *
+list_of(char *buf, size_t len, const char *item, int n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && used + strlen(item) + 2 < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? "," : "", item);
+	return buf;
+}
+
+/* Huge lists: refused by length, or with the cause still in the one line. */
+static int
+test_init_long_lists(void)
+{
+	static char list[8192];
+	int rc;
+
+	rc = eal_run("-l", list_of(list, sizeof(list), "0", 1500), NULL, NULL);
+	TEST_ASSERT_EQUAL(rc, 1, "output:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "EAL: -l takes at most 1024 characters, not 2999",
+				 "length refused");
+	/* 150 nodes, 750 characters: quoted whole, the cause after it */
+	rc = eal_run("--socket-mem", list_of(list, sizeof(list), "1024", 150), NULL, NULL);
+	TEST_ASSERT_EQUAL(rc, 1, "output:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, ",1024' names more than 8 nodes; see --help",
+				 "cause kept");
+	TEST_ASSERT_EQUAL(count_error_lines(), 1, "one line:\n%s", out);
+	return TEST_SUCCESS;
+}
+
 /*
  * --base-virtaddr places EAL memory, and so the heap, at that address (one
  * above the sanitizers' shadow memory, so that the check holds under ASan).
@@ -368,6 +400,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_ok),
 	TEST_CASE(test_init_main_lcore),
 	TEST_CASE(test_init_bad_options),
+	TEST_CASE(test_init_long_lists),
 	TEST_CASE(test_init_allow_block_conflict),
 	TEST_CASE(test_init_base_virtaddr),
 	TEST_CASE(test_init_help_version),

@@ -20,6 +20,11 @@
  * has, and far enough from 2^44 MiB that the shift to bytes cannot wrap.
  */
 #define OPT_MEM_MB_MAX (1ULL << 24)
+/*
+ * The longest argument of a number or list option: more is a mistake, and
+ * would push the cause out of the error line that quotes the argument.
+ */
+#define OPT_NUM_ARG_MAX 1024
 
 enum {
 	OPT_LONG_MIN = 256,
@@ -83,7 +88,8 @@ opt_err(const char *fmt, ...) __rte_format_printf(1, 2);
 static int
 opt_err(const char *fmt, ...)
 {
-	char buf[512];
+	/* room for the longest number or list (OPT_NUM_ARG_MAX) quoted twice */
+	char buf[4096];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -406,11 +412,27 @@ add_pci_devargs(int opt, const char *arg)
 	return 0;
 }
 
+static bool
+opt_takes_numbers(int opt)
+{
+	switch (opt) {
+	case 'c': case 'l': case 'm': case 'n': case 'r': case 's': case 'S':
+	case OPT_LCORES: case OPT_MAIN_LCORE: case OPT_SOCKET_MEM: case OPT_SOCKET_LIMIT:
+	case OPT_BASE_VIRTADDR:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int
 eal_opt_apply(int opt, const char *arg, const char *optname)
 {
 	unsigned long long v;
 
+	if (opt_takes_numbers(opt) && arg != NULL && strlen(arg) > OPT_NUM_ARG_MAX)
+		return opt_err("%s takes at most %d characters, not %zu", optname,
+			       OPT_NUM_ARG_MAX, strlen(arg));
 	switch (opt) {
 	case 'l':
 	case OPT_LCORES:
