@@ -194,12 +194,40 @@ test_alarm_cancel_waits(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * Delays DPDK accepts (up to UINT64_MAX - 1 s in microseconds) never come
+ * due; in nanoseconds they used to wrap to the past and fire at once.
+ */
+static int
+test_alarm_far_future(void)
+{
+	const uint64_t near_max = (UINT64_MAX - 1000000) / 1000;
+
+	reset();
+	TEST_ASSERT_SUCCESS(rte_eal_alarm_set(near_max, record_alarm, (void *)1),
+			    "a delay that overflows nanoseconds");
+	TEST_ASSERT_SUCCESS(rte_eal_alarm_set(UINT64_MAX - 1000000, record_alarm, (void *)2),
+			    "DPDK's largest delay");
+	TEST_ASSERT_EQUAL(rte_eal_alarm_set(UINT64_MAX - 1000000 + 1, record_alarm, NULL),
+			  -EINVAL, "one past DPDK's largest delay");
+	/* a near alarm still runs first, then nothing else comes due */
+	TEST_ASSERT_SUCCESS(rte_eal_alarm_set(1000, record_alarm, (void *)3), "1 ms");
+	TEST_ASSERT(wait_fired(1, 2000), "the 1 ms alarm did not fire");
+	usleep(100000);
+	TEST_ASSERT_EQUAL(atomic_load(&fired), 1, "a far alarm fired (first: %d)", order[0]);
+	TEST_ASSERT_EQUAL(order[0], 3, "the 1 ms alarm ran");
+	TEST_ASSERT_EQUAL(rte_eal_alarm_cancel(record_alarm, (void *)-1), 2,
+			  "both far alarms still pending");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case alarm_cases[] = {
 	TEST_CASE(test_alarm_time_order),
 	TEST_CASE(test_alarm_cancel),
 	TEST_CASE(test_alarm_many),
 	TEST_CASE(test_alarm_cancel_from_callback),
 	TEST_CASE(test_alarm_cancel_waits),
+	TEST_CASE(test_alarm_far_future),
 	TEST_CASES_END()
 };
 

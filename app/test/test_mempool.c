@@ -448,6 +448,60 @@ test_mempool_errors(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * Sizes that do not fit 32 bits are refused, never wrapped: elt_size
+ * UINT32_MAX used to come out as a zero-size object and a pool was made.
+ */
+static int
+test_mempool_size_overflow(void)
+{
+	struct rte_mempool_objsz sz;
+	struct rte_mempool fake;
+	size_t min_chunk, align;
+	uint32_t total;
+
+	memset(&sz, 0xff, sizeof(sz));
+	TEST_ASSERT_EQUAL(rte_mempool_calc_obj_size(UINT32_MAX, 0, &sz), 0, "UINT32_MAX elt");
+	TEST_ASSERT_EQUAL(sz.total_size, 0, "sizes cleared on refusal");
+	TEST_ASSERT_EQUAL(sz.elt_size, 0, "sizes cleared on refusal");
+	TEST_ASSERT_EQUAL(rte_mempool_calc_obj_size(UINT32_MAX, RTE_MEMPOOL_F_NO_CACHE_ALIGN |
+							     RTE_MEMPOOL_F_NO_SPREAD, NULL),
+			  0, "UINT32_MAX rounds up to 2^32 even unaligned");
+	TEST_ASSERT_EQUAL(rte_mempool_calc_obj_size(UINT32_MAX - 64, RTE_MEMPOOL_F_NO_SPREAD,
+						    NULL),
+			  0, "header plus element past 4 GiB");
+	/* the largest object that fits: its parts add up, nothing wrapped */
+	total = rte_mempool_calc_obj_size(UINT32_MAX / 2, 0, &sz);
+	TEST_ASSERT(total > UINT32_MAX / 2, "2 GiB object: total %u", total);
+	TEST_ASSERT_EQUAL(sz.header_size + (uint64_t)sz.elt_size + sz.trailer_size, total,
+			  "parts sum to the total");
+
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_mempool_create("mp_ovf", 16, UINT32_MAX, 0, 0, NULL, NULL, NULL,
+					    NULL, SOCKET_ID_ANY, 0),
+			 "a pool of UINT32_MAX-byte objects");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "EINVAL as DPDK");
+	TEST_ASSERT_NULL(rte_mempool_lookup("mp_ovf"), "nothing left behind");
+	rte_errno = 0;
+	TEST_ASSERT_NULL(rte_mempool_create_empty("mp_ovf", 16, 64, 0, UINT32_MAX, SOCKET_ID_ANY,
+						  0),
+			 "private data that wraps when aligned");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "private data size errno");
+	TEST_ASSERT_NULL(rte_mempool_lookup("mp_ovf"), "nothing left behind");
+
+	/* 2^32 objects of 4 GiB on 1 GiB pages: 2^66 bytes, refused, not wrapped */
+	memset(&fake, 0, sizeof(fake));
+	fake.elt_size = UINT32_MAX - 127;
+	fake.header_size = 64;
+	TEST_ASSERT(rte_mempool_op_calc_mem_size_helper(&fake, UINT32_MAX, 30, 0, &min_chunk,
+							&align) < 0,
+		    "memory size past SSIZE_MAX");
+	TEST_ASSERT(rte_mempool_op_calc_mem_size_helper(&fake, UINT32_MAX, 0, 0, &min_chunk,
+							&align) < 0,
+		    "memory size past SSIZE_MAX, one chunk");
+	return TEST_SUCCESS;
+}
+
 static void
 mp_init_priv(struct rte_mempool *mp, void *arg)
 {
@@ -569,6 +623,7 @@ static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_ops),
 	TEST_CASE(test_mempool_iter_iova),
 	TEST_CASE(test_mempool_errors),
+	TEST_CASE(test_mempool_size_overflow),
 	TEST_CASE(test_mempool_priv_dump_walk),
 	TEST_CASE(test_mempool_user_cache),
 	TEST_CASE(test_mempool_double_free),

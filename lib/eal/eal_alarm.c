@@ -107,19 +107,32 @@ eal_alarm_init(void)
 	return 0;
 }
 
-void
-eal_alarm_cleanup(void)
+/*
+ * Free every alarm not running now, wherever it sits in the list; the
+ * running one belongs to alarm_run_expired, which frees it on return.
+ */
+static void
+alarm_free_idle(void)
 {
-	struct alarm_entry *ap;
+	struct alarm_entry *ap, *tmp;
 
-	if (alarm_handle == NULL)
-		return;
 	pthread_mutex_lock(&alarm_lock);
-	while ((ap = LIST_FIRST(&alarm_list)) != NULL && !ap->executing) {
+	for (ap = LIST_FIRST(&alarm_list); ap != NULL; ap = tmp) {
+		tmp = LIST_NEXT(ap, next);
+		if (ap->executing)
+			continue;
 		LIST_REMOVE(ap, next);
 		free(ap);
 	}
 	pthread_mutex_unlock(&alarm_lock);
+}
+
+void
+eal_alarm_cleanup(void)
+{
+	if (alarm_handle == NULL)
+		return;
+	alarm_free_idle();
 	if (alarm_cb_registered) {
 		/* From the eal-intr thread itself (rte_exit in a callback) we cannot wait. */
 		if (rte_thread_is_intr())
@@ -129,6 +142,8 @@ eal_alarm_cleanup(void)
 			rte_intr_callback_unregister_sync(alarm_handle, alarm_run_expired, NULL);
 		alarm_cb_registered = false;
 	}
+	/* what a callback still running above set before it returned */
+	alarm_free_idle();
 	close(rte_intr_fd_get(alarm_handle));
 	rte_intr_instance_free(alarm_handle);
 	alarm_handle = NULL;
@@ -138,9 +153,11 @@ __rte_export int
 rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb_fn, void *cb_arg)
 {
 	struct alarm_entry *ap, *new_alarm, *last = NULL;
+	uint64_t now;
 	int ret = 0;
 
-	if (us < 1 || us > (UINT64_MAX - US_PER_S) / 1000 || cb_fn == NULL)
+	/* DPDK's bound: anything up to UINT64_MAX - 1 s worth of microseconds */
+	if (us < 1 || us > UINT64_MAX - US_PER_S || cb_fn == NULL)
 		return -EINVAL;
 	if (alarm_handle == NULL) {
 		RTE_LOG(ERR, EAL, "rte_eal_alarm_set: call rte_eal_init first\n");
@@ -151,7 +168,16 @@ rte_eal_alarm_set(uint64_t us, rte_eal_alarm_callback cb_fn, void *cb_arg)
 		return -ENOMEM;
 	new_alarm->cb_fn = cb_fn;
 	new_alarm->cb_arg = cb_arg;
-	new_alarm->expiry_ns = alarm_now_ns() + us * 1000;
+	/*
+	 * In nanoseconds such a delay wrapped to the past and fired at once.
+	 * Past UINT64_MAX ns of CLOCK_MONOTONIC (584 years of uptime) an alarm
+	 * can never come due, as in DPDK: it waits there until cancelled.
+	 */
+	now = alarm_now_ns();
+	if (us > (UINT64_MAX - now) / 1000)
+		new_alarm->expiry_ns = UINT64_MAX;
+	else
+		new_alarm->expiry_ns = now + us * 1000;
 
 	pthread_mutex_lock(&alarm_lock);
 	if (!alarm_cb_registered) {

@@ -224,6 +224,35 @@ eal_huge_dir_check(const char *dir, uint64_t *page_sz)
 }
 
 /*
+ * Open (creating it if needed) one of our files in --huge-dir and lock it
+ * for our lifetime before anything else touches it: a file another live
+ * process holds is neither truncated nor, later, unlinked by us.
+ * Returns the fd, or -1 with rte_errno set and one line logged.
+ */
+int
+eal_huge_file_open(const char *path)
+{
+	int fd, err;
+
+	fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err = errno;
+		return eal_fail(err, "EAL: cannot create %s: %s: check the permissions of "
+				"--huge-dir\n", path, strerror(err));
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		err = errno;
+		close(fd);
+		if (err == EWOULDBLOCK)
+			return eal_fail(EBUSY, "EAL: %s is in use by another process: give this "
+					"one another --file-prefix\n", path);
+		return eal_fail(err, "EAL: cannot lock %s: %s: give a --huge-dir on a local "
+				"hugetlbfs mount\n", path, strerror(err));
+	}
+	return fd;
+}
+
+/*
  * Remove "<prefix>map_*" files a crashed run left behind. A live process
  * holds a lock on its files: finding one locked means the prefix is taken.
  */

@@ -74,6 +74,8 @@ int eal_huge_discover(struct eal_huge_info *info);
 const struct eal_huge_size *eal_huge_pick(const struct eal_huge_info *info);
 int eal_huge_dir_check(const char *dir, uint64_t *page_sz);
 int eal_huge_dir_clean(const char *dir, const char *prefix);
+/* Open and lock one of our --huge-dir files: fd, or -1 (one line logged). */
+int eal_huge_file_open(const char *path);
 /* No free hugepages of page_sz (0: the default size): log how to get some. */
 int eal_huge_fail_none(const struct eal_huge_info *info, uint64_t page_sz);
 uint64_t eal_mem_system_total(void);

@@ -310,6 +310,11 @@ window_reserve(size_t len)
 		/* --base-virtaddr: there (rounded up to a page) or nowhere */
 		uint64_t a = RTE_ALIGN_CEIL(eal_cfg.base_virtaddr, eal_mem.page_sz);
 
+		/* a wrapped address would be 0, and root may map page 0 */
+		if (a < eal_cfg.base_virtaddr || a + len < a) {
+			errno = EINVAL;
+			return NULL;
+		}
 		p = mmap((void *)(uintptr_t)a, len, PROT_NONE, fl | MAP_FIXED_NOREPLACE, -1, 0);
 		if (p == MAP_FAILED)
 			return NULL;
@@ -360,17 +365,21 @@ list_backing_open(struct eal_mem_list *l, unsigned int idx)
 	snprintf(name, sizeof(name), "%smap_%u", eal_cfg.file_prefix, idx);
 	if (eal_mem.hugepages && eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
 		snprintf(l->path, sizeof(l->path), "%s/%s", eal_cfg.huge_dir, name);
-		l->fd = open(l->path, O_CREAT | O_RDWR | O_TRUNC | O_CLOEXEC, 0600);
+		/* locked first: only then is the file ours to truncate or unlink */
+		l->fd = eal_huge_file_open(l->path);
 		if (l->fd < 0) {
-			int err = errno;
-
 			l->path[0] = '\0';
-			return eal_fail(err, "EAL: cannot create %s/%s: %s: check the "
-					"permissions of --huge-dir\n", eal_cfg.huge_dir,
-					name, strerror(err));
+			return -1;
 		}
-		/* Held for our lifetime: a later run sees the file is live. */
-		flock(l->fd, LOCK_EX | LOCK_NB);
+		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_NEVER &&
+		    ftruncate(l->fd, 0) < 0) /* the kernel clears what a file held */
+			return eal_fail(errno, "EAL: cannot truncate %s: %s\n", l->path,
+					strerror(errno));
+		/* "always": gone from the directory now; "never": kept for reuse */
+		if (eal_cfg.huge_unlink == EAL_HUGE_UNLINK_ALWAYS)
+			unlink(l->path);
+		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_EXISTING)
+			l->path[0] = '\0';
 	} else {
 		unsigned int fl = MFD_CLOEXEC;
 
@@ -481,8 +490,14 @@ memory_plan(void)
 	}
 	eal_huge_discover(&info);
 	if (eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
-		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0 ||
-		    eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
+		if (eal_huge_dir_check(eal_cfg.huge_dir, &sz) < 0)
+			return -1;
+		/* --huge-unlink=never reuses the files a previous run left */
+		if (eal_cfg.huge_unlink == EAL_HUGE_UNLINK_NEVER)
+			EAL_LOG(WARNING, "--huge-unlink=never reuses the hugepage files in %s "
+				"as they are: their memory may hold an earlier process's data\n",
+				eal_cfg.huge_dir);
+		else if (eal_huge_dir_clean(eal_cfg.huge_dir, eal_cfg.file_prefix) < 0)
 			return -1;
 		for (unsigned int i = 0; i < info.n_sizes; i++)
 			if (info.sizes[i].page_sz == sz && info.sizes[i].free_total > 0)
@@ -555,6 +570,30 @@ fail:
 			(eal_cfg.memory ? eal_cfg.memory : left) >> 20, rte_strerror(rte_errno));
 }
 
+/* --socket-limit: the growth a validator is asked about goes past it. */
+static int
+socket_limit_refuse(int socket_id, size_t limit, size_t new_len)
+{
+	EAL_LOG(ERR, "socket %d would hold %zu MiB, more than its --socket-limit of %zu MiB\n",
+		socket_id, new_len >> 20, limit >> 20);
+	return -1;
+}
+
+/* As DPDK: after -m/--socket-mem are mapped, one validator a limited socket. */
+static int
+socket_limits_set(void)
+{
+	for (unsigned int n = 0; n < RTE_MAX_NUMA_NODES; n++) {
+		if (eal_cfg.socket_limit[n] == 0)
+			continue;
+		if (rte_mem_alloc_validator_register("socket-limit", socket_limit_refuse, (int)n,
+						     eal_cfg.socket_limit[n]) < 0)
+			return eal_fail(rte_errno, "EAL: cannot apply --socket-limit on socket "
+					"%u: %s\n", n, rte_strerror(rte_errno));
+	}
+	return 0;
+}
+
 int
 eal_memory_init(void)
 {
@@ -565,18 +604,21 @@ eal_memory_init(void)
 		goto fail;
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
 		eal_mem.window_len += eal_mem.lists[i].msl.len;
+	errno = 0;
 	eal_mem.window = window_reserve(eal_mem.window_len);
+	/* the mmap's own errno, read once: a stale 0 read "Success" */
+	err = errno != 0 ? errno : EINVAL;
 	if (eal_mem.window == NULL && eal_cfg.base_virtaddr != 0) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of memory at --base-virtaddr "
 			 "0x%" PRIx64 ": %s; fix: give a free address, or drop the option\n",
 			 eal_mem.window_len >> 20, eal_cfg.base_virtaddr,
-			 errno == EEXIST ? "the range is in use" : strerror(errno));
+			 err == EEXIST ? "the range is in use" : strerror(err));
 		goto fail;
 	}
 	if (eal_mem.window == NULL) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of address space for memory: "
 			 "%s; lower -m or raise 'ulimit -v'\n", eal_mem.window_len >> 20,
-			 strerror(errno));
+			 strerror(err));
 		goto fail;
 	}
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
@@ -590,7 +632,7 @@ eal_memory_init(void)
 	if (malloc_heap_init() < 0)
 		goto fail;
 	eal_mem.initialized = true;
-	if (memory_preallocate() < 0)
+	if (memory_preallocate() < 0 || socket_limits_set() < 0)
 		goto fail;
 	EAL_LOG(DEBUG, "memory: %zu MiB window at %p, %" PRIu64 " kB pages, IOVA as %s\n",
 		eal_mem.window_len >> 20, eal_mem.window, eal_mem.page_sz >> 10,

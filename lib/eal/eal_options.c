@@ -15,6 +15,17 @@
 
 #include "eal_private.h"
 
+/*
+ * -m and --socket-mem, in megabytes: 16 TiB, more than a machine this runs on
+ * has, and far enough from 2^44 MiB that the shift to bytes cannot wrap.
+ */
+#define OPT_MEM_MB_MAX (1ULL << 24)
+/*
+ * The longest argument of a number or list option: more is a mistake, and
+ * would push the cause out of the error line that quotes the argument.
+ */
+#define OPT_NUM_ARG_MAX 1024
+
 enum {
 	OPT_LONG_MIN = 256,
 	OPT_LCORES,
@@ -22,6 +33,7 @@ enum {
 	OPT_VDEV,
 	OPT_NO_PCI,
 	OPT_SOCKET_MEM,
+	OPT_SOCKET_LIMIT,
 	OPT_NO_HUGE,
 	OPT_HUGE_DIR,
 	OPT_IN_MEMORY,
@@ -31,6 +43,7 @@ enum {
 	OPT_LOG_LEVEL,
 	OPT_PROC_TYPE,
 	OPT_MBUF_POOL_OPS,
+	OPT_HUGE_UNLINK,
 	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
 	OPT_IGNORED_ARG,
 };
@@ -43,6 +56,7 @@ static const struct option eal_long_options[] = {
 	{ "vdev", required_argument, NULL, OPT_VDEV },
 	{ "no-pci", no_argument, NULL, OPT_NO_PCI },
 	{ "socket-mem", required_argument, NULL, OPT_SOCKET_MEM },
+	{ "socket-limit", required_argument, NULL, OPT_SOCKET_LIMIT },
 	{ "no-huge", no_argument, NULL, OPT_NO_HUGE },
 	{ "huge-dir", required_argument, NULL, OPT_HUGE_DIR },
 	{ "in-memory", no_argument, NULL, OPT_IN_MEMORY },
@@ -60,7 +74,7 @@ static const struct option eal_long_options[] = {
 	{ "legacy-mem", no_argument, NULL, OPT_IGNORED },
 	{ "single-file-segments", no_argument, NULL, OPT_IGNORED },
 	{ "match-allocations", no_argument, NULL, OPT_IGNORED },
-	{ "huge-unlink", optional_argument, NULL, OPT_IGNORED },
+	{ "huge-unlink", optional_argument, NULL, OPT_HUGE_UNLINK },
 	{ "vfio-intr", required_argument, NULL, OPT_IGNORED_ARG },
 	{ "syslog", optional_argument, NULL, OPT_IGNORED },
 	{ NULL, 0, NULL, 0 },
@@ -74,7 +88,8 @@ opt_err(const char *fmt, ...) __rte_format_printf(1, 2);
 static int
 opt_err(const char *fmt, ...)
 {
-	char buf[512];
+	/* room for the longest number or list (OPT_NUM_ARG_MAX) quoted twice */
+	char buf[4096];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -116,8 +131,11 @@ eal_usage(const char *prgname)
 	       "  --no-pci            Do not scan PCI devices\n"
 	       "  -m MB               Memory to allocate at start-up, in megabytes\n"
 	       "  --socket-mem MB,..  Memory per NUMA node, in megabytes\n"
+	       "  --socket-limit MB,..  Most memory per NUMA node, in megabytes (0: no limit)\n"
 	       "  --no-huge           Use anonymous memory instead of hugepages\n"
 	       "  --huge-dir DIR      Back hugepages with files in this hugetlbfs mount\n"
+	       "  --huge-unlink[=existing|always|never]  Remove --huge-dir files: stale ones\n"
+	       "                      (default), ours too once open, or none (reuse them)\n"
 	       "  --in-memory         Create no files at all\n"
 	       "  --file-prefix NAME  Prefix of hugepage file names (default rte)\n"
 	       "  --iova-mode MODE    va, pa or auto (default auto)\n"
@@ -134,18 +152,50 @@ eal_usage(const char *prgname)
 	}
 }
 
+/*
+ * A decimal number in [min, max], checked as a 64-bit value before anyone
+ * narrows it; a mistake is one line with the option, the value and the range.
+ */
 static int
-parse_uint(const char *s, unsigned long max, unsigned long *out)
+opt_num(const char *opt, const char *arg, const char *what, unsigned long long min,
+	unsigned long long max, unsigned long long *out)
 {
 	char *end;
-	unsigned long v;
+	unsigned long long v;
 
-	if (s == NULL || !isdigit((unsigned char)*s))
-		return -1;
+	if (arg == NULL || !isdigit((unsigned char)*arg))
+		goto bad;
 	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > max)
-		return -1;
+	v = strtoull(arg, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		goto bad;
+	*out = v;
+	return 0;
+bad:
+	return opt_err("invalid %s '%s': give %s from %llu to %llu", opt, arg ? arg : "",
+		       what, min, max);
+}
+
+/*
+ * One number of a list at *p (advanced past it), at most max. The whole
+ * argument is named in the message, with the valid range.
+ */
+static int
+opt_list_num(const char **p, const char *opt, const char *arg, const char *what,
+	     const char *whats, unsigned long long max, unsigned long long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(*p, &end, 10);
+	if (errno != 0 || v > max) {
+		int len = (int)strspn(*p, "0123456789");
+
+		return opt_err("%s %.*s in %s '%s' is out of range: valid %s are 0-%llu",
+			       what, len, *p, opt, arg, whats, max);
+	}
+	*p = end;
 	*out = v;
 	return 0;
 }
@@ -161,7 +211,7 @@ static int
 lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg)
 {
 	if (lcore >= RTE_MAX_LCORE)
-		return opt_err("lcore %u in %s '%s' is above the build's maximum %d",
+		return opt_err("lcore %u in %s '%s' is out of range: valid lcores are 0-%d",
 			       lcore, opt, arg, RTE_MAX_LCORE - 1);
 	if (opt_service_name == opt) {
 		/* -s/-S name lcores of the lcore list, whatever their CPU */
@@ -182,29 +232,30 @@ lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg
 static int
 parse_lcore_list(const char *arg, const char *opt)
 {
+	const unsigned long long lcore_max = RTE_MAX_LCORE - 1;
+	const unsigned long long cpu_max = eal_topo.lcore_count - 1;
 	const char *p = arg;
 
 	if (*p == '\0')
 		return opt_err("%s needs a list of cores, e.g. 0-3,5", opt);
 	while (*p != '\0') {
-		char *end;
-		unsigned long first, last, cpu;
+		unsigned long long first = 0, last, cpu = 0;
 		bool has_cpu = false;
 
 		if (!isdigit((unsigned char)*p))
 			return opt_err("malformed core list %s '%s': expected numbers "
 				       "and ranges such as 0-3,5", opt, arg);
-		first = strtoul(p, &end, 10);
+		if (opt_list_num(&p, opt, arg, "lcore", "lcores", lcore_max, &first) < 0)
+			return -1;
 		last = first;
-		p = end;
 		if (*p == '-') {
 			p++;
 			if (!isdigit((unsigned char)*p))
 				return opt_err("malformed range in %s '%s'", opt, arg);
-			last = strtoul(p, &end, 10);
-			p = end;
+			if (opt_list_num(&p, opt, arg, "lcore", "lcores", lcore_max, &last) < 0)
+				return -1;
 			if (last < first)
-				return opt_err("range %lu-%lu in %s '%s' is reversed",
+				return opt_err("range %llu-%llu in %s '%s' is reversed",
 					       first, last, opt, arg);
 		}
 		if (*p == '@') {
@@ -214,18 +265,17 @@ parse_lcore_list(const char *arg, const char *opt)
 					       "place the lcores with --lcores", opt, arg);
 			if (!isdigit((unsigned char)*p) || first != last)
 				return opt_err("malformed lcore@cpu item in %s '%s'", opt, arg);
-			cpu = strtoul(p, &end, 10);
-			p = end;
+			if (opt_list_num(&p, opt, arg, "CPU", "CPUs", cpu_max, &cpu) < 0)
+				return -1;
 			has_cpu = true;
 		}
-		for (unsigned long i = first; i <= last; i++) {
-			if (lcore_add((unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
-				      has_cpu ? (unsigned int)cpu :
-				      (unsigned int)RTE_MIN(i, (unsigned long)UINT32_MAX - 1),
-				      opt, arg) < 0)
+		/* both bounds were checked above: the narrowing below is exact */
+		for (unsigned long long i = first; i <= last; i++) {
+			if (lcore_add((unsigned int)i, (unsigned int)(has_cpu ? cpu : i), opt,
+				      arg) < 0)
 				return -1;
 		}
-		if (*p == ',')
+		if (*p == ',' && p[1] != '\0')
 			p++;
 		else if (*p != '\0')
 			return opt_err("malformed core list %s '%s' near '%s'", opt, arg, p);
@@ -262,31 +312,82 @@ parse_coremask(const char *arg, const char *opt)
 	return 0;
 }
 
+/* --socket-mem or --socket-limit: megabytes per NUMA node, into bytes. */
 static int
-parse_socket_mem(const char *arg)
+parse_mem_per_node(const char *opt, const char *arg, size_t bytes[RTE_MAX_NUMA_NODES])
 {
 	const char *p = arg;
 	unsigned int node = 0;
 
+	if (*p == '\0')
+		return opt_err("%s needs megabytes per node, e.g. 1024,0", opt);
 	while (*p != '\0') {
-		char *end;
-		unsigned long mb;
+		unsigned long long mb = 0;
 
 		if (node >= RTE_MAX_NUMA_NODES)
-			return opt_err("--socket-mem '%s' names more than %d nodes",
-				       arg, RTE_MAX_NUMA_NODES);
+			return opt_err("%s '%s' names more than %d nodes", opt, arg,
+				       RTE_MAX_NUMA_NODES);
 		if (!isdigit((unsigned char)*p))
-			return opt_err("malformed --socket-mem '%s': expected megabytes "
-				       "per node, e.g. 1024,0", arg);
-		mb = strtoul(p, &end, 10);
-		eal_cfg.socket_mem[node++] = (size_t)mb << 20;
-		p = end;
-		if (*p == ',')
+			return opt_err("malformed %s '%s': expected megabytes per node, "
+				       "e.g. 1024,0", opt, arg);
+		if (opt_list_num(&p, opt, arg, "size", "sizes (MiB)", OPT_MEM_MB_MAX, &mb) < 0)
+			return -1;
+		bytes[node++] = (size_t)mb << 20;
+		if (*p == ',' && p[1] != '\0')
 			p++;
 		else if (*p != '\0')
-			return opt_err("malformed --socket-mem '%s'", arg);
+			return opt_err("malformed %s '%s' near '%s'", opt, arg, p);
 	}
-	eal_cfg.force_sockets = true;
+	return 0;
+}
+
+/*
+ * --base-virtaddr, hexadecimal. The floor is 4 GiB, DPDK's own default base:
+ * with nothing of ours below it, NULL plus any 32-bit offset still faults.
+ * The ceiling is 2^57, the top of the widest user address space of x86-64
+ * (5-level paging) and arm64 (52-bit VA); a window that does not fit below
+ * it could only wrap.
+ */
+#define OPT_BASE_VA_MIN 0x100000000ULL
+#define OPT_BASE_VA_END (1ULL << 57)
+
+static int
+parse_base_virtaddr(const char *arg)
+{
+	const char *digits = arg;
+	unsigned long long v;
+	char *end;
+
+	if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X'))
+		digits += 2;
+	/* strtoull would take a sign or blanks and wrap "-1" to the top */
+	if (!isxdigit((unsigned char)*digits))
+		goto bad;
+	errno = 0;
+	v = strtoull(digits, &end, 16);
+	if (errno != 0 || *end != '\0' || v < OPT_BASE_VA_MIN || v >= OPT_BASE_VA_END)
+		goto bad;
+	eal_cfg.base_virtaddr = v;
+	return 0;
+bad:
+	return opt_err("invalid --base-virtaddr '%s': give a hexadecimal address from "
+		       "0x%llx to 0x%llx, e.g. 0x100000000", arg, OPT_BASE_VA_MIN,
+		       OPT_BASE_VA_END - 1);
+}
+
+/* --huge-unlink alone means "always", as in DPDK. */
+static int
+parse_huge_unlink(const char *arg)
+{
+	if (arg == NULL || strcmp(arg, "always") == 0) {
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_ALWAYS;
+	} else if (strcmp(arg, "existing") == 0) {
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_EXISTING;
+	} else if (strcmp(arg, "never") == 0) {
+		eal_cfg.huge_unlink = EAL_HUGE_UNLINK_NEVER;
+	} else {
+		return opt_err("invalid --huge-unlink '%s': use existing, always or never", arg);
+	}
 	return 0;
 }
 
@@ -311,11 +412,27 @@ add_pci_devargs(int opt, const char *arg)
 	return 0;
 }
 
+static bool
+opt_takes_numbers(int opt)
+{
+	switch (opt) {
+	case 'c': case 'l': case 'm': case 'n': case 'r': case 's': case 'S':
+	case OPT_LCORES: case OPT_MAIN_LCORE: case OPT_SOCKET_MEM: case OPT_SOCKET_LIMIT:
+	case OPT_BASE_VIRTADDR:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static int
 eal_opt_apply(int opt, const char *arg, const char *optname)
 {
-	unsigned long v;
+	unsigned long long v;
 
+	if (opt_takes_numbers(opt) && arg != NULL && strlen(arg) > OPT_NUM_ARG_MAX)
+		return opt_err("%s takes at most %d characters, not %zu", optname,
+			       OPT_NUM_ARG_MAX, strlen(arg));
 	switch (opt) {
 	case 'l':
 	case OPT_LCORES:
@@ -345,8 +462,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		return opt_err("%s '%s' names no lcore", opt_service_name, arg);
 	}
 	case OPT_MAIN_LCORE:
-		if (parse_uint(arg, RTE_MAX_LCORE - 1, &v) < 0)
-			return opt_err("invalid --main-lcore '%s'", arg);
+		if (opt_num(optname, arg, "an lcore id", 0, RTE_MAX_LCORE - 1, &v) < 0)
+			return -1;
 		eal_cfg.main_lcore = (unsigned int)v;
 		return 0;
 	case 'a':
@@ -362,12 +479,16 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		eal_cfg.no_pci = true;
 		return 0;
 	case 'm':
-		if (parse_uint(arg, 1UL << 24, &v) < 0 || v == 0)
-			return opt_err("invalid -m '%s': expected a size in megabytes", arg);
+		if (opt_num(optname, arg, "megabytes", 1, OPT_MEM_MB_MAX, &v) < 0)
+			return -1;
 		eal_cfg.memory = (size_t)v << 20;
 		return 0;
 	case OPT_SOCKET_MEM:
-		return parse_socket_mem(arg);
+		eal_cfg.force_sockets = true;
+		return parse_mem_per_node(optname, arg, eal_cfg.socket_mem);
+	case OPT_SOCKET_LIMIT:
+		eal_cfg.force_socket_limits = true;
+		return parse_mem_per_node(optname, arg, eal_cfg.socket_limit);
 	case OPT_NO_HUGE:
 		eal_cfg.no_huge = true;
 		return 0;
@@ -377,6 +498,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		snprintf(eal_cfg.huge_dir, sizeof(eal_cfg.huge_dir), "%s", arg);
 		eal_cfg.huge_dir_given = true;
 		return 0;
+	case OPT_HUGE_UNLINK:
+		return parse_huge_unlink(arg);
 	case OPT_IN_MEMORY:
 		eal_cfg.in_memory = true;
 		return 0;
@@ -396,16 +519,8 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		else
 			return opt_err("invalid --iova-mode '%s': use va, pa or auto", arg);
 		return 0;
-	case OPT_BASE_VIRTADDR: {
-		char *end;
-
-		errno = 0;
-		eal_cfg.base_virtaddr = strtoull(arg, &end, 16);
-		if (errno != 0 || *arg == '\0' || *end != '\0' || eal_cfg.base_virtaddr == 0)
-			return opt_err("invalid --base-virtaddr '%s': give a nonzero hexadecimal "
-				       "address such as 0x100000000", arg);
-		return 0;
-	}
+	case OPT_BASE_VIRTADDR:
+		return parse_base_virtaddr(arg);
 	case OPT_LOG_LEVEL:
 		return eal_log_set_level_arg(arg);
 	case OPT_PROC_TYPE:
@@ -421,11 +536,11 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 			 sizeof(eal_cfg.user_mbuf_pool_ops_name), "%s", arg);
 		return 0;
 	case 'n':
+		/* memory channels: accepted for compatibility, no effect */
+		return opt_num(optname, arg, "a channel count", 1, 64, &v);
 	case 'r':
-		/* memory channels and ranks: accepted for compatibility */
-		if (parse_uint(arg, 64, &v) < 0 || v == 0)
-			return opt_err("invalid %s '%s': expected a small number", optname, arg);
-		return 0;
+		/* memory ranks: accepted for compatibility; DPDK allows up to 16 */
+		return opt_num(optname, arg, "a rank count", 1, 16, &v);
 	case 'v':
 		printf("%s\n", rte_version());
 		return 0;
@@ -488,6 +603,34 @@ finish_lcores(void)
 	return 0;
 }
 
+/*
+ * getopt_long returned '?' or ':'. optopt is the short option letter, the
+ * value of a long option, or 0 for an unknown long option. Inside a cluster
+ * ("-vZl0") optind still points at that word or past it, so only optopt
+ * names a short option reliably; argv[optind - 1] is right for long ones.
+ */
+static int
+opt_report_getopt_error(int opt, char **argv)
+{
+	const char *word = argv[optind - 1];
+	char name[64];
+	size_t len;
+
+	if (optopt > 0 && optopt < OPT_LONG_MIN) {
+		if (opt == ':')
+			return opt_err("option '-%c' needs an argument", optopt);
+		return opt_err("unknown option '-%c'", optopt);
+	}
+	if (optopt == 0)
+		return opt_err("unknown option '%s'", word);
+	/* a known long option: drop any "=value" from the word to name it */
+	len = strcspn(word, "=");
+	snprintf(name, sizeof(name), "%.*s", (int)RTE_MIN(len, sizeof(name) - 1), word);
+	if (opt == ':')
+		return opt_err("option '%s' needs an argument", name);
+	return opt_err("option '%s' takes no argument", name);
+}
+
 int
 eal_parse_args(int argc, char **argv)
 {
@@ -504,24 +647,18 @@ eal_parse_args(int argc, char **argv)
 	opt_lcores_given = false;
 	opt_service_name = NULL;
 
-	optind = 1;
+	/*
+	 * 0, not 1: glibc then forgets where it stopped inside a cluster such as
+	 * "-vZl0" of an earlier call, whose argv may since have been freed.
+	 */
+	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, eal_short_options,
 				  eal_long_options, &idx)) != -1) {
 		char optname[64];
 
-		if (opt == '?') {
-			/* optind has moved past the bad word */
-			const char *bad = argv[optind - 1];
-
-			if (optopt != 0 && bad[0] == '-' && bad[1] != '-')
-				ret = opt_err("unknown option '-%c'", optopt);
-			else
-				ret = opt_err("unknown option '%s'", bad);
-			goto out;
-		}
-		if (opt == ':') {
-			ret = opt_err("option '%s' needs an argument", argv[optind - 1]);
+		if (opt == '?' || opt == ':') {
+			ret = opt_report_getopt_error(opt, argv);
 			goto out;
 		}
 		if (opt == 'h') {
@@ -555,6 +692,16 @@ eal_parse_args(int argc, char **argv)
 		ret = opt_err("-m and --socket-mem cannot be used together");
 		goto out;
 	}
+	/* as DPDK: anonymous memory has no files, and --in-memory never keeps any */
+	if (eal_cfg.no_huge && !eal_cfg.in_memory &&
+	    eal_cfg.huge_unlink == EAL_HUGE_UNLINK_ALWAYS) {
+		ret = opt_err("--huge-unlink cannot be combined with --no-huge");
+		goto out;
+	}
+	if (eal_cfg.in_memory && eal_cfg.huge_unlink == EAL_HUGE_UNLINK_NEVER) {
+		ret = opt_err("--huge-unlink=never cannot be combined with --in-memory");
+		goto out;
+	}
 	if (eal_cfg.in_memory && eal_cfg.huge_dir_given) {
 		ret = opt_err("--in-memory cannot be combined with --huge-dir");
 		goto out;
@@ -567,6 +714,7 @@ eal_parse_args(int argc, char **argv)
 	if (optind >= 1 && optind <= argc)
 		argv[optind - 1] = (char *)(uintptr_t)prgname;
 out:
-	optind = 1; /* let the application run getopt on its own arguments */
+	/* the application may run getopt next, on an argv of its own: start afresh */
+	optind = 0;
 	return ret;
 }

@@ -17,6 +17,13 @@
 /* Internal symbols are hidden from the shared library by default. */
 #define __rte_export __attribute__((visibility("default")))
 
+/* --huge-unlink[=existing|always|never], DPDK's hugepage file discipline. */
+enum eal_huge_unlink {
+	EAL_HUGE_UNLINK_EXISTING,	/* default: stale files removed, ours re-created */
+	EAL_HUGE_UNLINK_ALWAYS,		/* ours removed once open: nothing left on disk */
+	EAL_HUGE_UNLINK_NEVER,		/* files kept and reused as they are */
+};
+
 /* What the command line asked for (filled by eal_options.c). */
 struct eal_internal_config {
 	bool no_huge;			/* --no-huge: anonymous 4K memory */
@@ -24,10 +31,13 @@ struct eal_internal_config {
 	bool no_pci;			/* --no-pci */
 	bool force_sockets;		/* --socket-mem given */
 	bool huge_dir_given;
+	enum eal_huge_unlink huge_unlink; /* --huge-unlink, for --huge-dir files */
 	char huge_dir[256];		/* --huge-dir: hugetlbfs mount to use */
 	char file_prefix[64];		/* --file-prefix, default "rte" */
 	size_t memory;			/* -m, in bytes; 0 = grow on demand */
 	size_t socket_mem[RTE_MAX_NUMA_NODES]; /* --socket-mem, in bytes */
+	bool force_socket_limits;	/* --socket-limit given */
+	size_t socket_limit[RTE_MAX_NUMA_NODES]; /* --socket-limit, bytes, 0 = none */
 	enum rte_iova_mode iova_mode;	/* --iova-mode, RTE_IOVA_DC = auto */
 	uint64_t base_virtaddr;		/* --base-virtaddr, 0 = chosen by the EAL */
 	enum rte_proc_type_t process_type;

@@ -51,53 +51,61 @@ mempool_gcd(unsigned int a, unsigned int b)
  * Pad an object to a number of cache lines coprime with channels x ranks,
  * so consecutive objects start on different memory channels (DPDK's
  * "spread" layout; 4 channels, 1 rank when the EAL does not know).
+ * 64-bit, so that the caller sees a size past 4 GiB instead of a wrap.
  */
-static unsigned int
-mempool_spread_size(unsigned int obj_size)
+static uint64_t
+mempool_spread_size(uint64_t obj_size)
 {
 	unsigned int nchan = rte_memory_get_nchannel();
 	unsigned int nrank = rte_memory_get_nrank();
-	unsigned int lines;
+	uint64_t lines;
 
 	if (nchan == 0)
 		nchan = 4;
 	if (nrank == 0)
 		nrank = 1;
 	lines = (obj_size + RTE_MEMPOOL_ALIGN_MASK) / RTE_MEMPOOL_ALIGN;
-	while (mempool_gcd(lines, nrank * nchan) != 1)
+	/* lines < 2^27 here: the gcd of the 32-bit parts is the gcd */
+	while (mempool_gcd((unsigned int)lines, nrank * nchan) != 1)
 		lines++;
 	return lines * RTE_MEMPOOL_ALIGN;
 }
 
+/*
+ * As DPDK, 0 means "no such object": every part is summed in 64 bits and an
+ * object whose total does not fit the 32-bit sizes of the pool is refused
+ * (elt_size near UINT32_MAX used to wrap to a tiny or zero object).
+ */
 __rte_export uint32_t
 rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags, struct rte_mempool_objsz *sz)
 {
 	struct rte_mempool_objsz lsz;
+	uint64_t header, elt, trailer, total;
 
 	if (sz == NULL)
 		sz = &lsz;
-	sz->header_size = sizeof(struct rte_mempool_objhdr);
+	header = sizeof(struct rte_mempool_objhdr);
 	if ((flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) == 0)
-		sz->header_size = RTE_ALIGN_CEIL(sz->header_size, RTE_MEMPOOL_ALIGN);
+		header = RTE_ALIGN_CEIL(header, (uint64_t)RTE_MEMPOOL_ALIGN);
 #ifdef RTE_LIBRTE_MEMPOOL_DEBUG
-	sz->trailer_size = sizeof(struct rte_mempool_objtlr);
+	trailer = sizeof(struct rte_mempool_objtlr);
 #else
-	sz->trailer_size = 0;
+	trailer = 0;
 #endif
-	sz->elt_size = RTE_ALIGN_CEIL(elt_size, sizeof(uint64_t));
-	if ((flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) == 0) {
-		uint32_t total = sz->header_size + sz->elt_size + sz->trailer_size;
-
-		sz->trailer_size += (RTE_MEMPOOL_ALIGN - (total & RTE_MEMPOOL_ALIGN_MASK)) &
-				    RTE_MEMPOOL_ALIGN_MASK;
+	elt = RTE_ALIGN_CEIL((uint64_t)elt_size, (uint64_t)sizeof(uint64_t));
+	total = header + elt + trailer;
+	if ((flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN) == 0)
+		total = RTE_ALIGN_CEIL(total, (uint64_t)RTE_MEMPOOL_ALIGN);
+	if ((flags & RTE_MEMPOOL_F_NO_SPREAD) == 0 && total <= UINT32_MAX)
+		total = mempool_spread_size(total);
+	if (total > UINT32_MAX) {
+		memset(sz, 0, sizeof(*sz));
+		return 0;
 	}
-	if ((flags & RTE_MEMPOOL_F_NO_SPREAD) == 0) {
-		uint32_t spread = mempool_spread_size(sz->header_size + sz->elt_size +
-						      sz->trailer_size);
-
-		sz->trailer_size = spread - sz->header_size - sz->elt_size;
-	}
-	sz->total_size = sz->header_size + sz->elt_size + sz->trailer_size;
+	sz->header_size = (uint32_t)header;
+	sz->elt_size = (uint32_t)elt;
+	sz->trailer_size = (uint32_t)(total - header - elt);
+	sz->total_size = (uint32_t)total;
 	return sz->total_size;
 }
 
@@ -230,7 +238,18 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 		return NULL;
 	}
 
-	rte_mempool_calc_obj_size(elt_size, flags, &objsz);
+	if (rte_mempool_calc_obj_size(elt_size, flags, &objsz) == 0) {
+		MEMPOOL_LOG(ERR, "mempool %s: elt_size %u with its header and padding is "
+			    "more than 4 GiB: use smaller objects\n", name, elt_size);
+		rte_errno = EINVAL;
+		return NULL;
+	}
+	if (private_data_size > UINT32_MAX - RTE_MEMPOOL_ALIGN_MASK) {
+		MEMPOOL_LOG(ERR, "mempool %s: private_data_size %u does not fit 32 bits once "
+			    "aligned: use less\n", name, private_data_size);
+		rte_errno = EINVAL;
+		return NULL;
+	}
 	private_data_size = RTE_ALIGN_CEIL(private_data_size, RTE_MEMPOOL_ALIGN);
 	mempool_size = RTE_MEMPOOL_HEADER_SIZE(mp, cache_size) + private_data_size;
 	mempool_size = RTE_ALIGN_CEIL(mempool_size, RTE_MEMPOOL_ALIGN);

@@ -3,6 +3,8 @@
  * The registry of pool handlers (rte_mempool_ops), looked up by name, and
  * the default memory sizing and object placement they may reuse.
  */
+#include <limits.h>
+#include <stdbool.h>
 #include <string.h>
 #include <errno.h>
 
@@ -159,20 +161,29 @@ rte_mempool_op_calc_mem_size_helper(const struct rte_mempool *mp, uint32_t obj_n
 	size_t total_elt_sz = mp->header_size + mp->elt_size + mp->trailer_size;
 	size_t mem_size;
 
+	bool wrap;
+
 	if (total_elt_sz == 0) {
 		mem_size = 0;
+		wrap = false;
 	} else if (pg_shift == 0) {
-		mem_size = total_elt_sz * obj_num + chunk_reserve;
+		wrap = __builtin_mul_overflow(total_elt_sz, (size_t)obj_num, &mem_size);
+		wrap |= __builtin_add_overflow(mem_size, chunk_reserve, &mem_size);
 	} else {
 		size_t pg_sz = (size_t)1 << pg_shift;
 		size_t per_page = pg_sz / total_elt_sz;
 
 		if (per_page == 0)	/* an object bigger than a page: one chunk */
-			mem_size = RTE_ALIGN_CEIL(total_elt_sz, pg_sz) * obj_num;
+			wrap = __builtin_mul_overflow(RTE_ALIGN_CEIL(total_elt_sz, pg_sz),
+						      (size_t)obj_num, &mem_size);
 		else
-			mem_size = ((obj_num + per_page - 1) / per_page) * pg_sz;
-		mem_size += chunk_reserve;
+			wrap = __builtin_mul_overflow(((size_t)obj_num + per_page - 1) /
+						      per_page, pg_sz, &mem_size);
+		wrap |= __builtin_add_overflow(mem_size, chunk_reserve, &mem_size);
 	}
+	/* the caller's size_t, or the ssize_t return, would wrap */
+	if (wrap || mem_size > (size_t)SSIZE_MAX)
+		return -EINVAL;
 	*min_chunk_size = total_elt_sz + chunk_reserve;
 	*align = RTE_MEMPOOL_ALIGN;
 	if (pg_shift != 0)

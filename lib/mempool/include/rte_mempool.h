@@ -724,7 +724,10 @@ rte_mempool_get_priv(struct rte_mempool *mp)
 void rte_mempool_list_dump(FILE *f);
 /* The pool named name; NULL with rte_errno ENOENT (no such pool) or EINVAL (NULL name). */
 struct rte_mempool *rte_mempool_lookup(const char *name);
-/* Fills *sz (if not NULL) and returns the total object size; never fails, no rte_errno. */
+/*
+ * Fills *sz (if not NULL) and returns the total object size; 0 (and *sz zeroed)
+ * when header, element and padding do not fit 32 bits. No rte_errno.
+ */
 uint32_t rte_mempool_calc_obj_size(uint32_t elt_size, uint32_t flags,
 				   struct rte_mempool_objsz *sz);
 /* Call func on every pool. Returns nothing; no rte_errno. */
