@@ -122,6 +122,17 @@ check "/ethdev/stats before start" "$(line 16 | val '[r["ipackets"], r["opackets
 check "/ethdev/xstats before start" "$(line 17 | val 'r["rx_good_packets"]')" 0
 check "/nope" "$(line 18)" '{"/nope": null}'
 
+echo "== interactive: the client on a terminal (prompt, pretty JSON)"
+if command -v script >/dev/null; then
+	out=$( (sleep 1; echo /ethdev/list; sleep 0.5; echo quit) |
+		timeout 20 script -qec "python3 $CLIENT -f $PREFIX" /dev/null | tr -d '\r')
+	grep -q 'Connected to application: "sluice-testpmd"' <<<"$out" || fail "tty: $out"
+	grep -q -- '--> /ethdev/list' <<<"$out" || fail "tty: no prompt: $out"
+	tr -d ' \n' <<<"$out" | grep -q '{"/ethdev/list":\[0,1\]}' || fail "tty: $out"
+else
+	echo "   (no 'script' command: skipped)"
+fi
+
 echo "== /ethdev/stats grows while forwarding and matches 'show port stats'"
 echo start >&3
 sleep 1
