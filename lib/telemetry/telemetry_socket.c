@@ -28,6 +28,9 @@
 /* Connections taken from the backlog in one pass of the loop. */
 #define TELEMETRY_ACCEPT_BURST 16
 
+/* Pause after accept fails for want of fds or memory. */
+#define TELEMETRY_RETRY_US (100 * 1000)
+
 /* Levels as rte_log's, which the EAL's log function expects. */
 #define TLOG_ERR 4U
 #define TLOG_NOTICE 6U
@@ -159,8 +162,17 @@ server_accept(void)
 	for (int burst = 0; burst < TELEMETRY_ACCEPT_BURST; burst++) {
 		int fd = accept4(tsrv.listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 
-		if (fd < 0)
-			return; /* EAGAIN: backlog empty; other errors: try next time */
+		if (fd < 0) {
+			/*
+			 * EAGAIN: the backlog is empty. Out of fds or memory, the
+			 * connection stays queued and poll would wake at once:
+			 * pause instead of spinning on a CPU.
+			 */
+			if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS ||
+			    errno == ENOMEM)
+				usleep(TELEMETRY_RETRY_US);
+			return;
+		}
 		if (tsrv.nb_clients == TELEMETRY_MAX_CLIENTS) {
 			client_send(fd, refusal, sizeof(refusal) - 1);
 			close(fd);
