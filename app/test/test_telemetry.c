@@ -302,8 +302,7 @@ test_telemetry_commands(void)
 	n = answer("/help,/test/echo");
 	ASSERT_REPLY(n, "{\"/help\":{\"/test/echo\":\"Echo. Parameters: any\"}}");
 	n = answer("/help");
-	ASSERT_REPLY(n, "{\"/help\":\"Returns help text for a command. Parameters: string "
-			"command\"}");
+	ASSERT_REPLY(n, "{\"/help\":\"Help text of a command. Parameter: the command\"}");
 	n = answer("/help,/no/such");
 	ASSERT_REPLY(n, "{\"/help\":null}");
 	n = answer("/");
@@ -403,8 +402,8 @@ test_telemetry_socket(void)
 		    "oversized: '%s'", reply);
 	TEST_ASSERT(send(fd, "/help,/info", 11, 0) == 11, "send");
 	TEST_ASSERT(tel_recv(fd) > 0, "reply after the oversized record");
-	TEST_ASSERT(strcmp(reply, "{\"/help\":{\"/info\":\"Returns DPDK Telemetry information. "
-				  "Takes no parameters\"}}") == 0,
+	TEST_ASSERT(strcmp(reply, "{\"/help\":{\"/info\":\"Version, process id and largest reply "
+				  "size. No parameters\"}}") == 0,
 		    "help: '%s'", reply);
 
 	telemetry_cleanup();

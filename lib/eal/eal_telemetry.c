@@ -192,11 +192,11 @@ eal_memzone_tel_add(struct rte_tel_data *d, const struct rte_memzone *mz)
 RTE_INIT(eal_telemetry_register)
 {
 	rte_telemetry_register_cmd("/eal/params", eal_handle_params,
-				   "Returns EAL commandline parameters used. Takes no parameters");
+				   "The EAL's part of the command line. No parameters");
 	rte_telemetry_register_cmd("/eal/app_params", eal_handle_params,
-				   "Returns app commandline parameters used. Takes no parameters");
+				   "The command line after '--'. No parameters");
 	rte_telemetry_register_cmd("/eal/lcore/list", eal_handle_lcore_list,
-				   "List of lcore ids. Takes no parameters");
+				   "Ids of the lcores in use. No parameters");
 	rte_telemetry_register_cmd("/eal/lcore/info", eal_handle_lcore_info,
-				   "Returns lcore info. Parameters: int lcore_id");
+				   "Role, socket and CPUs of an lcore. Parameter: lcore id");
 }

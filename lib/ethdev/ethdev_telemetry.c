@@ -199,14 +199,13 @@ ethdev_tel_info(const char *cmd, const char *params, struct rte_tel_data *d)
 RTE_INIT(ethdev_telemetry_register)
 {
 	rte_telemetry_register_cmd("/ethdev/list", ethdev_tel_list,
-				   "Returns list of available ethdev ports. Takes no parameters");
+				   "Ids of the ports. No parameters");
 	rte_telemetry_register_cmd("/ethdev/stats", ethdev_tel_stats,
-				   "Returns the common stats for a port. Parameters: int port_id");
-	rte_telemetry_register_cmd(
-		"/ethdev/xstats", ethdev_tel_xstats,
-		"Returns the extended stats for a port. Parameters: int port_id");
+				   "Basic statistics of a port. Parameter: port id");
+	rte_telemetry_register_cmd("/ethdev/xstats", ethdev_tel_xstats,
+				   "Extended statistics of a port by name. Parameter: port id");
 	rte_telemetry_register_cmd("/ethdev/link_status", ethdev_tel_link_status,
-				   "Returns the link status for a port. Parameters: int port_id");
+				   "Link state, speed and duplex of a port. Parameter: port id");
 	rte_telemetry_register_cmd("/ethdev/info", ethdev_tel_info,
-				   "Returns the device info for a port. Parameters: int port_id");
+				   "Configuration and state of a port. Parameter: port id");
 }

@@ -61,7 +61,7 @@ mempool_tel_info(const char *cmd, const char *params, struct rte_tel_data *d)
 RTE_INIT(mempool_telemetry_register)
 {
 	rte_telemetry_register_cmd("/mempool/list", mempool_tel_list,
-				   "Returns list of available mempool. Takes no parameters");
+				   "Names of the mempools. No parameters");
 	rte_telemetry_register_cmd("/mempool/info", mempool_tel_info,
-				   "Returns mempool info. Parameters: pool_name");
+				   "Sizes and memzone of a mempool. Parameter: pool name");
 }

@@ -86,7 +86,7 @@ ring_tel_info(const char *cmd, const char *params, struct rte_tel_data *d)
 RTE_INIT(ring_telemetry_register)
 {
 	rte_telemetry_register_cmd("/ring/list", ring_tel_list,
-				   "Returns list of available rings. Takes no parameters");
+				   "Names of the rings. No parameters");
 	rte_telemetry_register_cmd("/ring/info", ring_tel_info,
-				   "Returns ring info. Parameters: ring_name.");
+				   "Sizes, sync types and memzone of a ring. Parameter: ring name");
 }

@@ -155,12 +155,11 @@ cmd_help(const char *cmd, const char *params, struct rte_tel_data *d)
 __attribute__((constructor)) static void
 telemetry_register_builtin(void)
 {
-	rte_telemetry_register_cmd("/", cmd_list,
-				   "Returns list of available commands, Takes no parameters");
+	rte_telemetry_register_cmd("/", cmd_list, "Every command, sorted. No parameters");
 	rte_telemetry_register_cmd("/info", cmd_info,
-				   "Returns DPDK Telemetry information. Takes no parameters");
+				   "Version, process id and largest reply size. No parameters");
 	rte_telemetry_register_cmd("/help", cmd_help,
-				   "Returns help text for a command. Parameters: string command");
+				   "Help text of a command. Parameter: the command");
 }
 
 /* A reply for a record that is not a request; the record is not echoed. */

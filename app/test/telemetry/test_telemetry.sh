@@ -105,8 +105,8 @@ check "/ lists every standard command" "$(line 1 | val 'sorted(set(r) & {"/", "/
 check "/ count" "$(line 1 | val 'len(r)')" 16
 check "/info pid" "$(line 2 | val 'r["pid"]')" "$tp"
 check "/info max_output_len" "$(line 2 | val 'r["max_output_len"]')" 16384
-check "/help" "$(line 3)" '{"/help": "Returns help text for a command. Parameters: string command"}'
-check "/help,/ethdev/stats" "$(line 4)" '{"/help": {"/ethdev/stats": "Returns the common stats for a port. Parameters: int port_id"}}'
+check "/help" "$(line 3)" '{"/help": "Help text of a command. Parameter: the command"}'
+check "/help,/ethdev/stats" "$(line 4)" '{"/help": {"/ethdev/stats": "Basic statistics of a port. Parameter: port id"}}'
 check "/eal/params" "$(line 5 | val 'r')" "$(python3 -c 'import json,sys; print(json.dumps(sys.argv[1:]))' "$TPMD" "${EAL[@]}")"
 check "/eal/app_params" "$(line 6)" '{"/eal/app_params": ["-i", "--nb-cores=1"]}'
 check "/eal/lcore/list" "$(line 7)" '{"/eal/lcore/list": [0, 1]}'
