@@ -97,6 +97,9 @@ char *test_capture(void (*dump)(FILE *f));
 /* Entries of a folder other than "." and "..", -1 if it cannot be read. */
 int test_dir_entries(const char *dir);
 
+/* Threads of this process named name (their comm), -1 if they cannot be listed. */
+int test_threads_named(const char *name);
+
 /* The EAL arguments the runner was given (for suites that start the EAL themselves). */
 extern int test_eal_argc;
 extern char **test_eal_argv;

@@ -3,7 +3,6 @@
  * Interrupt callbacks and epoll: eventfds and pipes stand in for device
  * vectors; every callback must run in the eal-intr thread.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -83,26 +82,8 @@ kick(int efd)
 static int
 test_intr_thread_named(void)
 {
-	DIR *d = opendir("/proc/self/task");
-	struct dirent *e;
-	int found = 0;
+	int found = test_threads_named("eal-intr");
 
-	TEST_ASSERT_NOT_NULL(d, "cannot list threads");
-	while ((e = readdir(d)) != NULL) {
-		char path[300], comm[32] = "";
-		FILE *f;
-
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "/proc/self/task/%s/comm", e->d_name);
-		f = fopen(path, "r");
-		if (f == NULL)
-			continue;
-		if (fgets(comm, sizeof(comm), f) != NULL && strcmp(comm, "eal-intr\n") == 0)
-			found++;
-		fclose(f);
-	}
-	closedir(d);
 	TEST_ASSERT_EQUAL(found, 1, "exactly one eal-intr thread");
 	TEST_ASSERT_EQUAL(rte_thread_is_intr(), 0, "main thread is not the intr thread");
 	return TEST_SUCCESS;

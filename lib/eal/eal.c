@@ -37,6 +37,10 @@ static void
 eal_unwind(int stage)
 {
 	/* Stages are undone in reverse; each step tolerates partial setup. */
+	if (stage >= 6)
+		eal_telemetry_cleanup(); /* its commands read ports: stop it first */
+	else
+		eal_telemetry_cleanup_args();
 	if (stage >= 2)
 		rte_service_finalize(); /* service lcores leave their loops first */
 	if (stage >= 5)
@@ -71,6 +75,8 @@ rte_eal_init(int argc, char **argv)
 		return -1;
 	}
 	eal_options_reset();
+	if (eal_telemetry_save_args(argc, argv) < 0)
+		goto fail;
 	consumed = eal_parse_args(argc, argv);
 	if (consumed < 0)
 		goto fail;
@@ -110,6 +116,10 @@ rte_eal_init(int argc, char **argv)
 		goto fail;
 	}
 
+	stage = 6;
+	if (eal_telemetry_init() < 0)
+		goto fail;
+
 	eal_cfg.init_complete = true;
 	eal_state = 1;
 	return consumed;
@@ -129,7 +139,7 @@ rte_eal_cleanup(void)
 		return -EALREADY;
 	}
 	eal_state = 2;
-	eal_unwind(5);
+	eal_unwind(6);
 	eal_log_reset();
 	return 0;
 }
@@ -194,13 +204,6 @@ __rte_export const char *
 rte_eal_mbuf_user_pool_ops(void)
 {
 	return eal_cfg.user_mbuf_pool_ops_name[0] ? eal_cfg.user_mbuf_pool_ops_name : NULL;
-}
-
-__rte_export const char *
-rte_eal_get_runtime_dir(void)
-{
-	/* Nothing is kept on disk: there is no runtime directory to share. */
-	return "";
 }
 
 __rte_export rte_usage_hook_t

@@ -385,8 +385,8 @@ rte_get_next_lcore(unsigned int i, int skip_main, int wrap)
 	return i;
 }
 
-static const char *
-lcore_role_name(enum rte_lcore_role_t role)
+const char *
+eal_lcore_role_name(enum rte_lcore_role_t role)
 {
 	switch (role) {
 	case ROLE_RTE:
@@ -435,7 +435,7 @@ rte_lcore_dump(FILE *f)
 			continue;
 		whole = cpuset_list(&lc->cpuset, cpus, sizeof(cpus));
 		fprintf(f, "lcore %u, socket %u, role %s, cpuset %s%s\n", i, lc->socket_id,
-			lcore_role_name(lc->role), cpus, whole ? "" : "...");
+			eal_lcore_role_name(lc->role), cpus, whole ? "" : "...");
 	}
 }
 

@@ -44,6 +44,8 @@ enum {
 	OPT_PROC_TYPE,
 	OPT_MBUF_POOL_OPS,
 	OPT_HUGE_UNLINK,
+	OPT_NO_TELEMETRY,
+	OPT_TELEMETRY,
 	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
 	OPT_IGNORED_ARG,
 };
@@ -69,8 +71,8 @@ static const struct option eal_long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ "no-shconf", no_argument, NULL, OPT_IGNORED },
-	{ "no-telemetry", no_argument, NULL, OPT_IGNORED },
-	{ "telemetry", no_argument, NULL, OPT_IGNORED },
+	{ "no-telemetry", no_argument, NULL, OPT_NO_TELEMETRY },
+	{ "telemetry", no_argument, NULL, OPT_TELEMETRY },
 	{ "legacy-mem", no_argument, NULL, OPT_IGNORED },
 	{ "single-file-segments", no_argument, NULL, OPT_IGNORED },
 	{ "match-allocations", no_argument, NULL, OPT_IGNORED },
@@ -143,6 +145,7 @@ eal_usage(const char *prgname)
 	       "  --log-level LEVEL   A level (1-8 or a name), or TYPE:LEVEL with globs\n"
 	       "  --proc-type TYPE    primary (secondary is not supported)\n"
 	       "  --mbuf-pool-ops-name NAME  Mempool ops for pktmbuf pools\n"
+	       "  --no-telemetry      No telemetry socket (on by default)\n"
 	       "  -h, --help          This help\n"
 	       "  -v, --version       Print the version\n"
 	       "\n", prgname);
@@ -543,6 +546,10 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		return opt_num(optname, arg, "a rank count", 1, 16, &v);
 	case 'v':
 		printf("%s\n", rte_version());
+		return 0;
+	case OPT_NO_TELEMETRY:
+	case OPT_TELEMETRY:
+		eal_cfg.no_telemetry = opt == OPT_NO_TELEMETRY;
 		return 0;
 	case OPT_IGNORED:
 	case OPT_IGNORED_ARG:

@@ -44,6 +44,7 @@ struct eal_internal_config {
 	unsigned int main_lcore;
 	bool service_lcore[RTE_MAX_LCORE]; /* -s/-S: made service lcores at init */
 	char user_mbuf_pool_ops_name[64];
+	bool no_telemetry;		/* --no-telemetry */
 	bool init_complete;
 };
 
@@ -91,6 +92,7 @@ unsigned int eal_cpu_socket_id(unsigned int cpu);
 int eal_cpu_exists(unsigned int cpu);
 int eal_lcores_start(void);
 void eal_lcores_stop(void);
+const char *eal_lcore_role_name(enum rte_lcore_role_t role);
 
 /* log */
 int eal_log_set_level_arg(const char *arg);
@@ -126,6 +128,18 @@ void eal_bus_cleanup_all(void);
 /* Device arguments from -a/-b/--vdev (eal_devargs.c). */
 int eal_devargs_add_arg(int type, const char *arg);
 void eal_devargs_free_all(void);
+
+/* Runtime directory and telemetry (eal_runtime_dir.c, eal_telemetry.c). */
+int eal_runtime_dir_create(void);
+void eal_runtime_dir_reset(void);
+int eal_telemetry_save_args(int argc, char **argv);
+int eal_telemetry_init(void);
+void eal_telemetry_cleanup(void);
+void eal_telemetry_cleanup_args(void);
+/* The memzone fields of /mempool/info and /ring/info, as DPDK names them. */
+struct rte_tel_data;
+struct rte_memzone;
+void eal_memzone_tel_add(struct rte_tel_data *d, const struct rte_memzone *mz);
 
 /* Log one EAL error line and set rte_errno; returns -1. */
 int eal_fail(int err, const char *fmt, ...) __rte_format_printf(2, 3);
