@@ -712,14 +712,156 @@ fail:
 	return TEST_FAILED;
 }
 
+#define PCAP_IF "slpcap0"
+#define PEER_IF "slpcap1"
+#define NB_IF_FRAMES 32
+
+static uint32_t
+if_frame_len(uint32_t seq)
+{
+	return 60 + (seq * 97) % 1400; /* 60..1459 bytes */
+}
+
+/* Test frames the port receives within 2 s, checked byte for byte in order. */
+static int
+iface_rx_check(uint16_t port, const uint8_t dst[6], const uint8_t src[6], uint32_t nb)
+{
+	struct rte_mbuf *pkts[32];
+	uint32_t seq = 0;
+	int spin;
+
+	for (spin = 0; spin < 2000 && seq < nb; spin++) {
+		uint16_t n = rte_eth_rx_burst(port, 0, pkts, RTE_DIM(pkts)), i;
+
+		for (i = 0; i < n; i++) {
+			struct rte_mbuf *m = pkts[i];
+			uint32_t len = if_frame_len(seq);
+
+			test_netns_frame_build(frame, len, dst, src, seq);
+			/* the namespace is quiet, but only the test's ethertype counts */
+			if (m->pkt_len >= 14 &&
+			    memcmp(rte_pktmbuf_mtod_offset(m, uint8_t *, 12), frame + 12, 2) == 0) {
+				TEST_ASSERT(m->pkt_len == len &&
+						    memcmp(rte_pktmbuf_read(m, 0, len, got), frame,
+							   len) == 0,
+					    "frame %u crossed byte for byte", seq);
+				seq++;
+			}
+			rte_pktmbuf_free(m);
+		}
+		if (n == 0)
+			usleep(1000);
+	}
+	TEST_ASSERT_EQUAL(seq, nb, "frames the port received");
+	return TEST_SUCCESS;
+}
+
+/* Peer -> port, then port -> peer (every fourth frame a chain); the port never hears itself. */
+static int
+iface_cross(struct pcap_env *env, int peer_fd, const uint8_t port_mac[6], const uint8_t peer_mac[6])
+{
+	static uint8_t peer_got[2048];
+	struct rte_mbuf *m, *m2;
+	struct rte_eth_stats st;
+	uint32_t seq, len, head;
+
+	for (seq = 0; seq < NB_IF_FRAMES; seq++) {
+		test_netns_frame_build(frame, if_frame_len(seq), port_mac, peer_mac, seq);
+		TEST_ASSERT_SUCCESS(test_netns_raw_send(peer_fd, frame, if_frame_len(seq)),
+				    "peer send %u", seq);
+	}
+	TEST_ASSERT_SUCCESS(iface_rx_check(env->port, port_mac, peer_mac, NB_IF_FRAMES),
+			    "peer -> port");
+	for (seq = 0; seq < NB_IF_FRAMES; seq++) {
+		len = if_frame_len(seq);
+		head = seq % 4 == 0 ? 20 : len;
+		test_netns_frame_build(frame, len, peer_mac, port_mac, seq);
+		m = rte_pktmbuf_alloc(env->mp);
+		TEST_ASSERT_NOT_NULL(m, "alloc");
+		memcpy(rte_pktmbuf_append(m, (uint16_t)head), frame, head);
+		if (head < len) {
+			m2 = rte_pktmbuf_alloc(env->mp);
+			TEST_ASSERT_NOT_NULL(m2, "alloc");
+			memcpy(rte_pktmbuf_append(m2, (uint16_t)(len - head)), frame + head,
+			       len - head);
+			TEST_ASSERT_SUCCESS(rte_pktmbuf_chain(m, m2), "chain");
+		}
+		TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 0, &m, 1), 1, "tx %u", seq);
+		TEST_ASSERT_EQUAL(test_netns_raw_recv(peer_fd, peer_got, sizeof(peer_got), 1000, 0),
+				  (int)len, "peer got frame %u", seq);
+		TEST_ASSERT(memcmp(peer_got, frame, len) == 0, "frame %u at the peer", seq);
+	}
+	usleep(20000);
+	TEST_ASSERT_EQUAL(rte_eth_rx_burst(env->port, 0, &m, 1), 0, "the port hears itself");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
+	TEST_ASSERT_EQUAL(st.opackets, NB_IF_FRAMES, "opackets");
+	TEST_ASSERT_EQUAL(st.oerrors, 0, "oerrors");
+	return TEST_SUCCESS;
+}
+
+static int
+iface_case(struct pcap_env *env, const char *args, int peer_fd, const uint8_t port_mac[6],
+	   const uint8_t peer_mac[6], bool phy_mac)
+{
+	struct rte_ether_addr mac;
+
+	TEST_ASSERT_SUCCESS(port_open(env, args, env->mp), "%s", args);
+	TEST_ASSERT_SUCCESS(rte_eth_macaddr_get(env->port, &mac), "mac");
+	if (phy_mac)
+		TEST_ASSERT(memcmp(mac.addr_bytes, port_mac, 6) == 0, "phy_mac=1: the veth MAC");
+	else
+		TEST_ASSERT(mac.addr_bytes[0] == 0x02 && mac.addr_bytes[1] == 0x70,
+			    "02:70:63:61:70:xx without phy_mac");
+	TEST_ASSERT_SUCCESS(iface_cross(env, peer_fd, port_mac, peer_mac), "%s", args);
+	rte_eth_dev_stop(env->port);
+	rte_vdev_uninit(DEV);
+	env->vdev = false;
+	return TEST_SUCCESS;
+}
+
+/* rx_iface_in + tx_iface, then iface + phy_mac, on a veth pair of a private namespace. */
+static int
+test_pcap_iface(void)
+{
+	uint8_t port_mac[6], peer_mac[6];
+	struct pcap_env env;
+	int orig_ns = -1, peer_fd = -1, ret = TEST_FAILED;
+
+	ret = test_netns_enter(&orig_ns, "a veth pair");
+	if (ret != TEST_SUCCESS)
+		return ret;
+	ret = TEST_FAILED;
+	if (env_setup(&env) != TEST_SUCCESS)
+		goto out;
+	if (test_netns_ip("link", "add", PCAP_IF, "type", "veth", "peer", "name", PEER_IF, NULL) !=
+		    0 ||
+	    test_netns_ip("link", "set", PCAP_IF, "up", NULL) != 0 ||
+	    test_netns_ip("link", "set", PEER_IF, "up", NULL) != 0 ||
+	    test_netns_if_mac(PCAP_IF, port_mac) != 0 || test_netns_if_mac(PEER_IF, peer_mac) != 0)
+		goto out_env;
+	peer_fd = test_netns_raw_open(PEER_IF);
+	if (peer_fd < 0)
+		goto out_env;
+	if (iface_case(&env, "rx_iface_in=" PCAP_IF ",tx_iface=" PCAP_IF, peer_fd, port_mac,
+		       peer_mac, false) != TEST_SUCCESS ||
+	    iface_case(&env, "iface=" PCAP_IF ",phy_mac=1", peer_fd, port_mac, peer_mac, true) !=
+		    TEST_SUCCESS)
+		goto out_env;
+	ret = TEST_SUCCESS;
+out_env:
+	if (peer_fd >= 0)
+		close(peer_fd);
+	env_teardown(&env);
+out:
+	test_netns_leave(orig_ns);
+	return ret;
+}
+
 static const struct test_case pcap_cases[] = {
-	TEST_CASE(test_pcap_forward),
-	TEST_CASE(test_pcap_multiseg_tx),
-	TEST_CASE(test_pcap_infinite_rx),
-	TEST_CASE(test_pcap_infinite_refused),
-	TEST_CASE(test_pcap_errors),
-	TEST_CASE(test_pcap_hostile),
-	TEST_CASES_END(),
+	TEST_CASE(test_pcap_forward),	  TEST_CASE(test_pcap_multiseg_tx),
+	TEST_CASE(test_pcap_infinite_rx), TEST_CASE(test_pcap_infinite_refused),
+	TEST_CASE(test_pcap_errors),	  TEST_CASE(test_pcap_hostile),
+	TEST_CASE(test_pcap_iface),	  TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(pmd_pcap, TEST_SUITE_EAL, pcap_cases);
