@@ -134,6 +134,19 @@ env_teardown(struct pcap_env *env)
 		printf("could not remove %s\n", env->dir);
 }
 
+/* A test body between env_setup and env_teardown, whatever it returns. */
+static int
+env_run(int (*body)(struct pcap_env *env))
+{
+	struct pcap_env env;
+	int ret = env_setup(&env);
+
+	if (ret == TEST_SUCCESS)
+		ret = body(&env);
+	env_teardown(&env);
+	return ret;
+}
+
 static int
 port_open(struct pcap_env *env, const char *args, struct rte_mempool *mp)
 {
@@ -245,104 +258,102 @@ tx_file_check(const char *path, uint32_t n, uint32_t (*len_of)(uint32_t), uint64
 }
 
 static int
-test_pcap_forward(void)
+pcap_forward(struct pcap_env *env)
 {
 	struct rte_mbuf *pkts[NB_RECS + 1];
 	struct rte_eth_stats st;
-	struct pcap_env env;
 	uint64_t bytes = 0, t0, t1;
 	char args[256];
 	uint32_t i;
 	int ret;
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
-	if (pcap_file_write(env.in, NB_RECS, rec_len) != TEST_SUCCESS)
-		goto fail;
-	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=%s", env.in, env.out);
-	if (port_open(&env, args, env.mp) != TEST_SUCCESS ||
-	    rx_records_check(env.port, pkts, NB_RECS) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, NB_RECS, rec_len) != TEST_SUCCESS)
+		return TEST_FAILED;
+	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=%s", env->in, env->out);
+	if (port_open(env, args, env->mp) != TEST_SUCCESS ||
+	    rx_records_check(env->port, pkts, NB_RECS) != TEST_SUCCESS)
+		return TEST_FAILED;
 	for (i = 0; i < NB_RECS; i++)
 		bytes += rec_len(i);
 	t0 = now_ns();
-	ret = rte_eth_tx_burst(env.port, 0, pkts, NB_RECS);
+	ret = rte_eth_tx_burst(env->port, 0, pkts, NB_RECS);
 	t1 = now_ns();
 	if (ret != NB_RECS) {
 		printf("tx_burst took %d of %u\n", ret, NB_RECS);
-		goto fail;
+		return TEST_FAILED;
 	}
-	rte_eth_stats_get(env.port, &st);
+	rte_eth_stats_get(env->port, &st);
 	if (st.ipackets != NB_RECS || st.ibytes != bytes || st.opackets != NB_RECS ||
 	    st.obytes != bytes || st.oerrors != 0 || st.ierrors != 0) {
 		printf("stats: ipackets %" PRIu64 " ibytes %" PRIu64 " opackets %" PRIu64
 		       " obytes %" PRIu64 " oerrors %" PRIu64 ", want %u and %" PRIu64 "\n",
 		       st.ipackets, st.ibytes, st.opackets, st.obytes, st.oerrors, NB_RECS, bytes);
-		goto fail;
+		return TEST_FAILED;
 	}
 	/* each burst is flushed: the file is whole before the port stops */
-	if (tx_file_check(env.out, NB_RECS, rec_len, t0, t1) != TEST_SUCCESS)
-		goto fail;
+	if (tx_file_check(env->out, NB_RECS, rec_len, t0, t1) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* a restart reads the file from the top again, as DPDK's */
-	rte_eth_dev_stop(env.port);
-	if (rte_eth_dev_start(env.port) != 0 ||
-	    rx_records_check(env.port, pkts, NB_RECS) != TEST_SUCCESS)
-		goto fail;
+	rte_eth_dev_stop(env->port);
+	if (rte_eth_dev_start(env->port) != 0 ||
+	    rx_records_check(env->port, pkts, NB_RECS) != TEST_SUCCESS)
+		return TEST_FAILED;
 	rte_pktmbuf_free_bulk(pkts, NB_RECS);
-	env_teardown(&env);
 	return TEST_SUCCESS;
-fail:
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_forward(void)
+{
+	return env_run(pcap_forward);
 }
 
 /* Tx only: the Rx side is a queue that receives nothing; a chain is one record. */
 static int
-test_pcap_multiseg_tx(void)
+pcap_multiseg_tx(struct pcap_env *env)
 {
 	static const uint16_t seg_len[3] = {100, 200, 50};
 	struct rte_mbuf *head = NULL, *m, *none[1];
 	struct rte_eth_stats st;
-	struct pcap_env env;
 	char args[256];
 	uint32_t off = 0, i;
 	uint64_t t0, t1;
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
-	snprintf(args, sizeof(args), "tx_pcap=%s", env.out);
-	if (port_open(&env, args, env.mp) != TEST_SUCCESS)
-		goto fail;
+	snprintf(args, sizeof(args), "tx_pcap=%s", env->out);
+	if (port_open(env, args, env->mp) != TEST_SUCCESS)
+		return TEST_FAILED;
 	frame_fill(frame, chain_len(0), 0);
 	for (i = 0; i < 3; i++) {
-		m = rte_pktmbuf_alloc(env.mp);
+		m = rte_pktmbuf_alloc(env->mp);
 		if (m == NULL)
-			goto fail;
+			return TEST_FAILED;
 		memcpy(rte_pktmbuf_append(m, seg_len[i]), frame + off, seg_len[i]);
 		off += seg_len[i];
 		if (head == NULL)
 			head = m;
 		else if (rte_pktmbuf_chain(head, m) != 0)
-			goto fail;
+			return TEST_FAILED;
 	}
-	if (head->nb_segs != 3 || rte_eth_rx_burst(env.port, 0, none, 1) != 0)
-		goto fail;
+	if (head->nb_segs != 3 || rte_eth_rx_burst(env->port, 0, none, 1) != 0)
+		return TEST_FAILED;
 	t0 = now_ns();
-	if (rte_eth_tx_burst(env.port, 0, &head, 1) != 1)
-		goto fail;
+	if (rte_eth_tx_burst(env->port, 0, &head, 1) != 1)
+		return TEST_FAILED;
 	t1 = now_ns();
-	rte_eth_stats_get(env.port, &st);
+	rte_eth_stats_get(env->port, &st);
 	if (st.opackets != 1 || st.obytes != chain_len(0))
-		goto fail;
-	rte_eth_dev_stop(env.port);
+		return TEST_FAILED;
+	rte_eth_dev_stop(env->port);
 	/* record 0 of chain_len bytes, as tx_file_check's frame_fill(.., 0) */
-	if (tx_file_check(env.out, 1, chain_len, t0, t1) != TEST_SUCCESS)
-		goto fail;
-	env_teardown(&env);
+	if (tx_file_check(env->out, 1, chain_len, t0, t1) != TEST_SUCCESS)
+		return TEST_FAILED;
 	return TEST_SUCCESS;
-fail:
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_multiseg_tx(void)
+{
+	return env_run(pcap_multiseg_tx);
 }
 
 static uint32_t
@@ -352,26 +363,23 @@ small_len(uint32_t seq)
 }
 
 static int
-test_pcap_infinite_rx(void)
+pcap_infinite_rx(struct pcap_env *env)
 {
 	struct rte_mbuf *pkts[32];
 	struct rte_eth_stats st;
-	struct pcap_env env;
 	uint32_t total = 0, n, i;
 	char args[256];
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
-	if (pcap_file_write(env.in, 3, small_len) != TEST_SUCCESS)
-		goto fail;
-	snprintf(args, sizeof(args), "rx_pcap=%s,infinite_rx=1", env.in);
-	if (port_open(&env, args, env.mp) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, 3, small_len) != TEST_SUCCESS)
+		return TEST_FAILED;
+	snprintf(args, sizeof(args), "rx_pcap=%s,infinite_rx=1", env->in);
+	if (port_open(env, args, env->mp) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* 3 records, 100 packets: copies of record i % 3, in order */
 	while (total < 100) {
-		n = rte_eth_rx_burst(env.port, 0, pkts, (uint16_t)RTE_MIN(100 - total, 32u));
+		n = rte_eth_rx_burst(env->port, 0, pkts, (uint16_t)RTE_MIN(100 - total, 32u));
 		if (n == 0)
-			goto fail;
+			return TEST_FAILED;
 		for (i = 0; i < n; i++, total++) {
 			uint32_t seq = total % 3;
 
@@ -379,24 +387,26 @@ test_pcap_infinite_rx(void)
 			if (pkts[i]->pkt_len != small_len(seq) || pkts[i]->nb_segs != 1 ||
 			    memcmp(rte_pktmbuf_mtod(pkts[i], void *), frame, small_len(seq))) {
 				printf("packet %u is not record %u\n", total, seq);
-				goto fail;
+				return TEST_FAILED;
 			}
 		}
 		/* no Tx devarg: Tx counts and drops */
-		if (rte_eth_tx_burst(env.port, 0, pkts, (uint16_t)n) != n)
-			goto fail;
+		if (rte_eth_tx_burst(env->port, 0, pkts, (uint16_t)n) != n)
+			return TEST_FAILED;
 	}
-	rte_eth_stats_get(env.port, &st);
+	rte_eth_stats_get(env->port, &st);
 	if (st.ipackets != 100 || st.opackets != 100) {
 		printf("ipackets %" PRIu64 " opackets %" PRIu64 ", want 100\n", st.ipackets,
 		       st.opackets);
-		goto fail;
+		return TEST_FAILED;
 	}
-	env_teardown(&env);
 	return TEST_SUCCESS;
-fail:
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_infinite_rx(void)
+{
+	return env_run(pcap_infinite_rx);
 }
 
 /* Queue setup with infinite_rx fails with want in the log, and the port closes clean. */
@@ -429,52 +439,52 @@ infinite_refused(struct pcap_env *env, struct rte_mempool *mp, const char *want)
 }
 
 static int
-test_pcap_infinite_refused(void)
+pcap_infinite_refused(struct pcap_env *env)
 {
-	struct rte_mempool *tiny = NULL;
-	struct pcap_env env;
+	struct rte_mempool *tiny;
+	int ret;
 	char want[256];
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
 	/* a jumbo record does not fit one default mbuf: DPDK refuses chains here */
-	if (pcap_file_write(env.in, NB_SIZES, rec_len) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, NB_SIZES, rec_len) != TEST_SUCCESS)
+		return TEST_FAILED;
 	snprintf(want, sizeof(want),
 		 DEV ": infinite_rx: packet 5 of '%s' has 9000 bytes, "
 		     "more than one mbuf holds: use mbufs with a data room of at least %u bytes",
-		 env.in, 9000 + RTE_PKTMBUF_HEADROOM);
-	if (infinite_refused(&env, env.mp, want) != TEST_SUCCESS)
-		goto fail;
+		 env->in, 9000 + RTE_PKTMBUF_HEADROOM);
+	if (infinite_refused(env, env->mp, want) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* more packets than the pool has mbufs */
-	if (pcap_file_write(env.in, 40, small_len) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, 40, small_len) != TEST_SUCCESS)
+		return TEST_FAILED;
 	tiny = rte_pktmbuf_pool_create("pcap_tiny", 16, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
 				       SOCKET_ID_ANY);
 	if (tiny == NULL)
-		goto fail;
+		return TEST_FAILED;
 	snprintf(want, sizeof(want),
 		 DEV ": infinite_rx: the mempool ran out after 16 packets "
 		     "of '%s': give it more mbufs than the file has packets",
-		 env.in);
-	if (infinite_refused(&env, tiny, want) != TEST_SUCCESS)
-		goto fail;
+		 env->in);
+	ret = infinite_refused(env, tiny, want);
+	rte_mempool_free(tiny);
+	if (ret != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* nothing to replay */
-	if (pcap_file_write(env.in, 0, small_len) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, 0, small_len) != TEST_SUCCESS)
+		return TEST_FAILED;
 	snprintf(want, sizeof(want),
 		 DEV ": infinite_rx: '%s' has no packet to replay: give a "
 		     "file with at least one",
-		 env.in);
-	if (infinite_refused(&env, env.mp, want) != TEST_SUCCESS)
-		goto fail;
-	rte_mempool_free(tiny);
-	env_teardown(&env);
+		 env->in);
+	if (infinite_refused(env, env->mp, want) != TEST_SUCCESS)
+		return TEST_FAILED;
 	return TEST_SUCCESS;
-fail:
-	rte_mempool_free(tiny);
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_infinite_refused(void)
+{
+	return env_run(pcap_infinite_refused);
 }
 
 /* No file may appear at path. */
@@ -494,51 +504,48 @@ probe_error(const char *args, const char *want)
 }
 
 static int
-test_pcap_errors(void)
+pcap_errors(struct pcap_env *env)
 {
 	static const char garbage[] = "this is not a capture, just text long enough to read";
-	struct pcap_env env;
 	char args[2048], want[512];
 	int q, len = 0;
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
 	/* missing file, and the tx_pcap after it is never created */
-	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=%s", env.in, env.out);
+	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=%s", env->in, env->out);
 	snprintf(want, sizeof(want),
 		 DEV ": rx_pcap file '%s' not found: give the path of an "
 		     "existing pcap file",
-		 env.in);
-	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env.out) != TEST_SUCCESS)
-		goto fail;
+		 env->in);
+	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env->out) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* garbage */
-	if (raw_file_write(env.in, garbage, sizeof(garbage)) != TEST_SUCCESS)
-		goto fail;
+	if (raw_file_write(env->in, garbage, sizeof(garbage)) != TEST_SUCCESS)
+		return TEST_FAILED;
 	snprintf(want, sizeof(want), DEV ": rx_pcap file '%s' is not a pcap or pcapng capture (",
-		 env.in);
-	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env.out) != TEST_SUCCESS)
-		goto fail;
+		 env->in);
+	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env->out) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* empty */
-	if (raw_file_write(env.in, "", 0) != TEST_SUCCESS ||
+	if (raw_file_write(env->in, "", 0) != TEST_SUCCESS ||
 	    probe_error(args, want) != TEST_SUCCESS)
-		goto fail;
+		return TEST_FAILED;
 	/* a directory */
-	snprintf(args, sizeof(args), "rx_pcap=%s", env.dir);
+	snprintf(args, sizeof(args), "rx_pcap=%s", env->dir);
 	snprintf(want, sizeof(want), DEV ": rx_pcap '%s' is a directory: give a pcap file",
-		 env.dir);
+		 env->dir);
 	if (probe_error(args, want) != TEST_SUCCESS)
-		goto fail;
+		return TEST_FAILED;
 	/* Tx file in a directory that does not exist: the first Tx file goes again */
-	if (pcap_file_write(env.in, 1, rec_len) != TEST_SUCCESS)
-		goto fail;
+	if (pcap_file_write(env->in, 1, rec_len) != TEST_SUCCESS)
+		return TEST_FAILED;
 	snprintf(args, sizeof(args), "rx_pcap=%s,tx_pcap=%s,rx_pcap=%s,tx_pcap=%s/no/out.pcap",
-		 env.in, env.out, env.in, env.dir);
+		 env->in, env->out, env->in, env->dir);
 	snprintf(want, sizeof(want),
 		 DEV ": cannot create tx_pcap file '%s/no/out.pcap': No "
 		     "such file or directory; give a path in a writable directory",
-		 env.dir);
-	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env.out) != TEST_SUCCESS)
-		goto fail;
+		 env->dir);
+	if (probe_error(args, want) != TEST_SUCCESS || file_absent(env->out) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* interfaces that do not exist */
 	if (probe_error("rx_iface=slnoif0",
 			DEV ": rx_iface: interface 'slnoif0' not found: "
@@ -547,29 +554,31 @@ test_pcap_errors(void)
 						   "found") != TEST_SUCCESS ||
 	    probe_error("iface=slnoif0", DEV ": iface: interface 'slnoif0' not found") !=
 		    TEST_SUCCESS)
-		goto fail;
-	snprintf(args, sizeof(args), "rx_pcap=%s,tx_iface=slnoif0", env.in);
+		return TEST_FAILED;
+	snprintf(args, sizeof(args), "rx_pcap=%s,tx_iface=slnoif0", env->in);
 	if (probe_error(args, DEV ": tx_iface: interface 'slnoif0' not found") != TEST_SUCCESS)
-		goto fail;
+		return TEST_FAILED;
 	/* devargs */
 	if (probe_error("", DEV ": no queue to make: give rx_pcap=<file>, tx_pcap=<file>, "
 				"rx_iface=<ifc>, tx_iface=<ifc> or iface=<ifc>") != TEST_SUCCESS ||
 	    probe_error("iface=lo,iface=lo", DEV ": iface given 2 times: give it once") !=
 		    TEST_SUCCESS)
-		goto fail;
-	snprintf(args, sizeof(args), "rx_pcap=%s,infinite_rx=yes", env.in);
+		return TEST_FAILED;
+	snprintf(args, sizeof(args), "rx_pcap=%s,infinite_rx=yes", env->in);
 	if (probe_error(args, "'infinite_rx'") != TEST_SUCCESS)
-		goto fail;
+		return TEST_FAILED;
 	for (q = 0; q < 17; q++)
 		len += snprintf(args + len, sizeof(args) - (size_t)len, "%srx_pcap=%s",
-				q ? "," : "", env.in);
+				q ? "," : "", env->in);
 	if (probe_error(args, DEV ": more than 16 queues on one side") != TEST_SUCCESS)
-		goto fail;
-	env_teardown(&env);
+		return TEST_FAILED;
 	return TEST_SUCCESS;
-fail:
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_errors(void)
+{
+	return env_run(pcap_errors);
 }
 
 /* Little-endian nanosecond pcap header and record headers, written by hand. */
@@ -657,7 +666,7 @@ hostile_run(struct pcap_env *env, const uint8_t *buf, size_t len, const struct h
 }
 
 static int
-test_pcap_hostile(void)
+pcap_hostile(struct pcap_env *env)
 {
 	static uint8_t buf[4096];
 	struct hostile_hdr h = {.magic = 0xa1b23c4d,
@@ -669,47 +678,46 @@ test_pcap_hostile(void)
 	struct hostile_want bad = {1, {64}, {0}, 1, NULL};
 	/* libpcap reads snaplen bytes of it and skips the rest */
 	struct hostile_want over = {3, {64, 128, 64}, {0, 9, 1}, 0, NULL};
-	struct pcap_env env;
 	char want[256];
 	size_t off;
 
-	if (env_setup(&env) != TEST_SUCCESS)
-		goto fail;
 	memcpy(buf, &h, sizeof(h));
 	/* good, zero-length, good */
 	off = hostile_rec_put(buf, sizeof(h), 64, 64, 64, 0);
 	off = hostile_rec_put(buf, off, 0, 60, 0, 9);
 	off = hostile_rec_put(buf, off, 64, 64, 64, 1);
-	if (hostile_run(&env, buf, off, &zero) != TEST_SUCCESS)
-		goto fail;
+	if (hostile_run(env, buf, off, &zero) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* good, then a caplen of 4 GiB - 1 */
 	off = hostile_rec_put(buf, sizeof(h), 64, 64, 64, 0);
 	off = hostile_rec_put(buf, off, UINT32_MAX, UINT32_MAX, 16, 9);
 	snprintf(want, sizeof(want),
 		 DEV ": reading '%s' failed after 1 packets: invalid "
 		     "packet capture length 4294967295",
-		 env.in);
+		 env->in);
 	bad.log = want;
-	if (hostile_run(&env, buf, off, &bad) != TEST_SUCCESS)
-		goto fail;
+	if (hostile_run(env, buf, off, &bad) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* good, then a record the file ends inside */
 	off = hostile_rec_put(buf, sizeof(h), 64, 64, 64, 0);
 	off = hostile_rec_put(buf, off, 100, 100, 10, 9);
 	snprintf(want, sizeof(want), DEV ": reading '%s' failed after 1 packets: truncated",
-		 env.in);
-	if (hostile_run(&env, buf, off, &bad) != TEST_SUCCESS)
-		goto fail;
+		 env->in);
+	if (hostile_run(env, buf, off, &bad) != TEST_SUCCESS)
+		return TEST_FAILED;
 	/* caplen above the header's snaplen, within libpcap's bound */
 	off = hostile_rec_put(buf, sizeof(h), 64, 64, 64, 0);
 	off = hostile_rec_put(buf, off, 200, 200, 200, 9);
 	off = hostile_rec_put(buf, off, 64, 64, 64, 1);
-	if (hostile_run(&env, buf, off, &over) != TEST_SUCCESS)
-		goto fail;
-	env_teardown(&env);
+	if (hostile_run(env, buf, off, &over) != TEST_SUCCESS)
+		return TEST_FAILED;
 	return TEST_SUCCESS;
-fail:
-	env_teardown(&env);
-	return TEST_FAILED;
+}
+
+static int
+test_pcap_hostile(void)
+{
+	return env_run(pcap_hostile);
 }
 
 #define PCAP_IF "slpcap0"
