@@ -720,6 +720,111 @@ test_pcap_hostile(void)
 	return env_run(pcap_hostile);
 }
 
+#define NB_MUTANTS 400
+
+static uint64_t
+xorshift(uint64_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 7;
+	*x ^= *x << 17;
+	return *x;
+}
+
+/* Every packet a mutant file gives: bounded, and its chain adds up. */
+static int
+mutant_drain(uint16_t port, uint32_t *total)
+{
+	struct rte_mbuf *pkts[16];
+	uint16_t n, i;
+	int bursts = 0;
+
+	while ((n = rte_eth_rx_burst(port, 0, pkts, RTE_DIM(pkts))) != 0 || bursts++ < 2) {
+		for (i = 0; i < n; i++) {
+			const struct rte_mbuf *m;
+			uint32_t sum = 0, segs = 0;
+
+			for (m = pkts[i]; m != NULL; m = m->next, segs++)
+				sum += m->data_len;
+			TEST_ASSERT(pkts[i]->pkt_len != 0 && pkts[i]->pkt_len <= 262144 &&
+					    sum == pkts[i]->pkt_len && segs == pkts[i]->nb_segs,
+				    "packet of %u bytes in %u segments", pkts[i]->pkt_len, segs);
+		}
+		rte_pktmbuf_free_bulk(pkts, n);
+		*total += n;
+	}
+	return TEST_SUCCESS;
+}
+
+/*
+ * A valid file with random bytes overwritten and cut at random places:
+ * whatever the port makes of it is bounded, and the pool and the fds are
+ * whole afterwards. Deterministic: the same mutants every run.
+ */
+static int
+pcap_mutated(struct pcap_env *env)
+{
+	static uint8_t base[65536], mut[65536];
+	struct rte_eth_conf conf = {0};
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	int fds = test_dir_entries("/proc/self/fd"), iter, k, probed = 0;
+	uint32_t pkts = 0;
+	char args[160];
+	size_t len, mlen;
+	uint16_t port;
+	FILE *f, *null;
+
+	TEST_ASSERT_SUCCESS(pcap_file_write(env->in, NB_SIZES * 2, rec_len), "base file");
+	f = fopen(env->in, "r");
+	TEST_ASSERT_NOT_NULL(f, "read base");
+	len = fread(base, 1, sizeof(base), f);
+	fclose(f);
+	snprintf(args, sizeof(args), "rx_pcap=%s", env->out);
+	null = fopen("/dev/null", "w");
+	TEST_ASSERT_NOT_NULL(null, "/dev/null");
+	for (iter = 0; iter < NB_MUTANTS; iter++) {
+		memcpy(mut, base, len);
+		mlen = xorshift(&x) % 4 == 0 ? xorshift(&x) % len : len;
+		for (k = 1 + (int)(xorshift(&x) % 8); k > 0; k--) {
+			/* mostly headers: the first 24 bytes and each record's 16 */
+			size_t pos = xorshift(&x) % 2 ? xorshift(&x) % 200 : xorshift(&x) % len;
+
+			mut[pos % len] = (uint8_t)xorshift(&x);
+		}
+		if (raw_file_write(env->out, mut, mlen) != TEST_SUCCESS)
+			break;
+		rte_openlog_stream(null);
+		if (rte_vdev_init(DEV, args) == 0) {
+			probed++;
+			if (rte_eth_dev_get_port_by_name(DEV, &port) != 0 ||
+			    rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
+			    rte_eth_rx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL, env->mp) !=
+				    0 ||
+			    rte_eth_tx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL) != 0 ||
+			    rte_eth_dev_start(port) != 0 ||
+			    mutant_drain(port, &pkts) != TEST_SUCCESS)
+				iter = NB_MUTANTS + 1;
+			rte_eth_dev_stop(port);
+			rte_vdev_uninit(DEV);
+		}
+		rte_openlog_stream(NULL);
+	}
+	fclose(null);
+	TEST_ASSERT_EQUAL(iter, NB_MUTANTS, "mutant %d failed", iter);
+	printf("%d of %d mutants probed, %u packets\n", probed, NB_MUTANTS, pkts);
+	/* most mutants keep a valid header and give packets before their damage */
+	TEST_ASSERT(probed > NB_MUTANTS / 2 && pkts > (uint32_t)probed, "mutants too broken");
+	TEST_ASSERT_EQUAL(rte_mempool_avail_count(env->mp), env->mp->size, "mbufs back");
+	TEST_ASSERT_EQUAL(test_dir_entries("/proc/self/fd"), fds, "no fd left");
+	return TEST_SUCCESS;
+}
+
+static int
+test_pcap_mutated(void)
+{
+	return env_run(pcap_mutated);
+}
+
 #define PCAP_IF "slpcap0"
 #define PEER_IF "slpcap1"
 #define NB_IF_FRAMES 32
@@ -866,10 +971,15 @@ out:
 }
 
 static const struct test_case pcap_cases[] = {
-	TEST_CASE(test_pcap_forward),	  TEST_CASE(test_pcap_multiseg_tx),
-	TEST_CASE(test_pcap_infinite_rx), TEST_CASE(test_pcap_infinite_refused),
-	TEST_CASE(test_pcap_errors),	  TEST_CASE(test_pcap_hostile),
-	TEST_CASE(test_pcap_iface),	  TEST_CASES_END(),
+	TEST_CASE(test_pcap_forward),
+	TEST_CASE(test_pcap_multiseg_tx),
+	TEST_CASE(test_pcap_infinite_rx),
+	TEST_CASE(test_pcap_infinite_refused),
+	TEST_CASE(test_pcap_errors),
+	TEST_CASE(test_pcap_hostile),
+	TEST_CASE(test_pcap_mutated),
+	TEST_CASE(test_pcap_iface),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(pmd_pcap, TEST_SUITE_EAL, pcap_cases);
