@@ -448,9 +448,13 @@ infinite_refused(struct pcap_env *env, struct rte_mempool *mp, const char *want)
 static int
 pcap_infinite_refused(struct pcap_env *env)
 {
+	/* a record header: 1 s, 0 ns, caplen and len of 4 GiB - 1 */
+	static const uint8_t bad_rec[16] = {1,	  0,	0,    0,    0,	  0,	0,    0,
+					    0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff};
 	struct rte_mempool *tiny;
-	int ret;
 	char want[256];
+	FILE *f;
+	int ret;
 
 	/* a jumbo record does not fit one default mbuf: DPDK refuses chains here */
 	if (pcap_file_write(env->in, NB_SIZES, rec_len) != TEST_SUCCESS)
@@ -475,6 +479,19 @@ pcap_infinite_refused(struct pcap_env *env)
 	ret = infinite_refused(env, tiny, want);
 	rte_mempool_free(tiny);
 	if (ret != TEST_SUCCESS)
+		return TEST_FAILED;
+	/* a file that turns bad after two records: refused, and the line says where */
+	if (pcap_file_write(env->in, 2, small_len) != TEST_SUCCESS)
+		return TEST_FAILED;
+	f = fopen(env->in, "a");
+	TEST_ASSERT_NOT_NULL(f, "append");
+	TEST_ASSERT_EQUAL(fwrite(bad_rec, 1, sizeof(bad_rec), f), sizeof(bad_rec), "append");
+	fclose(f);
+	snprintf(want, sizeof(want),
+		 DEV ": reading '%s' failed after 2 packets: invalid packet "
+		     "capture length 4294967295",
+		 env->in);
+	if (infinite_refused(env, env->mp, want) != TEST_SUCCESS)
 		return TEST_FAILED;
 	/* nothing to replay */
 	if (pcap_file_write(env->in, 0, small_len) != TEST_SUCCESS)

@@ -473,6 +473,7 @@ pcap_loop_load(struct rte_eth_dev *dev, struct pcap_rx_queue *rxq, const char *p
 			cap = ncap;
 		}
 		rxq->loop[rxq->loop_cnt++] = m;
+		rd.pkts++; /* for the reader's line if the file turns bad */
 	}
 	ret = -EINVAL;
 	if (rd.failed)
