@@ -160,6 +160,23 @@ pcap_rx_none_burst(void *queue __rte_unused, struct rte_mbuf **bufs __rte_unused
 }
 
 /*
+ * The first len bytes of m in one piece (a chain is copied into the
+ * queue's buffer), or NULL for an empty packet or one whose pkt_len runs
+ * past its segments: then m is freed and counted as an error.
+ */
+static const void *
+pcap_tx_flat(struct pcap_tx_queue *txq, struct rte_mbuf *m, uint32_t len)
+{
+	const void *data = len != 0 ? rte_pktmbuf_read(m, 0, len, txq->linear) : NULL;
+
+	if (data == NULL) {
+		txq->errs++;
+		rte_pktmbuf_free(m);
+	}
+	return data;
+}
+
+/*
  * Tx to a file: one record a packet, a chain flattened into one record.
  * The file header says nanoseconds, so tv_usec carries them; the stamp is
  * the time of writing, as DPDK's.
@@ -178,14 +195,11 @@ pcap_tx_dump_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		uint32_t len = rte_pktmbuf_pkt_len(m);
 		uint32_t caplen = RTE_MIN(len, PCAP_FILE_SNAPLEN);
 		struct pcap_pkthdr hdr = {.len = len, .caplen = caplen};
-		const void *data = rte_pktmbuf_read(m, 0, caplen, txq->linear);
+		const void *data = pcap_tx_flat(txq, m, caplen);
 		struct timespec now;
 
-		if (len == 0 || data == NULL) {
-			txq->errs++; /* empty, or pkt_len beyond its segments */
-			rte_pktmbuf_free(m);
+		if (data == NULL)
 			continue;
-		}
 		clock_gettime(CLOCK_REALTIME, &now);
 		hdr.ts.tv_sec = now.tv_sec;
 		hdr.ts.tv_usec = now.tv_nsec;
@@ -223,15 +237,11 @@ pcap_tx_iface_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	for (i = 0; i < nb_pkts; i++) {
 		struct rte_mbuf *m = bufs[i];
 		uint32_t len = rte_pktmbuf_pkt_len(m);
-		const void *data = NULL;
+		/* a frame is sent whole or not at all */
+		const void *data = pcap_tx_flat(txq, m, len <= PCAP_FILE_SNAPLEN ? len : 0);
 
-		if (len != 0 && len <= PCAP_FILE_SNAPLEN)
-			data = rte_pktmbuf_read(m, 0, len, txq->linear);
-		if (data == NULL) {
-			txq->errs++;
-			rte_pktmbuf_free(m);
+		if (data == NULL)
 			continue;
-		}
 		errno = 0;
 		if (pcap_sendpacket(txq->pcap, data, (int)len) != 0) {
 			if (errno == ENOBUFS || errno == EAGAIN)
