@@ -242,7 +242,7 @@ reason() { awk -v n="$1" '$1 == n { $1 = ""; sub(/^ +/, ""); print; exit }' "$HE
 
 n_ok=0 n_known=0 n_diff=0 n_dpdkfail=0 n_optin=0 n_bad=0
 bad=()
-printf '%-34s %-14s %-14s %s\n' autotest sluice dpdk verdict
+printf '%-34s %-14s %-14s %-9s %s\n' autotest sluice dpdk time verdict
 for line in "${TESTS[@]}"; do
 	read -r name mem class _ <<<"$line"
 	known=$(reason "$name" known-failing.txt)
@@ -252,10 +252,14 @@ for line in "${TESTS[@]}"; do
 		[ -x "$WORK/sluice/bin/$name" ] || s=compile-error
 		[ -x "$WORK/dpdk/bin/$name" ] || d=compile-error
 		verdict="opt-in (CONFORMANCE_SLOW=1)"
+		times=-
 		n_optin=$((n_optin + 1))
 	else
+		t0=$SECONDS
 		s=$(run_one sluice "$name" "$mem" "$class")
+		t1=$SECONDS
 		d=$(run_one dpdk "$name" "$mem" "$class")
+		times="$((t1 - t0))s/$((SECONDS - t1))s"
 		if [ -n "$diff" ]; then
 			if [ "$s" = pass ]; then
 				verdict="FAIL: passes now, drop it from expected-different.txt"
@@ -283,7 +287,7 @@ for line in "${TESTS[@]}"; do
 			n_dpdkfail=$((n_dpdkfail + 1))
 		fi
 	fi
-	printf '%-34s %-14s %-14s %s\n' "$name" "$s" "$d" "$verdict"
+	printf '%-34s %-14s %-14s %-9s %s\n' "$name" "$s" "$d" "$times" "$verdict"
 	if [ "$s" = compile-error ] && [ -n "${CONFORMANCE_VERBOSE:-}" ]; then
 		echo "    sluice: $(why sluice "$name" | sed "s|$STAGE/||" | cut -c1-200)"
 	fi
