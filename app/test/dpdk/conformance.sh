@@ -40,7 +40,8 @@ have_deb_src() {
 
 add_deb_src() {
 	local f
-	for f in /etc/apt/sources.list.d/*.sources; do
+	# Debian 12 keeps its entries in debian.sources (deb822)
+	for f in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list.d/*.sources; do
 		[ -f "$f" ] || continue
 		# deb822: the same stanzas with "Types: deb-src"
 		sed -E 's/^(Types:[[:space:]]*)deb[[:space:]]*$/\1deb-src/I' "$f" \
