@@ -188,7 +188,11 @@ cleanup() {
 	[ -n "$HUGEMNT" ] && umount "$HUGEMNT" 2>/dev/null && rmdir "$HUGEMNT"
 }
 trap cleanup EXIT
-if [ "$HUGE" = 1 ] && ! grep -q ' hugetlbfs ' /proc/mounts; then
+trap 'exit 1' INT TERM
+# one left by a run that was killed: ours to unmount at the end
+if mountpoint -q "$WORK/hugetlbfs" 2>/dev/null; then
+	HUGEMNT=$WORK/hugetlbfs
+elif [ "$HUGE" = 1 ] && ! grep -q ' hugetlbfs ' /proc/mounts; then
 	mkdir -p "$WORK/hugetlbfs"
 	if mount -t hugetlbfs nodev "$WORK/hugetlbfs" 2>/dev/null; then
 		HUGEMNT=$WORK/hugetlbfs
@@ -211,10 +215,18 @@ run_one() {
 		fi
 	fi
 	# a private runtime directory a run: other EAL programs may be running
-	args+=("--file-prefix=conf_${name}_$$")
+	local prefix=conf_${name}_$$
+	args+=("--file-prefix=$prefix")
 	DPDK_TEST=$name timeout -s KILL "$TIMEOUT" "$bin" "${args[@]}" \
 		>"$WORK/$side/$name.out" 2>&1 </dev/null
 	rc=$?
+	# DPDK keeps its runtime directory and hugepage files (PREFIXmap_N)
+	# after exit, each file holding a hugepage (Sluice keeps none)
+	rm -rf "/var/run/dpdk/$prefix" "${XDG_RUNTIME_DIR:-/tmp}/dpdk/$prefix"
+	local mnt
+	while read -r mnt; do
+		rm -f "$mnt/${prefix}map_"*
+	done < <(awk '$3 == "hugetlbfs" { print $2 }' /proc/mounts)
 	case $rc in
 	0) echo pass ;;
 	77) echo skip ;;
