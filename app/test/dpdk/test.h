@@ -58,6 +58,12 @@
 	TEST_ASSERT_BUFFERS_ARE_EQUAL((const uint8_t *)(a) + (off), (const uint8_t *)(b) + (off), \
 				      len, msg, ##__VA_ARGS__)
 
+/* DPDK's test.h brings rte_hexdump.h: tests may call rte_hexdump() and
+ * rte_memdump() without including it. */
+#if __has_include(<rte_hexdump.h>)
+#include <rte_hexdump.h>
+#endif
+
 /* DPDK's test.h brings rte_test.h, whose RTE_TEST_ASSERT* names some tests
  * use directly; where the library has no such header, the same names. */
 #if __has_include(<rte_test.h>)
