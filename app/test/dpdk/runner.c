@@ -100,6 +100,36 @@ runner_run(const char *name)
 	return TEST_FAILED;
 }
 
+/* Like DPDK's test.c: words of $DPDK_TEST_PARAMS are added to the EAL's
+ * arguments. *argvp and *argcp then name the merged array, whose words
+ * after the EAL's are the program's, as for argv. */
+static int
+runner_eal_init(int *argcp, char ***argvp)
+{
+	const char *extra = getenv("DPDK_TEST_PARAMS");
+	char *copy, *word, *save = NULL;
+	char **all;
+	int n = *argcp;
+
+	if (extra == NULL || extra[0] == '\0')
+		return rte_eal_init(*argcp, *argvp);
+	copy = strdup(extra);
+	all = calloc((size_t)n + strlen(extra) / 2 + 2, sizeof(*all));
+	if (copy == NULL || all == NULL) {
+		free(copy);
+		free(all);
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	memcpy(all, *argvp, (size_t)n * sizeof(*all));
+	for (word = strtok_r(copy, " ", &save); word != NULL; word = strtok_r(NULL, " ", &save))
+		all[n++] = word;
+	/* both stay allocated: the EAL and the test keep pointers into them */
+	*argcp = n;
+	*argvp = all;
+	return rte_eal_init(n, all);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -107,7 +137,7 @@ main(int argc, char **argv)
 	test_callback *action;
 	int ret;
 
-	ret = rte_eal_init(argc, argv);
+	ret = runner_eal_init(&argc, &argv);
 	if (ret < 0) {
 		printf("runner: rte_eal_init failed: %s\n", rte_strerror(rte_errno));
 		return 1;
