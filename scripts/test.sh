@@ -52,7 +52,7 @@ run() {
 }
 
 if build build; then
-	run build unit huge tools testpmd telemetry compat vm bench
+	run build unit huge tools testpmd telemetry compat vm bench conformance
 else
 	failed=$((failed + 1))
 fi

@@ -372,6 +372,35 @@ test_init_socket_limit(void)
 }
 
 /* The accessors of rte_dev.h read the device a bus filled in. */
+/* Options of DPDK 22.11 Sluice accepts with DPDK's checks: --no-hpet, and
+ * --huge-worker-stack[=KB], which DPDK refuses with --no-huge. */
+static int
+test_init_dpdk_timer_stack_options(void)
+{
+	const char *argv[] = {"eal_init_only", "--no-huge", "-l", "0-1", "--no-hpet", NULL};
+
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 0, "--no-hpet:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "cleanup=0", "init and cleanup");
+	argv[4] = "--huge-worker-stack=512";
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 1, "with --no-huge:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "--huge-worker-stack cannot be combined with --no-huge",
+				 "names the conflict");
+	argv[1] = "-m";
+	argv[2] = "64";
+	argv[3] = "--huge-worker-stack=0";
+	argv[4] = NULL;
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 1, "size 0:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "invalid --huge-worker-stack '0'", "names the value");
+	TEST_ASSERT_EQUAL(count_error_lines(), 1, "one error line:\n%s", out);
+	if (test_no_huge())
+		return TEST_SUCCESS; /* the rest needs hugepages */
+	argv[3] = "--huge-worker-stack";
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 0, "default size:\n%s", out);
+	argv[3] = "--huge-worker-stack=256";
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 0, "256 kB:\n%s", out);
+	return TEST_SUCCESS;
+}
+
 static int
 test_dev_accessors(void)
 {
@@ -408,6 +437,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_returns_consumed),
 	TEST_CASE(test_cleanup_frees_alarms),
 	TEST_CASE(test_init_socket_limit),
+	TEST_CASE(test_init_dpdk_timer_stack_options),
 	TEST_CASES_END(),
 };
 

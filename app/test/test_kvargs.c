@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_kvargs.h>
 
@@ -71,13 +72,53 @@ test_kvargs_errors(void)
 	kv = rte_kvargs_parse("bogus=2", NULL);
 	TEST_ASSERT_NOT_NULL(kv, "no valid_keys: any key is fine");
 	rte_kvargs_free(kv);
-	TEST_ASSERT_NULL(rte_kvargs_parse("queues=[0,1", valid), "open bracket fails");
-	TEST_ASSERT_NULL(rte_kvargs_parse("queues=0]", valid), "stray bracket fails");
-	TEST_ASSERT_NULL(rte_kvargs_parse("=5", NULL), "empty key fails");
 	TEST_ASSERT_NULL(rte_kvargs_parse(NULL, NULL), "NULL string fails");
 	for (i = 0; i < RTE_KVARGS_MAX + 1; i++)
 		strcat(big, "a=1,");
 	TEST_ASSERT_NULL(rte_kvargs_parse(big, NULL), "more than RTE_KVARGS_MAX pairs fail");
+	return TEST_SUCCESS;
+}
+
+/* Inputs DPDK 22.11 accepts although they look malformed: an empty key, a
+ * list left open, a second '=' in a pair, a stray ']'. */
+static int
+test_kvargs_lenient_syntax(void)
+{
+	static const struct {
+		const char *in;
+		unsigned int count;
+		const char *key, *value; /* of the last pair */
+	} cases[] = {
+		{"foo=1,=2", 2, "", "2"},
+		{"foo=[1,2", 1, "foo", "[1,2"},
+		{",=", 1, "", ""},
+		{"foo=[", 1, "foo", "["},
+		{"a=b=c", 1, "b", "c"},
+		{"queues=0],x", 2, "x", NULL},
+		{"foo=1,foo=", 2, "foo", ""},
+		{",,k,,", 1, "k", NULL},
+	};
+	unsigned int i;
+
+	for (i = 0; i < RTE_DIM(cases); i++) {
+		struct rte_kvargs *kv = rte_kvargs_parse(cases[i].in, NULL);
+		const struct rte_kvargs_pair *last;
+
+		TEST_ASSERT_NOT_NULL(kv, "'%s' parses", cases[i].in);
+		if (kv->count != cases[i].count) {
+			rte_kvargs_free(kv);
+			TEST_ASSERT(false, "'%s': %u pairs", cases[i].in, cases[i].count);
+		}
+		last = &kv->pairs[kv->count - 1];
+		TEST_ASSERT(strcmp(last->key, cases[i].key) == 0, "'%s': key '%s', want '%s'",
+			    cases[i].in, last->key, cases[i].key);
+		if (cases[i].value == NULL)
+			TEST_ASSERT_NULL(last->value, "'%s': no value", cases[i].in);
+		else
+			TEST_ASSERT(last->value != NULL && strcmp(last->value, cases[i].value) == 0,
+				    "'%s': value '%s'", cases[i].in, cases[i].value);
+		rte_kvargs_free(kv);
+	}
 	return TEST_SUCCESS;
 }
 
@@ -136,6 +177,7 @@ static const struct test_case kvargs_cases[] = {
 	TEST_CASE(test_kvargs_basic),
 	TEST_CASE(test_kvargs_lists_and_bare_keys),
 	TEST_CASE(test_kvargs_errors),
+	TEST_CASE(test_kvargs_lenient_syntax),
 	TEST_CASE(test_kvargs_process),
 	TEST_CASE(test_kvargs_delim),
 	TEST_CASES_END(),

@@ -532,7 +532,17 @@ test_memory_phys(void)
 	return TEST_SUCCESS;
 }
 
+/* First case, before any allocation: like DPDK, init leaves at least one
+ * segment mapped, with or without -m (memory_autotest checks this). */
+static int
+test_memory_physmem_after_init(void)
+{
+	TEST_ASSERT(rte_eal_get_physmem_size() > 0, "physmem is 0 right after rte_eal_init");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case memory_cases[] = {
+	TEST_CASE(test_memory_physmem_after_init),
 	TEST_CASE(test_memory_window),
 	TEST_CASE(test_memory_walks),
 	TEST_CASE(test_memory_lookup),

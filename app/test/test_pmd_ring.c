@@ -179,6 +179,10 @@ test_ring_nodeaction(void)
 			  "bad node");
 	TEST_ASSERT_EQUAL(rte_vdev_init("net_ring_x0", "internal=0x1000"), -EINVAL,
 			  "internal pointers from users are refused");
+	/* Unknown keys are ignored, as by DPDK's net_ring: default rings. */
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_ring_unk0", "args=test"), "unknown key ignored");
+	TEST_ASSERT_NOT_NULL(rte_ring_lookup("ETH_RXTX0_net_ring_unk0"), "default rings");
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_ring_unk0"), "uninit");
 	TEST_ASSERT_SUCCESS(rte_vdev_init("net_ring_cr0", "nodeaction=shared:0:CREATE"),
 			    "create");
 	TEST_ASSERT_SUCCESS(rte_vdev_init("net_ring_at0", "nodeaction=shared:0:ATTACH"),
@@ -211,6 +215,10 @@ test_ring_eal_bad_args(void)
 	argv[5] = "net_ring0";
 	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 0, "plain net_ring0:\n%s", out);
 	TEST_ASSERT_STR_CONTAINS(out, "cleanup=0", "init and cleanup");
+	/* eal_flags_vdev_opt_autotest: an unknown key does not stop init */
+	argv[5] = "net_ring0,args=test";
+	TEST_ASSERT_EQUAL(test_run_self(argv, out, sizeof(out)), 0, "args=test:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "ignoring arguments 'args=test'", "the warning");
 	return TEST_SUCCESS;
 }
 

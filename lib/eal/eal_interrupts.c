@@ -173,7 +173,8 @@ rte_intr_callback_unregister(const struct rte_intr_handle *h, rte_intr_callback_
 	if (TAILQ_EMPTY(&src->callbacks))
 		intr_source_free(src);
 	pthread_mutex_unlock(&intr_lock);
-	return count > 0 ? count : -ENOENT;
+	/* As in DPDK: a registered fd with no matching callback removes none (0). */
+	return count;
 }
 
 __rte_export int

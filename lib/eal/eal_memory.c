@@ -539,6 +539,18 @@ memory_preallocate(void)
 {
 	size_t left = eal_cfg.memory;
 
+	/* Nothing asked: one page on the main lcore's socket, as DPDK's own
+	 * start-up allocations leave it with at least one segment (physmem
+	 * is never 0 after init). Not fatal: the heap grows on demand anyway
+	 * and says so when it cannot. */
+	if (left == 0 && !eal_cfg.force_sockets) {
+		int main_socket = (int)lcore_config[eal_cfg.main_lcore].socket_id;
+
+		if (malloc_heap_prealloc(eal_mem.hugepages ? main_socket : 0, 1) < 0)
+			EAL_LOG(DEBUG, "memory: no page mapped at start: %s\n",
+				rte_strerror(rte_errno));
+		return 0;
+	}
 	if (eal_cfg.force_sockets) {
 		for (unsigned int n = 0; n < RTE_MAX_NUMA_NODES; n++)
 			if (eal_cfg.socket_mem[n] > 0 &&

@@ -46,6 +46,7 @@ enum {
 	OPT_HUGE_UNLINK,
 	OPT_NO_TELEMETRY,
 	OPT_TELEMETRY,
+	OPT_HUGE_WORKER_STACK,
 	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
 	OPT_IGNORED_ARG,
 };
@@ -68,6 +69,9 @@ static const struct option eal_long_options[] = {
 	{ "log-level", required_argument, NULL, OPT_LOG_LEVEL },
 	{ "proc-type", required_argument, NULL, OPT_PROC_TYPE },
 	{ "mbuf-pool-ops-name", required_argument, NULL, OPT_MBUF_POOL_OPS },
+	{ "huge-worker-stack", optional_argument, NULL, OPT_HUGE_WORKER_STACK },
+	/* no HPET timer here: the TSC, as in DPDK built without HPET */
+	{ "no-hpet", no_argument, NULL, OPT_IGNORED },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ "no-shconf", no_argument, NULL, OPT_IGNORED },
@@ -146,6 +150,8 @@ eal_usage(const char *prgname)
 	       "  --proc-type TYPE    primary (secondary is not supported)\n"
 	       "  --mbuf-pool-ops-name NAME  Mempool ops for pktmbuf pools\n"
 	       "  --no-telemetry      No telemetry socket (on by default)\n"
+	       "  --huge-worker-stack[=KB]  Accepted as in DPDK (not with --no-huge)\n"
+	       "  --no-hpet           Accepted as in DPDK: the TSC is the timer\n"
 	       "  -h, --help          This help\n"
 	       "  -v, --version       Print the version\n"
 	       "\n", prgname);
@@ -209,6 +215,8 @@ static bool opt_lcores_given;
 /* Service lcores from -s/-S (opt_service_name), checked in finish_lcores. */
 static bool opt_service[RTE_MAX_LCORE];
 static const char *opt_service_name;
+/* --huge-worker-stack given: DPDK refuses it with --no-huge. */
+static bool opt_huge_worker_stack;
 
 static int
 lcore_add(unsigned int lcore, unsigned int cpu, const char *opt, const char *arg)
@@ -551,6 +559,19 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 	case OPT_TELEMETRY:
 		eal_cfg.no_telemetry = opt == OPT_NO_TELEMETRY;
 		return 0;
+	case OPT_HUGE_WORKER_STACK:
+		/* DPDK: optional size in kB, default the system's thread stack
+		 * size. Workers keep ordinary stacks here: Sluice starts lcore
+		 * threads before its memory exists. */
+		if (arg != NULL && arg[0] != '\0') {
+			int rc = opt_num(optname, arg, "a stack size in kB", 1,
+					 SIZE_MAX / 1024 - 1, &v);
+
+			if (rc < 0)
+				return rc;
+		}
+		opt_huge_worker_stack = true;
+		return 0;
 	case OPT_IGNORED:
 	case OPT_IGNORED_ARG:
 		return 0;
@@ -653,6 +674,7 @@ eal_parse_args(int argc, char **argv)
 	}
 	opt_lcores_given = false;
 	opt_service_name = NULL;
+	opt_huge_worker_stack = false;
 
 	/*
 	 * 0, not 1: glibc then forgets where it stopped inside a cluster such as
@@ -693,6 +715,11 @@ eal_parse_args(int argc, char **argv)
 	}
 	if (eal_cfg.no_huge && (eal_cfg.huge_dir_given || eal_cfg.force_sockets)) {
 		ret = opt_err("--no-huge cannot be combined with --huge-dir or --socket-mem");
+		goto out;
+	}
+	if (eal_cfg.no_huge && opt_huge_worker_stack) {
+		ret = opt_err("--huge-worker-stack cannot be combined with --no-huge: "
+			      "drop one of them");
 		goto out;
 	}
 	if (eal_cfg.memory != 0 && eal_cfg.force_sockets) {

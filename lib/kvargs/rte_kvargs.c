@@ -10,48 +10,47 @@
 #include "eal_private.h"
 
 /*
- * Split kvlist->str in place into pairs. Commas inside [...] belong to the
- * value. Empty pairs (",,") are skipped. Returns 0, or -1 for an empty key,
- * unbalanced brackets or more than RTE_KVARGS_MAX pairs.
+ * Split kvlist->str in place into pairs, as DPDK 22.11 does:
+ * - a token ends at '=', at ',' outside [...], or at the end;
+ * - '=' ends a key (a later '=' in the same pair starts a new key, so
+ *   "a=b=c" is the pair b=c); the key may be empty ("=2" is ""=2);
+ * - ',' or the end closes the pair: what follows '=' is its value (maybe
+ *   ""), a pair without '=' is a key with a NULL value;
+ * - '[' opens a list whose commas belong to the value until ']'; brackets
+ *   do not nest and need not balance ("foo=[1,2" is foo="[1,2");
+ * - an empty pair (",,", a leading ',') is skipped.
+ * Returns 0, or -1 for more than RTE_KVARGS_MAX pairs.
  */
 static int
 kvargs_tokenize(struct rte_kvargs *kvlist)
 {
 	char *p = kvlist->str;
 	char *start = p;
-	int depth = 0;
+	bool in_list = false, has_key = false;
 
 	for (;; p++) {
 		char c = *p;
+		bool pair_end = c == '\0' || (c == ',' && !in_list);
 
-		if (c == '[') {
-			depth++;
+		if (c == '[')
+			in_list = true;
+		else if (c == ']')
+			in_list = false;
+		if (c != '=' && !pair_end)
 			continue;
-		}
-		if (c == ']') {
-			if (--depth < 0)
-				return -1;
-			continue;
-		}
-		if (c != '\0' && (c != ',' || depth > 0))
-			continue;
-		if (c == '\0' && depth != 0)
+
+		if (kvlist->count >= RTE_KVARGS_MAX)
 			return -1;
-
 		*p = '\0';
-		if (p != start) {
-			struct rte_kvargs_pair *pair;
-			char *eq = strchr(start, '=');
-
-			if (kvlist->count >= RTE_KVARGS_MAX || eq == start)
-				return -1;
-			pair = &kvlist->pairs[kvlist->count++];
-			pair->key = start;
-			pair->value = NULL;
-			if (eq != NULL) {
-				*eq = '\0';
-				pair->value = eq + 1;
-			}
+		if (c == '=') {
+			kvlist->pairs[kvlist->count].key = start;
+			has_key = true;
+		} else if (has_key) {
+			kvlist->pairs[kvlist->count++].value = start;
+			has_key = false;
+		} else if (p != start) {
+			kvlist->pairs[kvlist->count].key = start;
+			kvlist->pairs[kvlist->count++].value = NULL;
 		}
 		if (c == '\0')
 			return 0;

@@ -157,12 +157,11 @@ pci_probe_one(struct rte_pci_device *dev)
 		}
 		/* ret > 0: the driver declined; try the next one. */
 	}
-	if (!matched && pci_dev_allowed(dev)) {
-		PCI_LOG(ERR, "%s (%04x:%04x, class %06x) was given with -a but no driver "
-			"supports it; remove -a %s\n", dev->name, dev->id.vendor_id,
+	/* As in DPDK, a device no driver takes is left alone, even with -a. */
+	if (!matched && pci_dev_allowed(dev))
+		PCI_LOG(WARNING, "%s (%04x:%04x, class %06x) was given with -a but no driver "
+			"supports it: ignored; remove -a %s\n", dev->name, dev->id.vendor_id,
 			dev->id.device_id, dev->id.class_id, dev->name);
-		return -ENODEV;
-	}
 	return 0;
 }
 
@@ -195,7 +194,7 @@ pci_probe(void)
 	struct rte_pci_device *dev;
 	struct rte_devargs *da;
 
-	/* An -a naming a device that is not there is an error, not zero ports. */
+	/* An -a naming a device that is not there is ignored, as in DPDK. */
 	RTE_EAL_DEVARGS_FOREACH("pci", da) {
 		struct rte_pci_addr addr;
 		bool found = false;
@@ -208,11 +207,9 @@ pci_probe(void)
 		}
 		TAILQ_FOREACH(dev, &pci_device_list, next)
 			found |= rte_pci_addr_cmp(&dev->addr, &addr) == 0;
-		if (!found) {
-			PCI_LOG(ERR, "-a %s: no such PCI device; list them with "
+		if (!found)
+			PCI_LOG(WARNING, "-a %s: no such PCI device: ignored; list them with "
 				"sluice-devbind --status\n", da->name);
-			return -ENODEV;
-		}
 	}
 	TAILQ_FOREACH(dev, &pci_device_list, next) {
 		int ret = pci_probe_one(dev);

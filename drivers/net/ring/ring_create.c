@@ -148,6 +148,27 @@ ring_get_rings(const char *dev_name, const struct ring_nodeaction *na,
 	return 0;
 }
 
+/*
+ * The device's arguments, or NULL when it has none. Like DPDK's net_ring,
+ * arguments with a key it does not know (or that do not parse) are
+ * ignored, with a warning, and the device gets its default rings.
+ */
+static struct rte_kvargs *
+ring_args_parse(struct rte_vdev_device *vdev)
+{
+	const char *args = rte_vdev_device_args(vdev);
+	struct rte_kvargs *kv;
+
+	if (args == NULL || args[0] == '\0')
+		return NULL;
+	kv = rte_kvargs_parse(args, ring_valid_args);
+	if (kv == NULL)
+		RTE_ETHDEV_LOG(WARNING, "%s: ignoring arguments '%s': net_ring knows only "
+			       ARG_NODEACTION "=NAME:NODE:CREATE|ATTACH\n",
+			       rte_vdev_device_name(vdev), args);
+	return kv;
+}
+
 static int
 ring_probe(struct rte_vdev_device *vdev)
 {
@@ -158,9 +179,7 @@ ring_probe(struct rte_vdev_device *vdev)
 	int ret;
 	unsigned int i;
 
-	kv = rte_vdev_kvargs_parse(vdev, ring_valid_args);
-	if (kv == NULL)
-		return -EINVAL;
+	kv = ring_args_parse(vdev);
 	ret = rte_kvargs_process(kv, NULL, ring_arg_handler, &ctx);
 	rte_kvargs_free(kv);
 	if (ret < 0)

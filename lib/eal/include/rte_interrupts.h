@@ -61,7 +61,8 @@ int rte_intr_callback_register(const struct rte_intr_handle *intr_handle,
 
 /*
  * Remove the callbacks cb with cb_arg ((void *)-1: any arg) of the
- * handle's fd. Returns how many were removed, -ENOENT if none, -EINVAL
+ * handle's fd. Returns how many were removed (0 when the fd has callbacks
+ * but none matches), -ENOENT when the fd has no callback at all, -EINVAL
  * (NULL handle, fd < 0), or -EAGAIN while the fd's callbacks are running
  * (from inside a callback use rte_intr_callback_unregister_pending).
  * rte_errno is not set.
