@@ -147,38 +147,15 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	}
 	/* 3.1.1 step 7: the virtqueues (4.1.5.1.3) */
 	for (uint16_t q = 0; q < nb_rx; q++) {
-		struct virtio_rxq *rxq = dev->data->rx_queues[q];
-
-		/* the MTU may have changed since the queue was set up */
-		ret = virtio_rx_frame_check(dev, q, dev->data->mtu,
-					    rte_pktmbuf_data_room_size(rxq->mp), rxq->offloads);
-		if (ret != 0)
-			goto fail;
-		rxq->intr_on = false;
-		rxq->mrg_rxbuf = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
-		rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
-		rxq->guest_csum = virtio_has(hw, VIRTIO_NET_F_GUEST_CSUM);
-		rxq->l4_csum = (rxq->offloads & VIRTIO_RX_L4_CKSUM) != 0;
-		rxq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
-		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
-		virtio_rxq_reset(rxq);
-		ret = virtio_rxq_fill(rxq);
-		if (ret != 0) {
-			VIRTIO_LOG(ERR, "%s: mempool %s cannot fill Rx queue %u (%u mbufs): make "
-				   "it larger\n", dev->data->name, rxq->mp->name, q, rxq->vq.size);
-			goto fail;
-		}
-		ret = virtio_queue_program(hw, &rxq->vq);
+		ret = virtio_rxq_start(dev, q);
+		if (ret == 0)
+			ret = virtio_queue_program(hw, &((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
 		if (ret != 0)
 			goto fail;
 	}
 	for (uint16_t q = 0; q < nb_tx; q++) {
-		struct virtio_txq *txq = dev->data->tx_queues[q];
-
-		txq->csum = virtio_has(hw, VIRTIO_NET_F_CSUM);
-		txq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
-		virtio_txq_reset(txq);
-		ret = virtio_queue_program(hw, &txq->vq);
+		virtio_txq_start(dev, q);
+		ret = virtio_queue_program(hw, &((struct virtio_txq *)dev->data->tx_queues[q])->vq);
 		if (ret != 0)
 			goto fail;
 	}
