@@ -147,38 +147,15 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	}
 	/* 3.1.1 step 7: the virtqueues (4.1.5.1.3) */
 	for (uint16_t q = 0; q < nb_rx; q++) {
-		struct virtio_rxq *rxq = dev->data->rx_queues[q];
-
-		/* the MTU may have changed since the queue was set up */
-		ret = virtio_rx_frame_check(dev, q, dev->data->mtu,
-					    rte_pktmbuf_data_room_size(rxq->mp), rxq->offloads);
-		if (ret != 0)
-			goto fail;
-		rxq->intr_on = false;
-		rxq->mrg_rxbuf = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
-		rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
-		rxq->guest_csum = virtio_has(hw, VIRTIO_NET_F_GUEST_CSUM);
-		rxq->l4_csum = (rxq->offloads & VIRTIO_RX_L4_CKSUM) != 0;
-		rxq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
-		rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(q + 1) : VIRTIO_MSI_NO_VECTOR;
-		virtio_rxq_reset(rxq);
-		ret = virtio_rxq_fill(rxq);
-		if (ret != 0) {
-			VIRTIO_LOG(ERR, "%s: mempool %s cannot fill Rx queue %u (%u mbufs): make "
-				   "it larger\n", dev->data->name, rxq->mp->name, q, rxq->vq.size);
-			goto fail;
-		}
-		ret = virtio_queue_program(hw, &rxq->vq);
+		ret = virtio_rxq_start(dev, q);
+		if (ret == 0)
+			ret = virtio_queue_program(hw, &((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
 		if (ret != 0)
 			goto fail;
 	}
 	for (uint16_t q = 0; q < nb_tx; q++) {
-		struct virtio_txq *txq = dev->data->tx_queues[q];
-
-		txq->csum = virtio_has(hw, VIRTIO_NET_F_CSUM);
-		txq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
-		virtio_txq_reset(txq);
-		ret = virtio_queue_program(hw, &txq->vq);
+		virtio_txq_start(dev, q);
+		ret = virtio_queue_program(hw, &((struct virtio_txq *)dev->data->tx_queues[q])->vq);
 		if (ret != 0)
 			goto fail;
 	}
@@ -282,7 +259,7 @@ static int
 virtio_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 {
 	struct virtio_hw *hw = virtio_dev_hw(dev);
-	uint16_t max = virtio_queue_max_size(hw, 0);
+	uint16_t max = hw->vq_max != NULL ? hw->vq_max[0] : 0;
 	const struct rte_eth_desc_lim lim = {
 		.nb_max = max, .nb_min = 2, .nb_align = 1,
 		.nb_seg_max = (uint16_t)(max - 1), .nb_mtu_seg_max = (uint16_t)(max - 1),
@@ -401,7 +378,6 @@ virtio_devargs_packed(struct rte_pci_device *pdev, bool *on)
 static int
 virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 {
-	struct virtq_layout l;
 	uint16_t idx, size, mtu;
 	bool packed_on;
 	int ret;
@@ -421,15 +397,20 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 	hw->offered = hw->features;
 	/* 2.7: every queue of the device is packed or none; fixed from here on */
 	hw->packed = packed_on && virtio_has(hw, VIRTIO_F_RING_PACKED);
-	if (virtio_has(hw, VIRTIO_NET_F_MAC))
-		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mac),
-				    hw->mac.addr_bytes, RTE_ETHER_ADDR_LEN);
+	if (virtio_has(hw, VIRTIO_NET_F_MAC)) {
+		ret = virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mac),
+					  hw->mac.addr_bytes, RTE_ETHER_ADDR_LEN);
+		if (ret != 0)
+			return ret;
+	}
 	if (!rte_is_valid_assigned_ether_addr(&hw->mac))
 		rte_eth_random_addr(hw->mac.addr_bytes);
 	hw->max_pairs = 1;
 	if (virtio_has(hw, VIRTIO_NET_F_MQ)) {
-		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, max_virtqueue_pairs),
-				    &hw->max_pairs, sizeof(hw->max_pairs));
+		ret = virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, max_virtqueue_pairs),
+					  &hw->max_pairs, sizeof(hw->max_pairs));
+		if (ret != 0)
+			return ret;
 		/* 5.1.4.1: between 1 and 0x8000; anything else is not trusted */
 		if (hw->max_pairs < VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MIN ||
 		    hw->max_pairs > VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MAX || !virtio_has(hw, VIRTIO_NET_F_CTRL_VQ))
@@ -442,17 +423,16 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 			   dev->data->name, hw->num_queues);
 		return -ENODEV;
 	}
-	/* 4.1.5.1.3: read while MQ is negotiated, so every pair's queues exist */
-	hw->vq_max = rte_zmalloc_socket("virtio_vq_max", sizeof(uint16_t) * 2 * hw->max_pairs, 0,
-					dev->data->numa_node);
-	if (hw->vq_max == NULL)
-		return -ENOMEM;
-	for (uint16_t i = 0; i < 2 * hw->max_pairs; i++)
-		hw->vq_max[i] = virtio_queue_max_size(hw, i);
+	ret = virtio_queue_sizes_read(dev, hw);
+	if (ret != 0)
+		return ret;
 	/* 5.1.4.1: with VIRTIO_NET_F_MTU the device states its largest MTU */
 	hw->max_mtu = VIRTIO_MAX_RX_PKTLEN - VIRTIO_MAX_FRAME(0);
 	if (virtio_has(hw, VIRTIO_NET_F_MTU)) {
-		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mtu), &mtu, sizeof(mtu));
+		ret = virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, mtu), &mtu,
+					  sizeof(mtu));
+		if (ret != 0)
+			return ret;
 		if (mtu >= RTE_ETHER_MIN_MTU)
 			hw->max_mtu = mtu;
 	}
@@ -461,24 +441,15 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 		idx = virtio_has(hw, VIRTIO_NET_F_MQ) ? (uint16_t)(2 * hw->max_pairs) : 2;
 		if (virtio_has(hw, VIRTIO_NET_F_MQ) && hw->max_pairs == 1)
 			idx = 2;
-		size = RTE_MIN(virtio_queue_max_size(hw, idx), (uint16_t)VIRTIO_CTRL_QUEUE_SIZE);
-		if (size < 4) {
-			VIRTIO_LOG(ERR, "%s: control virtqueue %u has %u entries\n",
-				   dev->data->name, idx, size);
+		size = virtio_queue_max_size(hw, idx);
+		if (size < 4 || !virtq_size_valid(size, hw->packed)) {
+			VIRTIO_LOG(ERR, "%s: control virtqueue %u reports queue_size %u: the "
+				   "device is faulty\n", dev->data->name, idx, size);
 			return -ENODEV;
 		}
-		hw->cvq = rte_zmalloc_socket("virtio_cvq", sizeof(*hw->cvq), RTE_CACHE_LINE_SIZE,
-					     dev->data->numa_node);
-		if (hw->cvq == NULL ||
-		    virtq_alloc(dev, hw->cvq, idx, size, sizeof(struct virtio_ctrl_buf),
-				dev->data->numa_node) != 0) {
-			rte_free(hw->cvq);
-			hw->cvq = NULL;
-			return -ENOMEM;
-		}
-		l = virtq_layout_of(size, 0, hw->packed);
-		hw->cbuf = (struct virtio_ctrl_buf *)((uint8_t *)hw->cvq->mz->addr + l.extra_off);
-		hw->cbuf_iova = hw->cvq->mz->iova + l.extra_off;
+		ret = virtio_cvq_alloc(dev, idx, RTE_MIN(size, (uint16_t)VIRTIO_CTRL_QUEUE_SIZE));
+		if (ret != 0)
+			return ret;
 	}
 	/* idle until dev_start negotiates again and brings the queues up */
 	return virtio_dev_reset(hw);

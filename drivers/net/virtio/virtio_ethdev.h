@@ -28,6 +28,8 @@ int virtio_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_des
 			  unsigned int socket_id, const struct rte_eth_rxconf *conf,
 			  struct rte_mempool *mp);
 void virtio_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
+int virtio_rxq_start(struct rte_eth_dev *dev, uint16_t qid);
+void virtio_txq_start(struct rte_eth_dev *dev, uint16_t qid);
 int virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 			  unsigned int socket_id, const struct rte_eth_txconf *conf);
 void virtio_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);

@@ -12,6 +12,7 @@
 
 #include <rte_ether.h>
 #include <rte_log.h>
+#include <rte_spinlock.h>
 
 #include <bus_pci_driver.h>
 #include <ethdev_driver.h>
@@ -39,6 +40,9 @@ extern int virtio_logtype;
 	(VIRTIO_BIT(VIRTIO_NET_F_CSUM) | VIRTIO_BIT(VIRTIO_NET_F_GUEST_CSUM) | \
 	 VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF))
 
+/* How long a control command waits for the device (5.1.6.5) */
+#define VIRTIO_CTRL_TIMEOUT_US 2000000u
+
 /* The driver's largest frame when the device states no MTU (5.1.4: no VIRTIO_NET_F_MTU) */
 #define VIRTIO_MAX_RX_PKTLEN 9728u
 #define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
@@ -61,6 +65,14 @@ struct virtio_hw {
 	struct virtqueue *cvq;		/* control queue, when CTRL_VQ was negotiated */
 	struct virtio_ctrl_buf *cbuf;
 	rte_iova_t cbuf_iova;
+	rte_spinlock_t ctrl_lock;	/* one control command at a time */
+	uint32_t ctrl_timeout_us;	/* how long a command waits for its answer */
+	uint16_t ctrl_slots;		/* tokens the commands take turns over */
+	uint16_t ctrl_next;		/* slot of the next command */
+	uint16_t ctrl_stale_token;	/* the command that timed out (ctrl_stale) */
+	uint16_t ctrl_stale_n;		/* and its descriptors */
+	bool ctrl_stale;		/* a timed-out command is still with the device */
+	bool ctrl_broken;		/* a completion named no command: off until reset */
 	bool intr_registered;		/* config-change callback on the eal-intr thread */
 	bool msix;			/* vectors armed */
 	bool rxq_intr;			/* Rx queues have vectors 1..n */
@@ -86,14 +98,16 @@ int virtio_dev_reset(struct virtio_hw *hw);
 uint8_t virtio_status_get(struct virtio_hw *hw);
 void virtio_status_add(struct virtio_hw *hw, uint8_t bits);
 int virtio_features_negotiate(struct virtio_hw *hw, uint64_t wanted);
-void virtio_dev_cfg_read(struct virtio_hw *hw, size_t off, void *buf, size_t len);
+int virtio_dev_cfg_read(struct virtio_hw *hw, size_t off, void *buf, size_t len);
 uint16_t virtio_queue_max_size(struct virtio_hw *hw, uint16_t index);
+int virtio_queue_sizes_read(struct rte_eth_dev *dev, struct virtio_hw *hw);
 int virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq);
 int virtio_msix_config_set(struct virtio_hw *hw, uint16_t vector);
 uint8_t virtio_isr_read(struct virtio_hw *hw);
 int virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint16_t size,
 		size_t extra, int socket);
 int virtq_size_pick(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc, uint16_t *size);
+int virtio_cvq_alloc(struct rte_eth_dev *dev, uint16_t index, uint16_t size);
 void virtio_cvq_reset(struct virtio_hw *hw);
 void virtio_cvq_free(struct virtio_hw *hw);
 int virtio_ctrl_send(struct rte_eth_dev *dev, uint8_t class, uint8_t cmd, const void *data,

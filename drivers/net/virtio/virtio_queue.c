@@ -45,6 +45,50 @@ virtio_rx_frame_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint3
 	return -EINVAL;
 }
 
+/*
+ * Rx queue qid ready for a device that negotiated hw->features: the
+ * features it follows, an empty ring, every descriptor given a buffer. The
+ * device learns of the ring after this (virtio_queue_program).
+ */
+int
+virtio_rxq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_hw *hw = virtio_dev_hw(dev);
+	struct virtio_rxq *rxq = dev->data->rx_queues[qid];
+	int ret;
+
+	/* the MTU may have changed since the queue was set up */
+	ret = virtio_rx_frame_check(dev, qid, dev->data->mtu, rte_pktmbuf_data_room_size(rxq->mp),
+				    rxq->offloads);
+	if (ret != 0)
+		return ret;
+	rxq->intr_on = false;
+	rxq->mrg_rxbuf = virtio_has(hw, VIRTIO_NET_F_MRG_RXBUF);
+	rxq->scatter = (rxq->offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
+	rxq->guest_csum = virtio_has(hw, VIRTIO_NET_F_GUEST_CSUM);
+	rxq->l4_csum = (rxq->offloads & VIRTIO_RX_L4_CKSUM) != 0;
+	rxq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
+	rxq->vq.msix_vector = hw->rxq_intr ? (uint16_t)(qid + 1) : VIRTIO_MSI_NO_VECTOR;
+	virtio_rxq_reset(rxq);
+	ret = virtio_rxq_fill(rxq);
+	if (ret != 0)
+		VIRTIO_LOG(ERR, "%s: mempool %s cannot fill Rx queue %u (%u mbufs): make it "
+			   "larger\n", dev->data->name, rxq->mp->name, qid, rxq->vq.size);
+	return ret;
+}
+
+/* Tx queue qid ready for a device that negotiated hw->features, empty. */
+void
+virtio_txq_start(struct rte_eth_dev *dev, uint16_t qid)
+{
+	struct virtio_hw *hw = virtio_dev_hw(dev);
+	struct virtio_txq *txq = dev->data->tx_queues[qid];
+
+	txq->csum = virtio_has(hw, VIRTIO_NET_F_CSUM);
+	txq->vq.event_idx = virtio_has(hw, VIRTIO_F_RING_EVENT_IDX);
+	virtio_txq_reset(txq);
+}
+
 void
 virtio_rx_queue_release(struct rte_eth_dev *dev, uint16_t qid)
 {

@@ -95,37 +95,53 @@ virtio_rxq_drain(struct virtio_rxq *rxq)
 }
 
 /*
- * Take back the buffer of used entry cons; NULL when its id names no buffer
+ * Take back the buffer of used entry e; NULL when its id names no buffer
  * of ours (outside the table, or not posted) or its length is not what a
  * buffer can hold: at least min bytes, at most what was offered.
  */
 static inline struct rte_mbuf *
-rx_take(struct virtio_rxq *rxq, uint16_t cons, uint32_t min, uint32_t *len)
+rx_take(struct virtio_rxq *rxq, struct vring_used_elem e, uint32_t min, uint32_t *len)
 {
-	struct virtqueue *vq = &rxq->vq;
-	volatile struct vring_used_elem *e = &vq->used->ring[cons & vq->mask];
-	uint32_t id = e->id;
 	struct rte_mbuf *m;
 
-	*len = e->len;
-	if (unlikely(id >= vq->size || rxq->sw_ring[id] == NULL))
+	*len = e.len;
+	if (unlikely(e.id >= rxq->vq.size || rxq->sw_ring[e.id] == NULL))
 		return NULL;
-	m = rxq->sw_ring[id];
-	rxq->sw_ring[id] = NULL;
-	rxq->free_ids[rxq->nb_free++] = (uint16_t)id;
-	if (unlikely(*len < min || *len > rxq->buf_len)) {
+	m = rxq->sw_ring[e.id];
+	rxq->sw_ring[e.id] = NULL;
+	rxq->free_ids[rxq->nb_free++] = (uint16_t)e.id;
+	if (unlikely(e.len < min || e.len > rxq->buf_len)) {
 		rte_mbuf_raw_free(m);
 		return NULL;
 	}
 	return m;
 }
 
+/*
+ * The cursor of a burst over the used ring: the next entry, and that entry
+ * when it was already loaded (to find its frame's num_buffers), so each
+ * entry is read from the ring exactly once.
+ */
+struct rx_split_cur {
+	uint16_t cons;
+	bool have_first;
+	struct vring_used_elem first;
+};
+
 static inline struct rte_mbuf *
 rx_take_split(struct virtio_rxq *rxq, void *cur, uint32_t min, uint32_t *len)
 {
-	uint16_t *cons = cur;
+	struct rx_split_cur *c = cur;
+	struct vring_used_elem e;
 
-	return rx_take(rxq, (*cons)++, min, len);
+	if (c->have_first) {
+		e = c->first;
+		c->have_first = false;
+	} else {
+		e = virtq_used_elem_read(&rxq->vq, c->cons);
+	}
+	c->cons++;
+	return rx_take(rxq, e, min, len);
 }
 
 /*
@@ -138,19 +154,21 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
 	struct virtio_rxq *rxq = queue;
 	struct virtqueue *vq = &rxq->vq;
-	uint16_t used, nb_rx = 0, cons = vq->used_cons;
+	struct rx_split_cur cur = { .cons = vq->used_cons };
+	uint16_t used, nb_rx = 0;
 	bool partial = false;
 
 	used = virtq_used_count(vq, (uint16_t)(vq->size - rxq->nb_free), &rxq->errors);
 	while (nb_rx < nb_pkts && used > 0) {
-		uint32_t id = vq->used->ring[cons & vq->mask].id;
 		uint16_t nbuf = 1;
 		struct rte_mbuf *m;
 		bool bad = false;
 
-		if (rxq->mrg_rxbuf && id < vq->size && rxq->sw_ring[id] != NULL) {
+		cur.first = virtq_used_elem_read(vq, cur.cons);
+		cur.have_first = true;
+		if (rxq->mrg_rxbuf && cur.first.id < vq->size && rxq->sw_ring[cur.first.id] != NULL) {
 			/* untrusted: between 1 and the buffers the device holds */
-			nbuf = rx_hdr(rxq->sw_ring[id])->num_buffers;
+			nbuf = rx_hdr_num_buffers(rxq->sw_ring[cur.first.id]);
 			if (unlikely(nbuf == 0 || nbuf > vq->size - rxq->nb_free))
 				nbuf = 1, bad = true;
 			else if (nbuf > used) {
@@ -158,12 +176,12 @@ virtio_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 				break;
 			}
 		}
-		m = rx_frame_build(rxq, rx_take_split, &cons, nbuf, bad);
+		m = rx_frame_build(rxq, rx_take_split, &cur, nbuf, bad);
 		used = (uint16_t)(used - nbuf);
 		if (m != NULL)
 			pkts[nb_rx++] = m;
 	}
-	vq->used_cons = cons;
+	vq->used_cons = cur.cons;
 	rxq->pkts += nb_rx;
 	/* 2.6.7.2: used_event follows the entries consumed */
 	if (vq->event_idx)
@@ -218,7 +236,7 @@ tx_reclaim(struct virtio_txq *txq)
 
 	n = virtq_used_count(vq, (uint16_t)(vq->size - txq->nb_free), &txq->errors);
 	for (uint16_t i = 0; i < n; i++) {
-		uint32_t id = vq->used->ring[cons & vq->mask].id;
+		uint32_t id = virtq_used_elem_read(vq, cons).id;
 		struct virtio_tx_slot *s;
 		uint16_t last;
 

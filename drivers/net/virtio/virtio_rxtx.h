@@ -29,6 +29,13 @@ rx_hdr(const struct rte_mbuf *m)
 					       RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE);
 }
 
+/* 5.1.6.4.2 num_buffers of a frame's first buffer, loaded once: the device wrote it */
+static inline uint16_t
+rx_hdr_num_buffers(const struct rte_mbuf *m)
+{
+	return ((const volatile struct virtio_net_hdr *)rx_hdr(m))->num_buffers;
+}
+
 /*
  * The packet type of an IPv4 or IPv6 frame (up to two VLAN tags), and the
  * offset where its TCP or UDP header ends; 0 when it is anything else or

@@ -66,10 +66,16 @@ virtio_rxq_fill_packed(struct virtio_rxq *rxq)
 	return 0;
 }
 
-/* The cursor of a burst over used descriptors: a position and its lap. */
+/*
+ * The cursor of a burst over used descriptors: a position and its lap, and
+ * the descriptor there when it was already loaded (to find its frame's
+ * num_buffers), so each used descriptor is read exactly once.
+ */
 struct rx_packed_cur {
 	uint16_t pos;
 	bool wrap;
+	bool have_first;
+	struct virtq_packed_used first;
 };
 
 /* Take back the buffer of the used descriptor at the cursor; see virtio_rx_take_t. */
@@ -78,19 +84,24 @@ rx_take_packed(struct virtio_rxq *rxq, void *cur, uint32_t min, uint32_t *len)
 {
 	struct virtqueue *vq = &rxq->vq;
 	struct rx_packed_cur *c = cur;
-	const struct vring_packed_desc *d = &vq->pdesc[c->pos];
-	uint16_t id = d->id;
+	struct virtq_packed_used u;
 	struct rte_mbuf *m;
 
-	*len = d->len;
+	if (c->have_first) {
+		u = c->first;
+		c->have_first = false;
+	} else {
+		u = virtq_packed_used_read(vq, c->pos);
+	}
+	*len = u.len;
 	/* an Rx buffer is one descriptor: the next used one follows directly */
 	c->pos = virtq_packed_pos_add(vq, c->pos, 1, &c->wrap);
-	if (unlikely(id >= vq->size || rxq->sw_ring[id] == NULL))
+	if (unlikely(u.id >= vq->size || rxq->sw_ring[u.id] == NULL))
 		return NULL;
-	m = rxq->sw_ring[id];
-	rxq->sw_ring[id] = NULL;
-	rxq->free_ids[rxq->nb_free++] = id;
-	if (unlikely(*len < min || *len > rxq->buf_len)) {
+	m = rxq->sw_ring[u.id];
+	rxq->sw_ring[u.id] = NULL;
+	rxq->free_ids[rxq->nb_free++] = u.id;
+	if (unlikely(u.len < min || u.len > rxq->buf_len)) {
 		rte_mbuf_raw_free(m);
 		return NULL;
 	}
@@ -119,7 +130,7 @@ virtio_recv_pkts_packed(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 {
 	struct virtio_rxq *rxq = queue;
 	struct virtqueue *vq = &rxq->vq;
-	struct rx_packed_cur cur = { vq->used_cons, vq->used_wrap };
+	struct rx_packed_cur cur = { .pos = vq->used_cons, .wrap = vq->used_wrap };
 	uint16_t nb_rx = 0, in_flight = (uint16_t)(vq->size - rxq->nb_free);
 	bool partial = false;
 
@@ -128,12 +139,13 @@ virtio_recv_pkts_packed(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		struct rte_mbuf *m;
 		bool bad = false;
 
-		/* 2.7.21: the descriptor's id and length after its flags */
-		rte_smp_rmb();
-		id = vq->pdesc[cur.pos].id;
+		/* 2.7.21: after the flags (acquire in virtq_packed_is_used) */
+		cur.first = virtq_packed_used_read(vq, cur.pos);
+		cur.have_first = true;
+		id = cur.first.id;
 		if (rxq->mrg_rxbuf && id < vq->size && rxq->sw_ring[id] != NULL) {
 			/* untrusted: between 1 and the buffers the device holds */
-			nbuf = rx_hdr(rxq->sw_ring[id])->num_buffers;
+			nbuf = rx_hdr_num_buffers(rxq->sw_ring[id]);
 			if (unlikely(nbuf == 0 || nbuf > in_flight)) {
 				nbuf = 1;
 				bad = true;
@@ -141,7 +153,6 @@ virtio_recv_pkts_packed(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 				partial = true;	/* the rest of the frame is not there yet */
 				break;
 			}
-			rte_smp_rmb();	/* the other descriptors' ids after their flags */
 		}
 		m = rx_frame_build(rxq, rx_take_packed, &cur, nbuf, bad);
 		in_flight = (uint16_t)(in_flight - nbuf);
@@ -179,8 +190,8 @@ tx_reclaim_packed(struct virtio_txq *txq)
 		struct virtio_tx_slot *s;
 		uint16_t id;
 
-		rte_smp_rmb();	/* 2.7.21: the id after the flags */
-		id = vq->pdesc[pos].id;
+		/* 2.7.21: after the flags (acquire in virtq_packed_is_used) */
+		id = virtq_packed_used_read(vq, pos).id;
 		if (unlikely(id >= vq->size || txq->slots[id].m == NULL ||
 			     txq->slots[id].ndescs > vq->size - txq->nb_free)) {
 			txq->errors++;

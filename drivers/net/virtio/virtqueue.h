@@ -76,7 +76,7 @@ struct vring_packed_desc_event {
 };
 static_assert(sizeof(struct vring_packed_desc_event) == 4, "2.7.14: event area is 4 bytes");
 
-/* 2.6: queue sizes are powers of two up to 32768 */
+/* 2.6: split queue sizes are powers of two up to 32768; 2.7: packed ones any size up to 2^15 */
 #define VIRTQ_MAX_SIZE 32768
 /* 2.6.2 Legacy Interfaces aside, each part only needs its own alignment; 64 keeps parts on separate lines */
 #define VIRTQ_PART_ALIGN 64
@@ -141,6 +141,34 @@ struct virtqueue {
 	volatile struct vring_packed_desc_event *dev_event;	/* written by the device */
 	const struct rte_memzone *mz;
 };
+
+/*
+ * Whether a queue_size the device reports can be used: 2.6 split rings
+ * index with a mask, so a power of two; 2.7 packed rings any size, but the
+ * event offsets carry 15 bits (2.7.14). Both at most 32768.
+ */
+static inline bool
+virtq_size_valid(uint32_t size, bool packed)
+{
+	if (size == 0 || size > VIRTQ_MAX_SIZE)
+		return false;
+	return packed || (size & (size - 1)) == 0;
+}
+
+/*
+ * 2.6.8 one used element, each field loaded once: the device may rewrite
+ * it at any time, so what is checked must be what is used.
+ */
+static inline struct vring_used_elem
+virtq_used_elem_read(const struct virtqueue *vq, uint16_t cons)
+{
+	volatile struct vring_used_elem *e = &vq->used->ring[cons & vq->mask];
+	struct vring_used_elem v;
+
+	v.id = e->id;
+	v.len = e->len;
+	return v;
+}
 
 /* 2.6.7.2: where the driver tells the device which used entry to signal */
 static inline volatile uint16_t *

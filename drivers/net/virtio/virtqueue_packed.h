@@ -44,17 +44,37 @@ virtq_packed_pos_add(const struct virtqueue *vq, uint16_t pos, uint16_t n, bool 
 
 /*
  * 2.7.1 / 2.7.9: whether the device has used the descriptor at pos of the
- * lap wrap: both AVAIL and USED equal to the wrap counter. The descriptor's
- * other fields are read only after this (barrier in the callers).
+ * lap wrap: both AVAIL and USED equal to the wrap counter. The flags are
+ * one acquire load: it pairs with the device's write of the flags after
+ * the id and length (2.7.21), so those are read after it.
  */
 static inline bool
 virtq_packed_is_used(const struct virtqueue *vq, uint16_t pos, bool wrap)
 {
-	uint16_t flags = ((volatile struct vring_packed_desc *)&vq->pdesc[pos])->flags;
+	uint16_t flags = __atomic_load_n(&vq->pdesc[pos].flags, __ATOMIC_ACQUIRE);
 	bool avail = (flags & VRING_PACKED_DESC_F_AVAIL) != 0;
 	bool used = (flags & VRING_PACKED_DESC_F_USED) != 0;
 
 	return avail == wrap && used == wrap;
+}
+
+/*
+ * The id and length of the used descriptor at pos, each loaded once (the
+ * device may rewrite them): call after virtq_packed_is_used found it used.
+ */
+struct virtq_packed_used {
+	uint16_t id;
+	uint32_t len;
+};
+
+static inline struct virtq_packed_used
+virtq_packed_used_read(const struct virtqueue *vq, uint16_t pos)
+{
+	struct virtq_packed_used u;
+
+	u.id = __atomic_load_n(&vq->pdesc[pos].id, __ATOMIC_RELAXED);
+	u.len = __atomic_load_n(&vq->pdesc[pos].len, __ATOMIC_RELAXED);
+	return u;
 }
 
 /*
