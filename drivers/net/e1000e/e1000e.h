@@ -109,6 +109,9 @@ e1000e_dev_hw(struct rte_eth_dev *dev)
 }
 
 /* e1000e_ethdev.c */
+struct rte_eth_dev *e1000e_port_alloc(const char *name, uint8_t *bar0, enum e1000e_model model,
+				      int numa);
+void e1000e_port_free(struct rte_eth_dev *dev);
 int e1000e_link_update(struct rte_eth_dev *dev, int wait_to_complete);
 
 /* e1000e_stats.c */
