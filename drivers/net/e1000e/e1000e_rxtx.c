@@ -235,11 +235,19 @@ tx_free(struct e1000e_tx_queue *txq)
 	struct rte_mempool *pool = NULL;
 	unsigned int nb = 0;
 
+	/*
+	 * Oldest batch first: the device works through the ring in order, so a
+	 * DD on a later batch before an earlier one frees nothing yet.
+	 */
 	while (txq->rs_count > 0) {
 		uint16_t last = txq->rs_fifo[txq->rs_head];
+		uint8_t status = txq->ring[last].status;
 
-		if (!(txq->ring[last].status & E1000_TXD_STAT_DD))
+		if (!(status & E1000_TXD_STAT_DD))
 			break;
+		/* SDM 3.3.3.2: half duplex only; one error for the batch it ends */
+		if (status & (E1000_TXD_STAT_EC | E1000_TXD_STAT_LC))
+			txq->errors++;
 		for (;;) {
 			uint16_t i = txq->clean;
 			struct rte_mbuf *m = txq->sw_ring[i];
