@@ -14,7 +14,7 @@
 
 #include "hostile_e1000e_model.h"
 
-static inline uint32_t
+uint32_t
 hem_reg(const struct hem_dev *d, uint32_t reg)
 {
 	return *(volatile const uint32_t *)(d->bar + reg);

@@ -50,6 +50,9 @@ int hem_port_start(struct hem_dev *d, struct rte_mempool *mp, uint16_t nb_desc,
 /* Find the rings again after the driver wrote the ring registers (start). */
 int hem_rings_attach(struct hem_dev *d);
 
+/* A register as the driver last wrote it to the fake BAR. */
+uint32_t hem_reg(const struct hem_dev *d, uint32_t reg);
+
 /* The queues the driver set up, for tests that drive the burst functions directly. */
 struct e1000e_rx_queue *hem_rxq(const struct hem_dev *d);
 

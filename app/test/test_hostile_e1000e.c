@@ -377,11 +377,42 @@ test_hostile_tx_write_backs(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * Arming and disarming Rx interrupts, on the polling lcore, writes RXQ0
+ * alone to IMS / IMC (write-1-to-set / -clear) and leaves the causes the
+ * interrupt thread re-arms untouched: no read-modify-write to race with.
+ */
+static int
+test_hostile_rxq_intr_writes_its_bit_only(void)
+{
+	const uint32_t other = E1000_ICR_LSC | E1000_ICR_OTHER;
+	struct rte_eth_dev *dev;
+	struct e1000e_hw *hw;
+
+	TEST_ASSERT_SUCCESS(h_setup(2048, 0), "setup");
+	dev = &rte_eth_devices[h_dev.port_id];
+	hw = e1000e_dev_hw(dev);
+	/* what MSI-X setup with intr_conf.lsc and .rxq leaves */
+	atomic_store_explicit(&hw->ims, other, memory_order_relaxed);
+	hw->rxq_intr = true;
+	TEST_ASSERT_SUCCESS(e1000e_rx_queue_intr_enable(dev, 0), "enable");
+	TEST_ASSERT_EQUAL(hem_reg(&h_dev, E1000_IMS), E1000_ICR_RXQ0, "IMS: the queue's bit");
+	TEST_ASSERT_SUCCESS(e1000e_rx_queue_intr_disable(dev, 0), "disable");
+	TEST_ASSERT_EQUAL(hem_reg(&h_dev, E1000_IMC), E1000_ICR_RXQ0, "IMC: the queue's bit");
+	TEST_ASSERT_EQUAL(atomic_load_explicit(&hw->ims, memory_order_relaxed), other,
+			  "the interrupt thread's causes");
+	hw->rxq_intr = false;
+	TEST_ASSERT_SUCCESS(h_stop_check_pool(), "pool");
+	h_teardown();
+	return TEST_SUCCESS;
+}
+
 static const struct test_case hostile_e1000e_cases[] = {
 	TEST_CASE(test_hostile_rx_dd_unowned_empty_pool),
 	TEST_CASE(test_hostile_rx_lengths_and_errors),
 	TEST_CASE(test_hostile_rx_chains),
 	TEST_CASE(test_hostile_tx_write_backs),
+	TEST_CASE(test_hostile_rxq_intr_writes_its_bit_only),
 	TEST_CASES_END(),
 };
 
