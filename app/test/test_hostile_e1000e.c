@@ -197,6 +197,47 @@ test_hostile_rx_dd_unowned_empty_pool(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * An honest device and a pool that runs dry: the ring empties, the device
+ * has nowhere to put frames (it misses them), and once the pool has mbufs
+ * again the next burst refills the ring and frames flow, without a restart.
+ */
+static int
+test_hostile_rx_empty_pool_recovers(void)
+{
+	static void *held[H_NB_MBUF];
+	static uint8_t frame[64];
+	struct rte_mbuf *pkts[H_BURST];
+	unsigned int nb_held, got = 0, sent = 0;
+	struct rte_eth_stats st;
+
+	TEST_ASSERT_SUCCESS(h_setup(2048, 0), "setup");
+	nb_held = hem_pool_take(h_pool, held, H_NB_MBUF);
+	h_frame_fill(frame, sizeof(frame), 0);
+	while (hem_rx_deliver(&h_dev, frame, sizeof(frame)) == 0)
+		sent++;
+	TEST_ASSERT_EQUAL(sent, H_NB_DESC - 1, "frames the ring had room for");
+	for (int b = 0; b < 4; b++) {
+		uint16_t n = rte_eth_rx_burst(h_dev.port_id, 0, pkts, H_BURST);
+
+		got += n;
+		rte_pktmbuf_free_bulk(pkts, n);
+		nb_held += hem_pool_take(h_pool, &held[nb_held], H_NB_MBUF - nb_held);
+	}
+	TEST_ASSERT_EQUAL(got, sent, "every frame the device wrote");
+	TEST_ASSERT_EQUAL(hem_rx_deliver(&h_dev, frame, sizeof(frame)), -ENOBUFS,
+			  "no buffer for the device while the pool is empty");
+	rte_mempool_put_bulk(h_pool, held, nb_held);
+	TEST_ASSERT_EQUAL(rte_eth_rx_burst(h_dev.port_id, 0, pkts, H_BURST), 0, "refill only");
+	TEST_ASSERT_SUCCESS(h_rx_forwards(3 * H_NB_DESC, 60, 1514), "forwarding after the refill");
+	TEST_ASSERT_SUCCESS(rte_eth_stats_get(h_dev.port_id, &st), "stats");
+	TEST_ASSERT(st.rx_nombuf > 0, "refills that found the pool empty are counted");
+	TEST_ASSERT_EQUAL(st.ierrors, 0, "nothing was wrong with the frames");
+	TEST_ASSERT_SUCCESS(h_stop_check_pool(), "pool");
+	h_teardown();
+	return TEST_SUCCESS;
+}
+
 /* One forged write-back a descriptor, in ring order from index 0 on. */
 struct h_wb {
 	uint16_t len;
@@ -409,6 +450,7 @@ test_hostile_rxq_intr_writes_its_bit_only(void)
 
 static const struct test_case hostile_e1000e_cases[] = {
 	TEST_CASE(test_hostile_rx_dd_unowned_empty_pool),
+	TEST_CASE(test_hostile_rx_empty_pool_recovers),
 	TEST_CASE(test_hostile_rx_lengths_and_errors),
 	TEST_CASE(test_hostile_rx_chains),
 	TEST_CASE(test_hostile_tx_write_backs),
