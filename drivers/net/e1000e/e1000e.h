@@ -6,6 +6,7 @@
 #ifndef _E1000E_H_
 #define _E1000E_H_
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -86,7 +87,7 @@ struct e1000e_hw {
 	bool intr_registered;		/* LSC callback on the eal-intr thread */
 	bool msix;			/* vectors armed through MSI-X */
 	bool rxq_intr;			/* Rx queue 0 has its own vector */
-	uint32_t ims;			/* causes left unmasked in IMS */
+	_Atomic uint32_t ims;		/* causes the eal-intr handler re-arms (e1000e_intr.c) */
 	uint64_t *hw_stats;		/* accumulated clear-on-read counters */
 };
 
@@ -109,6 +110,9 @@ e1000e_dev_hw(struct rte_eth_dev *dev)
 }
 
 /* e1000e_ethdev.c */
+struct rte_eth_dev *e1000e_port_alloc(const char *name, uint8_t *bar0, enum e1000e_model model,
+				      int numa);
+void e1000e_port_free(struct rte_eth_dev *dev);
 int e1000e_link_update(struct rte_eth_dev *dev, int wait_to_complete);
 
 /* e1000e_stats.c */

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include <rte_cycles.h>
+#include <rte_errno.h>
 #include <rte_interrupts.h>
 #include <rte_malloc.h>
 
@@ -663,6 +664,53 @@ static const struct eth_dev_ops e1000e_ops = {
 	.rx_queue_intr_disable = e1000e_rx_queue_intr_disable,
 };
 
+/*
+ * The port of a device whose registers are at bar0: private state, ops and
+ * burst functions, with no register touched yet. Probe resets the device
+ * next; unit tests hand in plain memory as BAR 0 and play the device.
+ */
+struct rte_eth_dev *
+e1000e_port_alloc(const char *name, uint8_t *bar0, enum e1000e_model model, int numa)
+{
+	struct rte_eth_dev *dev;
+	struct e1000e_hw *hw;
+
+	dev = rte_eth_dev_allocate(name);
+	if (dev == NULL)
+		return NULL;
+	hw = rte_zmalloc_socket("e1000e_hw", sizeof(*hw), RTE_CACHE_LINE_SIZE, numa);
+	/* from here rte_eth_dev_release_port frees dev_private and mac_addrs */
+	dev->data->dev_private = hw;
+	dev->data->mac_addrs = rte_zmalloc_socket("e1000e_mac",
+		sizeof(struct rte_ether_addr) * E1000_RAR_ENTRIES, 0, numa);
+	if (hw == NULL || dev->data->mac_addrs == NULL || e1000e_stats_init(hw, numa) != 0) {
+		E1000E_LOG(ERR, "%s: no memory for the port's state\n", name);
+		e1000e_port_free(dev);
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	hw->bar0 = bar0;
+	hw->model = model;
+	dev->dev_ops = &e1000e_ops;
+	dev->data->numa_node = numa;
+	dev->data->mtu = RTE_ETHER_MTU;
+	dev->data->dev_flags = RTE_ETH_DEV_INTR_LSC;
+	dev->rx_pkt_burst = e1000e_recv_pkts;
+	dev->tx_pkt_burst = e1000e_xmit_pkts;
+	return dev;
+}
+
+/* Undo e1000e_port_alloc of a port that was never started. */
+void
+e1000e_port_free(struct rte_eth_dev *dev)
+{
+	struct e1000e_hw *hw = e1000e_dev_hw(dev);
+
+	if (hw != NULL)
+		rte_free(hw->hw_stats);
+	rte_eth_dev_release_port(dev);
+}
+
 static int
 e1000e_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pdev)
 {
@@ -680,50 +728,28 @@ e1000e_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 			   pdev->name, E1000E_BAR0_MIN);
 		return -ENODEV;
 	}
-	dev = rte_eth_dev_allocate(pdev->name);
+	dev = e1000e_port_alloc(pdev->name, bar0,
+				pdev->id.device_id == E1000E_DEV_82574L ? E1000E_82574L :
+									  E1000E_82540EM,
+				numa);
 	if (dev == NULL)
 		return -rte_errno;
-	hw = rte_zmalloc_socket("e1000e_hw", sizeof(*hw), RTE_CACHE_LINE_SIZE, numa);
-	/* from here rte_eth_dev_release_port frees dev_private and mac_addrs */
-	dev->data->dev_private = hw;
-	dev->data->mac_addrs = rte_zmalloc_socket("e1000e_mac",
-		sizeof(struct rte_ether_addr) * E1000_RAR_ENTRIES, 0, numa);
-	if (hw == NULL || dev->data->mac_addrs == NULL) {
-		ret = -ENOMEM;
-		goto err_release;
-	}
-	if (e1000e_stats_init(hw, numa) != 0) {
-		ret = -ENOMEM;
-		goto err_release;
-	}
-	hw->bar0 = bar0;
+	hw = e1000e_dev_hw(dev);
 	hw->pdev = pdev;
-	hw->model = pdev->id.device_id == E1000E_DEV_82574L ? E1000E_82574L : E1000E_82540EM;
 	ret = e1000e_hw_init(hw, &mac);
 	if (ret != 0) {
 		E1000E_LOG(ERR, "%s: the device did not come out of reset (%s)\n", pdev->name,
 			   strerror(-ret));
-		goto err_release;
+		e1000e_port_free(dev);
+		return ret;
 	}
 	dev->data->mac_addrs[0] = mac;
 	dev->device = &pdev->device;
 	dev->intr_handle = pdev->intr_handle;
-	dev->dev_ops = &e1000e_ops;
-	dev->data->numa_node = numa;
-	dev->data->mtu = RTE_ETHER_MTU;
-	dev->data->dev_flags = RTE_ETH_DEV_INTR_LSC;
-	dev->rx_pkt_burst = e1000e_recv_pkts;
-	dev->tx_pkt_burst = e1000e_xmit_pkts;
 	rte_eth_dev_probing_finish(dev);
 	E1000E_LOG(INFO, "%s: %s, MAC " RTE_ETHER_ADDR_PRT_FMT "\n", pdev->name,
 		   hw->model == E1000E_82574L ? "82574L" : "82540EM", RTE_ETHER_ADDR_BYTES(&mac));
 	return 0;
-
-err_release:
-	if (hw != NULL)
-		rte_free(hw->hw_stats);
-	rte_eth_dev_release_port(dev);
-	return ret;
 }
 
 static int

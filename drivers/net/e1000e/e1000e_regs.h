@@ -230,6 +230,8 @@ static_assert(sizeof(struct e1000_tx_desc) == 16, "SDM 3.3.3: 16-byte Tx descrip
 #define E1000_TXD_CMD_IFCS	(1u << 1)	/* insert FCS */
 #define E1000_TXD_CMD_RS	(1u << 3)	/* report status (DD) */
 #define E1000_TXD_STAT_DD	(1u << 0)
+#define E1000_TXD_STAT_EC	(1u << 1)	/* excess collisions: not sent */
+#define E1000_TXD_STAT_LC	(1u << 2)	/* late collision: not sent */
 
 /*
  * TCP/IP context descriptor (SDM 3.3.6, DS 7.2.10.2): where the IPv4 and

@@ -66,7 +66,8 @@ e1000e_rx_ring_drain(struct e1000e_rx_queue *rxq)
 /*
  * Refill the nb_hold descriptors behind tail in one go, then move RDT to
  * the last of them (SDM 3.2.6: the device owns RDH .. RDT - 1). Nothing
- * changes when the pool is short; the next burst tries again.
+ * changes when the pool is short; the next burst tries again. nb_hold is
+ * below nb_desc (e1000e_recv_pkts takes no more), so start is in the ring.
  */
 static inline void
 rx_refill(struct e1000e_rx_queue *rxq)
@@ -110,13 +111,19 @@ rx_csum_flags(uint8_t status, uint8_t errors)
 	return f;
 }
 
+/*
+ * Give up the frame being assembled: its segments so far go back to the
+ * pool, and so does every further descriptor of it up to EOP (pkt_bad).
+ * One error a frame, counted when it is first found bad.
+ */
 static inline void
-rx_frame_drop(struct e1000e_rx_queue *rxq)
+rx_frame_drop(struct e1000e_rx_queue *rxq, bool eop)
 {
+	if (!rxq->pkt_bad)
+		rxq->errors++;
 	rte_pktmbuf_free(rxq->pkt_first);
 	rxq->pkt_first = rxq->pkt_last = NULL;
-	rxq->pkt_bad = false;
-	rxq->errors++;
+	rxq->pkt_bad = !eop;
 }
 
 uint16_t
@@ -125,12 +132,20 @@ e1000e_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 	struct e1000e_rx_queue *rxq = queue;
 	volatile struct e1000_rx_desc *ring = rxq->ring;
 	uint16_t tail = rxq->tail, nb_rx = 0;
+	/*
+	 * The device owns the nb_desc - 1 - nb_hold descriptors from tail on
+	 * (SDM 3.2.6: one always stays back). A DD past them was not earned:
+	 * consuming it would let nb_hold outgrow the ring while the pool is
+	 * short, and refill then write outside sw_ring.
+	 */
+	uint16_t owned = (uint16_t)(rxq->nb_desc - 1u - rxq->nb_hold);
 
-	while (nb_rx < nb_pkts) {
+	while (nb_rx < nb_pkts && owned > 0) {
 		volatile struct e1000_rx_desc *d = &ring[tail];
 		uint8_t status = d->status, errors;
 		struct rte_mbuf *m;
-		uint16_t len;
+		uint16_t len, vlan;
+		bool eop;
 
 		if (!(status & E1000_RXD_STAT_DD))
 			break;
@@ -138,22 +153,28 @@ e1000e_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		rte_rmb();
 		len = d->length;
 		errors = d->errors;
+		vlan = d->special;
 		/* a consumed descriptor must not look done again before its refill */
 		d->status = 0;
 		m = rxq->sw_ring[tail];
 		rxq->sw_ring[tail] = NULL;
 		tail = ring_next(tail, rxq->nb_desc);
 		rxq->nb_hold++;
+		owned--;
 		rte_prefetch0(&ring[tail]);
+		eop = (status & E1000_RXD_STAT_EOP) != 0;
 
-		/* untrusted length: at most the buffer size RCTL.BSIZE gave the device */
+		/*
+		 * Untrusted length: at most the buffer size RCTL.BSIZE gave the
+		 * device. A frame spans buffers only when the application asked
+		 * for chains, and then at most E1000E_RX_MAX_SEGS of them.
+		 */
 		if (len == 0 || len > rxq->buf_size || (errors & E1000_RXD_ERR_FRAME) ||
-		    m == NULL) {
+		    m == NULL || rxq->pkt_bad || (!eop && !rxq->scatter_ok) ||
+		    (rxq->pkt_first != NULL && rxq->pkt_first->nb_segs >= E1000E_RX_MAX_SEGS)) {
 			if (m != NULL)
 				rte_mbuf_raw_free(m);
-			rxq->pkt_bad = true;
-			if (status & E1000_RXD_STAT_EOP)
-				rx_frame_drop(rxq);
+			rx_frame_drop(rxq, eop);
 			continue;
 		}
 		m->data_off = RTE_PKTMBUF_HEADROOM;
@@ -164,27 +185,20 @@ e1000e_recv_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 			rxq->pkt_first = rxq->pkt_last = m;
 			m->pkt_len = len;
 		} else {
-			struct rte_mbuf *first = rxq->pkt_first;
-
 			rxq->pkt_last->next = m;
 			rxq->pkt_last = m;
-			first->pkt_len += len;
-			if (++first->nb_segs > E1000E_RX_MAX_SEGS)
-				rxq->pkt_bad = true;
+			rxq->pkt_first->pkt_len += len;
+			rxq->pkt_first->nb_segs++;
 		}
-		if (!(status & E1000_RXD_STAT_EOP))
+		if (!eop)
 			continue;	/* SDM 3.2.5: the frame goes on in the next descriptor */
-		if (rxq->pkt_bad) {
-			rx_frame_drop(rxq);
-			continue;
-		}
 		m = rxq->pkt_first;
 		rxq->pkt_first = rxq->pkt_last = NULL;
 		m->port = rxq->port_id;
 		m->packet_type = RTE_PTYPE_L2_ETHER;
 		m->ol_flags = rxq->csum ? rx_csum_flags(status, errors) : 0;
 		if (status & E1000_RXD_STAT_VP) {
-			m->vlan_tci = d->special;
+			m->vlan_tci = vlan;
 			m->ol_flags |= RTE_MBUF_F_RX_VLAN;
 		}
 		rxq->bytes += m->pkt_len;
@@ -235,11 +249,19 @@ tx_free(struct e1000e_tx_queue *txq)
 	struct rte_mempool *pool = NULL;
 	unsigned int nb = 0;
 
+	/*
+	 * Oldest batch first: the device works through the ring in order, so a
+	 * DD on a later batch before an earlier one frees nothing yet.
+	 */
 	while (txq->rs_count > 0) {
 		uint16_t last = txq->rs_fifo[txq->rs_head];
+		uint8_t status = txq->ring[last].status;
 
-		if (!(txq->ring[last].status & E1000_TXD_STAT_DD))
+		if (!(status & E1000_TXD_STAT_DD))
 			break;
+		/* SDM 3.3.3.2: half duplex only; one error for the batch it ends */
+		if (status & (E1000_TXD_STAT_EC | E1000_TXD_STAT_LC))
+			txq->errors++;
 		for (;;) {
 			uint16_t i = txq->clean;
 			struct rte_mbuf *m = txq->sw_ring[i];
