@@ -24,8 +24,8 @@ ssize_t rte_ring_get_memsize(unsigned int count);
  * Initialize a ring in memory the caller provides (at least
  * rte_ring_get_memsize(count) bytes, cache-line aligned). Such a ring is
  * not listed for rte_ring_lookup() and rte_ring_free() does not free it.
- * Returns 0, or -EINVAL (NULL r or name, bad count, unknown, conflicting or
- * RTS flags: DPDK supports RTS) or -ENAMETOOLONG. rte_errno is not set.
+ * Returns 0, or -EINVAL (NULL r or name, bad count, unknown flags, or two
+ * sync modes for one side) or -ENAMETOOLONG. rte_errno is not set.
  */
 int rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 		  unsigned int flags);
