@@ -66,6 +66,13 @@ typedef uint16_t unaligned_uint16_t;
 #define RTE_SET_USED(x) (void)(x)
 
 #define RTE_CACHE_LINE_MASK (RTE_CACHE_LINE_SIZE - 1)
+#if RTE_CACHE_LINE_SIZE == 64
+#define RTE_CACHE_LINE_SIZE_LOG2 6
+#elif RTE_CACHE_LINE_SIZE == 128
+#define RTE_CACHE_LINE_SIZE_LOG2 7
+#else
+#error "RTE_CACHE_LINE_SIZE must be 64 or 128"
+#endif
 #define RTE_CACHE_LINE_ROUNDUP(size) RTE_ALIGN_CEIL(size, RTE_CACHE_LINE_SIZE)
 #define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
