@@ -26,9 +26,12 @@ peek_obj(uintptr_t v)
 static int
 ring_peek_check(struct rte_ring *r)
 {
-	void *objs[4] = {peek_obj(0), peek_obj(1), peek_obj(2), peek_obj(3)};
+	void *objs[11]; /* 2 + 9: the second finish passes 9 for a claim of 5 */
 	void *out[4] = {NULL};
 	unsigned int free_space = 0, avail = 0;
+
+	for (unsigned int i = 0; i < RTE_DIM(objs); i++)
+		objs[i] = peek_obj(i);
 
 	TEST_ASSERT_EQUAL(rte_ring_enqueue_bulk_start(r, 8, &free_space), 0, "bulk over capacity");
 	TEST_ASSERT_EQUAL(free_space, 7, "free space after a refused claim");
