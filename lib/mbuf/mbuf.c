@@ -10,6 +10,7 @@
 
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_hexdump.h>
 #include <rte_log.h>
 #include <rte_memcpy.h>
 #include <rte_mempool.h>
@@ -368,20 +369,6 @@ rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header)
 		MBUF_LOG(ERR, "mbuf %p is corrupt: %s\n", (const void *)m, reason);
 }
 
-static void
-mbuf_hexdump(FILE *f, const void *buf, unsigned int len)
-{
-	const uint8_t *p = buf;
-	unsigned int i;
-
-	for (i = 0; i < len; i++) {
-		if (i % 16 == 0)
-			fprintf(f, "%s%08X:", i ? "\n" : "", i);
-		fprintf(f, " %02X", p[i]);
-	}
-	fprintf(f, "\n");
-}
-
 __rte_export void
 rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len)
 {
@@ -402,7 +389,7 @@ rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len)
 			rte_mbuf_refcnt_read(m));
 		len = RTE_MIN(dump_len, (unsigned int)m->data_len);
 		if (len != 0)
-			mbuf_hexdump(f, rte_pktmbuf_mtod(m, void *), len);
+			rte_hexdump(f, NULL, rte_pktmbuf_mtod(m, void *), len);
 		dump_len -= len;
 	}
 }
