@@ -265,7 +265,7 @@ rte_ring_get_flags(const struct rte_ring *r)
 	return r->flags;
 }
 
-/* The producer sync mode (RTE_RING_SYNC_MT, _ST or _MT_HTS). */
+/* The producer sync mode (RTE_RING_SYNC_MT, _ST, _MT_RTS or _MT_HTS). */
 static inline enum rte_ring_sync_type
 rte_ring_get_prod_sync_type(const struct rte_ring *r)
 {
@@ -279,7 +279,7 @@ rte_ring_is_prod_single(const struct rte_ring *r)
 	return rte_ring_get_prod_sync_type(r) == RTE_RING_SYNC_ST;
 }
 
-/* The consumer sync mode (RTE_RING_SYNC_MT, _ST or _MT_HTS). */
+/* The consumer sync mode (RTE_RING_SYNC_MT, _ST, _MT_RTS or _MT_HTS). */
 static inline enum rte_ring_sync_type
 rte_ring_get_cons_sync_type(const struct rte_ring *r)
 {
