@@ -113,7 +113,7 @@ test_common_pci_addr(void)
 
 /* RTE_ALIGN_MUL_NEAR, rte_bsf64_safe, unaligned integers, write prefetches. */
 static int
-test_common_dpdk_helpers(void)
+test_common_dpdk_extras(void)
 {
 	uint8_t bytes[16] = { 0 };
 	unaligned_uint32_t *u32 = (unaligned_uint32_t *)(bytes + 1);
@@ -142,7 +142,7 @@ test_common_dpdk_helpers(void)
 }
 
 static const struct test_case common_cases[] = {
-	TEST_CASE(test_common_dpdk_helpers),
+	TEST_CASE(test_common_dpdk_extras),
 	TEST_CASE(test_common_macros),
 	TEST_CASE(test_common_byteorder),
 	TEST_CASE(test_common_strings),
