@@ -7,6 +7,7 @@
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_pci.h>
+#include <rte_prefetch.h>
 #include <rte_string_fns.h>
 
 #include "test.h"
@@ -110,7 +111,38 @@ test_common_pci_addr(void)
 	return TEST_SUCCESS;
 }
 
+/* RTE_ALIGN_MUL_NEAR, rte_bsf64_safe, unaligned integers, write prefetches. */
+static int
+test_common_dpdk_extras(void)
+{
+	uint8_t bytes[16] = { 0 };
+	unaligned_uint32_t *u32 = (unaligned_uint32_t *)(bytes + 1);
+	unaligned_uint64_t *u64 = (unaligned_uint64_t *)(bytes + 5);
+	unaligned_uint16_t *u16 = (unaligned_uint16_t *)(bytes + 13);
+	uint32_t pos = 99;
+
+	TEST_ASSERT_EQUAL(RTE_ALIGN_MUL_NEAR(10, 4), 12, "halfway rounds up");
+	TEST_ASSERT_EQUAL(RTE_ALIGN_MUL_NEAR(9, 4), 8, "nearer below");
+	TEST_ASSERT_EQUAL(RTE_ALIGN_MUL_NEAR(11, 4), 12, "nearer above");
+	TEST_ASSERT_EQUAL(RTE_ALIGN_MUL_NEAR(12, 4), 12, "a multiple stays");
+	TEST_ASSERT_EQUAL(rte_bsf64_safe(0, &pos), 0, "no bit in 0");
+	TEST_ASSERT_EQUAL(pos, 99, "pos untouched for 0");
+	TEST_ASSERT_EQUAL(rte_bsf64_safe(1ULL << 40 | 1ULL << 63, &pos), 1, "a bit");
+	TEST_ASSERT_EQUAL(pos, 40, "lowest set bit above 32");
+	*u32 = 0x11223344;
+	*u64 = 0x0102030405060708ULL;
+	*u16 = 0xabcd;
+	TEST_ASSERT_EQUAL(*u32, 0x11223344, "unaligned 32-bit");
+	TEST_ASSERT_EQUAL(*u64, 0x0102030405060708ULL, "unaligned 64-bit");
+	TEST_ASSERT_EQUAL(*u16, 0xabcd, "unaligned 16-bit");
+	TEST_ASSERT_EQUAL(bytes[1], 0x44, "little-endian store at the odd address");
+	rte_prefetch1_write(bytes);
+	rte_prefetch2_write(bytes);
+	return TEST_SUCCESS;
+}
+
 static const struct test_case common_cases[] = {
+	TEST_CASE(test_common_dpdk_extras),
 	TEST_CASE(test_common_macros),
 	TEST_CASE(test_common_byteorder),
 	TEST_CASE(test_common_strings),

@@ -90,13 +90,13 @@ test_ring_create_errors(void)
 	TEST_ASSERT_NULL(rte_ring_create_elem("r_bad", 0, 64, SOCKET_ID_ANY, 0), "esize 0");
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "esize 0");
 	rte_errno = 0;
-	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY, RING_F_MP_RTS_ENQ),
-			 "RTS");
-	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "RTS refused");
+	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY,
+					 RING_F_SP_ENQ | RING_F_MP_RTS_ENQ), "SP + RTS");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "SP + RTS refused");
 	rte_errno = 0;
-	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY, RING_F_MC_RTS_DEQ),
-			 "RTS dequeue");
-	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "RTS dequeue refused");
+	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY,
+					 RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ), "RTS + HTS");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "RTS + HTS dequeue refused");
 	rte_errno = 0;
 	TEST_ASSERT_NULL(rte_ring_create("r_bad", 64, SOCKET_ID_ANY,
 					 RING_F_SP_ENQ | RING_F_MP_HTS_ENQ), "SP + HTS");
@@ -491,8 +491,8 @@ test_ring_init_reset_dump(void)
 	TEST_ASSERT_NOT_NULL(r, "alloc");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_SP_ENQ), 0, "init");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 33, 0), -EINVAL, "init bad count");
-	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_MP_RTS_ENQ), -EINVAL,
-			  "init RTS");
+	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ),
+			  -EINVAL, "init with two producer modes");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "a_name_much_longer_than_the_limit_allows", 32, 0),
 			  -ENAMETOOLONG, "init long name");
 	TEST_ASSERT_EQUAL(rte_ring_init(r, "r_user", 32, RING_F_SP_ENQ), 0, "init again");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * Ring, two lcores at once: millions of objects through SP/SC, MP/MC and
- * MP/MC head/tail-sync (HTS) rings; every object must arrive exactly once, and in order wherever the
+ * MP/MC head/tail-sync (HTS) and relaxed-tail-sync (RTS) rings; every object must arrive exactly once, and in order wherever the
  * ring promises order (SP/SC: total order; MP/MC: each producer's objects
  * reach each consumer in the order they were enqueued).
  */
@@ -176,6 +176,14 @@ static const struct stress_api stress_hts = {
 	rte_ring_enqueue, rte_ring_dequeue,
 };
 
+static const struct stress_api stress_rts = {
+	/* ring_stress_mpmc sets a small htd_max, so that its wait is taken */
+	"MP/MC RTS", RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ, STRESS_OBJS / 4,
+	rte_ring_mp_rts_enqueue_bulk, rte_ring_mp_rts_enqueue_burst,
+	rte_ring_mc_rts_dequeue_bulk, rte_ring_mc_rts_dequeue_burst,
+	rte_ring_enqueue, rte_ring_dequeue,
+};
+
 struct mpmc_ctx {
 	const struct stress_api *api;
 	struct rte_ring *r;
@@ -292,6 +300,10 @@ ring_stress_mpmc(const struct stress_api *api)
 	TEST_ASSERT(worker < RTE_MAX_LCORE, "needs two lcores (-l 0-1)");
 	c.r = rte_ring_create("stress_mpmc", 256, SOCKET_ID_ANY, api->flags);
 	TEST_ASSERT_NOT_NULL(c.r, "create: %s", rte_strerror(rte_errno));
+	if (api->flags & RING_F_MP_RTS_ENQ) {
+		TEST_ASSERT_SUCCESS(rte_ring_set_prod_htd_max(c.r, MAX_BURST), "prod htd_max");
+		TEST_ASSERT_SUCCESS(rte_ring_set_cons_htd_max(c.r, MAX_BURST), "cons htd_max");
+	}
 	for (unsigned int t = 0; t < NB_THREADS; t++) {
 		c.seen[t] = calloc(NB_THREADS, SEEN_BYTES);
 		TEST_ASSERT_NOT_NULL(c.seen[t], "bitmap");
@@ -338,6 +350,12 @@ static int
 test_ring_stress_mpmc_hts(void)
 {
 	return ring_stress_mpmc(&stress_hts);
+}
+
+static int
+test_ring_stress_mpmc_rts(void)
+{
+	return ring_stress_mpmc(&stress_rts);
 }
 
 /* ---- 16-byte elements, MP/MC: no torn or mixed-up elements ---- */
@@ -428,6 +446,7 @@ static const struct test_case ring_stress_cases[] = {
 	TEST_CASE(test_ring_stress_spsc),
 	TEST_CASE(test_ring_stress_mpmc),
 	TEST_CASE(test_ring_stress_mpmc_hts),
+	TEST_CASE(test_ring_stress_mpmc_rts),
 	TEST_CASE(test_ring_stress_elem16),
 	TEST_CASES_END()
 };

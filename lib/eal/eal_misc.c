@@ -17,7 +17,6 @@
 #include <rte_log.h>
 #include <rte_random.h>
 #include <rte_string_fns.h>
-#include <rte_version.h>
 
 #include "eal_private.h"
 
@@ -254,10 +253,4 @@ rte_str_to_size(const char *str)
 		break;
 	}
 	return size;
-}
-
-__rte_export const char *
-rte_version(void)
-{
-	return RTE_VER_STRING;
 }

@@ -20,12 +20,12 @@ rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
 {
 	(void)type;	/* DPDK ignores it too */
 	if (size == 0 || (align != 0 && !rte_is_power_of_2(align)) ||
-	    (socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_NUMA_NODES))) {
+	    (socket != SOCKET_ID_ANY && (socket < 0 || socket >= RTE_MAX_HEAPS))) {
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	/* Without hugepages any socket will do, as in DPDK. */
-	if (!eal_mem.hugepages)
+	/* Without hugepages any socket will do, as in DPDK; an external heap is asked for */
+	if (!eal_mem.hugepages && socket < RTE_MAX_NUMA_NODES)
 		socket = SOCKET_ID_ANY;
 	return malloc_heap_alloc(size, socket, align == 0 ? 1 : align, 0, false);
 }
@@ -94,7 +94,7 @@ rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	if (!eal_mem.hugepages)
+	if (!eal_mem.hugepages && socket < RTE_MAX_NUMA_NODES)
 		socket = SOCKET_ID_ANY;
 	align = RTE_MAX(align, (unsigned int)RTE_CACHE_LINE_SIZE);
 	/* In place when the socket and alignment already match. */
@@ -166,7 +166,9 @@ rte_malloc_virt2iova(const void *addr)
 {
 	const struct rte_memseg *ms = rte_mem_virt2memseg(addr, NULL);
 
-	if (ms == NULL || ms->iova == RTE_BAD_IOVA)
+	if (ms == NULL)
+		return malloc_heap_ext_virt2iova(addr);
+	if (ms->iova == RTE_BAD_IOVA)
 		return RTE_BAD_IOVA;
 	return ms->iova + RTE_PTR_DIFF(addr, ms->addr);
 }
@@ -175,6 +177,7 @@ __rte_export int
 rte_malloc_heap_get_socket(const char *name)
 {
 	char own[32];
+	int ext_socket;
 
 	if (name == NULL) {
 		rte_errno = EINVAL;
@@ -187,6 +190,9 @@ rte_malloc_heap_get_socket(const char *name)
 		if (strcmp(own, name) == 0)
 			return s;
 	}
+	ext_socket = malloc_heap_ext_socket_of_name(name);
+	if (ext_socket >= 0)
+		return ext_socket;
 	rte_errno = ENOENT;
 	return -1;
 }
@@ -196,6 +202,8 @@ rte_malloc_heap_socket_is_external(int socket_id)
 {
 	if (socket_id == SOCKET_ID_ANY)
 		return 0;
+	if (malloc_heap_ext_of_socket(socket_id) != NULL)
+		return 1;
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
 		if (eal_mem.lists[i].msl.socket_id == socket_id)
 			return 0;

@@ -36,7 +36,9 @@ heap_of_socket(int socket_id)
 {
 	struct eal_mem_list *l;
 
-	if (socket_id < 0 || socket_id >= RTE_MAX_NUMA_NODES)
+	if (socket_id >= RTE_MAX_NUMA_NODES)
+		return malloc_heap_ext_of_socket(socket_id);
+	if (socket_id < 0)
 		return NULL;
 	l = eal_mem_list_of_socket(socket_id);
 	if (l == NULL)
@@ -215,7 +217,8 @@ heap_alloc(struct malloc_heap *heap, size_t size, size_t align, size_t bound, bo
 
 	pthread_mutex_lock(&heap->lock);
 	e = heap_find(heap, size, align, bound, contig, &data);
-	if (e == NULL) {
+	/* an external heap has only the memory its owner added */
+	if (e == NULL && !heap->external) {
 		size_t need = sizeof(struct malloc_region) + MALLOC_ELEM_MIN +
 			      MALLOC_ELEM_HDR + size + align + bound;
 
@@ -344,7 +347,8 @@ malloc_elem_of(const void *ptr)
 		return NULL;
 	e = (struct malloc_elem *)((uintptr_t)ptr - MALLOC_ELEM_HDR);
 	/* Read the header only where a page is mapped. */
-	if (rte_mem_virt2memseg(e, NULL) == NULL || e->cookie != MALLOC_COOKIE_BUSY)
+	if ((rte_mem_virt2memseg(e, NULL) == NULL && !malloc_heap_ext_contains(e)) ||
+	    e->cookie != MALLOC_COOKIE_BUSY)
 		return NULL;
 	return e;
 }
@@ -477,6 +481,8 @@ malloc_heap_get_stats(int socket_id, struct rte_malloc_socket_stats *st)
 	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
 		if (eal_mem.lists[i].msl.socket_id == socket_id)
 			heap = &heaps[socket_id];
+	if (socket_id >= RTE_MAX_NUMA_NODES)
+		heap = malloc_heap_ext_of_socket(socket_id);
 	if (heap == NULL || st == NULL)
 		return -1;
 	memset(st, 0, sizeof(*st));
@@ -519,19 +525,61 @@ malloc_heap_dump(FILE *f)
 	}
 }
 
+void
+malloc_heap_setup(struct malloc_heap *h, int socket_id, bool external)
+{
+	memset(h, 0, sizeof(*h));
+	pthread_mutex_init(&h->lock, NULL);
+	h->socket_id = socket_id;
+	h->external = external;
+	for (unsigned int b = 0; b < MALLOC_BINS; b++)
+		LIST_INIT(&h->free_head[b]);
+	LIST_INIT(&h->regions);
+}
+
+void
+malloc_heap_region_add(struct malloc_heap *heap, void *va, size_t len)
+{
+	struct malloc_region *r = va;
+	struct malloc_elem *e;
+
+	pthread_mutex_lock(&heap->lock);
+	memset(r, 0, sizeof(*r));
+	r->len = len;
+	r->prealloc = true; /* the owner's memory: never unmapped here */
+	LIST_INSERT_HEAD(&heap->regions, r, link);
+	heap->total += len;
+	e = elem_make(heap, r + 1, len - sizeof(*r), NULL, NULL);
+	free_list_insert(heap, e);
+	pthread_mutex_unlock(&heap->lock);
+}
+
+int
+malloc_heap_region_remove(struct malloc_heap *heap, void *va)
+{
+	struct malloc_region *r = va;
+	struct malloc_elem *e = (struct malloc_elem *)(r + 1);
+	int ret = 0;
+
+	pthread_mutex_lock(&heap->lock);
+	/* wholly free: one free element spanning the region */
+	if (e->cookie != MALLOC_COOKIE_FREE || e->next != NULL) {
+		ret = -EBUSY;
+	} else {
+		free_list_remove(e);
+		e->cookie = 0;
+		LIST_REMOVE(r, link);
+		heap->total -= r->len;
+	}
+	pthread_mutex_unlock(&heap->lock);
+	return ret;
+}
+
 int
 malloc_heap_init(void)
 {
-	for (unsigned int i = 0; i < RTE_MAX_NUMA_NODES; i++) {
-		struct malloc_heap *h = &heaps[i];
-
-		memset(h, 0, sizeof(*h));
-		pthread_mutex_init(&h->lock, NULL);
-		h->socket_id = (int)i;
-		for (unsigned int b = 0; b < MALLOC_BINS; b++)
-			LIST_INIT(&h->free_head[b]);
-		LIST_INIT(&h->regions);
-	}
+	for (unsigned int i = 0; i < RTE_MAX_NUMA_NODES; i++)
+		malloc_heap_setup(&heaps[i], (int)i, false);
 	heaps_ready = true;
 	return 0;
 }

@@ -49,6 +49,7 @@ static_assert(sizeof(struct malloc_region) == RTE_CACHE_LINE_SIZE,
 struct malloc_heap {
 	pthread_mutex_t lock;		/* guards everything below */
 	int socket_id;
+	bool external;			/* memory from rte_malloc_heap_memory_add only */
 	LIST_HEAD(, malloc_elem) free_head[MALLOC_BINS];
 	LIST_HEAD(, malloc_region) regions;
 	size_t total;			/* bytes of all regions */
@@ -59,5 +60,19 @@ struct malloc_heap {
 struct malloc_elem *malloc_elem_of(const void *ptr);
 int malloc_heap_get_stats(int socket_id, struct rte_malloc_socket_stats *st);
 void malloc_heap_dump(FILE *f);
+
+/* Initialize an empty heap for socket_id. */
+void malloc_heap_setup(struct malloc_heap *heap, int socket_id, bool external);
+/* Make [va, va + len) one region of heap, never given back to the system. */
+void malloc_heap_region_add(struct malloc_heap *heap, void *va, size_t len);
+/* Take that region out of heap: 0, or -EBUSY if a block in it is in use. */
+int malloc_heap_region_remove(struct malloc_heap *heap, void *va);
+
+/* External heaps (malloc_heap_ext.c). */
+struct malloc_heap *malloc_heap_ext_of_socket(int socket_id);
+const char *malloc_heap_ext_name(int socket_id);
+int malloc_heap_ext_socket_of_name(const char *name);
+rte_iova_t malloc_heap_ext_virt2iova(const void *addr);
+bool malloc_heap_ext_contains(const void *addr);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include <rte_common.h>
 #include <rte_errno.h>
+#include <rte_hexdump.h>
 #include <rte_log.h>
 #include <rte_memcpy.h>
 #include <rte_mempool.h>
@@ -62,26 +63,19 @@ rte_pktmbuf_init(struct rte_mempool *mp, void *opaque_arg, void *_m, unsigned i)
 	m->next = NULL;
 }
 
-__rte_export struct rte_mempool *
-rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int cache_size,
-			       uint16_t priv_size, uint16_t data_room_size, int socket_id,
-			       const char *ops_name)
+/*
+ * Create, populate and initialize a pktmbuf pool of elt_size-byte
+ * elements described by priv; obj_init(mp, arg, m, i) sets up each mbuf.
+ * Returns NULL with rte_errno set on failure, with nothing left behind.
+ */
+struct rte_mempool *
+mbuf_pool_make(const char *name, unsigned int n, unsigned int cache_size, unsigned int elt_size,
+	       const struct rte_pktmbuf_pool_private *priv, int socket_id, const char *ops_name,
+	       rte_mempool_obj_cb_t *obj_init, void *obj_init_arg)
 {
-	struct rte_pktmbuf_pool_private mbp_priv;
+	struct rte_pktmbuf_pool_private mbp_priv = *priv;
 	struct rte_mempool *mp;
-	unsigned int elt_size;
 	int ret;
-
-	if (RTE_ALIGN(priv_size, RTE_MBUF_PRIV_ALIGN) != priv_size) {
-		MBUF_LOG(ERR, "mbuf priv_size=%u is not a multiple of %d: round it up\n",
-			 priv_size, RTE_MBUF_PRIV_ALIGN);
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	elt_size = (unsigned int)sizeof(struct rte_mbuf) + priv_size + data_room_size;
-	memset(&mbp_priv, 0, sizeof(mbp_priv));
-	mbp_priv.mbuf_data_room_size = data_room_size;
-	mbp_priv.mbuf_priv_size = priv_size;
 
 	mp = rte_mempool_create_empty(name, n, elt_size, cache_size, sizeof(mbp_priv), socket_id,
 				      0);
@@ -103,8 +97,39 @@ rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int ca
 		rte_errno = -ret;
 		return NULL;
 	}
-	rte_mempool_obj_iter(mp, rte_pktmbuf_init, NULL);
+	rte_mempool_obj_iter(mp, obj_init, obj_init_arg);
 	return mp;
+}
+
+/* The private size must keep the buffer behind it aligned. */
+int
+mbuf_priv_size_check(uint16_t priv_size)
+{
+	if (RTE_ALIGN(priv_size, RTE_MBUF_PRIV_ALIGN) != priv_size) {
+		MBUF_LOG(ERR, "mbuf priv_size=%u is not a multiple of %d: round it up\n",
+			 priv_size, RTE_MBUF_PRIV_ALIGN);
+		rte_errno = EINVAL;
+		return -EINVAL;
+	}
+	return 0;
+}
+
+__rte_export struct rte_mempool *
+rte_pktmbuf_pool_create_by_ops(const char *name, unsigned int n, unsigned int cache_size,
+			       uint16_t priv_size, uint16_t data_room_size, int socket_id,
+			       const char *ops_name)
+{
+	struct rte_pktmbuf_pool_private mbp_priv;
+	unsigned int elt_size;
+
+	if (mbuf_priv_size_check(priv_size) != 0)
+		return NULL;
+	elt_size = (unsigned int)sizeof(struct rte_mbuf) + priv_size + data_room_size;
+	memset(&mbp_priv, 0, sizeof(mbp_priv));
+	mbp_priv.mbuf_data_room_size = data_room_size;
+	mbp_priv.mbuf_priv_size = priv_size;
+	return mbuf_pool_make(name, n, cache_size, elt_size, &mbp_priv, socket_id, ops_name,
+			      rte_pktmbuf_init, NULL);
 }
 
 __rte_export struct rte_mempool *
@@ -344,20 +369,6 @@ rte_mbuf_sanity_check(const struct rte_mbuf *m, int is_header)
 		MBUF_LOG(ERR, "mbuf %p is corrupt: %s\n", (const void *)m, reason);
 }
 
-static void
-mbuf_hexdump(FILE *f, const void *buf, unsigned int len)
-{
-	const uint8_t *p = buf;
-	unsigned int i;
-
-	for (i = 0; i < len; i++) {
-		if (i % 16 == 0)
-			fprintf(f, "%s%08X:", i ? "\n" : "", i);
-		fprintf(f, " %02X", p[i]);
-	}
-	fprintf(f, "\n");
-}
-
 __rte_export void
 rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len)
 {
@@ -378,7 +389,7 @@ rte_pktmbuf_dump(FILE *f, const struct rte_mbuf *m, unsigned dump_len)
 			rte_mbuf_refcnt_read(m));
 		len = RTE_MIN(dump_len, (unsigned int)m->data_len);
 		if (len != 0)
-			mbuf_hexdump(f, rte_pktmbuf_mtod(m, void *), len);
+			rte_hexdump(f, NULL, rte_pktmbuf_mtod(m, void *), len);
 		dump_len -= len;
 	}
 }

@@ -389,6 +389,8 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, 
 	mp->nb_mem_chunks++;
 	if (iova == RTE_BAD_IOVA)
 		mp->flags |= RTE_MEMPOOL_F_NON_IO;
+	if (mp->populated_size >= mp->size)
+		mempool_event_callback_invoke(RTE_MEMPOOL_EVENT_READY, mp);
 	return i;
 }
 
@@ -597,6 +599,8 @@ rte_mempool_free(struct rte_mempool *mp)
 	pthread_mutex_unlock(&mempool_list_lock);
 	free(e);
 
+	/* before anything goes: listeners still see the pool's memory */
+	mempool_event_callback_invoke(RTE_MEMPOOL_EVENT_DESTROY, mp);
 	mempool_free_memchunks(mp);
 	if (mp->flags & RTE_MEMPOOL_F_POOL_CREATED)
 		rte_mempool_ops_free(mp);

@@ -20,6 +20,9 @@ int mempool_ops_alloc_once(struct rte_mempool *mp);
 /* Index of the ops registered under name, or -1. */
 int mempool_ops_find(const char *name);
 
+/* Call the registered event callbacks for event on mp. */
+void mempool_event_callback_invoke(enum rte_mempool_event event, struct rte_mempool *mp);
+
 /* Defined next to the ring handlers: referencing it keeps them linked. */
 extern const int mempool_ring_linked;
 

@@ -24,8 +24,14 @@
 
 /* Flags this implementation accepts. */
 #define RING_F_SUPPORTED (RING_F_SP_ENQ | RING_F_SC_DEQ | RING_F_EXACT_SZ | \
+			  RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ | \
 			  RING_F_MP_HTS_ENQ | RING_F_MC_HTS_DEQ)
-#define RING_F_RTS (RING_F_MP_RTS_ENQ | RING_F_MC_RTS_DEQ)
+/* The sync-mode flags of each side: at most one of them a side. */
+#define RING_F_PROD_SYNC (RING_F_SP_ENQ | RING_F_MP_RTS_ENQ | RING_F_MP_HTS_ENQ)
+#define RING_F_CONS_SYNC (RING_F_SC_DEQ | RING_F_MC_RTS_DEQ | RING_F_MC_HTS_DEQ)
+
+/* An RTS side's default head-to-tail distance: capacity / RING_RTS_HTD_DIV. */
+#define RING_RTS_HTD_DIV 8
 
 /* Largest power-of-2 slot count that RTE_RING_SZ_MASK allows. */
 #define RING_SIZE_MAX (RTE_RING_SZ_MASK / 2 + 1)
@@ -55,6 +61,12 @@ _Static_assert(offsetof(struct rte_ring_headtail, head) ==
 	       "an HTS head is where a plain head is (reset, dump)");
 _Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
 	       offsetof(struct rte_ring_hts_headtail, sync_type),
+	       "sync_type at one place in every mode");
+_Static_assert(offsetof(struct rte_ring_headtail, tail) ==
+	       offsetof(struct rte_ring_rts_headtail, tail.val.pos),
+	       "an RTS tail is read where a plain tail is");
+_Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
+	       offsetof(struct rte_ring_rts_headtail, sync_type),
 	       "sync_type at one place in every mode");
 
 /* Rings made by rte_ring_create*(), for rte_ring_lookup(). */
@@ -102,36 +114,56 @@ ring_slots(unsigned int count, unsigned int flags, uint32_t *slots)
 static int
 ring_check_flags(unsigned int flags)
 {
-	if (flags & RING_F_RTS) {
-		RING_LOG(ERR, "RTS sync mode (flags %#x) is not supported; use the "
-			 "default MP/MC, RING_F_SP_ENQ/RING_F_SC_DEQ or "
-			 "RING_F_MP_HTS_ENQ/RING_F_MC_HTS_DEQ\n", flags & RING_F_RTS);
-		return -EINVAL;
-	}
 	if (flags & ~RING_F_SUPPORTED) {
 		RING_LOG(ERR, "unknown ring flags %#x; see RING_F_* in rte_ring_core.h\n",
 			 flags & ~RING_F_SUPPORTED);
 		return -EINVAL;
 	}
-	if ((flags & RING_F_SP_ENQ) && (flags & RING_F_MP_HTS_ENQ)) {
-		RING_LOG(ERR, "RING_F_SP_ENQ and RING_F_MP_HTS_ENQ both given; pick one\n");
+	if (!rte_is_power_of_2(flags & RING_F_PROD_SYNC) && (flags & RING_F_PROD_SYNC) != 0) {
+		RING_LOG(ERR, "ring flags %#x pick more than one producer mode; give at most "
+			 "one of RING_F_SP_ENQ, RING_F_MP_RTS_ENQ, RING_F_MP_HTS_ENQ\n", flags);
 		return -EINVAL;
 	}
-	if ((flags & RING_F_SC_DEQ) && (flags & RING_F_MC_HTS_DEQ)) {
-		RING_LOG(ERR, "RING_F_SC_DEQ and RING_F_MC_HTS_DEQ both given; pick one\n");
+	if (!rte_is_power_of_2(flags & RING_F_CONS_SYNC) && (flags & RING_F_CONS_SYNC) != 0) {
+		RING_LOG(ERR, "ring flags %#x pick more than one consumer mode; give at most "
+			 "one of RING_F_SC_DEQ, RING_F_MC_RTS_DEQ, RING_F_MC_HTS_DEQ\n", flags);
 		return -EINVAL;
 	}
 	return 0;
 }
 
 static enum rte_ring_sync_type
-ring_sync_type(unsigned int flags, unsigned int single, unsigned int hts)
+ring_sync_type(unsigned int flags, unsigned int single, unsigned int rts, unsigned int hts)
 {
 	if (flags & single)
 		return RTE_RING_SYNC_ST;
+	if (flags & rts)
+		return RTE_RING_SYNC_MT_RTS;
 	if (flags & hts)
 		return RTE_RING_SYNC_MT_HTS;
 	return RTE_RING_SYNC_MT;
+}
+
+/* Empty one side; an RTS side also has its head and counts apart. */
+static void
+ring_side_reset(struct rte_ring_headtail *ht, struct rte_ring_rts_headtail *rts)
+{
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS) {
+		__atomic_store_n(&rts->head.raw, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&rts->tail.raw, 0, __ATOMIC_RELAXED);
+		return;
+	}
+	__atomic_store_n(&ht->head, 0, __ATOMIC_RELAXED);
+	__atomic_store_n(&ht->tail, 0, __ATOMIC_RELAXED);
+}
+
+/* Where the side's next operation will start. */
+static uint32_t
+ring_side_head(const struct rte_ring_headtail *ht, const struct rte_ring_rts_headtail *rts)
+{
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS)
+		return __atomic_load_n(&rts->head.val.pos, __ATOMIC_RELAXED);
+	return __atomic_load_n(&ht->head, __ATOMIC_RELAXED);
 }
 
 __rte_export ssize_t
@@ -160,10 +192,8 @@ rte_ring_get_memsize(unsigned int count)
 __rte_export void
 rte_ring_reset(struct rte_ring *r)
 {
-	__atomic_store_n(&r->prod.head, 0, __ATOMIC_RELAXED);
-	__atomic_store_n(&r->prod.tail, 0, __ATOMIC_RELAXED);
-	__atomic_store_n(&r->cons.head, 0, __ATOMIC_RELAXED);
-	__atomic_store_n(&r->cons.tail, 0, __ATOMIC_RELAXED);
+	ring_side_reset(&r->prod, &r->rts_prod);
+	ring_side_reset(&r->cons, &r->rts_cons);
 }
 
 __rte_export int
@@ -187,11 +217,16 @@ rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 	memset(r, 0, sizeof(*r));
 	strlcpy(r->name, name, sizeof(r->name));
 	r->flags = flags;
-	r->prod.sync_type = ring_sync_type(flags, RING_F_SP_ENQ, RING_F_MP_HTS_ENQ);
-	r->cons.sync_type = ring_sync_type(flags, RING_F_SC_DEQ, RING_F_MC_HTS_DEQ);
+	r->prod.sync_type =
+		ring_sync_type(flags, RING_F_SP_ENQ, RING_F_MP_RTS_ENQ, RING_F_MP_HTS_ENQ);
+	r->cons.sync_type =
+		ring_sync_type(flags, RING_F_SC_DEQ, RING_F_MC_RTS_DEQ, RING_F_MC_HTS_DEQ);
 	r->size = slots;
 	r->mask = slots - 1;
 	r->capacity = (flags & RING_F_EXACT_SZ) ? count : slots - 1;
+	/* only RTS sides take it; -ENOTSUP for the others is expected */
+	(void)rte_ring_set_prod_htd_max(r, r->capacity / RING_RTS_HTD_DIV);
+	(void)rte_ring_set_cons_htd_max(r, r->capacity / RING_RTS_HTD_DIV);
 	return 0;
 }
 
@@ -320,9 +355,9 @@ rte_ring_dump(FILE *f, const struct rte_ring *r)
 	fprintf(f, "  size=%" PRIu32 "\n", r->size);
 	fprintf(f, "  capacity=%" PRIu32 "\n", r->capacity);
 	fprintf(f, "  ct=%" PRIu32 "\n", __atomic_load_n(&r->cons.tail, __ATOMIC_RELAXED));
-	fprintf(f, "  ch=%" PRIu32 "\n", __atomic_load_n(&r->cons.head, __ATOMIC_RELAXED));
+	fprintf(f, "  ch=%" PRIu32 "\n", ring_side_head(&r->cons, &r->rts_cons));
 	fprintf(f, "  pt=%" PRIu32 "\n", __atomic_load_n(&r->prod.tail, __ATOMIC_RELAXED));
-	fprintf(f, "  ph=%" PRIu32 "\n", __atomic_load_n(&r->prod.head, __ATOMIC_RELAXED));
+	fprintf(f, "  ph=%" PRIu32 "\n", ring_side_head(&r->prod, &r->rts_prod));
 	fprintf(f, "  used=%u\n", rte_ring_count(r));
 	fprintf(f, "  avail=%u\n", rte_ring_free_count(r));
 }

@@ -116,4 +116,27 @@ typedef struct {
 	};
 } __rte_aligned(16) rte_int128_t;
 
+/*
+ * If *dst equals *exp, write *src to *dst and return 1; otherwise copy
+ * *dst to *exp and return 0. One lock cmpxchg16b, a full barrier whatever
+ * weak, success and failure (the memory orders) ask. dst must be 16-byte
+ * aligned (rte_int128_t is).
+ */
+static inline int
+rte_atomic128_cmp_exchange(rte_int128_t *dst, rte_int128_t *exp, const rte_int128_t *src,
+			   unsigned int weak, int success, int failure)
+{
+	uint8_t res;
+
+	RTE_SET_USED(weak);
+	RTE_SET_USED(success);
+	RTE_SET_USED(failure);
+	asm volatile("lock cmpxchg16b %[dst]\n\tsete %[res]"
+		     : [dst] "+m"(dst->val[0]), "+m"(dst->val[1]), "+a"(exp->val[0]),
+		       "+d"(exp->val[1]), [res] "=r"(res)
+		     : "b"(src->val[0]), "c"(src->val[1])
+		     : "memory", "cc");
+	return res;
+}
+
 #endif

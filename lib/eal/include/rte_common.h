@@ -28,6 +28,30 @@ extern "C" {
 #define __rte_noreturn __attribute__((__noreturn__))
 #define __rte_warn_unused_result __attribute__((warn_unused_result))
 #define __rte_always_inline inline __attribute__((always_inline))
+
+/*
+ * A function ASan must not instrument (it reads memory ASan holds
+ * poisoned on purpose). Nothing without ASan.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define __rte_no_asan __attribute__((no_sanitize_address))
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define __rte_no_asan __attribute__((no_sanitize_address))
+#endif
+#endif
+#ifndef __rte_no_asan
+#define __rte_no_asan
+#endif
+
+/*
+ * Integers read or written at any address (packet fields). Their alignment
+ * is 1 so that the compiler, and UBSan, know; on x86 the accesses compile
+ * to the same moves as for the plain types.
+ */
+typedef uint64_t unaligned_uint64_t __rte_aligned(1);
+typedef uint32_t unaligned_uint32_t __rte_aligned(1);
+typedef uint16_t unaligned_uint16_t __rte_aligned(1);
 #define __rte_noinline __attribute__((noinline))
 #define __rte_hot __attribute__((hot))
 #define __rte_cold __attribute__((cold))
@@ -42,6 +66,13 @@ extern "C" {
 #define RTE_SET_USED(x) (void)(x)
 
 #define RTE_CACHE_LINE_MASK (RTE_CACHE_LINE_SIZE - 1)
+#if RTE_CACHE_LINE_SIZE == 64
+#define RTE_CACHE_LINE_SIZE_LOG2 6
+#elif RTE_CACHE_LINE_SIZE == 128
+#define RTE_CACHE_LINE_SIZE_LOG2 7
+#else
+#error "RTE_CACHE_LINE_SIZE must be 64 or 128"
+#endif
 #define RTE_CACHE_LINE_ROUNDUP(size) RTE_ALIGN_CEIL(size, RTE_CACHE_LINE_SIZE)
 #define __rte_cache_aligned __rte_aligned(RTE_CACHE_LINE_SIZE)
 #define __rte_cache_min_aligned __rte_aligned(RTE_CACHE_LINE_MIN_SIZE)
@@ -85,6 +116,13 @@ __extension__ typedef uint64_t RTE_MARKER64[0];
 #define RTE_ALIGN_MUL_CEIL(v, mul) \
 	((((v) + (typeof(v))(mul) - 1) / ((typeof(v))(mul))) * (typeof(v))(mul))
 #define RTE_ALIGN_MUL_FLOOR(v, mul) (((v) / ((typeof(v))(mul))) * (typeof(v))(mul))
+/* The multiple of mul nearest to v; halfway rounds up. */
+#define RTE_ALIGN_MUL_NEAR(v, mul) \
+	({ \
+		typeof(v) _rte_ceil = RTE_ALIGN_MUL_CEIL(v, mul); \
+		typeof(v) _rte_floor = RTE_ALIGN_MUL_FLOOR(v, mul); \
+		(_rte_ceil - (v)) > ((v) - _rte_floor) ? _rte_floor : _rte_ceil; \
+	})
 #define RTE_IS_ALIGNED(ptr, align) (RTE_PTR_ALIGN(ptr, align) == (ptr))
 
 #define RTE_BUILD_BUG_ON(condition) ((void)sizeof(char[1 - 2 * !!(condition)]))
@@ -225,6 +263,19 @@ static inline uint32_t
 rte_bsf64(uint64_t v)
 {
 	return (uint32_t)__builtin_ctzll(v);
+}
+
+/*
+ * Store the index of the lowest set bit of v in *pos and return 1; return 0
+ * (pos untouched) when v is 0. No rte_errno.
+ */
+static inline int
+rte_bsf64_safe(uint64_t v, uint32_t *pos)
+{
+	if (v == 0)
+		return 0;
+	*pos = rte_bsf64(v);
+	return 1;
 }
 
 /* The number of trailing zero bits of v; undefined when v is 0. No rte_errno. */

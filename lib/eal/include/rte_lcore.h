@@ -103,6 +103,34 @@ void rte_thread_unregister(void);
 	for (i = rte_get_next_lcore(-1, 1, 0); i < RTE_MAX_LCORE; \
 	     i = rte_get_next_lcore(i, 1, 0))
 
+/* Set up lcore_id's state for a user of lcores: 0 on success, any other value refuses. */
+typedef int (*rte_lcore_init_cb)(unsigned int lcore_id, void *arg);
+/* Tear down what rte_lcore_init_cb set up for lcore_id. */
+typedef void (*rte_lcore_uninit_cb)(unsigned int lcore_id, void *arg);
+
+/*
+ * Run init(lcore_id, arg) for every lcore in use (any role but ROLE_OFF),
+ * and remember uninit for rte_lcore_callback_unregister(); either may be
+ * NULL. If init refuses an lcore, uninit runs on the lcores already
+ * initialized and the registration fails. Returns a handle, or NULL when
+ * name is NULL, init refused or memory ran out. rte_errno is not set.
+ * Callbacks must not register or unregister callbacks themselves.
+ */
+void *rte_lcore_callback_register(const char *name, rte_lcore_init_cb init,
+				  rte_lcore_uninit_cb uninit, void *arg);
+
+/* Run uninit on every lcore in use, then forget the registration. NULL is ignored. */
+void rte_lcore_callback_unregister(void *handle);
+
+/* Called by rte_lcore_iterate(); a nonzero return stops the walk. */
+typedef int (*rte_lcore_iterate_cb)(unsigned int lcore_id, void *arg);
+
+/*
+ * Call cb(lcore_id, arg) for every lcore in use, in id order. Returns 0,
+ * or the first nonzero value cb returned.
+ */
+int rte_lcore_iterate(rte_lcore_iterate_cb cb, void *arg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -106,10 +106,59 @@ rte_malloc_heap_get_socket(const char *name);
 /*
  * 1 if socket_id is an external heap, 0 if it is a socket's own heap (or
  * SOCKET_ID_ANY), -1 with rte_errno EINVAL if there is no such heap.
- * Sluice has no external heaps.
  */
 int
 rte_malloc_heap_socket_is_external(int socket_id);
+
+/* Longest heap name, with its NUL. */
+#define RTE_HEAP_NAME_MAX_LEN 32
+
+/*
+ * External heaps: named heaps over memory the application provides, used
+ * through rte_malloc_socket() with the socket id
+ * rte_malloc_heap_get_socket(name) returns (RTE_MAX_NUMA_NODES and up).
+ * They hold only the memory added to them and never grow. All return 0,
+ * or -1 with rte_errno set.
+ */
+
+/*
+ * Create an empty heap. rte_errno: EINVAL (name NULL, empty or of
+ * RTE_HEAP_NAME_MAX_LEN characters or more), EEXIST (a heap has that
+ * name), ENOSPC (RTE_MAX_HEAPS heaps exist).
+ */
+int rte_malloc_heap_create(const char *heap_name);
+
+/*
+ * Destroy an external heap. rte_errno: EINVAL (bad name), ENOENT (no
+ * such heap), EPERM (a socket's own heap), EBUSY (memory is still added).
+ */
+int rte_malloc_heap_destroy(const char *heap_name);
+
+/*
+ * Add len bytes at va_addr (page_sz-aligned, whole pages of page_sz, a
+ * power of 2) to the heap; iova_addrs gives the IOVA of each of its
+ * n_pages pages, or is NULL (IOVAs unknown: RTE_BAD_IOVA). The memory
+ * must stay mapped until removed. rte_errno: EINVAL (bad argument, or
+ * n_pages not len / page_sz), ENOENT (no such heap), EPERM (a socket's
+ * own heap), EEXIST (overlaps memory already added), ENOMEM.
+ */
+int rte_malloc_heap_memory_add(const char *heap_name, void *va_addr, size_t len,
+			       rte_iova_t iova_addrs[], unsigned int n_pages, size_t page_sz);
+
+/*
+ * Take back a chunk added with exactly this va_addr and len. rte_errno:
+ * EINVAL, ENOENT (no such heap or chunk), EPERM, EBUSY (a block in it is
+ * still allocated).
+ */
+int rte_malloc_heap_memory_remove(const char *heap_name, void *va_addr, size_t len);
+
+/*
+ * Use (stop using) a chunk that another process added. The heaps of this
+ * implementation belong to one process, so these only check that the
+ * chunk exists: rte_errno EINVAL, ENOENT or EPERM as above.
+ */
+int rte_malloc_heap_memory_attach(const char *heap_name, void *va_addr, size_t len);
+int rte_malloc_heap_memory_detach(const char *heap_name, void *va_addr, size_t len);
 
 /* Print the statistics of every heap (type is ignored, as in DPDK). */
 void

@@ -6,6 +6,7 @@
 #include <stdatomic.h>
 #include <emmintrin.h>
 
+#include <rte_atomic.h>
 #include <rte_common.h>
 
 /* Tell the CPU this is a spin-wait loop (x86 pause). Returns nothing; no rte_errno. */

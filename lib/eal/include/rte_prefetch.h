@@ -40,6 +40,20 @@ rte_prefetch0_write(const void *p)
 	__builtin_prefetch(p, 1, 3);
 }
 
+/* As rte_prefetch0_write(), into the caches from L2 on. A hint only; returns nothing. */
+static inline void
+rte_prefetch1_write(const void *p)
+{
+	__builtin_prefetch(p, 1, 2);
+}
+
+/* As rte_prefetch0_write(), into the caches from L3 on. A hint only; returns nothing. */
+static inline void
+rte_prefetch2_write(const void *p)
+{
+	__builtin_prefetch(p, 1, 1);
+}
+
 /* A hint to move the line at p to a farther cache; does nothing here. Returns nothing. */
 static inline void
 rte_cldemote(const volatile void *p)

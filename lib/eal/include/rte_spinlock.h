@@ -94,6 +94,25 @@ rte_spinlock_recursive_lock(rte_spinlock_recursive_t *slr)
 }
 
 /*
+ * Take slr if it is free, or count one more hold if this thread owns it
+ * already. Returns 1 if this thread now holds it, 0 if another thread
+ * does. rte_errno is not set.
+ */
+static inline int
+rte_spinlock_recursive_trylock(rte_spinlock_recursive_t *slr)
+{
+	int id = rte_gettid();
+
+	if (slr->user != id) {
+		if (rte_spinlock_trylock(&slr->sl) == 0)
+			return 0;
+		slr->user = id;
+	}
+	slr->count++;
+	return 1;
+}
+
+/*
  * Drop one hold of slr, which this thread owns; the last one frees it.
  * Returns nothing; rte_errno is not set.
  */

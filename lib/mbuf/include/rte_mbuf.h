@@ -302,6 +302,54 @@ struct rte_mempool *rte_pktmbuf_pool_create_by_ops(const char *name, unsigned in
 						   uint16_t data_room_size, int socket_id,
 						   const char *ops_name);
 
+/* A region of memory the caller provides for the data buffers of a pool. */
+struct rte_pktmbuf_extmem {
+	void *buf_ptr;	     /* start of the region */
+	rte_iova_t buf_iova; /* its IO address, or RTE_BAD_IOVA */
+	size_t buf_len;	     /* bytes in the region */
+	uint16_t elt_size;   /* bytes per data buffer cut from it */
+};
+
+/*
+ * Create a pool of n mbufs whose data buffers are not in the pool but cut,
+ * elt_size bytes each and in order, from the ext_num regions of ext_mem
+ * (the caller keeps them mapped, and DMA-mapped if devices use them, until
+ * the pool is freed). Each mbuf is RTE_MBUF_F_EXTERNAL for life with a
+ * data room of data_room_size; the pool has RTE_PKTMBUF_POOL_F_PINNED_EXT_BUF.
+ * Returns the pool, or NULL with rte_errno set to:
+ *   EINVAL - priv_size not a multiple of RTE_MBUF_PRIV_ALIGN, ext_mem NULL
+ *            or ext_num 0, a region with a NULL address, a zero length
+ *            or elt_size, or an elt_size below data_room_size
+ *   ENOMEM - the regions hold fewer than n buffers, or no memory
+ * or an error of rte_pktmbuf_pool_create() (EEXIST, ENAMETOOLONG, ...).
+ */
+struct rte_mempool *rte_pktmbuf_pool_create_extbuf(const char *name, unsigned int n,
+						   unsigned int cache_size, uint16_t priv_size,
+						   uint16_t data_room_size, int socket_id,
+						   const struct rte_pktmbuf_extmem *ext_mem,
+						   unsigned int ext_num);
+
+/*
+ * The name of one Rx offload flag ("RTE_MBUF_F_RX_VLAN" for
+ * RTE_MBUF_F_RX_VLAN; for a field of several bits, such as the checksum
+ * states, the value of the whole field), or NULL if mask is not one.
+ */
+const char *rte_get_rx_ol_flag_name(uint64_t mask);
+
+/*
+ * Write into buf the names of the Rx flags set in mask, each followed by
+ * a space (for a checksum field, the name of its state, "..._UNKNOWN"
+ * included). Returns 0, or -1 when buflen is 0 or the names do not fit
+ * (buf then holds those that did). rte_errno is not set.
+ */
+int rte_get_rx_ol_flag_list(uint64_t mask, char *buf, size_t buflen);
+
+/* As rte_get_rx_ol_flag_name(), for a Tx offload flag. */
+const char *rte_get_tx_ol_flag_name(uint64_t mask);
+
+/* As rte_get_rx_ol_flag_list(), for the Tx flags. */
+int rte_get_tx_ol_flag_list(uint64_t mask, char *buf, size_t buflen);
+
 /* The buffer size (headroom included) of pktmbuf pool mp's mbufs. No rte_errno. */
 static inline uint16_t
 rte_pktmbuf_data_room_size(struct rte_mempool *mp)
@@ -527,6 +575,29 @@ rte_pktmbuf_detach(struct rte_mbuf *m)
 }
 
 /*
+ * The last reference to a pinned-buffer mbuf m is going: reset its flags
+ * and drop its own hold on the buffer. Returns 0 when no clone is attached
+ * to the buffer, so that m goes back to its pool now; 1 when clones are,
+ * and the last of them gives m back (through the buffer's free callback).
+ */
+static inline int
+__rte_pktmbuf_pinned_extbuf_decref(struct rte_mbuf *m)
+{
+	struct rte_mbuf_ext_shared_info *shinfo = m->shinfo;
+
+	m->ol_flags = RTE_MBUF_F_EXTERNAL;
+	/* the usual case: only m holds the buffer, nothing to count */
+	if (likely(rte_mbuf_ext_refcnt_read(shinfo) == 1))
+		return 0;
+	if (rte_mbuf_ext_refcnt_update(shinfo, -1) == 0) {
+		/* the clones went meanwhile: m holds the buffer alone again */
+		rte_mbuf_ext_refcnt_set(shinfo, 1);
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * Drop one reference on segment m. Returns m, reset to be put back in
  * its pool, when this was the last reference; NULL otherwise. No rte_errno.
  */
@@ -535,16 +606,24 @@ rte_pktmbuf_prefree_seg(struct rte_mbuf *m)
 {
 	__rte_mbuf_sanity_check(m, 0);
 	if (likely(rte_mbuf_refcnt_read(m) == 1)) {
-		if (!RTE_MBUF_DIRECT(m))
+		if (!RTE_MBUF_DIRECT(m)) {
 			rte_pktmbuf_detach(m);
+			if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
+			    __rte_pktmbuf_pinned_extbuf_decref(m))
+				return NULL;
+		}
 		if (m->next != NULL)
 			m->next = NULL;
 		if (m->nb_segs != 1)
 			m->nb_segs = 1;
 		return m;
 	} else if (__rte_mbuf_refcnt_update(m, -1) == 0) {
-		if (!RTE_MBUF_DIRECT(m))
+		if (!RTE_MBUF_DIRECT(m)) {
 			rte_pktmbuf_detach(m);
+			if (RTE_MBUF_HAS_EXTBUF(m) && RTE_MBUF_HAS_PINNED_EXTBUF(m) &&
+			    __rte_pktmbuf_pinned_extbuf_decref(m))
+				return NULL;
+		}
 		if (m->next != NULL)
 			m->next = NULL;
 		if (m->nb_segs != 1)

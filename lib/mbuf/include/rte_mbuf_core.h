@@ -20,6 +20,15 @@
 extern "C" {
 #endif
 
+/*
+ * 1: the mbuf carries buf_iova, so IO addresses may be physical (DPDK's
+ * default build). This layout always has it; code that reads buf_iova
+ * only "if (RTE_IOVA_AS_PA)" compiles and runs as on DPDK.
+ */
+#ifndef RTE_IOVA_AS_PA
+#define RTE_IOVA_AS_PA 1
+#endif
+
 /* ---- Rx offload flags ---- */
 #define RTE_MBUF_F_RX_VLAN (1ULL << 0)		/* vlan_tci holds a valid tag */
 #define RTE_MBUF_F_RX_RSS_HASH (1ULL << 1)	/* hash.rss is valid */

@@ -735,6 +735,34 @@ void rte_mempool_walk(void (*func)(struct rte_mempool *, void *arg), void *arg);
 /* Sets *pg_sz to 0 (no page constraint) and returns 0; never fails. */
 int rte_mempool_get_page_size(struct rte_mempool *mp, size_t *pg_sz);
 
+/* What happened to a pool, for rte_mempool_event_callback_register(). */
+enum rte_mempool_event {
+	RTE_MEMPOOL_EVENT_READY = 0,   /* the pool was just fully populated */
+	RTE_MEMPOOL_EVENT_DESTROY = 1, /* the pool is about to be freed */
+};
+
+/*
+ * Called in the thread that populates or frees mp. It must not register
+ * or unregister callbacks, and for DESTROY must not use mp's objects.
+ */
+typedef void(rte_mempool_event_callback)(enum rte_mempool_event event, struct rte_mempool *mp,
+					 void *user_data);
+
+/*
+ * Call func(event, mp, user_data) on the events of every pool of this
+ * process: READY when a populate call completes a pool, DESTROY when
+ * rte_mempool_free() starts (drivers use them to DMA-map pool memory).
+ * Returns 0, or a negative errno with rte_errno set: -EINVAL (func NULL),
+ * -EEXIST (this func with this user_data is registered), -ENOMEM.
+ */
+int rte_mempool_event_callback_register(rte_mempool_event_callback *func, void *user_data);
+
+/*
+ * Stop calling func with user_data. Returns 0, or -ENOENT with rte_errno
+ * set if that pair is not registered.
+ */
+int rte_mempool_event_callback_unregister(rte_mempool_event_callback *func, void *user_data);
+
 #ifdef __cplusplus
 }
 #endif

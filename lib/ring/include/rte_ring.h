@@ -24,8 +24,8 @@ ssize_t rte_ring_get_memsize(unsigned int count);
  * Initialize a ring in memory the caller provides (at least
  * rte_ring_get_memsize(count) bytes, cache-line aligned). Such a ring is
  * not listed for rte_ring_lookup() and rte_ring_free() does not free it.
- * Returns 0, or -EINVAL (NULL r or name, bad count, unknown, conflicting or
- * RTS flags: DPDK supports RTS) or -ENAMETOOLONG. rte_errno is not set.
+ * Returns 0, or -EINVAL (NULL r or name, bad count, unknown flags, or two
+ * sync modes for one side) or -ENAMETOOLONG. rte_errno is not set.
  */
 int rte_ring_init(struct rte_ring *r, const char *name, unsigned int count,
 		  unsigned int flags);
@@ -265,7 +265,7 @@ rte_ring_get_flags(const struct rte_ring *r)
 	return r->flags;
 }
 
-/* The producer sync mode (RTE_RING_SYNC_MT, _ST or _MT_HTS). */
+/* The producer sync mode (RTE_RING_SYNC_MT, _ST, _MT_RTS or _MT_HTS). */
 static inline enum rte_ring_sync_type
 rte_ring_get_prod_sync_type(const struct rte_ring *r)
 {
@@ -279,7 +279,7 @@ rte_ring_is_prod_single(const struct rte_ring *r)
 	return rte_ring_get_prod_sync_type(r) == RTE_RING_SYNC_ST;
 }
 
-/* The consumer sync mode (RTE_RING_SYNC_MT, _ST or _MT_HTS). */
+/* The consumer sync mode (RTE_RING_SYNC_MT, _ST, _MT_RTS or _MT_HTS). */
 static inline enum rte_ring_sync_type
 rte_ring_get_cons_sync_type(const struct rte_ring *r)
 {

@@ -40,7 +40,7 @@ enum rte_ring_queue_behavior {
 enum rte_ring_sync_type {
 	RTE_RING_SYNC_MT,	/* multi-thread safe (default) */
 	RTE_RING_SYNC_ST,	/* one thread only */
-	RTE_RING_SYNC_MT_RTS,	/* multi-thread, relaxed tail sync (not supported) */
+	RTE_RING_SYNC_MT_RTS,	/* multi-thread, relaxed tail sync (rte_ring_rts.h) */
 	RTE_RING_SYNC_MT_HTS,	/* multi-thread, head/tail sync (rte_ring_hts.h) */
 };
 
@@ -62,8 +62,7 @@ struct rte_ring_headtail {
 /*
  * Layouts of the RTS and HTS modes. The tail sits where struct
  * rte_ring_headtail has its tail, so either side reads the other's tail
- * the same way whatever its mode. RTS is kept for DPDK's shape only: its
- * flags are refused.
+ * the same way whatever its mode.
  */
 union __rte_ring_rts_poscnt {
 	uint64_t raw __rte_aligned(8);
@@ -137,7 +136,7 @@ struct rte_ring {
 #define RING_F_EXACT_SZ 0x0004
 #define RTE_RING_SZ_MASK (0x7fffffffU)	/* largest ring size */
 
-/* Relaxed tail sync: accepted by DPDK, refused here with EINVAL. */
+/* Relaxed tail sync as the default enqueue / dequeue (rte_ring_rts.h). */
 #define RING_F_MP_RTS_ENQ 0x0008
 #define RING_F_MC_RTS_DEQ 0x0010
 /* Head/tail sync as the default enqueue / dequeue (rte_ring_hts.h). */

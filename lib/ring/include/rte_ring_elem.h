@@ -15,6 +15,7 @@
 #include <rte_ring_core.h>
 #include <rte_ring_elem_pvt.h>
 #include <rte_ring_hts.h>
+#include <rte_ring_rts.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -32,8 +33,9 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
  * and list it for rte_ring_lookup(). count: a power of 2 (capacity
  * count - 1), or with RING_F_EXACT_SZ any count (capacity count).
  * Returns NULL with rte_errno set to:
- *   EINVAL - NULL name, esize not a multiple of 4, bad count, RTS (which
- *            DPDK supports), unknown or conflicting flags
+ *   EINVAL - NULL name, esize not a multiple of 4, bad count, unknown
+ *            flags, or two sync modes for one side (e.g. RING_F_SP_ENQ
+ *            with RING_F_MP_RTS_ENQ)
  *   ENAMETOOLONG - name longer than RTE_RING_NAMESIZE - 1
  *   EEXIST - a ring or memzone with this name exists
  *   ENOMEM - no memory for the ring, or the EAL is not initialized
@@ -43,6 +45,47 @@ ssize_t rte_ring_get_memsize_elem(unsigned int esize, unsigned int count);
 struct rte_ring *rte_ring_create_elem(const char *name, unsigned int esize,
 				      unsigned int count, int socket_id,
 				      unsigned int flags);
+
+/*
+ * The flag-dispatched forms (rte_ring_enqueue_bulk_elem() and the like)
+ * take the path of the sync type chosen at creation for that side.
+ */
+static __rte_always_inline unsigned int
+__rte_ring_enqueue_elem_by_sync(struct rte_ring *r, const void *obj_table, unsigned int esize,
+				unsigned int n, enum rte_ring_queue_behavior behavior,
+				unsigned int *free_space)
+{
+	/* MT (0) and ST (1) share a path whose "single" argument is the type */
+	if (likely(r->prod.sync_type <= RTE_RING_SYNC_ST))
+		return __rte_ring_do_enqueue_elem(r, obj_table, esize, n, behavior, r->prod.single,
+						  free_space);
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_HTS)
+		return __rte_ring_do_hts_enqueue_elem(r, obj_table, esize, n, behavior, free_space);
+	if (r->prod.sync_type == RTE_RING_SYNC_MT_RTS)
+		return __rte_ring_do_rts_enqueue_elem(r, obj_table, esize, n, behavior, free_space);
+	/* a ring not made by rte_ring_init(): nothing is moved */
+	if (free_space != NULL)
+		*free_space = 0;
+	return 0;
+}
+
+static __rte_always_inline unsigned int
+__rte_ring_dequeue_elem_by_sync(struct rte_ring *r, void *obj_table, unsigned int esize,
+				unsigned int n, enum rte_ring_queue_behavior behavior,
+				unsigned int *available)
+{
+	/* MT (0) and ST (1) share a path whose "single" argument is the type */
+	if (likely(r->cons.sync_type <= RTE_RING_SYNC_ST))
+		return __rte_ring_do_dequeue_elem(r, obj_table, esize, n, behavior, r->cons.single,
+						  available);
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_HTS)
+		return __rte_ring_do_hts_dequeue_elem(r, obj_table, esize, n, behavior, available);
+	if (r->cons.sync_type == RTE_RING_SYNC_MT_RTS)
+		return __rte_ring_do_rts_dequeue_elem(r, obj_table, esize, n, behavior, available);
+	if (available != NULL)
+		*available = 0;
+	return 0;
+}
 
 /* ---- bulk: all or nothing ---- */
 
@@ -66,22 +109,14 @@ rte_ring_sp_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 					  RTE_RING_QUEUE_FIXED, 1, free_space);
 }
 
-/*
- * The flag-dispatched forms read the sync type chosen at creation: HTS
- * has its own path; otherwise it is RTE_RING_SYNC_MT (0) or
- * RTE_RING_SYNC_ST (1), which is the "single" argument itself.
- * Enqueue all n elements or none. Returns n or 0.
- */
+/* Enqueue all n elements (mode of the ring's flags) or none. Returns n or 0. */
 static __rte_always_inline unsigned int
 rte_ring_enqueue_bulk_elem(struct rte_ring *r, const void *obj_table,
 			   unsigned int esize, unsigned int n,
 			   unsigned int *free_space)
 {
-	if (unlikely(r->prod.sync_type == RTE_RING_SYNC_MT_HTS))
-		return rte_ring_mp_hts_enqueue_bulk_elem(r, obj_table, esize, n, free_space);
-	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
-					  RTE_RING_QUEUE_FIXED, r->prod.single,
-					  free_space);
+	return __rte_ring_enqueue_elem_by_sync(r, obj_table, esize, n, RTE_RING_QUEUE_FIXED,
+					       free_space);
 }
 
 /* Dequeue n elements (multi-consumer) or none. Returns n or 0. */
@@ -110,11 +145,8 @@ rte_ring_dequeue_bulk_elem(struct rte_ring *r, void *obj_table,
 			   unsigned int esize, unsigned int n,
 			   unsigned int *available)
 {
-	if (unlikely(r->cons.sync_type == RTE_RING_SYNC_MT_HTS))
-		return rte_ring_mc_hts_dequeue_bulk_elem(r, obj_table, esize, n, available);
-	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
-					  RTE_RING_QUEUE_FIXED, r->cons.single,
-					  available);
+	return __rte_ring_dequeue_elem_by_sync(r, obj_table, esize, n, RTE_RING_QUEUE_FIXED,
+					       available);
 }
 
 /* ---- single objects: 0 on success, -ENOBUFS (full) / -ENOENT (empty) ---- */
@@ -189,11 +221,8 @@ rte_ring_enqueue_burst_elem(struct rte_ring *r, const void *obj_table,
 			    unsigned int esize, unsigned int n,
 			    unsigned int *free_space)
 {
-	if (unlikely(r->prod.sync_type == RTE_RING_SYNC_MT_HTS))
-		return rte_ring_mp_hts_enqueue_burst_elem(r, obj_table, esize, n, free_space);
-	return __rte_ring_do_enqueue_elem(r, obj_table, esize, n,
-					  RTE_RING_QUEUE_VARIABLE, r->prod.single,
-					  free_space);
+	return __rte_ring_enqueue_elem_by_sync(r, obj_table, esize, n, RTE_RING_QUEUE_VARIABLE,
+					       free_space);
 }
 
 /* Dequeue up to n elements (multi-consumer). Returns the number dequeued, 0..n. */
@@ -222,15 +251,16 @@ rte_ring_dequeue_burst_elem(struct rte_ring *r, void *obj_table,
 			    unsigned int esize, unsigned int n,
 			    unsigned int *available)
 {
-	if (unlikely(r->cons.sync_type == RTE_RING_SYNC_MT_HTS))
-		return rte_ring_mc_hts_dequeue_burst_elem(r, obj_table, esize, n, available);
-	return __rte_ring_do_dequeue_elem(r, obj_table, esize, n,
-					  RTE_RING_QUEUE_VARIABLE, r->cons.single,
-					  available);
+	return __rte_ring_dequeue_elem_by_sync(r, obj_table, esize, n, RTE_RING_QUEUE_VARIABLE,
+					       available);
 }
 
 #ifdef __cplusplus
 }
 #endif
+
+/* Two-phase and zero-copy operations, built on the above. */
+#include <rte_ring_peek.h>
+#include <rte_ring_peek_zc.h>
 
 #endif
