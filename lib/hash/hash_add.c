@@ -52,12 +52,16 @@ hash_bucket_empty_slot(struct hash_bucket *b)
 	return -1;
 }
 
-/* Publish an entry: the signature first, then the index with release so a
- * reader that sees the index also sees the key store entry behind it. */
+/*
+ * Publish an entry: the signature first, then the index. Both are release
+ * stores (plain moves on x86): a reader that loads either (acquire) sees
+ * the key store entry behind it and, during a cuckoo move, the change
+ * counter bump that preceded the store.
+ */
 static void
 hash_entry_set(struct hash_bucket *b, int slot, uint16_t short_sig, uint32_t key_idx)
 {
-	atomic_store_explicit(&b->sig_current[slot], short_sig, memory_order_relaxed);
+	atomic_store_explicit(&b->sig_current[slot], short_sig, memory_order_release);
 	atomic_store_explicit(&b->key_idx[slot], key_idx, memory_order_release);
 }
 
@@ -117,10 +121,11 @@ hash_bfs_apply(struct rte_hash *h, const struct hash_bfs_node *nodes, int32_t n,
 		hash_entry_set(to, dst_slot,
 			       atomic_load_explicit(&from->sig_current[slot], memory_order_relaxed),
 			       atomic_load_explicit(&from->key_idx[slot], memory_order_relaxed));
-		atomic_fetch_add_explicit(&h->tbl_chng_cnt, 1, memory_order_relaxed);
-		/* Release: the counter bump is visible before the old place is
-		 * overwritten (pairs with the reader's acquire fence). */
-		atomic_thread_fence(memory_order_release);
+		/* Release: a reader whose first counter load sees this bump
+		 * also sees the copy above. A reader that sees the old place
+		 * overwritten (the release stores of the next step) sees the
+		 * bump in its second counter load. */
+		atomic_fetch_add_explicit(&h->tbl_chng_cnt, 1, memory_order_release);
 		dst = nodes[n].bkt;
 		dst_slot = slot;
 		if (nodes[n].parent < 0)

@@ -17,7 +17,9 @@ hash_bucket_lookup(const struct rte_hash *h, const struct hash_bucket *b, uint16
 		struct hash_key *k;
 		uint32_t idx;
 
-		if (atomic_load_explicit(&b->sig_current[i], memory_order_relaxed) != short_sig)
+		/* Acquire: a signature stored by a cuckoo move brings the
+		 * change counter bump before it (see hash_bfs_apply()). */
+		if (atomic_load_explicit(&b->sig_current[i], memory_order_acquire) != short_sig)
 			continue;
 		/* Acquire: pairs with the writer's release of the index, so
 		 * the key bytes behind it are complete. */
@@ -70,14 +72,15 @@ hash_lookup_one(const struct rte_hash *h, const void *key, hash_sig_t sig, void 
 	if (!h->readers_lock_free)
 		return hash_lookup_buckets(h, key, sig, data);
 	do {
-		/* Acquire: pairs with the writer's release fence after a bump. */
+		/* Acquire: pairs with the release of a bump, so the moved
+		 * entry's new place is visible to the scan. */
 		before = atomic_load_explicit(&h->tbl_chng_cnt, memory_order_acquire);
 		pos = hash_lookup_buckets(h, key, sig, data);
 		if (pos >= 0)
 			return pos;
-		/* The bucket loads above complete before the counter is read again. */
-		atomic_thread_fence(memory_order_acquire);
-		after = atomic_load_explicit(&h->tbl_chng_cnt, memory_order_relaxed);
+		/* A scan that saw an overwritten old place synchronized with
+		 * the store that overwrote it, so this load sees the bump. */
+		after = atomic_load_explicit(&h->tbl_chng_cnt, memory_order_acquire);
 	} while (before != after);
 	return pos;
 }
