@@ -2,7 +2,8 @@
 /*
  * Hash library: known jhash/CRC values, rte_hash create errors, add,
  * lookup and delete of many keys, full tables, extendable buckets,
- * iteration, bulk lookups, NO_FREE_ON_DEL and the four-byte-key hash.
+ * iteration, bulk lookups, NO_FREE_ON_DEL, the four-byte-key hash and
+ * the software Toeplitz hash.
  * Two-thread cases are in test_hash_concurrency.c (same suite).
  */
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <rte_hash_crc.h>
 #include <rte_jhash.h>
 #include <rte_memory.h>
+#include <rte_thash.h>
 
 #include "test.h"
 #include "test_hash.h"
@@ -527,6 +529,64 @@ test_fbk_hash(void)
 	return TEST_SUCCESS;
 }
 
+/* Microsoft's RSS verification key and flows (the values NICs are checked
+ * against): L3-only and L3+L4 Toeplitz hashes. */
+static const uint8_t rss_key[40] = {
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3,
+	0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3,
+	0x80, 0x30, 0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+};
+
+static int
+test_hash_softrss(void)
+{
+	static const struct {
+		uint32_t dst, src;
+		uint16_t dport, sport;
+		uint32_t l3, l4;
+	} v4[] = {
+		{RTE_IPV4(161, 142, 100, 80), RTE_IPV4(66, 9, 149, 187), 1766, 2794, 0x323e8fc2,
+		 0x51ccc178},
+		{RTE_IPV4(65, 69, 140, 83), RTE_IPV4(199, 92, 111, 2), 4739, 14230, 0xd718262a,
+		 0xc626b0ea},
+		{RTE_IPV4(202, 188, 127, 2), RTE_IPV4(153, 39, 163, 191), 1303, 44251, 0x5d1809c5,
+		 0x10e828a2},
+	};
+	struct rte_ipv6_hdr ip6 = {
+		.src_addr = {0x3f, 0xfe, 0x25, 0x01, 0x02, 0x00, 0x1f, 0xff, 0, 0, 0, 0, 0, 0, 0,
+			     7},
+		.dst_addr = {0x3f, 0xfe, 0x25, 0x01, 0x02, 0x00, 0x00, 0x03, 0, 0, 0, 0, 0, 0, 0,
+			     1},
+	};
+	uint32_t key_be[RTE_DIM(rss_key) / 4];
+	union rte_thash_tuple t;
+
+	rte_convert_rss_key((const uint32_t *)(const void *)rss_key, key_be, sizeof(rss_key));
+	for (unsigned int i = 0; i < RTE_DIM(v4); i++) {
+		memset(&t, 0, sizeof(t));
+		t.v4.src_addr = v4[i].src;
+		t.v4.dst_addr = v4[i].dst;
+		t.v4.sport = v4[i].sport;
+		t.v4.dport = v4[i].dport;
+		TEST_ASSERT_EQUAL(rte_softrss((uint32_t *)&t, RTE_THASH_V4_L3_LEN, rss_key),
+				  v4[i].l3, "IPv4 flow %u, L3", i);
+		TEST_ASSERT_EQUAL(rte_softrss((uint32_t *)&t, RTE_THASH_V4_L4_LEN, rss_key),
+				  v4[i].l4, "IPv4 flow %u, L4", i);
+		TEST_ASSERT_EQUAL(rte_softrss_be((uint32_t *)&t, RTE_THASH_V4_L4_LEN,
+						 (const uint8_t *)key_be),
+				  v4[i].l4, "IPv4 flow %u, converted key", i);
+	}
+	memset(&t, 0, sizeof(t));
+	rte_thash_load_v6_addrs(&ip6, &t);
+	t.v6.sport = 2794;
+	t.v6.dport = 1766;
+	TEST_ASSERT_EQUAL(rte_softrss((uint32_t *)&t, RTE_THASH_V6_L3_LEN, rss_key), 0x2cc18cd5,
+			  "IPv6 L3");
+	TEST_ASSERT_EQUAL(rte_softrss((uint32_t *)&t, RTE_THASH_V6_L4_LEN, rss_key), 0x40207d3d,
+			  "IPv6 L4");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case hash_cases[] = {
 	TEST_CASE(test_hash_known_values),
 	TEST_CASE(test_hash_jhash_words),
@@ -539,6 +599,7 @@ static const struct test_case hash_cases[] = {
 	TEST_CASE(test_hash_no_free_on_del),
 	TEST_CASE(test_hash_cmp_func),
 	TEST_CASE(test_fbk_hash),
+	TEST_CASE(test_hash_softrss),
 	TEST_CASE(test_hash_multi_writer),
 	TEST_CASE(test_hash_rw_lock),
 	TEST_CASE(test_hash_rw_lock_free),
