@@ -431,6 +431,7 @@ test_hash_no_free_on_del(void)
 	TEST_ASSERT_NOT_NULL(h, "create");
 	p1 = rte_hash_add_key(h, &k1);
 	TEST_ASSERT(p1 >= 0, "add");
+	TEST_ASSERT_EQUAL(rte_hash_lookup_data(h, &k1, NULL), p1, "lookup_data without data");
 	TEST_ASSERT_SUCCESS(rte_hash_get_key_with_position(h, p1, &key), "key at position");
 	TEST_ASSERT(memcmp(key, &k1, sizeof(k1)) == 0, "key bytes at position");
 	TEST_ASSERT_EQUAL(rte_hash_del_key(h, &k1), p1, "delete returns the position");

@@ -89,7 +89,8 @@ __rte_export int
 rte_hash_lookup_with_hash_data(const struct rte_hash *h, const void *key, hash_sig_t sig,
 			       void **data)
 {
-	if (h == NULL || key == NULL || data == NULL)
+	/* As in DPDK, data may be NULL: only the position is wanted then. */
+	if (h == NULL || key == NULL)
 		return -EINVAL;
 	return hash_lookup_one(h, key, sig, data);
 }
@@ -97,7 +98,7 @@ rte_hash_lookup_with_hash_data(const struct rte_hash *h, const void *key, hash_s
 __rte_export int
 rte_hash_lookup_data(const struct rte_hash *h, const void *key, void **data)
 {
-	if (h == NULL || key == NULL || data == NULL)
+	if (h == NULL || key == NULL)
 		return -EINVAL;
 	return hash_lookup_one(h, key, rte_hash_hash(h, key), data);
 }

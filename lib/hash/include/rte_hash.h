@@ -121,7 +121,8 @@ int rte_hash_get_key_with_position(const struct rte_hash *h, const int32_t posit
 int rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position);
 
 /*
- * Find a key. The _data variants return the position (>= 0) and set *data;
+ * Find a key. The _data variants return the position (>= 0) and set *data
+ * (unless data is NULL);
  * all return -ENOENT if the key is absent and -EINVAL for bad arguments.
  */
 int rte_hash_lookup_data(const struct rte_hash *h, const void *key, void **data);
