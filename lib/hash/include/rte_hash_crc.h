@@ -95,8 +95,8 @@ rte_hash_crc32c_hw_usable(void)
 
 /*
  * Choose the CRC implementation: CRC32_SW always works; CRC32_SSE42 uses
- * the 32-bit instruction, CRC32_SSE42_x64 also the 64-bit one. A request
- * the CPU cannot honour falls back to software with a warning.
+ * the 32-bit instruction, CRC32_SSE42_x64 also the 64-bit one. Without
+ * SSE4.2 every request falls back to software with a warning.
  */
 static inline void
 rte_hash_crc_set_alg(uint8_t alg)
@@ -104,13 +104,17 @@ rte_hash_crc_set_alg(uint8_t alg)
 	crc32_alg = CRC32_SW;
 	if (alg == CRC32_SW)
 		return;
-	if (!(alg & CRC32_SSE42) || !rte_hash_crc32c_hw_usable()) {
-		RTE_LOG(WARNING, HASH,
-			"CRC32 algorithm %#x is not available on this CPU, using CRC32_SW\n",
-			(unsigned int)alg);
+	if (!rte_hash_crc32c_hw_usable()) {
+		RTE_LOG(WARNING, HASH, "CPU has no SSE4.2 crc32 instruction, using CRC32_SW\n");
 		return;
 	}
-	crc32_alg = (alg & CRC32_x64) ? CRC32_SSE42_x64 : CRC32_SSE42;
+	/* As DPDK on x86: a request for another CPU's CRC (CRC32_ARM64)
+	 * gets the best x86 one; only CRC32_SSE42 itself keeps to 32 bits. */
+	if (!(alg & CRC32_SSE42_x64))
+		RTE_LOG(WARNING, HASH,
+			"CRC32 algorithm %#x is not for x86, using CRC32_SSE42_x64\n",
+			(unsigned int)alg);
+	crc32_alg = alg == CRC32_SSE42 ? CRC32_SSE42 : CRC32_SSE42_x64;
 }
 
 RTE_INIT(rte_hash_crc_init_alg)
