@@ -30,6 +30,14 @@
 #define LPM_IP_ARGS(ip, depth) \
 	(ip) >> 24, ((ip) >> 16) & 0xff, ((ip) >> 8) & 0xff, (ip)&0xff, (unsigned int)(depth)
 
+/* The rule set's key for ip: its 4 bytes in network order. */
+static const uint8_t *
+lpm_ip_key(uint32_t ip, uint32_t *key)
+{
+	*key = rte_cpu_to_be_32(ip);
+	return (const uint8_t *)key;
+}
+
 static TAILQ_HEAD(, lpm_table) lpm_list = TAILQ_HEAD_INITIALIZER(lpm_list);
 static pthread_mutex_t lpm_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -49,7 +57,7 @@ lpm_tbl24(struct lpm_table *t)
 static uint32_t *
 lpm_tbl8_group(struct lpm_table *t, uint32_t g)
 {
-	return (uint32_t *)t->lpm.tbl8 + (size_t)g * RTE_LPM_TBL8_GROUP_NUM_ENTRIES;
+	return lpm_tbl8_pool_group(&t->tbl8s, g);
 }
 
 static void
@@ -120,36 +128,6 @@ lpm_tbl24_rewrite(struct lpm_table *t, uint32_t ip, uint8_t depth, uint32_t v, e
 	}
 }
 
-static void
-lpm_tbl8_reset(struct lpm_table *t)
-{
-	uint32_t i;
-
-	if (t->number_tbl8s != 0)
-		memset(t->lpm.tbl8, 0,
-		       (size_t)t->number_tbl8s * RTE_LPM_TBL8_GROUP_NUM_ENTRIES * sizeof(uint32_t));
-	/* Top of the stack is group 0: groups are handed out lowest first. */
-	for (i = 0; i < t->number_tbl8s; i++)
-		t->tbl8_free[i] = t->number_tbl8s - 1 - i;
-	t->tbl8_free_count = t->number_tbl8s;
-}
-
-static int
-lpm_tbl8_alloc(struct lpm_table *t, uint32_t *group)
-{
-	if (t->tbl8_free_count == 0)
-		return -ENOSPC;
-	*group = t->tbl8_free[--t->tbl8_free_count];
-	return 0;
-}
-
-static void
-lpm_tbl8_free(struct lpm_table *t, uint32_t group)
-{
-	memset(lpm_tbl8_group(t, group), 0, RTE_LPM_TBL8_GROUP_NUM_ENTRIES * sizeof(uint32_t));
-	t->tbl8_free[t->tbl8_free_count++] = group;
-}
-
 /* Caller holds lpm_list_lock. */
 static struct lpm_table *
 lpm_list_find(const char *name)
@@ -162,50 +140,18 @@ lpm_list_find(const char *name)
 	return NULL;
 }
 
-static int
-lpm_config_check(const char *name, int socket_id, const struct rte_lpm_config *config)
-{
-	if (name == NULL || config == NULL) {
-		LPM_LOG(ERR, "rte_lpm_create: name and config must not be NULL\n");
-		return -EINVAL;
-	}
-	if (strnlen(name, RTE_LPM_NAMESIZE) >= RTE_LPM_NAMESIZE) {
-		LPM_LOG(ERR, "LPM name '%s' is too long; use at most %d characters\n", name,
-			RTE_LPM_NAMESIZE - 1);
-		return -EINVAL;
-	}
-	if (config->max_rules == 0) {
-		LPM_LOG(ERR, "LPM %s: max_rules is 0; give the number of rules to hold\n", name);
-		return -EINVAL;
-	}
-	if (config->number_tbl8s > RTE_LPM_MAX_TBL8_NUM_GROUPS) {
-		LPM_LOG(ERR, "LPM %s: number_tbl8s %u is above the limit of %u groups\n", name,
-			config->number_tbl8s, RTE_LPM_MAX_TBL8_NUM_GROUPS);
-		return -EINVAL;
-	}
-	if (socket_id < SOCKET_ID_ANY) {
-		LPM_LOG(ERR, "LPM %s: socket %d is invalid; use SOCKET_ID_ANY or a socket id\n",
-			name, socket_id);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 /* Free what lpm_table_alloc made; t may be partly built. */
 static void
 lpm_table_release(struct lpm_table *t)
 {
 	lpm_rules_fini(&t->rules);
-	rte_free(t->tbl8_free);
-	rte_free(t->lpm.tbl8);
+	lpm_tbl8_pool_fini(&t->tbl8s);
 	rte_free(t);
 }
 
 static struct lpm_table *
 lpm_table_alloc(const char *name, int socket_id, const struct rte_lpm_config *config)
 {
-	size_t tbl8_size = (size_t)config->number_tbl8s * RTE_LPM_TBL8_GROUP_NUM_ENTRIES *
-			   sizeof(struct rte_lpm_tbl_entry);
 	struct lpm_table *t;
 
 	t = rte_zmalloc_socket("LPM", sizeof(*t), RTE_CACHE_LINE_SIZE, socket_id);
@@ -216,24 +162,12 @@ lpm_table_alloc(const char *name, int socket_id, const struct rte_lpm_config *co
 			name, sizeof(*t), socket_id);
 		return NULL;
 	}
-	if (config->number_tbl8s != 0) {
-		t->lpm.tbl8 =
-			rte_zmalloc_socket("LPM_TBL8", tbl8_size, RTE_CACHE_LINE_SIZE, socket_id);
-		t->tbl8_free = rte_malloc_socket(
-			"LPM_TBL8_FREE", config->number_tbl8s * sizeof(uint32_t), 0, socket_id);
-		if (t->lpm.tbl8 == NULL || t->tbl8_free == NULL) {
-			LPM_LOG(ERR,
-				"LPM %s: no memory for %u tbl8 groups on socket %d; "
-				"lower number_tbl8s or give the EAL more memory\n",
-				name, config->number_tbl8s, socket_id);
-			goto out_release;
-		}
-	}
-	if (lpm_rules_init(&t->rules, config->max_rules, socket_id) < 0)
+	if (lpm_tbl8_pool_init(&t->tbl8s, name, config->number_tbl8s, socket_id) < 0)
+		goto out_release;
+	t->lpm.tbl8 = (struct rte_lpm_tbl_entry *)t->tbl8s.entries;
+	if (lpm_rules_init(&t->rules, sizeof(uint32_t), config->max_rules, socket_id) < 0)
 		goto out_release;
 	rte_strlcpy(t->name, name, sizeof(t->name));
-	t->number_tbl8s = config->number_tbl8s;
-	lpm_tbl8_reset(t);
 	return t;
 
 out_release:
@@ -247,7 +181,8 @@ rte_lpm_create(const char *name, int socket_id, const struct rte_lpm_config *con
 	struct lpm_table *t = NULL;
 	int err;
 
-	err = lpm_config_check(name, socket_id, config);
+	err = lpm_config_check("LPM", name, socket_id, config, config ? config->max_rules : 0,
+			       config ? config->number_tbl8s : 0, RTE_LPM_MAX_TBL8_NUM_GROUPS);
 	if (err < 0)
 		goto out;
 	pthread_mutex_lock(&lpm_list_lock);
@@ -320,11 +255,11 @@ lpm_add_tbl8(struct lpm_table *t, uint32_t ip, uint8_t depth, uint32_t next_hop)
 		lpm_entries_rewrite(grp + first, n, depth, v, LPM_REWRITE_ADD);
 		return 0;
 	}
-	if (lpm_tbl8_alloc(t, &g) < 0) {
+	if (lpm_tbl8_pool_alloc(&t->tbl8s, &g) < 0) {
 		LPM_LOG(ERR,
 			"LPM %s: all %u tbl8 groups are in use, cannot add " LPM_IP_FMT
 			"; create the table with a larger number_tbl8s\n",
-			t->name, t->number_tbl8s, LPM_IP_ARGS(ip, depth));
+			t->name, t->tbl8s.n, LPM_IP_ARGS(ip, depth));
 		return -ENOSPC;
 	}
 	/* The group inherits the /24's rule (if any) where the new rule does not apply. */
@@ -368,6 +303,7 @@ rte_lpm_add(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t next_hop)
 {
 	struct lpm_table *t;
 	struct lpm_rule *r;
+	uint32_t key;
 	int ret;
 
 	ret = lpm_args_check(__func__, lpm, depth);
@@ -379,7 +315,7 @@ rte_lpm_add(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t next_hop)
 	}
 	t = lpm_table_of(lpm);
 	ip &= lpm_depth_mask(depth);
-	r = lpm_rules_find(&t->rules, ip, depth);
+	r = lpm_rules_find(&t->rules, lpm_ip_key(ip, &key), depth);
 	if (r != NULL) {
 		/* A new next hop for an existing rule: its entries exist, nothing to allocate. */
 		if (r->next_hop != next_hop) {
@@ -388,7 +324,7 @@ rte_lpm_add(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t next_hop)
 		}
 		return 0;
 	}
-	ret = lpm_rules_insert(&t->rules, ip, depth, next_hop);
+	ret = lpm_rules_insert(&t->rules, lpm_ip_key(ip, &key), depth, next_hop);
 	if (ret < 0) {
 		LPM_LOG(ERR,
 			"LPM %s: holds its max_rules (%u) rules, cannot add " LPM_IP_FMT
@@ -398,7 +334,7 @@ rte_lpm_add(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t next_hop)
 	}
 	ret = lpm_add_entries(t, ip, depth, next_hop);
 	if (ret < 0)
-		lpm_rules_remove(&t->rules, lpm_rules_find(&t->rules, ip, depth));
+		lpm_rules_remove(&t->rules, lpm_rules_find(&t->rules, lpm_ip_key(ip, &key), depth));
 	return ret;
 }
 
@@ -406,6 +342,7 @@ __rte_export int
 rte_lpm_is_rule_present(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t *next_hop)
 {
 	const struct lpm_rule *r;
+	uint32_t key;
 	int ret;
 
 	ret = lpm_args_check(__func__, lpm, depth);
@@ -415,7 +352,8 @@ rte_lpm_is_rule_present(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_
 		LPM_LOG(ERR, "rte_lpm_is_rule_present: next_hop is NULL\n");
 		return -EINVAL;
 	}
-	r = lpm_rules_find(&lpm_table_of(lpm)->rules, ip & lpm_depth_mask(depth), depth);
+	r = lpm_rules_find(&lpm_table_of(lpm)->rules, lpm_ip_key(ip & lpm_depth_mask(depth), &key),
+			   depth);
 	if (r == NULL)
 		return 0;
 	*next_hop = r->next_hop;
@@ -448,7 +386,7 @@ lpm_delete_tbl8(struct lpm_table *t, uint32_t ip, uint8_t depth, const struct lp
 		if ((grp[j] & LPM_ENTRY_VALID) && lpm_entry_depth(grp[j]) > LPM_MAX_DEPTH_TBL24)
 			return;
 	lpm_entry_store(slot24, (grp[0] & LPM_ENTRY_VALID) ? grp[0] & ~LPM_ENTRY_GROUP : 0);
-	lpm_tbl8_free(t, g);
+	lpm_tbl8_pool_free(&t->tbl8s, g);
 }
 
 __rte_export int
@@ -457,6 +395,7 @@ rte_lpm_delete(struct rte_lpm *lpm, uint32_t ip, uint8_t depth)
 	const struct lpm_rule *cover;
 	struct lpm_table *t;
 	struct lpm_rule *r;
+	uint32_t key;
 	int ret;
 
 	ret = lpm_args_check(__func__, lpm, depth);
@@ -464,14 +403,14 @@ rte_lpm_delete(struct rte_lpm *lpm, uint32_t ip, uint8_t depth)
 		return ret;
 	t = lpm_table_of(lpm);
 	ip &= lpm_depth_mask(depth);
-	r = lpm_rules_find(&t->rules, ip, depth);
+	r = lpm_rules_find(&t->rules, lpm_ip_key(ip, &key), depth);
 	if (r == NULL) {
 		LPM_LOG(ERR, "LPM %s: no rule " LPM_IP_FMT " to delete\n", t->name,
 			LPM_IP_ARGS(ip, depth));
 		return -EINVAL;
 	}
 	lpm_rules_remove(&t->rules, r);
-	cover = lpm_rules_find_cover(&t->rules, ip, depth);
+	cover = lpm_rules_find_cover(&t->rules, lpm_ip_key(ip, &key), depth);
 	if (depth <= LPM_MAX_DEPTH_TBL24)
 		lpm_tbl24_rewrite(t, ip, depth, lpm_cover_entry(cover), LPM_REWRITE_DELETE);
 	else
@@ -488,6 +427,6 @@ rte_lpm_delete_all(struct rte_lpm *lpm)
 		return;
 	t = lpm_table_of(lpm);
 	memset(t->lpm.tbl24, 0, sizeof(t->lpm.tbl24));
-	lpm_tbl8_reset(t);
+	lpm_tbl8_pool_reset(&t->tbl8s);
 	lpm_rules_clear(&t->rules);
 }
