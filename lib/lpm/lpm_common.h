@@ -13,6 +13,28 @@
 #define _LPM_COMMON_H_
 
 #include <stdint.h>
+#include <sys/queue.h>
+
+/* Both tables use names of 32 bytes with the NUL (RTE_LPM_NAMESIZE, RTE_LPM6_NAMESIZE). */
+#define LPM_NAMESIZE 32
+
+enum lpm_kind {
+	LPM_KIND_IPV4,
+	LPM_KIND_IPV6,
+};
+
+/* A named table, in the list that find_existing searches; one kind's names are unique. */
+struct lpm_name {
+	TAILQ_ENTRY(lpm_name) next;
+	enum lpm_kind kind;
+	char name[LPM_NAMESIZE];
+};
+
+struct lpm_name *lpm_names_find(enum lpm_kind kind, const char *name);
+/* Name n and list it; -EEXIST if a table of that kind has the name. */
+int lpm_names_add(enum lpm_kind kind, struct lpm_name *n, const char *name);
+void lpm_names_remove(struct lpm_name *n);
+void lpm_names_log_exists(const char *kind, const char *name, const char *find_fn);
 
 /* Check create's arguments; -EINVAL with a log line naming the bad one. */
 int lpm_config_check(const char *kind, const char *name, int socket_id, const void *config,

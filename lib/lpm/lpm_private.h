@@ -7,7 +7,6 @@
 #define _LPM_PRIVATE_H_
 
 #include <stdint.h>
-#include <sys/queue.h>
 
 #include <rte_lpm.h>
 
@@ -40,8 +39,7 @@ lpm_depth_mask(uint8_t depth)
 /* A table: the public part first, so that struct rte_lpm * converts back. */
 struct lpm_table {
 	struct rte_lpm lpm;
-	TAILQ_ENTRY(lpm_table) next; /* in the list of named tables */
-	char name[RTE_LPM_NAMESIZE];
+	struct lpm_name name;
 	struct lpm_tbl8_pool tbl8s; /* lpm.tbl8 is tbl8s.entries */
 	struct lpm_rules rules;
 };

@@ -11,7 +11,6 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -19,7 +18,6 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_malloc.h>
-#include <rte_string_fns.h>
 #include <rte_lpm.h>
 
 #include "eal_private.h"
@@ -37,9 +35,6 @@ lpm_ip_key(uint32_t ip, uint32_t *key)
 	*key = rte_cpu_to_be_32(ip);
 	return (const uint8_t *)key;
 }
-
-static TAILQ_HEAD(, lpm_table) lpm_list = TAILQ_HEAD_INITIALIZER(lpm_list);
-static pthread_mutex_t lpm_list_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static struct lpm_table *
 lpm_table_of(struct rte_lpm *lpm)
@@ -128,18 +123,6 @@ lpm_tbl24_rewrite(struct lpm_table *t, uint32_t ip, uint8_t depth, uint32_t v, e
 	}
 }
 
-/* Caller holds lpm_list_lock. */
-static struct lpm_table *
-lpm_list_find(const char *name)
-{
-	struct lpm_table *t;
-
-	TAILQ_FOREACH(t, &lpm_list, next)
-	if (strcmp(name, t->name) == 0)
-		return t;
-	return NULL;
-}
-
 /* Free what lpm_table_alloc made; t may be partly built. */
 static void
 lpm_table_release(struct lpm_table *t)
@@ -167,7 +150,6 @@ lpm_table_alloc(const char *name, int socket_id, const struct rte_lpm_config *co
 	t->lpm.tbl8 = (struct rte_lpm_tbl_entry *)t->tbl8s.entries;
 	if (lpm_rules_init(&t->rules, sizeof(uint32_t), config->max_rules, socket_id) < 0)
 		goto out_release;
-	rte_strlcpy(t->name, name, sizeof(t->name));
 	return t;
 
 out_release:
@@ -178,53 +160,47 @@ out_release:
 __rte_export struct rte_lpm *
 rte_lpm_create(const char *name, int socket_id, const struct rte_lpm_config *config)
 {
-	struct lpm_table *t = NULL;
+	struct lpm_table *t;
 	int err;
 
 	err = lpm_config_check("LPM", name, socket_id, config, config ? config->max_rules : 0,
 			       config ? config->number_tbl8s : 0, RTE_LPM_MAX_TBL8_NUM_GROUPS);
 	if (err < 0)
-		goto out;
-	pthread_mutex_lock(&lpm_list_lock);
-	if (lpm_list_find(name) != NULL) {
-		LPM_LOG(ERR,
-			"an LPM table named %s exists; pick another name or use "
-			"rte_lpm_find_existing()\n",
-			name);
+		goto out_err;
+	/* Checked before the allocation too, so that a taken name costs no 64 MiB. */
+	if (lpm_names_find(LPM_KIND_IPV4, name) != NULL) {
 		err = -EEXIST;
-		goto out_unlock;
+		goto out_exists;
 	}
 	t = lpm_table_alloc(name, socket_id, config);
 	if (t == NULL) {
 		err = -ENOMEM;
-		goto out_unlock;
+		goto out_err;
 	}
-	TAILQ_INSERT_TAIL(&lpm_list, t, next);
-out_unlock:
-	pthread_mutex_unlock(&lpm_list_lock);
-out:
-	if (t == NULL) {
-		rte_errno = -err;
-		return NULL;
+	err = lpm_names_add(LPM_KIND_IPV4, &t->name, name);
+	if (err < 0) {
+		lpm_table_release(t);
+		goto out_exists;
 	}
 	return &t->lpm;
+
+out_exists:
+	lpm_names_log_exists("LPM", name, "rte_lpm_find_existing");
+out_err:
+	rte_errno = -err;
+	return NULL;
 }
 
 __rte_export struct rte_lpm *
 rte_lpm_find_existing(const char *name)
 {
-	struct lpm_table *t = NULL;
+	struct lpm_name *n = name != NULL ? lpm_names_find(LPM_KIND_IPV4, name) : NULL;
 
-	if (name != NULL) {
-		pthread_mutex_lock(&lpm_list_lock);
-		t = lpm_list_find(name);
-		pthread_mutex_unlock(&lpm_list_lock);
-	}
-	if (t == NULL) {
+	if (n == NULL) {
 		rte_errno = ENOENT;
 		return NULL;
 	}
-	return &t->lpm;
+	return &container_of(n, struct lpm_table, name)->lpm;
 }
 
 __rte_export void
@@ -235,9 +211,7 @@ rte_lpm_free(struct rte_lpm *lpm)
 	if (lpm == NULL)
 		return;
 	t = lpm_table_of(lpm);
-	pthread_mutex_lock(&lpm_list_lock);
-	TAILQ_REMOVE(&lpm_list, t, next);
-	pthread_mutex_unlock(&lpm_list_lock);
+	lpm_names_remove(&t->name);
 	lpm_table_release(t);
 }
 
@@ -259,7 +233,7 @@ lpm_add_tbl8(struct lpm_table *t, uint32_t ip, uint8_t depth, uint32_t next_hop)
 		LPM_LOG(ERR,
 			"LPM %s: all %u tbl8 groups are in use, cannot add " LPM_IP_FMT
 			"; create the table with a larger number_tbl8s\n",
-			t->name, t->tbl8s.n, LPM_IP_ARGS(ip, depth));
+			t->name.name, t->tbl8s.n, LPM_IP_ARGS(ip, depth));
 		return -ENOSPC;
 	}
 	/* The group inherits the /24's rule (if any) where the new rule does not apply. */
@@ -329,7 +303,7 @@ rte_lpm_add(struct rte_lpm *lpm, uint32_t ip, uint8_t depth, uint32_t next_hop)
 		LPM_LOG(ERR,
 			"LPM %s: holds its max_rules (%u) rules, cannot add " LPM_IP_FMT
 			"; delete rules or create it with a larger max_rules\n",
-			t->name, t->rules.max_rules, LPM_IP_ARGS(ip, depth));
+			t->name.name, t->rules.max_rules, LPM_IP_ARGS(ip, depth));
 		return ret;
 	}
 	ret = lpm_add_entries(t, ip, depth, next_hop);
@@ -405,7 +379,7 @@ rte_lpm_delete(struct rte_lpm *lpm, uint32_t ip, uint8_t depth)
 	ip &= lpm_depth_mask(depth);
 	r = lpm_rules_find(&t->rules, lpm_ip_key(ip, &key), depth);
 	if (r == NULL) {
-		LPM_LOG(ERR, "LPM %s: no rule " LPM_IP_FMT " to delete\n", t->name,
+		LPM_LOG(ERR, "LPM %s: no rule " LPM_IP_FMT " to delete\n", t->name.name,
 			LPM_IP_ARGS(ip, depth));
 		return -EINVAL;
 	}

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * What create needs in both tables: argument checks, and the pool of
- * tbl8 groups that rules longer than a table's first level take.
+ * What the IPv4 and IPv6 tables share besides the rule set: argument
+ * checks of create, the list of named tables, and the pool of tbl8
+ * groups that rules longer than a table's first level take.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <rte_common.h>
@@ -13,8 +15,65 @@
 
 #include "lpm_common.h"
 
-/* Both tables use names of 32 bytes with the NUL (RTE_LPM_NAMESIZE, RTE_LPM6_NAMESIZE). */
-#define LPM_NAMESIZE 32
+static TAILQ_HEAD(, lpm_name) lpm_names = TAILQ_HEAD_INITIALIZER(lpm_names);
+static pthread_mutex_t lpm_names_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Caller holds lpm_names_lock. */
+static struct lpm_name *
+lpm_names_lookup(enum lpm_kind kind, const char *name)
+{
+	struct lpm_name *n;
+
+	TAILQ_FOREACH(n, &lpm_names, next)
+	if (n->kind == kind && strcmp(n->name, name) == 0)
+		return n;
+	return NULL;
+}
+
+struct lpm_name *
+lpm_names_find(enum lpm_kind kind, const char *name)
+{
+	struct lpm_name *n;
+
+	pthread_mutex_lock(&lpm_names_lock);
+	n = lpm_names_lookup(kind, name);
+	pthread_mutex_unlock(&lpm_names_lock);
+	return n;
+}
+
+int
+lpm_names_add(enum lpm_kind kind, struct lpm_name *n, const char *name)
+{
+	int ret = 0;
+
+	pthread_mutex_lock(&lpm_names_lock);
+	if (lpm_names_lookup(kind, name) != NULL) {
+		ret = -EEXIST;
+		goto out_unlock;
+	}
+	n->kind = kind;
+	strcpy(n->name, name); /* length checked by lpm_config_check */
+	TAILQ_INSERT_TAIL(&lpm_names, n, next);
+out_unlock:
+	pthread_mutex_unlock(&lpm_names_lock);
+	return ret;
+}
+
+void
+lpm_names_remove(struct lpm_name *n)
+{
+	pthread_mutex_lock(&lpm_names_lock);
+	TAILQ_REMOVE(&lpm_names, n, next);
+	pthread_mutex_unlock(&lpm_names_lock);
+}
+
+/* "an LPM table named x exists" and its fix, in one place for both kinds. */
+void
+lpm_names_log_exists(const char *kind, const char *name, const char *find_fn)
+{
+	RTE_LOG(ERR, LPM, "an %s table named %s exists; pick another name or use %s()\n", kind,
+		name, find_fn);
+}
 
 int
 lpm_config_check(const char *kind, const char *name, int socket_id, const void *config,
