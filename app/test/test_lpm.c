@@ -313,16 +313,11 @@ struct test_lpm_ref_rule {
 	bool live;
 };
 
-static uint64_t test_lpm_rng_state;
-
+/* rte_rand() after rte_srand(seed): reproducible from the seed the test prints. */
 static uint32_t
 test_lpm_rand(void)
 {
-	/* xorshift64*: reproducible from the seed printed by the test. */
-	test_lpm_rng_state ^= test_lpm_rng_state >> 12;
-	test_lpm_rng_state ^= test_lpm_rng_state << 25;
-	test_lpm_rng_state ^= test_lpm_rng_state >> 27;
-	return (uint32_t)((test_lpm_rng_state * UINT64_C(2685821657736338717)) >> 32);
+	return (uint32_t)rte_rand();
 }
 
 static uint32_t
@@ -434,7 +429,7 @@ test_lpm_random_reference(void)
 
 	TEST_ASSERT_NOT_NULL(lpm, "create: %s", rte_strerror(rte_errno));
 	printf("  seed %#" PRIx64 "\n", seed);
-	test_lpm_rng_state = seed;
+	rte_srand(seed);
 	if (test_lpm_ref_add(lpm, rules, REF_RULES) != TEST_SUCCESS)
 		return TEST_FAILED;
 	if (test_lpm_ref_check(lpm, rules, REF_RULES, "added") != TEST_SUCCESS)
