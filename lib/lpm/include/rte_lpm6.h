@@ -2,7 +2,9 @@
 /*
  * Longest-prefix match for IPv6 (DPDK 22.11 API). The table is opaque;
  * addresses are 16 bytes in network order. Writers (create, add, delete,
- * free) must be serialised by the caller.
+ * free) must be serialised by the caller; lookups may run beside a writer,
+ * except in the part of the address space of a rule being deleted, whose
+ * tbl8 groups are reused at once (no RCU reclaim here).
  */
 #ifndef _RTE_LPM6_H_
 #define _RTE_LPM6_H_
