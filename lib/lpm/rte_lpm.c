@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * IPv4 LPM control path: table life cycle and the named-table list, and
+ * IPv4 LPM control path: table life cycle (named through lpm_common.c) and
  * the DIR-24-8 updates behind rte_lpm_add() and rte_lpm_delete(). Lookups
  * are inline in rte_lpm.h.
  *
