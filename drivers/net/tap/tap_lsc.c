@@ -35,7 +35,11 @@ tap_lsc_handler(void *arg)
 		if (n <= 0)
 			break;
 		len = (int)n;
-		for (nh = (const void *)buf; NLMSG_OK(nh, len); nh = NLMSG_NEXT(nh, len)) {
+		/* NLMSG_OK spelled out: it compares the u32 length with an int */
+		for (nh = (const void *)buf;
+		     len >= (int)sizeof(*nh) && nh->nlmsg_len >= sizeof(*nh) &&
+		     nh->nlmsg_len <= (unsigned int)len;
+		     nh = NLMSG_NEXT(nh, len)) {
 			const struct ifinfomsg *ifi = NLMSG_DATA(nh);
 
 			if ((nh->nlmsg_type == RTM_NEWLINK || nh->nlmsg_type == RTM_DELLINK) &&
