@@ -14,6 +14,7 @@
 #include <rte_dev.h>
 #include <dev_driver.h>
 
+#include "eal_private.h"
 #include "test.h"
 
 static char out[16384];
@@ -186,6 +187,32 @@ test_init_returns_consumed(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * A parse that fails inside a word of short options ("-vZq": Z is
+ * unknown) must not leave getopt pointing into that word: the next parse
+ * gets other arguments, and the old buffer may be gone.
+ */
+static int
+test_parse_after_bad_short_option(void)
+{
+	char bad[] = "-vZq";
+	char *argv1[] = { "prog", bad, NULL };
+	char *argv2[] = { "prog", "-l", "0", NULL };
+	int ret;
+
+	eal_options_reset();
+	ret = eal_parse_args(2, argv1);
+	eal_options_free();
+	TEST_ASSERT(ret < 0, "-vZq refused");
+	/* What a freed and reused buffer would hold. */
+	memset(bad, 'W', sizeof(bad) - 1);
+	eal_options_reset();
+	ret = eal_parse_args(3, argv2);
+	eal_options_free();
+	TEST_ASSERT_EQUAL(ret, 2, "the second parse reads its own argv only");
+	return TEST_SUCCESS;
+}
+
 /* The accessors of rte_dev.h read the device a bus filled in. */
 static int
 test_dev_accessors(void)
@@ -220,6 +247,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_init_help_version),
 	TEST_CASE(test_init_fail_leaves_no_threads),
 	TEST_CASE(test_init_returns_consumed),
+	TEST_CASE(test_parse_after_bad_short_option),
 	TEST_CASES_END(),
 };
 

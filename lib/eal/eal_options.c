@@ -504,7 +504,12 @@ eal_parse_args(int argc, char **argv)
 	opt_lcores_given = false;
 	opt_service_name = NULL;
 
-	optind = 1;
+	/*
+	 * 0, not 1: glibc then also forgets where it was inside a word like
+	 * "-vX" that an earlier, failed call stopped in; with 1 it would go on
+	 * reading that old (maybe freed) argv.
+	 */
+	optind = 0;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, eal_short_options,
 				  eal_long_options, &idx)) != -1) {
@@ -514,7 +519,14 @@ eal_parse_args(int argc, char **argv)
 			/* optind has moved past the bad word */
 			const char *bad = argv[optind - 1];
 
-			if (optopt != 0 && bad[0] == '-' && bad[1] != '-')
+			/*
+			 * An unknown short option: name the letter, as optind
+			 * still names the word before when it sits inside "-vZ".
+			 * (A long option given a value it does not take sets
+			 * optopt to a known letter or code.)
+			 */
+			if (optopt > 0 && optopt < OPT_LONG_MIN &&
+			    strchr(eal_short_options, optopt) == NULL)
 				ret = opt_err("unknown option '-%c'", optopt);
 			else
 				ret = opt_err("unknown option '%s'", bad);
