@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * rte_eal_init with the fuzz input as its command line (one argument a
+ * line or NUL-separated), then rte_eal_cleanup, over and over in one
+ * process: every start, failed or not, must give back each fd and thread
+ * it took (ASan's leak check covers the heap).
+ *
+ * The input never reaches the host: memory is anonymous (--no-huge, which
+ * also refuses --huge-dir), the PCI bus is off, and inputs that name a
+ * driver on a kernel interface (tap, af_packet) are skipped.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <rte_eal.h>
+#include <rte_errno.h>
+
+#include "eal_private.h"
+#include "fuzz_input.h"
+
+#define FUZZ_MAX_ARGS 24
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *const fixed_args[] = {"fuzz_eal_argv", "--no-huge", "--no-pci"};
+/* Drivers that would create or open host network interfaces. */
+static const char *const host_words[] = {"tap", "packet", "xdp"};
+
+static int
+dir_entries(const char *path)
+{
+	DIR *d = opendir(path);
+	int n = 0;
+
+	if (d == NULL)
+		abort();
+	while (readdir(d) != NULL)
+		n++;
+	closedir(d);
+	return n;
+}
+
+static bool
+names_host_driver(const uint8_t *data, size_t size)
+{
+	for (size_t w = 0; w < RTE_DIM(host_words); w++) {
+		size_t len = strlen(host_words[w]);
+
+		for (size_t i = 0; i + len <= size; i++)
+			if (strncasecmp((const char *)data + i, host_words[w], len) == 0)
+				return true;
+	}
+	return false;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *argv[RTE_DIM(fixed_args) + FUZZ_MAX_ARGS + 1];
+	int fds, tasks, argc = RTE_DIM(fixed_args);
+	char *buf;
+
+	if (names_host_driver(data, size))
+		return 0;
+	buf = fuzz_input_str(data, size);
+	if (buf == NULL)
+		return 0;
+	memcpy(argv, fixed_args, sizeof(fixed_args));
+	if (size > 0)
+		argc += fuzz_input_split(buf, size, &argv[argc], FUZZ_MAX_ARGS);
+	argv[argc] = NULL;
+
+	fds = dir_entries("/proc/self/fd");
+	tasks = dir_entries("/proc/self/task");
+	if (rte_eal_init(argc, argv) >= 0) {
+		if (rte_eal_cleanup() != 0)
+			abort();
+		eal_state_reset();
+	}
+	if (dir_entries("/proc/self/fd") != fds) {
+		fprintf(stderr, "EAL start and cleanup left %d fd(s) open\n",
+			dir_entries("/proc/self/fd") - fds);
+		abort();
+	}
+	if (dir_entries("/proc/self/task") != tasks) {
+		fprintf(stderr, "EAL start and cleanup left %d thread(s) running\n",
+			dir_entries("/proc/self/task") - tasks);
+		abort();
+	}
+	free(buf);
+	return 0;
+}
