@@ -111,15 +111,20 @@ main(int argc, char **argv)
 
 	signals_install();
 	ret = rte_eal_init(argc, argv);
+	/* -h: the EAL printed its usage, started nothing and left rte_errno 0 */
+	if (ret < 0 && rte_errno == 0)
+		return EXIT_SUCCESS;
 	if (ret < 0)
 		rte_exit(EXIT_FAILURE, "Cannot init EAL: %s\n", rte_strerror(rte_errno));
 	argc -= ret;
 	argv += ret;
 
+	/* From here on every way out goes through rte_eal_cleanup. */
 	cfg_defaults();
-	if (testpmd_parse_args(argc, argv) < 0) {
+	ret = testpmd_parse_args(argc, argv);
+	if (ret != 0) {
 		rte_eal_cleanup();
-		return EXIT_FAILURE;
+		return ret < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
 	}
 
 	fwd_lcores_find();

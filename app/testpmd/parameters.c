@@ -145,6 +145,33 @@ parse_txpkts(const char *arg)
 	return 0;
 }
 
+/*
+ * Each segment is written into one mbuf after its headroom, and the IPv4
+ * and UDP length fields are 16 bits: refuse what would not fit, as
+ * DPDK's testpmd does, instead of writing past the buffer.
+ */
+static int
+txpkts_check(void)
+{
+	uint16_t room = (uint16_t)(cfg.mbuf_data_size - RTE_PKTMBUF_HEADROOM);
+
+	for (uint16_t i = 0; i < cfg.nb_txsegs; i++) {
+		if (cfg.txpkts[i] > room) {
+			fprintf(stderr, "testpmd: invalid --txpkts: length[%u]=%u > mbuf data "
+				"room %u (--mbuf-size=%u less %u of headroom) - give up; give "
+				"shorter segments or a larger --mbuf-size\n", i, cfg.txpkts[i],
+				room, cfg.mbuf_data_size, RTE_PKTMBUF_HEADROOM);
+			return -1;
+		}
+	}
+	if (cfg.tx_pkt_len > UINT16_MAX) {
+		fprintf(stderr, "testpmd: invalid --txpkts: total packet length=%u > %u - give "
+			"up\n", cfg.tx_pkt_len, UINT16_MAX);
+		return -1;
+	}
+	return 0;
+}
+
 static int
 parse_eth_peer(const char *arg)
 {
@@ -285,7 +312,7 @@ testpmd_parse_args(int argc, char **argv)
 			break;
 		case OPT_HELP:
 			usage(prg);
-			exit(EXIT_SUCCESS);
+			return 1;
 		case ':':
 			fprintf(stderr, "testpmd: option %s needs a value, e.g. %s=1 (see --help)\n",
 				argv[optind - 1], argv[optind - 1]);
@@ -301,5 +328,6 @@ testpmd_parse_args(int argc, char **argv)
 			"e.g. --stats-period=1\n", argv[optind]);
 		return -1;
 	}
-	return 0;
+	/* After the loop: --mbuf-size may come after --txpkts. */
+	return txpkts_check();
 }

@@ -136,7 +136,7 @@ const char *fwd_engine_names(void);
 /* txonly/flowgen packet template (fwd_txonly.c) */
 int tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow);
 
-/* parameters.c */
+/* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
 
 /* testpmd.c */
