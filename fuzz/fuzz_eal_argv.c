@@ -6,8 +6,10 @@
  * it took (ASan's leak check covers the heap).
  *
  * The input never reaches the host: memory is anonymous (--no-huge, which
- * also refuses --huge-dir), the PCI bus is off, and inputs that name a
- * driver on a kernel interface (tap, af_packet) are skipped.
+ * also refuses --huge-dir and --socket-mem), the PCI bus is off, and
+ * inputs that name a driver on a kernel interface (tap, af_packet) or ask
+ * for more than FUZZ_MAX_MB of memory (the EAL touches every page of -m
+ * at start) are skipped.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -22,6 +24,7 @@
 #include "fuzz_input.h"
 
 #define FUZZ_MAX_ARGS 24
+#define FUZZ_MAX_MB 256
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -56,6 +59,27 @@ names_host_driver(const uint8_t *data, size_t size)
 	return false;
 }
 
+/* -m N, -mN, or -m inside a word of flags ("-vm64"): is N too large? */
+static bool
+asks_much_memory(char **words, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const char *w = words[i], *val;
+		size_t k = 1;
+
+		if (w[0] != '-' || w[1] == '-')
+			continue;
+		while (w[k] == 'v' || w[k] == 'h') /* the flags without a value */
+			k++;
+		if (w[k] != 'm')
+			continue;
+		val = w[k + 1] != '\0' ? &w[k + 1] : i + 1 < n ? words[i + 1] : "";
+		if (strtoull(val, NULL, 10) > FUZZ_MAX_MB)
+			return true;
+	}
+	return false;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -72,6 +96,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0)
 		argc += fuzz_input_split(buf, size, &argv[argc], FUZZ_MAX_ARGS);
 	argv[argc] = NULL;
+	if (asks_much_memory(argv, argc)) {
+		free(buf);
+		return 0;
+	}
 
 	fds = dir_entries("/proc/self/fd");
 	tasks = dir_entries("/proc/self/task");
