@@ -458,7 +458,8 @@ int main(int argc, char **argv)
 	struct options o = {0};
 	int c, ret = 0;
 
-	while ((c = getopt_long(argc, argv, "sb:unh", longopts, NULL)) != -1) {
+	opterr = 0; /* one line of our own for each mistake */
+	while ((c = getopt_long(argc, argv, ":sb:unh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': o.status = true; break;
 		case 'b': o.driver = optarg; break;
@@ -467,8 +468,18 @@ int main(int argc, char **argv)
 		case 'n': o.dry_run = true; break;
 		case 'g': o.group = true; break;
 		case 'h': usage(stdout); return 0;
+		case ':':
+			fprintf(stderr, PROG ": error: option '%s' needs a value; see " PROG " --help\n",
+				argv[optind - 1]);
+			return 2;
 		default:
-			fprintf(stderr, PROG ": error: bad option; see " PROG " --help\n");
+			/* inside "-sX", optind still names the word before */
+			if (optopt > 0 && optopt < 128)
+				fprintf(stderr, PROG ": error: unknown option '-%c'; see " PROG " --help\n",
+					optopt);
+			else
+				fprintf(stderr, PROG ": error: unknown option '%s'; see " PROG " --help\n",
+					argv[optind - 1]);
 			return 2;
 		}
 	}

@@ -160,6 +160,18 @@ for bad in "" "-r" "../devices" "vfio-pci/../../x" "e1000e x" "$(printf 'a%.0s' 
 	expect_lines 1
 	expect_file "$root/sys/bus/pci/devices/0000:00:05.0/driver_override" "(null)"
 done
+run "$devbind" --bogus 00:05.0
+expect_rc 2
+expect_line "sluice-devbind: error: unknown option '--bogus'; see sluice-devbind --help"
+expect_lines 1
+run "$devbind" -sX
+expect_rc 2
+expect_line "sluice-devbind: error: unknown option '-X'; see sluice-devbind --help"
+expect_lines 1
+run "$devbind" -b
+expect_rc 2
+expect_line "sluice-devbind: error: option '-b' needs a value; see sluice-devbind --help"
+expect_lines 1
 run "$devbind" --help
 expect_rc 0
 expect_match "^  -b, --bind DRIVER"
