@@ -112,12 +112,18 @@ parse_uint(const char *opt, const char *arg, unsigned long min, unsigned long ma
 static int
 parse_txpkts(const char *arg)
 {
-	char buf[128], *save = NULL, *tok;
+	char buf[128], *rest = buf, *tok;
 	uint32_t total = 0;
 	uint16_t n = 0;
 
+	if (strlen(arg) >= sizeof(buf)) {
+		fprintf(stderr, "testpmd: invalid --txpkts '%.20s...': longer than %zu characters\n",
+			arg, sizeof(buf) - 1);
+		return -1;
+	}
 	snprintf(buf, sizeof(buf), "%s", arg);
-	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+	/* strsep, not strtok: "64,,64" has an empty length, not two. */
+	while ((tok = strsep(&rest, ",")) != NULL) {
 		unsigned long v;
 
 		if (n == TESTPMD_MAX_TXSEGS) {
@@ -125,14 +131,15 @@ parse_txpkts(const char *arg)
 				arg, TESTPMD_MAX_TXSEGS);
 			return -1;
 		}
+		if (*tok == '\0') {
+			fprintf(stderr, "testpmd: invalid --txpkts '%s': an empty length; give "
+				"lengths like 64 or 64,64\n", arg);
+			return -1;
+		}
 		if (parse_uint("txpkts", tok, 1, UINT16_MAX, &v) < 0)
 			return -1;
 		cfg.txpkts[n++] = (uint16_t)v;
 		total += v;
-	}
-	if (n == 0) {
-		fprintf(stderr, "testpmd: invalid --txpkts '%s': give lengths like 64 or 64,64\n", arg);
-		return -1;
 	}
 	/* Ether + IPv4 + UDP headers must fit in the first segment. */
 	if (cfg.txpkts[0] < sizeof(struct rte_ether_hdr) + 20 + 8) {

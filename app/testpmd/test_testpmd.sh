@@ -152,6 +152,10 @@ check_bad "invalid --txpkts: length\[0\]=65535 > mbuf data room 2048 .* give up"
 	$EAL --vdev net_null0,copy=1 -- --forward-mode=txonly --txpkts=65535
 check_bad "invalid --txpkts: length\[1\]=4000 > mbuf data room 3968" \
 	$EAL --vdev net_null0,copy=1 -- --txpkts=64,4000 --mbuf-size=4096
+check_bad "invalid --txpkts '64,,64': an empty length; give lengths like 64 or 64,64" \
+	$EAL $NULL2 -- --txpkts=64,,64
+check_bad "invalid --txpkts '0{20}\.\.\.': longer than 127 characters" \
+	$EAL $NULL2 -- --txpkts=$(printf '0%.0s' $(seq 130))64
 check_bad "invalid --txpkts: total packet length=130000 > 65535" \
 	$EAL --vdev net_null0,copy=1 -- --mbuf-size=65535 --txpkts=65000,65000
 
