@@ -4,7 +4,11 @@
 # reserve 2 MiB hugepages when the machine allows it.
 set -euo pipefail
 
+# clang and llvm (llvm-symbolizer for sanitizer reports) build the clang
+# and fuzz trees; libclang-rt-14-dev holds the sanitizer and libFuzzer
+# runtimes (-fsanitize=fuzzer).
 pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev libedit-dev
+      clang llvm libclang-rt-14-dev
       iproute2 procps time valgrind
       dpdk dpdk-dev dpdk-doc
       qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark)

@@ -3,7 +3,10 @@
 # Every test: the unit suites with and without hugepages, the tools, the
 # DPDK example compatibility tests, the VM suite and a short run of the
 # benchmark report (bench/run-all.sh) in a release build;
-# the unit suites again under ASan+UBSan; the ring stress test under TSan.
+# the unit suites again under ASan+UBSan, with gcc and with clang (which
+# also checks that clang builds the tree with -Werror); the ring stress
+# test under TSan; every fuzz target for FUZZ_SECONDS (default 45) each
+# in a libFuzzer build.
 # Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -64,8 +67,26 @@ else
 	failed=$((failed + 1))
 fi
 
+if CC=clang build build-clang -Db_sanitize=address,undefined -Db_lundef=false \
+	-Dbuildtype=debug; then
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+		run build-clang unit
+else
+	failed=$((failed + 1))
+fi
+
 if build build-tsan -Db_sanitize=thread -Db_lundef=false -Dbuildtype=debugoptimized; then
 	run build-tsan tsan
+else
+	failed=$((failed + 1))
+fi
+
+# Bounded: FUZZ_SECONDS for each target (7 targets: about 5 minutes).
+if CC=clang build build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
+	-Dbuildtype=debugoptimized; then
+	FUZZ_SECONDS=${FUZZ_SECONDS:-45} run build-fuzz fuzz
+	# executions per target, from fuzz/run.sh
+	grep -E "^(ok|FAIL) +fuzz_" build-fuzz/meson-logs/testlog.txt
 else
 	failed=$((failed + 1))
 fi

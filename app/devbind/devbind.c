@@ -71,6 +71,22 @@ static bool is_dpdk_driver(const char *drv)
 	return false;
 }
 
+/*
+ * The kernel's module names: letters, digits, '_' and '-', shorter than
+ * MODULE_NAME_LEN (56). Anything else could name a path under
+ * /sys/bus/pci/drivers or reach modprobe as an option ("-r").
+ */
+#define DRIVER_NAME_MAX 55
+
+static bool driver_name_valid(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len == 0 || len > DRIVER_NAME_MAX || name[0] == '-')
+		return false;
+	return strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") == len;
+}
+
 static void device_name(const struct pci_dev *dev, char *buf, size_t len)
 {
 	if (pci_ids_name(dev->vendor, dev->device, buf, len) < 0)
@@ -442,7 +458,8 @@ int main(int argc, char **argv)
 	struct options o = {0};
 	int c, ret = 0;
 
-	while ((c = getopt_long(argc, argv, "sb:unh", longopts, NULL)) != -1) {
+	opterr = 0; /* one line of our own for each mistake */
+	while ((c = getopt_long(argc, argv, ":sb:unh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 's': o.status = true; break;
 		case 'b': o.driver = optarg; break;
@@ -451,10 +468,27 @@ int main(int argc, char **argv)
 		case 'n': o.dry_run = true; break;
 		case 'g': o.group = true; break;
 		case 'h': usage(stdout); return 0;
+		case ':':
+			fprintf(stderr, PROG ": error: option '%s' needs a value; see " PROG " --help\n",
+				argv[optind - 1]);
+			return 2;
 		default:
-			fprintf(stderr, PROG ": error: bad option; see " PROG " --help\n");
+			/* inside "-sX", optind still names the word before */
+			if (optopt > 0 && optopt < 128)
+				fprintf(stderr, PROG ": error: unknown option '-%c'; see " PROG " --help\n",
+					optopt);
+			else
+				fprintf(stderr, PROG ": error: unknown option '%s'; see " PROG " --help\n",
+					argv[optind - 1]);
 			return 2;
 		}
+	}
+	if (o.driver != NULL && !driver_name_valid(o.driver)) {
+		fprintf(stderr,
+			PROG ": error: invalid driver name '%s': give a kernel module name (letters, "
+			     "digits, '_' and '-', not starting with '-', at most %d), e.g. -b vfio-pci\n",
+			o.driver, DRIVER_NAME_MAX);
+		return 2;
 	}
 	if (o.driver != NULL && o.unbind) {
 		fprintf(stderr, PROG ": error: --bind and --unbind exclude each other; pick one\n");

@@ -153,6 +153,25 @@ expect_line "sluice-devbind: error: no device given; name PCI addresses, see slu
 run "$devbind" -b vfio-pci -u 00:05.0
 expect_rc 2
 expect_line "sluice-devbind: error: --bind and --unbind exclude each other; pick one"
+for bad in "" "-r" "../devices" "vfio-pci/../../x" "e1000e x" "$(printf 'a%.0s' $(seq 56))"; do
+	run env PATH="$stub" "$devbind" -b "$bad" 00:05.0
+	expect_rc 2
+	expect_line "sluice-devbind: error: invalid driver name '$bad': give a kernel module name (letters, digits, '_' and '-', not starting with '-', at most 55), e.g. -b vfio-pci"
+	expect_lines 1
+	expect_file "$root/sys/bus/pci/devices/0000:00:05.0/driver_override" "(null)"
+done
+run "$devbind" --bogus 00:05.0
+expect_rc 2
+expect_line "sluice-devbind: error: unknown option '--bogus'; see sluice-devbind --help"
+expect_lines 1
+run "$devbind" -sX
+expect_rc 2
+expect_line "sluice-devbind: error: unknown option '-X'; see sluice-devbind --help"
+expect_lines 1
+run "$devbind" -b
+expect_rc 2
+expect_line "sluice-devbind: error: option '-b' needs a value; see sluice-devbind --help"
+expect_lines 1
 run "$devbind" --help
 expect_rc 0
 expect_match "^  -b, --bind DRIVER"

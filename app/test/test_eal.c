@@ -20,6 +20,7 @@
 #include <rte_malloc.h>
 #include <dev_driver.h>
 
+#include "eal_private.h"
 #include "test.h"
 
 static char out[16384];
@@ -371,6 +372,32 @@ test_init_socket_limit(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * A parse that fails inside a word of short options ("-vZq": Z is
+ * unknown) must not leave getopt pointing into that word: the next parse
+ * gets other arguments, and the old buffer may be gone.
+ */
+static int
+test_parse_after_bad_short_option(void)
+{
+	char bad[] = "-vZq";
+	char *argv1[] = { "prog", bad, NULL };
+	char *argv2[] = { "prog", "-l", "0", NULL };
+	int ret;
+
+	eal_options_reset();
+	ret = eal_parse_args(2, argv1);
+	eal_options_free();
+	TEST_ASSERT(ret < 0, "-vZq refused");
+	/* What a freed and reused buffer would hold. */
+	memset(bad, 'W', sizeof(bad) - 1);
+	eal_options_reset();
+	ret = eal_parse_args(3, argv2);
+	eal_options_free();
+	TEST_ASSERT_EQUAL(ret, 2, "the second parse reads its own argv only");
+	return TEST_SUCCESS;
+}
+
 /* The accessors of rte_dev.h read the device a bus filled in. */
 /* Options of DPDK 22.11 Sluice accepts with DPDK's checks: --no-hpet, and
  * --huge-worker-stack[=KB], which DPDK refuses with --no-huge. */
@@ -438,6 +465,7 @@ static const struct test_case eal_cases[] = {
 	TEST_CASE(test_cleanup_frees_alarms),
 	TEST_CASE(test_init_socket_limit),
 	TEST_CASE(test_init_dpdk_timer_stack_options),
+	TEST_CASE(test_parse_after_bad_short_option),
 	TEST_CASES_END(),
 };
 

@@ -329,12 +329,32 @@ cmdline_run_tty(uint64_t deadline)
 	rl_callback_handler_remove();
 }
 
+#define PIPE_LINE_MAX 1024
+
+/*
+ * Run one complete line from a pipe (without its newline); returns 1 for
+ * "quit". A line with a NUL byte is refused whole: the string functions
+ * would stop at the NUL and run only its head.
+ */
+static int
+pipe_line_exec(char *line, size_t len)
+{
+	if (memchr(line, '\0', len) != NULL) {
+		printf("Bad line: it holds a NUL byte; skipped\n");
+		return 0;
+	}
+	line[len] = '\0';
+	return cmdline_exec(line);
+}
+
 /* Commands from a pipe or file: no echo, the prompt before each. */
 static void
 cmdline_run_pipe(uint64_t deadline)
 {
-	char buf[1024];
+	char buf[PIPE_LINE_MAX];
 	size_t len = 0;
+	/* In the middle of a line too long for buf: drop up to its newline. */
+	bool skipping = false;
 
 	printf(PROMPT);
 	fflush(stdout);
@@ -350,30 +370,33 @@ cmdline_run_pipe(uint64_t deadline)
 			continue;
 		if (r <= 0) {
 			/* End of input: run what is left, then quit like DPDK's testpmd. */
-			if (len > 0) {
-				buf[len] = '\0';
-				cmdline_exec(buf);
-			}
+			if (len > 0 && !skipping)
+				pipe_line_exec(buf, len);
 			printf("\n");
 			break;
 		}
 		len += (size_t)r;
-		buf[len] = '\0';
-		while ((nl = strchr(buf, '\n')) != NULL) {
+		while ((nl = memchr(buf, '\n', len)) != NULL) {
 			size_t used = (size_t)(nl - buf) + 1;
+			int quit = 0;
 
-			*nl = '\0';
-			if (cmdline_exec(buf)) {
+			if (skipping)
+				skipping = false;
+			else
+				quit = pipe_line_exec(buf, used - 1);
+			if (quit) {
 				quit_requested = true;
 				return;
 			}
-			memmove(buf, buf + used, len - used + 1);
+			memmove(buf, buf + used, len - used);
 			len -= used;
 			printf(PROMPT);
 			fflush(stdout);
 		}
 		if (len == sizeof(buf) - 1) {
-			printf("Command not found: line longer than %zu characters\n", len);
+			if (!skipping)
+				printf("Bad line: longer than %zu characters; skipped\n", len);
+			skipping = true;
 			len = 0;
 		}
 	}

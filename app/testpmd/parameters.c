@@ -112,12 +112,18 @@ parse_uint(const char *opt, const char *arg, unsigned long min, unsigned long ma
 static int
 parse_txpkts(const char *arg)
 {
-	char buf[128], *save = NULL, *tok;
+	char buf[128], *rest = buf, *tok;
 	uint32_t total = 0;
 	uint16_t n = 0;
 
+	if (strlen(arg) >= sizeof(buf)) {
+		fprintf(stderr, "testpmd: invalid --txpkts '%.20s...': longer than %zu characters\n",
+			arg, sizeof(buf) - 1);
+		return -1;
+	}
 	snprintf(buf, sizeof(buf), "%s", arg);
-	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+	/* strsep, not strtok: "64,,64" has an empty length, not two. */
+	while ((tok = strsep(&rest, ",")) != NULL) {
 		unsigned long v;
 
 		if (n == TESTPMD_MAX_TXSEGS) {
@@ -125,14 +131,15 @@ parse_txpkts(const char *arg)
 				arg, TESTPMD_MAX_TXSEGS);
 			return -1;
 		}
+		if (*tok == '\0') {
+			fprintf(stderr, "testpmd: invalid --txpkts '%s': an empty length; give "
+				"lengths like 64 or 64,64\n", arg);
+			return -1;
+		}
 		if (parse_uint("txpkts", tok, 1, UINT16_MAX, &v) < 0)
 			return -1;
 		cfg.txpkts[n++] = (uint16_t)v;
 		total += v;
-	}
-	if (n == 0) {
-		fprintf(stderr, "testpmd: invalid --txpkts '%s': give lengths like 64 or 64,64\n", arg);
-		return -1;
 	}
 	/* Ether + IPv4 + UDP headers must fit in the first segment. */
 	if (cfg.txpkts[0] < sizeof(struct rte_ether_hdr) + 20 + 8) {
@@ -142,6 +149,33 @@ parse_txpkts(const char *arg)
 	}
 	cfg.nb_txsegs = n;
 	cfg.tx_pkt_len = total;
+	return 0;
+}
+
+/*
+ * Each segment is written into one mbuf after its headroom, and the IPv4
+ * and UDP length fields are 16 bits: refuse what would not fit, as
+ * DPDK's testpmd does, instead of writing past the buffer.
+ */
+static int
+txpkts_check(void)
+{
+	uint16_t room = (uint16_t)(cfg.mbuf_data_size - RTE_PKTMBUF_HEADROOM);
+
+	for (uint16_t i = 0; i < cfg.nb_txsegs; i++) {
+		if (cfg.txpkts[i] > room) {
+			fprintf(stderr, "testpmd: invalid --txpkts: length[%u]=%u > mbuf data "
+				"room %u (--mbuf-size=%u less %u of headroom) - give up; give "
+				"shorter segments or a larger --mbuf-size\n", i, cfg.txpkts[i],
+				room, cfg.mbuf_data_size, RTE_PKTMBUF_HEADROOM);
+			return -1;
+		}
+	}
+	if (cfg.tx_pkt_len > UINT16_MAX) {
+		fprintf(stderr, "testpmd: invalid --txpkts: total packet length=%u > %u - give "
+			"up\n", cfg.tx_pkt_len, UINT16_MAX);
+		return -1;
+	}
 	return 0;
 }
 
@@ -285,7 +319,7 @@ testpmd_parse_args(int argc, char **argv)
 			break;
 		case OPT_HELP:
 			usage(prg);
-			exit(EXIT_SUCCESS);
+			return 1;
 		case ':':
 			fprintf(stderr, "testpmd: option %s needs a value, e.g. %s=1 (see --help)\n",
 				argv[optind - 1], argv[optind - 1]);
@@ -301,5 +335,6 @@ testpmd_parse_args(int argc, char **argv)
 			"e.g. --stats-period=1\n", argv[optind]);
 		return -1;
 	}
-	return 0;
+	/* After the loop: --mbuf-size may come after --txpkts. */
+	return txpkts_check();
 }

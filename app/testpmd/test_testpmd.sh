@@ -92,11 +92,48 @@ read -r pk by < <(awk '/NIC statistics for port 0/ { s = 1 } s && /TX-packets:/ 
 [ -n "${pk:-}" ] && [ "$pk" -gt 0 ] || fail "txonly sent nothing"
 [ "$by" = $((pk * 100)) ] || fail "TX-bytes $by for $pk packets, want $((pk * 100))"
 
+echo "== piped input: a line with a NUL byte or too long is refused, the next ones run"
+out=$( (printf 'set burst 1\0junk\nset burst 7\n'; head -c 3000 /dev/zero | tr '\0' x;
+	echo "set burst 9"; echo "set burst 11"; echo quit; echo "set burst 13") |
+	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
+expect "Bad line: it holds a NUL byte; skipped" "NUL line refused"
+reject "burst set to 1$" "the head of the NUL line must not run"
+expect "Number of packets per burst set to 7" "the line after the NUL line runs"
+expect "Bad line: longer than 1023 characters; skipped" "long line refused"
+reject "burst set to 9|Command not found" "the tail of the long line must not run"
+expect "Number of packets per burst set to 11" "the line after the long line runs"
+expect "^Bye\.\.\.$" "quit after them ends the run"
+reject "burst set to 13" "nothing runs after quit"
+
+echo "== --help: exit status 0, nothing left in --huge-dir"
+out=$("$TPMD" -h $EAL 2>&1)
+rc=$?
+[ $rc = 0 ] || fail "EAL -h: exit status $rc, want 0"
+reject "Cannot init EAL" "EAL -h is not a failure"
+free=$(awk '/HugePages_Free/ { print $2 }' /proc/meminfo)
+if [ "$(id -u)" = 0 ] && [ "${free:-0}" -ge 8 ]; then
+	hdir=$(mktemp -d)
+	if mount -t hugetlbfs nodev "$hdir" 2>/dev/null; then
+		out=$("$TPMD" -l 0-1 --huge-dir "$hdir" -m 8 $NULL2 -- --help 2>&1)
+		rc=$?
+		[ $rc = 0 ] || fail "--help: exit status $rc, want 0"
+		expect "--txpkts=X" "usage printed"
+		left=$(ls -A "$hdir")
+		[ -z "$left" ] || fail "--help left hugepage files behind: $left"
+		umount "$hdir"
+	else
+		echo "skip: cannot mount hugetlbfs"
+	fi
+	rmdir "$hdir"
+else
+	echo "skip: --huge-dir check needs root and 8 free hugepages"
+fi
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1
 	shift
-	out=$("$TPMD" "$@" </dev/null 2>&1)
+	out=$(timeout 30 "$TPMD" "$@" </dev/null 2>&1)
 	local rc=$?
 	[ $rc = 1 ] || fail "$*: exit status $rc, want 1"
 	expect "$want" "$*"
@@ -111,6 +148,16 @@ check_bad "invalid --eth-peer '0,zz'" $EAL $NULL2 -- --eth-peer=0,zz
 check_bad "no forwarding lcore.*-l 0-1" -l 0 --no-huge $NULL2
 check_bad "no ports to forward on: add some, e.g. --vdev net_null0" $EAL
 check_bad "--nb-cores=2 but only 1 forwarding lcore" $EAL $NULL2 -- --nb-cores=2
+check_bad "invalid --txpkts: length\[0\]=65535 > mbuf data room 2048 .* give up" \
+	$EAL --vdev net_null0,copy=1 -- --forward-mode=txonly --txpkts=65535
+check_bad "invalid --txpkts: length\[1\]=4000 > mbuf data room 3968" \
+	$EAL --vdev net_null0,copy=1 -- --txpkts=64,4000 --mbuf-size=4096
+check_bad "invalid --txpkts '64,,64': an empty length; give lengths like 64 or 64,64" \
+	$EAL $NULL2 -- --txpkts=64,,64
+check_bad "invalid --txpkts '0{20}\.\.\.': longer than 127 characters" \
+	$EAL $NULL2 -- --txpkts=$(printf '0%.0s' $(seq 130))64
+check_bad "invalid --txpkts: total packet length=130000 > 65535" \
+	$EAL --vdev net_null0,copy=1 -- --mbuf-size=65535 --txpkts=65000,65000
 
 if [ $failures -ne 0 ]; then
 	echo "$failures failure(s)"

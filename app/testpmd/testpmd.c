@@ -1,19 +1,13 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * sluice-testpmd main: EAL and argument parsing, the mbuf pool, port
- * setup, starting and stopping the forwarding lcores, and the
- * non-interactive run (periodic statistics until a signal, enter, or
- * --run-time seconds).
+ * sluice-testpmd state: defaults, the mbuf pool, port setup, and starting
+ * and stopping the forwarding lcores (main.c drives them).
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include <rte_common.h>
 #include <rte_cycles.h>
@@ -49,27 +43,7 @@ atomic_bool force_quit;
 
 static bool fwd_is_running;
 
-static void
-signal_handler(int signum)
-{
-	(void)signum;
-	atomic_store_explicit(&force_quit, true, memory_order_relaxed);
-}
-
-static void
-signals_install(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = signal_handler;
-	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a blocked read or sleep returns so that we can quit. */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-}
-
-static void
+void
 cfg_defaults(void)
 {
 	cfg.nb_rxq = 1;
@@ -91,7 +65,7 @@ cfg_defaults(void)
 	}
 }
 
-static int
+int
 mbuf_pool_create(uint16_t nb_ports)
 {
 	uint32_t n = cfg.total_num_mbufs;
@@ -253,7 +227,7 @@ ports_stop(uint16_t port_id)
 	return 0;
 }
 
-static void
+void
 ports_close(void)
 {
 	uint16_t pid;
@@ -336,6 +310,16 @@ fwd_config_setup(void)
 		fc->stream_nb = (uint16_t)(per_lcore + (lc >= nb_fwd_lcores - extra ? 1 : 0));
 		s = (uint16_t)(s + fc->stream_nb);
 	}
+}
+
+void
+fwd_lcores_find(void)
+{
+	unsigned int lcore_id;
+
+	nb_avail_fwd_lcores = 0;
+	RTE_LCORE_FOREACH_WORKER(lcore_id)
+		fwd_lcore_ids[nb_avail_fwd_lcores++] = lcore_id;
 }
 
 bool
@@ -465,145 +449,4 @@ fwd_stop(void)
 	printf("\nDone.\n");
 	fflush(stdout);
 	return 0;
-}
-
-static bool
-should_quit(uint64_t deadline_ns)
-{
-	if (atomic_load_explicit(&force_quit, memory_order_relaxed))
-		return true;
-	return deadline_ns != 0 && now_ns() >= deadline_ns;
-}
-
-/*
- * Non-interactive run: statistics every --stats-period seconds until a
- * signal or --run-time; without --stats-period also until enter. When
- * stdin ends (not a terminal, e.g. /dev/null), keep forwarding until a
- * signal or --run-time, so that the tool can run in the background.
- */
-static void
-run_until_quit(void)
-{
-	uint64_t start = now_ns();
-	uint64_t deadline = cfg.run_time ? start + cfg.run_time * 1000000000ull : 0;
-	uint64_t period = cfg.stats_period * 1000000000ull;
-	uint64_t next_stats = start + period;
-	bool watch_stdin = cfg.stats_period == 0;
-
-	if (watch_stdin)
-		printf("Press enter to exit\n");
-	fflush(stdout);
-	while (!should_quit(deadline)) {
-		struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
-		uint64_t now;
-		int timeout_ms = 100;
-
-		if (period != 0) {
-			now = now_ns();
-			if (now >= next_stats) {
-				periodic_stats_display();
-				next_stats += period;
-				if (next_stats <= now)
-					next_stats = now + period;
-			}
-			timeout_ms = (int)RTE_MIN((next_stats - now_ns()) / 1000000 + 1, 100ull);
-		}
-		if (watch_stdin) {
-			int r = poll(&pfd, 1, timeout_ms);
-
-			if (r > 0) {
-				char c;
-				ssize_t n = read(STDIN_FILENO, &c, 1);
-
-				if (n == 1)
-					break;		/* enter (or any input) */
-				/* EOF or a closed stdin: wait for a signal. */
-				if (n == 0 || (errno != EINTR && errno != EAGAIN))
-					watch_stdin = false;
-			}
-		} else {
-			struct timespec ts = { 0, (long)timeout_ms * 1000000L };
-
-			nanosleep(&ts, NULL);
-		}
-	}
-}
-
-int
-main(int argc, char **argv)
-{
-	unsigned int lcore_id;
-	uint16_t nb_ports;
-	int ret;
-
-	signals_install();
-	ret = rte_eal_init(argc, argv);
-	if (ret < 0)
-		rte_exit(EXIT_FAILURE, "Cannot init EAL: %s\n", rte_strerror(rte_errno));
-	argc -= ret;
-	argv += ret;
-
-	cfg_defaults();
-	if (testpmd_parse_args(argc, argv) < 0) {
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-
-	RTE_LCORE_FOREACH_WORKER(lcore_id)
-		fwd_lcore_ids[nb_avail_fwd_lcores++] = lcore_id;
-	if (nb_avail_fwd_lcores == 0) {
-		fprintf(stderr, "testpmd: no forwarding lcore: the main lcore only runs the "
-			"prompt; give at least two lcores, e.g. -l 0-1\n");
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-	if (cfg.nb_fwd_lcores > nb_avail_fwd_lcores) {
-		fprintf(stderr, "testpmd: --nb-cores=%u but only %u forwarding lcore(s): give "
-			"more lcores with -l or lower --nb-cores\n", cfg.nb_fwd_lcores,
-			nb_avail_fwd_lcores);
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-	nb_ports = rte_eth_dev_count_avail();
-	if (nb_ports == 0 && !cfg.interactive) {
-		fprintf(stderr, "testpmd: no ports to forward on: add some, e.g. --vdev net_null0 "
-			"--vdev net_null1, or bind a NIC to vfio-pci\n");
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-	if (nb_ports == 0)
-		printf("testpmd: no ports yet (add some with --vdev)\n");
-	if (mbuf_pool_create(RTE_MAX(nb_ports, (uint16_t)1)) < 0) {
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-	if (cfg.interactive)
-		printf("Interactive-mode selected\n");
-	if (ports_start(RTE_MAX_ETHPORTS) != 0 && !cfg.interactive) {
-		ports_close();
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
-
-	ret = EXIT_SUCCESS;
-	if (cfg.interactive) {
-		if (cfg.auto_start) {
-			printf("Start automatic packet forwarding\n");
-			fwd_start(cfg.tx_first);
-		}
-		cmdline_run();
-	} else {
-		printf("No commandline core given, start packet forwarding\n");
-		if (fwd_start(cfg.tx_first) != 0)
-			ret = EXIT_FAILURE;
-		else
-			run_until_quit();
-	}
-	if (fwd_is_running)
-		fwd_stop();
-	ports_close();
-	printf("\nBye...\n");
-	fflush(stdout);
-	rte_eal_cleanup();
-	return ret;
 }

@@ -136,10 +136,15 @@ const char *fwd_engine_names(void);
 /* txonly/flowgen packet template (fwd_txonly.c) */
 int tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow);
 
-/* parameters.c */
+/* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
 
 /* testpmd.c */
+void cfg_defaults(void);
+int mbuf_pool_create(uint16_t nb_ports);
+void ports_close(void);
+/* Every worker lcore may forward: fill fwd_lcore_ids. */
+void fwd_lcores_find(void);
 int ports_start(uint16_t port_id);	/* RTE_MAX_ETHPORTS: all */
 int ports_stop(uint16_t port_id);
 int fwd_start(bool with_tx_first);

@@ -144,6 +144,17 @@ rte_eal_cleanup(void)
 	return 0;
 }
 
+/*
+ * Fuzz targets start and stop the EAL many times in one process to find
+ * what a start leaves behind; never called by the library or an app.
+ */
+void
+eal_state_reset(void)
+{
+	if (eal_state == 2)
+		eal_state = 0;
+}
+
 __rte_export void
 rte_exit(int exit_code, const char *format, ...)
 {

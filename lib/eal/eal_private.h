@@ -85,6 +85,8 @@ int eal_parse_args(int argc, char **argv);
 void eal_options_reset(void);
 void eal_usage(const char *prgname);
 void eal_options_free(void);
+/* Allow rte_eal_init again after rte_eal_cleanup (fuzz targets only). */
+void eal_state_reset(void);
 
 /* lcores */
 int eal_cpu_detect(void);

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The testpmd prompt: each line of the input goes through cmdline_exec on
+ * two net_null ports, as typed at "testpmd> ". After each input the
+ * forwarding is stopped and the ports and settings are put back, so that
+ * every input starts from the same state.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_eal.h>
+#include <rte_ethdev.h>
+#include <rte_lcore.h>
+#include <rte_mempool.h>
+
+#include "fuzz_input.h"
+#include "testpmd.h"
+
+#define FUZZ_MAX_LINES 16
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+testpmd_state_reset(void)
+{
+	cfg_defaults();
+	/* Draining the rx queues sleeps 20 ms a start; null ports hold nothing. */
+	cfg.no_flush_rx = true;
+}
+
+/* Leave nothing for the leak check at exit. */
+static void
+testpmd_fuzz_exit(void)
+{
+	if (fwd_running())
+		fwd_stop();
+	ports_close();
+	rte_mempool_free(mbuf_pool);
+	rte_eal_cleanup();
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char *eal_args[] = {"fuzz_testpmd_cmdline",
+			    "--no-huge",
+			    "--no-pci",
+			    "-l",
+			    "0-1",
+			    "--vdev",
+			    "net_null0",
+			    "--vdev",
+			    "net_null1",
+			    "--log-level",
+			    "*:error",
+			    NULL};
+	(void)argc;
+	(void)argv;
+	if (rte_eal_init((int)RTE_DIM(eal_args) - 1, eal_args) < 0) {
+		fprintf(stderr, "fuzz_testpmd_cmdline: EAL did not start\n");
+		exit(1);
+	}
+	testpmd_state_reset();
+	fwd_lcores_find();
+	if (mbuf_pool_create(2) < 0 || ports_start(RTE_MAX_ETHPORTS) != 0) {
+		fprintf(stderr, "fuzz_testpmd_cmdline: ports did not start\n");
+		exit(1);
+	}
+	atexit(testpmd_fuzz_exit);
+	return 0;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	char *lines[FUZZ_MAX_LINES];
+	char *buf = fuzz_input_str(data, size);
+	int n;
+
+	if (buf == NULL)
+		return 0;
+	n = fuzz_input_split(buf, size, lines, FUZZ_MAX_LINES);
+	for (int i = 0; i < n; i++) {
+		if (cmdline_exec(lines[i]) == 1)
+			break; /* "quit" */
+	}
+	if (fwd_running())
+		fwd_stop();
+	ports_start(RTE_MAX_ETHPORTS);
+	testpmd_state_reset();
+	free(buf);
+	return 0;
+}
