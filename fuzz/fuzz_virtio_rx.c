@@ -7,20 +7,7 @@
  * every mbuf must be back in the pool once the queue is released, and
  * every frame handed up must be a well-formed mbuf chain.
  *
- * Build by hand from the source root, against an object archive compiled
- * with -fsanitize=fuzzer-no-link (plus address,undefined):
- *   CC=clang meson setup build-fuzz -Db_sanitize=address,undefined \
- *     -Db_lundef=false -Dbuildtype=debug -Dwerror=false \
- *     -Dc_args=-fsanitize=fuzzer-no-link -Dc_link_args=-fsanitize=fuzzer-no-link
- *   ninja -C build-fuzz libsluice_objs.a
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -std=gnu11 -D_GNU_SOURCE \
- *     -include rte_config.h -march=x86-64-v2 -Ibuild-fuzz/config -Iconfig \
- *     -Ilib/eal $(find lib -maxdepth 2 -name include -printf '-I%p ') \
- *     -Idrivers/common $(find drivers -mindepth 2 -maxdepth 2 -type d -printf '-I%p ') \
- *     -Iapp/test fuzz/fuzz_virtio_rx.c app/test/hostile_virtio_model.c \
- *     -Wl,--whole-archive build-fuzz/libsluice_objs.a -Wl,--no-whole-archive \
- *     -lnuma -lpthread -ldl -lm -o build-fuzz/fuzz_virtio_rx
- *   build-fuzz/fuzz_virtio_rx fuzz/corpus/virtio_rx
+ * Built with the other targets (-Dfuzz=true, see fuzz/README.md).
  */
 #include <stdlib.h>
 #include <string.h>
