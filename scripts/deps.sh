@@ -7,7 +7,7 @@ set -euo pipefail
 pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev libedit-dev
       iproute2 procps time valgrind
       dpdk dpdk-dev dpdk-doc
-      qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark)
+      qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark libxdp-dev libbpf-dev)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
