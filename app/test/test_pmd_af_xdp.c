@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <net/if.h>
+#include <linux/capability.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include <rte_bus_vdev.h>
 #include <rte_ethdev.h>
@@ -115,6 +118,30 @@ port_close(struct afx_env *env)
 	env->vdev = false;
 }
 
+/* port_open with the driver's log at INFO level, which must contain want. */
+static int
+port_open_logged(struct afx_env *env, const char *args, const char *want)
+{
+	char *log = NULL;
+	size_t log_len = 0;
+	FILE *f = open_memstream(&log, &log_len);
+	int ret;
+
+	TEST_ASSERT_NOT_NULL(f, "memstream");
+	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_INFO);
+	rte_openlog_stream(f);
+	ret = port_open(env, args, 1);
+	rte_openlog_stream(NULL);
+	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_NOTICE);
+	fclose(f);
+	if (ret == TEST_SUCCESS && strstr(log, want) == NULL) {
+		printf("  '%s' not in the log:\n%s", want, log);
+		ret = TEST_FAILED;
+	}
+	free(log);
+	return ret;
+}
+
 /* 1 if 'ip link show' lists an XDP program on ifname, 0 if not, -1 on error. */
 static int
 xdp_attached(const char *ifname)
@@ -199,24 +226,12 @@ rx_tx_body(struct afx_env *env)
 	struct rte_eth_link link;
 	uint64_t bytes = 0;
 	uint16_t mtu = 0;
-	char *log = NULL;
-	size_t log_len = 0;
-	FILE *f;
-	int ret;
 
 	/* the probe line says how the socket is bound */
-	f = open_memstream(&log, &log_len);
-	TEST_ASSERT_NOT_NULL(f, "memstream");
-	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_INFO);
-	rte_openlog_stream(f);
-	ret = port_open(env, "iface=" AFX_IF, 1);
-	rte_openlog_stream(NULL);
-	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_NOTICE);
-	fclose(f);
-	TEST_ASSERT_SUCCESS(ret, "open");
-	TEST_ASSERT_STR_CONTAINS(log, PORT_NAME ": interface " AFX_IF " queues 0-0, copy mode",
-				 "probe line");
-	free(log);
+	TEST_ASSERT_SUCCESS(port_open_logged(env, "iface=" AFX_IF,
+					     PORT_NAME ": interface " AFX_IF
+						       " queues 0-0, copy mode"),
+			    "open");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 1, "program attached while open");
 	TEST_ASSERT_SUCCESS(rte_eth_link_get_nowait(env->port, &link), "link");
 	TEST_ASSERT_EQUAL(link.link_status, RTE_ETH_LINK_UP, "veth is up and has a peer");
@@ -398,6 +413,37 @@ expect_probe_error(const char *args, const char *want)
 	return test_netns_probe_error(PORT_NAME, args, want);
 }
 
+/*
+ * A UMEM over RLIMIT_MEMLOCK: root's CAP_IPC_LOCK lifts the limit, so this
+ * thread drops it from its effective set (kept permitted, raised again
+ * after) and lowers the limit for the one probe.
+ */
+static int
+memlock_probe_error(void)
+{
+	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3};
+	struct __user_cap_data_struct caps[2], saved[2];
+	struct rlimit lim, low;
+	int ret;
+
+	TEST_ASSERT_SUCCESS(getrlimit(RLIMIT_MEMLOCK, &lim), "getrlimit");
+	TEST_ASSERT_SUCCESS(syscall(SYS_capget, &hdr, saved), "capget");
+	memcpy(caps, saved, sizeof(caps));
+	caps[CAP_TO_INDEX(CAP_IPC_LOCK)].effective &= ~CAP_TO_MASK(CAP_IPC_LOCK);
+	TEST_ASSERT_SUCCESS(syscall(SYS_capset, &hdr, caps), "capset");
+	low = lim;
+	low.rlim_cur = 64 * 1024;
+	if (setrlimit(RLIMIT_MEMLOCK, &low) != 0) {
+		syscall(SYS_capset, &hdr, saved);
+		return TEST_FAILED;
+	}
+	ret = expect_probe_error("iface=" AFX_IF,
+				 "RLIMIT_MEMLOCK is too low: raise it with 'ulimit -l unlimited'");
+	setrlimit(RLIMIT_MEMLOCK, &lim);
+	TEST_ASSERT_SUCCESS(syscall(SYS_capset, &hdr, saved), "capset back");
+	return ret;
+}
+
 static int
 errors_body(struct afx_env *env)
 {
@@ -454,6 +500,7 @@ errors_body(struct afx_env *env)
 					       "' has 1: add channels with 'ethtool -L " AFX_IF
 					       " combined 2'"),
 			    "queue beyond the channels");
+	TEST_ASSERT_SUCCESS(memlock_probe_error(), "RLIMIT_MEMLOCK");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "failed probes attach nothing");
 
 	/* a program this port did not attach is left alone */
@@ -466,6 +513,15 @@ errors_body(struct afx_env *env)
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 1, "the first port's program stays");
 	port_close(env);
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "and goes with it");
+
+	/* the other devargs are taken; shared_umem says it is not supported */
+	TEST_ASSERT_SUCCESS(
+		port_open_logged(
+			env,
+			"iface=" AFX_IF ",busy_budget=0,force_copy=1,shared_umem=1,start_queue=0",
+			"shared_umem=1 is not supported: each queue pair gets a UMEM of its own"),
+		"accepted devargs");
+	port_close(env);
 
 	TEST_ASSERT_SUCCESS(test_netns_ip("link", "set", AFX_IF, "down", NULL), "down");
 	TEST_ASSERT_SUCCESS(
