@@ -134,7 +134,7 @@ port_open_logged(struct afx_env *env, const char *args, const char *want)
 	rte_openlog_stream(NULL);
 	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_NOTICE);
 	fclose(f);
-	if (ret == TEST_SUCCESS && strstr(log, want) == NULL) {
+	if (ret != TEST_SUCCESS || strstr(log, want) == NULL) {
 		printf("  '%s' not in the log:\n%s", want, log);
 		ret = TEST_FAILED;
 	}

@@ -59,6 +59,28 @@ afx_umem_create(const char *name, struct afx_qpair *qp)
 	return ret;
 }
 
+/* Bind with the given flags; waits out a socket on the queue that is going away. */
+static int
+afx_xsk_bind(struct afx_private *priv, struct afx_qpair *qp, uint32_t queue,
+	     struct xsk_socket_config *cfg)
+{
+	int ret, tries;
+
+	/*
+	 * A closed socket gives its queue back from a kernel work item
+	 * (xp_release_deferred), so a port closed and opened again can find
+	 * the queue busy for a moment: try for up to a second.
+	 */
+	for (tries = 0; tries < 100; tries++) {
+		ret = xsk_socket__create(&qp->xsk, priv->iface, queue, qp->umem, &qp->rx.rx,
+					 &qp->tx.tx, cfg);
+		if (ret != -EBUSY)
+			break;
+		usleep(10 * 1000);
+	}
+	return ret;
+}
+
 static int
 afx_xsk_create(const char *name, struct afx_private *priv, struct afx_qpair *qp, uint32_t queue)
 {
@@ -72,13 +94,19 @@ afx_xsk_create(const char *name, struct afx_private *priv, struct afx_qpair *qp,
 	int ret = -EOPNOTSUPP;
 
 	if (!priv->force_copy)
-		ret = xsk_socket__create(&qp->xsk, priv->iface, queue, qp->umem, &qp->rx.rx,
-					 &qp->tx.tx, &cfg);
+		ret = afx_xsk_bind(priv, qp, queue, &cfg);
 	qp->zero_copy = ret == 0;
-	if (ret != 0) {
+	if (ret != 0 && ret != -EBUSY) {
 		cfg.bind_flags = XDP_USE_NEED_WAKEUP | XDP_COPY;
-		ret = xsk_socket__create(&qp->xsk, priv->iface, queue, qp->umem, &qp->rx.rx,
-					 &qp->tx.tx, &cfg);
+		ret = afx_xsk_bind(priv, qp, queue, &cfg);
+	}
+	if (ret == -EBUSY) {
+		qp->xsk = NULL;
+		AFX_LOG(ERR,
+			"%s: queue %u of '%s' already has an XDP socket: stop the program "
+			"that uses it or pick other queues with start_queue\n",
+			name, queue, priv->iface);
+		return ret;
 	}
 	if (ret != 0) {
 		qp->xsk = NULL;
