@@ -241,8 +241,18 @@ afx_dev_stop(struct rte_eth_dev *dev)
 }
 
 static int
-afx_dev_configure(struct rte_eth_dev *dev __rte_unused)
+afx_dev_configure(struct rte_eth_dev *dev)
 {
+	struct afx_private *priv = dev->data->dev_private;
+
+	/* the program redirects every queue of queue_count to its socket */
+	if (dev->data->nb_rx_queues < priv->nb_qpairs)
+		AFX_LOG(WARNING,
+			"%s: %u Rx queues for queue_count=%u: what the interface "
+			"puts on the queues left out fills their sockets and is dropped; "
+			"configure %u Rx queues or pass queue_count=%u\n",
+			dev->data->name, dev->data->nb_rx_queues, priv->nb_qpairs, priv->nb_qpairs,
+			dev->data->nb_rx_queues);
 	return 0;
 }
 
