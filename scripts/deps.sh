@@ -11,7 +11,7 @@ pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev libedit-dev
       clang llvm libclang-rt-14-dev
       iproute2 procps time valgrind
       dpdk dpdk-dev dpdk-doc
-      qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark)
+      qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark libxdp-dev libbpf-dev)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
