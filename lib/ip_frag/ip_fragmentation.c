@@ -31,7 +31,7 @@ struct frag_cursor {
 /* Header bytes and payload bytes of the first and the other fragments. */
 struct frag_plan {
 	uint32_t hlen_first, hlen_rest;
-	uint32_t chunk_first, chunk_rest;
+	uint32_t chunk; /* payload bytes of all fragments but the last */
 	uint32_t payload;
 	uint32_t nb_frags;
 };
@@ -100,18 +100,19 @@ frag_payload_copy(struct rte_mbuf *out, struct frag_cursor *c, uint32_t len)
 	return 0;
 }
 
-/* Fill in nb_frags from the other fields; -EINVAL when no payload fits a fragment. */
+/*
+ * Fill in chunk and nb_frags; -EINVAL when no payload fits a fragment. The
+ * chunk comes from the first (longest) header and serves every fragment,
+ * as DPDK sizes them: later fragments, with fewer options, end up shorter
+ * than the MTU.
+ */
 static int
 frag_plan_count(struct frag_plan *plan, uint16_t mtu_size)
 {
-	if (mtu_size < plan->hlen_first + FRAG_ALIGN || mtu_size < plan->hlen_rest + FRAG_ALIGN)
+	if (mtu_size < plan->hlen_first + FRAG_ALIGN)
 		return -EINVAL;
-	plan->chunk_first = RTE_ALIGN_FLOOR(mtu_size - plan->hlen_first, FRAG_ALIGN);
-	plan->chunk_rest = RTE_ALIGN_FLOOR(mtu_size - plan->hlen_rest, FRAG_ALIGN);
-	plan->nb_frags = 1;
-	if (plan->payload > plan->chunk_first)
-		plan->nb_frags += (plan->payload - plan->chunk_first + plan->chunk_rest - 1) /
-				  plan->chunk_rest;
+	plan->chunk = RTE_ALIGN_FLOOR(mtu_size - plan->hlen_first, FRAG_ALIGN);
+	plan->nb_frags = plan->payload == 0 ? 1 : (plan->payload + plan->chunk - 1) / plan->chunk;
 	return 0;
 }
 
@@ -132,7 +133,7 @@ frag_build(struct rte_mbuf *pkt_in, uint32_t in_hlen, const struct frag_plan *pl
 
 	for (i = 0; i < plan->nb_frags; i++) {
 		hlen = i == 0 ? plan->hlen_first : plan->hlen_rest;
-		len = RTE_MIN(i == 0 ? plan->chunk_first : plan->chunk_rest, plan->payload - ofs);
+		len = RTE_MIN(plan->chunk, plan->payload - ofs);
 		out = rte_pktmbuf_alloc(pool_direct);
 		if (out == NULL) {
 			ret = -ENOMEM;
