@@ -682,6 +682,20 @@ test_ip_frag_table_create_errors(void)
 	return TEST_SUCCESS;
 }
 
+/* Last case: the pools the others shared go back, all their mbufs home. */
+static int
+test_ip_frag_pools_free(void)
+{
+	int full = direct_pool != NULL && indirect_pool != NULL && pools_full();
+
+	rte_mempool_free(direct_pool);
+	rte_mempool_free(indirect_pool);
+	direct_pool = NULL;
+	indirect_pool = NULL;
+	TEST_ASSERT(full, "pools missing or not full at the end");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case test_ip_frag_cases[] = {
 	TEST_CASE(test_ip_frag_v4_fragment),
 	TEST_CASE(test_ip_frag_v6_fragment),
@@ -691,6 +705,7 @@ static const struct test_case test_ip_frag_cases[] = {
 	TEST_CASE(test_ip_frag_hostile),
 	TEST_CASE(test_ip_frag_random),
 	TEST_CASE(test_ip_frag_table_create_errors),
+	TEST_CASE(test_ip_frag_pools_free),
 	TEST_CASES_END(),
 };
 
