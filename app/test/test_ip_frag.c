@@ -696,6 +696,8 @@ test_ip_frag_pools_free(void)
 	return TEST_SUCCESS;
 }
 
+/* one case a line */
+/* clang-format off */
 static const struct test_case test_ip_frag_cases[] = {
 	TEST_CASE(test_ip_frag_v4_fragment),
 	TEST_CASE(test_ip_frag_v6_fragment),
@@ -708,5 +710,6 @@ static const struct test_case test_ip_frag_cases[] = {
 	TEST_CASE(test_ip_frag_pools_free),
 	TEST_CASES_END(),
 };
+/* clang-format on */
 
 REGISTER_TEST_SUITE(ip_frag, TEST_SUITE_EAL, test_ip_frag_cases);
