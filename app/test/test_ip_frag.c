@@ -528,6 +528,20 @@ test_ip_frag_hostile(void)
 		"total_length of the datagram");
 	rte_pktmbuf_free(r);
 
+	/* padding of more than 64 KiB over many segments: refused, not trimmed modulo 64 KiB */
+	m = v4_frag(11, 8, 8, 0);
+	for (i = 0; i < 33; i++) {
+		struct rte_mbuf *pad = rte_pktmbuf_alloc(direct_pool);
+
+		TEST_ASSERT_NOT_NULL(pad, "padding segment");
+		memset(rte_pktmbuf_append(pad, 2000), 0, 2000);
+		TEST_ASSERT_SUCCESS(rte_pktmbuf_chain(m, pad), "chain padding");
+	}
+	TEST_ASSERT_NULL(v4_feed(tbl, &dr, m, 10), "hugely padded fragment");
+	TEST_ASSERT(dr.cnt == 1 && tbl_in_use(tbl) == 0, "hugely padded fragment dropped");
+	rte_ip_frag_free_death_row(&dr, 0);
+	ASSERT_POOLS_FULL();
+
 	/* a death row the caller never empties: excess mbufs are freed, not written past it */
 	for (i = 0; i < RTE_IP_FRAG_DEATH_ROW_MBUF_LEN + 40; i++)
 		TEST_ASSERT_NULL(v4_feed(tbl, &dr, v4_frag(8, 8, 0, 1), 10), "empty fragment");

@@ -41,8 +41,10 @@ ip_frag_mbuf_fit(struct rte_mbuf *mb, uint32_t min_l3_len, uint32_t l3_total)
 	want = (uint32_t)mb->l2_len + l3_total;
 	if (mb->pkt_len < want)
 		return -EINVAL; /* truncated: less data than the header says */
-	if (mb->pkt_len > want && rte_pktmbuf_trim(mb, (uint16_t)(mb->pkt_len - want)) != 0)
-		return -EINVAL; /* padding spread over segments: not from a NIC */
+	/* padding longer than the last segment: not from a NIC */
+	if (mb->pkt_len - want > rte_pktmbuf_lastseg(mb)->data_len ||
+	    rte_pktmbuf_trim(mb, (uint16_t)(mb->pkt_len - want)) != 0)
+		return -EINVAL;
 	return 0;
 }
 
