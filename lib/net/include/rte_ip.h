@@ -3,6 +3,7 @@
 #ifndef _RTE_IP_H_
 #define _RTE_IP_H_
 
+#include <errno.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -402,6 +403,66 @@ static inline int
 rte_ipv6_udptcp_cksum_verify(const struct rte_ipv6_hdr *ipv6_hdr, const void *l4_hdr)
 {
 	return __rte_ipv6_udptcp_cksum(ipv6_hdr, l4_hdr) == 0xffff ? 0 : -1;
+}
+
+/*
+ * IPv6 fragment extension header (RFC 8200 section 4.5). frag_data holds, in
+ * network order, the offset in 8-byte units in its upper 13 bits and the M
+ * (more fragments) flag in bit 0; read as a host-order number the offset bits
+ * are the byte offset itself, hence the masks below.
+ */
+#define RTE_IPV6_EHDR_MF_SHIFT 0
+#define RTE_IPV6_EHDR_MF_MASK 1
+#define RTE_IPV6_EHDR_FO_SHIFT 3
+#define RTE_IPV6_EHDR_FO_MASK (~((1 << RTE_IPV6_EHDR_FO_SHIFT) - 1))
+#define RTE_IPV6_EHDR_FO_ALIGN (1 << RTE_IPV6_EHDR_FO_SHIFT)
+
+#define RTE_IPV6_FRAG_USED_MASK (RTE_IPV6_EHDR_MF_MASK | RTE_IPV6_EHDR_FO_MASK)
+
+#define RTE_IPV6_GET_MF(x) ((x) & RTE_IPV6_EHDR_MF_MASK)
+#define RTE_IPV6_GET_FO(x) ((x) >> RTE_IPV6_EHDR_FO_SHIFT)
+
+#define RTE_IPV6_SET_FRAG_DATA(fo, mf) (((fo) & RTE_IPV6_EHDR_FO_MASK) | ((mf) & RTE_IPV6_EHDR_MF_MASK))
+
+struct rte_ipv6_fragment_ext {
+	uint8_t next_header;
+	uint8_t reserved;
+	rte_be16_t frag_data;	/* offset and M flag, see above */
+	rte_be32_t id;		/* identification shared by all fragments */
+} __rte_packed;
+
+_Static_assert(sizeof(struct rte_ipv6_fragment_ext) == 8, "IPv6 fragment header is 8 bytes");
+
+#define RTE_IPV6_FRAG_HDR_SIZE sizeof(struct rte_ipv6_fragment_ext)
+
+/*
+ * Parse the extension header at p whose type is proto (the next-header value
+ * that pointed at it). Returns the type of the header after it and stores
+ * this header's length in bytes in *ext_len; -EINVAL when proto is not an
+ * extension header this knows (hop-by-hop, routing, destination options,
+ * fragment, AH). The caller checks that *ext_len bytes are in the packet
+ * before it steps over them.
+ */
+static inline int
+rte_ipv6_get_next_ext(const uint8_t *p, int proto, size_t *ext_len)
+{
+	switch (proto) {
+	case IPPROTO_AH:
+		/* RFC 4302: length in 4-byte units, minus 2 */
+		*ext_len = ((size_t)p[1] + 2) * 4;
+		return p[0];
+	case IPPROTO_HOPOPTS:
+	case IPPROTO_ROUTING:
+	case IPPROTO_DSTOPTS:
+		/* RFC 8200: length in 8-byte units, not counting the first 8 */
+		*ext_len = ((size_t)p[1] + 1) * 8;
+		return p[0];
+	case IPPROTO_FRAGMENT:
+		*ext_len = RTE_IPV6_FRAG_HDR_SIZE;
+		return p[0];
+	default:
+		return -EINVAL;
+	}
 }
 
 #ifdef __cplusplus
