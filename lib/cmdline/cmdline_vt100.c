@@ -77,6 +77,17 @@ vt100_parser(struct cmdline_vt100 *vt, char ch)
 		vt->state = CMDLINE_VT100_INIT;
 		vt->bufpos = 0;
 	}
+	/*
+	 * Terminals send no C0 control character inside a sequence: one
+	 * there means the sequence was cut. Drop it and take the character
+	 * as itself (ESC starting a new sequence), so that a cut sequence
+	 * never swallows the Return after it. DPDK keeps such characters
+	 * in the sequence until its buffer is full.
+	 */
+	if (vt->state != CMDLINE_VT100_INIT && c < 040) {
+		vt->state = CMDLINE_VT100_INIT;
+		vt->bufpos = 0;
+	}
 	vt->buf[vt->bufpos++] = (char)c;
 
 	switch (vt->state) {
