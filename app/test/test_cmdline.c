@@ -665,12 +665,69 @@ test_cmdline_interact(void)
 	return TEST_SUCCESS;
 }
 
+/* Random lines, words of the table among them, through the whole path:
+ * editor, matching, completion and the commands. Nothing may break. */
+static int
+test_cmdline_random_input(void)
+{
+	static const char *const words[] = {
+		"show ", "port ", "ports ", "mac ", "echo ", "dyn ", "0x",
+		"-",	 "#",	  "\t",	    "?",    "\033[", "\n",   "99999999999999999999 "};
+	char in[8192];
+	struct cmdline *cl;
+	unsigned int round, i;
+
+	cl = cmdline_new(test_ctx, "> ", -1, -1);
+	TEST_ASSERT_NOT_NULL(cl, "cmdline_new");
+	rte_srand(42);
+	for (round = 0; round < 40; round++) {
+		size_t len = 0;
+
+		while (len < sizeof(in) - 32) {
+			uint64_t r = rte_rand();
+
+			if (r % 3 == 0) {
+				const char *w = words[(r >> 8) % RTE_DIM(words)];
+
+				memcpy(in + len, w, strlen(w));
+				len += strlen(w);
+			} else {
+				in[len++] = (char)(r >> 16);
+			}
+		}
+		/* Ctrl-D on an empty line or "quit" may end the input: start over */
+		if (cmdline_in(cl, in, (int)len) < 0) {
+			cmdline_free(cl);
+			cl = cmdline_new(test_ctx, "> ", -1, -1);
+			TEST_ASSERT_NOT_NULL(cl, "cmdline_new");
+		}
+		TEST_ASSERT(strlen(rdline_get_buffer(cmdline_get_rdline(cl))) <= TEST_LINE_MAX + 1,
+			    "round %u", round);
+	}
+	/* and it still runs commands */
+	for (i = 0; i < 3; i++)
+		cmdline_in(cl, "\003", 1);
+	cmd_ran[0] = '\0';
+	cmdline_in(cl, "show port 1\n", 12);
+	TEST_ASSERT(strcmp(cmd_ran, "show port 1") == 0, "ran \"%s\"", cmd_ran);
+	cmdline_free(cl);
+	return TEST_SUCCESS;
+}
+
+/* clang-format off */
 static const struct test_case test_cmdline_cases[] = {
-	TEST_CASE(test_cmdline_num),	  TEST_CASE(test_cmdline_string),
-	TEST_CASE(test_cmdline_ipaddr),	  TEST_CASE(test_cmdline_etheraddr),
-	TEST_CASE(test_cmdline_portlist), TEST_CASE(test_cmdline_parse),
-	TEST_CASE(test_cmdline_complete), TEST_CASE(test_cmdline_pipe),
-	TEST_CASE(test_cmdline_interact), TEST_CASES_END(),
+	TEST_CASE(test_cmdline_num),
+	TEST_CASE(test_cmdline_string),
+	TEST_CASE(test_cmdline_ipaddr),
+	TEST_CASE(test_cmdline_etheraddr),
+	TEST_CASE(test_cmdline_portlist),
+	TEST_CASE(test_cmdline_parse),
+	TEST_CASE(test_cmdline_complete),
+	TEST_CASE(test_cmdline_pipe),
+	TEST_CASE(test_cmdline_interact),
+	TEST_CASE(test_cmdline_random_input),
+	TEST_CASES_END(),
 };
+/* clang-format on */
 
 REGISTER_TEST_SUITE(cmdline, TEST_SUITE_EAL, test_cmdline_cases);
