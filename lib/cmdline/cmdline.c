@@ -208,7 +208,8 @@ cmdline_interact(struct cmdline *cl)
 	for (;;) {
 		ssize_t n = read(cl->s_in, &c, 1);
 
-		if (n < 0 && errno == EINTR)
+		/* a signal handler may have quit: only then stop on EINTR */
+		if (n < 0 && errno == EINTR && cl->rdl.status != RDLINE_EXITED)
 			continue;
 		if (n <= 0)
 			break;
