@@ -6,10 +6,12 @@
  * nobody should type (overlong lines, NULs, cut escape sequences).
  */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/time.h>
 #include <arpa/inet.h>
 
 #include <rte_ether.h>
@@ -665,6 +667,37 @@ test_cmdline_interact(void)
 	return TEST_SUCCESS;
 }
 
+static struct cmdline *quit_on_signal;
+
+static void
+quit_handler(__rte_unused int sig)
+{
+	cmdline_quit(quit_on_signal);
+}
+
+/* A signal handler that quits ends cmdline_interact() blocked in read(). */
+static int
+test_cmdline_interact_signal(void)
+{
+	struct itimerval it = {.it_value = {.tv_usec = 50000}};
+	struct sigaction sa = {.sa_handler = quit_handler}, old;
+	int in[2];
+
+	TEST_ASSERT_SUCCESS(pipe2(in, O_CLOEXEC), "pipe");
+	quit_on_signal = cmdline_new(test_ctx, "", in[0], -1);
+	TEST_ASSERT_NOT_NULL(quit_on_signal, "cmdline_new");
+	/* no SA_RESTART: read() returns EINTR */
+	sigemptyset(&sa.sa_mask);
+	TEST_ASSERT_SUCCESS(sigaction(SIGALRM, &sa, &old), "sigaction");
+	TEST_ASSERT_SUCCESS(setitimer(ITIMER_REAL, &it, NULL), "setitimer");
+	cmdline_interact(quit_on_signal); /* returns, or the suite times out */
+	sigaction(SIGALRM, &old, NULL);
+	TEST_ASSERT_EQUAL(cmdline_poll(quit_on_signal), RDLINE_EXITED, "quit");
+	cmdline_free(quit_on_signal);
+	close(in[1]);
+	return TEST_SUCCESS;
+}
+
 /* Random lines, words of the table among them, through the whole path:
  * editor, matching, completion and the commands. Nothing may break. */
 static int
@@ -725,6 +758,7 @@ static const struct test_case test_cmdline_cases[] = {
 	TEST_CASE(test_cmdline_complete),
 	TEST_CASE(test_cmdline_pipe),
 	TEST_CASE(test_cmdline_interact),
+	TEST_CASE(test_cmdline_interact_signal),
 	TEST_CASE(test_cmdline_random_input),
 	TEST_CASES_END(),
 };
