@@ -32,6 +32,14 @@ test_reorder_pool_get(void)
 	return test_reorder_pool == NULL ? -1 : 0;
 }
 
+/* Each case frees the pool when it passes: nothing is left at exit. */
+static void
+test_reorder_pool_put(void)
+{
+	rte_mempool_free(test_reorder_pool);
+	test_reorder_pool = NULL;
+}
+
 /* An mbuf stamped with sequence number seqn, or NULL. */
 static struct rte_mbuf *
 test_reorder_pkt(uint32_t seqn)
@@ -120,6 +128,7 @@ test_reorder_in_order_drain(void)
 	EXPECT(b, 8, 106, 107);
 	rte_reorder_free(b);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(test_reorder_pool), POOL_SIZE, "all back");
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -152,6 +161,7 @@ test_reorder_late_and_far(void)
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "NULL buffer");
 	rte_reorder_free(b);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(test_reorder_pool), POOL_SIZE, "all back");
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -182,6 +192,7 @@ test_reorder_window_full(void)
 	EXPECT_NONE(b);
 	rte_reorder_free(b);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(test_reorder_pool), POOL_SIZE, "8 freed too");
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -209,6 +220,7 @@ test_reorder_gaps(void)
 	EXPECT(b, 8, 4, 5);
 	rte_reorder_free(b);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(test_reorder_pool), POOL_SIZE, "all back");
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -230,6 +242,7 @@ test_reorder_wrap(void)
 	TEST_ASSERT_EQUAL(rte_errno, ERANGE, "late across wrap");
 	rte_reorder_free(b);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(test_reorder_pool), POOL_SIZE, "all back");
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -253,6 +266,7 @@ test_reorder_reset(void)
 	EXPECT(b, 8, 1000);
 	TEST_ASSERT(rte_reorder_find_existing("test_ro_reset") == b, "still listed");
 	rte_reorder_free(b);
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
@@ -305,6 +319,7 @@ test_reorder_names_and_memory(void)
 	EXPECT(b2, 8, 7, 8);
 	rte_reorder_free(b2); /* not ours to free: ignored */
 	rte_free(mem);
+	test_reorder_pool_put();
 	return TEST_SUCCESS;
 }
 
