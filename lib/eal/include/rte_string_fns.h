@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include <rte_common.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif

@@ -16,6 +16,7 @@
 #define _RTE_MEMPOOL_H_
 
 #include <stdio.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <string.h>
 #include <errno.h>
