@@ -19,46 +19,6 @@
 
 #include "fib_private.h"
 
-static inline uint64_t
-dir24_8_entry_get(const void *tbl, size_t i, enum rte_fib_dir24_8_nh_sz nh_sz)
-{
-	switch (nh_sz) {
-	case RTE_FIB_DIR24_8_1B:
-		return ((const uint8_t *)tbl)[i];
-	case RTE_FIB_DIR24_8_2B:
-		return ((const uint16_t *)tbl)[i];
-	case RTE_FIB_DIR24_8_4B:
-		return ((const uint32_t *)tbl)[i];
-	default:
-		return ((const uint64_t *)tbl)[i];
-	}
-}
-
-/* Write v into n entries of tbl from i. */
-static void
-dir24_8_entries_fill(void *tbl, size_t i, size_t n, enum rte_fib_dir24_8_nh_sz nh_sz, uint64_t v)
-{
-	size_t end = i + n;
-
-	switch (nh_sz) {
-	case RTE_FIB_DIR24_8_1B:
-		memset((uint8_t *)tbl + i, (int)v, n);
-		break;
-	case RTE_FIB_DIR24_8_2B:
-		for (; i < end; i++)
-			((uint16_t *)tbl)[i] = (uint16_t)v;
-		break;
-	case RTE_FIB_DIR24_8_4B:
-		for (; i < end; i++)
-			((uint32_t *)tbl)[i] = (uint32_t)v;
-		break;
-	default:
-		for (; i < end; i++)
-			((uint64_t *)tbl)[i] = v;
-		break;
-	}
-}
-
 /* One lookup, the entry size a constant where the caller inlines it. */
 static __rte_always_inline void
 dir24_8_lookup_sized(const struct fib_dir24_8 *dp, const uint32_t *ips, uint64_t *next_hops,
@@ -68,10 +28,10 @@ dir24_8_lookup_sized(const struct fib_dir24_8 *dp, const uint32_t *ips, uint64_t
 	uint64_t e;
 
 	for (i = 0; i < n; i++) {
-		e = dir24_8_entry_get(dp->tbl24, ips[i] >> 8, nh_sz);
+		e = fib_entry_get(dp->tbl24, ips[i] >> 8, nh_sz);
 		if (e & 1)
-			e = dir24_8_entry_get(
-				dp->tbl8,
+			e = fib_entry_get(
+				dp->groups.tbl8,
 				(size_t)(e >> 1) * DIR24_8_GROUP_ENTRIES + (ips[i] & 0xff), nh_sz);
 		next_hops[i] = e >> 1;
 	}
@@ -143,7 +103,7 @@ dir24_8_conf_check(const char *name, const struct rte_fib_conf *conf)
 			(int)conf->dir24_8.nh_sz);
 		return -EINVAL;
 	}
-	max_nh = dir24_8_max_nh(conf->dir24_8.nh_sz);
+	max_nh = fib_max_nh(conf->dir24_8.nh_sz);
 	if (conf->dir24_8.num_tbl8 == 0 || conf->dir24_8.num_tbl8 > max_nh) {
 		RTE_LOG(ERR, LPM,
 			"FIB %s: num_tbl8 %u is invalid; give 1 to %" PRIu64
@@ -166,7 +126,7 @@ dir24_8_create(const char *name, int socket_id, const struct rte_fib_conf *conf)
 {
 	struct fib_dir24_8 *dp;
 	size_t esz;
-	uint32_t groups, i;
+	uint32_t groups;
 	int ret;
 
 	ret = dir24_8_conf_check(name, conf);
@@ -180,19 +140,12 @@ dir24_8_create(const char *name, int socket_id, const struct rte_fib_conf *conf)
 		goto out_nomem;
 	dp->tbl24 = rte_malloc_socket("FIB_TBL24", DIR24_8_TBL24_ENTRIES * esz, RTE_CACHE_LINE_SIZE,
 				      socket_id);
-	dp->tbl8 = rte_zmalloc_socket("FIB_TBL8", (size_t)groups * DIR24_8_GROUP_ENTRIES * esz,
-				      RTE_CACHE_LINE_SIZE, socket_id);
-	dp->free_groups =
-		rte_malloc_socket("FIB_TBL8_FREE", groups * sizeof(uint32_t), 0, socket_id);
-	if (dp->tbl24 == NULL || dp->tbl8 == NULL || dp->free_groups == NULL)
+	if (dp->tbl24 == NULL ||
+	    fib_groups_init(&dp->groups, groups, conf->dir24_8.nh_sz, socket_id) < 0)
 		goto out_free;
 	dp->nh_sz = conf->dir24_8.nh_sz;
 	dp->def_nh = conf->default_nh;
-	dp->number_tbl8s = groups;
-	for (i = 0; i < groups; i++)
-		dp->free_groups[i] = groups - 1 - i;
-	dp->free_count = groups;
-	dir24_8_entries_fill(dp->tbl24, 0, DIR24_8_TBL24_ENTRIES, dp->nh_sz, dp->def_nh << 1);
+	fib_entries_fill(dp->tbl24, 0, DIR24_8_TBL24_ENTRIES, dp->nh_sz, dp->def_nh << 1);
 	return dp;
 
 out_free:
@@ -213,8 +166,7 @@ dir24_8_free(struct fib_dir24_8 *dp)
 	if (dp == NULL)
 		return;
 	rte_free(dp->tbl24);
-	rte_free(dp->tbl8);
-	rte_free(dp->free_groups);
+	fib_groups_fini(&dp->groups);
 	rte_free(dp);
 }
 
@@ -222,19 +174,13 @@ dir24_8_free(struct fib_dir24_8 *dp)
 static int
 dir24_8_group_attach(struct fib_dir24_8 *dp, uint32_t ip)
 {
-	uint64_t e = dir24_8_entry_get(dp->tbl24, ip >> 8, dp->nh_sz);
-	uint32_t g;
+	uint64_t e = fib_entry_get(dp->tbl24, ip >> 8, dp->nh_sz);
 
 	if (e & 1)
 		return 0;
-	if (dp->free_count == 0)
+	if (dp->groups.free_count == 0)
 		return -ENOSPC;
-	g = dp->free_groups[--dp->free_count];
-	dir24_8_entries_fill(dp->tbl8, (size_t)g * DIR24_8_GROUP_ENTRIES, DIR24_8_GROUP_ENTRIES,
-			     dp->nh_sz, e);
-	/* the group is whole before a lookup can reach it */
-	__atomic_thread_fence(__ATOMIC_RELEASE);
-	dir24_8_entries_fill(dp->tbl24, ip >> 8, 1, dp->nh_sz, (uint64_t)g << 1 | 1);
+	fib_entries_fill(dp->tbl24, ip >> 8, 1, dp->nh_sz, fib_groups_take(&dp->groups, e));
 	return 0;
 }
 
@@ -242,16 +188,11 @@ dir24_8_group_attach(struct fib_dir24_8 *dp, uint32_t ip)
 static void
 dir24_8_group_detach(struct fib_dir24_8 *dp, uint32_t ip)
 {
-	uint64_t e = dir24_8_entry_get(dp->tbl24, ip >> 8, dp->nh_sz);
-	size_t first;
+	uint64_t e = fib_entry_get(dp->tbl24, ip >> 8, dp->nh_sz);
 
-	if (!(e & 1))
-		return;
-	first = (size_t)(e >> 1) * DIR24_8_GROUP_ENTRIES;
 	/* with no longer route, the group is uniform: its first entry is the /24's */
-	dir24_8_entries_fill(dp->tbl24, ip >> 8, 1, dp->nh_sz,
-			     dir24_8_entry_get(dp->tbl8, first, dp->nh_sz));
-	dp->free_groups[dp->free_count++] = (uint32_t)(e >> 1);
+	if (e & 1)
+		fib_entries_fill(dp->tbl24, ip >> 8, 1, dp->nh_sz, fib_groups_fold(&dp->groups, e));
 }
 
 /* Point addresses [from, to) at nh; no route more specific than the one written holds them. */
@@ -263,17 +204,17 @@ dir24_8_gap_write(struct fib_dir24_8 *dp, uint64_t from, uint64_t to, uint64_t n
 	while (from < to) {
 		if ((from & 0xff) == 0 && to - from >= DIR24_8_GROUP_ENTRIES) {
 			end = to & ~(uint64_t)0xff;
-			dir24_8_entries_fill(dp->tbl24, from >> 8, (end - from) >> 8, dp->nh_sz,
-					     nh << 1);
+			fib_entries_fill(dp->tbl24, from >> 8, (end - from) >> 8, dp->nh_sz,
+					 nh << 1);
 		} else {
 			/* part of a /24, which has a group since a longer route lies in it */
 			end = RTE_MIN(to, (from | 0xff) + 1);
-			e = dir24_8_entry_get(dp->tbl24, from >> 8, dp->nh_sz);
+			e = fib_entry_get(dp->tbl24, from >> 8, dp->nh_sz);
 			if (e & 1)
-				dir24_8_entries_fill(dp->tbl8,
-						     (size_t)(e >> 1) * DIR24_8_GROUP_ENTRIES +
-							     (from & 0xff),
-						     end - from, dp->nh_sz, nh << 1);
+				fib_entries_fill(dp->groups.tbl8,
+						 (size_t)(e >> 1) * DIR24_8_GROUP_ENTRIES +
+							 (from & 0xff),
+						 end - from, dp->nh_sz, nh << 1);
 		}
 		from = end;
 	}
@@ -357,11 +298,11 @@ dir24_8_modify(struct rte_fib *fib, uint32_t ip, uint8_t depth, uint64_t next_ho
 	ip &= rte_rib_depth_to_mask(depth);
 	switch (op) {
 	case RTE_FIB_ADD:
-		if (next_hop > dir24_8_max_nh(dp->nh_sz)) {
+		if (next_hop > fib_max_nh(dp->nh_sz)) {
 			RTE_LOG(ERR, LPM,
 				"FIB %s: next hop %" PRIu64 " is above %" PRIu64
 				", the largest this nh_sz holds; use a larger nh_sz\n",
-				fib->name.name, next_hop, dir24_8_max_nh(dp->nh_sz));
+				fib->name.name, next_hop, fib_max_nh(dp->nh_sz));
 			return -EINVAL;
 		}
 		return dir24_8_route_add(dp, fib->rib, ip, depth, next_hop);

@@ -32,22 +32,60 @@ struct rte_fib {
 /* Groups come in multiples of this, as DPDK sizes them. */
 #define DIR24_8_GROUP_ROUND 64u
 
+/*
+ * Entries of 1 << sz_shift bytes: both data planes number their sizes so
+ * (RTE_FIB_DIR24_8_1B is 0, RTE_FIB6_TRIE_2B is 1, ...).
+ */
+static inline uint64_t
+fib_entry_get(const void *tbl, size_t i, unsigned int sz_shift)
+{
+	switch (sz_shift) {
+	case 0:
+		return ((const uint8_t *)tbl)[i];
+	case 1:
+		return ((const uint16_t *)tbl)[i];
+	case 2:
+		return ((const uint32_t *)tbl)[i];
+	default:
+		return ((const uint64_t *)tbl)[i];
+	}
+}
+
+/* Write v into n entries of tbl from i. */
+void fib_entries_fill(void *tbl, size_t i, size_t n, unsigned int sz_shift, uint64_t v);
+
+/* The largest next hop an entry of 1 << sz_shift bytes holds. */
+static inline uint64_t
+fib_max_nh(unsigned int sz_shift)
+{
+	return (UINT64_C(1) << ((8u << sz_shift) - 1)) - 1;
+}
+
+/* Groups of 256 entries and a stack of the free ones. */
+struct fib_groups {
+	void *tbl8;
+	uint32_t *free;
+	uint32_t free_count;
+	uint32_t n;
+	unsigned int sz_shift;
+};
+
+int fib_groups_init(struct fib_groups *g, uint32_t n, unsigned int sz_shift, int socket_id);
+void fib_groups_fini(struct fib_groups *g);
+/*
+ * Take a free group and fill it with entry value e (a caller has checked
+ * free_count); the returned entry points at it.
+ */
+uint64_t fib_groups_take(struct fib_groups *g, uint64_t e);
+/* The entry that replaces the uniform group entry ext points at, which goes back. */
+uint64_t fib_groups_fold(struct fib_groups *g, uint64_t ext);
+
 struct fib_dir24_8 {
 	void *tbl24;
-	void *tbl8;
-	uint32_t *free_groups;
-	uint32_t free_count;
-	uint32_t number_tbl8s;
+	struct fib_groups groups;
 	enum rte_fib_dir24_8_nh_sz nh_sz;
 	uint64_t def_nh;
 };
-
-/* The largest next hop an entry of nh_sz holds. */
-static inline uint64_t
-dir24_8_max_nh(enum rte_fib_dir24_8_nh_sz nh_sz)
-{
-	return (UINT64_C(1) << ((8u << nh_sz) - 1)) - 1;
-}
 
 /* The data plane for conf (checked here), or NULL with rte_errno. */
 struct fib_dir24_8 *dir24_8_create(const char *name, int socket_id,
