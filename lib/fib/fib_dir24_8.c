@@ -93,68 +93,36 @@ dir24_8_lookup_fn(const struct fib_dir24_8 *dp, enum rte_fib_lookup_type type)
 	}
 }
 
-static int
-dir24_8_conf_check(const char *name, const struct rte_fib_conf *conf)
-{
-	uint64_t max_nh;
-
-	if (conf->dir24_8.nh_sz > RTE_FIB_DIR24_8_8B) {
-		RTE_LOG(ERR, LPM, "FIB %s: nh_sz %d is invalid; use RTE_FIB_DIR24_8_1B..8B\n", name,
-			(int)conf->dir24_8.nh_sz);
-		return -EINVAL;
-	}
-	max_nh = fib_max_nh(conf->dir24_8.nh_sz);
-	if (conf->dir24_8.num_tbl8 == 0 || conf->dir24_8.num_tbl8 > max_nh) {
-		RTE_LOG(ERR, LPM,
-			"FIB %s: num_tbl8 %u is invalid; give 1 to %" PRIu64
-			" groups for this nh_sz\n",
-			name, conf->dir24_8.num_tbl8, max_nh);
-		return -EINVAL;
-	}
-	if (conf->default_nh > max_nh) {
-		RTE_LOG(ERR, LPM,
-			"FIB %s: default_nh %" PRIu64 " is above %" PRIu64
-			", the largest this nh_sz holds; use a larger nh_sz\n",
-			name, conf->default_nh, max_nh);
-		return -EINVAL;
-	}
-	return 0;
-}
-
 struct fib_dir24_8 *
 dir24_8_create(const char *name, int socket_id, const struct rte_fib_conf *conf)
 {
 	struct fib_dir24_8 *dp;
-	size_t esz;
-	uint32_t groups;
-	int ret;
+	int ret = -EINVAL;
 
-	ret = dir24_8_conf_check(name, conf);
+	if (conf->dir24_8.nh_sz > RTE_FIB_DIR24_8_8B) {
+		RTE_LOG(ERR, LPM, "FIB %s: nh_sz %d is invalid; use RTE_FIB_DIR24_8_1B..8B\n", name,
+			(int)conf->dir24_8.nh_sz);
+		goto out_err;
+	}
+	ret = fib_tables_check("FIB", name, conf->dir24_8.nh_sz, conf->dir24_8.num_tbl8,
+			       conf->default_nh);
 	if (ret < 0)
 		goto out_err;
 	ret = -ENOMEM;
-	esz = (size_t)1 << conf->dir24_8.nh_sz;
-	groups = RTE_ALIGN_CEIL(conf->dir24_8.num_tbl8, DIR24_8_GROUP_ROUND);
 	dp = rte_zmalloc_socket("FIB_DIR24_8", sizeof(*dp), RTE_CACHE_LINE_SIZE, socket_id);
 	if (dp == NULL)
-		goto out_nomem;
-	dp->tbl24 = rte_malloc_socket("FIB_TBL24", DIR24_8_TBL24_ENTRIES * esz, RTE_CACHE_LINE_SIZE,
-				      socket_id);
-	if (dp->tbl24 == NULL ||
-	    fib_groups_init(&dp->groups, groups, conf->dir24_8.nh_sz, socket_id) < 0)
+		goto out_err;
+	ret = fib_tables_init(&dp->tbl24, &dp->groups,
+			      RTE_ALIGN_CEIL(conf->dir24_8.num_tbl8, DIR24_8_GROUP_ROUND),
+			      conf->dir24_8.nh_sz, conf->default_nh, socket_id, "FIB", name);
+	if (ret < 0)
 		goto out_free;
 	dp->nh_sz = conf->dir24_8.nh_sz;
 	dp->def_nh = conf->default_nh;
-	fib_entries_fill(dp->tbl24, 0, DIR24_8_TBL24_ENTRIES, dp->nh_sz, dp->def_nh << 1);
 	return dp;
 
 out_free:
-	dir24_8_free(dp);
-out_nomem:
-	RTE_LOG(ERR, LPM,
-		"FIB %s: no memory for the DIR-24-8 tables on socket %d; "
-		"use a smaller nh_sz or num_tbl8, or give the EAL more memory\n",
-		name, socket_id);
+	rte_free(dp);
 out_err:
 	rte_errno = -ret;
 	return NULL;
@@ -165,8 +133,7 @@ dir24_8_free(struct fib_dir24_8 *dp)
 {
 	if (dp == NULL)
 		return;
-	rte_free(dp->tbl24);
-	fib_groups_fini(&dp->groups);
+	fib_tables_fini(&dp->tbl24, &dp->groups);
 	rte_free(dp);
 }
 

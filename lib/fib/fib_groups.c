@@ -4,9 +4,11 @@
  * the pool of groups of 256 entries that longer prefixes take.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include <rte_common.h>
+#include <rte_log.h>
 #include <rte_malloc.h>
 
 #include "fib_private.h"
@@ -36,18 +38,49 @@ fib_entries_fill(void *tbl, size_t i, size_t n, unsigned int sz_shift, uint64_t 
 }
 
 int
-fib_groups_init(struct fib_groups *g, uint32_t n, unsigned int sz_shift, int socket_id)
+fib_tables_check(const char *kind, const char *name, unsigned int sz_shift, uint32_t num_tbl8,
+		 uint64_t default_nh)
+{
+	uint64_t max_nh = fib_max_nh(sz_shift);
+
+	if (num_tbl8 == 0 || num_tbl8 > max_nh) {
+		RTE_LOG(ERR, LPM,
+			"%s %s: num_tbl8 %u is invalid; give 1 to %" PRIu64
+			" groups for this nh_sz\n",
+			kind, name, num_tbl8, max_nh);
+		return -EINVAL;
+	}
+	if (default_nh > max_nh) {
+		RTE_LOG(ERR, LPM,
+			"%s %s: default_nh %" PRIu64 " is above %" PRIu64
+			", the largest this nh_sz holds; use a larger nh_sz\n",
+			kind, name, default_nh, max_nh);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int
+fib_tables_init(void **tbl24, struct fib_groups *g, uint32_t n, unsigned int sz_shift,
+		uint64_t default_nh, int socket_id, const char *kind, const char *name)
 {
 	uint32_t i;
 
 	memset(g, 0, sizeof(*g));
+	*tbl24 = rte_malloc_socket("FIB_TBL24", (size_t)DIR24_8_TBL24_ENTRIES << sz_shift,
+				   RTE_CACHE_LINE_SIZE, socket_id);
 	g->tbl8 = rte_zmalloc_socket("FIB_TBL8", ((size_t)n * DIR24_8_GROUP_ENTRIES) << sz_shift,
 				     RTE_CACHE_LINE_SIZE, socket_id);
 	g->free = rte_malloc_socket("FIB_TBL8_FREE", (size_t)n * sizeof(uint32_t), 0, socket_id);
-	if (g->tbl8 == NULL || g->free == NULL) {
-		fib_groups_fini(g);
+	if (*tbl24 == NULL || g->tbl8 == NULL || g->free == NULL) {
+		fib_tables_fini(tbl24, g);
+		RTE_LOG(ERR, LPM,
+			"%s %s: no memory for the tables on socket %d; "
+			"use a smaller nh_sz or num_tbl8, or give the EAL more memory\n",
+			kind, name, socket_id);
 		return -ENOMEM;
 	}
+	fib_entries_fill(*tbl24, 0, DIR24_8_TBL24_ENTRIES, sz_shift, default_nh << 1);
 	g->n = n;
 	g->sz_shift = sz_shift;
 	/* group 0 is handed out first */
@@ -58,8 +91,10 @@ fib_groups_init(struct fib_groups *g, uint32_t n, unsigned int sz_shift, int soc
 }
 
 void
-fib_groups_fini(struct fib_groups *g)
+fib_tables_fini(void **tbl24, struct fib_groups *g)
 {
+	rte_free(*tbl24);
+	*tbl24 = NULL;
 	rte_free(g->tbl8);
 	rte_free(g->free);
 	memset(g, 0, sizeof(*g));

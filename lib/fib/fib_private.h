@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include <rte_fib.h>
+#include <rte_fib6.h>
 
 #include "../rib/rib_trie.h"
 
@@ -70,8 +71,16 @@ struct fib_groups {
 	unsigned int sz_shift;
 };
 
-int fib_groups_init(struct fib_groups *g, uint32_t n, unsigned int sz_shift, int socket_id);
-void fib_groups_fini(struct fib_groups *g);
+/*
+ * Check the sizes of create (kind and name for the log line): -EINVAL when
+ * num_tbl8 is 0 or either it or default_nh is above the largest next hop.
+ */
+int fib_tables_check(const char *kind, const char *name, unsigned int sz_shift, uint32_t num_tbl8,
+		     uint64_t default_nh);
+/* Allocate tbl24 (every entry default_nh) and n groups: 0 or -ENOMEM with a log line. */
+int fib_tables_init(void **tbl24, struct fib_groups *g, uint32_t n, unsigned int sz_shift,
+		    uint64_t default_nh, int socket_id, const char *kind, const char *name);
+void fib_tables_fini(void **tbl24, struct fib_groups *g);
 /*
  * Take a free group and fill it with entry value e (a caller has checked
  * free_count); the returned entry points at it.
@@ -94,5 +103,35 @@ void dir24_8_free(struct fib_dir24_8 *dp);
 /* The scalar lookup of that type, NULL for a type not provided. */
 rte_fib_lookup_fn_t dir24_8_lookup_fn(const struct fib_dir24_8 *dp, enum rte_fib_lookup_type type);
 int dir24_8_modify(struct rte_fib *fib, uint32_t ip, uint8_t depth, uint64_t next_hop, int op);
+
+struct rte_fib6 {
+	struct rib_name name;
+	struct rte_rib6 *rib;
+	enum rte_fib6_type type;
+	uint64_t def_nh;
+	void *dp;
+	rte_fib6_lookup_fn_t lookup;
+	rte_fib6_modify_fn_t modify;
+};
+
+/*
+ * The IPv6 trie: tbl24 for the first 24 bits, then a group of 256 a byte.
+ * An entry has a group exactly while a route deeper than the entry lies
+ * in it, as in DIR-24-8.
+ */
+struct fib6_trie {
+	void *tbl24;
+	struct fib_groups groups;
+	enum rte_fib_trie_nh_sz nh_sz;
+	uint64_t def_nh;
+};
+
+struct fib6_trie *fib6_trie_create(const char *name, int socket_id,
+				   const struct rte_fib6_conf *conf);
+void fib6_trie_free(struct fib6_trie *dp);
+rte_fib6_lookup_fn_t fib6_trie_lookup_fn(const struct fib6_trie *dp,
+					 enum rte_fib6_lookup_type type);
+int fib6_trie_modify(struct rte_fib6 *fib, const uint8_t ip[RTE_FIB6_IPV6_ADDR_SIZE], uint8_t depth,
+		     uint64_t next_hop, int op);
 
 #endif /* _FIB_PRIVATE_H_ */
