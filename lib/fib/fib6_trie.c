@@ -197,12 +197,18 @@ trie_gap_write(struct fib6_trie *dp, struct trie_table t, unsigned int level, fi
 	size_t i, first = trie_index(from, level), final = trie_index(last, level);
 	uint64_t e;
 
+	size_t run_end;
+
 	for (i = first; i <= final; i++) {
 		start = (from & ~span & ~((fib6_addr)(level == 0 ? 0xffffff : 0xff) << shift)) |
 			(fib6_addr)i << shift;
 		end = start | span;
 		if (from <= start && end <= last) {
-			fib_entries_fill(t.entries, t.base + i, 1, dp->nh_sz, nh << 1);
+			/* every entry up to the last one is whole too: write them at once */
+			run_end = (last & span) == span ? final : final - 1;
+			fib_entries_fill(t.entries, t.base + i, run_end - i + 1, dp->nh_sz,
+					 nh << 1);
+			i = run_end;
 			continue;
 		}
 		e = fib_entry_get(t.entries, t.base + i, dp->nh_sz);
