@@ -164,6 +164,17 @@ typedef int (*eth_timesync_read_time)(struct rte_eth_dev *dev, struct timespec *
 typedef int (*eth_timesync_write_time)(struct rte_eth_dev *dev,
 				       const struct timespec *timestamp);
 typedef int (*eth_read_clock)(struct rte_eth_dev *dev, uint64_t *timestamp);
+typedef int (*eth_get_reg_t)(struct rte_eth_dev *dev, struct rte_dev_reg_info *info);
+typedef int (*eth_get_eeprom_length_t)(struct rte_eth_dev *dev);
+typedef int (*eth_get_eeprom_t)(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
+typedef int (*eth_set_eeprom_t)(struct rte_eth_dev *dev, struct rte_dev_eeprom_info *info);
+typedef int (*eth_get_module_info_t)(struct rte_eth_dev *dev,
+				     struct rte_eth_dev_module_info *modinfo);
+typedef int (*eth_get_module_eeprom_t)(struct rte_eth_dev *dev,
+				       struct rte_dev_eeprom_info *info);
+struct rte_flow_ops;
+/* 0 with *ops set (NULL: this device has no flow support), or a negative errno. */
+typedef int (*eth_flow_ops_get_t)(struct rte_eth_dev *dev, const struct rte_flow_ops **ops);
 
 struct eth_dev_ops {
 	eth_dev_configure_t dev_configure;
@@ -240,6 +251,15 @@ struct eth_dev_ops {
 	eth_timesync_read_time timesync_read_time;
 	eth_timesync_write_time timesync_write_time;
 	eth_read_clock read_clock;
+
+	eth_get_reg_t get_reg;
+	eth_get_eeprom_length_t get_eeprom_length;
+	eth_get_eeprom_t get_eeprom;
+	eth_set_eeprom_t set_eeprom;
+	eth_get_module_info_t get_module_info;
+	eth_get_module_eeprom_t get_module_eeprom;
+
+	eth_flow_ops_get_t flow_ops_get;
 };
 
 /* The port named name, or NULL. */

@@ -26,6 +26,7 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_ether.h>
+#include <rte_dev_info.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -1057,6 +1058,20 @@ int rte_eth_tx_buffer_set_err_callback(struct rte_eth_dev_tx_buffer *buffer,
 void rte_eth_tx_buffer_drop_callback(struct rte_mbuf **pkts, uint16_t unsent, void *userdata);
 /* Frees them and adds their number to *(uint64_t *)userdata. */
 void rte_eth_tx_buffer_count_callback(struct rte_mbuf **pkts, uint16_t unsent, void *userdata);
+
+/*
+ * Device dumps (rte_dev_info.h). Each returns 0 (get_eeprom_length: the size
+ * in bytes), -ENODEV (bad port), -EINVAL (NULL argument; for the module EEPROM
+ * also a NULL data or a zero length), -ENOTSUP (the driver cannot), or the
+ * driver's error (-EIO...). A NULL info->data for get_reg_info asks only for
+ * length and width.
+ */
+int rte_eth_dev_get_reg_info(uint16_t port_id, struct rte_dev_reg_info *info);
+int rte_eth_dev_get_eeprom_length(uint16_t port_id);
+int rte_eth_dev_get_eeprom(uint16_t port_id, struct rte_dev_eeprom_info *info);
+int rte_eth_dev_set_eeprom(uint16_t port_id, struct rte_dev_eeprom_info *info);
+int rte_eth_dev_get_module_info(uint16_t port_id, struct rte_eth_dev_module_info *modinfo);
+int rte_eth_dev_get_module_eeprom(uint16_t port_id, struct rte_dev_eeprom_info *info);
 
 #include <rte_ethdev_core.h>
 #include <rte_ethdev_fp.h>
