@@ -273,14 +273,74 @@ test_flow_dump_unsupported(void)
 	return TEST_SUCCESS;
 }
 
+/* Ports the walk over devargs yields, as a bit mask of port ids below 64. */
+static uint64_t
+flow_iter_ports(const char *devargs)
+{
+	struct rte_dev_iterator it;
+	uint64_t seen = 0;
+	uint16_t p;
+
+	RTE_ETH_FOREACH_MATCHING_DEV(p, devargs, &it) {
+		if (p < 64)
+			seen |= UINT64_C(1) << p;
+	}
+	return seen;
+}
+
+static int
+test_flow_port_iterator(void)
+{
+	char mac_str[RTE_ETHER_ADDR_FMT_SIZE + 16];
+	struct rte_ether_addr mac;
+	struct rte_dev_iterator it;
+	uint16_t p0, p1, p;
+	uint64_t all = 0;
+
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_null_it0", NULL), "create 0");
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_null_it1", NULL), "create 1");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name("net_null_it0", &p0), "port 0");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name("net_null_it1", &p1), "port 1");
+	TEST_ASSERT(p0 < 64 && p1 < 64, "ports fit the mask");
+
+	TEST_ASSERT_EQUAL(flow_iter_ports("net_null_it1"), UINT64_C(1) << p1, "by name");
+	TEST_ASSERT_EQUAL(flow_iter_ports("net_null_it0,size=64"), UINT64_C(1) << p0,
+			  "name with arguments");
+	TEST_ASSERT_EQUAL(flow_iter_ports("net_null_none"), 0, "no such name");
+	RTE_ETH_FOREACH_DEV(p) {
+		if (p < 64)
+			all |= UINT64_C(1) << p;
+	}
+	TEST_ASSERT_EQUAL(flow_iter_ports("class=eth"), all, "the whole class");
+
+	TEST_ASSERT_SUCCESS(rte_eth_macaddr_get(p1, &mac), "MAC");
+	strcpy(mac_str, "class=eth,mac=");
+	rte_ether_format_addr(mac_str + strlen(mac_str), RTE_ETHER_ADDR_FMT_SIZE, &mac);
+	TEST_ASSERT(flow_iter_ports(mac_str) & (UINT64_C(1) << p1), "by MAC: %s", mac_str);
+
+	TEST_ASSERT_EQUAL(rte_eth_iterator_init(&it, "bus=vdev/class=eth"), -ENOTSUP, "bus");
+	TEST_ASSERT_EQUAL(rte_eth_iterator_next(&it), RTE_MAX_ETHPORTS, "failed init: no port");
+	TEST_ASSERT_EQUAL(rte_eth_iterator_init(&it, "class=eth,mac=zz"), -EINVAL, "bad MAC");
+	TEST_ASSERT_EQUAL(rte_eth_iterator_init(&it, ",x=1"), -EINVAL, "empty name");
+	TEST_ASSERT_EQUAL(rte_eth_iterator_init(NULL, "net_null_it0"), -EINVAL, "NULL iter");
+	TEST_ASSERT_EQUAL(flow_iter_ports("class=eth,speed=10"), 0, "other keys refused");
+
+	/* Stop early: cleanup frees the copy (ASan would see a leak otherwise). */
+	TEST_ASSERT_SUCCESS(rte_eth_iterator_init(&it, "net_null_it0"), "init");
+	TEST_ASSERT_EQUAL(rte_eth_iterator_next(&it), p0, "first");
+	rte_eth_iterator_cleanup(&it);
+	TEST_ASSERT_EQUAL(rte_eth_iterator_next(&it), RTE_MAX_ETHPORTS, "after cleanup");
+
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_null_it0"), "uninit 0");
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_null_it1"), "uninit 1");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case flow_cases[] = {
-	TEST_CASE(test_flow_enum_values),
-	TEST_CASE(test_flow_unsupported_port),
-	TEST_CASE(test_flow_bad_port),
-	TEST_CASE(test_flow_attr_transfer),
-	TEST_CASE(test_flow_driver_table),
-	TEST_CASE(test_flow_dump_unsupported),
-	TEST_CASES_END(),
+	TEST_CASE(test_flow_enum_values),   TEST_CASE(test_flow_unsupported_port),
+	TEST_CASE(test_flow_bad_port),	    TEST_CASE(test_flow_attr_transfer),
+	TEST_CASE(test_flow_driver_table),  TEST_CASE(test_flow_dump_unsupported),
+	TEST_CASE(test_flow_port_iterator), TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(flow, TEST_SUITE_EAL, flow_cases);

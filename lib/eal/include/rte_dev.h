@@ -17,6 +17,7 @@ extern "C" {
 #define RTE_DEV_NAME_MAX_LEN 64
 
 struct rte_bus;
+struct rte_class;
 struct rte_devargs;
 struct rte_driver;
 struct rte_device;
@@ -49,6 +50,21 @@ const char *rte_dev_name(const struct rte_device *dev);
 int rte_dev_numa_node(const struct rte_device *dev);
 /* 1 if a driver has probed dev, 0 if not. No rte_errno. */
 int rte_dev_is_probed(const struct rte_device *dev);
+
+/*
+ * Position of a walk over the devices matching a device string (DPDK
+ * 22.11's layout). Libraries that walk their own devices, such as
+ * rte_eth_iterator_*, may keep their state in these fields.
+ */
+struct rte_dev_iterator {
+	const char *dev_str;
+	const char *bus_str;
+	const char *cls_str;
+	struct rte_bus *bus;
+	struct rte_class *cls;
+	struct rte_device *device;
+	void *class_device;
+};
 
 #define RTE_PMD_EXPORT_NAME(name, idx)
 #define RTE_PMD_REGISTER_PARAM_STRING(name, str)

@@ -545,6 +545,22 @@ uint16_t rte_eth_find_next_sibling(uint16_t port_id_start, uint16_t ref_port_id)
 
 #define RTE_ETH_FOREACH_DEV(p) RTE_ETH_FOREACH_DEV_OWNED_BY(p, RTE_ETH_DEV_NO_OWNER)
 
+/*
+ * Walk the ports matching devargs: "NAME[,args]" (port or device name) or
+ * "class=eth[,mac=XX:XX:XX:XX:XX:XX]". init returns 0, -EINVAL (NULL
+ * argument, empty name, bad MAC), -ENOTSUP (bus filters, other class keys)
+ * or -ENOMEM; after a failed init next returns RTE_MAX_ETHPORTS at once.
+ * next returns the next port, or RTE_MAX_ETHPORTS when done (and cleans
+ * up); cleanup is needed only when the walk stops early.
+ */
+int rte_eth_iterator_init(struct rte_dev_iterator *iter, const char *devargs);
+uint16_t rte_eth_iterator_next(struct rte_dev_iterator *iter);
+void rte_eth_iterator_cleanup(struct rte_dev_iterator *iter);
+
+#define RTE_ETH_FOREACH_MATCHING_DEV(id, devargs, iter) \
+	for (rte_eth_iterator_init(iter, devargs), id = rte_eth_iterator_next(iter); \
+	     id != RTE_MAX_ETHPORTS; id = rte_eth_iterator_next(iter))
+
 #define RTE_ETH_FOREACH_DEV_OF(port_id, parent) \
 	for (port_id = rte_eth_find_next_of(0, parent); \
 	     port_id < RTE_MAX_ETHPORTS; \
