@@ -213,6 +213,7 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 	int err;
 
 	(void)mempool_ring_linked;
+	(void)mempool_stack_linked;
 	if (name == NULL || n == 0) {
 		MEMPOOL_LOG(ERR, "mempool needs a name and at least one object\n");
 		rte_errno = EINVAL;
