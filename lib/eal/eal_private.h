@@ -140,6 +140,9 @@ void eal_devargs_free_all(void);
 /* Runtime directory and telemetry (eal_runtime_dir.c, eal_telemetry.c). */
 int eal_runtime_dir_create(void);
 void eal_runtime_dir_reset(void);
+/* <runtime dir>/config held open and locked while the EAL runs (best effort). */
+void eal_runtime_config_open(void);
+void eal_runtime_config_close(void);
 int eal_telemetry_save_args(int argc, char **argv);
 int eal_telemetry_init(void);
 void eal_telemetry_cleanup(void);
