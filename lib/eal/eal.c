@@ -53,6 +53,7 @@ eal_unwind(int stage)
 		eal_memory_cleanup();
 	if (stage >= 2)
 		eal_lcores_stop();
+	eal_runtime_config_close();
 	eal_devargs_free_all();
 	eal_options_free();
 }
@@ -87,6 +88,8 @@ rte_eal_init(int argc, char **argv)
 		goto fail;
 	}
 
+	/* first file opened, so that it is fd 3 as in DPDK */
+	eal_runtime_config_open();
 	if (eal_timer_init() < 0)
 		goto fail;
 	eal_rand_init();

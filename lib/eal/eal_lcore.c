@@ -279,9 +279,9 @@ rte_lcore_count(void)
 {
 	unsigned int n = 0;
 
-	/* Service lcores count, as in DPDK: they are lcores of the list. */
+	/* every role but ROLE_OFF counts, as DPDK counts in its lcore_count */
 	for (unsigned int i = 0; i < RTE_MAX_LCORE; i++)
-		n += lcore_config[i].role == ROLE_RTE || lcore_config[i].role == ROLE_SERVICE;
+		n += lcore_config[i].role != ROLE_OFF;
 	return n;
 }
 
@@ -514,14 +514,57 @@ rte_ctrl_thread_create(pthread_t *thread, const char *name, const pthread_attr_t
 	return 0;
 }
 
+/* The NUMA node of every CPU of set, or SOCKET_ID_ANY when they span several. */
+static unsigned int
+lcore_cpuset_socket(const rte_cpuset_t *set)
+{
+	unsigned int socket = (unsigned int)SOCKET_ID_ANY;
+
+	for (unsigned int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, set))
+			continue;
+		if (socket != (unsigned int)SOCKET_ID_ANY && socket != eal_cpu_socket_id(cpu))
+			return (unsigned int)SOCKET_ID_ANY;
+		socket = eal_cpu_socket_id(cpu);
+	}
+	return socket;
+}
+
 __rte_export int
 rte_thread_register(void)
 {
-	rte_errno = ENOTSUP;
-	return -1;
+	rte_cpuset_t set;
+	unsigned int id;
+
+	/* rte_eal_init sets up the lcore table: an id lent before would be lost */
+	if (!eal_cfg.init_complete) {
+		EAL_LOG(ERR, "rte_thread_register: call rte_eal_init first\n");
+		rte_errno = EINVAL;
+		return -1;
+	}
+	if (pthread_getaffinity_np(pthread_self(), sizeof(set), &set) != 0)
+		CPU_ZERO(&set);
+	RTE_PER_LCORE(_cpuset) = set;
+	RTE_PER_LCORE(_socket_id) = lcore_cpuset_socket(&set);
+	id = eal_lcore_non_eal_allocate();
+	if (id == RTE_MAX_LCORE) {
+		rte_errno = ENOMEM;
+		return -1;
+	}
+	lcore_config[id].cpuset = set;
+	lcore_config[id].socket_id = RTE_PER_LCORE(_socket_id);
+	RTE_PER_LCORE(_lcore_id) = id;
+	return 0;
 }
 
 __rte_export void
 rte_thread_unregister(void)
 {
+	unsigned int id = RTE_PER_LCORE(_lcore_id);
+
+	/* an lcore of the EAL keeps its id */
+	if (id >= RTE_MAX_LCORE || lcore_config[id].role != ROLE_NON_EAL)
+		return;
+	eal_lcore_non_eal_release(id);
+	RTE_PER_LCORE(_lcore_id) = LCORE_ID_ANY;
 }

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Per-lcore init/uninit callbacks of lcore users, and the walk over lcores in use. */
+/*
+ * Per-lcore init/uninit callbacks of lcore users, the walk over lcores in
+ * use, and the lcore ids lent to registered non-EAL threads.
+ */
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/queue.h>
@@ -18,7 +21,8 @@ struct lcore_callback {
 	void *arg;
 };
 
-static TAILQ_HEAD(, lcore_callback) lcore_callbacks = TAILQ_HEAD_INITIALIZER(lcore_callbacks);
+TAILQ_HEAD(lcore_callback_list, lcore_callback);
+static struct lcore_callback_list lcore_callbacks = TAILQ_HEAD_INITIALIZER(lcore_callbacks);
 /* Held while callbacks run and the list changes. */
 static pthread_mutex_t lcore_callback_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -76,6 +80,54 @@ rte_lcore_callback_unregister(void *handle)
 	TAILQ_REMOVE(&lcore_callbacks, cb, next);
 	pthread_mutex_unlock(&lcore_callback_lock);
 	free(cb);
+}
+
+unsigned int
+eal_lcore_non_eal_allocate(void)
+{
+	unsigned int id;
+	struct lcore_callback *cb;
+
+	pthread_mutex_lock(&lcore_callback_lock);
+	for (id = 0; id < RTE_MAX_LCORE; id++)
+		if (lcore_config[id].role == ROLE_OFF)
+			break;
+	if (id == RTE_MAX_LCORE)
+		goto out;
+	lcore_config[id].role = ROLE_NON_EAL;
+	TAILQ_FOREACH(cb, &lcore_callbacks, next) {
+		struct lcore_callback *prev = cb;
+
+		if (cb->init == NULL || cb->init(id, cb->arg) == 0)
+			continue;
+		/* refused: the callbacks that accepted it release it, last first */
+		RTE_LOG(DEBUG, EAL, "lcore callback %s refused lcore %u for a non-EAL thread\n",
+			cb->name, id);
+		while ((prev = TAILQ_PREV(prev, lcore_callback_list, next)) != NULL)
+			if (prev->uninit != NULL)
+				prev->uninit(id, prev->arg);
+		lcore_config[id].role = ROLE_OFF;
+		id = RTE_MAX_LCORE;
+		break;
+	}
+out:
+	pthread_mutex_unlock(&lcore_callback_lock);
+	return id;
+}
+
+void
+eal_lcore_non_eal_release(unsigned int id)
+{
+	struct lcore_callback *cb;
+
+	pthread_mutex_lock(&lcore_callback_lock);
+	if (id < RTE_MAX_LCORE && lcore_config[id].role == ROLE_NON_EAL) {
+		TAILQ_FOREACH(cb, &lcore_callbacks, next)
+			if (cb->uninit != NULL)
+				cb->uninit(id, cb->arg);
+		lcore_config[id].role = ROLE_OFF;
+	}
+	pthread_mutex_unlock(&lcore_callback_lock);
 }
 
 __rte_export int

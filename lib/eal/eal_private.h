@@ -127,6 +127,14 @@ int eal_bus_scan_all(void);
 int eal_bus_probe_all(void);
 void eal_bus_cleanup_all(void);
 
+/*
+ * An lcore id for a non-EAL thread (role ROLE_NON_EAL), the lcore
+ * callbacks' init run on it; RTE_MAX_LCORE when every id is taken or a
+ * callback refused it (eal_lcore_callbacks.c). Release runs their uninit.
+ */
+unsigned int eal_lcore_non_eal_allocate(void);
+void eal_lcore_non_eal_release(unsigned int id);
+
 /* Device arguments from -a/-b/--vdev (eal_devargs.c). */
 int eal_devargs_add_arg(int type, const char *arg);
 void eal_devargs_free_all(void);
@@ -134,6 +142,9 @@ void eal_devargs_free_all(void);
 /* Runtime directory and telemetry (eal_runtime_dir.c, eal_telemetry.c). */
 int eal_runtime_dir_create(void);
 void eal_runtime_dir_reset(void);
+/* <runtime dir>/config held open and locked while the EAL runs (best effort). */
+void eal_runtime_config_open(void);
+void eal_runtime_config_close(void);
 int eal_telemetry_save_args(int argc, char **argv);
 int eal_telemetry_init(void);
 void eal_telemetry_cleanup(void);

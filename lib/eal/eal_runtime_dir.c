@@ -5,6 +5,7 @@
  * else $XDG_RUNTIME_DIR or /tmp; then dpdk/<--file-prefix>.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@
 #include "eal_private.h"
 
 static char eal_runtime_dir[PATH_MAX];
+/* <runtime dir>/config, open while the EAL runs; -1 when not. */
+static int eal_config_fd = -1;
+static char eal_config_path[PATH_MAX];
 
 static const char *
 runtime_dir_base(void)
@@ -74,6 +78,50 @@ void
 eal_runtime_dir_reset(void)
 {
 	eal_runtime_dir[0] = '\0';
+}
+
+/*
+ * As DPDK's primary does, keep <runtime dir>/config open and write-locked
+ * while the EAL runs: DPDK's tools and tests find the process's
+ * --file-prefix from it (DPDK's eal_flags tests read the link of fd 3,
+ * which it is when nothing else is open yet). Sluice shares nothing
+ * through it: it goes at rte_eal_cleanup(), and a directory that cannot
+ * be made (or --no-telemetry), or a lock another process of the same
+ * prefix holds, only costs that lookup: no error.
+ */
+void
+eal_runtime_config_open(void)
+{
+	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	char path[PATH_MAX];
+	int fd, n;
+
+	/* --no-telemetry leaves nothing on disk: no runtime directory then */
+	if (eal_config_fd >= 0 || eal_cfg.no_telemetry || eal_runtime_dir_create() < 0)
+		return;
+	n = snprintf(path, sizeof(path), "%s/config", eal_runtime_dir);
+	if (n < 0 || (size_t)n >= sizeof(path))
+		return;
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	if (fcntl(fd, F_SETLK, &lock) < 0) {
+		close(fd);
+		return;
+	}
+	eal_config_fd = fd;
+	memcpy(eal_config_path, path, sizeof(path));
+}
+
+void
+eal_runtime_config_close(void)
+{
+	if (eal_config_fd < 0)
+		return;
+	/* nothing is left behind; the lock, still held, keeps others off it until the close */
+	unlink(eal_config_path);
+	close(eal_config_fd);
+	eal_config_fd = -1;
 }
 
 __rte_export const char *

@@ -213,6 +213,7 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 	int err;
 
 	(void)mempool_ring_linked;
+	(void)mempool_stack_linked;
 	if (name == NULL || n == 0) {
 		MEMPOOL_LOG(ERR, "mempool needs a name and at least one object\n");
 		rte_errno = EINVAL;
@@ -284,7 +285,7 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 	snprintf(mp->name, sizeof(mp->name), "%s", name);
 	mp->mz = mz;
 	mp->size = n;
-	mp->flags = flags;
+	mp->flags = flags | RTE_MEMPOOL_F_NON_IO; /* until populated for IO */
 	mp->socket_id = socket_id;
 	mp->elt_size = objsz.elt_size;
 	mp->header_size = objsz.header_size;
@@ -387,8 +388,9 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, 
 	memhdr->opaque = opaque;
 	STAILQ_INSERT_TAIL(&mp->mem_list, memhdr, next);
 	mp->nb_mem_chunks++;
-	if (iova == RTE_BAD_IOVA)
-		mp->flags |= RTE_MEMPOOL_F_NON_IO;
+	/* as DPDK: not for IO until a chunk with an IOVA arrives, never with NO_IOVA_CONTIG */
+	if (!(mp->flags & RTE_MEMPOOL_F_NO_IOVA_CONTIG) && iova != RTE_BAD_IOVA)
+		mp->flags &= ~RTE_MEMPOOL_F_NON_IO;
 	if (mp->populated_size >= mp->size)
 		mempool_event_callback_invoke(RTE_MEMPOOL_EVENT_READY, mp);
 	return i;

@@ -2,6 +2,7 @@
 /* Callbacks on pool events (populated, about to be freed). */
 #include <errno.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/queue.h>
 
@@ -17,7 +18,7 @@ struct mempool_event_cb {
 };
 
 static TAILQ_HEAD(, mempool_event_cb) mempool_event_cbs = TAILQ_HEAD_INITIALIZER(mempool_event_cbs);
-/* Read-held while callbacks run, so that none is freed under them. */
+/* Guards the list; callbacks run without it (they may change the list). */
 static pthread_rwlock_t mempool_event_lock = PTHREAD_RWLOCK_INITIALIZER;
 
 /* Caller holds mempool_event_lock. */
@@ -35,12 +36,40 @@ mempool_event_cb_find(rte_mempool_event_callback *func, void *user_data)
 void
 mempool_event_callback_invoke(enum rte_mempool_event event, struct rte_mempool *mp)
 {
-	struct mempool_event_cb *cb;
+	struct mempool_event_cb *cb, *snap;
+	unsigned int n = 0, i = 0;
 
+	/*
+	 * A callback may register or unregister callbacks (itself included),
+	 * as DPDK allows: call them without the lock, from a copy of the list
+	 * taken first. One registered meanwhile waits for the next event; one
+	 * unregistered meanwhile is skipped.
+	 */
 	pthread_rwlock_rdlock(&mempool_event_lock);
 	TAILQ_FOREACH(cb, &mempool_event_cbs, next)
-	cb->func(event, mp, cb->user_data);
+	n++;
+	snap = n > 0 ? calloc(n, sizeof(*snap)) : NULL;
+	if (snap == NULL) {
+		/* out of memory: call them under the lock (they must not call this API) */
+		TAILQ_FOREACH(cb, &mempool_event_cbs, next)
+		cb->func(event, mp, cb->user_data);
+		pthread_rwlock_unlock(&mempool_event_lock);
+		return;
+	}
+	TAILQ_FOREACH(cb, &mempool_event_cbs, next)
+	snap[i++] = *cb;
 	pthread_rwlock_unlock(&mempool_event_lock);
+
+	for (i = 0; i < n; i++) {
+		bool still;
+
+		pthread_rwlock_rdlock(&mempool_event_lock);
+		still = mempool_event_cb_find(snap[i].func, snap[i].user_data) != NULL;
+		pthread_rwlock_unlock(&mempool_event_lock);
+		if (still)
+			snap[i].func(event, mp, snap[i].user_data);
+	}
+	free(snap);
 }
 
 __rte_export int

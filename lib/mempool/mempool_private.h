@@ -25,5 +25,7 @@ void mempool_event_callback_invoke(enum rte_mempool_event event, struct rte_memp
 
 /* Defined next to the ring handlers: referencing it keeps them linked. */
 extern const int mempool_ring_linked;
+/* The same for the stack handlers. */
+extern const int mempool_stack_linked;
 
 #endif

@@ -145,6 +145,7 @@ obj() { # SIDE SOURCE -> object path
 		for side in sluice dpdk; do
 			objs="$side/runner.o $side/suite_runner.o"
 			for s in $srcs; do
+				[ "${s#eal:}" != "$s" ] && continue
 				o=$(obj "$side" "$s")
 				objs+=" $o"
 				[ -n "${seen[$o]:-}" ] && continue
@@ -204,9 +205,10 @@ elif [ "$HUGE" = 1 ] && ! grep -q ' hugetlbfs ' /proc/mounts; then
 fi
 echo "hugepages: $([ "$HUGE" = 1 ] && echo "$free_huge free 2 MiB pages" || echo "none, --no-huge -m 2048")"
 
-# run SIDE NAME MEMORY CLASS -> prints pass|fail|skip|timeout|compile-error|no-hugepages
+# run SIDE NAME MEMORY CLASS [EAL ARGS...] -> prints pass|fail|skip|timeout|compile-error|no-hugepages
 run_one() {
-	local side=$1 name=$2 mem=$3 class=$4 bin rc args=()
+	local side=$1 name=$2 mem=$3 class=$4 bin rc args=() limit=$TIMEOUT
+	shift 4
 	bin=$WORK/$side/bin/$name
 	[ -x "$bin" ] || { echo compile-error; return; }
 	# Without hugepages DPDK's meson runs only the fast tests that allow it,
@@ -218,8 +220,10 @@ run_one() {
 	fi
 	# a private runtime directory a run: other EAL programs may be running
 	local prefix=conf_${name}_$$
-	args+=("--file-prefix=$prefix")
-	DPDK_TEST=$name timeout -s KILL "$TIMEOUT" "$bin" "${args[@]}" \
+	args+=("--file-prefix=$prefix" "$@")
+	# a ring stress variant runs two cases of a minute each
+	[ "$class" = slow ] && limit=${CONFORMANCE_SLOW_TIMEOUT:-1000}
+	DPDK_TEST=$name timeout -s KILL "$limit" "$bin" "${args[@]}" \
 		>"$WORK/$side/$name.out" 2>&1 </dev/null
 	rc=$?
 	# DPDK keeps its runtime directory and hugepage files (PREFIXmap_N)
@@ -243,6 +247,7 @@ why() {
 	line=$(grep -F " $name " <<<" $(printf '%s\n' "${TESTS[@]}" | awk -v n="$name" '$1 == n')")
 	read -r _ _ _ srcs <<<"$line"
 	for s in runner.c suite_runner.c $srcs; do
+		[ "${s#eal:}" != "$s" ] && continue
 		s=${s#variant:}
 		s=${s%.c}
 		for f in "$WORK/$side/$s.o.log" "$WORK/$side/rsv_$s.o.log"; do
@@ -259,7 +264,11 @@ n_ok=0 n_known=0 n_diff=0 n_dpdkfail=0 n_optin=0 n_bad=0
 bad=()
 printf '%-34s %-14s %-14s %-9s %s\n' autotest sluice dpdk time verdict
 for line in "${TESTS[@]}"; do
-	read -r name mem class _ <<<"$line"
+	read -r name mem class srcs <<<"$line"
+	eal=()
+	for s in $srcs; do
+		[ "${s#eal:}" != "$s" ] && eal+=("${s#eal:}")
+	done
 	known=$(reason "$name" known-failing.txt)
 	diff=$(reason "$name" expected-different.txt)
 	if [ "$class" = slow ] && [ "${CONFORMANCE_SLOW:-0}" != 1 ]; then
@@ -271,9 +280,9 @@ for line in "${TESTS[@]}"; do
 		n_optin=$((n_optin + 1))
 	else
 		t0=$SECONDS
-		s=$(run_one sluice "$name" "$mem" "$class")
+		s=$(run_one sluice "$name" "$mem" "$class" "${eal[@]}")
 		t1=$SECONDS
-		d=$(run_one dpdk "$name" "$mem" "$class")
+		d=$(run_one dpdk "$name" "$mem" "$class" "${eal[@]}")
 		times="$((t1 - t0))s/$((SECONDS - t1))s"
 		if [ "$d" = no-hugepages ]; then
 			verdict="not run: needs hugepages"

@@ -40,8 +40,8 @@ rte_lcore_id(void)
 /* The id of the main lcore. Cannot fail; rte_errno is not set. */
 unsigned int rte_get_main_lcore(void);
 /*
- * The number of lcores of the lcore list, service lcores (ROLE_SERVICE) included
- * as in DPDK. Cannot fail; rte_errno is not set.
+ * The number of lcores in use: those of the lcore list, service lcores
+ * (ROLE_SERVICE) and registered non-EAL threads (ROLE_NON_EAL) included as in DPDK. Cannot fail; rte_errno is not set.
  */
 unsigned int rte_lcore_count(void);
 /*
@@ -90,9 +90,19 @@ int rte_thread_getname(pthread_t id, char *name, size_t len);
 int rte_ctrl_thread_create(pthread_t *thread, const char *name,
 			   const pthread_attr_t *attr,
 			   void *(*start_routine)(void *), void *arg);
-/* Not supported: always -1 with rte_errno ENOTSUP. */
+/*
+ * Give the calling thread, which is not an lcore of the EAL, a free lcore
+ * id (role ROLE_NON_EAL) after rte_eal_init(): rte_lcore_id() returns it
+ * and the lcore callbacks' init run on it. Returns 0, or -1 with
+ * rte_errno EINVAL (before rte_eal_init) or ENOMEM (every id taken, or a
+ * callback refused the lcore; rte_lcore_id() stays LCORE_ID_ANY).
+ */
 int rte_thread_register(void);
-/* Does nothing (registration is not supported). No rte_errno. */
+/*
+ * Give back the lcore id of a thread registered with rte_thread_register()
+ * (the callbacks' uninit run on it); rte_lcore_id() is LCORE_ID_ANY after.
+ * Does nothing in other threads. No rte_errno.
+ */
 void rte_thread_unregister(void);
 
 #define RTE_LCORE_FOREACH(i) \
