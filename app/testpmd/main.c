@@ -158,6 +158,7 @@ main(int argc, char **argv)
 		printf("Interactive-mode selected\n");
 	if (ports_start(RTE_MAX_ETHPORTS) != 0 && !cfg.interactive) {
 		ports_close();
+		rte_mempool_free(mbuf_pool);
 		rte_eal_cleanup();
 		return EXIT_FAILURE;
 	}
@@ -179,6 +180,8 @@ main(int argc, char **argv)
 	if (fwd_running())
 		fwd_stop();
 	ports_close();
+	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */
+	rte_mempool_free(mbuf_pool);
 	printf("\nBye...\n");
 	fflush(stdout);
 	rte_eal_cleanup();
