@@ -45,6 +45,12 @@ struct rte_devargs {
  */
 int rte_devargs_parse(struct rte_devargs *da, const char *dev);
 /*
+ * rte_devargs_parse() of the string that format and its arguments expand to (any
+ * length). Returns its result, or -EINVAL for a NULL da or format, -ENOMEM. No rte_errno.
+ */
+int rte_devargs_parsef(struct rte_devargs *da, const char *format, ...)
+	__rte_format_printf(2, 3);
+/*
  * Add a device to the list, as the command line does. Returns 0, -ENOMEM, or
  * rte_devargs_parse()'s error. rte_errno is not set.
  */
