@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include <rte_bus.h>
 #include <rte_common.h>
 #include <rte_devargs.h>
 
@@ -21,11 +22,17 @@ test_devargs_parsef_fields(void)
 	TEST_ASSERT(strcmp(da.name, "net_null3") == 0, "name %s", da.name);
 	TEST_ASSERT(strcmp(da.args, "size=64") == 0, "args %s", da.args);
 	TEST_ASSERT(strcmp(da.data, "net_null3,size=64") == 0, "data %s", da.data);
+	TEST_ASSERT(da.bus != NULL && strcmp(rte_bus_name(da.bus), "vdev") == 0, "vdev bus");
 	rte_devargs_reset(&da);
 
 	TEST_ASSERT_SUCCESS(rte_devargs_parsef(&da, "0000:00:%02x.%x", 3, 1), "no args");
 	TEST_ASSERT(strcmp(da.name, "0000:00:03.1") == 0 && strcmp(da.args, "") == 0,
 		    "name %s args '%s'", da.name, da.args);
+	TEST_ASSERT(da.bus != NULL && strcmp(rte_bus_name(da.bus), "pci") == 0, "pci bus");
+	rte_devargs_reset(&da);
+
+	TEST_ASSERT_SUCCESS(rte_devargs_parsef(&da, "%s", "nodriver0"), "unknown name");
+	TEST_ASSERT_NULL(da.bus, "no bus claims it");
 	rte_devargs_reset(&da);
 	return TEST_SUCCESS;
 }

@@ -40,7 +40,7 @@ struct rte_devargs {
 };
 
 /*
- * Parse "name[,args]" into da (da->bus stays NULL unless a bus claims it). Returns 0;
+ * Parse "name[,args]" into da (da->bus: the bus whose parse accepts the name, NULL if none). Returns 0;
  * -EINVAL (NULL or empty dev, empty or too long name) or -ENOMEM. No rte_errno.
  */
 int rte_devargs_parse(struct rte_devargs *da, const char *dev);
