@@ -362,6 +362,7 @@ struct rte_eth_conf {
 };
 
 #include <rte_ethdev_offload.h>
+#include <rte_ethdev_eeprom.h>
 
 struct rte_eth_dev_portconf {
 	uint16_t burst_size;
