@@ -41,6 +41,17 @@ rte_bus_find_by_name(const char *busname)
 	return NULL;
 }
 
+struct rte_bus *
+eal_bus_find_by_dev_name(const char *name)
+{
+	struct rte_bus *bus;
+
+	TAILQ_FOREACH(bus, &bus_list, next)
+		if (bus->parse != NULL && bus->parse(name, NULL) == 0)
+			return bus;
+	return NULL;
+}
+
 static bool
 bus_disabled(const struct rte_bus *bus)
 {

@@ -32,6 +32,8 @@ rte_devargs_parse(struct rte_devargs *da, const char *dev)
 	if (da->data == NULL)
 		return -ENOMEM;
 	da->args = comma != NULL ? da->data + n + 1 : da->data + n;
+	/* Callers such as hotplug need the bus: the one that recognises the name. */
+	da->bus = eal_bus_find_by_dev_name(da->name);
 	return 0;
 }
 

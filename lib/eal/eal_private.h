@@ -126,6 +126,8 @@ rte_usage_hook_t eal_get_usage_hook(void);
 int eal_bus_scan_all(void);
 int eal_bus_probe_all(void);
 void eal_bus_cleanup_all(void);
+/* The first bus whose parse accepts the device name, or NULL. */
+struct rte_bus *eal_bus_find_by_dev_name(const char *name);
 
 /*
  * An lcore id for a non-EAL thread (role ROLE_NON_EAL), the lcore

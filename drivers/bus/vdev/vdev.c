@@ -376,6 +376,8 @@ static struct rte_bus vdev_bus = {
 	.probe = vdev_probe,
 	.parse = vdev_parse,
 	.cleanup = vdev_cleanup,
+	.plug = rte_vdev_init,
+	.unplug = rte_vdev_uninit,
 };
 
 RTE_REGISTER_BUS(vdev, vdev_bus);

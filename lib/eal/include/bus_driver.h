@@ -26,6 +26,13 @@ struct rte_bus {
 	int (*cleanup)(void);
 	/* The IOVA mode this bus's devices need (RTE_IOVA_DC if any). */
 	enum rte_iova_mode (*get_iommu_class)(void);
+	/*
+	 * Optional, for rte_eal_hotplug_add/remove: create and probe the device name
+	 * with driver arguments args ("" for none), or remove it and free what it
+	 * holds; 0 or a negative errno after logging why (-EEXIST, -ENOENT).
+	 */
+	int (*plug)(const char *name, const char *args);
+	int (*unplug)(const char *name);
 };
 
 /*

@@ -66,6 +66,21 @@ struct rte_dev_iterator {
 	void *class_device;
 };
 
+/*
+ * Create the device devname on the bus busname and probe it with the driver
+ * arguments drvargs (NULL or "" for none), after initialisation. Returns 0, or a
+ * negative errno after logging why: -EINVAL (NULL or empty name), -ENOENT (no such
+ * bus), -ENOTSUP (the bus cannot add devices at run time), the bus's error
+ * (-EEXIST: already there). No rte_errno.
+ */
+int rte_eal_hotplug_add(const char *busname, const char *devname, const char *drvargs);
+/*
+ * Remove the device devname of the bus busname (its driver's remove, then the
+ * device itself). Returns 0, or a negative errno as rte_eal_hotplug_add does
+ * (-ENOENT also for an unknown device). No rte_errno.
+ */
+int rte_eal_hotplug_remove(const char *busname, const char *devname);
+
 #define RTE_PMD_EXPORT_NAME(name, idx)
 #define RTE_PMD_REGISTER_PARAM_STRING(name, str)
 #define RTE_PMD_REGISTER_KMOD_DEP(name, str)

@@ -40,10 +40,16 @@ struct rte_devargs {
 };
 
 /*
- * Parse "name[,args]" into da (da->bus stays NULL unless a bus claims it). Returns 0;
+ * Parse "name[,args]" into da (da->bus: the bus whose parse accepts the name, NULL if none). Returns 0;
  * -EINVAL (NULL or empty dev, empty or too long name) or -ENOMEM. No rte_errno.
  */
 int rte_devargs_parse(struct rte_devargs *da, const char *dev);
+/*
+ * rte_devargs_parse() of the string that format and its arguments expand to (any
+ * length). Returns its result, or -EINVAL for a NULL da or format, -ENOMEM. No rte_errno.
+ */
+int rte_devargs_parsef(struct rte_devargs *da, const char *format, ...)
+	__rte_format_printf(2, 3);
 /*
  * Add a device to the list, as the command line does. Returns 0, -ENOMEM, or
  * rte_devargs_parse()'s error. rte_errno is not set.
