@@ -21,6 +21,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* DPDK's rte_hash.h brings rte_ring.h (through its RCU header); apps rely on it */
+#include <rte_ring.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
