@@ -69,6 +69,25 @@ __rte_ring_rts_head_wait(const struct rte_ring_rts_headtail *ht, union __rte_rin
 	}
 }
 
+/*
+ * The other side's tail, with acquire. An RTS side publishes its tail with
+ * a CAS on the whole (cnt, pos) word, so it is read as that word: one
+ * acquire on what the release wrote (also what ThreadSanitizer can pair).
+ * Other modes store a 32-bit tail at the same place.
+ */
+static __rte_always_inline uint32_t
+__rte_ring_rts_other_tail(const struct rte_ring_headtail *ht)
+{
+	if (ht->sync_type == RTE_RING_SYNC_MT_RTS) {
+		const struct rte_ring_rts_headtail *rts = (const void *)ht;
+		union __rte_ring_rts_poscnt t;
+
+		t.raw = __atomic_load_n(&rts->tail.raw, __ATOMIC_ACQUIRE);
+		return t.val.pos;
+	}
+	return __atomic_load_n(&ht->tail, __ATOMIC_ACQUIRE);
+}
+
 static __rte_always_inline unsigned int
 __rte_ring_rts_move_prod_head(struct rte_ring *r, uint32_t n, enum rte_ring_queue_behavior behavior,
 			      uint32_t *old_head, uint32_t *free_entries)
@@ -81,7 +100,7 @@ __rte_ring_rts_move_prod_head(struct rte_ring *r, uint32_t n, enum rte_ring_queu
 	for (;;) {
 		__rte_ring_rts_head_wait(&r->rts_prod, &oh);
 		/* acquire: pairs with the consumers' release of cons.tail */
-		avail = capacity + __atomic_load_n(&r->cons.tail, __ATOMIC_ACQUIRE) - oh.val.pos;
+		avail = capacity + __rte_ring_rts_other_tail(&r->cons) - oh.val.pos;
 		num = n;
 		if (unlikely(num > avail))
 			num = behavior == RTE_RING_QUEUE_FIXED ? 0 : avail;
@@ -111,7 +130,7 @@ __rte_ring_rts_move_cons_head(struct rte_ring *r, uint32_t n, enum rte_ring_queu
 	for (;;) {
 		__rte_ring_rts_head_wait(&r->rts_cons, &oh);
 		/* acquire: pairs with the producers' release of prod.tail */
-		avail = __atomic_load_n(&r->prod.tail, __ATOMIC_ACQUIRE) - oh.val.pos;
+		avail = __rte_ring_rts_other_tail(&r->prod) - oh.val.pos;
 		num = n;
 		if (num > avail)
 			num = behavior == RTE_RING_QUEUE_FIXED ? 0 : avail;
