@@ -347,12 +347,8 @@ afp_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 static int
 afp_dev_start(struct rte_eth_dev *dev)
 {
-	uint16_t q;
 
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	dev->data->dev_started = 1;
 	afp_link_update(dev, 0);
 	return 0;
@@ -361,12 +357,8 @@ afp_dev_start(struct rte_eth_dev *dev)
 static int
 afp_dev_stop(struct rte_eth_dev *dev)
 {
-	uint16_t q;
 
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	dev->data->dev_started = 0;
 	afp_link_update(dev, 0);
 	return 0;

@@ -211,21 +211,10 @@ afx_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 	return netif_link_update(dev, dev->data->dev_started ? priv->ctl_fd : -1, priv->iface);
 }
 
-static void
-afx_queue_states_set(struct rte_eth_dev *dev, uint8_t state)
-{
-	uint16_t q;
-
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = state;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = state;
-}
-
 static int
 afx_dev_start(struct rte_eth_dev *dev)
 {
-	afx_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	dev->data->dev_started = 1;
 	afx_link_update(dev, 0);
 	return 0;
@@ -234,7 +223,7 @@ afx_dev_start(struct rte_eth_dev *dev)
 static int
 afx_dev_stop(struct rte_eth_dev *dev)
 {
-	afx_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	dev->data->dev_started = 0;
 	afx_link_update(dev, 0);
 	return 0;

@@ -57,12 +57,8 @@ null_link_set(struct rte_eth_dev *dev, bool up)
 static int
 null_dev_start(struct rte_eth_dev *dev)
 {
-	uint16_t q;
 
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	null_link_set(dev, true);
 	return 0;
 }
@@ -70,12 +66,8 @@ null_dev_start(struct rte_eth_dev *dev)
 static int
 null_dev_stop(struct rte_eth_dev *dev)
 {
-	uint16_t q;
 
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	null_link_set(dev, false);
 	return 0;
 }

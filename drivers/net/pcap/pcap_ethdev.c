@@ -328,17 +328,6 @@ pcap_link_set(struct rte_eth_dev *dev, bool up)
 	rte_eth_linkstatus_set(dev, &link);
 }
 
-static void
-pcap_queue_states_set(struct rte_eth_dev *dev, uint8_t state)
-{
-	uint16_t q;
-
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = state;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = state;
-}
-
 /* A stopped port closed its files; starting again reads them from the top. */
 static int
 pcap_dev_start(struct rte_eth_dev *dev)
@@ -347,7 +336,7 @@ pcap_dev_start(struct rte_eth_dev *dev)
 
 	if (ret != 0)
 		return ret;
-	pcap_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	pcap_link_set(dev, true);
 	return 0;
 }
@@ -357,7 +346,7 @@ static int
 pcap_dev_stop(struct rte_eth_dev *dev)
 {
 	pcap_port_close(dev->data->dev_private);
-	pcap_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	pcap_link_set(dev, false);
 	return 0;
 }

@@ -189,7 +189,6 @@ static int
 tap_dev_start(struct rte_eth_dev *dev)
 {
 	struct tap_private *priv = dev->data->dev_private;
-	uint16_t q;
 	int ret;
 
 	if (dev->data->dev_conf.intr_conf.lsc) {
@@ -204,10 +203,7 @@ tap_dev_start(struct rte_eth_dev *dev)
 		tap_lsc_disable(dev);
 		return ret;
 	}
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STARTED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	tap_link_update(dev, 0);
 	return 0;
 }
@@ -217,15 +213,11 @@ tap_dev_stop(struct rte_eth_dev *dev)
 {
 	struct tap_private *priv = dev->data->dev_private;
 	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
-	uint16_t q;
 
 	tap_lsc_disable(dev);
 	tap_if_flags_update(priv, 0, IFF_UP);
 	rte_eth_linkstatus_set(dev, &link);
-	for (q = 0; q < dev->data->nb_rx_queues; q++)
-		dev->data->rx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
-	for (q = 0; q < dev->data->nb_tx_queues; q++)
-		dev->data->tx_queue_state[q] = RTE_ETH_QUEUE_STATE_STOPPED;
+	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
 	return 0;
 }
 

@@ -301,6 +301,22 @@ rte_eth_linkstatus_set(struct rte_eth_dev *dev, const struct rte_eth_link *new_l
 	return old.link.link_status == new_link->link_status ? -1 : 0;
 }
 
+/*
+ * Mark every configured Rx and Tx queue of the port started or stopped
+ * (RTE_ETH_QUEUE_STATE_*), as a PMD without per-queue start does in its
+ * dev_start and dev_stop.
+ */
+static inline void
+eth_dev_queue_states_set(struct rte_eth_dev *dev, uint8_t state)
+{
+	uint16_t q;
+
+	for (q = 0; q < dev->data->nb_rx_queues; q++)
+		dev->data->rx_queue_state[q] = state;
+	for (q = 0; q < dev->data->nb_tx_queues; q++)
+		dev->data->tx_queue_state[q] = state;
+}
+
 static inline void
 rte_eth_linkstatus_get(const struct rte_eth_dev *dev, struct rte_eth_link *link)
 {
