@@ -143,9 +143,13 @@ void eal_devargs_free_all(void);
 
 /* Runtime directory and telemetry (eal_runtime_dir.c, eal_telemetry.c). */
 int eal_runtime_dir_create(void);
+int eal_runtime_dir_find(void);
 void eal_runtime_dir_reset(void);
-/* <runtime dir>/config held open and locked while the EAL runs (best effort). */
-void eal_runtime_config_open(void);
+/*
+ * <runtime dir>/config held open and locked while the EAL runs (best
+ * effort); true if this process holds it.
+ */
+bool eal_runtime_config_open(void);
 void eal_runtime_config_close(void);
 int eal_telemetry_save_args(int argc, char **argv);
 int eal_telemetry_init(void);
@@ -155,6 +159,11 @@ void eal_telemetry_cleanup_args(void);
 struct rte_tel_data;
 struct rte_memzone;
 void eal_memzone_tel_add(struct rte_tel_data *d, const struct rte_memzone *mz);
+
+/* Multi-process socket and its thread (eal_mp.c). */
+int eal_mp_init(void);
+void eal_mp_cleanup(void);
+bool eal_mp_enabled(void);
 
 /* Log one EAL error line and set rte_errno; returns -1. */
 int eal_fail(int err, const char *fmt, ...) __rte_format_printf(2, 3);

@@ -14,6 +14,7 @@
 #include <rte_service_component.h>
 
 #include "eal_private.h"
+#include "eal_mem_private.h"
 
 struct eal_internal_config eal_cfg;
 
@@ -49,6 +50,8 @@ eal_unwind(int stage)
 		eal_alarm_cleanup();
 		eal_intr_cleanup();
 	}
+	/* its thread answers from memory: stopped before memory goes */
+	eal_mp_cleanup();
 	if (stage >= 3)
 		eal_memory_cleanup();
 	if (stage >= 2)
@@ -56,6 +59,35 @@ eal_unwind(int stage)
 	eal_runtime_config_close();
 	eal_devargs_free_all();
 	eal_options_free();
+}
+
+/*
+ * Settle --proc-type (auto: secondary if a primary holds the config lock)
+ * and open the multi-process socket. A primary that does not hold the
+ * lock (another primary of its --file-prefix does) runs without one.
+ */
+static int
+eal_proc_type_setup(void)
+{
+	bool owner = false;
+
+	if (eal_cfg.process_type != RTE_PROC_SECONDARY) {
+		/* first file opened, so that it is fd 3 as in DPDK */
+		owner = eal_runtime_config_open();
+		if (eal_cfg.process_type == RTE_PROC_AUTO)
+			eal_cfg.process_type = !owner && rte_eal_primary_proc_alive(NULL) ?
+					       RTE_PROC_SECONDARY : RTE_PROC_PRIMARY;
+		if (eal_cfg.process_type == RTE_PROC_PRIMARY)
+			return owner ? eal_mp_init() : 0;
+	}
+	if (eal_runtime_dir_find() < 0)
+		return -1;
+	if (!rte_eal_primary_proc_alive(NULL))
+		return eal_fail(ENOENT, "EAL: no primary process runs with --file-prefix %s "
+				"(%s/config is not locked): start the primary first or use "
+				"--proc-type=auto\n", eal_cfg.file_prefix,
+				rte_eal_get_runtime_dir());
+	return eal_mp_init();
 }
 
 __rte_export int
@@ -82,14 +114,8 @@ rte_eal_init(int argc, char **argv)
 	if (consumed < 0)
 		goto fail;
 
-	if (eal_cfg.process_type == RTE_PROC_SECONDARY) {
-		eal_fail(ENOTSUP, "EAL: --proc-type=secondary is not supported: "
-			 "run a single primary process\n");
+	if (eal_proc_type_setup() < 0)
 		goto fail;
-	}
-
-	/* first file opened, so that it is fd 3 as in DPDK */
-	eal_runtime_config_open();
 	if (eal_timer_init() < 0)
 		goto fail;
 	eal_rand_init();
@@ -120,7 +146,8 @@ rte_eal_init(int argc, char **argv)
 	}
 
 	stage = 6;
-	if (eal_telemetry_init() < 0)
+	/* the telemetry socket is the primary's */
+	if (eal_cfg.process_type == RTE_PROC_PRIMARY && eal_telemetry_init() < 0)
 		goto fail;
 
 	eal_cfg.init_complete = true;
@@ -201,16 +228,13 @@ rte_eal_create_uio_dev(void)
 	return 0;
 }
 
-__rte_export int
-rte_eal_primary_proc_alive(const char *config_file_path)
-{
-	(void)config_file_path;
-	return 0;
-}
-
 __rte_export bool
 rte_mp_disable(void)
 {
+	if (eal_cfg.process_type == RTE_PROC_SECONDARY)
+		return false;
+	if (eal_shared != NULL)
+		eal_shared->mp_disabled = 1;
 	return true;
 }
 

@@ -147,7 +147,7 @@ eal_usage(const char *prgname)
 	       "  --iova-mode MODE    va, pa or auto (default auto)\n"
 	       "  --base-virtaddr ADDR  Hexadecimal address where EAL memory starts\n"
 	       "  --log-level LEVEL   A level (1-8 or a name), or TYPE:LEVEL with globs\n"
-	       "  --proc-type TYPE    primary (secondary is not supported)\n"
+	       "  --proc-type TYPE    primary, secondary or auto\n"
 	       "  --mbuf-pool-ops-name NAME  Mempool ops for pktmbuf pools\n"
 	       "  --no-telemetry      No telemetry socket (on by default)\n"
 	       "  --huge-worker-stack[=KB]  Accepted as in DPDK (not with --no-huge)\n"
@@ -535,12 +535,15 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 	case OPT_LOG_LEVEL:
 		return eal_log_set_level_arg(arg);
 	case OPT_PROC_TYPE:
-		if (strcmp(arg, "primary") == 0 || strcmp(arg, "auto") == 0)
+		if (strcmp(arg, "primary") == 0)
 			eal_cfg.process_type = RTE_PROC_PRIMARY;
+		else if (strcmp(arg, "auto") == 0)
+			eal_cfg.process_type = RTE_PROC_AUTO;
 		else if (strcmp(arg, "secondary") == 0)
 			eal_cfg.process_type = RTE_PROC_SECONDARY;
 		else
-			return opt_err("invalid --proc-type '%s': use primary", arg);
+			return opt_err("invalid --proc-type '%s': use primary, secondary or auto",
+				       arg);
 		return 0;
 	case OPT_MBUF_POOL_OPS:
 		snprintf(eal_cfg.user_mbuf_pool_ops_name,

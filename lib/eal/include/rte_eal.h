@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <sched.h>
+#include <time.h>
 
 #include <rte_config.h>
 #include <rte_compat.h>
@@ -31,8 +32,9 @@ enum rte_iova_mode {
 };
 
 /*
- * The type of this process: always RTE_PROC_PRIMARY, as only primary
- * processes are supported. Cannot fail; rte_errno is not set.
+ * The type of this process: RTE_PROC_PRIMARY or RTE_PROC_SECONDARY (after
+ * --proc-type=auto, the one it turned out to be). Cannot fail; rte_errno
+ * is not set.
  */
 enum rte_proc_type_t rte_eal_process_type(void);
 /*
@@ -67,16 +69,89 @@ int rte_eal_init(int argc, char **argv);
 int rte_eal_cleanup(void);
 
 /*
- * Whether a primary process using config_file_path (ignored) is running.
- * Multi-process is not supported, so this always returns 0 (none alive).
- * rte_errno is not set.
+ * 1 if a primary process holds config_file_path (NULL: this process's
+ * <runtime dir>/config) locked, i.e. runs; 0 if none does or the file
+ * cannot be opened. In the primary itself, NULL gives 1. rte_errno is not set.
  */
 int rte_eal_primary_proc_alive(const char *config_file_path);
+
 /*
- * Forbid multi-process. It is never available here, so this always returns
- * true (disabled). rte_errno is not set.
+ * Forbid multi-process for the rest of this primary's life: secondaries
+ * that try to attach afterwards are refused. Returns true, or false in a
+ * secondary (which cannot disable it). rte_errno is not set.
  */
 bool rte_mp_disable(void);
+
+/*
+ * Messages between the primary and its secondaries, over the datagram
+ * socket <runtime dir>/mp_socket (a secondary's is mp_socket_<pid>_<n>).
+ * Each carries up to RTE_MP_MAX_PARAM_LEN bytes and RTE_MP_MAX_FD_NUM fds.
+ */
+#define RTE_MP_MAX_FD_NUM 8
+#define RTE_MP_MAX_NAME_LEN 64
+#define RTE_MP_MAX_PARAM_LEN 256
+
+struct rte_mp_msg {
+	char name[RTE_MP_MAX_NAME_LEN];	/* the action it is for */
+	int len_param;
+	int num_fds;
+	uint8_t param[RTE_MP_MAX_PARAM_LEN];
+	int fds[RTE_MP_MAX_FD_NUM];
+};
+
+struct rte_mp_reply {
+	int nb_sent;			/* requests sent */
+	int nb_received;		/* replies in msgs */
+	struct rte_mp_msg *msgs;	/* the caller frees it (free()) */
+};
+
+/*
+ * An action: runs on the multi-process thread for each message or request
+ * named after it; peer is what rte_mp_reply() takes to answer a request.
+ * Fds received are the action's to close.
+ */
+typedef int (*rte_mp_t)(const struct rte_mp_msg *msg, const void *peer);
+/* Called once with the replies (or none) of an asynchronous request. */
+typedef int (*rte_mp_async_reply_t)(const struct rte_mp_msg *request,
+				    const struct rte_mp_reply *reply);
+
+/*
+ * Run action for messages named name. 0; -1 with rte_errno EINVAL (NULL,
+ * empty or too long name), EEXIST (taken), ENOMEM, ENOTSUP (multi-process
+ * disabled or no runtime directory).
+ */
+int rte_mp_action_register(const char *name, rte_mp_t action);
+/* Forget the action of name, if any. */
+void rte_mp_action_unregister(const char *name);
+
+/*
+ * Send msg, without waiting for an answer: from the primary to every
+ * secondary, from a secondary to the primary. 0; -1 with rte_errno EINVAL
+ * (bad name, length or fd count) or the send's errno.
+ */
+int rte_mp_sendmsg(struct rte_mp_msg *msg);
+
+/*
+ * Send req as a request and wait until every peer replied or ts passed.
+ * reply->msgs is allocated (free() it) even when some did not answer.
+ * 0 when every request went out; -1 with rte_errno EINVAL, ENOMEM,
+ * ETIMEDOUT (a secondary's primary did not answer) or the send's errno.
+ */
+int rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply,
+			const struct timespec *ts);
+
+/*
+ * As rte_mp_request_sync, but returns at once; clb runs on another thread
+ * with the replies once all came or ts passed. 0, or -1 with rte_errno.
+ */
+int rte_mp_request_async(struct rte_mp_msg *req, const struct timespec *ts,
+			 rte_mp_async_reply_t clb);
+
+/*
+ * Answer the request whose action got peer with msg. 0; -1 with rte_errno
+ * EINVAL (NULL peer, bad message) or the send's errno.
+ */
+int rte_mp_reply(struct rte_mp_msg *msg, const char *peer);
 
 /*
  * For applications only: log the printf-style message built from format at

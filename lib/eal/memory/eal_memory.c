@@ -27,29 +27,42 @@
 #define MFD_HUGE_SHIFT 26
 #endif
 
-struct eal_mem_config eal_mem = { .lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP };
+static struct eal_mem_config eal_mem_local = { .lock = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP };
+struct eal_mem_config *eal_mem = &eal_mem_local;
+
+/* What backs each list in this process: a memfd or a --huge-dir file. */
+static struct {
+	int fd;
+	char path[PATH_MAX];	/* the file to unlink at cleanup, "" if none */
+} list_backing[RTE_MAX_NUMA_NODES];
+
+int
+eal_mem_list_fd(const struct eal_mem_list *l)
+{
+	return list_backing[l - eal_mem->lists].fd;
+}
 
 void
 eal_mem_lock(void)
 {
-	pthread_mutex_lock(&eal_mem.lock);
+	pthread_mutex_lock(&eal_mem->lock);
 }
 
 void
 eal_mem_unlock(void)
 {
-	pthread_mutex_unlock(&eal_mem.lock);
+	pthread_mutex_unlock(&eal_mem->lock);
 }
 
 struct eal_mem_list *
 eal_mem_list_of_socket(int socket_id)
 {
 	/* Without hugepages the socket is ignored, as DPDK does. */
-	if (!eal_mem.hugepages && eal_mem.n_lists > 0)
-		return &eal_mem.lists[0];
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
-		if (eal_mem.lists[i].msl.socket_id == socket_id)
-			return &eal_mem.lists[i];
+	if (!eal_mem->hugepages && eal_mem->n_lists > 0)
+		return &eal_mem->lists[0];
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++)
+		if (eal_mem->lists[i].msl.socket_id == socket_id)
+			return &eal_mem->lists[i];
 	return NULL;
 }
 
@@ -58,12 +71,12 @@ eal_mem_list_of_va(const void *va)
 {
 	uintptr_t a = (uintptr_t)va;
 
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		struct rte_memseg_list *msl = &eal_mem->lists[i].msl;
 		uintptr_t base = (uintptr_t)msl->base_va;
 
 		if (a >= base && a < base + msl->len)
-			return &eal_mem.lists[i];
+			return &eal_mem->lists[i];
 	}
 	return NULL;
 }
@@ -98,12 +111,12 @@ eal_mem_iova_contig(const void *addr, size_t len)
 	uintptr_t a = (uintptr_t)addr, end = a + len;
 	struct rte_memseg *first, *ms;
 
-	if (eal_mem.iova_mode == RTE_IOVA_VA || len == 0)
+	if (eal_mem->iova_mode == RTE_IOVA_VA || len == 0)
 		return true;
 	first = rte_mem_virt2memseg(addr, NULL);
 	if (first == NULL)
 		return false;
-	for (uintptr_t p = RTE_ALIGN_FLOOR(a, eal_mem.page_sz); p < end; p += eal_mem.page_sz) {
+	for (uintptr_t p = RTE_ALIGN_FLOOR(a, eal_mem->page_sz); p < end; p += eal_mem->page_sz) {
 		ms = rte_mem_virt2memseg((void *)p, NULL);
 		if (ms == NULL || ms->iova != first->iova + (p - (uintptr_t)first->addr))
 			return false;
@@ -135,7 +148,7 @@ list_find_free_run(const struct rte_memseg_list *msl, unsigned int n)
 static int
 pages_populate(void *addr, size_t len, int socket_id)
 {
-	if (eal_mem.hugepages && eal_topo.numa_nodes > 1) {
+	if (eal_mem->hugepages && eal_topo.numa_nodes > 1) {
 		unsigned long mask = 1UL << socket_id;
 
 		/* Bind before the first touch: that is when the page is taken. */
@@ -150,7 +163,7 @@ pages_populate(void *addr, size_t len, int socket_id)
 		return 0;
 	if (errno != EINVAL)
 		return -ENOMEM;
-	for (size_t off = 0; off < len; off += eal_mem.page_sz)
+	for (size_t off = 0; off < len; off += eal_mem->page_sz)
 		*(volatile char *)((char *)addr + off) = 0;
 	return 0;
 }
@@ -161,10 +174,17 @@ eal_mem_pages_alloc(int socket_id, size_t len, uint32_t flags)
 	struct eal_mem_list *l;
 	struct rte_memseg_list *msl;
 	unsigned int n, idx;
-	size_t pg = eal_mem.page_sz;
+	size_t pg = eal_mem->page_sz;
 	char *addr;
 	int err;
 
+	if (eal_cfg.process_type == RTE_PROC_SECONDARY) {
+		/* the primary's mapping would not follow */
+		EAL_LOG(ERR, "a secondary process cannot map new memory (%zu kB asked): have "
+			"the primary reserve more with -m or --socket-mem\n", len >> 10);
+		rte_errno = ENOMEM;
+		return NULL;
+	}
 	eal_mem_lock();
 	l = eal_mem_list_of_socket(socket_id);
 	if (l == NULL || len == 0 || len % pg != 0) {
@@ -173,7 +193,7 @@ eal_mem_pages_alloc(int socket_id, size_t len, uint32_t flags)
 	}
 	msl = &l->msl;
 	n = (unsigned int)(len / pg);
-	if (eal_mem.total_mapped + len > eal_mem.total_cap ||
+	if (eal_mem->total_mapped + len > eal_mem->total_cap ||
 	    eal_mem_validate_growth(msl->socket_id, l->mapped, l->mapped + len) < 0) {
 		err = ENOMEM;
 		goto fail;
@@ -184,7 +204,7 @@ eal_mem_pages_alloc(int socket_id, size_t len, uint32_t flags)
 		goto fail;
 	}
 	addr = (char *)msl->base_va + (size_t)idx * pg;
-	if (mmap(addr, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, l->fd,
+	if (mmap(addr, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, eal_mem_list_fd(l),
 		 (off_t)idx * (off_t)pg) == MAP_FAILED) {
 		/* hugetlbfs reserves pages at mmap: ENOMEM means none left */
 		err = errno;
@@ -201,7 +221,7 @@ eal_mem_pages_alloc(int socket_id, size_t len, uint32_t flags)
 		ms->hugepage_sz = pg;
 		ms->socket_id = msl->socket_id;
 		ms->flags = flags;
-		ms->iova = eal_mem.iova_mode == RTE_IOVA_PA ? eal_mem_virt2phy_raw(va) :
+		ms->iova = eal_mem->iova_mode == RTE_IOVA_PA ? eal_mem_virt2phy_raw(va) :
 			   (rte_iova_t)(uintptr_t)va;
 		if (ms->iova == RTE_BAD_IOVA)
 			err = EFAULT;
@@ -209,14 +229,14 @@ eal_mem_pages_alloc(int socket_id, size_t len, uint32_t flags)
 	if (err != 0) {
 		memset(&msl->memsegs[idx], 0, sizeof(msl->memsegs[0]) * n);
 		window_restore(addr, len);
-		fallocate(l->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+		fallocate(eal_mem_list_fd(l), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 			  (off_t)idx * (off_t)pg, (off_t)len);
 		goto fail;
 	}
 	msl->n_mapped += n;
 	msl->version++;
 	l->mapped += len;
-	eal_mem.total_mapped += len;
+	eal_mem->total_mapped += len;
 	eal_mem_events_notify(RTE_MEM_EVENT_ALLOC, addr, len);
 	eal_mem_unlock();
 	return addr;
@@ -231,7 +251,7 @@ eal_mem_pages_free(void *addr, size_t len)
 {
 	struct eal_mem_list *l;
 	struct rte_memseg_list *msl;
-	size_t pg = eal_mem.page_sz;
+	size_t pg = eal_mem->page_sz;
 	unsigned int idx, n;
 
 	eal_mem_lock();
@@ -247,13 +267,13 @@ eal_mem_pages_free(void *addr, size_t len)
 	eal_mem_events_notify(RTE_MEM_EVENT_FREE, addr, len);
 	window_restore(addr, len);
 	/* Unmapping keeps a shared file's pages: punch them out of it. */
-	fallocate(l->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+	fallocate(eal_mem_list_fd(l), FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 		  (off_t)idx * (off_t)pg, (off_t)len);
 	memset(&msl->memsegs[idx], 0, sizeof(msl->memsegs[0]) * n);
 	msl->n_mapped -= n;
 	msl->version++;
 	l->mapped -= len;
-	eal_mem.total_mapped -= len;
+	eal_mem->total_mapped -= len;
 	eal_mem_unlock();
 }
 
@@ -303,12 +323,12 @@ window_reserve(size_t len)
 {
 	const int fl = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
 	const uint64_t step = 1ULL << 30;
-	uint64_t align = RTE_MAX(eal_mem.page_sz, (uint64_t)step);
+	uint64_t align = RTE_MAX(eal_mem->page_sz, (uint64_t)step);
 	char *p;
 
 	if (eal_cfg.base_virtaddr != 0) {
 		/* --base-virtaddr: there (rounded up to a page) or nowhere */
-		uint64_t a = RTE_ALIGN_CEIL(eal_cfg.base_virtaddr, eal_mem.page_sz);
+		uint64_t a = RTE_ALIGN_CEIL(eal_cfg.base_virtaddr, eal_mem->page_sz);
 
 		/* a wrapped address would be 0, and root may map page 0 */
 		if (a < eal_cfg.base_virtaddr || a + len < a) {
@@ -335,7 +355,7 @@ window_reserve(size_t len)
 			break;
 	}
 	/* Sanitizers keep 2 GiB..16 TiB for shadow memory: try the gaps below. */
-	p = window_reserve_in_gap(len, RTE_MAX(eal_mem.page_sz, (uint64_t)(2U << 20)));
+	p = window_reserve_in_gap(len, RTE_MAX(eal_mem->page_sz, (uint64_t)(2U << 20)));
 	if (p != NULL)
 		return p;
 	p = mmap(NULL, len + align, PROT_NONE, fl, -1, 0);
@@ -360,39 +380,41 @@ static int
 list_backing_open(struct eal_mem_list *l, unsigned int idx)
 {
 	char name[128];
-	int log2sz = __builtin_ctzll(eal_mem.page_sz);
+	int log2sz = __builtin_ctzll(eal_mem->page_sz);
+	char *path = list_backing[idx].path;
+	int *fd = &list_backing[idx].fd;
 
 	snprintf(name, sizeof(name), "%smap_%u", eal_cfg.file_prefix, idx);
-	if (eal_mem.hugepages && eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
-		snprintf(l->path, sizeof(l->path), "%s/%s", eal_cfg.huge_dir, name);
+	if (eal_mem->hugepages && eal_cfg.huge_dir_given && !eal_cfg.in_memory) {
+		snprintf(path, PATH_MAX, "%s/%s", eal_cfg.huge_dir, name);
 		/* locked first: only then is the file ours to truncate or unlink */
-		l->fd = eal_huge_file_open(l->path);
-		if (l->fd < 0) {
-			l->path[0] = '\0';
+		*fd = eal_huge_file_open(path);
+		if (*fd < 0) {
+			path[0] = '\0';
 			return -1;
 		}
 		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_NEVER &&
-		    ftruncate(l->fd, 0) < 0) /* the kernel clears what a file held */
-			return eal_fail(errno, "EAL: cannot truncate %s: %s\n", l->path,
+		    ftruncate(*fd, 0) < 0) /* the kernel clears what a file held */
+			return eal_fail(errno, "EAL: cannot truncate %s: %s\n", path,
 					strerror(errno));
 		/* "always": gone from the directory now; "never": kept for reuse */
 		if (eal_cfg.huge_unlink == EAL_HUGE_UNLINK_ALWAYS)
-			unlink(l->path);
+			unlink(path);
 		if (eal_cfg.huge_unlink != EAL_HUGE_UNLINK_EXISTING)
-			l->path[0] = '\0';
+			path[0] = '\0';
 	} else {
 		unsigned int fl = MFD_CLOEXEC;
 
-		if (eal_mem.hugepages)
+		if (eal_mem->hugepages)
 			fl |= MFD_HUGETLB | ((unsigned int)log2sz << MFD_HUGE_SHIFT);
-		l->fd = memfd_create(name, fl);
-		if (l->fd < 0)
+		*fd = memfd_create(name, fl);
+		if (*fd < 0)
 			return eal_fail(errno, "EAL: memfd_create for %" PRIu64 " kB pages failed: "
 					"%s: use a kernel with hugetlb memfd (4.14+) or "
-					"give --huge-dir\n", eal_mem.page_sz >> 10,
+					"give --huge-dir\n", eal_mem->page_sz >> 10,
 					strerror(errno));
 	}
-	if (ftruncate(l->fd, (off_t)l->msl.len) < 0)
+	if (ftruncate(*fd, (off_t)l->msl.len) < 0)
 		return eal_fail(errno, "EAL: cannot size the memory file to %zu MiB: %s\n",
 				l->msl.len >> 20, strerror(errno));
 	return 0;
@@ -401,20 +423,17 @@ list_backing_open(struct eal_mem_list *l, unsigned int idx)
 static int
 list_add(int socket_id, size_t len)
 {
-	struct eal_mem_list *l = &eal_mem.lists[eal_mem.n_lists];
+	struct eal_mem_list *l = &eal_mem->lists[eal_mem->n_lists];
 
 	memset(l, 0, sizeof(*l));
-	l->fd = -1;
 	l->limit = SIZE_MAX;
-	l->msl.len = RTE_ALIGN_CEIL(len, eal_mem.page_sz);
-	l->msl.page_sz = eal_mem.page_sz;
+	l->msl.len = RTE_ALIGN_CEIL(len, eal_mem->page_sz);
+	l->msl.page_sz = eal_mem->page_sz;
 	l->msl.socket_id = socket_id;
 	l->msl.heap = 1;
-	l->msl.n_segs = (unsigned int)(l->msl.len / eal_mem.page_sz);
-	l->msl.memsegs = calloc(l->msl.n_segs, sizeof(struct rte_memseg));
-	if (l->msl.memsegs == NULL)
-		return eal_fail(ENOMEM, "EAL: out of memory for the memseg table\n");
-	eal_mem.n_lists++;
+	/* its memseg array goes in the shared config, once that is mapped */
+	l->msl.n_segs = (unsigned int)(l->msl.len / eal_mem->page_sz);
+	eal_mem->n_lists++;
 	return 0;
 }
 
@@ -447,7 +466,7 @@ lists_plan_huge(const struct eal_huge_size *hs)
 			continue;
 		if (list_add((int)n, len) < 0)
 			return -1;
-		eal_mem.total_cap += len;
+		eal_mem->total_cap += len;
 	}
 	return 0;
 }
@@ -472,7 +491,7 @@ lists_plan_no_huge(void)
 				EAL_MEM_LIST_MAX_LEN >> 20);
 	if (list_add(0, cap) < 0)
 		return -1;
-	eal_mem.total_cap = eal_mem.lists[0].msl.len;
+	eal_mem->total_cap = eal_mem->lists[0].msl.len;
 	return 0;
 }
 
@@ -483,9 +502,9 @@ memory_plan(void)
 	const struct eal_huge_size *hs = NULL;
 	uint64_t sz = 0;
 
-	eal_mem.hugepages = !eal_cfg.no_huge;
-	if (!eal_mem.hugepages) {
-		eal_mem.page_sz = (uint64_t)sysconf(_SC_PAGESIZE);
+	eal_mem->hugepages = !eal_cfg.no_huge;
+	if (!eal_mem->hugepages) {
+		eal_mem->page_sz = (uint64_t)sysconf(_SC_PAGESIZE);
 		return lists_plan_no_huge();
 	}
 	eal_huge_discover(&info);
@@ -507,7 +526,7 @@ memory_plan(void)
 	}
 	if (hs == NULL)
 		return eal_huge_fail_none(&info, sz);
-	eal_mem.page_sz = hs->page_sz;
+	eal_mem->page_sz = hs->page_sz;
 	return lists_plan_huge(hs);
 }
 
@@ -516,17 +535,17 @@ iova_mode_pick(void)
 {
 	char probe[64] = "";
 
-	eal_mem.iova_mode = eal_cfg.iova_mode == RTE_IOVA_PA ? RTE_IOVA_PA : RTE_IOVA_VA;
+	eal_mem->iova_mode = eal_cfg.iova_mode == RTE_IOVA_PA ? RTE_IOVA_PA : RTE_IOVA_VA;
 	/* Physical addresses: root reads real PFNs, others read 0. */
 	probe[0] = 1;
-	eal_mem.phys_addrs = eal_mem.hugepages &&
+	eal_mem->phys_addrs = eal_mem->hugepages &&
 			     eal_mem_virt2phy_raw(probe) != RTE_BAD_PHYS_ADDR;
-	if (eal_mem.iova_mode != RTE_IOVA_PA)
+	if (eal_mem->iova_mode != RTE_IOVA_PA)
 		return 0;
-	if (!eal_mem.hugepages)
+	if (!eal_mem->hugepages)
 		return eal_fail(EINVAL, "EAL: --iova-mode=pa needs hugepages (4K pages may "
 				"move): drop --no-huge or use --iova-mode=va\n");
-	if (!eal_mem.phys_addrs)
+	if (!eal_mem->phys_addrs)
 		return eal_fail(EPERM, "EAL: --iova-mode=pa needs physical addresses, but "
 				"/proc/self/pagemap shows PFN 0 (not root): run as root "
 				"or use --iova-mode=va\n");
@@ -546,7 +565,7 @@ memory_preallocate(void)
 	if (left == 0 && !eal_cfg.force_sockets) {
 		int main_socket = (int)lcore_config[eal_cfg.main_lcore].socket_id;
 
-		if (malloc_heap_prealloc(eal_mem.hugepages ? main_socket : 0, 1) < 0)
+		if (malloc_heap_prealloc(eal_mem->hugepages ? main_socket : 0, 1) < 0)
 			EAL_LOG(DEBUG, "memory: no page mapped at start: %s\n",
 				rte_strerror(rte_errno));
 		return 0;
@@ -554,7 +573,7 @@ memory_preallocate(void)
 	if (eal_cfg.force_sockets) {
 		for (unsigned int n = 0; n < RTE_MAX_NUMA_NODES; n++)
 			if (eal_cfg.socket_mem[n] > 0 &&
-			    malloc_heap_prealloc(eal_mem.hugepages ? (int)n : 0,
+			    malloc_heap_prealloc(eal_mem->hugepages ? (int)n : 0,
 						 eal_cfg.socket_mem[n]) < 0)
 				goto fail;
 		return 0;
@@ -563,8 +582,8 @@ memory_preallocate(void)
 	for (unsigned int pass = 0; pass < 2 && left > 0; pass++) {
 		int main_socket = (int)lcore_config[eal_cfg.main_lcore].socket_id;
 
-		for (unsigned int i = 0; i < eal_mem.n_lists && left > 0; i++) {
-			struct eal_mem_list *l = &eal_mem.lists[i];
+		for (unsigned int i = 0; i < eal_mem->n_lists && left > 0; i++) {
+			struct eal_mem_list *l = &eal_mem->lists[i];
 			size_t room = l->msl.len - l->mapped, chunk;
 
 			if ((pass == 0) != (l->msl.socket_id == main_socket))
@@ -572,7 +591,7 @@ memory_preallocate(void)
 			chunk = RTE_MIN(left, room);
 			if (chunk > 0 && malloc_heap_prealloc(l->msl.socket_id, chunk) < 0)
 				goto fail;
-			left -= RTE_MIN(left, RTE_ALIGN_CEIL(chunk, eal_mem.page_sz));
+			left -= RTE_MIN(left, RTE_ALIGN_CEIL(chunk, eal_mem->page_sz));
 		}
 	}
 	return 0;
@@ -606,49 +625,75 @@ socket_limits_set(void)
 	return 0;
 }
 
+/* The shared config and the memseg arrays that follow it, in whole pages. */
+static size_t
+shared_config_len(void)
+{
+	size_t n = sizeof(struct eal_shared_config);
+
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++)
+		n += eal_mem->lists[i].msl.n_segs * sizeof(struct rte_memseg);
+	return RTE_ALIGN_CEIL(n, eal_mem->page_sz);
+}
+
 int
 eal_memory_init(void)
 {
-	size_t off = 0;
+	size_t off, cfg_len;
 	int err;
 
+	for (unsigned int i = 0; i < RTE_DIM(list_backing); i++)
+		list_backing[i].fd = -1;
+	if (eal_cfg.process_type == RTE_PROC_SECONDARY)
+		return eal_mem_attach();
 	if (memory_plan() < 0 || iova_mode_pick() < 0)
 		goto fail;
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
-		eal_mem.window_len += eal_mem.lists[i].msl.len;
+	cfg_len = shared_config_len();
+	eal_mem->window_len = cfg_len;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++)
+		eal_mem->window_len += eal_mem->lists[i].msl.len;
 	errno = 0;
-	eal_mem.window = window_reserve(eal_mem.window_len);
+	eal_mem->window = window_reserve(eal_mem->window_len);
 	/* the mmap's own errno, read once: a stale 0 read "Success" */
 	err = errno != 0 ? errno : EINVAL;
-	if (eal_mem.window == NULL && eal_cfg.base_virtaddr != 0) {
+	if (eal_mem->window == NULL && eal_cfg.base_virtaddr != 0) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of memory at --base-virtaddr "
 			 "0x%" PRIx64 ": %s; fix: give a free address, or drop the option\n",
-			 eal_mem.window_len >> 20, eal_cfg.base_virtaddr,
+			 eal_mem->window_len >> 20, eal_cfg.base_virtaddr,
 			 err == EEXIST ? "the range is in use" : strerror(err));
 		goto fail;
 	}
-	if (eal_mem.window == NULL) {
+	if (eal_mem->window == NULL) {
 		eal_fail(ENOMEM, "EAL: cannot reserve %zu MiB of address space for memory: "
-			 "%s; lower -m or raise 'ulimit -v'\n", eal_mem.window_len >> 20,
+			 "%s; lower -m or raise 'ulimit -v'\n", eal_mem->window_len >> 20,
 			 strerror(err));
 		goto fail;
 	}
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct eal_mem_list *l = &eal_mem.lists[i];
+	/* from here on eal_mem is the copy in the shared config */
+	if (eal_shared_create(eal_mem->window, cfg_len) < 0)
+		goto fail;
+	off = cfg_len;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		struct eal_mem_list *l = &eal_mem->lists[i];
 
-		l->msl.base_va = (char *)eal_mem.window + off;
+		l->msl.base_va = (char *)eal_mem->window + off;
 		off += l->msl.len;
 		if (list_backing_open(l, i) < 0)
 			goto fail;
 	}
-	if (malloc_heap_init() < 0)
+	if (malloc_heap_init(eal_shared->heaps, true) < 0)
 		goto fail;
-	eal_mem.initialized = true;
+	eal_memzone_attach(&eal_shared->memzones, true);
+	if (eal_tailqs_share(&eal_shared->tailqs, true) < 0)
+		goto fail;
+	eal_mem->initialized = true;
 	if (memory_preallocate() < 0 || socket_limits_set() < 0)
 		goto fail;
+	if (eal_shared_publish() < 0)
+		goto fail;
 	EAL_LOG(DEBUG, "memory: %zu MiB window at %p, %" PRIu64 " kB pages, IOVA as %s\n",
-		eal_mem.window_len >> 20, eal_mem.window, eal_mem.page_sz >> 10,
-		eal_mem.iova_mode == RTE_IOVA_PA ? "PA" : "VA");
+		eal_mem->window_len >> 20, eal_mem->window, eal_mem->page_sz >> 10,
+		eal_mem->iova_mode == RTE_IOVA_PA ? "PA" : "VA");
 	return 0;
 fail:
 	err = rte_errno;
@@ -657,29 +702,54 @@ fail:
 	return -1;
 }
 
+/* Map the list of index idx from fd over its place in the window (secondary). */
+int
+eal_mem_list_map(unsigned int idx, int fd)
+{
+	struct rte_memseg_list *msl = &eal_mem->lists[idx].msl;
+
+	list_backing[idx].fd = fd;
+	/* NORESERVE: only pages the primary has mapped hold memory */
+	if (mmap(msl->base_va, msl->len, PROT_READ | PROT_WRITE,
+		 MAP_SHARED | MAP_FIXED | MAP_NORESERVE, fd, 0) == MAP_FAILED)
+		return eal_fail(errno, "EAL: cannot map the primary's memory list %u (%zu MiB at "
+				"%p): %s\n", idx, msl->len >> 20, msl->base_va, strerror(errno));
+	return 0;
+}
+
 void
 eal_memory_cleanup(void)
 {
+	void *window = eal_mem->window;
+	size_t window_len = eal_mem->window_len;
+	unsigned int n_lists = eal_mem->n_lists;
+	bool primary = eal_cfg.process_type != RTE_PROC_SECONDARY;
+
+	eal_shared_unpublish();
+	/* a secondary only lets go of what the primary still uses */
 	eal_memzone_cleanup();
 	malloc_heap_cleanup();
+	eal_tailqs_unshare();
 	eal_mem_events_reset();
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct eal_mem_list *l = &eal_mem.lists[i];
-
-		free(l->msl.memsegs);
-		if (l->fd >= 0)
-			close(l->fd);
-		if (l->path[0] != '\0')
-			unlink(l->path);
+	for (unsigned int i = 0; i < n_lists; i++) {
+		if (list_backing[i].fd >= 0)
+			close(list_backing[i].fd);
+		if (primary && list_backing[i].path[0] != '\0')
+			unlink(list_backing[i].path);
+		list_backing[i].fd = -1;
+		list_backing[i].path[0] = '\0';
 	}
-	if (eal_mem.window != NULL)
-		munmap(eal_mem.window, eal_mem.window_len);
-	eal_mem.initialized = false;
-	eal_mem.n_lists = 0;
-	eal_mem.window = NULL;
-	eal_mem.window_len = 0;
-	eal_mem.total_cap = 0;
-	eal_mem.total_mapped = 0;
-	eal_mem.dma_mask_bits = 0;
-	memset(eal_mem.lists, 0, sizeof(eal_mem.lists));
+	/* back to the local layout before the shared one goes with the window */
+	eal_mem = &eal_mem_local;
+	if (window != NULL)
+		munmap(window, window_len);
+	eal_shared_close();
+	eal_mem->initialized = false;
+	eal_mem->n_lists = 0;
+	eal_mem->window = NULL;
+	eal_mem->window_len = 0;
+	eal_mem->total_cap = 0;
+	eal_mem->total_mapped = 0;
+	eal_mem->dma_mask_bits = 0;
+	memset(eal_mem->lists, 0, sizeof(eal_mem->lists));
 }

@@ -17,20 +17,20 @@
 __rte_export enum rte_iova_mode
 rte_eal_iova_mode(void)
 {
-	return eal_mem.initialized ? eal_mem.iova_mode : eal_cfg.iova_mode;
+	return eal_mem->initialized ? eal_mem->iova_mode : eal_cfg.iova_mode;
 }
 
 __rte_export uint64_t
 rte_eal_get_baseaddr(void)
 {
-	return eal_mem.window != NULL ? (uint64_t)(uintptr_t)eal_mem.window :
+	return eal_mem->window != NULL ? (uint64_t)(uintptr_t)eal_mem->window :
 					EAL_MEM_BASE_HINT;
 }
 
 __rte_export int
 rte_eal_using_phys_addrs(void)
 {
-	return eal_mem.phys_addrs;
+	return eal_mem->phys_addrs;
 }
 
 __rte_export unsigned
@@ -61,7 +61,7 @@ rte_mem_lock_page(const void *virt)
 __rte_export phys_addr_t
 rte_mem_virt2phy(const void *virt)
 {
-	if (!eal_mem.phys_addrs)
+	if (!eal_mem->phys_addrs)
 		return RTE_BAD_PHYS_ADDR;
 	return eal_mem_virt2phy_raw(virt);
 }
@@ -104,8 +104,8 @@ rte_mem_iova2virt(rte_iova_t iova)
 {
 	if (rte_eal_iova_mode() == RTE_IOVA_VA)
 		return (void *)(uintptr_t)iova;
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		const struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		const struct rte_memseg_list *msl = &eal_mem->lists[i].msl;
 
 		for (unsigned int s = 0; s < msl->n_segs; s++) {
 			const struct rte_memseg *ms = &msl->memsegs[s];
@@ -120,8 +120,8 @@ rte_mem_iova2virt(rte_iova_t iova)
 __rte_export int
 rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 {
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		int ret = func(&eal_mem.lists[i].msl, arg);
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		int ret = func(&eal_mem->lists[i].msl, arg);
 
 		if (ret != 0)
 			return ret < 0 ? -1 : 1;
@@ -132,8 +132,8 @@ rte_memseg_list_walk_thread_unsafe(rte_memseg_list_walk_t func, void *arg)
 __rte_export int
 rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
 {
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		const struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		const struct rte_memseg_list *msl = &eal_mem->lists[i].msl;
 
 		for (unsigned int s = 0; s < msl->n_segs; s++) {
 			int ret;
@@ -152,8 +152,8 @@ rte_memseg_walk_thread_unsafe(rte_memseg_walk_t func, void *arg)
 __rte_export int
 rte_memseg_contig_walk_thread_unsafe(rte_memseg_contig_walk_t func, void *arg)
 {
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		const struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		const struct rte_memseg_list *msl = &eal_mem->lists[i].msl;
 		unsigned int s = 0;
 
 		while (s < msl->n_segs) {
@@ -226,11 +226,11 @@ rte_memseg_get_fd_thread_unsafe(const struct rte_memseg *ms)
 		rte_errno = EINVAL;
 		return -1;
 	}
-	if (l->fd < 0) {
+	if (eal_mem_list_fd(l) < 0) {
 		rte_errno = ENODEV;
 		return -1;
 	}
-	return l->fd;
+	return eal_mem_list_fd(l);
 }
 
 __rte_export int
@@ -253,7 +253,7 @@ rte_memseg_get_fd_offset_thread_unsafe(const struct rte_memseg *ms, size_t *offs
 		rte_errno = EINVAL;
 		return -1;
 	}
-	if (l->fd < 0) {
+	if (eal_mem_list_fd(l) < 0) {
 		rte_errno = ENODEV;
 		return -1;
 	}
@@ -276,15 +276,15 @@ rte_memseg_get_fd_offset(const struct rte_memseg *ms, size_t *offset)
 __rte_export uint64_t
 rte_eal_get_physmem_size(void)
 {
-	return eal_mem.total_mapped;
+	return eal_mem->total_mapped;
 }
 
 __rte_export void
 rte_dump_physmem_layout(FILE *f)
 {
 	eal_mem_lock();
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		const struct eal_mem_list *l = &eal_mem.lists[i];
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		const struct eal_mem_list *l = &eal_mem->lists[i];
 
 		for (unsigned int s = 0; s < l->msl.n_segs; s++) {
 			const struct rte_memseg *ms = &l->msl.memsegs[s];
@@ -295,7 +295,7 @@ rte_dump_physmem_layout(FILE *f)
 				"socket_id:%" PRId32 ", hugepage_sz:%" PRIu64 ", nchannel:%"
 				PRIx32 ", nrank:%" PRIx32 " fd:%i\n", i, s, ms->iova, ms->len,
 				ms->addr, ms->socket_id, ms->hugepage_sz, ms->nchannel,
-				ms->nrank, l->fd);
+				ms->nrank, eal_mem_list_fd(l));
 		}
 	}
 	eal_mem_unlock();
@@ -321,8 +321,8 @@ dma_mask_check(uint8_t maskbits)
 		return -1;
 	}
 	mask = ~((1ULL << maskbits) - 1);
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		const struct rte_memseg_list *msl = &eal_mem.lists[i].msl;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		const struct rte_memseg_list *msl = &eal_mem->lists[i].msl;
 
 		for (unsigned int s = 0; s < msl->n_segs; s++) {
 			const struct rte_memseg *ms = &msl->memsegs[s];
@@ -331,8 +331,8 @@ dma_mask_check(uint8_t maskbits)
 				return 1;
 		}
 	}
-	if (eal_mem.dma_mask_bits == 0 || maskbits < eal_mem.dma_mask_bits)
-		eal_mem.dma_mask_bits = maskbits;
+	if (eal_mem->dma_mask_bits == 0 || maskbits < eal_mem->dma_mask_bits)
+		eal_mem->dma_mask_bits = maskbits;
 	return 0;
 }
 
@@ -356,5 +356,5 @@ rte_mem_check_dma_mask(uint8_t maskbits)
 __rte_export void
 rte_mem_set_dma_mask(uint8_t maskbits)
 {
-	eal_mem.dma_mask_bits = maskbits;
+	eal_mem->dma_mask_bits = maskbits;
 }

@@ -21,17 +21,16 @@
 /* Every flag DPDK 22.11 knows; any other bit is refused with EINVAL, as there. */
 #define MZ_KNOWN_FLAGS (MZ_PAGE_FLAGS | RTE_MEMZONE_SIZE_HINT_ONLY | RTE_MEMZONE_IOVA_CONTIG)
 
-static struct rte_memzone memzones[RTE_MAX_MEMZONE];
-static unsigned int memzone_count;
-static pthread_rwlock_t memzone_lock = PTHREAD_RWLOCK_INITIALIZER;
+/* The table in the shared config; NULL (no memzone) before memory is up. */
+static struct eal_memzone_table *mzt;
 
 static struct rte_memzone *
 mz_find_locked(const char *name)
 {
 	for (unsigned int i = 0; i < RTE_MAX_MEMZONE; i++)
-		if (memzones[i].addr != NULL &&
-		    strncmp(memzones[i].name, name, RTE_MEMZONE_NAMESIZE) == 0)
-			return &memzones[i];
+		if (mzt->zones[i].addr != NULL &&
+		    strncmp(mzt->zones[i].name, name, RTE_MEMZONE_NAMESIZE) == 0)
+			return &mzt->zones[i];
 	return NULL;
 }
 
@@ -49,7 +48,7 @@ mz_page_size_mismatch(unsigned int flags)
 	if ((flags & MZ_PAGE_FLAGS) == 0 || (flags & RTE_MEMZONE_SIZE_HINT_ONLY))
 		return false;
 	for (unsigned int i = 0; i < RTE_DIM(map); i++)
-		if ((flags & map[i].flag) && map[i].sz == eal_mem.page_sz)
+		if ((flags & map[i].flag) && map[i].sz == eal_mem->page_sz)
 			return false;
 	return true;
 }
@@ -84,22 +83,26 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 		return NULL;
 	}
 	align = RTE_MAX(align, (unsigned int)RTE_CACHE_LINE_SIZE);
-	if (!eal_mem.hugepages && socket_id < RTE_MAX_NUMA_NODES)
+	if (!eal_mem->hugepages && socket_id < RTE_MAX_NUMA_NODES)
 		socket_id = SOCKET_ID_ANY;
 
-	pthread_rwlock_wrlock(&memzone_lock);
+	if (mzt == NULL) {
+		rte_errno = ENOMEM;
+		return NULL;
+	}
+	pthread_rwlock_wrlock(&mzt->lock);
 	err = EEXIST;
 	if (mz_find_locked(name) != NULL)
 		goto fail;
 	err = ENOSPC;
 	for (unsigned int i = 0; i < RTE_MAX_MEMZONE && mz == NULL; i++)
-		if (memzones[i].addr == NULL)
-			mz = &memzones[i];
+		if (mzt->zones[i].addr == NULL)
+			mz = &mzt->zones[i];
 	if (mz == NULL)
 		goto fail;
 	/* A socket past RTE_MAX_NUMA_NODES has no heap: ENOMEM, as in DPDK 22.11. */
 	err = ENOMEM;
-	if (!eal_mem.initialized || mz_page_size_mismatch(flags) ||
+	if (!eal_mem->initialized || mz_page_size_mismatch(flags) ||
 	    socket_id >= RTE_MAX_NUMA_NODES)
 		goto fail;
 	/* len 0: the biggest block there is (or one bound's worth). */
@@ -117,14 +120,14 @@ mz_reserve(const char *name, size_t len, int socket_id, unsigned int flags,
 	mz->addr = p;
 	mz->iova = rte_malloc_virt2iova(p);
 	mz->len = want;
-	mz->hugepage_sz = eal_mem.page_sz;
+	mz->hugepage_sz = eal_mem->page_sz;
 	mz->socket_id = malloc_heap_socket_of(p);
 	mz->flags = 0;
-	memzone_count++;
-	pthread_rwlock_unlock(&memzone_lock);
+	mzt->count++;
+	pthread_rwlock_unlock(&mzt->lock);
 	return mz;
 fail:
-	pthread_rwlock_unlock(&memzone_lock);
+	pthread_rwlock_unlock(&mzt->lock);
 	rte_errno = err;
 	return NULL;
 }
@@ -155,20 +158,20 @@ rte_memzone_free(const struct rte_memzone *mz)
 	uintptr_t idx;
 	void *addr;
 
-	if (mz == NULL)
+	if (mz == NULL || mzt == NULL)
 		return -EINVAL;
-	idx = (uintptr_t)(mz - memzones);
-	if (mz < memzones || idx >= RTE_MAX_MEMZONE)
+	idx = (uintptr_t)(mz - mzt->zones);
+	if (mz < mzt->zones || idx >= RTE_MAX_MEMZONE)
 		return -EINVAL;
-	pthread_rwlock_wrlock(&memzone_lock);
-	addr = memzones[idx].addr;
+	pthread_rwlock_wrlock(&mzt->lock);
+	addr = mzt->zones[idx].addr;
 	if (addr == NULL) {
-		pthread_rwlock_unlock(&memzone_lock);
+		pthread_rwlock_unlock(&mzt->lock);
 		return -EINVAL;
 	}
-	memset(&memzones[idx], 0, sizeof(memzones[idx]));
-	memzone_count--;
-	pthread_rwlock_unlock(&memzone_lock);
+	memset(&mzt->zones[idx], 0, sizeof(mzt->zones[idx]));
+	mzt->count--;
+	pthread_rwlock_unlock(&mzt->lock);
 	rte_free(addr);
 	return 0;
 }
@@ -178,30 +181,34 @@ rte_memzone_lookup(const char *name)
 {
 	const struct rte_memzone *mz;
 
-	if (name == NULL)
+	if (name == NULL || mzt == NULL)
 		return NULL;
-	pthread_rwlock_rdlock(&memzone_lock);
+	pthread_rwlock_rdlock(&mzt->lock);
 	mz = mz_find_locked(name);
-	pthread_rwlock_unlock(&memzone_lock);
+	pthread_rwlock_unlock(&mzt->lock);
 	return mz;
 }
 
 __rte_export void
 rte_memzone_walk(void (*func)(const struct rte_memzone *, void *arg), void *arg)
 {
-	pthread_rwlock_rdlock(&memzone_lock);
+	if (mzt == NULL)
+		return;
+	pthread_rwlock_rdlock(&mzt->lock);
 	for (unsigned int i = 0; i < RTE_MAX_MEMZONE; i++)
-		if (memzones[i].addr != NULL)
-			func(&memzones[i], arg);
-	pthread_rwlock_unlock(&memzone_lock);
+		if (mzt->zones[i].addr != NULL)
+			func(&mzt->zones[i], arg);
+	pthread_rwlock_unlock(&mzt->lock);
 }
 
 __rte_export void
 rte_memzone_dump(FILE *f)
 {
-	pthread_rwlock_rdlock(&memzone_lock);
+	if (mzt == NULL)
+		return;
+	pthread_rwlock_rdlock(&mzt->lock);
 	for (unsigned int i = 0; i < RTE_MAX_MEMZONE; i++) {
-		const struct rte_memzone *mz = &memzones[i];
+		const struct rte_memzone *mz = &mzt->zones[i];
 
 		if (mz->addr == NULL)
 			continue;
@@ -218,14 +225,24 @@ rte_memzone_dump(FILE *f)
 					PRIx64 "\n", ms->addr, ms->iova, ms->len, ms->hugepage_sz);
 		}
 	}
-	pthread_rwlock_unlock(&memzone_lock);
+	pthread_rwlock_unlock(&mzt->lock);
 }
 
 void
+eal_memzone_attach(struct eal_memzone_table *t, bool init)
+{
+	if (init) {
+		memset(t, 0, sizeof(*t));
+		eal_shared_rwlock_init(&t->lock); /* cannot fail on Linux */
+	}
+	mzt = t;
+}
+
+/* The primary forgets the zones (their memory goes with the window); a secondary lets go. */
+void
 eal_memzone_cleanup(void)
 {
-	pthread_rwlock_wrlock(&memzone_lock);
-	memset(memzones, 0, sizeof(memzones));
-	memzone_count = 0;
-	pthread_rwlock_unlock(&memzone_lock);
+	if (mzt != NULL && eal_cfg.process_type != RTE_PROC_SECONDARY)
+		pthread_rwlock_destroy(&mzt->lock);
+	mzt = NULL;
 }

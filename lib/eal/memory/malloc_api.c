@@ -25,7 +25,7 @@ rte_malloc_socket(const char *type, size_t size, unsigned align, int socket)
 		return NULL;
 	}
 	/* Without hugepages any socket will do, as in DPDK; an external heap is asked for */
-	if (!eal_mem.hugepages && socket < RTE_MAX_NUMA_NODES)
+	if (!eal_mem->hugepages && socket < RTE_MAX_NUMA_NODES)
 		socket = SOCKET_ID_ANY;
 	return malloc_heap_alloc(size, socket, align == 0 ? 1 : align, 0, false);
 }
@@ -94,7 +94,7 @@ rte_realloc_socket(void *ptr, size_t size, unsigned int align, int socket)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	if (!eal_mem.hugepages && socket < RTE_MAX_NUMA_NODES)
+	if (!eal_mem->hugepages && socket < RTE_MAX_NUMA_NODES)
 		socket = SOCKET_ID_ANY;
 	align = RTE_MAX(align, (unsigned int)RTE_CACHE_LINE_SIZE);
 	/* In place when the socket and alignment already match. */
@@ -139,8 +139,8 @@ rte_malloc_dump_stats(FILE *f, const char *type)
 	struct rte_malloc_socket_stats st;
 
 	(void)type;
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		int s = eal_mem.lists[i].msl.socket_id;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		int s = eal_mem->lists[i].msl.socket_id;
 
 		if (malloc_heap_get_stats(s, &st) < 0)
 			continue;
@@ -183,8 +183,8 @@ rte_malloc_heap_get_socket(const char *name)
 		rte_errno = EINVAL;
 		return -1;
 	}
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		int s = eal_mem.lists[i].msl.socket_id;
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		int s = eal_mem->lists[i].msl.socket_id;
 
 		snprintf(own, sizeof(own), "socket_%d", s);
 		if (strcmp(own, name) == 0)
@@ -204,8 +204,8 @@ rte_malloc_heap_socket_is_external(int socket_id)
 		return 0;
 	if (malloc_heap_ext_of_socket(socket_id) != NULL)
 		return 1;
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
-		if (eal_mem.lists[i].msl.socket_id == socket_id)
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++)
+		if (eal_mem->lists[i].msl.socket_id == socket_id)
 			return 0;
 	rte_errno = EINVAL;
 	return -1;

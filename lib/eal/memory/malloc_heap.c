@@ -27,7 +27,8 @@
 #include "eal_mem_private.h"
 #include "malloc_heap.h"
 
-static struct malloc_heap heaps[RTE_MAX_NUMA_NODES];
+/* One a socket, in the shared config once memory is up. */
+static struct malloc_heap *heaps;
 static bool heaps_ready;
 
 /* Without hugepages there is one list and so one heap, as in DPDK. */
@@ -188,7 +189,7 @@ static struct malloc_elem *
 heap_grow(struct malloc_heap *heap, size_t len, bool prealloc)
 {
 	struct malloc_region *r;
-	size_t pg = eal_mem.page_sz;
+	size_t pg = eal_mem->page_sz;
 
 	len = RTE_ALIGN_CEIL(len, pg);
 	/* Small pages: grow by at least 2 MiB so growth stays rare. */
@@ -277,8 +278,8 @@ malloc_heap_alloc(size_t size, int socket_id, size_t align, size_t bound, bool c
 		if (p != NULL)
 			return p;
 	}
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct malloc_heap *h = &heaps[eal_mem.lists[i].msl.socket_id];
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		struct malloc_heap *h = &heaps[eal_mem->lists[i].msl.socket_id];
 
 		if (h == heap)
 			continue;
@@ -431,8 +432,8 @@ malloc_heap_max_free(int socket_id, size_t align)
 	size_t best = 0;
 
 	align = RTE_MAX(align, (size_t)RTE_CACHE_LINE_SIZE);
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct malloc_heap *h = &heaps[eal_mem.lists[i].msl.socket_id];
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		struct malloc_heap *h = &heaps[eal_mem->lists[i].msl.socket_id];
 
 		if (socket_id != SOCKET_ID_ANY && h != heap_of_socket(socket_id))
 			continue;
@@ -478,8 +479,8 @@ malloc_heap_get_stats(int socket_id, struct rte_malloc_socket_stats *st)
 	struct malloc_heap *heap = NULL;
 
 	/* Only sockets that have a heap of their own, as in DPDK. */
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++)
-		if (eal_mem.lists[i].msl.socket_id == socket_id)
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++)
+		if (eal_mem->lists[i].msl.socket_id == socket_id)
 			heap = &heaps[socket_id];
 	if (socket_id >= RTE_MAX_NUMA_NODES)
 		heap = malloc_heap_ext_of_socket(socket_id);
@@ -507,8 +508,8 @@ malloc_heap_get_stats(int socket_id, struct rte_malloc_socket_stats *st)
 void
 malloc_heap_dump(FILE *f)
 {
-	for (unsigned int i = 0; i < eal_mem.n_lists; i++) {
-		struct malloc_heap *h = &heaps[eal_mem.lists[i].msl.socket_id];
+	for (unsigned int i = 0; i < eal_mem->n_lists; i++) {
+		struct malloc_heap *h = &heaps[eal_mem->lists[i].msl.socket_id];
 		struct malloc_region *r;
 
 		pthread_mutex_lock(&h->lock);
@@ -529,7 +530,7 @@ void
 malloc_heap_setup(struct malloc_heap *h, int socket_id, bool external)
 {
 	memset(h, 0, sizeof(*h));
-	pthread_mutex_init(&h->lock, NULL);
+	eal_shared_mutex_init(&h->lock, false); /* cannot fail on Linux */
 	h->socket_id = socket_id;
 	h->external = external;
 	for (unsigned int b = 0; b < MALLOC_BINS; b++)
@@ -576,22 +577,27 @@ malloc_heap_region_remove(struct malloc_heap *heap, void *va)
 }
 
 int
-malloc_heap_init(void)
+malloc_heap_init(struct malloc_heap *shared, bool init)
 {
-	for (unsigned int i = 0; i < RTE_MAX_NUMA_NODES; i++)
+	heaps = shared;
+	for (unsigned int i = 0; init && i < RTE_MAX_NUMA_NODES; i++)
 		malloc_heap_setup(&heaps[i], (int)i, false);
 	heaps_ready = true;
 	return 0;
 }
 
-/* The window is unmapped as a whole afterwards: only forget the blocks. */
+/*
+ * The window is unmapped as a whole afterwards: only forget the blocks. A
+ * secondary leaves them to the primary.
+ */
 void
 malloc_heap_cleanup(void)
 {
 	if (!heaps_ready)
 		return;
 	heaps_ready = false;
-	for (unsigned int i = 0; i < RTE_MAX_NUMA_NODES; i++)
+	for (unsigned int i = 0; eal_cfg.process_type != RTE_PROC_SECONDARY &&
+	     i < RTE_MAX_NUMA_NODES; i++)
 		pthread_mutex_destroy(&heaps[i].lock);
-	memset(heaps, 0, sizeof(heaps));
+	heaps = NULL;
 }
