@@ -17,20 +17,33 @@
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
+#include <rte_eal_memconfig.h>
 #include <rte_malloc.h>
+#include <rte_tailq.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_mempool.h>
 
 #include "mempool_private.h"
 
-/* Every pool of this process, for lookup and walk. */
+/*
+ * Every pool, for lookup and walk: on the tailq DPDK names RTE_MEMPOOL, in
+ * shared memory, so that secondary processes find the primary's pools. An
+ * entry has the layout of struct rte_tailq_entry.
+ */
 struct mempool_entry {
 	TAILQ_ENTRY(mempool_entry) next;
 	struct rte_mempool *mp;
 };
-static TAILQ_HEAD(, mempool_entry) mempool_list = TAILQ_HEAD_INITIALIZER(mempool_list);
-static pthread_mutex_t mempool_list_lock = PTHREAD_MUTEX_INITIALIZER;
+TAILQ_HEAD(mempool_list_head, mempool_entry);
+static struct rte_tailq_elem rte_mempool_tailq = { .name = "RTE_MEMPOOL" };
+EAL_REGISTER_TAILQ(rte_mempool_tailq)
+
+static struct mempool_list_head *
+mempool_list(void)
+{
+	return RTE_TAILQ_CAST(rte_mempool_tailq.head, mempool_list_head);
+}
 
 _Static_assert(sizeof(struct rte_mempool_objhdr) % sizeof(uint64_t) == 0,
 	       "the element after the header stays 8-byte aligned");
@@ -150,7 +163,7 @@ mempool_find_locked(const char *name)
 {
 	struct mempool_entry *e;
 
-	TAILQ_FOREACH(e, &mempool_list, next)
+	TAILQ_FOREACH(e, mempool_list(), next)
 		if (strncmp(name, e->mp->name, RTE_MEMPOOL_NAMESIZE) == 0)
 			return e;
 	return NULL;
@@ -166,11 +179,11 @@ rte_mempool_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_tailq_read_lock();
 	e = mempool_find_locked(name);
 	if (e != NULL)
 		mp = e->mp;
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_tailq_read_unlock();
 	if (mp == NULL)
 		rte_errno = ENOENT;
 	return mp;
@@ -181,10 +194,10 @@ rte_mempool_walk(void (*func)(struct rte_mempool *, void *), void *arg)
 {
 	struct mempool_entry *e, *tmp;
 
-	pthread_mutex_lock(&mempool_list_lock);
-	TAILQ_FOREACH_SAFE(e, &mempool_list, next, tmp)
+	rte_mcfg_tailq_read_lock();
+	TAILQ_FOREACH_SAFE(e, mempool_list(), next, tmp)
 		func(e->mp, arg);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_tailq_read_unlock();
 }
 
 static const char *
@@ -256,15 +269,15 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 	mempool_size = RTE_ALIGN_CEIL(mempool_size, RTE_MEMPOOL_ALIGN);
 	snprintf(mz_name, sizeof(mz_name), RTE_MEMPOOL_MZ_FORMAT, name);
 
-	e = calloc(1, sizeof(*e));
+	e = rte_zmalloc("MEMPOOL_TAILQ_ENTRY", sizeof(*e), 0);
 	if (e == NULL) {
 		rte_errno = ENOMEM;
 		return NULL;
 	}
-	pthread_mutex_lock(&mempool_list_lock);
+	rte_mcfg_tailq_write_lock();
 	if (mempool_find_locked(name) != NULL) {
-		pthread_mutex_unlock(&mempool_list_lock);
-		free(e);
+		rte_mcfg_tailq_write_unlock();
+		rte_free(e);
 		MEMPOOL_LOG(ERR, "mempool name \"%s\" is already in use: pick another or free it\n",
 			    name);
 		rte_errno = EEXIST;
@@ -273,8 +286,8 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 	mz = rte_memzone_reserve(mz_name, mempool_size, socket_id, 0);
 	if (mz == NULL) {
 		err = rte_errno;
-		pthread_mutex_unlock(&mempool_list_lock);
-		free(e);
+		rte_mcfg_tailq_write_unlock();
+		rte_free(e);
 		MEMPOOL_LOG(ERR, "no memory for mempool %s header (%zu bytes): add hugepages or raise -m\n",
 			    name, mempool_size);
 		rte_errno = err;
@@ -301,14 +314,14 @@ rte_mempool_create_empty(const char *name, unsigned n, unsigned elt_size, unsign
 			mempool_cache_init(&mp->local_cache[lcore], cache_size);
 	if (rte_mempool_set_ops_byname(mp, mempool_default_ops_name(flags), NULL) != 0) {
 		rte_memzone_free(mz);
-		pthread_mutex_unlock(&mempool_list_lock);
-		free(e);
+		rte_mcfg_tailq_write_unlock();
+		rte_free(e);
 		rte_errno = EINVAL;
 		return NULL;
 	}
 	e->mp = mp;
-	TAILQ_INSERT_TAIL(&mempool_list, e, next);
-	pthread_mutex_unlock(&mempool_list_lock);
+	TAILQ_INSERT_TAIL(mempool_list(), e, next);
+	rte_mcfg_tailq_write_unlock();
 	return mp;
 }
 
@@ -362,7 +375,7 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, 
 	if (mp->populated_size >= mp->size)
 		return -ENOSPC;
 
-	memhdr = calloc(1, sizeof(*memhdr));
+	memhdr = rte_zmalloc("MEMPOOL_MEMHDR", sizeof(*memhdr), 0);
 	if (memhdr == NULL)
 		return -ENOMEM;
 	if (mp->flags & RTE_MEMPOOL_F_NO_CACHE_ALIGN)
@@ -370,14 +383,14 @@ rte_mempool_populate_iova(struct rte_mempool *mp, char *vaddr, rte_iova_t iova, 
 	else
 		off = (size_t)(RTE_PTR_ALIGN_CEIL(vaddr, RTE_MEMPOOL_ALIGN) - vaddr);
 	if (off > len) {
-		free(memhdr);
+		rte_free(memhdr);
 		return -EINVAL;
 	}
 	i = rte_mempool_ops_populate(mp, mp->size - mp->populated_size, vaddr + off,
 				     iova == RTE_BAD_IOVA ? RTE_BAD_IOVA : iova + off, len - off,
 				     mempool_add_elem, NULL);
 	if (i <= 0) {
-		free(memhdr);
+		rte_free(memhdr);
 		return i < 0 ? i : -EINVAL;	/* not even one object fits */
 	}
 	memhdr->mp = mp;
@@ -455,7 +468,7 @@ mempool_free_memchunks(struct rte_mempool *mp)
 		STAILQ_REMOVE_HEAD(&mp->mem_list, next);
 		if (memhdr->free_cb != NULL)
 			memhdr->free_cb(memhdr, memhdr->opaque);
-		free(memhdr);
+		rte_free(memhdr);
 	}
 	mp->nb_mem_chunks = 0;
 	mp->populated_size = 0;
@@ -592,14 +605,14 @@ rte_mempool_free(struct rte_mempool *mp)
 
 	if (mp == NULL)
 		return;
-	pthread_mutex_lock(&mempool_list_lock);
-	TAILQ_FOREACH(e, &mempool_list, next)
+	rte_mcfg_tailq_write_lock();
+	TAILQ_FOREACH(e, mempool_list(), next)
 		if (e->mp == mp)
 			break;
 	if (e != NULL)
-		TAILQ_REMOVE(&mempool_list, e, next);
-	pthread_mutex_unlock(&mempool_list_lock);
-	free(e);
+		TAILQ_REMOVE(mempool_list(), e, next);
+	rte_mcfg_tailq_write_unlock();
+	rte_free(e);
 
 	/* before anything goes: listeners still see the pool's memory */
 	mempool_event_callback_invoke(RTE_MEMPOOL_EVENT_DESTROY, mp);
@@ -749,8 +762,8 @@ rte_mempool_list_dump(FILE *f)
 {
 	struct mempool_entry *e;
 
-	pthread_mutex_lock(&mempool_list_lock);
-	TAILQ_FOREACH(e, &mempool_list, next)
+	rte_mcfg_tailq_read_lock();
+	TAILQ_FOREACH(e, mempool_list(), next)
 		rte_mempool_dump(f, e->mp);
-	pthread_mutex_unlock(&mempool_list_lock);
+	rte_mcfg_tailq_read_unlock();
 }

@@ -14,7 +14,10 @@
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_log.h>
+#include <rte_eal_memconfig.h>
+#include <rte_malloc.h>
 #include <rte_memzone.h>
+#include <rte_tailq.h>
 #include <rte_string_fns.h>
 #include <rte_ring.h>
 
@@ -69,21 +72,32 @@ _Static_assert(offsetof(struct rte_ring_headtail, sync_type) ==
 	       offsetof(struct rte_ring_rts_headtail, sync_type),
 	       "sync_type at one place in every mode");
 
-/* Rings made by rte_ring_create*(), for rte_ring_lookup(). */
+/*
+ * Rings made by rte_ring_create*(), for rte_ring_lookup(): on the tailq
+ * DPDK names RTE_RING, in shared memory, so that secondary processes find
+ * the primary's rings. An entry has the layout of struct rte_tailq_entry.
+ */
 struct ring_list_entry {
 	TAILQ_ENTRY(ring_list_entry) next;
 	struct rte_ring *r;
 };
-static TAILQ_HEAD(, ring_list_entry) ring_list = TAILQ_HEAD_INITIALIZER(ring_list);
-static pthread_mutex_t ring_list_lock = PTHREAD_MUTEX_INITIALIZER;
+TAILQ_HEAD(ring_list_head, ring_list_entry);
+static struct rte_tailq_elem rte_ring_tailq = { .name = "RTE_RING" };
+EAL_REGISTER_TAILQ(rte_ring_tailq)
 
-/* Caller holds ring_list_lock. */
+static struct ring_list_head *
+ring_list(void)
+{
+	return RTE_TAILQ_CAST(rte_ring_tailq.head, ring_list_head);
+}
+
+/* Caller holds the tailq lock. */
 static struct ring_list_entry *
 ring_list_find(const char *name)
 {
 	struct ring_list_entry *e;
 
-	TAILQ_FOREACH(e, &ring_list, next)
+	TAILQ_FOREACH(e, ring_list(), next)
 		if (strncmp(name, e->r->name, RTE_RING_NAMESIZE) == 0)
 			return e;
 	return NULL;
@@ -266,13 +280,13 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
 		return NULL;
 	}
 
-	e = calloc(1, sizeof(*e));
+	e = rte_zmalloc("RING_TAILQ_ENTRY", sizeof(*e), 0);
 	if (e == NULL) {
 		rte_errno = ENOMEM;
 		return NULL;
 	}
 
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_write_lock();
 	if (ring_list_find(name) != NULL) {
 		ret = EEXIST;
 		goto err_unlock;
@@ -288,13 +302,13 @@ rte_ring_create_elem(const char *name, unsigned int esize, unsigned int count,
 	rte_ring_init(r, name, count, flags);
 	r->memzone = mz;
 	e->r = r;
-	TAILQ_INSERT_TAIL(&ring_list, e, next);
-	pthread_mutex_unlock(&ring_list_lock);
+	TAILQ_INSERT_TAIL(ring_list(), e, next);
+	rte_mcfg_tailq_write_unlock();
 	return r;
 
 err_unlock:
-	pthread_mutex_unlock(&ring_list_lock);
-	free(e);
+	rte_mcfg_tailq_write_unlock();
+	rte_free(e);
 	if (ret == EEXIST)
 		RING_LOG(ERR, "cannot create ring \"%s\": the name is in use; "
 			 "free that ring or pick another name\n", name);
@@ -331,20 +345,20 @@ rte_ring_free(struct rte_ring *r)
 		return;
 	}
 
-	pthread_mutex_lock(&ring_list_lock);
-	TAILQ_FOREACH(e, &ring_list, next)
+	rte_mcfg_tailq_write_lock();
+	TAILQ_FOREACH(e, ring_list(), next)
 		if (e->r == r)
 			break;
 	if (e != NULL)
-		TAILQ_REMOVE(&ring_list, e, next);
-	pthread_mutex_unlock(&ring_list_lock);
+		TAILQ_REMOVE(ring_list(), e, next);
+	rte_mcfg_tailq_write_unlock();
 
 	/* The ring lives in the memzone: nothing of it is read after the free. */
 	mz = r->memzone;
 	strlcpy(name, r->name, sizeof(name));
 	if (rte_memzone_free(mz) != 0)
 		RING_LOG(ERR, "cannot free the memzone of ring \"%s\"\n", name);
-	free(e);
+	rte_free(e);
 }
 
 __rte_export void
@@ -367,10 +381,10 @@ rte_ring_list_dump(FILE *f)
 {
 	struct ring_list_entry *e;
 
-	pthread_mutex_lock(&ring_list_lock);
-	TAILQ_FOREACH(e, &ring_list, next)
+	rte_mcfg_tailq_read_lock();
+	TAILQ_FOREACH(e, ring_list(), next)
 		rte_ring_dump(f, e->r);
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_read_unlock();
 }
 
 __rte_export struct rte_ring *
@@ -383,11 +397,11 @@ rte_ring_lookup(const char *name)
 		rte_errno = EINVAL;
 		return NULL;
 	}
-	pthread_mutex_lock(&ring_list_lock);
+	rte_mcfg_tailq_read_lock();
 	e = ring_list_find(name);
 	if (e != NULL)
 		r = e->r;
-	pthread_mutex_unlock(&ring_list_lock);
+	rte_mcfg_tailq_read_unlock();
 	if (r == NULL)
 		rte_errno = ENOENT;
 	return r;
