@@ -99,6 +99,9 @@ static const struct bad_case bad_cases[] = {
 	{ { "-b", "1:2:3:4", NULL }, "invalid PCI address '1:2:3:4' in -b/--block" },
 	{ { "--iova-mode", "xx", NULL }, "invalid --iova-mode 'xx': use va, pa or auto" },
 	{ { "--log-level", "lib.eal:loud", NULL }, "invalid level 'loud' in --log-level" },
+	{ { "--syslog", "loud", NULL }, "invalid --syslog 'loud': give a syslog facility: auth," },
+	{ { "--vfio-intr", "irq", NULL },
+	  "invalid --vfio-intr 'irq': give an interrupt mode: legacy, msi, msix" },
 	{ { "--proc-type", "tertiary", NULL },
 	  "invalid --proc-type 'tertiary': use primary, secondary or auto" },
 	{ { "-m", "lots", NULL }, "invalid -m 'lots'" },
@@ -133,7 +136,7 @@ static const struct bad_case bad_cases[] = {
 	  "invalid --main-lcore '4294967296': give an lcore id from 0 to 127" },
 	/* a heap near NULL would hide NULL-plus-offset bugs */
 	{ { "--base-virtaddr", "0x1000", NULL },
-	  "invalid --base-virtaddr '0x1000': give a hexadecimal address from 0x100000000 to" },
+	  "invalid --base-virtaddr '0x1000': give a hexadecimal address from 0x10000000 to" },
 	{ { "--base-virtaddr", "0xffffffffffffffff", NULL },
 	  "invalid --base-virtaddr '0xffffffffffffffff': give a hexadecimal address" },
 	{ { "--base-virtaddr", "-0x100000000", NULL }, "invalid --base-virtaddr '-0x100000000'" },

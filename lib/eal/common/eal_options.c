@@ -47,6 +47,8 @@ enum {
 	OPT_NO_TELEMETRY,
 	OPT_TELEMETRY,
 	OPT_HUGE_WORKER_STACK,
+	OPT_SYSLOG,
+	OPT_VFIO_INTR,
 	OPT_IGNORED,		/* accepted for DPDK compatibility, no effect here */
 	OPT_IGNORED_ARG,
 };
@@ -75,14 +77,15 @@ static const struct option eal_long_options[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'v' },
 	{ "no-shconf", no_argument, NULL, OPT_IGNORED },
+	{ "create-uio-dev", no_argument, NULL, OPT_IGNORED },
 	{ "no-telemetry", no_argument, NULL, OPT_NO_TELEMETRY },
 	{ "telemetry", no_argument, NULL, OPT_TELEMETRY },
 	{ "legacy-mem", no_argument, NULL, OPT_IGNORED },
 	{ "single-file-segments", no_argument, NULL, OPT_IGNORED },
 	{ "match-allocations", no_argument, NULL, OPT_IGNORED },
 	{ "huge-unlink", optional_argument, NULL, OPT_HUGE_UNLINK },
-	{ "vfio-intr", required_argument, NULL, OPT_IGNORED_ARG },
-	{ "syslog", optional_argument, NULL, OPT_IGNORED },
+	{ "vfio-intr", required_argument, NULL, OPT_VFIO_INTR },
+	{ "syslog", required_argument, NULL, OPT_SYSLOG },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -352,14 +355,38 @@ parse_mem_per_node(const char *opt, const char *arg, size_t bytes[RTE_MAX_NUMA_N
 	return 0;
 }
 
+/* Values DPDK accepts for options Sluice takes without acting on them. */
+static const char *const syslog_facilities[] = {
+	"auth", "cron", "daemon", "ftp", "kern", "lpr", "mail", "news", "syslog", "user",
+	"uucp", "local0", "local1", "local2", "local3", "local4", "local5", "local6",
+	"local7", NULL,
+};
+static const char *const vfio_intr_modes[] = { "legacy", "msi", "msix", NULL };
+
+/* arg must be one of words; else one line naming them. */
+static int
+opt_word(const char *opt, const char *arg, const char *const *words, const char *what)
+{
+	char list[256] = "";
+
+	for (size_t i = 0; words[i] != NULL; i++) {
+		if (strcmp(arg, words[i]) == 0)
+			return 0;
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s",
+			 i == 0 ? "" : ", ", words[i]);
+	}
+	return opt_err("invalid %s '%s': give %s: %s", opt, arg, what, list);
+}
+
 /*
- * --base-virtaddr, hexadecimal. The floor is 4 GiB, DPDK's own default base:
- * with nothing of ours below it, NULL plus any 32-bit offset still faults.
+ * --base-virtaddr, hexadecimal. The floor is 256 MiB: with nothing of ours
+ * below it, NULL plus any offset up to that still faults; DPDK's own tests
+ * ask for 0x12345678, so a 4 GiB floor refused what DPDK takes.
  * The ceiling is 2^57, the top of the widest user address space of x86-64
  * (5-level paging) and arm64 (52-bit VA); a window that does not fit below
  * it could only wrap.
  */
-#define OPT_BASE_VA_MIN 0x100000000ULL
+#define OPT_BASE_VA_MIN 0x10000000ULL
 #define OPT_BASE_VA_END (1ULL << 57)
 
 static int
@@ -575,6 +602,12 @@ eal_opt_apply(int opt, const char *arg, const char *optname)
 		}
 		opt_huge_worker_stack = true;
 		return 0;
+	case OPT_SYSLOG:
+		/* checked as DPDK does; logs go to stderr as they are */
+		return opt_word(optname, arg, syslog_facilities, "a syslog facility");
+	case OPT_VFIO_INTR:
+		/* checked as DPDK does; the VFIO bus picks the mode itself */
+		return opt_word(optname, arg, vfio_intr_modes, "an interrupt mode");
 	case OPT_IGNORED:
 	case OPT_IGNORED_ARG:
 		return 0;
