@@ -7,6 +7,8 @@
 
 #include <rte_mbuf.h>
 
+#include <rte_malloc.h>
+
 #include "ethdev_private.h"
 
 /* Frame overhead between MTU and max_rx_pktlen when the driver gives no max_mtu. */
@@ -139,13 +141,14 @@ eth_dev_queue_array_resize(struct rte_eth_dev *dev, void ***arrayp, uint16_t *co
 			release(dev, q);
 		array[q] = NULL;
 	}
+	/* in EAL memory, with the port data: secondaries read the queues there */
 	if (nb == 0) {
-		free(array);
+		rte_free(array);
 		*arrayp = NULL;
 		*countp = 0;
 		return 0;
 	}
-	array = realloc(array, nb * sizeof(*array));
+	array = rte_realloc(array, nb * sizeof(*array), 0);
 	if (array == NULL)
 		return -ENOMEM;
 	for (q = *countp; q < nb; q++)

@@ -7,6 +7,7 @@
 
 #include <rte_errno.h>
 #include <rte_malloc.h>
+#include <rte_memzone.h>
 #include <rte_string_fns.h>
 
 #include "ethdev_private.h"
@@ -18,8 +19,13 @@ RTE_LOG_REGISTER(rte_eth_dev_logtype, lib.ethdev, INFO);
 __rte_export struct rte_eth_dev rte_eth_devices[RTE_MAX_ETHPORTS];
 __rte_export struct rte_eth_fp_ops rte_eth_fp_ops[RTE_MAX_ETHPORTS];
 
-/* One process: the shared data need not live in shared memory. */
-static struct rte_eth_dev_data eth_dev_data[RTE_MAX_ETHPORTS];
+/*
+ * The port data, as in DPDK, in the memzone ETH_DEV_DATA_MZ that the
+ * primary makes at its first port, so that secondaries see its ports;
+ * the local table stands in while there is no EAL memory.
+ */
+#define ETH_DEV_DATA_MZ "rte_eth_dev_data"
+static struct rte_eth_dev_data eth_dev_data_local[RTE_MAX_ETHPORTS];
 
 pthread_mutex_t eth_dev_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t eth_dev_next_owner_id = RTE_ETH_DEV_NO_OWNER + 1;
@@ -70,7 +76,7 @@ RTE_INIT(eth_dev_table_init)
 	unsigned int i;
 
 	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
-		rte_eth_devices[i].data = &eth_dev_data[i];
+		rte_eth_devices[i].data = &eth_dev_data_local[i];
 		TAILQ_INIT(&rte_eth_devices[i].link_intr_cbs);
 		eth_dev_fp_ops_reset(i);
 	}
@@ -115,14 +121,32 @@ eth_dev_get_valid(uint16_t port_id)
 	return &rte_eth_devices[port_id];
 }
 
+/*
+ * The port data table: looked up each time, since it goes with the EAL's
+ * memory at rte_eal_cleanup(). create: the primary makes it if missing.
+ */
+static struct rte_eth_dev_data *
+eth_dev_data_table(bool create)
+{
+	const struct rte_memzone *mz = rte_memzone_lookup(ETH_DEV_DATA_MZ);
+
+	if (mz == NULL && create && rte_eal_process_type() == RTE_PROC_PRIMARY)
+		mz = rte_memzone_reserve(ETH_DEV_DATA_MZ,
+					 sizeof(struct rte_eth_dev_data) * RTE_MAX_ETHPORTS,
+					 SOCKET_ID_ANY, 0);
+	return mz != NULL ? mz->addr : eth_dev_data_local;
+}
+
 /* Caller holds eth_dev_lock. */
 static struct rte_eth_dev *
 eth_dev_find_by_name(const char *name)
 {
+	struct rte_eth_dev_data *data = eth_dev_data_table(false);
 	unsigned int i;
 
 	for (i = 0; i < RTE_MAX_ETHPORTS; i++)
-		if (eth_dev_data[i].name[0] != '\0' && strcmp(eth_dev_data[i].name, name) == 0)
+		if (data[i].name[0] != '\0' && strcmp(data[i].name, name) == 0 &&
+		    rte_eth_devices[i].data == &data[i])
 			return &rte_eth_devices[i];
 	return NULL;
 }
@@ -143,6 +167,7 @@ rte_eth_dev_allocated(const char *name)
 __rte_export struct rte_eth_dev *
 rte_eth_dev_allocate(const char *name)
 {
+	struct rte_eth_dev_data *table;
 	struct rte_eth_dev *dev = NULL;
 	size_t len;
 	unsigned int i;
@@ -161,9 +186,11 @@ rte_eth_dev_allocate(const char *name)
 		rte_errno = EEXIST;
 		return NULL;
 	}
+	table = eth_dev_data_table(true);
 	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
-		if (eth_dev_data[i].name[0] == '\0') {
+		if (table[i].name[0] == '\0') {
 			dev = &rte_eth_devices[i];
+			dev->data = &table[i];
 			break;
 		}
 	}
@@ -184,11 +211,37 @@ rte_eth_dev_allocate(const char *name)
 	return dev;
 }
 
+__rte_export struct rte_eth_dev *
+rte_eth_dev_attach_secondary(const char *name)
+{
+	struct rte_eth_dev_data *table;
+	struct rte_eth_dev *dev = NULL;
+
+	if (name == NULL)
+		return NULL;
+	pthread_mutex_lock(&eth_dev_lock);
+	table = eth_dev_data_table(false);
+	for (unsigned int i = 0; table != eth_dev_data_local && i < RTE_MAX_ETHPORTS; i++)
+		if (strncmp(table[i].name, name, RTE_ETH_NAME_MAX_LEN) == 0) {
+			dev = &rte_eth_devices[i];
+			dev->data = &table[i];
+			break;
+		}
+	pthread_mutex_unlock(&eth_dev_lock);
+	if (dev == NULL)
+		RTE_ETHDEV_LOG(ERR, "device %s is not a port of the primary process: create "
+			       "it there first\n", name);
+	return dev;
+}
+
 __rte_export void
 rte_eth_dev_probing_finish(struct rte_eth_dev *dev)
 {
 	if (dev == NULL)
 		return;
+	/* a secondary attaches to a port the primary may have started already */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		eth_dev_fp_ops_setup(dev);
 	dev->state = RTE_ETH_DEV_ATTACHED;
 	rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_NEW, NULL);
 }
@@ -223,12 +276,16 @@ rte_eth_dev_release_port(struct rte_eth_dev *dev)
 		dev->post_rx_burst_cbs[q] = NULL;
 		dev->pre_tx_burst_cbs[q] = NULL;
 	}
-	free(data->rx_queues);
-	free(data->tx_queues);
-	rte_free(data->mac_addrs);
-	rte_free(data->hash_mac_addrs);
-	rte_free(data->dev_private);
-	memset(data, 0, sizeof(*data));
+	/* a secondary lets go of the port; its data is the primary's */
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY) {
+		rte_free(data->rx_queues);
+		rte_free(data->tx_queues);
+		rte_free(data->mac_addrs);
+		rte_free(data->hash_mac_addrs);
+		rte_free(data->dev_private);
+		memset(data, 0, sizeof(*data));
+	}
+	dev->data = &eth_dev_data_local[dev - rte_eth_devices];
 	pthread_mutex_unlock(&eth_dev_lock);
 	return 0;
 }
@@ -309,7 +366,7 @@ rte_eth_dev_get_port_by_name(const char *name, uint16_t *port_id)
 	if (name == NULL || port_id == NULL)
 		return -EINVAL;
 	for (p = rte_eth_find_next(0); p < RTE_MAX_ETHPORTS; p = rte_eth_find_next(p + 1)) {
-		if (strcmp(eth_dev_data[p].name, name) == 0) {
+		if (strcmp(rte_eth_devices[p].data->name, name) == 0) {
 			*port_id = p;
 			return 0;
 		}
@@ -417,8 +474,9 @@ rte_eth_dev_owner_delete(const uint64_t owner_id)
 		return -EINVAL;
 	}
 	for (i = 0; i < RTE_MAX_ETHPORTS; i++)
-		if (eth_dev_data[i].owner.id == owner_id)
-			memset(&eth_dev_data[i].owner, 0, sizeof(eth_dev_data[i].owner));
+		if (rte_eth_devices[i].data->owner.id == owner_id)
+			memset(&rte_eth_devices[i].data->owner, 0,
+			       sizeof(rte_eth_devices[i].data->owner));
 	pthread_mutex_unlock(&eth_dev_lock);
 	return 0;
 }

@@ -25,7 +25,9 @@
 #include <rte_common.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_ethdev.h>
 #include <rte_lcore.h>
+#include <rte_mbuf.h>
 #include <rte_memory.h>
 #include <rte_memzone.h>
 #include <rte_mempool.h>
@@ -42,6 +44,9 @@
 /* The secondary writes this at MP_MARK_OFF of the memzone. */
 #define MP_MARK_OFF 100
 #define MP_MARK 0xa5
+#define MP_PORT "net_ring0"
+#define MP_MBUFS "mp_test_mbufs"
+#define MP_PKTS 4
 
 static char out[16384];
 static char prefix[64];
@@ -97,7 +102,8 @@ primary_start(void)
 {
 	char pf[96];
 	/* hugepage memfds with the runner's --huge */
-	char *argv[] = {"mp", "-m", "64", "-l", "0", "--no-pci", pf, "--no-huge", NULL};
+	char *argv[] = {"mp",	     "-m", "64", "-l", "0", "--no-pci", pf, "--vdev=" MP_PORT,
+			"--no-huge", NULL};
 	int argc = (int)RTE_DIM(argv) - (test_no_huge() ? 1 : 2);
 	const struct rte_memzone *mz;
 	struct rte_mempool *mp;
@@ -123,9 +129,10 @@ primary_start(void)
 	return rte_mp_action_register(MP_ECHO, mp_echo_action);
 }
 
-/* Run the mp_secondary suite case name as a secondary of prefix pf. */
+/* Run the mp_secondary suite case name as a secondary of prefix pf (extra: an EAL option or NULL).
+ */
 static int
-secondary_run(const char *name, const char *pf)
+secondary_run_with(const char *name, const char *pf, const char *extra)
 {
 	char arg[96];
 	const char *argv[] = {"mp_secondary",
@@ -135,11 +142,18 @@ secondary_run(const char *name, const char *pf)
 			      "0",
 			      "--no-pci",
 			      "--no-huge",
+			      extra,
 			      NULL};
 
 	snprintf(arg, sizeof(arg), "--file-prefix=%s", pf);
 	setenv("SLUICE_TEST_MP_CASE", name, 1);
 	return test_run_self(argv, out, sizeof(out));
+}
+
+static int
+secondary_run(const char *name, const char *pf)
+{
+	return secondary_run_with(name, pf, NULL);
 }
 
 static int
@@ -165,6 +179,39 @@ test_mp_secondary_sees_objects(void)
 		    "it took 1 and put 42: %p %p %p", objs[0], objs[1], objs[2]);
 	TEST_ASSERT_EQUAL(rte_mempool_avail_count(rte_mempool_lookup(MP_POOL)), MP_POOL_N,
 			  "the object it took went back");
+	return TEST_SUCCESS;
+}
+
+/* The secondary sends on the primary's net_ring port; its ring loops them back here. */
+static int
+test_mp_secondary_port(void)
+{
+	struct rte_eth_conf conf;
+	struct rte_mempool *pool;
+	struct rte_mbuf *pkts[MP_PKTS * 2];
+	uint16_t port, n;
+
+	TEST_ASSERT_SUCCESS(primary_start(), "the primary starts");
+	memset(&conf, 0, sizeof(conf));
+	pool = rte_pktmbuf_pool_create(MP_MBUFS, 255, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+				       SOCKET_ID_ANY);
+	TEST_ASSERT_NOT_NULL(pool, "mbuf pool: %s", rte_strerror(rte_errno));
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name(MP_PORT, &port), "the port");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_configure(port, 1, 1, &conf), "configure");
+	TEST_ASSERT_SUCCESS(rte_eth_rx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL, pool), "rxq");
+	TEST_ASSERT_SUCCESS(rte_eth_tx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL), "txq");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_start(port), "start");
+	TEST_ASSERT_EQUAL(secondary_run_with("port", prefix, "--vdev=" MP_PORT), 0,
+			  "the secondary sends:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "secondary: sent", "it did");
+	n = rte_eth_rx_burst(port, 0, pkts, RTE_DIM(pkts));
+	TEST_ASSERT_EQUAL(n, MP_PKTS, "what it sent arrives here");
+	for (uint16_t i = 0; i < n; i++) {
+		TEST_ASSERT_EQUAL(rte_pktmbuf_data_len(pkts[i]), 60, "length of %u", i);
+		TEST_ASSERT_EQUAL(*rte_pktmbuf_mtod(pkts[i], uint8_t *), i + 1, "payload of %u", i);
+	}
+	rte_pktmbuf_free_bulk(pkts, n);
+	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(port), "stop");
 	return TEST_SUCCESS;
 }
 
@@ -372,10 +419,15 @@ test_mp_cleanup(void)
 
 /* The first case: its primary is forked before this process starts an EAL. */
 static const struct test_case mp_cases[] = {
-	TEST_CASE(test_mp_primary_died),      TEST_CASE(test_mp_secondary_sees_objects),
-	TEST_CASE(test_mp_auto_is_secondary), TEST_CASE(test_mp_no_primary),
-	TEST_CASE(test_mp_address_taken),     TEST_CASE(test_mp_primary_other_build),
-	TEST_CASE(test_mp_cleanup),	      TEST_CASES_END(),
+	TEST_CASE(test_mp_primary_died),
+	TEST_CASE(test_mp_secondary_sees_objects),
+	TEST_CASE(test_mp_secondary_port),
+	TEST_CASE(test_mp_auto_is_secondary),
+	TEST_CASE(test_mp_no_primary),
+	TEST_CASE(test_mp_address_taken),
+	TEST_CASE(test_mp_primary_other_build),
+	TEST_CASE(test_mp_cleanup),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(mp, TEST_SUITE_NO_EAL, mp_cases)
@@ -457,10 +509,35 @@ secondary_orphan(void)
 }
 
 static int
+secondary_port(void)
+{
+	struct rte_mempool *pool = rte_mempool_lookup(MP_MBUFS);
+	struct rte_mbuf *pkts[MP_PKTS];
+	uint16_t port;
+
+	TEST_ASSERT_NOT_NULL(pool, "the primary's mbuf pool");
+	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), 1, "one port attached");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name(MP_PORT, &port), "by name");
+	TEST_ASSERT_SUCCESS(rte_pktmbuf_alloc_bulk(pool, pkts, MP_PKTS), "mbufs");
+	for (unsigned int i = 0; i < MP_PKTS; i++) {
+		uint8_t *d = (uint8_t *)rte_pktmbuf_append(pkts[i], 60);
+
+		TEST_ASSERT_NOT_NULL(d, "room");
+		memset(d, (int)i + 1, 60);
+	}
+	TEST_ASSERT_EQUAL(rte_eth_tx_burst(port, 0, pkts, MP_PKTS), MP_PKTS,
+			  "sent on the primary's queue");
+	printf("secondary: sent %d\n", MP_PKTS);
+	return TEST_SUCCESS;
+}
+
+static int
 test_mp_secondary_case(void)
 {
 	const char *c = getenv("SLUICE_TEST_MP_CASE");
 
+	if (c != NULL && strcmp(c, "port") == 0)
+		return secondary_port();
 	if (c != NULL && strcmp(c, "orphan") == 0)
 		return secondary_orphan();
 	return secondary_objects();

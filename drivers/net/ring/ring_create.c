@@ -179,6 +179,8 @@ ring_probe(struct rte_vdev_device *vdev)
 	int ret;
 	unsigned int i;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return ring_port_attach(vdev);
 	kv = ring_args_parse(vdev);
 	ret = rte_kvargs_process(kv, NULL, ring_arg_handler, &ctx);
 	rte_kvargs_free(kv);
@@ -213,6 +215,9 @@ ring_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;	/* closed by the application already */
+	/* the port is the primary's to stop: a secondary only lets go */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	port = dev->data->port_id;
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(port);

@@ -205,6 +205,22 @@ static const struct eth_dev_ops ring_ops = {
 };
 
 int
+ring_port_attach(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+
+	if (dev == NULL)
+		return -ENODEV;
+	/* the rings and queues are in shared memory; the functions are ours */
+	dev->device = &vdev->device;
+	dev->dev_ops = &ring_ops;
+	dev->rx_pkt_burst = ring_rx;
+	dev->tx_pkt_burst = ring_tx;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
+int
 ring_port_create(struct rte_vdev_device *vdev, struct rte_ring *const rx[], unsigned int nb_rx,
 		 struct rte_ring *const tx[], unsigned int nb_tx, int numa_node,
 		 enum ring_action action)

@@ -34,6 +34,8 @@ struct ring_internals {
 };
 
 /* Make the port for vdev from these rings. 0 or a negative errno (logged). */
+/* A secondary process: the primary's port of this name, with our functions. */
+int ring_port_attach(struct rte_vdev_device *vdev);
 int ring_port_create(struct rte_vdev_device *vdev, struct rte_ring *const rx[],
 		     unsigned int nb_rx, struct rte_ring *const tx[], unsigned int nb_tx,
 		     int numa_node, enum ring_action action);

@@ -265,6 +265,13 @@ struct eth_dev_ops {
 /* The port named name, or NULL. */
 struct rte_eth_dev *rte_eth_dev_allocated(const char *name);
 /*
+ * In a secondary process: the port the primary allocated under name, bound
+ * to its shared data (the driver then sets its ops and burst functions and
+ * calls rte_eth_dev_probing_finish). NULL, with one line logged, if the
+ * primary has no such port.
+ */
+struct rte_eth_dev *rte_eth_dev_attach_secondary(const char *name);
+/*
  * A free port, zeroed, with this name (unique): state RTE_ETH_DEV_UNUSED
  * until rte_eth_dev_probing_finish. NULL with rte_errno EEXIST or ENOSPC.
  */
