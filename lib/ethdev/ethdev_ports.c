@@ -180,13 +180,17 @@ rte_eth_dev_allocate(const char *name)
 		return NULL;
 	}
 	pthread_mutex_lock(&eth_dev_lock);
-	if (eth_dev_find_by_name(name) != NULL) {
+	table = eth_dev_data_table(true);
+	/* by the shared data: another process's port of that name counts too */
+	for (i = 0; i < RTE_MAX_ETHPORTS; i++)
+		if (strncmp(table[i].name, name, RTE_ETH_NAME_MAX_LEN) == 0)
+			break;
+	if (i < RTE_MAX_ETHPORTS) {
 		pthread_mutex_unlock(&eth_dev_lock);
 		RTE_ETHDEV_LOG(ERR, "Ethernet device with name %s already allocated\n", name);
 		rte_errno = EEXIST;
 		return NULL;
 	}
-	table = eth_dev_data_table(true);
 	for (i = 0; i < RTE_MAX_ETHPORTS; i++) {
 		if (table[i].name[0] == '\0') {
 			dev = &rte_eth_devices[i];

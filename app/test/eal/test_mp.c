@@ -129,10 +129,9 @@ primary_start(void)
 	return rte_mp_action_register(MP_ECHO, mp_echo_action);
 }
 
-/* Run the mp_secondary suite case name as a secondary of prefix pf (extra: an EAL option or NULL).
- */
+/* Run the mp_secondary suite case name as a secondary of prefix pf. */
 static int
-secondary_run_with(const char *name, const char *pf, const char *extra)
+secondary_run(const char *name, const char *pf)
 {
 	char arg[96];
 	const char *argv[] = {"mp_secondary",
@@ -142,18 +141,11 @@ secondary_run_with(const char *name, const char *pf, const char *extra)
 			      "0",
 			      "--no-pci",
 			      "--no-huge",
-			      extra,
 			      NULL};
 
 	snprintf(arg, sizeof(arg), "--file-prefix=%s", pf);
 	setenv("SLUICE_TEST_MP_CASE", name, 1);
 	return test_run_self(argv, out, sizeof(out));
-}
-
-static int
-secondary_run(const char *name, const char *pf)
-{
-	return secondary_run_with(name, pf, NULL);
 }
 
 static int
@@ -182,7 +174,10 @@ test_mp_secondary_sees_objects(void)
 	return TEST_SUCCESS;
 }
 
-/* The secondary sends on the primary's net_ring port; its ring loops them back here. */
+/*
+ * The secondary (no --vdev: it learns the port from the primary) sends on
+ * the primary's net_ring port; its ring loops them back here.
+ */
 static int
 test_mp_secondary_port(void)
 {
@@ -201,8 +196,7 @@ test_mp_secondary_port(void)
 	TEST_ASSERT_SUCCESS(rte_eth_rx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL, pool), "rxq");
 	TEST_ASSERT_SUCCESS(rte_eth_tx_queue_setup(port, 0, 64, SOCKET_ID_ANY, NULL), "txq");
 	TEST_ASSERT_SUCCESS(rte_eth_dev_start(port), "start");
-	TEST_ASSERT_EQUAL(secondary_run_with("port", prefix, "--vdev=" MP_PORT), 0,
-			  "the secondary sends:\n%s", out);
+	TEST_ASSERT_EQUAL(secondary_run("port", prefix), 0, "the secondary sends:\n%s", out);
 	TEST_ASSERT_STR_CONTAINS(out, "secondary: sent", "it did");
 	n = rte_eth_rx_burst(port, 0, pkts, RTE_DIM(pkts));
 	TEST_ASSERT_EQUAL(n, MP_PKTS, "what it sent arrives here");

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <bus_driver.h>
+#include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
@@ -25,10 +26,14 @@ RTE_LOG_REGISTER(vdev_logtype, bus.vdev, NOTICE);
 extern const int sluice_bus_anchor_vdev;
 const int sluice_bus_anchor_vdev = 0;
 
-/* A device, and whether we own its devargs (rte_vdev_init) or the EAL does. */
+/*
+ * A device, and whether we own its devargs (rte_vdev_init) or the EAL does;
+ * from_primary: a secondary learnt it from its primary.
+ */
 struct vdev_device {
 	struct rte_vdev_device vdev;
 	bool own_devargs;
+	bool from_primary;
 	char name[RTE_DEV_NAME_MAX_LEN];
 };
 
@@ -165,6 +170,8 @@ vdev_probe_device(struct rte_vdev_device *dev)
 	return 0;
 }
 
+static int vdev_add_from_primary(const char *name);
+
 static int
 vdev_scan(void)
 {
@@ -174,6 +181,11 @@ vdev_scan(void)
 
 	TAILQ_FOREACH(cs, &vdev_scans, next)
 		cs->cb(cs->arg);
+	/* as in DPDK, a secondary sees the primary's devices without --vdev */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		ret = vdev_mp_scan(vdev_add_from_primary);
+	else
+		vdev_mp_serve();
 
 	pthread_mutex_lock(&vdev_lock);
 	RTE_EAL_DEVARGS_FOREACH("vdev", da) {
@@ -204,6 +216,12 @@ vdev_probe(void)
 		if (dev->device.driver != NULL)
 			continue;
 		ret = vdev_probe_device(dev);
+		if (ret != 0 && container_of(dev, struct vdev_device, vdev)->from_primary) {
+			/* the secondary goes on without that port */
+			VDEV_LOG(NOTICE, "%s of the primary is not attached here: its driver "
+				 "does not run in a secondary process\n", dev->device.name);
+			ret = 0;
+		}
 		if (ret != 0)
 			break;
 	}
@@ -256,54 +274,108 @@ vdev_parse(const char *name, void *addr)
 	return 0;
 }
 
-__rte_export int
-rte_vdev_init(const char *name, const char *args)
+/*
+ * A new device of name with its own devargs, not yet listed; NULL with a
+ * line logged (name), or on ENOMEM. Caller holds vdev_lock.
+ */
+static struct vdev_device *
+vdev_device_new_named(const char *name, const char *args, int *err)
 {
 	struct rte_devargs *da;
 	struct vdev_device *vd;
-	int ret;
 
+	*err = -EINVAL;
 	if (name == NULL || name[0] == '\0' || strlen(name) >= RTE_DEV_NAME_MAX_LEN) {
 		VDEV_LOG(ERR, "virtual device name must be 1..%d characters\n",
 			 RTE_DEV_NAME_MAX_LEN - 1);
-		return -EINVAL;
+		return NULL;
 	}
+	*err = -EEXIST;
+	if (vdev_find_device(name) != NULL) {
+		VDEV_LOG(ERR, "virtual device %s already exists\n", name);
+		return NULL;
+	}
+	*err = -ENOMEM;
 	da = calloc(1, sizeof(*da));
 	if (da == NULL)
-		return -ENOMEM;
+		return NULL;
 	da->data = strdup(args != NULL ? args : "");
 	if (da->data == NULL) {
 		free(da);
-		return -ENOMEM;
+		return NULL;
 	}
 	da->args = da->data;
 	da->type = RTE_DEVTYPE_VIRTUAL;
 	da->policy = RTE_DEV_ALLOWED;
 	da->bus_str = "vdev";
 	strlcpy(da->name, name, sizeof(da->name));
-
-	pthread_mutex_lock(&vdev_lock);
-	if (vdev_find_device(name) != NULL) {
-		pthread_mutex_unlock(&vdev_lock);
-		VDEV_LOG(ERR, "virtual device %s already exists\n", name);
-		free(da->data);
-		free(da);
-		return -EEXIST;
-	}
 	vd = vdev_device_new(da, true);
 	if (vd == NULL) {
-		pthread_mutex_unlock(&vdev_lock);
 		free(da->data);
 		free(da);
-		return -ENOMEM;
+		return NULL;
 	}
-	ret = vdev_probe_device(&vd->vdev);
-	if (ret == 0)
-		TAILQ_INSERT_TAIL(&vdev_devices, &vd->vdev, next);
-	else
-		vdev_device_free(&vd->vdev);
+	*err = 0;
+	return vd;
+}
+
+__rte_export int
+rte_vdev_init(const char *name, const char *args)
+{
+	struct vdev_device *vd;
+	int ret;
+
+	pthread_mutex_lock(&vdev_lock);
+	vd = vdev_device_new_named(name, args, &ret);
+	if (vd != NULL) {
+		ret = vdev_probe_device(&vd->vdev);
+		if (ret == 0)
+			TAILQ_INSERT_TAIL(&vdev_devices, &vd->vdev, next);
+		else
+			vdev_device_free(&vd->vdev);
+	}
 	pthread_mutex_unlock(&vdev_lock);
 	return ret;
+}
+
+/* A secondary: list a device of its primary, probed (attached) with the others. */
+static int
+vdev_add_from_primary(const char *name)
+{
+	struct vdev_device *vd;
+	int ret = 0;
+
+	pthread_mutex_lock(&vdev_lock);
+	if (vdev_find_device(name) == NULL) {
+		vd = vdev_device_new_named(name, NULL, &ret);
+		if (vd != NULL) {
+			vd->from_primary = true;
+			TAILQ_INSERT_TAIL(&vdev_devices, &vd->vdev, next);
+		}
+	}
+	pthread_mutex_unlock(&vdev_lock);
+	return ret;
+}
+
+bool
+vdev_device_name_at(unsigned int i, char *name, size_t len, unsigned int *count)
+{
+	struct rte_vdev_device *dev;
+	unsigned int n = 0;
+	bool found = false;
+
+	pthread_mutex_lock(&vdev_lock);
+	TAILQ_FOREACH(dev, &vdev_devices, next) {
+		if (dev->device.driver == NULL)
+			continue;
+		if (n++ == i) {
+			strlcpy(name, dev->device.name, len);
+			found = true;
+		}
+	}
+	pthread_mutex_unlock(&vdev_lock);
+	*count = n;
+	return found;
 }
 
 __rte_export int
