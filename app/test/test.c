@@ -7,10 +7,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mount.h>
 #include <sys/wait.h>
 
 #include <rte_common.h>
@@ -118,6 +120,39 @@ test_run_self(const char *const argv[], char *out, size_t outlen)
 		full[n++] = argv[i];
 	full[n] = NULL;
 	return run_child(self_path, full, out, outlen);
+}
+
+int
+test_hugetlbfs_mount(char *mnt, size_t len)
+{
+	snprintf(mnt, len, "/tmp/sluice-hugetlbfs-XXXXXX");
+	if (mkdtemp(mnt) == NULL)
+		return TEST_SKIPPED;
+	if (mount("nodev", mnt, "hugetlbfs", 0, "pagesize=2M") < 0) {
+		printf("  cannot mount hugetlbfs (%s): needs root\n", strerror(errno));
+		rmdir(mnt);
+		return TEST_SKIPPED;
+	}
+	return 0;
+}
+
+void
+test_hugetlbfs_umount(const char *mnt)
+{
+	char path[PATH_MAX];
+	DIR *d = opendir(mnt);
+	struct dirent *e;
+
+	while (d != NULL && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", mnt, e->d_name);
+		unlink(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	umount2(mnt, MNT_DETACH);
+	rmdir(mnt);
 }
 
 /*

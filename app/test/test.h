@@ -100,6 +100,14 @@ int test_dir_entries(const char *dir);
 /* Threads of this process named name (their comm), -1 if they cannot be listed. */
 int test_threads_named(const char *name);
 
+/*
+ * Mount a fresh hugetlbfs of 2 MiB pages on a new directory under /tmp,
+ * its path in mnt (len bytes); 0, or TEST_SKIPPED with a line saying why.
+ */
+int test_hugetlbfs_mount(char *mnt, size_t len);
+/* Remove what is in it, unmount it and remove the directory. */
+void test_hugetlbfs_umount(const char *mnt);
+
 /* The EAL arguments the runner was given (for suites that start the EAL themselves). */
 extern int test_eal_argc;
 extern char **test_eal_argv;

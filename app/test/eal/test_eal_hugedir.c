@@ -40,35 +40,16 @@ static char out[16384];
 static int
 mnt_setup(void)
 {
-	snprintf(mnt, sizeof(mnt), "/tmp/sluice-hugedir-XXXXXX");
-	if (mkdtemp(mnt) == NULL)
-		return TEST_SKIPPED;
-	if (mount("nodev", mnt, "hugetlbfs", 0, "pagesize=2M") < 0) {
-		printf("  cannot mount hugetlbfs (%s): needs root\n", strerror(errno));
-		rmdir(mnt);
-		return TEST_SKIPPED;
-	}
+	int rc = test_hugetlbfs_mount(mnt, sizeof(mnt));
+
 	snprintf(file0, sizeof(file0), "%s/" PREFIX "map_0", mnt);
-	return 0;
+	return rc;
 }
 
 static void
 mnt_teardown(void)
 {
-	char path[sizeof(mnt) + 256];
-	DIR *d = opendir(mnt);
-	struct dirent *e;
-
-	while (d != NULL && (e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/%s", mnt, e->d_name);
-		unlink(path);
-	}
-	if (d != NULL)
-		closedir(d);
-	umount2(mnt, MNT_DETACH);
-	rmdir(mnt);
+	test_hugetlbfs_umount(mnt);
 }
 
 /* What a live process does with its file: a page with MARK in it, locked. */

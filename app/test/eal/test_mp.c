@@ -355,50 +355,106 @@ test_mp_primary_other_build(void)
 }
 
 /* A primary in a child (forked before this process starts its EAL) for the secondary to outlive. */
+/*
+ * Fork a primary of prefix pf holding MP_MZ filled with MP_PATTERN (only
+ * before this process starts its EAL); extra: one more EAL option or NULL.
+ * 0 once it is up, its pid in *pid.
+ */
 static int
-test_mp_primary_died(void)
+child_primary_fork(const char *pf, const char *extra, pid_t *pid)
 {
-	char pf[64], arg[96], c;
-	char *argv[] = {"mp", "-m", "8", "-l", "0", "--no-pci", arg, "--no-huge", NULL};
-	int argc = (int)RTE_DIM(argv) - (test_no_huge() ? 1 : 2);
-	int p[2], st, rc;
-	pid_t pid;
-	char pidstr[16];
+	char arg[96], c;
+	char *argv[10] = {"mp", "-m", "8", "-l", "0", "--no-pci", arg};
+	int argc = 7, p[2], rc;
 
-	snprintf(pf, sizeof(pf), "mp_die_%d", (int)getpid());
 	snprintf(arg, sizeof(arg), "--file-prefix=%s", pf);
-	TEST_ASSERT_SUCCESS(pipe(p), "pipe");
-	pid = fork();
-	TEST_ASSERT(pid >= 0, "fork");
-	if (pid == 0) {
+	if (extra != NULL)
+		argv[argc++] = (char *)(uintptr_t)extra;
+	else if (test_no_huge())
+		argv[argc++] = "--no-huge";
+	if (pipe(p) < 0)
+		return -1;
+	*pid = fork();
+	if (*pid == 0) {
+		const struct rte_memzone *mz;
+
 		close(p[0]);
-		if (rte_eal_init(argc, argv) < 0 ||
-		    rte_memzone_reserve(MP_MZ, 4096, SOCKET_ID_ANY, 0) == NULL)
+		if (rte_eal_init(argc, argv) < 0)
 			_exit(1);
+		mz = rte_memzone_reserve(MP_MZ, 4096, SOCKET_ID_ANY, 0);
+		if (mz == NULL)
+			_exit(1);
+		memset(mz->addr, MP_PATTERN, mz->len);
 		(void)!write(p[1], "r", 1);
 		for (;;)
 			pause();
 	}
 	close(p[1]);
-	rc = read(p[0], &c, 1) == 1 ? 0 : -1;
+	rc = *pid > 0 && read(p[0], &c, 1) == 1 ? 0 : -1;
 	close(p[0]);
+	return rc;
+}
+
+static void
+child_primary_kill(pid_t pid)
+{
+	int st;
+
+	if (pid > 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &st, 0);
+	}
+}
+
+/* A primary in a child, for the secondary to outlive. */
+static int
+test_mp_primary_died(void)
+{
+	char pf[64], cmd[128], pidstr[16];
+	const char *sh[] = {"/bin/sh", "-c", cmd, NULL};
+	pid_t pid = -1;
+	int rc;
+
+	snprintf(pf, sizeof(pf), "mp_die_%d", (int)getpid());
+	rc = child_primary_fork(pf, NULL, &pid);
 	snprintf(pidstr, sizeof(pidstr), "%d", (int)pid);
 	setenv("SLUICE_TEST_MP_PRIMARY_PID", pidstr, 1);
 	if (rc == 0)
 		rc = secondary_run("orphan", pf);
 	unsetenv("SLUICE_TEST_MP_PRIMARY_PID");
-	kill(pid, SIGKILL);
-	waitpid(pid, &st, 0);
+	child_primary_kill(pid);
 	TEST_ASSERT_EQUAL(rc, 0, "the secondary saw the primary die:\n%s", out);
 	TEST_ASSERT_STR_CONTAINS(out, "secondary: primary gone", "checked");
 	/* memfds: nothing of the killed primary in /dev/shm */
-	snprintf(arg, sizeof(arg), "ls /dev/shm | grep -c %s", pf);
-	{
-		const char *sh[] = {"/bin/sh", "-c", arg, NULL};
-
-		test_run_cmd(sh, out, sizeof(out));
-	}
+	snprintf(cmd, sizeof(cmd), "ls /dev/shm | grep -c %s", pf);
+	test_run_cmd(sh, out, sizeof(out));
 	TEST_ASSERT(atoi(out) == 0, "nothing in /dev/shm: %s", out);
+	return TEST_SUCCESS;
+}
+
+/* --huge-dir: the secondary maps the primary's hugetlbfs files it was sent. */
+static int
+test_mp_huge_dir(void)
+{
+	char mnt[64], pf[64], arg[96];
+	pid_t pid = -1;
+	int rc;
+
+	if (test_no_huge()) {
+		printf("  needs hugepages: run with --huge\n");
+		return TEST_SKIPPED;
+	}
+	if (test_hugetlbfs_mount(mnt, sizeof(mnt)) != 0)
+		return TEST_SKIPPED;
+	snprintf(pf, sizeof(pf), "mp_hd_%d", (int)getpid());
+	snprintf(arg, sizeof(arg), "--huge-dir=%s", mnt);
+	rc = child_primary_fork(pf, arg, &pid);
+	if (rc == 0)
+		rc = secondary_run("hugedir", pf);
+	child_primary_kill(pid);
+	test_hugetlbfs_umount(mnt);
+	TEST_ASSERT_EQUAL(rc, 0, "the secondary reads the huge-dir memory:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "secondary: huge-dir memory seen", "checked");
 	return TEST_SUCCESS;
 }
 
@@ -411,9 +467,10 @@ test_mp_cleanup(void)
 	return TEST_SUCCESS;
 }
 
-/* The first case: its primary is forked before this process starts an EAL. */
+/* The first cases: their primaries are forked before this process starts an EAL. */
 static const struct test_case mp_cases[] = {
 	TEST_CASE(test_mp_primary_died),
+	TEST_CASE(test_mp_huge_dir),
 	TEST_CASE(test_mp_secondary_sees_objects),
 	TEST_CASE(test_mp_secondary_port),
 	TEST_CASE(test_mp_auto_is_secondary),
@@ -526,10 +583,28 @@ secondary_port(void)
 }
 
 static int
+secondary_hugedir(void)
+{
+	const struct rte_memzone *mz = rte_memzone_lookup(MP_MZ);
+	const struct rte_memseg *ms;
+
+	TEST_ASSERT_NOT_NULL(mz, "the primary's memzone");
+	for (size_t i = 0; i < mz->len; i++)
+		TEST_ASSERT_EQUAL(((uint8_t *)mz->addr)[i], MP_PATTERN, "byte %zu", i);
+	ms = rte_mem_virt2memseg(mz->addr, NULL);
+	TEST_ASSERT(ms != NULL && rte_memseg_get_fd(ms) >= 0, "its file, received");
+	TEST_ASSERT_EQUAL(ms->hugepage_sz, 2U << 20, "2 MiB pages");
+	printf("secondary: huge-dir memory seen\n");
+	return TEST_SUCCESS;
+}
+
+static int
 test_mp_secondary_case(void)
 {
 	const char *c = getenv("SLUICE_TEST_MP_CASE");
 
+	if (c != NULL && strcmp(c, "hugedir") == 0)
+		return secondary_hugedir();
 	if (c != NULL && strcmp(c, "port") == 0)
 		return secondary_port();
 	if (c != NULL && strcmp(c, "orphan") == 0)

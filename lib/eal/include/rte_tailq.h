@@ -3,8 +3,10 @@
  * Named list heads that libraries and applications register once and
  * find again by name (DPDK keeps its rings, hashes, LPM tables... on
  * them). A registration names a head; the EAL gives it storage and
- * rte_eal_tailq_lookup() finds it. The heads belong to this process:
- * a secondary process has lists of its own.
+ * rte_eal_tailq_lookup() finds it. Once rte_eal_init() has set up memory
+ * the heads live in memory shared with secondary processes (a secondary
+ * finds the primary's heads by name), so list entries must come from
+ * rte_malloc and changes go under rte_mcfg_tailq_write_lock().
  */
 #ifndef _RTE_TAILQ_H_
 #define _RTE_TAILQ_H_
