@@ -110,6 +110,7 @@ struct eal_shared_config {
 	struct eal_memzone_table memzones;
 	struct eal_tailq_table tailqs;
 	uint8_t mp_disabled;		/* rte_mp_disable() in the primary */
+	uint8_t secondary_seen;		/* a secondary attached: too late to disable */
 };
 
 /* NULL until memory is set up; the shared config after that. */

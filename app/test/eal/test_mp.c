@@ -161,6 +161,7 @@ test_mp_secondary_sees_objects(void)
 	rc = secondary_run("objects", prefix);
 	TEST_ASSERT_EQUAL(rc, 0, "the secondary's checks pass:\n%s", out);
 	TEST_ASSERT_STR_CONTAINS(out, "secondary: all checked", "it ran them");
+	TEST_ASSERT(!rte_mp_disable(), "too late to disable: a secondary attached");
 	/* what the secondary changed, seen here */
 	mz = rte_memzone_lookup(MP_MZ);
 	r = rte_ring_lookup(MP_RING);
@@ -357,11 +358,11 @@ test_mp_primary_other_build(void)
 /* A primary in a child (forked before this process starts its EAL) for the secondary to outlive. */
 /*
  * Fork a primary of prefix pf holding MP_MZ filled with MP_PATTERN (only
- * before this process starts its EAL); extra: one more EAL option or NULL.
- * 0 once it is up, its pid in *pid.
+ * before this process starts its EAL); extra: one more EAL option or NULL;
+ * disable: it calls rte_mp_disable(). 0 once it is up, its pid in *pid.
  */
 static int
-child_primary_fork(const char *pf, const char *extra, pid_t *pid)
+child_primary_fork(const char *pf, const char *extra, bool disable, pid_t *pid)
 {
 	char arg[96], c;
 	char *argv[10] = {"mp", "-m", "8", "-l", "0", "--no-pci", arg};
@@ -385,6 +386,8 @@ child_primary_fork(const char *pf, const char *extra, pid_t *pid)
 		if (mz == NULL)
 			_exit(1);
 		memset(mz->addr, MP_PATTERN, mz->len);
+		if (disable && !rte_mp_disable())
+			_exit(1);
 		(void)!write(p[1], "r", 1);
 		for (;;)
 			pause();
@@ -416,7 +419,7 @@ test_mp_primary_died(void)
 	int rc;
 
 	snprintf(pf, sizeof(pf), "mp_die_%d", (int)getpid());
-	rc = child_primary_fork(pf, NULL, &pid);
+	rc = child_primary_fork(pf, NULL, false, &pid);
 	snprintf(pidstr, sizeof(pidstr), "%d", (int)pid);
 	setenv("SLUICE_TEST_MP_PRIMARY_PID", pidstr, 1);
 	if (rc == 0)
@@ -429,6 +432,24 @@ test_mp_primary_died(void)
 	snprintf(cmd, sizeof(cmd), "ls /dev/shm | grep -c %s", pf);
 	test_run_cmd(sh, out, sizeof(out));
 	TEST_ASSERT(atoi(out) == 0, "nothing in /dev/shm: %s", out);
+	return TEST_SUCCESS;
+}
+
+/* A primary that called rte_mp_disable() refuses secondaries, with one line. */
+static int
+test_mp_disabled(void)
+{
+	char pf[64];
+	pid_t pid = -1;
+	int rc;
+
+	snprintf(pf, sizeof(pf), "mp_off_%d", (int)getpid());
+	rc = child_primary_fork(pf, NULL, true, &pid);
+	TEST_ASSERT_SUCCESS(rc, "the primary disables multi-process");
+	rc = secondary_run("objects", pf);
+	child_primary_kill(pid);
+	TEST_ASSERT_NOT_EQUAL(rc, 0, "refused:\n%s", out);
+	TEST_ASSERT_STR_CONTAINS(out, "called rte_mp_disable(): it takes no secondary", "why");
 	return TEST_SUCCESS;
 }
 
@@ -448,7 +469,7 @@ test_mp_huge_dir(void)
 		return TEST_SKIPPED;
 	snprintf(pf, sizeof(pf), "mp_hd_%d", (int)getpid());
 	snprintf(arg, sizeof(arg), "--huge-dir=%s", mnt);
-	rc = child_primary_fork(pf, arg, &pid);
+	rc = child_primary_fork(pf, arg, false, &pid);
 	if (rc == 0)
 		rc = secondary_run("hugedir", pf);
 	child_primary_kill(pid);
@@ -471,6 +492,7 @@ test_mp_cleanup(void)
 static const struct test_case mp_cases[] = {
 	TEST_CASE(test_mp_primary_died),
 	TEST_CASE(test_mp_huge_dir),
+	TEST_CASE(test_mp_disabled),
 	TEST_CASE(test_mp_secondary_sees_objects),
 	TEST_CASE(test_mp_secondary_port),
 	TEST_CASE(test_mp_auto_is_secondary),

@@ -233,8 +233,12 @@ rte_mp_disable(void)
 {
 	if (eal_cfg.process_type == RTE_PROC_SECONDARY)
 		return false;
-	if (eal_shared != NULL)
-		eal_shared->mp_disabled = 1;
+	if (eal_shared == NULL)
+		return true;
+	/* as DPDK: refused once a secondary has attached */
+	if (eal_shared->secondary_seen)
+		return false;
+	eal_shared->mp_disabled = 1;
 	return true;
 }
 

@@ -77,8 +77,9 @@ int rte_eal_primary_proc_alive(const char *config_file_path);
 
 /*
  * Forbid multi-process for the rest of this primary's life: secondaries
- * that try to attach afterwards are refused. Returns true, or false in a
- * secondary (which cannot disable it). rte_errno is not set.
+ * that try to attach afterwards are refused. Returns true; false in a
+ * secondary, or once a secondary has attached (as DPDK). rte_errno is not
+ * set.
  */
 bool rte_mp_disable(void);
 

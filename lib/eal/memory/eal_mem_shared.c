@@ -167,8 +167,10 @@ mem_attach_serve(const struct rte_mp_msg *msg, const void *peer)
 		r.status = EPROTO;
 	else if (eal_shared->mp_disabled)
 		r.status = EPERM;
-	else if (q.fd_index == 0)
+	else if (q.fd_index == 0) {
 		m.fds[m.num_fds++] = eal_shared_fd;
+		eal_shared->secondary_seen = 1;
+	}
 	else if (q.fd_index <= eal_mem->n_lists)
 		m.fds[m.num_fds++] = eal_mem_list_fd(&eal_mem->lists[q.fd_index - 1]);
 	else
