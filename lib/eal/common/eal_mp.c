@@ -153,16 +153,26 @@ mp_send_to(const char *path, const struct rte_mp_msg *m, enum mp_type type)
 	do
 		n = sendmsg(mp_fd, &mh, 0);
 	while (n < 0 && errno == EINTR);
-	if (n < 0) {
-		int err = errno;
+	return n < 0 ? -errno : 0;
+}
 
-		/* a secondary that died left its socket: forget it, as DPDK does */
-		if ((err == ECONNREFUSED || err == ENOENT) &&
-		    eal_cfg.process_type == RTE_PROC_PRIMARY)
-			unlink(path);
-		return -err;
+/*
+ * Send to a peer found in the runtime directory; a secondary that died
+ * left its socket there: the primary removes it, as DPDK does, and the
+ * peer does not count. Only such paths are removed, never one a peer
+ * named as its address.
+ */
+static int
+mp_send_to_listed(const char *path, const struct rte_mp_msg *m, enum mp_type type)
+{
+	int err = mp_send_to(path, m, type);
+
+	if ((err == -ECONNREFUSED || err == -ENOENT) &&
+	    eal_cfg.process_type == RTE_PROC_PRIMARY) {
+		unlink(path);
+		return 1;
 	}
-	return 0;
+	return err;
 }
 
 /* Every peer of this process: the primary for a secondary, all secondaries for it. */
@@ -472,10 +482,9 @@ rte_mp_action_unregister(const char *name)
 static int
 mp_sendmsg_one(const char *path, void *arg)
 {
-	int err = mp_send_to(path, arg, MP_MSG);
+	int err = mp_send_to_listed(path, arg, MP_MSG);
 
-	/* a secondary gone meanwhile is not an error of the broadcast */
-	return err == -ECONNREFUSED || err == -ENOENT ? 0 : err;
+	return err > 0 ? 0 : err;
 }
 
 __rte_export int
@@ -542,11 +551,9 @@ mp_request_one(const char *path, void *arg)
 	memset(p, 0, sizeof(*p));
 	strlcpy(p->peer, path, sizeof(p->peer));
 	strlcpy(p->name, r->req->name, sizeof(p->name));
-	err = mp_send_to(path, r->req, MP_REQ);
-	if (err == -ECONNREFUSED || err == -ENOENT)
-		return eal_cfg.process_type == RTE_PROC_PRIMARY ? 0 : err;
-	if (err < 0)
-		return err;
+	err = mp_send_to_listed(path, r->req, MP_REQ);
+	if (err != 0)
+		return err > 0 ? 0 : err; /* a dead secondary is skipped */
 	r->n++;
 	r->reply->nb_sent++;
 	return 0;
@@ -564,6 +571,13 @@ rte_mp_request_sync(struct rte_mp_msg *req, struct rte_mp_reply *reply, const st
 		return -1;
 	}
 	memset(reply, 0, sizeof(*reply));
+	/* the replies would wait behind the action that asks for them */
+	if (mp_thread_started && pthread_equal(pthread_self(), mp_thread)) {
+		EAL_LOG(ERR, "multi-process: rte_mp_request_sync from an action would wait "
+			"for itself: use rte_mp_request_async there\n");
+		rte_errno = EDEADLK;
+		return -1;
+	}
 	if (mp_msg_check(req) < 0)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &deadline);
