@@ -286,6 +286,7 @@ rte_hash_free(struct rte_hash *h)
 	pthread_mutex_lock(&hash_list_lock);
 	LIST_REMOVE(h, next);
 	pthread_mutex_unlock(&hash_list_lock);
+	hash_rcu_fini(h);
 	hash_mem_free(h);
 }
 
@@ -296,6 +297,7 @@ rte_hash_reset(struct rte_hash *h)
 		return;
 	if (h->writer_takes_lock)
 		hash_rwlock_write_lock(hash_lock_of(h));
+	hash_rcu_reset(h);
 	memset(h->buckets, 0, (size_t)h->num_buckets * sizeof(struct hash_bucket));
 	memset(h->key_store, 0, (size_t)h->key_entry_size * h->num_key_slots);
 	if (h->ext_table) {
