@@ -116,8 +116,10 @@ rte_rcu_qsbr_dq_enqueue(struct rte_rcu_qsbr_dq *dq, void *e)
 	}
 	/* The element is unlinked already: its grace period starts now. */
 	buf.rec.token = rte_rcu_qsbr_start(dq->v);
-	/* Make room before the queue grows long; readers get time meanwhile. */
-	if (rte_ring_count(dq->r) > dq->trigger_reclaim_limit)
+	/* Make room before the queue grows long; readers get time meanwhile.
+	 * A limit above size turns this off (the ring may hold more than size). */
+	if (dq->trigger_reclaim_limit <= dq->size &&
+	    rte_ring_count(dq->r) > dq->trigger_reclaim_limit)
 		rte_rcu_qsbr_dq_reclaim(dq, dq->max_reclaim_size, NULL, NULL, NULL);
 	memcpy(buf.rec.elem, e, dq->esize - __RTE_QSBR_TOKEN_SIZE);
 	/*
