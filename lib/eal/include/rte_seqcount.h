@@ -58,9 +58,11 @@ rte_seqcount_read_retry(const rte_seqcount_t *seqcount, uint32_t begin_sn)
 	/* The read started during a write. */
 	if (unlikely(begin_sn & 1))
 		return true;
-	/* Acquire fence: the data loads are done before the load below; a
-	 * write that stored any of what they saw bumped sn before it. */
-	rte_atomic_thread_fence(__ATOMIC_ACQUIRE);
+	/* The data loads are done before the load below (load-load order, an
+	 * acquire fence; x86 keeps it, the barrier stops the compiler, and
+	 * unlike atomic_thread_fence it builds under ThreadSanitizer). A write
+	 * that stored any of what they saw bumped sn before it. */
+	rte_smp_rmb();
 	return __atomic_load_n(&seqcount->sn, __ATOMIC_RELAXED) != begin_sn;
 }
 
@@ -71,9 +73,10 @@ rte_seqcount_write_begin(rte_seqcount_t *seqcount)
 	uint32_t sn = __atomic_load_n(&seqcount->sn, __ATOMIC_RELAXED) + 1;
 
 	__atomic_store_n(&seqcount->sn, sn, __ATOMIC_RELAXED);
-	/* Release fence: the odd value is visible before any data store, so a
-	 * reader that saw a new data value also sees sn changed. */
-	rte_atomic_thread_fence(__ATOMIC_RELEASE);
+	/* The odd value is visible before any data store (store-store order,
+	 * a release fence; rte_smp_wmb as in read_retry), so a reader that saw
+	 * a new data value also sees sn changed. */
+	rte_smp_wmb();
 }
 
 __rte_experimental static inline void
