@@ -279,7 +279,7 @@ rte_vdev_init(const char *name, const char *args)
 	da->args = da->data;
 	da->type = RTE_DEVTYPE_VIRTUAL;
 	da->policy = RTE_DEV_ALLOWED;
-	da->bus_str = "vdev";
+	da->bus = &vdev_bus;
 	strlcpy(da->name, name, sizeof(da->name));
 
 	pthread_mutex_lock(&vdev_lock);
