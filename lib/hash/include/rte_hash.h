@@ -143,7 +143,8 @@ int32_t rte_hash_del_key_with_hash(const struct rte_hash *h, const void *key, ha
 /* The key stored at position: 0, -ENOENT if none is, -EINVAL. */
 int rte_hash_get_key_with_position(const struct rte_hash *h, const int32_t position, void **key);
 
-/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL. */
+/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL
+ * (also when a QSBR variable is attached: the table frees positions then). */
 int rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position);
 
 /*
