@@ -83,9 +83,9 @@ enum rte_hash_qsbr_mode {
 };
 
 struct rte_hash_rcu_config {
-	struct rte_rcu_qsbr *v;	      /* the QS variable the table's readers report to */
-	enum rte_hash_qsbr_mode mode; /* 0: RTE_HASH_QSBR_MODE_DQ */
-	uint32_t dq_size;	      /* DQ: queue size; 0: every key position */
+	struct rte_rcu_qsbr *v;		/* the QS variable the table's readers report to */
+	enum rte_hash_qsbr_mode mode;	/* 0: RTE_HASH_QSBR_MODE_DQ */
+	uint32_t dq_size;		/* DQ: queue size; 0: every key position */
 	uint32_t trigger_reclaim_limit; /* DQ: reclaim at enqueue above this many waiting */
 	uint32_t max_reclaim_size;	/* DQ: most freed at a time; 0: 16 */
 	void *key_data_ptr;		/* first argument of free_key_data_func */
