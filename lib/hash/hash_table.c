@@ -363,6 +363,14 @@ rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position
 
 	if (h == NULL || position < 0 || (uint32_t)position >= h->num_key_slots - 1)
 		return -EINVAL;
+	if (h->rcu.v != NULL) {
+		/* The position would be freed twice: by this call and by the grace period. */
+		HASH_LOG(ERR,
+			 "rte_hash_free_key_with_position %s: a QSBR variable is attached, the "
+			 "table frees deleted keys itself; do not call this\n",
+			 h->name);
+		return -EINVAL;
+	}
 	key_idx = (uint32_t)position + 1;
 	if (h->ext_bkt_to_free != NULL) {
 		/* The writer lock orders this with the delete that recorded it. */

@@ -137,8 +137,13 @@ rcu_dq_body(struct rcu_dq_fixture *f)
 	uint64_t k0 = test_hash_key(0), k8 = test_hash_key(RCU_ENTRIES);
 	void *data;
 
-	TEST_ASSERT(rte_hash_del_key(f->h, &k0) >= 0, "delete");
+	int32_t pos = rte_hash_del_key(f->h, &k0);
+
+	TEST_ASSERT(pos >= 0, "delete");
 	TEST_ASSERT_EQUAL(rte_hash_lookup(f->h, &k0), -ENOENT, "deleted key gone");
+	/* The table frees the position itself: a second free is refused. */
+	TEST_ASSERT_EQUAL(rte_hash_free_key_with_position(f->h, pos), -EINVAL,
+			  "free of a position the grace period frees");
 	/* The reader has not passed a quiescent state: nothing is freed, the
 	 * position stays taken and the data alive. */
 	TEST_ASSERT_EQUAL(rte_hash_add_key_data(f->h, &k8, &f->objs[RCU_ENTRIES]), -ENOSPC,

@@ -83,9 +83,9 @@ enum rte_hash_qsbr_mode {
 };
 
 struct rte_hash_rcu_config {
-	struct rte_rcu_qsbr *v;	      /* the QS variable the table's readers report to */
-	enum rte_hash_qsbr_mode mode; /* 0: RTE_HASH_QSBR_MODE_DQ */
-	uint32_t dq_size;	      /* DQ: queue size; 0: every key position */
+	struct rte_rcu_qsbr *v;		/* the QS variable the table's readers report to */
+	enum rte_hash_qsbr_mode mode;	/* 0: RTE_HASH_QSBR_MODE_DQ */
+	uint32_t dq_size;		/* DQ: queue size; 0: every key position */
 	uint32_t trigger_reclaim_limit; /* DQ: reclaim at enqueue above this many waiting */
 	uint32_t max_reclaim_size;	/* DQ: most freed at a time; 0: 16 */
 	void *key_data_ptr;		/* first argument of free_key_data_func */
@@ -143,7 +143,8 @@ int32_t rte_hash_del_key_with_hash(const struct rte_hash *h, const void *key, ha
 /* The key stored at position: 0, -ENOENT if none is, -EINVAL. */
 int rte_hash_get_key_with_position(const struct rte_hash *h, const int32_t position, void **key);
 
-/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL. */
+/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL
+ * (also when a QSBR variable is attached: the table frees positions then). */
 int rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position);
 
 /*
