@@ -19,7 +19,6 @@
 static const char nic_stats_border[] = "########################";
 static const char fwd_stats_border[] = "----------------------";
 static const char acc_stats_border[] = "+++++++++++++++";
-static const char info_border[] = "*********************";
 
 uint64_t
 now_ns(void)
@@ -126,61 +125,6 @@ nic_xstats_display(uint16_t port_id)
 out:
 	free(names);
 	free(vals);
-}
-
-static const char *
-onoff(int v)
-{
-	return v == 1 ? "enabled" : "disabled";
-}
-
-void
-port_infos_display(uint16_t port_id)
-{
-	struct rte_eth_dev_info info;
-	struct rte_eth_link link;
-	char name[RTE_ETH_NAME_MAX_LEN];
-	char mac[RTE_ETHER_ADDR_FMT_SIZE];
-	struct rte_ether_addr addr;
-	uint16_t mtu = 0;
-
-	if (rte_eth_dev_info_get(port_id, &info) != 0) {
-		printf("Cannot get the device info of port %u\n", port_id);
-		return;
-	}
-	printf("\n%s Infos for port %-2d %s\n", info_border, port_id, info_border);
-	if (rte_eth_macaddr_get(port_id, &addr) == 0) {
-		rte_ether_format_addr(mac, sizeof(mac), &addr);
-		printf("MAC address: %s\n", mac);
-	}
-	if (rte_eth_dev_get_name_by_port(port_id, name) == 0)
-		printf("Device name: %s\n", name);
-	printf("Driver name: %s\n", info.driver_name);
-	printf("Connect to socket: %d\n", rte_eth_dev_socket_id(port_id));
-	if (rte_eth_link_get_nowait(port_id, &link) == 0) {
-		printf("\nLink status: %s\n", link.link_status ? "up" : "down");
-		printf("Link speed: %s\n", rte_eth_link_speed_to_str(link.link_speed));
-		printf("Link duplex: %s\n", link.link_duplex == RTE_ETH_LINK_FULL_DUPLEX ?
-		       "full-duplex" : "half-duplex");
-		printf("Autoneg status: %s\n", link.link_autoneg ? "On" : "Off");
-	}
-	if (rte_eth_dev_get_mtu(port_id, &mtu) == 0)
-		printf("MTU: %u\n", mtu);
-	printf("Promiscuous mode: %s\n", onoff(rte_eth_promiscuous_get(port_id)));
-	printf("Allmulticast mode: %s\n", onoff(rte_eth_allmulticast_get(port_id)));
-	printf("Maximum number of MAC addresses: %u\n", info.max_mac_addrs);
-	printf("Minimum size of RX buffer: %u\n", info.min_rx_bufsize);
-	printf("Maximum configurable length of RX packet: %u\n", info.max_rx_pktlen);
-	printf("Current number of RX queues: %u\n", info.nb_rx_queues);
-	printf("Max possible RX queues: %u\n", info.max_rx_queues);
-	printf("Max possible number of RXDs per queue: %u\n", info.rx_desc_lim.nb_max);
-	printf("Min possible number of RXDs per queue: %u\n", info.rx_desc_lim.nb_min);
-	printf("RXDs number alignment: %u\n", info.rx_desc_lim.nb_align);
-	printf("Current number of TX queues: %u\n", info.nb_tx_queues);
-	printf("Max possible TX queues: %u\n", info.max_tx_queues);
-	printf("Max possible number of TXDs per queue: %u\n", info.tx_desc_lim.nb_max);
-	printf("Min possible number of TXDs per queue: %u\n", info.tx_desc_lim.nb_min);
-	printf("TXDs number alignment: %u\n", info.tx_desc_lim.nb_align);
 }
 
 void
@@ -328,4 +272,53 @@ periodic_stats_display(void)
 	for (uint16_t i = 0; i < nb_fwd_ports; i++)
 		nic_stats_display(fwd_ports[i]);
 	fflush(stdout);
+}
+
+void
+nic_xstats_clear(uint16_t port_id)
+{
+	int ret = rte_eth_xstats_reset(port_id);
+
+	if (ret != 0) {
+		printf("Cannot clear the extended statistics of port %u: %s\n", port_id,
+		       strerror(-ret));
+		return;
+	}
+	/* xstats include the basic counters: the forward statistics restart too. */
+	rte_eth_stats_get(port_id, &ports[port_id].fwd_base);
+	printf("\n  NIC statistics for port %d cleared\n", port_id);
+}
+
+void
+fwd_stats_reset(void)
+{
+	for (uint16_t i = 0; i < nb_fwd_ports; i++)
+		rte_eth_stats_get(fwd_ports[i], &ports[fwd_ports[i]].fwd_base);
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		fwd_streams[s].rx_packets = 0;
+		fwd_streams[s].tx_packets = 0;
+		fwd_streams[s].fwd_dropped = 0;
+	}
+}
+
+void
+fwd_lcores_config_display(void)
+{
+	unsigned int n = RTE_MIN((unsigned int)cfg.nb_fwd_lcores, nb_avail_fwd_lcores);
+
+	printf("List of forwarding lcores:");
+	for (unsigned int i = 0; i < n; i++)
+		printf(" %2u", fwd_lcore_ids[i]);
+	printf("\n");
+}
+
+void
+tx_pkt_segments_display(void)
+{
+	printf("Number of segments: %u\n", cfg.nb_txsegs);
+	printf("Segment sizes: ");
+	for (uint16_t i = 0; i < cfg.nb_txsegs; i++)
+		printf("%u%s", cfg.txpkts[i], i + 1 < cfg.nb_txsegs ? "," : "\n");
+	/* Sluice's txonly never splits: DPDK's "set txsplit" is not there. */
+	printf("Split packet: off\n");
 }

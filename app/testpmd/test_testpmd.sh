@@ -19,6 +19,10 @@ expect() { grep -qE -- "$1" <<<"$out" || fail "$2: no /$1/ in output:
 $(tail -40 <<<"$out")"; }
 reject() { grep -qE -- "$1" <<<"$out" && fail "$2: unexpected /$1/ in output"; }
 
+# Piped commands to the prompt; the prompts are taken out of the output so
+# that each answer starts its line.
+run_i() { timeout 30 "$TPMD" "$@" 2>&1 | sed -E 's/^(testpmd> )+//'; }
+
 # Accumulated totals: "RX-packets: N ... " lines after "Accumulated".
 acc() { awk -v f="$1" '/Accumulated forward statistics/ { a = 1 } a && $1 == f { print $2; exit }' <<<"$out"; }
 
@@ -83,6 +87,89 @@ expect "NIC extended statistics for port 1" "xstats"
 expect "NIC statistics for port 1 cleared" "clear"
 expect "Packet forwarding not started" "stop when stopped"
 expect "^testpmd> " "prompt"
+
+echo "== display commands: DPDK's headings and values"
+out=$( (echo "show port summary all"; echo "show port info 1"; echo "show rxq info 0 0";
+	echo "show txq info 1 0"; echo "show rxq info 0 5"; echo "show device info all";
+	echo "show config cores"; echo "show config txpkts"; echo "show config rxtx";
+	echo "show fwd stats all"; echo "clear port xstats 0"; echo "clear fwd stats all";
+	echo "dump_struct_sizes"; echo "dump_mempool mb_pool_0"; echo "dump_mempool nope";
+	echo "dump_ring nope"; echo "dump_memzone"; echo "dump_log_types"; echo "dump_physmem";
+	echo "show rxq info all 0"; echo "show config bogus"; echo quit) |
+	run_i $EAL $NULL2 -- -i --txpkts=64,36)
+expect "^Number of available ports: 2$" "summary count"
+expect "^Port MAC Address       Name         Driver         Status   Link$" "summary header"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null1    net_null       up       10 Gbps$" "summary row"
+expect "^\*{21} Infos for port 1  \*{21}$" "port info heading"
+expect "^Firmware-version: not available$" "port info firmware"
+expect "^memory allocation on the socket: 0$" "port info socket"
+expect "^  strip off, filter off, extend off, qinq strip off$" "port info vlan offload"
+expect "^  ipv4  ipv4-frag  ipv4-tcp  ipv4-udp  ipv4-sctp  ipv4-other$" "port info RSS types, wrapped"
+expect "^Max segment number per MTU/TSO: 65535$" "port info tx segments"
+expect "^Device capabilities: 0x0\( \)$" "port info capabilities"
+expect "^Device error handling mode: none$" "port info error handling"
+expect "^\*{21} Infos for port 0 , RX queue 0  \*{21}$" "rxq info heading"
+expect "^Mempool: mb_pool_0$" "rxq info mempool"
+expect "^Rx queue state: started$" "rxq info state"
+expect "^\*{21} Infos for port 1 , TX queue 0  \*{21}$" "txq info heading"
+expect "^Tx queue state: started$" "txq info state"
+expect "^Failed to retrieve information for port: 0, RX queue: 5$" "rxq info, bad queue"
+expect "^error desc: Invalid argument\(-22\)$" "rxq info, bad queue errno"
+expect "^\*{21} Infos for device net_null1 \*{21}$" "device info heading"
+expect "^Bus name: vdev$" "device info bus"
+expect "^	Port id: 1 $" "device info port"
+expect "^	Device speed capability: 10 Gbps  $" "device info speed"
+expect "^List of forwarding lcores:  1$" "config cores"
+expect "^Number of segments: 2$" "config txpkts count"
+expect "^Segment sizes: 64,36$" "config txpkts sizes"
+expect "^Split packet: off$" "config txpkts split"
+expect "^  port 1: RX queue number: 1 Tx queue number: 1$" "config rxtx"
+expect "Accumulated forward statistics for all ports" "show fwd stats"
+expect "^  NIC statistics for port 0 cleared$" "clear xstats"
+expect "^sizeof\(struct rte_mbuf\) = 128$" "dump_struct_sizes"
+expect "^mempool <mb_pool_0>@0x" "dump_mempool NAME"
+expect "^Cannot find mempool$" "dump_mempool, unknown name"
+expect "^Cannot find ring$" "dump_ring, unknown name"
+expect "^Zone 0: name:<MP_mb_pool_0>" "dump_memzone"
+expect "^id 0: lib.eal, level is" "dump_log_types"
+expect "^Segment 0-0: IOVA:0x" "dump_physmem"
+expect "^Bad arguments: give one port, not 'all'$" "rxq info for all ports"
+expect "^Bad arguments: unknown 'bogus'; use rxtx, cores, fwd or txpkts$" "show config, bad"
+
+echo "== port control: queues, MTU, modes, link, MAC addresses, close"
+out=$( (echo "port config all rxq 2"; echo "port stop all"; echo "port config all rxq 2";
+	echo "port config all txq 2"; echo "port config all rxd 512"; echo "port config all txq 2000";
+	echo "port config all txd 0"; echo "port start all"; echo "show port info 0";
+	echo "show rxq info 0 1"; echo "port config mtu 1 1400"; echo "port config mtu 0 10";
+	echo "set promisc all off"; echo "set allmulti 1 on"; echo "show port info 1";
+	echo "set link-down port 1"; echo "show port summary 1"; echo "set link-up port 1";
+	echo "mac_addr set 0 02:00:00:00:00:08"; echo "mac_addr add 0 02:00:00:00:00:09";
+	echo "mac_addr remove 0 02:00:00:00:00:08"; echo "mac_addr add 0 zz";
+	echo "set promisc 0 maybe"; echo "port start 0"; echo "port close 1"; echo "port stop 1";
+	echo "port close 1"; echo "show port summary all"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^Please stop all ports first$" "queues while started"
+expect "^Current number of RX queues: 2$" "rxq 2 after restart"
+expect "^Current number of TX queues: 2$" "txq 2 after restart"
+expect "^\*{21} Infos for port 0 , RX queue 1  \*{21}$" "queue 1 exists after restart"
+reject "Fail: input rxd" "rxd 512 accepted"
+expect "^Bad arguments: '2000' for 'txq'; give a number in 1..64$" "too many queues"
+expect "^Bad arguments: '0' for 'txd'; give a number in 1..65535$" "zero descriptors"
+expect "^MTU: 1400$" "mtu set"
+expect "^MTU \(10\) < device min MTU \(46\) for port_id 0$" "mtu too small"
+expect "^Promiscuous mode: disabled$" "promisc off"
+expect "^Allmulticast mode: enabled$" "allmulti on"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null1    net_null       down " "link down"
+expect "^0    02:00:00:00:00:08 net_null0 " "mac_addr set"
+expect "^mac_addr_cmd error: \(Address already in use\)$" "remove the default address"
+expect "^Bad arguments: 'zz' is not a MAC address like 02:00:00:00:00:01$" "bad MAC"
+expect "^Bad arguments: try 'set promisc all\|N on\|off'$" "bad promisc mode"
+expect "^Port 0 is now not stopped$" "start a started port"
+expect "^Please stop the ports first$" "start a started port, hint"
+expect "^Cannot close started device \(port 1\): run 'port stop 1' first$" "close a started port"
+expect "^Port 1 is closed$" "close"
+n=$(grep -c "^Number of available ports: 1$" <<<"$out")
+[ "$n" = 1 ] || fail "one port left after close: $n"
 
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |

@@ -179,14 +179,20 @@ ports_start(uint16_t port_id)
 	uint16_t pid;
 	int failed = 0;
 
+	bool any = false, all_started = true;
+
 	RTE_ETH_FOREACH_DEV(pid) {
 		char mac[RTE_ETHER_ADDR_FMT_SIZE];
 		int ret;
 
 		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
 			continue;
-		if (ports[pid].started)
+		any = true;
+		if (ports[pid].started) {
+			printf("Port %d is now not stopped\n", pid);
 			continue;
+		}
+		all_started = false;
 		if (!ports[pid].configured && port_configure(pid) != 0) {
 			failed++;
 			continue;
@@ -203,6 +209,10 @@ ports_start(uint16_t port_id)
 		rte_eth_macaddr_get(pid, &ports[pid].mac);
 		rte_ether_format_addr(mac, sizeof(mac), &ports[pid].mac);
 		printf("Port %d: %s\n", pid, mac);
+	}
+	if (any && all_started) {
+		printf("Please stop the ports first\n");
+		return -1;
 	}
 	link_status_check();
 	return failed ? -1 : 0;
@@ -225,6 +235,52 @@ ports_stop(uint16_t port_id)
 	}
 	link_status_check();
 	return 0;
+}
+
+bool
+ports_all_stopped(void)
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (ports[pid].started)
+			return false;
+	}
+	return true;
+}
+
+void
+ports_reconfig(void)
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid)
+		ports[pid].configured = false;
+}
+
+int
+ports_close_one(uint16_t port_id)
+{
+	uint16_t pid;
+	int failed = 0;
+
+	printf("Closing ports...\n");
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
+			continue;
+		if (ports[pid].started) {
+			printf("Cannot close started device (port %d): run 'port stop %d' first\n",
+			       pid, pid);
+			failed++;
+			continue;
+		}
+		rte_eth_dev_close(pid);
+		/* The id may come back with another device: forget this one. */
+		memset(&ports[pid], 0, sizeof(ports[pid]));
+		printf("Port %d is closed\n", pid);
+	}
+	printf("Done\n");
+	return failed ? -1 : 0;
 }
 
 void

@@ -147,6 +147,10 @@ void ports_close(void);
 void fwd_lcores_find(void);
 int ports_start(uint16_t port_id);	/* RTE_MAX_ETHPORTS: all */
 int ports_stop(uint16_t port_id);
+int ports_close_one(uint16_t port_id);	/* PORT_ALL: all */
+/* The next start configures the ports again (new queue counts, ...). */
+void ports_reconfig(void);
+bool ports_all_stopped(void);
 int fwd_start(bool with_tx_first);
 int fwd_stop(void);
 bool fwd_running(void);
@@ -160,12 +164,43 @@ void port_infos_display(uint16_t port_id);
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void fwd_stats_display(void);
+void fwd_stats_reset(void);
 void periodic_stats_display(void);
 uint64_t now_ns(void);
+void port_summary_header_display(void);
+void port_summary_display(uint16_t port_id);
+void rx_queue_infos_display(uint16_t port_id, uint16_t queue_id);
+void tx_queue_infos_display(uint16_t port_id, uint16_t queue_id);
+void device_infos_display(void);
+void fwd_lcores_config_display(void);
+void tx_pkt_segments_display(void);
+void nic_xstats_clear(uint16_t port_id);
 
 /* cmdline.c */
 int cmdline_run(void);
 /* Run one command line; returns 1 when it was "quit". */
 int cmdline_exec(char *line);
+
+/* Argument helpers of the commands; each prints one line on a bad value. */
+#define PORT_ALL RTE_MAX_ETHPORTS
+/* "all" -> PORT_ALL, a valid port id -> itself, else -1. */
+int cmd_port_arg(const char *arg);
+/* A valid port id, else -1 ("all" included). */
+int cmd_one_port_arg(const char *arg);
+int cmd_number_arg(const char *what, const char *arg, unsigned long min, unsigned long max,
+		   unsigned long *val);
+/* Call fn for one port, or for every port with PORT_ALL. */
+void cmd_for_ports(int port, void (*fn)(uint16_t));
+
+/* cmd_show.c: show, clear and dump_* */
+int cmd_show(char **tok, int n);
+int cmd_clear(char **tok, int n);
+int cmd_dump(char **tok, int n);
+
+/* cmd_port.c: port, set promisc|allmulti|link-up|link-down, mac_addr */
+int cmd_port(char **tok, int n);
+/* Returns 1 when tok is not one of its "set" commands. */
+int cmd_set_port(char **tok, int n);
+int cmd_mac_addr(char **tok, int n);
 
 #endif
