@@ -44,6 +44,7 @@ static const char help_text[] =
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
 	"  set link-up|link-down port N          link state\n"
 	"  mac_addr add|remove|set P XX:XX:XX:XX:XX:XX   MAC addresses\n"
+	"  load FILE                             run the commands of FILE\n"
 	"  quit                                  stop everything and exit\n";
 
 static void
@@ -204,6 +205,26 @@ cmd_stop(char **tok, int n)
 	return fwd_stop();
 }
 
+/* Files loaded from loaded files: a file that loads itself stops here. */
+#define LOAD_MAX_DEPTH 8
+
+bool cmdline_load_allowed = true;
+static unsigned int load_depth;
+
+static int
+cmd_load(char **tok, int n)
+{
+	if (n != 2) {
+		printf("Bad arguments: try 'load FILE'\n");
+		return -1;
+	}
+	if (!cmdline_load_allowed) {
+		printf("Bad arguments: 'load' is turned off here\n");
+		return -1;
+	}
+	return cmdline_file_exec(tok[1]);
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(char **tok, int n);
@@ -216,6 +237,7 @@ static const struct {
 	{ "set", cmd_set },
 	{ "port", cmd_port },
 	{ "mac_addr", cmd_mac_addr },
+	{ "load", cmd_load },
 	{ "dump_physmem", cmd_dump },
 	{ "dump_memzone", cmd_dump },
 	{ "dump_mempool", cmd_dump },
@@ -278,7 +300,7 @@ line_handler(char *line)
 
 /* Tab completes the words of the commands (and forwarding modes). */
 static const char *const cmd_words[] = {
-	"start", "stop", "show", "set", "clear", "port", "quit", "help", "mac_addr",
+	"start", "stop", "show", "set", "clear", "port", "quit", "help", "load", "mac_addr",
 	"tx_first", "stats", "info", "summary", "xstats", "all", "config", "fwd", "cores",
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
@@ -344,6 +366,44 @@ pipe_line_exec(char *line, size_t len)
 	}
 	line[len] = '\0';
 	return cmdline_exec(line);
+}
+
+int
+cmdline_file_exec(const char *path)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *f;
+
+	if (load_depth == LOAD_MAX_DEPTH) {
+		printf("Failed to load %s: files loaded %u deep; does a file load itself?\n",
+		       path, LOAD_MAX_DEPTH);
+		return -1;
+	}
+	f = fopen(path, "r");
+	if (f == NULL) {
+		printf("Failed to create file based cmdline context: %s (%s)\n", path,
+		       strerror(errno));
+		return -1;
+	}
+	load_depth++;
+	/* A "quit" in the file ends the file, not testpmd, as in DPDK's testpmd. */
+	while ((len = getline(&line, &cap, f)) > 0) {
+		if (line[len - 1] == '\n')
+			len--;
+		if (len >= PIPE_LINE_MAX) {
+			printf("Bad line: longer than %d characters; skipped\n", PIPE_LINE_MAX - 1);
+			continue;
+		}
+		if (pipe_line_exec(line, (size_t)len))
+			break;
+	}
+	load_depth--;
+	free(line);
+	fclose(f);
+	printf("Read CLI commands from %s\n", path);
+	return 0;
 }
 
 /* Commands from a pipe or file: no echo, the prompt before each. */

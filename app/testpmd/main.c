@@ -164,6 +164,8 @@ main(int argc, char **argv)
 	}
 
 	ret = EXIT_SUCCESS;
+	if (cfg.cmdline_file != NULL)
+		cmdline_file_exec(cfg.cmdline_file);
 	if (cfg.interactive) {
 		if (cfg.auto_start) {
 			printf("Start automatic packet forwarding\n");

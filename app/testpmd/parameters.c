@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_ethdev.h>
 #include <rte_ether.h>
@@ -35,6 +36,7 @@ enum {
 	OPT_RSS_UDP,
 	OPT_NO_FLUSH_RX,
 	OPT_RUN_TIME,
+	OPT_CMDLINE_FILE,
 	OPT_HELP,
 };
 
@@ -60,6 +62,7 @@ static const struct option long_opts[] = {
 	{ "rss-udp", no_argument, NULL, OPT_RSS_UDP },
 	{ "no-flush-rx", no_argument, NULL, OPT_NO_FLUSH_RX },
 	{ "run-time", required_argument, NULL, OPT_RUN_TIME },
+	{ "cmdline-file", required_argument, NULL, OPT_CMDLINE_FILE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -85,6 +88,7 @@ usage(const char *prg)
 	       "  --eth-peer=N,XX:XX:XX:XX:XX:XX  destination MAC for port N (mac, txonly)\n"
 	       "  --rss-ip, --rss-udp        RSS hash on IP / IP+UDP with several rx queues\n"
 	       "  --no-flush-rx              do not drain rx queues before forwarding\n"
+	       "  --cmdline-file=FILE        run the commands of FILE after the ports start\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
 	       TESTPMD_DEF_MBUF_DATA_SIZE);
@@ -316,6 +320,15 @@ testpmd_parse_args(int argc, char **argv)
 			if (parse_uint("run-time", optarg, 1, 86400 * 365, &v) < 0)
 				return -1;
 			cfg.run_time = (uint32_t)v;
+			break;
+		case OPT_CMDLINE_FILE:
+			/* Refused now rather than after the ports started. */
+			if (access(optarg, R_OK) != 0) {
+				fprintf(stderr, "testpmd: invalid --cmdline-file '%s': %s\n", optarg,
+					strerror(errno));
+				return -1;
+			}
+			cfg.cmdline_file = optarg;
 			break;
 		case OPT_HELP:
 			usage(prg);

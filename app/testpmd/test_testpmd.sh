@@ -171,6 +171,26 @@ expect "^Port 1 is closed$" "close"
 n=$(grep -c "^Number of available ports: 1$" <<<"$out")
 [ "$n" = 1 ] || fail "one port left after close: $n"
 
+echo "== load FILE and --cmdline-file FILE"
+cmdf=$(mktemp)
+printf 'set burst 17\nshow config txpkts\nquit\nset burst 19\n' >"$cmdf"
+out=$( (echo "load $cmdf"; echo "load /nonexistent/x"; echo "set nbcore 1"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^Number of packets per burst set to 17$" "load runs the file"
+reject "burst set to 19" "quit ends the file"
+expect "^Read CLI commands from $cmdf$" "load done"
+expect "^Failed to create file based cmdline context: /nonexistent/x" "load, missing file"
+expect "^Number of forwarding cores set to 1$" "quit in a file does not quit testpmd"
+printf 'load %s\n' "$cmdf" >"$cmdf.self"
+printf 'load %s.self\n' "$cmdf" >>"$cmdf.self"
+out=$(echo quit | timeout 30 "$TPMD" $EAL $NULL2 -- -i --cmdline-file="$cmdf.self" 2>&1)
+expect "^Number of packets per burst set to 17$" "--cmdline-file runs the file"
+expect "files loaded 8 deep; does a file load itself\?" "a file that loads itself"
+expect "^Read CLI commands from $cmdf.self$" "--cmdline-file done"
+check_bad_rc=$(timeout 30 "$TPMD" $EAL $NULL2 -- --cmdline-file=/nonexistent/x </dev/null >/dev/null 2>&1; echo $?)
+[ "$check_bad_rc" = 1 ] || fail "--cmdline-file of a missing file: exit status $check_bad_rc, want 1"
+rm -f "$cmdf" "$cmdf.self"
+
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i --forward-mode=txonly --txpkts=100 2>&1)

@@ -98,6 +98,7 @@ struct testpmd_cfg {
 	uint32_t run_time;	/* seconds, 0: until a signal or "quit" */
 	enum port_topology topology;
 	uint64_t rss_hf;
+	const char *cmdline_file;	/* run after the ports start, or NULL */
 	const struct fwd_engine *engine;
 };
 
@@ -180,6 +181,10 @@ void nic_xstats_clear(uint16_t port_id);
 int cmdline_run(void);
 /* Run one command line; returns 1 when it was "quit". */
 int cmdline_exec(char *line);
+/* Run the commands of a file ("load", --cmdline-file); -1 if unreadable. */
+int cmdline_file_exec(const char *path);
+/* The fuzz target turns "load" off: it must not read the machine's files. */
+extern bool cmdline_load_allowed;
 
 /* Argument helpers of the commands; each prints one line on a bad value. */
 #define PORT_ALL RTE_MAX_ETHPORTS
