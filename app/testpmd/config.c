@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <rte_cycles.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
 #include <rte_lcore.h>
@@ -204,15 +205,110 @@ rxtx_config_display(void)
 	}
 }
 
+/*
+ * One "RX-bursts : N [a% of x pkts + b% of y pkts + c% of other]" line:
+ * the empty bursts first, then the two most frequent sizes, as DPDK's
+ * testpmd reports them.
+ */
+static void
+burst_spread_display(const char *dir, const uint32_t *spread)
+{
+	uint64_t total = spread[0], count[3] = { spread[0], 0, 0 };
+	unsigned int size[3] = { 0, 0, 0 };
+	uint64_t shown = 0;
+	int shown_pct = 0;
+
+	for (unsigned int n = 1; n <= TESTPMD_MAX_BURST; n++) {
+		if (spread[n] == 0)
+			continue;
+		total += spread[n];
+		if (spread[n] > count[1]) {
+			count[2] = count[1];
+			size[2] = size[1];
+			count[1] = spread[n];
+			size[1] = n;
+		} else if (spread[n] > count[2]) {
+			count[2] = spread[n];
+			size[2] = n;
+		}
+	}
+	if (total == 0)
+		return;
+	printf("  %s-bursts : %" PRIu64 " [", dir, total);
+	for (int i = 0; i < 3; i++) {
+		int pct;
+
+		shown += count[i];
+		if (shown == total) {
+			printf("%d%% of %u pkts]\n", 100 - shown_pct, size[i]);
+			return;
+		}
+		pct = (int)((double)count[i] / (double)total * 100);
+		printf("%d%% of %u pkts + ", pct, size[i]);
+		shown_pct += pct;
+	}
+	printf("%d%% of other]\n", 100 - shown_pct);
+}
+
+static void
+stream_bursts_display(const struct fwd_stream *rx, const struct fwd_stream *tx)
+{
+	if (rx != NULL && rx->bursts != NULL)
+		burst_spread_display("RX", rx->bursts->rx);
+	if (tx != NULL && tx->bursts != NULL)
+		burst_spread_display("TX", tx->bursts->tx);
+}
+
+/* With more streams than ports, DPDK's testpmd shows each stream first. */
+static void
+fwd_stream_stats_display(const struct fwd_stream *fs)
+{
+	if (fs->rx_packets == 0 && fs->tx_packets == 0 && fs->fwd_dropped == 0)
+		return;
+	printf("\n  ------- Forward Stats for RX Port=%2d/Queue=%2d -> TX Port=%2d/Queue=%2d "
+	       "-------\n", fs->rx_port, fs->rx_queue, fs->tx_port, fs->tx_queue);
+	printf("  RX-packets: %-14" PRIu64 " TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64
+	       "\n", fs->rx_packets, fs->tx_packets, fs->fwd_dropped);
+	stream_bursts_display(fs, fs);
+}
+
+static void
+core_cycles_display(uint64_t total_rx, uint64_t total_tx)
+{
+	uint64_t cycles = 0, pkts;
+
+	/* The generators are measured per packet sent, the others per packet received. */
+	pkts = (cfg.engine == &txonly_engine || cfg.engine == &flowgen_engine) ? total_tx :
+										  total_rx;
+	if (total_rx == 0 && total_tx == 0)
+		return;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++)
+		cycles += fwd_streams[s].core_cycles;
+	printf("\n  CPU cycles/packet=%.2F (total cycles=%" PRIu64 " / total %s packets=%" PRIu64
+	       ") at %" PRIu64 " MHz Clock\n", pkts ? (double)cycles / (double)pkts : 0.0, cycles,
+	       cfg.engine->name, pkts, rte_get_tsc_hz() / 1000000);
+}
+
 void
 fwd_stats_display(void)
 {
 	uint64_t tx_dropped[RTE_MAX_ETHPORTS] = { 0 };
+	const struct fwd_stream *rx_stream[RTE_MAX_ETHPORTS] = { NULL };
+	const struct fwd_stream *tx_stream[RTE_MAX_ETHPORTS] = { NULL };
 	uint64_t total_rx = 0, total_rx_dropped = 0, total_tx = 0, total_tx_dropped = 0;
 	uint64_t total_nombuf = 0;
 
-	for (uint16_t s = 0; s < nb_fwd_streams; s++)
-		tx_dropped[fwd_streams[s].tx_port] += fwd_streams[s].fwd_dropped;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		const struct fwd_stream *fs = &fwd_streams[s];
+
+		if (nb_fwd_streams > nb_fwd_ports) {
+			fwd_stream_stats_display(fs);
+		} else {
+			rx_stream[fs->rx_port] = fs;
+			tx_stream[fs->tx_port] = fs;
+		}
+		tx_dropped[fs->tx_port] += fs->fwd_dropped;
+	}
 
 	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
 		uint16_t pid = fwd_ports[i];
@@ -246,6 +342,7 @@ fwd_stats_display(void)
 		}
 		printf("  TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64 "TX-total: %-" PRIu64
 		       "\n", st.opackets, txd, st.opackets + txd);
+		stream_bursts_display(rx_stream[pid], tx_stream[pid]);
 		printf("  %s--------------------------------%s\n", fwd_stats_border,
 		       fwd_stats_border);
 	}
@@ -259,6 +356,8 @@ fwd_stats_display(void)
 		printf("  RX-nombufs: %-14" PRIu64 "\n", total_nombuf);
 	printf("  %s++++++++++++++++++++++++++++++++++++++++++++++%s\n", acc_stats_border,
 	       acc_stats_border);
+	if (cfg.record_core_cycles)
+		core_cycles_display(total_rx, total_tx);
 }
 
 void
@@ -298,6 +397,9 @@ fwd_stats_reset(void)
 		fwd_streams[s].rx_packets = 0;
 		fwd_streams[s].tx_packets = 0;
 		fwd_streams[s].fwd_dropped = 0;
+		fwd_streams[s].core_cycles = 0;
+		if (fwd_streams[s].bursts != NULL)
+			memset(fwd_streams[s].bursts, 0, sizeof(*fwd_streams[s].bursts));
 	}
 }
 

@@ -182,6 +182,7 @@ main(int argc, char **argv)
 	if (fwd_running())
 		fwd_stop();
 	ports_close();
+	fwd_streams_free();
 	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */
 	rte_mempool_free(mbuf_pool);
 	printf("\nBye...\n");

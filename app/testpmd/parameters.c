@@ -37,6 +37,8 @@ enum {
 	OPT_NO_FLUSH_RX,
 	OPT_RUN_TIME,
 	OPT_CMDLINE_FILE,
+	OPT_RECORD_CORE_CYCLES,
+	OPT_RECORD_BURST_STATS,
 	OPT_HELP,
 };
 
@@ -63,6 +65,8 @@ static const struct option long_opts[] = {
 	{ "no-flush-rx", no_argument, NULL, OPT_NO_FLUSH_RX },
 	{ "run-time", required_argument, NULL, OPT_RUN_TIME },
 	{ "cmdline-file", required_argument, NULL, OPT_CMDLINE_FILE },
+	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
+	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -89,6 +93,8 @@ usage(const char *prg)
 	       "  --rss-ip, --rss-udp        RSS hash on IP / IP+UDP with several rx queues\n"
 	       "  --no-flush-rx              do not drain rx queues before forwarding\n"
 	       "  --cmdline-file=FILE        run the commands of FILE after the ports start\n"
+	       "  --record-core-cycles       CPU cycles per packet in the forward statistics\n"
+	       "  --record-burst-stats       burst sizes in the forward statistics\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
 	       TESTPMD_DEF_MBUF_DATA_SIZE);
@@ -329,6 +335,12 @@ testpmd_parse_args(int argc, char **argv)
 				return -1;
 			}
 			cfg.cmdline_file = optarg;
+			break;
+		case OPT_RECORD_CORE_CYCLES:
+			cfg.record_core_cycles = true;
+			break;
+		case OPT_RECORD_BURST_STATS:
+			cfg.record_burst_stats = true;
 			break;
 		case OPT_HELP:
 			usage(prg);

@@ -191,6 +191,33 @@ check_bad_rc=$(timeout 30 "$TPMD" $EAL $NULL2 -- --cmdline-file=/nonexistent/x <
 [ "$check_bad_rc" = 1 ] || fail "--cmdline-file of a missing file: exit status $check_bad_rc, want 1"
 rm -f "$cmdf" "$cmdf.self"
 
+echo "== set verbose, record-burst-stats, --record-core-cycles on net_ring ports"
+out=$( (echo "set verbose 3"; echo "set record-burst-stats on"; echo "start tx_first"; sleep 0.5;
+	echo "set record-burst-stats off"; echo stop; echo "set verbose 0"; echo "set verbose x";
+	echo "set record-core-cycles maybe"; echo quit) |
+	run_i $EAL $RING2 -- -i --burst=4 --forward-mode=rxonly --record-core-cycles)
+expect "^Change verbose level from 0 to 3$" "verbose level"
+expect "^Change verbose level from 3 to 0$" "verbose back to 0"
+n=$(grep -c "^port 1/queue 0: sent 4 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "one tx_first burst dumped on port 1, saw $n"
+n=$(grep -c "^port 0/queue 0: received 4 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "one burst received on port 0, saw $n"
+n=$(grep -cE "^  src=([0-9A-F]{2}:){5}[0-9A-F]{2} - dst=02:00:00:00:00:01 - pool=mb_pool_0 - type=0x0800 - length=64 - nb_segs=1 - sw ptype: L2_ETHER L3_IPV4 L4_UDP  - l2_len=14 - l3_len=20 - l4_len=8 - Receive queue=0x0$" <<<"$out")
+[ "$n" = 4 ] || fail "four received packets dumped on port 1 in DPDK's format, saw $n"
+expect "^  ol_flags: RTE_MBUF_F_TX_L4_NO_CKSUM $" "tx flags line"
+expect "^Please stop forwarding first$" "record-burst-stats while forwarding"
+expect "^  RX-bursts : [0-9]+ \[[0-9]+% of 0 pkts \+ [0-9]+% of 4 pkts\]$" "burst spread"
+expect "^  CPU cycles/packet=[0-9]+\.[0-9]{2} \(total cycles=[0-9]+ / total rxonly packets=8\) at [0-9]+ MHz Clock$" "core cycles"
+expect "^Bad arguments: 'x' for 'set verbose'; give a number in 0..65535$" "bad verbose"
+expect "^Bad arguments: try 'set record-core-cycles on\|off'$" "bad record-core-cycles"
+
+echo "== streams > ports: DPDK's per-stream forward statistics"
+out=$( (echo "start tx_first"; sleep 0.3; echo stop; echo quit) |
+	run_i $EAL $RING2 -- -i --rxq=2 --txq=2 --burst=8 --forward-mode=rxonly)
+expect "^  ------- Forward Stats for RX Port= 1/Queue= 1 -> TX Port= 0/Queue= 1 -------$" "stream heading"
+n=$(grep -c "^  RX-packets: 8              TX-packets: 8              TX-dropped: 0 *$" <<<"$out")
+[ "$n" = 4 ] || fail "four streams each with 8 received and 8 sent, saw $n"
+
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i --forward-mode=txonly --txpkts=100 2>&1)

@@ -206,6 +206,8 @@ ports_start(uint16_t port_id)
 		/* Like DPDK's testpmd; a driver without it is not an error. */
 		rte_eth_promiscuous_enable(pid);
 		ports[pid].started = true;
+		/* New queues after "port config all rxq N" get theirs too. */
+		verbose_callbacks_apply(pid);
 		rte_eth_macaddr_get(pid, &ports[pid].mac);
 		rte_ether_format_addr(mac, sizeof(mac), &ports[pid].mac);
 		printf("Port %d: %s\n", pid, mac);
@@ -274,6 +276,7 @@ ports_close_one(uint16_t port_id)
 			failed++;
 			continue;
 		}
+		verbose_callbacks_remove(pid);
 		rte_eth_dev_close(pid);
 		/* The id may come back with another device: forget this one. */
 		memset(&ports[pid], 0, sizeof(ports[pid]));
@@ -298,6 +301,7 @@ ports_close(void)
 	}
 	RTE_ETH_FOREACH_DEV(pid) {
 		printf("\nShutting down port %d...\nClosing ports...\n", pid);
+		verbose_callbacks_remove(pid);
 		rte_eth_dev_close(pid);
 		printf("Port %d is closed\nDone\n", pid);
 	}
@@ -319,6 +323,16 @@ peer_index(uint16_t i, uint16_t n)
 }
 
 void
+fwd_streams_free(void)
+{
+	for (uint16_t s = 0; s < nb_fwd_streams && fwd_streams != NULL; s++)
+		free(fwd_streams[s].bursts);
+	free(fwd_streams);
+	fwd_streams = NULL;
+	nb_fwd_streams = 0;
+}
+
+void
 fwd_config_setup(void)
 {
 	uint16_t pid, nb_q, s = 0;
@@ -331,7 +345,7 @@ fwd_config_setup(void)
 		fwd_ports[nb_fwd_ports++] = pid;
 	}
 	nb_q = RTE_MIN(cfg.nb_rxq, cfg.nb_txq);
-	free(fwd_streams);
+	fwd_streams_free();
 	nb_fwd_streams = (uint16_t)(nb_fwd_ports * nb_q);
 	fwd_streams = aligned_alloc(RTE_CACHE_LINE_SIZE,
 				    RTE_MAX((size_t)nb_fwd_streams, (size_t)1) *
@@ -348,6 +362,11 @@ fwd_config_setup(void)
 			fs->rx_queue = q;
 			fs->tx_port = fwd_ports[peer_index(i, nb_fwd_ports)];
 			fs->tx_queue = q;
+			if (cfg.record_burst_stats) {
+				fs->bursts = calloc(1, sizeof(*fs->bursts));
+				if (fs->bursts == NULL)
+					rte_exit(EXIT_FAILURE, "cannot allocate burst statistics\n");
+			}
 		}
 	}
 	nb_fwd_lcores = (uint16_t)RTE_MIN((unsigned int)cfg.nb_fwd_lcores, nb_avail_fwd_lcores);
@@ -501,6 +520,7 @@ fwd_stop(void)
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
 		rte_eal_wait_lcore(fwd_lcores[lc].lcore_id);
 	fwd_is_running = false;
+	verbose_callbacks_free_retired();
 	fwd_stats_display();
 	printf("\nDone.\n");
 	fflush(stdout);

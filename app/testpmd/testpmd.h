@@ -35,6 +35,12 @@ enum port_topology {
 	TOPO_LOOP,
 };
 
+/* How many bursts had each size, 0..TESTPMD_MAX_BURST (--record-burst-stats). */
+struct fwd_burst_stats {
+	uint32_t rx[TESTPMD_MAX_BURST + 1];
+	uint32_t tx[TESTPMD_MAX_BURST + 1];
+};
+
 /* One rx queue polled by one lcore, and where its packets go. */
 struct fwd_stream {
 	uint16_t rx_port;
@@ -46,6 +52,8 @@ struct fwd_stream {
 	uint64_t rx_packets;
 	uint64_t tx_packets;
 	uint64_t fwd_dropped;
+	uint64_t core_cycles;	/* --record-core-cycles */
+	struct fwd_burst_stats *bursts;	/* NULL unless --record-burst-stats */
 } __rte_cache_aligned;
 
 /* A forwarding lcore and its slice of the stream list. */
@@ -82,6 +90,8 @@ struct testpmd_cfg {
 	bool auto_start;
 	bool tx_first;
 	bool no_flush_rx;
+	bool record_core_cycles;
+	bool record_burst_stats;
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint16_t nb_rxd;
@@ -156,6 +166,7 @@ int fwd_start(bool with_tx_first);
 int fwd_stop(void);
 bool fwd_running(void);
 void fwd_config_setup(void);
+void fwd_streams_free(void);
 
 /* config.c: displays in the shape of DPDK's testpmd */
 void nic_stats_display(uint16_t port_id);
@@ -176,6 +187,12 @@ void device_infos_display(void);
 void fwd_lcores_config_display(void);
 void tx_pkt_segments_display(void);
 void nic_xstats_clear(uint16_t port_id);
+
+/* verbose.c: "set verbose N" per-packet lines */
+void verbose_level_set(uint16_t level);
+void verbose_callbacks_apply(uint16_t port_id);
+void verbose_callbacks_remove(uint16_t port_id);
+void verbose_callbacks_free_retired(void);
 
 /* cmdline.c */
 int cmdline_run(void);
