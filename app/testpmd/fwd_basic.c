@@ -98,8 +98,8 @@ const struct fwd_engine rxonly_engine = {
 	.name = "rxonly", .lcore_loop = rxonly_lcore_loop };
 
 const struct fwd_engine *const fwd_engines[] = {
-	&io_engine, &mac_engine, &macswap_engine, &rxonly_engine,
-	&txonly_engine, &flowgen_engine, NULL,
+	&io_engine, &mac_engine, &macswap_engine, &rxonly_engine, &txonly_engine,
+	&flowgen_engine, &five_tuple_swap_engine, &icmpecho_engine, NULL,
 };
 
 const struct fwd_engine *

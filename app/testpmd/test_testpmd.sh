@@ -75,7 +75,7 @@ out=$( (echo "show config fwd"; echo "bogus"; echo "set fwd foo"; echo "show por
 	echo "show port xstats 1"; echo "clear port stats all"; echo "stop"; echo "quit") |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
 expect "Command not found: 'bogus'; type 'help'" "unknown command"
-expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen" "bad mode"
+expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho" "bad mode"
 expect "Invalid port 9; valid ports: 0 1" "bad port"
 expect "Bad arguments: '0' for 'set burst'; give a number in 1..512" "bad burst"
 expect "Number of packets per burst set to 64" "burst set"
@@ -217,6 +217,41 @@ out=$( (echo "start tx_first"; sleep 0.3; echo stop; echo quit) |
 expect "^  ------- Forward Stats for RX Port= 1/Queue= 1 -> TX Port= 0/Queue= 1 -------$" "stream heading"
 n=$(grep -c "^  RX-packets: 8              TX-packets: 8              TX-dropped: 0 *$" <<<"$out")
 [ "$n" = 4 ] || fail "four streams each with 8 received and 8 sent, saw $n"
+
+echo "== icmpecho and 5tswap answer packets from a pcap file"
+pdir=$(mktemp -d)
+PKTS="python3 $(dirname "$0")/pcap_pkts.py"
+$PKTS make "$pdir/in.pcap"
+# net_pcap is built only where libpcap is found.
+if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
+	pcap_run() {
+		rm -f "$pdir/out.pcap"
+		out=$( (echo "set fwd $1"; echo start; sleep 0.5; echo stop; echo quit) |
+			run_i $EAL --vdev "net_pcap0,rx_pcap=$pdir/in.pcap,tx_pcap=$pdir/out.pcap" -- -i \
+				--no-flush-rx)
+		pkts=$($PKTS dump "$pdir/out.pcap")
+	}
+	pcap_run icmpecho
+	[ "$(acc RX-packets:)" = 4 ] || fail "icmpecho: RX $(acc RX-packets:), want 4"
+	[ "$(acc TX-packets:)" = 2 ] || fail "icmpecho: TX $(acc TX-packets:), want 2 (ARP and ICMP replies)"
+	# ARP reply: to the asker, from the port, opcode 2, the asked address answers.
+	grep -qE "^0200000000aa([0-9a-f]{12})08060001080006040002\1(0a000002)0200000000aa0a000001$" <<<"$pkts" ||
+		fail "icmpecho: no ARP reply in $pkts"
+	# Echo reply: MACs and addresses swapped, type 0, checksum still valid.
+	grep -q "^0200000000aa0200000000bb08004500002000010000400166da0a0000020a0000010000[0-9a-f]\{4\}0001000161626364$" <<<"$pkts" ||
+		fail "icmpecho: no echo reply in $pkts"
+	grep -q "^icmp-cksum-ok$" <<<"$pkts" || fail "icmpecho: echo reply checksum wrong"
+	[ "$(wc -l <<<"$pkts")" = 3 ] || fail "icmpecho: UDP and runt must be dropped: $pkts"
+	pcap_run 5tswap
+	[ "$(acc TX-packets:)" = 4 ] || fail "5tswap: TX $(acc TX-packets:), want 4"
+	grep -q "^0200000000aa0200000000bb08004500002000010000401166ca0a0000020a00000107d003e8000c00007778797a$" <<<"$pkts" ||
+		fail "5tswap: UDP datagram not swapped (MACs, addresses, ports): $pkts"
+	grep -q "^0200000000aaffffffffffff0806" <<<"$pkts" || fail "5tswap: ARP MACs not swapped: $pkts"
+	grep -q "^01010101010101010101$" <<<"$pkts" || fail "5tswap: the runt must go out untouched: $pkts"
+else
+	echo "skip: no net_pcap in this build"
+fi
+rm -rf "$pdir"
 
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |

@@ -139,6 +139,8 @@ extern const struct fwd_engine macswap_engine;
 extern const struct fwd_engine rxonly_engine;
 extern const struct fwd_engine txonly_engine;
 extern const struct fwd_engine flowgen_engine;
+extern const struct fwd_engine five_tuple_swap_engine;
+extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine *const fwd_engines[];
 const struct fwd_engine *fwd_engine_find(const char *name);
 /* Print the engine names separated by spaces (for error messages). */
