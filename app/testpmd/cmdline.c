@@ -331,7 +331,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", NULL,
 };
 
 static char *

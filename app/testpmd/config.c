@@ -267,8 +267,16 @@ fwd_stream_stats_display(const struct fwd_stream *fs)
 		return;
 	printf("\n  ------- Forward Stats for RX Port=%2d/Queue=%2d -> TX Port=%2d/Queue=%2d "
 	       "-------\n", fs->rx_port, fs->rx_queue, fs->tx_port, fs->tx_queue);
-	printf("  RX-packets: %-14" PRIu64 " TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64
-	       "\n", fs->rx_packets, fs->tx_packets, fs->fwd_dropped);
+	printf("  RX-packets: %-14" PRIu64 " TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64,
+	       fs->rx_packets, fs->tx_packets, fs->fwd_dropped);
+	if (cfg.engine == &csum_engine) {
+		printf("  RX- bad IP checksum: %-14" PRIu64 "  Rx- bad L4 checksum: %-14" PRIu64
+		       " Rx- bad outer L4 checksum: %-14" PRIu64 "\n", fs->rx_bad_ip_csum,
+		       fs->rx_bad_l4_csum, fs->rx_bad_outer_l4_csum);
+		printf(" RX- bad outer IP checksum: %-14" PRIu64 "\n", fs->rx_bad_outer_ip_csum);
+	} else {
+		printf("\n");
+	}
 	stream_bursts_display(fs, fs);
 }
 
@@ -293,6 +301,10 @@ void
 fwd_stats_display(void)
 {
 	uint64_t tx_dropped[RTE_MAX_ETHPORTS] = { 0 };
+	struct {
+		uint64_t rx_bad_ip_csum, rx_bad_l4_csum;
+		uint64_t rx_bad_outer_l4_csum, rx_bad_outer_ip_csum;
+	} bad_csum[RTE_MAX_ETHPORTS] = { 0 };
 	const struct fwd_stream *rx_stream[RTE_MAX_ETHPORTS] = { NULL };
 	const struct fwd_stream *tx_stream[RTE_MAX_ETHPORTS] = { NULL };
 	uint64_t total_rx = 0, total_rx_dropped = 0, total_tx = 0, total_tx_dropped = 0;
@@ -308,6 +320,10 @@ fwd_stats_display(void)
 			tx_stream[fs->tx_port] = fs;
 		}
 		tx_dropped[fs->tx_port] += fs->fwd_dropped;
+		bad_csum[fs->rx_port].rx_bad_ip_csum += fs->rx_bad_ip_csum;
+		bad_csum[fs->rx_port].rx_bad_l4_csum += fs->rx_bad_l4_csum;
+		bad_csum[fs->rx_port].rx_bad_outer_l4_csum += fs->rx_bad_outer_l4_csum;
+		bad_csum[fs->rx_port].rx_bad_outer_ip_csum += fs->rx_bad_outer_ip_csum;
 	}
 
 	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
@@ -336,6 +352,13 @@ fwd_stats_display(void)
 		       fwd_stats_border);
 		printf("  RX-packets: %-14" PRIu64 " RX-dropped: %-14" PRIu64 "RX-total: %-" PRIu64
 		       "\n", st.ipackets, st.imissed, st.ipackets + st.imissed);
+		if (cfg.engine == &csum_engine) {
+			printf("  Bad-ipcsum: %-14" PRIu64 " Bad-l4csum: %-14" PRIu64
+			       "Bad-outer-l4csum: %-14" PRIu64 "\n", bad_csum[pid].rx_bad_ip_csum,
+			       bad_csum[pid].rx_bad_l4_csum, bad_csum[pid].rx_bad_outer_l4_csum);
+			printf("  Bad-outer-ipcsum: %-14" PRIu64 "\n",
+			       bad_csum[pid].rx_bad_outer_ip_csum);
+		}
 		if (st.ierrors + st.rx_nombuf > 0) {
 			printf("  RX-error: %-" PRIu64 "\n", st.ierrors);
 			printf("  RX-nombufs: %-14" PRIu64 "\n", st.rx_nombuf);
@@ -398,6 +421,10 @@ fwd_stats_reset(void)
 		fwd_streams[s].tx_packets = 0;
 		fwd_streams[s].fwd_dropped = 0;
 		fwd_streams[s].core_cycles = 0;
+		fwd_streams[s].rx_bad_ip_csum = 0;
+		fwd_streams[s].rx_bad_l4_csum = 0;
+		fwd_streams[s].rx_bad_outer_l4_csum = 0;
+		fwd_streams[s].rx_bad_outer_ip_csum = 0;
 		if (fwd_streams[s].bursts != NULL)
 			memset(fwd_streams[s].bursts, 0, sizeof(*fwd_streams[s].bursts));
 	}

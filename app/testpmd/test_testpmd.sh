@@ -75,7 +75,7 @@ out=$( (echo "show config fwd"; echo "bogus"; echo "set fwd foo"; echo "show por
 	echo "show port xstats 1"; echo "clear port stats all"; echo "stop"; echo "quit") |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
 expect "Command not found: 'bogus'; type 'help'" "unknown command"
-expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho" "bad mode"
+expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho csum" "bad mode"
 expect "Invalid port 9; valid ports: 0 1" "bad port"
 expect "Bad arguments: '0' for 'set burst'; give a number in 1..512" "bad burst"
 expect "Number of packets per burst set to 64" "burst set"
@@ -248,6 +248,15 @@ if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
 		fail "5tswap: UDP datagram not swapped (MACs, addresses, ports): $pkts"
 	grep -q "^0200000000aaffffffffffff0806" <<<"$pkts" || fail "5tswap: ARP MACs not swapped: $pkts"
 	grep -q "^01010101010101010101$" <<<"$pkts" || fail "5tswap: the runt must go out untouched: $pkts"
+	# csum: wrong IPv4, UDP and TCP checksums come out right, MACs as mac mode.
+	$PKTS make-csum "$pdir/in.pcap"
+	pcap_run csum
+	expect "^  Bad-ipcsum: 0              Bad-l4csum: 0             Bad-outer-l4csum: 0 +$" "csum counters"
+	expect "^  Bad-outer-ipcsum: 0 +$" "csum outer IP counter"
+	[ "$(grep -c "^020000000000([0-9a-f]{12})0800" -E <<<"$pkts")" = 2 ] ||
+		fail "csum: two packets to the peer 02:00:00:00:00:00: $pkts"
+	[ "$(grep -c "^ip-cksum-ok$" <<<"$pkts")" = 2 ] || fail "csum: IPv4 checksums not fixed: $pkts"
+	[ "$(grep -c "^l4-cksum-ok$" <<<"$pkts")" = 2 ] || fail "csum: UDP/TCP checksums not fixed: $pkts"
 else
 	echo "skip: no net_pcap in this build"
 fi

@@ -53,6 +53,11 @@ struct fwd_stream {
 	uint64_t tx_packets;
 	uint64_t fwd_dropped;
 	uint64_t core_cycles;	/* --record-core-cycles */
+	/* csum: packets the port flagged with a bad checksum */
+	uint64_t rx_bad_ip_csum;
+	uint64_t rx_bad_l4_csum;
+	uint64_t rx_bad_outer_l4_csum;
+	uint64_t rx_bad_outer_ip_csum;
 	struct fwd_burst_stats *bursts;	/* NULL unless --record-burst-stats */
 } __rte_cache_aligned;
 
@@ -141,6 +146,7 @@ extern const struct fwd_engine txonly_engine;
 extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine five_tuple_swap_engine;
 extern const struct fwd_engine icmpecho_engine;
+extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine *const fwd_engines[];
 const struct fwd_engine *fwd_engine_find(const char *name);
 /* Print the engine names separated by spaces (for error messages). */
