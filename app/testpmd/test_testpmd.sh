@@ -187,8 +187,6 @@ out=$(echo quit | timeout 30 "$TPMD" $EAL $NULL2 -- -i --cmdline-file="$cmdf.sel
 expect "^Number of packets per burst set to 17$" "--cmdline-file runs the file"
 expect "files loaded 8 deep; does a file load itself\?" "a file that loads itself"
 expect "^Read CLI commands from $cmdf.self$" "--cmdline-file done"
-check_bad_rc=$(timeout 30 "$TPMD" $EAL $NULL2 -- --cmdline-file=/nonexistent/x </dev/null >/dev/null 2>&1; echo $?)
-[ "$check_bad_rc" = 1 ] || fail "--cmdline-file of a missing file: exit status $check_bad_rc, want 1"
 rm -f "$cmdf" "$cmdf.self"
 
 echo "== set verbose, record-burst-stats, --record-core-cycles on net_ring ports"
@@ -262,6 +260,15 @@ else
 fi
 rm -rf "$pdir"
 
+echo "== --portmask, --max-pkt-len, --mbcache"
+out=$( (echo "show config fwd"; echo "show port info 2"; echo "dump_mempool mb_pool_0"; echo quit) |
+	run_i $EAL $NULL2 --vdev net_null2 -- -i --portmask=0x5 --max-pkt-len=9018 --mbcache=0)
+expect "^io packet forwarding - ports=2 - cores=1 - streams=2 " "portmask: two ports"
+expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=2/Q=0 \(socket 0\) peer=02:00:00:00:00:02$" "portmask: 0 with 2"
+reject "RX P=1/" "portmask: port 1 not forwarding"
+expect "^MTU: 9000$" "max-pkt-len sets the MTU (less 18 bytes of overhead)"
+expect "^    cache_size=0$" "mbcache 0"
+
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i --forward-mode=txonly --txpkts=100 2>&1)
@@ -334,6 +341,14 @@ check_bad "invalid --txpkts '64,,64': an empty length; give lengths like 64 or 6
 	$EAL $NULL2 -- --txpkts=64,,64
 check_bad "invalid --txpkts '0{20}\.\.\.': longer than 127 characters" \
 	$EAL $NULL2 -- --txpkts=$(printf '0%.0s' $(seq 130))64
+check_bad "invalid --portmask '0': expected a non-zero hexadecimal mask" $EAL $NULL2 -- --portmask=0
+check_bad "invalid --portmask 'zz'" $EAL $NULL2 -- --portmask=zz
+check_bad "invalid --mbcache '600': expected a number in 0..512" $EAL $NULL2 -- --mbcache=600
+check_bad "invalid --max-pkt-len '10': expected a number in 64.." $EAL $NULL2 -- --max-pkt-len=10
+check_bad "Fail to configure port 0: --max-pkt-len=99999 gives an MTU outside 46..65535" \
+	$EAL $NULL2 -- --max-pkt-len=99999
+check_bad "invalid --cmdline-file '/nonexistent/x': No such file or directory" \
+	$EAL $NULL2 -- --cmdline-file=/nonexistent/x
 check_bad "invalid --txpkts: total packet length=130000 > 65535" \
 	$EAL --vdev net_null0,copy=1 -- --mbuf-size=65535 --txpkts=65000,65000
 

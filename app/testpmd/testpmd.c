@@ -46,6 +46,7 @@ static bool fwd_is_running;
 void
 cfg_defaults(void)
 {
+	memset(&cfg, 0, sizeof(cfg));
 	cfg.nb_rxq = 1;
 	cfg.nb_txq = 1;
 	cfg.burst = TESTPMD_DEF_BURST;
@@ -54,6 +55,7 @@ cfg_defaults(void)
 	cfg.nb_txsegs = 1;
 	cfg.tx_pkt_len = 64;
 	cfg.mbuf_data_size = TESTPMD_DEF_MBUF_DATA_SIZE;
+	cfg.mbuf_cache = TESTPMD_MBUF_CACHE;
 	cfg.topology = TOPO_PAIRED;
 	cfg.rss_hf = RTE_ETH_RSS_IP;
 	cfg.engine = &io_engine;
@@ -75,12 +77,12 @@ mbuf_pool_create(uint16_t nb_ports)
 		uint32_t txd = RTE_MAX(cfg.nb_txd, (uint16_t)TESTPMD_DESC_ESTIMATE);
 
 		n = nb_ports * (cfg.nb_rxq * rxd + cfg.nb_txq * txd) +
-		    rte_lcore_count() * (TESTPMD_MBUF_CACHE + TESTPMD_MAX_BURST);
+		    rte_lcore_count() * (cfg.mbuf_cache + TESTPMD_MAX_BURST);
 		n = RTE_MAX(n, 8192u);
 	}
 	printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%u, size=%u, socket=%d\n", n,
 	       cfg.mbuf_data_size, (int)rte_socket_id());
-	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, TESTPMD_MBUF_CACHE, 0,
+	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, cfg.mbuf_cache, 0,
 					    cfg.mbuf_data_size, (int)rte_socket_id());
 	if (mbuf_pool == NULL) {
 		fprintf(stderr, "testpmd: cannot create a pool of %u mbufs of %u bytes: %s; "
@@ -112,6 +114,22 @@ port_configure(uint16_t pid)
 		return -EINVAL;
 	}
 	memset(&conf, 0, sizeof(conf));
+	if (cfg.max_pkt_len != 0) {
+		/* The frame's overhead over the MTU, as the driver counts it (else 18). */
+		uint32_t overhead = info.max_mtu != UINT16_MAX && info.max_rx_pktlen > info.max_mtu ?
+					    info.max_rx_pktlen - info.max_mtu :
+					    RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
+
+		if (cfg.max_pkt_len < overhead + info.min_mtu ||
+		    cfg.max_pkt_len - overhead > info.max_mtu) {
+			fprintf(stderr, "Fail to configure port %d: --max-pkt-len=%u gives an MTU "
+				"outside %u..%u; give a frame length in %u..%u\n", pid,
+				cfg.max_pkt_len, info.min_mtu, info.max_mtu,
+				info.min_mtu + overhead, info.max_mtu + overhead);
+			return -EINVAL;
+		}
+		conf.rxmode.mtu = cfg.max_pkt_len - overhead;
+	}
 	if (cfg.nb_rxq > 1 && (cfg.rss_hf & info.flow_type_rss_offloads) != 0) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf.rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf & info.flow_type_rss_offloads;
@@ -342,6 +360,8 @@ fwd_config_setup(void)
 	RTE_ETH_FOREACH_DEV(pid) {
 		if (cfg.nb_fwd_ports != 0 && nb_fwd_ports == cfg.nb_fwd_ports)
 			break;
+		if (cfg.portmask != 0 && (pid >= 64 || !(cfg.portmask & (1ull << pid))))
+			continue;
 		fwd_ports[nb_fwd_ports++] = pid;
 	}
 	nb_q = RTE_MIN(cfg.nb_rxq, cfg.nb_txq);

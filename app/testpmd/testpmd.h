@@ -108,6 +108,9 @@ struct testpmd_cfg {
 	uint16_t nb_txsegs;
 	uint32_t tx_pkt_len;	/* sum of txpkts */
 	uint16_t mbuf_data_size;
+	uint16_t mbuf_cache;	/* --mbcache: per-lcore mbuf cache */
+	uint32_t max_pkt_len;	/* --max-pkt-len: 0 keeps the port's MTU */
+	uint64_t portmask;	/* --portmask: forwarding ports, 0: all */
 	uint32_t total_num_mbufs;	/* 0: computed */
 	uint32_t stats_period;	/* seconds, 0: none */
 	uint32_t run_time;	/* seconds, 0: until a signal or "quit" */
@@ -198,6 +201,7 @@ void nic_xstats_clear(uint16_t port_id);
 
 /* verbose.c: "set verbose N" per-packet lines */
 void verbose_level_set(uint16_t level);
+uint16_t verbose_level_get(void);
 void verbose_callbacks_apply(uint16_t port_id);
 void verbose_callbacks_remove(uint16_t port_id);
 void verbose_callbacks_free_retired(void);

@@ -214,6 +214,12 @@ verbose_callbacks_remove(uint16_t port_id)
 	verbose_level = level;
 }
 
+uint16_t
+verbose_level_get(void)
+{
+	return verbose_level;
+}
+
 void
 verbose_level_set(uint16_t level)
 {
