@@ -28,6 +28,9 @@ static const char *const fuzz_ports[] = { "net_null0", "net_null1" };
 static void
 testpmd_state_reset(void)
 {
+	/* "set verbose N" left callbacks on the queues: take them off. */
+	if (verbose_level_get() != 0)
+		verbose_level_set(0);
 	cfg_defaults();
 	/* Draining the rx queues sleeps 20 ms a start; null ports hold nothing. */
 	cfg.no_flush_rx = true;
