@@ -25,7 +25,7 @@ static bool quit_requested;
 
 static const char help_text[] =
 	"Commands:\n"
-	"  start [tx_first]                      start forwarding\n"
+	"  start [tx_first [N]]                  start forwarding (after N bursts sent)\n"
 	"  stop                                  stop forwarding, print forward statistics\n"
 	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
 	"  show rxq|txq info P Q                 queue Q of port P\n"
@@ -213,11 +213,16 @@ cmd_help(char **tok, int n)
 static int
 cmd_start(char **tok, int n)
 {
-	if (n > 2 || (n == 2 && strcmp(tok[1], "tx_first") != 0)) {
-		printf("Bad arguments: '%s'; try 'start' or 'start tx_first'\n", tok[1]);
+	unsigned long bursts = n >= 2 ? 1 : 0;
+
+	if (n > 3 || (n >= 2 && strcmp(tok[1], "tx_first") != 0)) {
+		printf("Bad arguments: '%s'; try 'start', 'start tx_first' or 'start tx_first N'\n",
+		       tok[1]);
 		return -1;
 	}
-	return fwd_start(n == 2);
+	if (n == 3 && cmd_number_arg("start tx_first", tok[2], 1, UINT16_MAX, &bursts) < 0)
+		return -1;
+	return fwd_start((unsigned int)bursts);
 }
 
 static int

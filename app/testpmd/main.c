@@ -169,12 +169,12 @@ main(int argc, char **argv)
 	if (cfg.interactive) {
 		if (cfg.auto_start) {
 			printf("Start automatic packet forwarding\n");
-			fwd_start(cfg.tx_first);
+			fwd_start(cfg.tx_first ? 1 : 0);
 		}
 		cmdline_run();
 	} else {
 		printf("No commandline core given, start packet forwarding\n");
-		if (fwd_start(cfg.tx_first) != 0)
+		if (fwd_start(cfg.tx_first ? 1 : 0) != 0)
 			ret = EXIT_FAILURE;
 		else
 			run_until_quit();

@@ -209,12 +209,13 @@ expect "^  CPU cycles/packet=[0-9]+\.[0-9]{2} \(total cycles=[0-9]+ / total rxon
 expect "^Bad arguments: 'x' for 'set verbose'; give a number in 0..65535$" "bad verbose"
 expect "^Bad arguments: try 'set record-core-cycles on\|off'$" "bad record-core-cycles"
 
-echo "== streams > ports: DPDK's per-stream forward statistics"
-out=$( (echo "start tx_first"; sleep 0.3; echo stop; echo quit) |
+echo "== streams > ports: DPDK's per-stream forward statistics; start tx_first N"
+out=$( (echo "start tx_first 0"; echo "start tx_first 2"; sleep 0.3; echo stop; echo quit) |
 	run_i $EAL $RING2 -- -i --rxq=2 --txq=2 --burst=8 --forward-mode=rxonly)
 expect "^  ------- Forward Stats for RX Port= 1/Queue= 1 -> TX Port= 0/Queue= 1 -------$" "stream heading"
-n=$(grep -c "^  RX-packets: 8              TX-packets: 8              TX-dropped: 0 *$" <<<"$out")
-[ "$n" = 4 ] || fail "four streams each with 8 received and 8 sent, saw $n"
+n=$(grep -c "^  RX-packets: 16             TX-packets: 16             TX-dropped: 0 *$" <<<"$out")
+[ "$n" = 4 ] || fail "four streams each with 2 bursts of 8 received and sent, saw $n"
+expect "^Bad arguments: '0' for 'start tx_first'; give a number in 1..65535$" "start tx_first 0"
 
 echo "== icmpecho and 5tswap answer packets from a pcap file"
 pdir=$(mktemp -d)

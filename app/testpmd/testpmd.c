@@ -466,7 +466,7 @@ tx_first_burst(void)
 }
 
 int
-fwd_start(bool with_tx_first)
+fwd_start(unsigned int tx_first_bursts)
 {
 	if (fwd_is_running) {
 		printf("Packet forwarding already started\n");
@@ -503,7 +503,7 @@ fwd_start(bool with_tx_first)
 		if (cfg.engine->port_begin != NULL)
 			cfg.engine->port_begin(pid);
 	}
-	if (with_tx_first)
+	for (unsigned int b = 0; b < tx_first_bursts; b++)
 		tx_first_burst();
 	fflush(stdout);
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++) {

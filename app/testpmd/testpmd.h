@@ -173,7 +173,8 @@ int ports_close_one(uint16_t port_id);	/* PORT_ALL: all */
 /* The next start configures the ports again (new queue counts, ...). */
 void ports_reconfig(void);
 bool ports_all_stopped(void);
-int fwd_start(bool with_tx_first);
+/* Send tx_first_bursts bursts on every stream before the lcores start. */
+int fwd_start(unsigned int tx_first_bursts);
 int fwd_stop(void);
 bool fwd_running(void);
 void fwd_config_setup(void);
