@@ -274,8 +274,11 @@ ports_reconfig(void)
 {
 	uint16_t pid;
 
-	RTE_ETH_FOREACH_DEV(pid)
+	RTE_ETH_FOREACH_DEV(pid) {
+		/* Off while the queues they sit on exist; the next start puts them back. */
+		verbose_callbacks_remove(pid);
 		ports[pid].configured = false;
+	}
 }
 
 int

@@ -155,11 +155,15 @@ tx_dump_cb(uint16_t port_id, uint16_t queue, struct rte_mbuf **pkts, uint16_t nb
 static void
 cb_retire(const struct rte_eth_rxtx_callback *cb)
 {
-	/* A burst on a forwarding lcore may be inside it: free it after the stop. */
-	if (fwd_running() && nb_cb_retired < CB_RETIRED_MAX)
-		cb_retired[nb_cb_retired++] = cb;
-	else
+	/*
+	 * A burst on a forwarding lcore may be inside it: free it after the
+	 * stop. Past the list's room (verbose turned on and off very many
+	 * times in one run) it is left allocated rather than freed too soon.
+	 */
+	if (!fwd_running())
 		rte_free((void *)(uintptr_t)cb);
+	else if (nb_cb_retired < CB_RETIRED_MAX)
+		cb_retired[nb_cb_retired++] = cb;
 }
 
 void
@@ -188,15 +192,14 @@ verbose_callbacks_apply(uint16_t port_id)
 
 		if (rx_want && *rx == NULL)
 			*rx = rte_eth_add_rx_callback(port_id, q, rx_dump_cb, NULL);
-		if (!rx_want && *rx != NULL) {
-			rte_eth_remove_rx_callback(port_id, q, *rx);
+		/* Freed only once unlinked: a linked one may run again. */
+		if (!rx_want && *rx != NULL && rte_eth_remove_rx_callback(port_id, q, *rx) == 0) {
 			cb_retire(*rx);
 			*rx = NULL;
 		}
 		if (tx_want && *tx == NULL)
 			*tx = rte_eth_add_tx_callback(port_id, q, tx_dump_cb, NULL);
-		if (!tx_want && *tx != NULL) {
-			rte_eth_remove_tx_callback(port_id, q, *tx);
+		if (!tx_want && *tx != NULL && rte_eth_remove_tx_callback(port_id, q, *tx) == 0) {
 			cb_retire(*tx);
 			*tx = NULL;
 		}
