@@ -16,6 +16,48 @@
 
 #include "testpmd.h"
 
+/* "show port P rxq|txq Q desc D status" and "show port P rxq Q desc used count". */
+static int
+show_port_desc(char **tok, int n)
+{
+	bool rx = strcmp(tok[3], "rxq") == 0;
+	unsigned long q, d = 0;
+	int port, rc;
+
+	port = cmd_one_port_arg(tok[2]);
+	if (port < 0 || cmd_number_arg("queue", tok[4], 0, UINT16_MAX, &q) < 0)
+		return -1;
+	if (n == 8 && rx && strcmp(tok[6], "used") == 0 && strcmp(tok[7], "count") == 0) {
+		rc = rte_eth_rx_queue_count((uint16_t)port, (uint16_t)q);
+		if (rc < 0) {
+			printf("Invalid queueid = %lu\n", q);
+			return -1;
+		}
+		printf("Used desc count = %d\n", rc);
+		return 0;
+	}
+	if (n != 8 || strcmp(tok[7], "status") != 0) {
+		printf("Bad arguments: try 'show port P rxq|txq Q desc D status' or 'show port P "
+		       "rxq Q desc used count'\n");
+		return -1;
+	}
+	if (cmd_number_arg("desc", tok[6], 0, UINT16_MAX, &d) < 0)
+		return -1;
+	rc = rx ? rte_eth_rx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d) :
+		  rte_eth_tx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d);
+	if (rc < 0) {
+		printf("Invalid input: queue id = %lu, desc id = %lu\n", q, d);
+		return -1;
+	}
+	if (rc == (rx ? RTE_ETH_RX_DESC_AVAIL : RTE_ETH_TX_DESC_FULL))
+		printf("Desc status = %s\n", rx ? "AVAILABLE" : "FULL");
+	else if (rc == (rx ? RTE_ETH_RX_DESC_DONE : RTE_ETH_TX_DESC_DONE))
+		printf("Desc status = DONE\n");
+	else
+		printf("Desc status = UNAVAILABLE\n");
+	return 0;
+}
+
 static int
 show_port(char **tok, int n)
 {
@@ -30,6 +72,9 @@ show_port(char **tok, int n)
 	};
 	int port;
 
+	if (n >= 7 && (strcmp(tok[3], "rxq") == 0 || strcmp(tok[3], "txq") == 0) &&
+	    strcmp(tok[5], "desc") == 0)
+		return show_port_desc(tok, n);
 	if (n != 4) {
 		printf("Bad arguments: try 'show port stats|info|summary|xstats all|N'\n");
 		return -1;

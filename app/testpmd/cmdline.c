@@ -29,6 +29,8 @@ static const char help_text[] =
 	"  stop                                  stop forwarding, print forward statistics\n"
 	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
 	"  show rxq|txq info P Q                 queue Q of port P\n"
+	"  show port P rxq|txq Q desc D status   descriptor D of a queue\n"
+	"  show port P rxq Q desc used count     descriptors the port filled\n"
 	"  show fwd stats all                    forward statistics so far\n"
 	"  show config rxtx|cores|fwd|txpkts     forwarding configuration\n"
 	"  show device info all                  devices and their ports\n"
@@ -220,7 +222,8 @@ cmd_start(char **tok, int n)
 		       tok[1]);
 		return -1;
 	}
-	if (n == 3 && cmd_number_arg("start tx_first", tok[2], 1, UINT16_MAX, &bursts) < 0)
+	/* N = 0 is a plain start, as in DPDK's testpmd. */
+	if (n == 3 && cmd_number_arg("start tx_first", tok[2], 0, UINT16_MAX, &bursts) < 0)
 		return -1;
 	return fwd_start((unsigned int)bursts);
 }
