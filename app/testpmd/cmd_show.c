@@ -43,8 +43,8 @@ show_port_desc(char **tok, int n)
 	}
 	if (cmd_number_arg("desc", tok[6], 0, UINT16_MAX, &d) < 0)
 		return -1;
-	rc = rx ? rte_eth_rx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d) :
-		  rte_eth_tx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d);
+	rc = rx ? rte_eth_rx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d)
+		: rte_eth_tx_descriptor_status((uint16_t)port, (uint16_t)q, (uint16_t)d);
 	if (rc < 0) {
 		printf("Invalid input: queue id = %lu, desc id = %lu\n", q, d);
 		return -1;
