@@ -40,6 +40,8 @@ static const char help_text[] =
 	"  set fwd MODE                          forwarding mode: %s\n"
 	"  set burst N                           packets per burst (1..%d)\n"
 	"  set nbcore N                          forwarding lcores (1..%u)\n"
+	"  set nbport N                          forwarding ports\n"
+	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
 	"  set verbose N                         packet lines: 1 received, 2 sent, 3 both\n"
 	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
 	"  port start|stop|close all|N           start, stop or close ports\n"
@@ -126,81 +128,6 @@ cmd_for_ports(int port, void (*fn)(uint16_t))
 		if (port == PORT_ALL || pid == port)
 			fn(pid);
 	}
-}
-
-static int
-cmd_set(char **tok, int n)
-{
-	unsigned long v;
-
-	if (n == 3 && strcmp(tok[1], "fwd") == 0) {
-		const struct fwd_engine *e = fwd_engine_find(tok[2]);
-
-		if (e == NULL) {
-			printf("Bad arguments: unknown forwarding mode '%s'; use one of %s\n",
-			       tok[2], fwd_engine_names());
-			return -1;
-		}
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.engine = e;
-		printf("Set %s packet forwarding mode\n", e->name);
-		return 0;
-	}
-	if (n >= 2 && strcmp(tok[1], "burst") == 0) {
-		if (cmd_number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0)
-			return -1;
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.burst = (uint16_t)v;
-		printf("Number of packets per burst set to %u\n", cfg.burst);
-		return 0;
-	}
-	if (n >= 2 && strcmp(tok[1], "nbcore") == 0) {
-		if (cmd_number_arg("set nbcore", n == 3 ? tok[2] : NULL, 1, nb_avail_fwd_lcores,
-			       &v) < 0)
-			return -1;
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.nb_fwd_lcores = (uint16_t)v;
-		printf("Number of forwarding cores set to %u\n", cfg.nb_fwd_lcores);
-		return 0;
-	}
-	if (n >= 2 && strcmp(tok[1], "verbose") == 0) {
-		if (cmd_number_arg("set verbose", n == 3 ? tok[2] : NULL, 0, UINT16_MAX, &v) < 0)
-			return -1;
-		verbose_level_set((uint16_t)v);
-		return 0;
-	}
-	if (n >= 2 && (strcmp(tok[1], "record-core-cycles") == 0 ||
-		       strcmp(tok[1], "record-burst-stats") == 0)) {
-		if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
-			printf("Bad arguments: try 'set %s on|off'\n", tok[1]);
-			return -1;
-		}
-		/* The lcores read both when they start. */
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		if (strcmp(tok[1], "record-core-cycles") == 0)
-			cfg.record_core_cycles = strcmp(tok[2], "on") == 0;
-		else
-			cfg.record_burst_stats = strcmp(tok[2], "on") == 0;
-		return 0;
-	}
-	if (cmd_set_port(tok, n) <= 0)
-		return 0;
-	printf("Bad arguments: try 'set fwd MODE', 'set burst N', 'set nbcore N', 'set verbose N', "
-	       "'set record-core-cycles|record-burst-stats on|off', 'set promisc|allmulti all|N "
-	       "on|off' or 'set link-up|link-down port N'\n");
-	return -1;
 }
 
 static int
@@ -337,7 +264,7 @@ static const char *const cmd_words[] = {
 	"start", "stop", "show", "set", "clear", "port", "quit", "help", "load", "mac_addr",
 	"tx_first", "stats", "info", "summary", "xstats", "all", "config", "fwd", "cores",
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
-	"nbcore", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
+	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
 	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", NULL,
 };

@@ -268,6 +268,17 @@ else
 fi
 rm -rf "$pdir"
 
+echo "== set nbport, set eth-peer"
+out=$( (echo "set nbport 3"; echo "set nbport 1"; echo "set eth-peer 0 02:00:00:00:00:77";
+	echo "set eth-peer 0 zz"; echo "set fwd"; echo "show config fwd"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^nb fwd ports 3 > 2 \(number of configured ports\) - ignored$" "nbport too large"
+expect "^Number of forwarding ports set to 1$" "nbport"
+expect "^Error: Invalid ethernet address: zz$" "bad eth-peer"
+expect "^Bad arguments: try 'set fwd MODE' with a mode of io mac" "set fwd without a mode"
+expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one port forwarding"
+expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=0/Q=0 \(socket 0\) peer=02:00:00:00:00:77$" "eth-peer"
+
 echo "== --portmask, --max-pkt-len, --mbcache"
 out=$( (echo "show config fwd"; echo "show port info 2"; echo "dump_mempool mb_pool_0"; echo quit) |
 	run_i $EAL $NULL2 --vdev net_null2 -- -i --portmask=0x5 --max-pkt-len=9018 --mbcache=0)

@@ -232,6 +232,9 @@ int cmd_show(char **tok, int n);
 int cmd_clear(char **tok, int n);
 int cmd_dump(char **tok, int n);
 
+/* cmd_set.c: set fwd|burst|nbcore|nbport|eth-peer|verbose|record-* (then cmd_set_port) */
+int cmd_set(char **tok, int n);
+
 /* cmd_port.c: port, set promisc|allmulti|link-up|link-down, mac_addr */
 int cmd_port(char **tok, int n);
 /* Returns 1 when tok is not one of its "set" commands. */
