@@ -196,7 +196,7 @@ ports_start(uint16_t port_id)
 {
 	uint16_t pid;
 	int failed = 0;
-
+	/* As DPDK's testpmd: asking to start only started ports is a mistake. */
 	bool any = false, all_started = true;
 
 	RTE_ETH_FOREACH_DEV(pid) {
