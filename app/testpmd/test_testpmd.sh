@@ -21,7 +21,7 @@ reject() { grep -qE -- "$1" <<<"$out" && fail "$2: unexpected /$1/ in output"; }
 
 # Piped commands to the prompt; the prompts are taken out of the output so
 # that each answer starts its line.
-run_i() { timeout 30 "$TPMD" "$@" 2>&1 | sed -E 's/^(testpmd> )+//'; }
+run_i() { timeout -k 5 30 "$TPMD" "$@" 2>&1 | sed -E 's/^(testpmd> )+//'; }
 
 # Accumulated totals: "RX-packets: N ... " lines after "Accumulated".
 acc() { awk -v f="$1" '/Accumulated forward statistics/ { a = 1 } a && $1 == f { print $2; exit }' <<<"$out"; }
@@ -215,6 +215,16 @@ expect "^  RX-bursts : [0-9]+ \[[0-9]+% of 0 pkts \+ [0-9]+% of 4 pkts\]$" "burs
 expect "^  CPU cycles/packet=[0-9]+\.[0-9]{2} \(total cycles=[0-9]+ / total rxonly packets=8\) at [0-9]+ MHz Clock$" "core cycles"
 expect "^Bad arguments: 'x' for 'set verbose'; give a number in 0..65535$" "bad verbose"
 expect "^Bad arguments: try 'set record-core-cycles on\|off'$" "bad record-core-cycles"
+
+echo "== verbose callbacks follow the queues through reconfigurations"
+out=$( (echo "set verbose 1"; echo "port stop all"; echo "port config all rxq 4";
+	echo "port config all txq 4"; echo "port start all"; echo "port stop all";
+	echo "port config all rxq 1"; echo "port config all txq 1"; echo "port start all";
+	echo "port stop all"; echo "port config all rxq 2"; echo "port config all txq 2";
+	echo "port start all"; echo "start tx_first"; sleep 1; echo stop; echo quit) |
+	run_i $EAL $RING2 -- -i --burst=8 --forward-mode=rxonly)
+n=$(grep -c "^port 0/queue 1: received 8 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "queue 1 of port 0: one burst dumped once, saw $n dumps"
 
 echo "== streams > ports: DPDK's per-stream forward statistics; start tx_first N"
 out=$( (echo "start tx_first x"; echo "start tx_first 2"; sleep 1; echo stop; echo quit) |
