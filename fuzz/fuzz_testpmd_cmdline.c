@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_dev.h>
 #include <rte_eal.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
@@ -22,12 +23,45 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+static const char *const fuzz_ports[] = { "net_null0", "net_null1" };
+
 static void
 testpmd_state_reset(void)
 {
+	/* "set verbose N" left callbacks on the queues: take them off. */
+	if (verbose_level_get() != 0)
+		verbose_level_set(0);
 	cfg_defaults();
 	/* Draining the rx queues sleeps 20 ms a start; null ports hold nothing. */
 	cfg.no_flush_rx = true;
+}
+
+/* "port close" releases a port: probe its device again for the next input. */
+static void
+fuzz_ports_restore(void)
+{
+	uint16_t pid;
+
+	for (size_t i = 0; i < RTE_DIM(fuzz_ports); i++) {
+		if (rte_eth_dev_get_port_by_name(fuzz_ports[i], &pid) == 0)
+			continue;
+		rte_eal_hotplug_remove("vdev", fuzz_ports[i]);
+		if (rte_eal_hotplug_add("vdev", fuzz_ports[i], "") != 0) {
+			fprintf(stderr, "fuzz_testpmd_cmdline: cannot probe %s again\n",
+				fuzz_ports[i]);
+			abort();
+		}
+	}
+	/* "port config all rxq N" left a port to configure again: back to one queue. */
+	RTE_ETH_FOREACH_DEV(pid) {
+		struct rte_eth_dev_info info;
+
+		if (ports[pid].configured && rte_eth_dev_info_get(pid, &info) == 0 &&
+		    info.nb_rx_queues == cfg.nb_rxq && info.nb_tx_queues == cfg.nb_txq)
+			continue;
+		ports_stop(pid);
+		ports[pid].configured = false;
+	}
 }
 
 /* Leave nothing for the leak check at exit. */
@@ -63,6 +97,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 		exit(1);
 	}
 	testpmd_state_reset();
+	/* "load FILE" would read the machine's files (or block on a fifo). */
+	cmdline_load_allowed = false;
 	fwd_lcores_find();
 	if (mbuf_pool_create(2) < 0 || ports_start(RTE_MAX_ETHPORTS) != 0) {
 		fprintf(stderr, "fuzz_testpmd_cmdline: ports did not start\n");
@@ -88,8 +124,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (fwd_running())
 		fwd_stop();
-	ports_start(RTE_MAX_ETHPORTS);
 	testpmd_state_reset();
+	fuzz_ports_restore();
+	ports_start(RTE_MAX_ETHPORTS);
 	free(buf);
 	return 0;
 }

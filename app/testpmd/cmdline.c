@@ -25,15 +25,32 @@ static bool quit_requested;
 
 static const char help_text[] =
 	"Commands:\n"
-	"  start [tx_first]                      start forwarding\n"
+	"  start [tx_first [N]]                  start forwarding (after N bursts sent)\n"
 	"  stop                                  stop forwarding, print forward statistics\n"
-	"  show port stats|info|xstats all|N     port statistics, infos, extended statistics\n"
-	"  clear port stats all|N                reset port statistics\n"
-	"  show config fwd                       forwarding streams and lcores\n"
+	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
+	"  show rxq|txq info P Q                 queue Q of port P\n"
+	"  show port P rxq|txq Q desc D status   descriptor D of a queue\n"
+	"  show port P rxq Q desc used count     descriptors the port filled\n"
+	"  show fwd stats all                    forward statistics so far\n"
+	"  show config rxtx|cores|fwd|txpkts     forwarding configuration\n"
+	"  show device info all                  devices and their ports\n"
+	"  clear port stats|xstats all|N         reset port statistics\n"
+	"  clear fwd stats all                   reset forward statistics\n"
+	"  dump_physmem|dump_memzone|dump_mempool|dump_ring|dump_struct_sizes|dump_log_types\n"
 	"  set fwd MODE                          forwarding mode: %s\n"
 	"  set burst N                           packets per burst (1..%d)\n"
 	"  set nbcore N                          forwarding lcores (1..%u)\n"
-	"  port start|stop all|N                 start or stop ports\n"
+	"  set nbport N                          forwarding ports\n"
+	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
+	"  set verbose N                         packet lines: 1 received, 2 sent, 3 both\n"
+	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
+	"  port start|stop|close all|N           start, stop or close ports\n"
+	"  port config all rxq|txq|rxd|txd N     queues and descriptors (ports stopped)\n"
+	"  port config mtu P N                   MTU of port P\n"
+	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
+	"  set link-up|link-down port N          link state\n"
+	"  mac_addr add|remove|set P XX:XX:XX:XX:XX:XX   MAC addresses\n"
+	"  load FILE                             run the commands of FILE\n"
 	"  quit                                  stop everything and exit\n";
 
 static void
@@ -47,9 +64,8 @@ valid_ports_print(void)
 	printf("\n");
 }
 
-/* "all" -> RTE_MAX_ETHPORTS, a valid port id -> itself, else -1. */
-static int
-port_arg(const char *arg)
+int
+cmd_port_arg(const char *arg)
 {
 	char *end;
 	unsigned long v;
@@ -59,7 +75,7 @@ port_arg(const char *arg)
 		return -1;
 	}
 	if (strcmp(arg, "all") == 0)
-		return RTE_MAX_ETHPORTS;
+		return PORT_ALL;
 	v = strtoul(arg, &end, 10);
 	if (end == arg || *end != '\0' || v >= RTE_MAX_ETHPORTS ||
 	    !rte_eth_dev_is_valid_port((uint16_t)v)) {
@@ -70,9 +86,9 @@ port_arg(const char *arg)
 	return (int)v;
 }
 
-static int
-number_arg(const char *what, const char *arg, unsigned long min, unsigned long max,
-	   unsigned long *val)
+int
+cmd_number_arg(const char *what, const char *arg, unsigned long min, unsigned long max,
+	       unsigned long *val)
 {
 	char *end;
 
@@ -91,130 +107,111 @@ number_arg(const char *what, const char *arg, unsigned long min, unsigned long m
 	return 0;
 }
 
-static void
-for_ports(int port, void (*fn)(uint16_t))
+int
+cmd_one_port_arg(const char *arg)
+{
+	int port = cmd_port_arg(arg);
+
+	if (port == PORT_ALL) {
+		printf("Bad arguments: give one port, not 'all'\n");
+		return -1;
+	}
+	return port;
+}
+
+void
+cmd_for_ports(int port, void (*fn)(uint16_t))
 {
 	uint16_t pid;
 
 	RTE_ETH_FOREACH_DEV(pid) {
-		if (port == RTE_MAX_ETHPORTS || pid == port)
+		if (port == PORT_ALL || pid == port)
 			fn(pid);
 	}
 }
 
 static int
-cmd_show(char **tok, int n)
+cmd_help(char **tok, int n)
 {
-	if (n >= 2 && strcmp(tok[1], "config") == 0) {
-		if (n == 3 && strcmp(tok[2], "fwd") == 0) {
-			if (!fwd_running())
-				fwd_config_setup();
-			fwd_config_display();
-			return 0;
-		}
-		printf("Bad arguments: try 'show config fwd'\n");
-		return -1;
-	}
-	if (n >= 2 && strcmp(tok[1], "port") == 0) {
-		int port;
-
-		if (n != 4) {
-			printf("Bad arguments: try 'show port stats|info|xstats all|N'\n");
-			return -1;
-		}
-		port = port_arg(tok[3]);
-		if (port < 0)
-			return -1;
-		if (strcmp(tok[2], "stats") == 0)
-			for_ports(port, nic_stats_display);
-		else if (strcmp(tok[2], "info") == 0)
-			for_ports(port, port_infos_display);
-		else if (strcmp(tok[2], "xstats") == 0)
-			for_ports(port, nic_xstats_display);
-		else {
-			printf("Bad arguments: unknown '%s'; use stats, info or xstats\n", tok[2]);
-			return -1;
-		}
-		return 0;
-	}
-	printf("Bad arguments: try 'show port stats all' or 'show config fwd'\n");
-	return -1;
+	(void)tok;
+	(void)n;
+	printf(help_text, fwd_engine_names(), TESTPMD_MAX_BURST, nb_avail_fwd_lcores);
+	return 0;
 }
 
 static int
-cmd_set(char **tok, int n)
+cmd_start(char **tok, int n)
 {
-	unsigned long v;
+	unsigned long bursts = n >= 2 ? 1 : 0;
 
-	if (n == 3 && strcmp(tok[1], "fwd") == 0) {
-		const struct fwd_engine *e = fwd_engine_find(tok[2]);
-
-		if (e == NULL) {
-			printf("Bad arguments: unknown forwarding mode '%s'; use one of %s\n",
-			       tok[2], fwd_engine_names());
-			return -1;
-		}
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.engine = e;
-		printf("Set %s packet forwarding mode\n", e->name);
-		return 0;
+	if (n > 3 || (n >= 2 && strcmp(tok[1], "tx_first") != 0)) {
+		printf("Bad arguments: '%s'; try 'start', 'start tx_first' or 'start tx_first N'\n",
+		       tok[1]);
+		return -1;
 	}
-	if (n >= 2 && strcmp(tok[1], "burst") == 0) {
-		if (number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0)
-			return -1;
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.burst = (uint16_t)v;
-		printf("Number of packets per burst set to %u\n", cfg.burst);
-		return 0;
-	}
-	if (n >= 2 && strcmp(tok[1], "nbcore") == 0) {
-		if (number_arg("set nbcore", n == 3 ? tok[2] : NULL, 1, nb_avail_fwd_lcores,
-			       &v) < 0)
-			return -1;
-		if (fwd_running()) {
-			printf("Please stop forwarding first\n");
-			return -1;
-		}
-		cfg.nb_fwd_lcores = (uint16_t)v;
-		printf("Number of forwarding cores set to %u\n", cfg.nb_fwd_lcores);
-		return 0;
-	}
-	printf("Bad arguments: try 'set fwd MODE', 'set burst N' or 'set nbcore N'\n");
-	return -1;
+	/* N = 0 is a plain start, as in DPDK's testpmd. */
+	if (n == 3 && cmd_number_arg("start tx_first", tok[2], 0, UINT16_MAX, &bursts) < 0)
+		return -1;
+	return fwd_start((unsigned int)bursts);
 }
 
 static int
-cmd_port(char **tok, int n)
+cmd_stop(char **tok, int n)
 {
-	int port;
-
-	if (n != 3 || (strcmp(tok[1], "start") != 0 && strcmp(tok[1], "stop") != 0)) {
-		printf("Bad arguments: try 'port start all' or 'port stop N'\n");
+	(void)tok;
+	if (n != 1) {
+		printf("Bad arguments: 'stop' takes no argument\n");
 		return -1;
 	}
-	port = port_arg(tok[2]);
-	if (port < 0)
-		return -1;
-	if (fwd_running()) {
-		printf("Please stop forwarding first\n");
-		return -1;
-	}
-	if (strcmp(tok[1], "start") == 0)
-		return ports_start((uint16_t)port);
-	return ports_stop((uint16_t)port);
+	return fwd_stop();
 }
+
+/* Files loaded from loaded files: a file that loads itself stops here. */
+#define LOAD_MAX_DEPTH 8
+
+bool cmdline_load_allowed = true;
+static unsigned int load_depth;
+
+static int
+cmd_load(char **tok, int n)
+{
+	if (n != 2) {
+		printf("Bad arguments: try 'load FILE'\n");
+		return -1;
+	}
+	if (!cmdline_load_allowed) {
+		printf("Bad arguments: 'load' is turned off here\n");
+		return -1;
+	}
+	return cmdline_file_exec(tok[1]);
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(char **tok, int n);
+} commands[] = {
+	{ "help", cmd_help },
+	{ "start", cmd_start },
+	{ "stop", cmd_stop },
+	{ "show", cmd_show },
+	{ "clear", cmd_clear },
+	{ "set", cmd_set },
+	{ "port", cmd_port },
+	{ "mac_addr", cmd_mac_addr },
+	{ "load", cmd_load },
+	{ "dump_physmem", cmd_dump },
+	{ "dump_memzone", cmd_dump },
+	{ "dump_mempool", cmd_dump },
+	{ "dump_ring", cmd_dump },
+	{ "dump_struct_sizes", cmd_dump },
+	{ "dump_log_types", cmd_dump },
+};
 
 int
 cmdline_exec(char *line)
 {
 	char *tok[MAX_TOKENS + 1], *save = NULL, *t;
-	int n = 0, port;
+	int n = 0;
 
 	for (t = strtok_r(line, " \t\r\n", &save); t != NULL; t = strtok_r(NULL, " \t\r\n", &save)) {
 		if (n == MAX_TOKENS) {
@@ -227,32 +224,14 @@ cmdline_exec(char *line)
 		return 0;
 	if (strcmp(tok[0], "quit") == 0 && n == 1)
 		return 1;
-	if (strcmp(tok[0], "help") == 0) {
-		printf(help_text, fwd_engine_names(), TESTPMD_MAX_BURST, nb_avail_fwd_lcores);
-	} else if (strcmp(tok[0], "start") == 0 && n <= 2) {
-		if (n == 2 && strcmp(tok[1], "tx_first") != 0)
-			printf("Bad arguments: '%s'; try 'start' or 'start tx_first'\n", tok[1]);
-		else
-			fwd_start(n == 2);
-	} else if (strcmp(tok[0], "stop") == 0 && n == 1) {
-		fwd_stop();
-	} else if (strcmp(tok[0], "show") == 0) {
-		cmd_show(tok, n);
-	} else if (strcmp(tok[0], "clear") == 0) {
-		if (n == 4 && strcmp(tok[1], "port") == 0 && strcmp(tok[2], "stats") == 0) {
-			port = port_arg(tok[3]);
-			if (port >= 0)
-				for_ports(port, nic_stats_clear);
-		} else {
-			printf("Bad arguments: try 'clear port stats all'\n");
+	for (size_t i = 0; i < RTE_DIM(commands); i++) {
+		if (strcmp(tok[0], commands[i].name) == 0) {
+			commands[i].fn(tok, n);
+			fflush(stdout);
+			return 0;
 		}
-	} else if (strcmp(tok[0], "set") == 0) {
-		cmd_set(tok, n);
-	} else if (strcmp(tok[0], "port") == 0) {
-		cmd_port(tok, n);
-	} else {
-		printf("Command not found: '%s'; type 'help' for the commands\n", tok[0]);
 	}
+	printf("Command not found: '%s'; type 'help' for the commands\n", tok[0]);
 	fflush(stdout);
 	return 0;
 }
@@ -282,9 +261,12 @@ line_handler(char *line)
 
 /* Tab completes the words of the commands (and forwarding modes). */
 static const char *const cmd_words[] = {
-	"start", "stop", "show", "set", "clear", "port", "quit", "help", "tx_first",
-	"stats", "info", "xstats", "all", "config", "fwd", "burst", "nbcore",
-	"io", "mac", "macswap", "rxonly", "txonly", "flowgen", NULL,
+	"start", "stop", "show", "set", "clear", "port", "quit", "help", "load", "mac_addr",
+	"tx_first", "stats", "info", "summary", "xstats", "all", "config", "fwd", "cores",
+	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
+	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
+	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", NULL,
 };
 
 static char *
@@ -345,6 +327,44 @@ pipe_line_exec(char *line, size_t len)
 	}
 	line[len] = '\0';
 	return cmdline_exec(line);
+}
+
+int
+cmdline_file_exec(const char *path)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *f;
+
+	if (load_depth == LOAD_MAX_DEPTH) {
+		printf("Failed to load %s: files loaded %u deep; does a file load itself?\n",
+		       path, LOAD_MAX_DEPTH);
+		return -1;
+	}
+	f = fopen(path, "r");
+	if (f == NULL) {
+		printf("Failed to create file based cmdline context: %s (%s)\n", path,
+		       strerror(errno));
+		return -1;
+	}
+	load_depth++;
+	/* A "quit" in the file ends the file, not testpmd, as in DPDK's testpmd. */
+	while ((len = getline(&line, &cap, f)) > 0) {
+		if (line[len - 1] == '\n')
+			len--;
+		if (len >= PIPE_LINE_MAX) {
+			printf("Bad line: longer than %d characters; skipped\n", PIPE_LINE_MAX - 1);
+			continue;
+		}
+		if (pipe_line_exec(line, (size_t)len))
+			break;
+	}
+	load_depth--;
+	free(line);
+	fclose(f);
+	printf("Read CLI commands from %s\n", path);
+	return 0;
 }
 
 /* Commands from a pipe or file: no echo, the prompt before each. */

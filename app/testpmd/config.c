@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <rte_cycles.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
 #include <rte_lcore.h>
@@ -19,7 +20,6 @@
 static const char nic_stats_border[] = "########################";
 static const char fwd_stats_border[] = "----------------------";
 static const char acc_stats_border[] = "+++++++++++++++";
-static const char info_border[] = "*********************";
 
 uint64_t
 now_ns(void)
@@ -128,61 +128,6 @@ out:
 	free(vals);
 }
 
-static const char *
-onoff(int v)
-{
-	return v == 1 ? "enabled" : "disabled";
-}
-
-void
-port_infos_display(uint16_t port_id)
-{
-	struct rte_eth_dev_info info;
-	struct rte_eth_link link;
-	char name[RTE_ETH_NAME_MAX_LEN];
-	char mac[RTE_ETHER_ADDR_FMT_SIZE];
-	struct rte_ether_addr addr;
-	uint16_t mtu = 0;
-
-	if (rte_eth_dev_info_get(port_id, &info) != 0) {
-		printf("Cannot get the device info of port %u\n", port_id);
-		return;
-	}
-	printf("\n%s Infos for port %-2d %s\n", info_border, port_id, info_border);
-	if (rte_eth_macaddr_get(port_id, &addr) == 0) {
-		rte_ether_format_addr(mac, sizeof(mac), &addr);
-		printf("MAC address: %s\n", mac);
-	}
-	if (rte_eth_dev_get_name_by_port(port_id, name) == 0)
-		printf("Device name: %s\n", name);
-	printf("Driver name: %s\n", info.driver_name);
-	printf("Connect to socket: %d\n", rte_eth_dev_socket_id(port_id));
-	if (rte_eth_link_get_nowait(port_id, &link) == 0) {
-		printf("\nLink status: %s\n", link.link_status ? "up" : "down");
-		printf("Link speed: %s\n", rte_eth_link_speed_to_str(link.link_speed));
-		printf("Link duplex: %s\n", link.link_duplex == RTE_ETH_LINK_FULL_DUPLEX ?
-		       "full-duplex" : "half-duplex");
-		printf("Autoneg status: %s\n", link.link_autoneg ? "On" : "Off");
-	}
-	if (rte_eth_dev_get_mtu(port_id, &mtu) == 0)
-		printf("MTU: %u\n", mtu);
-	printf("Promiscuous mode: %s\n", onoff(rte_eth_promiscuous_get(port_id)));
-	printf("Allmulticast mode: %s\n", onoff(rte_eth_allmulticast_get(port_id)));
-	printf("Maximum number of MAC addresses: %u\n", info.max_mac_addrs);
-	printf("Minimum size of RX buffer: %u\n", info.min_rx_bufsize);
-	printf("Maximum configurable length of RX packet: %u\n", info.max_rx_pktlen);
-	printf("Current number of RX queues: %u\n", info.nb_rx_queues);
-	printf("Max possible RX queues: %u\n", info.max_rx_queues);
-	printf("Max possible number of RXDs per queue: %u\n", info.rx_desc_lim.nb_max);
-	printf("Min possible number of RXDs per queue: %u\n", info.rx_desc_lim.nb_min);
-	printf("RXDs number alignment: %u\n", info.rx_desc_lim.nb_align);
-	printf("Current number of TX queues: %u\n", info.nb_tx_queues);
-	printf("Max possible TX queues: %u\n", info.max_tx_queues);
-	printf("Max possible number of TXDs per queue: %u\n", info.tx_desc_lim.nb_max);
-	printf("Min possible number of TXDs per queue: %u\n", info.tx_desc_lim.nb_min);
-	printf("TXDs number alignment: %u\n", info.tx_desc_lim.nb_align);
-}
-
 void
 fwd_config_display(void)
 {
@@ -260,15 +205,126 @@ rxtx_config_display(void)
 	}
 }
 
+/*
+ * One "RX-bursts : N [a% of x pkts + b% of y pkts + c% of other]" line:
+ * the empty bursts first, then the two most frequent sizes, as DPDK's
+ * testpmd reports them.
+ */
+static void
+burst_spread_display(const char *dir, const uint32_t *spread)
+{
+	uint64_t total = spread[0], count[3] = { spread[0], 0, 0 };
+	unsigned int size[3] = { 0, 0, 0 };
+	uint64_t shown = 0;
+	int shown_pct = 0;
+
+	for (unsigned int n = 1; n <= TESTPMD_MAX_BURST; n++) {
+		if (spread[n] == 0)
+			continue;
+		total += spread[n];
+		if (spread[n] > count[1]) {
+			count[2] = count[1];
+			size[2] = size[1];
+			count[1] = spread[n];
+			size[1] = n;
+		} else if (spread[n] > count[2]) {
+			count[2] = spread[n];
+			size[2] = n;
+		}
+	}
+	if (total == 0)
+		return;
+	printf("  %s-bursts : %" PRIu64 " [", dir, total);
+	for (int i = 0; i < 3; i++) {
+		int pct;
+
+		shown += count[i];
+		if (shown == total) {
+			printf("%d%% of %u pkts]\n", 100 - shown_pct, size[i]);
+			return;
+		}
+		pct = (int)((double)count[i] / (double)total * 100);
+		printf("%d%% of %u pkts + ", pct, size[i]);
+		shown_pct += pct;
+	}
+	printf("%d%% of other]\n", 100 - shown_pct);
+}
+
+static void
+stream_bursts_display(const struct fwd_stream *rx, const struct fwd_stream *tx)
+{
+	if (rx != NULL && rx->bursts != NULL)
+		burst_spread_display("RX", rx->bursts->rx);
+	if (tx != NULL && tx->bursts != NULL)
+		burst_spread_display("TX", tx->bursts->tx);
+}
+
+/* With more streams than ports, DPDK's testpmd shows each stream first. */
+static void
+fwd_stream_stats_display(const struct fwd_stream *fs)
+{
+	if (fs->rx_packets == 0 && fs->tx_packets == 0 && fs->fwd_dropped == 0)
+		return;
+	printf("\n  ------- Forward Stats for RX Port=%2d/Queue=%2d -> TX Port=%2d/Queue=%2d "
+	       "-------\n", fs->rx_port, fs->rx_queue, fs->tx_port, fs->tx_queue);
+	printf("  RX-packets: %-14" PRIu64 " TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64,
+	       fs->rx_packets, fs->tx_packets, fs->fwd_dropped);
+	if (cfg.engine == &csum_engine) {
+		printf("  RX- bad IP checksum: %-14" PRIu64 "  Rx- bad L4 checksum: %-14" PRIu64
+		       " Rx- bad outer L4 checksum: %-14" PRIu64 "\n", fs->rx_bad_ip_csum,
+		       fs->rx_bad_l4_csum, fs->rx_bad_outer_l4_csum);
+		printf(" RX- bad outer IP checksum: %-14" PRIu64 "\n", fs->rx_bad_outer_ip_csum);
+	} else {
+		printf("\n");
+	}
+	stream_bursts_display(fs, fs);
+}
+
+static void
+core_cycles_display(uint64_t total_rx, uint64_t total_tx)
+{
+	uint64_t cycles = 0, pkts;
+
+	/* The generators are measured per packet sent, the others per packet received. */
+	pkts = (cfg.engine == &txonly_engine || cfg.engine == &flowgen_engine) ? total_tx :
+										  total_rx;
+	if (total_rx == 0 && total_tx == 0)
+		return;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++)
+		cycles += fwd_streams[s].core_cycles;
+	printf("\n  CPU cycles/packet=%.2F (total cycles=%" PRIu64 " / total %s packets=%" PRIu64
+	       ") at %" PRIu64 " MHz Clock\n", pkts ? (double)cycles / (double)pkts : 0.0, cycles,
+	       cfg.engine->name, pkts, rte_get_tsc_hz() / 1000000);
+}
+
 void
 fwd_stats_display(void)
 {
 	uint64_t tx_dropped[RTE_MAX_ETHPORTS] = { 0 };
+	struct {
+		uint64_t rx_bad_ip_csum, rx_bad_l4_csum;
+		uint64_t rx_bad_outer_l4_csum, rx_bad_outer_ip_csum;
+	} bad_csum[RTE_MAX_ETHPORTS] = { 0 };
+	const struct fwd_stream *rx_stream[RTE_MAX_ETHPORTS] = { NULL };
+	const struct fwd_stream *tx_stream[RTE_MAX_ETHPORTS] = { NULL };
 	uint64_t total_rx = 0, total_rx_dropped = 0, total_tx = 0, total_tx_dropped = 0;
 	uint64_t total_nombuf = 0;
 
-	for (uint16_t s = 0; s < nb_fwd_streams; s++)
-		tx_dropped[fwd_streams[s].tx_port] += fwd_streams[s].fwd_dropped;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		const struct fwd_stream *fs = &fwd_streams[s];
+
+		if (nb_fwd_streams > nb_fwd_ports) {
+			fwd_stream_stats_display(fs);
+		} else {
+			rx_stream[fs->rx_port] = fs;
+			tx_stream[fs->tx_port] = fs;
+		}
+		tx_dropped[fs->tx_port] += fs->fwd_dropped;
+		bad_csum[fs->rx_port].rx_bad_ip_csum += fs->rx_bad_ip_csum;
+		bad_csum[fs->rx_port].rx_bad_l4_csum += fs->rx_bad_l4_csum;
+		bad_csum[fs->rx_port].rx_bad_outer_l4_csum += fs->rx_bad_outer_l4_csum;
+		bad_csum[fs->rx_port].rx_bad_outer_ip_csum += fs->rx_bad_outer_ip_csum;
+	}
 
 	for (uint16_t i = 0; i < nb_fwd_ports; i++) {
 		uint16_t pid = fwd_ports[i];
@@ -296,12 +352,20 @@ fwd_stats_display(void)
 		       fwd_stats_border);
 		printf("  RX-packets: %-14" PRIu64 " RX-dropped: %-14" PRIu64 "RX-total: %-" PRIu64
 		       "\n", st.ipackets, st.imissed, st.ipackets + st.imissed);
+		if (cfg.engine == &csum_engine) {
+			printf("  Bad-ipcsum: %-14" PRIu64 " Bad-l4csum: %-14" PRIu64
+			       "Bad-outer-l4csum: %-14" PRIu64 "\n", bad_csum[pid].rx_bad_ip_csum,
+			       bad_csum[pid].rx_bad_l4_csum, bad_csum[pid].rx_bad_outer_l4_csum);
+			printf("  Bad-outer-ipcsum: %-14" PRIu64 "\n",
+			       bad_csum[pid].rx_bad_outer_ip_csum);
+		}
 		if (st.ierrors + st.rx_nombuf > 0) {
 			printf("  RX-error: %-" PRIu64 "\n", st.ierrors);
 			printf("  RX-nombufs: %-14" PRIu64 "\n", st.rx_nombuf);
 		}
 		printf("  TX-packets: %-14" PRIu64 " TX-dropped: %-14" PRIu64 "TX-total: %-" PRIu64
 		       "\n", st.opackets, txd, st.opackets + txd);
+		stream_bursts_display(rx_stream[pid], tx_stream[pid]);
 		printf("  %s--------------------------------%s\n", fwd_stats_border,
 		       fwd_stats_border);
 	}
@@ -315,6 +379,8 @@ fwd_stats_display(void)
 		printf("  RX-nombufs: %-14" PRIu64 "\n", total_nombuf);
 	printf("  %s++++++++++++++++++++++++++++++++++++++++++++++%s\n", acc_stats_border,
 	       acc_stats_border);
+	if (cfg.record_core_cycles)
+		core_cycles_display(total_rx, total_tx);
 }
 
 void
@@ -328,4 +394,60 @@ periodic_stats_display(void)
 	for (uint16_t i = 0; i < nb_fwd_ports; i++)
 		nic_stats_display(fwd_ports[i]);
 	fflush(stdout);
+}
+
+void
+nic_xstats_clear(uint16_t port_id)
+{
+	int ret = rte_eth_xstats_reset(port_id);
+
+	if (ret != 0) {
+		printf("Cannot clear the extended statistics of port %u: %s\n", port_id,
+		       strerror(-ret));
+		return;
+	}
+	/* xstats include the basic counters: the forward statistics restart too. */
+	rte_eth_stats_get(port_id, &ports[port_id].fwd_base);
+	printf("\n  NIC statistics for port %d cleared\n", port_id);
+}
+
+void
+fwd_stats_reset(void)
+{
+	for (uint16_t i = 0; i < nb_fwd_ports; i++)
+		rte_eth_stats_get(fwd_ports[i], &ports[fwd_ports[i]].fwd_base);
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		fwd_streams[s].rx_packets = 0;
+		fwd_streams[s].tx_packets = 0;
+		fwd_streams[s].fwd_dropped = 0;
+		fwd_streams[s].core_cycles = 0;
+		fwd_streams[s].rx_bad_ip_csum = 0;
+		fwd_streams[s].rx_bad_l4_csum = 0;
+		fwd_streams[s].rx_bad_outer_l4_csum = 0;
+		fwd_streams[s].rx_bad_outer_ip_csum = 0;
+		if (fwd_streams[s].bursts != NULL)
+			memset(fwd_streams[s].bursts, 0, sizeof(*fwd_streams[s].bursts));
+	}
+}
+
+void
+fwd_lcores_config_display(void)
+{
+	unsigned int n = RTE_MIN((unsigned int)cfg.nb_fwd_lcores, nb_avail_fwd_lcores);
+
+	printf("List of forwarding lcores:");
+	for (unsigned int i = 0; i < n; i++)
+		printf(" %2u", fwd_lcore_ids[i]);
+	printf("\n");
+}
+
+void
+tx_pkt_segments_display(void)
+{
+	printf("Number of segments: %u\n", cfg.nb_txsegs);
+	printf("Segment sizes: ");
+	for (uint16_t i = 0; i < cfg.nb_txsegs; i++)
+		printf("%u%s", cfg.txpkts[i], i + 1 < cfg.nb_txsegs ? "," : "\n");
+	/* Sluice's txonly never splits: DPDK's "set txsplit" is not there. */
+	printf("Split packet: off\n");
 }

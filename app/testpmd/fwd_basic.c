@@ -14,34 +14,31 @@
 #include "fwd_loop.h"
 #include "testpmd.h"
 
-static inline void
+static inline uint16_t
 io_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
-	uint16_t nb_rx, nb_tx;
+	uint16_t nb_rx;
 
-	nb_rx = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
+	nb_rx = fwd_rx_burst(fs, pkts, burst);
 	if (nb_rx == 0)
-		return;
-	fs->rx_packets += nb_rx;
-	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb_rx);
-	fs->tx_packets += nb_tx;
-	fwd_drop_unsent(fs, pkts, nb_tx, nb_rx);
+		return 0;
+	fwd_tx_burst(fs, pkts, nb_rx);
+	return nb_rx;
 }
 FWD_LCORE_LOOP(io_lcore_loop, io_step)
 
-static inline void
+static inline uint16_t
 mac_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
 	const struct rte_ether_addr *src = &ports[fs->tx_port].mac;
 	const struct rte_ether_addr *dst = &peer_addr[fs->tx_port];
-	uint16_t nb_rx, nb_tx, i;
+	uint16_t nb_rx, i;
 
-	nb_rx = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
+	nb_rx = fwd_rx_burst(fs, pkts, burst);
 	if (nb_rx == 0)
-		return;
-	fs->rx_packets += nb_rx;
+		return 0;
 	for (i = 0; i < nb_rx; i++) {
 		struct rte_ether_hdr *eth;
 
@@ -51,22 +48,20 @@ mac_step(struct fwd_stream *fs, uint16_t burst)
 		rte_ether_addr_copy(dst, &eth->dst_addr);
 		rte_ether_addr_copy(src, &eth->src_addr);
 	}
-	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb_rx);
-	fs->tx_packets += nb_tx;
-	fwd_drop_unsent(fs, pkts, nb_tx, nb_rx);
+	fwd_tx_burst(fs, pkts, nb_rx);
+	return nb_rx;
 }
 FWD_LCORE_LOOP(mac_lcore_loop, mac_step)
 
-static inline void
+static inline uint16_t
 macswap_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
-	uint16_t nb_rx, nb_tx, i;
+	uint16_t nb_rx, i;
 
-	nb_rx = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
+	nb_rx = fwd_rx_burst(fs, pkts, burst);
 	if (nb_rx == 0)
-		return;
-	fs->rx_packets += nb_rx;
+		return 0;
 	for (i = 0; i < nb_rx; i++) {
 		struct rte_ether_hdr *eth;
 		struct rte_ether_addr tmp;
@@ -78,23 +73,20 @@ macswap_step(struct fwd_stream *fs, uint16_t burst)
 		eth->dst_addr = eth->src_addr;
 		eth->src_addr = tmp;
 	}
-	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb_rx);
-	fs->tx_packets += nb_tx;
-	fwd_drop_unsent(fs, pkts, nb_tx, nb_rx);
+	fwd_tx_burst(fs, pkts, nb_rx);
+	return nb_rx;
 }
 FWD_LCORE_LOOP(macswap_lcore_loop, macswap_step)
 
-static inline void
+static inline uint16_t
 rxonly_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
 	uint16_t nb_rx;
 
-	nb_rx = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
-	if (nb_rx == 0)
-		return;
-	fs->rx_packets += nb_rx;
+	nb_rx = fwd_rx_burst(fs, pkts, burst);
 	rte_pktmbuf_free_bulk(pkts, nb_rx);
+	return nb_rx;
 }
 FWD_LCORE_LOOP(rxonly_lcore_loop, rxonly_step)
 
@@ -106,8 +98,8 @@ const struct fwd_engine rxonly_engine = {
 	.name = "rxonly", .lcore_loop = rxonly_lcore_loop };
 
 const struct fwd_engine *const fwd_engines[] = {
-	&io_engine, &mac_engine, &macswap_engine, &rxonly_engine,
-	&txonly_engine, &flowgen_engine, NULL,
+	&io_engine, &mac_engine, &macswap_engine, &rxonly_engine, &txonly_engine,
+	&flowgen_engine, &five_tuple_swap_engine, &icmpecho_engine, &csum_engine, NULL,
 };
 
 const struct fwd_engine *

@@ -107,40 +107,35 @@ tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flo
 	return made;
 }
 
-static inline void
+static inline uint16_t
 txonly_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
-	uint16_t nb, nb_tx;
+	uint16_t nb;
 
 	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, TX_NO_FLOW);
 	if (nb == 0)
-		return;
-	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
-	fs->tx_packets += nb_tx;
-	fwd_drop_unsent(fs, pkts, nb_tx, nb);
+		return 0;
+	fwd_tx_burst(fs, pkts, nb);
+	return nb;
 }
 FWD_LCORE_LOOP(txonly_lcore_loop, txonly_step)
 
-static inline void
+static inline uint16_t
 flowgen_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
-	uint16_t nb, nb_tx;
+	uint16_t nb_rx, nb;
 
 	/* flowgen drops whatever comes in, so that its rx queue never fills up. */
-	nb = rte_eth_rx_burst(fs->rx_port, fs->rx_queue, pkts, burst);
-	if (nb > 0) {
-		fs->rx_packets += nb;
-		rte_pktmbuf_free_bulk(pkts, nb);
-	}
+	nb_rx = fwd_rx_burst(fs, pkts, burst);
+	rte_pktmbuf_free_bulk(pkts, nb_rx);
 	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, fs->flow_next);
 	if (nb == 0)
-		return;
+		return nb_rx;
 	fs->flow_next = (fs->flow_next + nb) % FLOWGEN_FLOWS;
-	nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
-	fs->tx_packets += nb_tx;
-	fwd_drop_unsent(fs, pkts, nb_tx, nb);
+	fwd_tx_burst(fs, pkts, nb);
+	return (uint16_t)(nb_rx + nb);
 }
 FWD_LCORE_LOOP(flowgen_lcore_loop, flowgen_step)
 

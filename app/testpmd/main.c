@@ -164,15 +164,17 @@ main(int argc, char **argv)
 	}
 
 	ret = EXIT_SUCCESS;
+	if (cfg.cmdline_file != NULL)
+		cmdline_file_exec(cfg.cmdline_file);
 	if (cfg.interactive) {
 		if (cfg.auto_start) {
 			printf("Start automatic packet forwarding\n");
-			fwd_start(cfg.tx_first);
+			fwd_start(cfg.tx_first ? 1 : 0);
 		}
 		cmdline_run();
 	} else {
 		printf("No commandline core given, start packet forwarding\n");
-		if (fwd_start(cfg.tx_first) != 0)
+		if (fwd_start(cfg.tx_first ? 1 : 0) != 0)
 			ret = EXIT_FAILURE;
 		else
 			run_until_quit();
@@ -180,6 +182,7 @@ main(int argc, char **argv)
 	if (fwd_running())
 		fwd_stop();
 	ports_close();
+	fwd_streams_free();
 	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */
 	rte_mempool_free(mbuf_pool);
 	printf("\nBye...\n");

@@ -9,9 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <rte_ethdev.h>
 #include <rte_ether.h>
+#include <rte_mempool.h>
 
 #include "testpmd.h"
 
@@ -35,6 +37,12 @@ enum {
 	OPT_RSS_UDP,
 	OPT_NO_FLUSH_RX,
 	OPT_RUN_TIME,
+	OPT_CMDLINE_FILE,
+	OPT_RECORD_CORE_CYCLES,
+	OPT_MBCACHE,
+	OPT_MAX_PKT_LEN,
+	OPT_PORTMASK,
+	OPT_RECORD_BURST_STATS,
 	OPT_HELP,
 };
 
@@ -60,6 +68,12 @@ static const struct option long_opts[] = {
 	{ "rss-udp", no_argument, NULL, OPT_RSS_UDP },
 	{ "no-flush-rx", no_argument, NULL, OPT_NO_FLUSH_RX },
 	{ "run-time", required_argument, NULL, OPT_RUN_TIME },
+	{ "cmdline-file", required_argument, NULL, OPT_CMDLINE_FILE },
+	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
+	{ "mbcache", required_argument, NULL, OPT_MBCACHE },
+	{ "max-pkt-len", required_argument, NULL, OPT_MAX_PKT_LEN },
+	{ "portmask", required_argument, NULL, OPT_PORTMASK },
+	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -79,15 +93,21 @@ usage(const char *prg)
 	       "  --txpkts=X[,Y]*            txonly/flowgen segment lengths (default 64)\n"
 	       "  --mbuf-size=N              mbuf data room size (default %d)\n"
 	       "  --total-num-mbufs=N        mbufs in the pool (> 1024; default computed)\n"
+	       "  --mbcache=N                per-lcore mbuf cache, 0..%d (default %d)\n"
+	       "  --max-pkt-len=N            largest frame the ports take, >= 64 (sets the MTU)\n"
+	       "  --portmask=0xMASK          forward on the ports of MASK only (hexadecimal)\n"
 	       "  --stats-period=SECS        print port statistics every SECS seconds\n"
 	       "  --tx-first                 send one burst on every stream before forwarding\n"
 	       "  --port-topology=T          paired, chained or loop (default paired)\n"
 	       "  --eth-peer=N,XX:XX:XX:XX:XX:XX  destination MAC for port N (mac, txonly)\n"
 	       "  --rss-ip, --rss-udp        RSS hash on IP / IP+UDP with several rx queues\n"
 	       "  --no-flush-rx              do not drain rx queues before forwarding\n"
+	       "  --cmdline-file=FILE        run the commands of FILE after the ports start\n"
+	       "  --record-core-cycles       CPU cycles per packet in the forward statistics\n"
+	       "  --record-burst-stats       burst sizes in the forward statistics\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
-	       TESTPMD_DEF_MBUF_DATA_SIZE);
+	       TESTPMD_DEF_MBUF_DATA_SIZE, RTE_MEMPOOL_CACHE_MAX_SIZE, TESTPMD_MBUF_CACHE);
 }
 
 /* Parse an unsigned decimal in [min, max]; print one line and fail if not. */
@@ -200,6 +220,24 @@ parse_eth_peer(const char *arg)
 			"like 02:00:00:00:00:01\n", arg, comma + 1);
 		return -1;
 	}
+	return 0;
+}
+
+/* Hexadecimal, with or without 0x, as DPDK's testpmd reads it; not 0. */
+static int
+parse_portmask(const char *arg)
+{
+	unsigned long long mask;
+	char *end;
+
+	errno = 0;
+	mask = strtoull(arg, &end, 16);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || mask == 0) {
+		fprintf(stderr, "testpmd: invalid --portmask '%s': expected a non-zero hexadecimal "
+			"mask of ports, e.g. 0x3 for ports 0 and 1\n", arg);
+		return -1;
+	}
+	cfg.portmask = mask;
 	return 0;
 }
 
@@ -316,6 +354,35 @@ testpmd_parse_args(int argc, char **argv)
 			if (parse_uint("run-time", optarg, 1, 86400 * 365, &v) < 0)
 				return -1;
 			cfg.run_time = (uint32_t)v;
+			break;
+		case OPT_CMDLINE_FILE:
+			/* Refused now rather than after the ports started. */
+			if (access(optarg, R_OK) != 0) {
+				fprintf(stderr, "testpmd: invalid --cmdline-file '%s': %s\n", optarg,
+					strerror(errno));
+				return -1;
+			}
+			cfg.cmdline_file = optarg;
+			break;
+		case OPT_MBCACHE:
+			if (parse_uint("mbcache", optarg, 0, RTE_MEMPOOL_CACHE_MAX_SIZE, &v) < 0)
+				return -1;
+			cfg.mbuf_cache = (uint16_t)v;
+			break;
+		case OPT_MAX_PKT_LEN:
+			if (parse_uint("max-pkt-len", optarg, RTE_ETHER_MIN_LEN, UINT32_MAX, &v) < 0)
+				return -1;
+			cfg.max_pkt_len = (uint32_t)v;
+			break;
+		case OPT_PORTMASK:
+			if (parse_portmask(optarg) < 0)
+				return -1;
+			break;
+		case OPT_RECORD_CORE_CYCLES:
+			cfg.record_core_cycles = true;
+			break;
+		case OPT_RECORD_BURST_STATS:
+			cfg.record_burst_stats = true;
 			break;
 		case OPT_HELP:
 			usage(prg);

@@ -19,6 +19,10 @@ expect() { grep -qE -- "$1" <<<"$out" || fail "$2: no /$1/ in output:
 $(tail -40 <<<"$out")"; }
 reject() { grep -qE -- "$1" <<<"$out" && fail "$2: unexpected /$1/ in output"; }
 
+# Piped commands to the prompt; the prompts are taken out of the output so
+# that each answer starts its line.
+run_i() { timeout -k 5 30 "$TPMD" "$@" 2>&1 | sed -E 's/^(testpmd> )+//'; }
+
 # Accumulated totals: "RX-packets: N ... " lines after "Accumulated".
 acc() { awk -v f="$1" '/Accumulated forward statistics/ { a = 1 } a && $1 == f { print $2; exit }' <<<"$out"; }
 
@@ -71,7 +75,7 @@ out=$( (echo "show config fwd"; echo "bogus"; echo "set fwd foo"; echo "show por
 	echo "show port xstats 1"; echo "clear port stats all"; echo "stop"; echo "quit") |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
 expect "Command not found: 'bogus'; type 'help'" "unknown command"
-expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen" "bad mode"
+expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho csum" "bad mode"
 expect "Invalid port 9; valid ports: 0 1" "bad port"
 expect "Bad arguments: '0' for 'set burst'; give a number in 1..512" "bad burst"
 expect "Number of packets per burst set to 64" "burst set"
@@ -83,6 +87,216 @@ expect "NIC extended statistics for port 1" "xstats"
 expect "NIC statistics for port 1 cleared" "clear"
 expect "Packet forwarding not started" "stop when stopped"
 expect "^testpmd> " "prompt"
+
+echo "== display commands: DPDK's headings and values"
+out=$( (echo "show port summary all"; echo "show port info 1"; echo "show rxq info 0 0";
+	echo "show txq info 1 0"; echo "show rxq info 0 5"; echo "show device info all";
+	echo "show config cores"; echo "show config txpkts"; echo "show config rxtx";
+	echo "show fwd stats all"; echo "clear port xstats 0"; echo "clear fwd stats all";
+	echo "dump_struct_sizes"; echo "dump_mempool mb_pool_0"; echo "dump_mempool nope";
+	echo "dump_ring nope"; echo "dump_memzone"; echo "dump_log_types"; echo "dump_physmem";
+	echo "show rxq info all 0"; echo "show config bogus"; echo "show port 0 rxq 0 desc 0 status";
+	echo "show port 1 txq 0 desc 3 status"; echo "show port 0 rxq 0 desc used count";
+	echo "show port 0 rxq 0 desc 1 bogus"; echo quit) |
+	run_i $EAL $NULL2 -- -i --txpkts=64,36)
+expect "^Number of available ports: 2$" "summary count"
+expect "^Port MAC Address       Name         Driver         Status   Link$" "summary header"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null1    net_null       up       10 Gbps$" "summary row"
+expect "^\*{21} Infos for port 1  \*{21}$" "port info heading"
+expect "^Firmware-version: not available$" "port info firmware"
+expect "^memory allocation on the socket: 0$" "port info socket"
+expect "^  strip off, filter off, extend off, qinq strip off$" "port info vlan offload"
+expect "^  ipv4  ipv4-frag  ipv4-tcp  ipv4-udp  ipv4-sctp  ipv4-other$" "port info RSS types, wrapped"
+expect "^Max segment number per MTU/TSO: 65535$" "port info tx segments"
+expect "^Device capabilities: 0x0\( \)$" "port info capabilities"
+expect "^Device error handling mode: none$" "port info error handling"
+expect "^\*{21} Infos for port 0 , RX queue 0  \*{21}$" "rxq info heading"
+expect "^Mempool: mb_pool_0$" "rxq info mempool"
+expect "^Rx queue state: started$" "rxq info state"
+expect "^\*{21} Infos for port 1 , TX queue 0  \*{21}$" "txq info heading"
+expect "^Tx queue state: started$" "txq info state"
+expect "^Failed to retrieve information for port: 0, RX queue: 5$" "rxq info, bad queue"
+expect "^error desc: Invalid argument\(-22\)$" "rxq info, bad queue errno"
+expect "^\*{21} Infos for device net_null1 \*{21}$" "device info heading"
+expect "^Bus name: vdev$" "device info bus"
+expect "^	Port id: 1 $" "device info port"
+expect "^	Device speed capability: 10 Gbps  $" "device info speed"
+expect "^List of forwarding lcores:  1$" "config cores"
+expect "^Number of segments: 2$" "config txpkts count"
+expect "^Segment sizes: 64,36$" "config txpkts sizes"
+expect "^Split packet: off$" "config txpkts split"
+expect "^  port 1: RX queue number: 1 Tx queue number: 1$" "config rxtx"
+expect "Accumulated forward statistics for all ports" "show fwd stats"
+expect "^  NIC statistics for port 0 cleared$" "clear xstats"
+expect "^sizeof\(struct rte_mbuf\) = 128$" "dump_struct_sizes"
+expect "^mempool <mb_pool_0>@0x" "dump_mempool NAME"
+expect "^Cannot find mempool$" "dump_mempool, unknown name"
+expect "^Cannot find ring$" "dump_ring, unknown name"
+expect "^Zone 0: name:<MP_mb_pool_0>" "dump_memzone"
+expect "^id 0: lib.eal, level is" "dump_log_types"
+expect "^Segment 0-0: IOVA:0x" "dump_physmem"
+expect "^Bad arguments: give one port, not 'all'$" "rxq info for all ports"
+expect "^Bad arguments: unknown 'bogus'; use rxtx, cores, fwd or txpkts$" "show config, bad"
+# net_null has no descriptors to report: DPDK's answers for a driver without them.
+expect "^Invalid input: queue id = 0, desc id = 0$" "rx descriptor status"
+expect "^Invalid input: queue id = 0, desc id = 3$" "tx descriptor status"
+expect "^Invalid queueid = 0$" "rx used count"
+expect "^Bad arguments: try 'show port P rxq\|txq Q desc D status'" "descriptor status, bad"
+
+echo "== port control: queues, MTU, modes, link, MAC addresses, close"
+out=$( (echo "port config all rxq 2"; echo "port stop all"; echo "port config all rxq 2";
+	echo "port config all txq 2"; echo "port config all rxd 512"; echo "port config all txq 2000";
+	echo "port config all txd 0"; echo "port start all"; echo "show port info 0";
+	echo "show rxq info 0 1"; echo "port config mtu 1 1400"; echo "port config mtu 0 10";
+	echo "set promisc all off"; echo "set allmulti 1 on"; echo "show port info 1";
+	echo "set link-down port 1"; echo "show port summary 1"; echo "set link-up port 1";
+	echo "mac_addr set 0 02:00:00:00:00:08"; echo "mac_addr add 0 02:00:00:00:00:09";
+	echo "mac_addr remove 0 02:00:00:00:00:08"; echo "mac_addr add 0 zz";
+	echo "set promisc 0 maybe"; echo "port start 0"; echo "port close 1"; echo "port stop 1";
+	echo "port close 1"; echo "show port summary all"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^Please stop all ports first$" "queues while started"
+expect "^Current number of RX queues: 2$" "rxq 2 after restart"
+expect "^Current number of TX queues: 2$" "txq 2 after restart"
+expect "^\*{21} Infos for port 0 , RX queue 1  \*{21}$" "queue 1 exists after restart"
+reject "Fail: input rxd" "rxd 512 accepted"
+expect "^Bad arguments: '2000' for 'txq'; give a number in 1..64$" "too many queues"
+expect "^Bad arguments: '0' for 'txd'; give a number in 1..65535$" "zero descriptors"
+expect "^MTU: 1400$" "mtu set"
+expect "^MTU \(10\) < device min MTU \(46\) for port_id 0$" "mtu too small"
+expect "^Promiscuous mode: disabled$" "promisc off"
+expect "^Allmulticast mode: enabled$" "allmulti on"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null1    net_null       down " "link down"
+expect "^0    02:00:00:00:00:08 net_null0 " "mac_addr set"
+expect "^mac_addr_cmd error: \(Address already in use\)$" "remove the default address"
+expect "^Bad arguments: 'zz' is not a MAC address like 02:00:00:00:00:01$" "bad MAC"
+expect "^Bad arguments: try 'set promisc all\|N on\|off'$" "bad promisc mode"
+expect "^Port 0 is now not stopped$" "start a started port"
+expect "^Please stop the ports first$" "start a started port, hint"
+expect "^Cannot close started device \(port 1\): run 'port stop 1' first$" "close a started port"
+expect "^Port 1 is closed$" "close"
+n=$(grep -c "^Number of available ports: 1$" <<<"$out")
+[ "$n" = 1 ] || fail "one port left after close: $n"
+
+echo "== load FILE and --cmdline-file FILE"
+cmdf=$(mktemp)
+printf 'set burst 17\nshow config txpkts\nquit\nset burst 19\n' >"$cmdf"
+out=$( (echo "load $cmdf"; echo "load /nonexistent/x"; echo "set nbcore 1"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^Number of packets per burst set to 17$" "load runs the file"
+reject "burst set to 19" "quit ends the file"
+expect "^Read CLI commands from $cmdf$" "load done"
+expect "^Failed to create file based cmdline context: /nonexistent/x" "load, missing file"
+expect "^Number of forwarding cores set to 1$" "quit in a file does not quit testpmd"
+printf 'load %s\n' "$cmdf" >"$cmdf.self"
+printf 'load %s.self\n' "$cmdf" >>"$cmdf.self"
+out=$(echo quit | timeout 30 "$TPMD" $EAL $NULL2 -- -i --cmdline-file="$cmdf.self" 2>&1)
+expect "^Number of packets per burst set to 17$" "--cmdline-file runs the file"
+expect "files loaded 8 deep; does a file load itself\?" "a file that loads itself"
+expect "^Read CLI commands from $cmdf.self$" "--cmdline-file done"
+rm -f "$cmdf" "$cmdf.self"
+
+echo "== set verbose, record-burst-stats, --record-core-cycles on net_ring ports"
+out=$( (echo "set verbose 3"; echo "set record-burst-stats on"; echo "start tx_first"; sleep 0.5;
+	echo "set record-burst-stats off"; echo stop; echo "set verbose 0"; echo "set verbose x";
+	echo "set record-core-cycles maybe"; echo quit) |
+	run_i $EAL $RING2 -- -i --burst=4 --forward-mode=rxonly --record-core-cycles)
+expect "^Change verbose level from 0 to 3$" "verbose level"
+expect "^Change verbose level from 3 to 0$" "verbose back to 0"
+n=$(grep -c "^port 1/queue 0: sent 4 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "one tx_first burst dumped on port 1, saw $n"
+n=$(grep -c "^port 0/queue 0: received 4 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "one burst received on port 0, saw $n"
+n=$(grep -cE "^  src=([0-9A-F]{2}:){5}[0-9A-F]{2} - dst=02:00:00:00:00:01 - pool=mb_pool_0 - type=0x0800 - length=64 - nb_segs=1 - sw ptype: L2_ETHER L3_IPV4 L4_UDP  - l2_len=14 - l3_len=20 - l4_len=8 - Receive queue=0x0$" <<<"$out")
+[ "$n" = 4 ] || fail "four received packets dumped on port 1 in DPDK's format, saw $n"
+expect "^  ol_flags: RTE_MBUF_F_TX_L4_NO_CKSUM $" "tx flags line"
+expect "^Please stop forwarding first$" "record-burst-stats while forwarding"
+expect "^  RX-bursts : [0-9]+ \[[0-9]+% of 0 pkts \+ [0-9]+% of 4 pkts\]$" "burst spread"
+expect "^  CPU cycles/packet=[0-9]+\.[0-9]{2} \(total cycles=[0-9]+ / total rxonly packets=8\) at [0-9]+ MHz Clock$" "core cycles"
+expect "^Bad arguments: 'x' for 'set verbose'; give a number in 0..65535$" "bad verbose"
+expect "^Bad arguments: try 'set record-core-cycles on\|off'$" "bad record-core-cycles"
+
+echo "== verbose callbacks follow the queues through reconfigurations"
+out=$( (echo "set verbose 1"; echo "port stop all"; echo "port config all rxq 4";
+	echo "port config all txq 4"; echo "port start all"; echo "port stop all";
+	echo "port config all rxq 1"; echo "port config all txq 1"; echo "port start all";
+	echo "port stop all"; echo "port config all rxq 2"; echo "port config all txq 2";
+	echo "port start all"; echo "start tx_first"; sleep 1; echo stop; echo quit) |
+	run_i $EAL $RING2 -- -i --burst=8 --forward-mode=rxonly)
+n=$(grep -c "^port 0/queue 1: received 8 packets$" <<<"$out")
+[ "$n" = 1 ] || fail "queue 1 of port 0: one burst dumped once, saw $n dumps"
+
+echo "== streams > ports: DPDK's per-stream forward statistics; start tx_first N"
+out=$( (echo "start tx_first x"; echo "start tx_first 2"; sleep 1; echo stop; echo quit) |
+	run_i $EAL $RING2 -- -i --rxq=2 --txq=2 --burst=8 --forward-mode=rxonly)
+expect "^  ------- Forward Stats for RX Port= 1/Queue= 1 -> TX Port= 0/Queue= 1 -------$" "stream heading"
+n=$(grep -c "^  RX-packets: 16             TX-packets: 16             TX-dropped: 0 *$" <<<"$out")
+[ "$n" = 4 ] || fail "four streams each with 2 bursts of 8 received and sent, saw $n"
+expect "^Bad arguments: 'x' for 'start tx_first'; give a number in 0..65535$" "start tx_first x"
+
+echo "== icmpecho and 5tswap answer packets from a pcap file"
+pdir=$(mktemp -d)
+PKTS="python3 $(dirname "$0")/pcap_pkts.py"
+$PKTS make "$pdir/in.pcap"
+# net_pcap is built only where libpcap is found.
+if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
+	pcap_run() {
+		rm -f "$pdir/out.pcap"
+		out=$( (echo "set fwd $1"; echo start; sleep 0.5; echo stop; echo quit) |
+			run_i $EAL --vdev "net_pcap0,rx_pcap=$pdir/in.pcap,tx_pcap=$pdir/out.pcap" -- -i \
+				--no-flush-rx)
+		pkts=$($PKTS dump "$pdir/out.pcap")
+	}
+	pcap_run icmpecho
+	[ "$(acc RX-packets:)" = 4 ] || fail "icmpecho: RX $(acc RX-packets:), want 4"
+	[ "$(acc TX-packets:)" = 2 ] || fail "icmpecho: TX $(acc TX-packets:), want 2 (ARP and ICMP replies)"
+	# ARP reply: to the asker, from the port, opcode 2, the asked address answers.
+	grep -qE "^0200000000aa([0-9a-f]{12})08060001080006040002\1(0a000002)0200000000aa0a000001$" <<<"$pkts" ||
+		fail "icmpecho: no ARP reply in $pkts"
+	# Echo reply: MACs and addresses swapped, type 0, checksum still valid.
+	grep -q "^0200000000aa0200000000bb08004500002000010000400166da0a0000020a0000010000[0-9a-f]\{4\}0001000161626364$" <<<"$pkts" ||
+		fail "icmpecho: no echo reply in $pkts"
+	grep -q "^icmp-cksum-ok$" <<<"$pkts" || fail "icmpecho: echo reply checksum wrong"
+	[ "$(wc -l <<<"$pkts")" = 3 ] || fail "icmpecho: UDP and runt must be dropped: $pkts"
+	pcap_run 5tswap
+	[ "$(acc TX-packets:)" = 4 ] || fail "5tswap: TX $(acc TX-packets:), want 4"
+	grep -q "^0200000000aa0200000000bb08004500002000010000401166ca0a0000020a00000107d003e8000c00007778797a$" <<<"$pkts" ||
+		fail "5tswap: UDP datagram not swapped (MACs, addresses, ports): $pkts"
+	grep -q "^0200000000aaffffffffffff0806" <<<"$pkts" || fail "5tswap: ARP MACs not swapped: $pkts"
+	grep -q "^01010101010101010101$" <<<"$pkts" || fail "5tswap: the runt must go out untouched: $pkts"
+	# csum: wrong IPv4, UDP and TCP checksums come out right, MACs as mac mode.
+	$PKTS make-csum "$pdir/in.pcap"
+	pcap_run csum
+	expect "^  Bad-ipcsum: 0              Bad-l4csum: 0             Bad-outer-l4csum: 0 +$" "csum counters"
+	expect "^  Bad-outer-ipcsum: 0 +$" "csum outer IP counter"
+	[ "$(grep -c "^020000000000([0-9a-f]{12})0800" -E <<<"$pkts")" = 2 ] ||
+		fail "csum: two packets to the peer 02:00:00:00:00:00: $pkts"
+	[ "$(grep -c "^ip-cksum-ok$" <<<"$pkts")" = 2 ] || fail "csum: IPv4 checksums not fixed: $pkts"
+	[ "$(grep -c "^l4-cksum-ok$" <<<"$pkts")" = 2 ] || fail "csum: UDP/TCP checksums not fixed: $pkts"
+else
+	echo "skip: no net_pcap in this build"
+fi
+rm -rf "$pdir"
+
+echo "== set nbport, set eth-peer"
+out=$( (echo "set nbport 3"; echo "set nbport 1"; echo "set eth-peer 0 02:00:00:00:00:77";
+	echo "set eth-peer 0 zz"; echo "set fwd"; echo "show config fwd"; echo quit) |
+	run_i $EAL $NULL2 -- -i)
+expect "^nb fwd ports 3 > 2 \(number of configured ports\) - ignored$" "nbport too large"
+expect "^Number of forwarding ports set to 1$" "nbport"
+expect "^Error: Invalid ethernet address: zz$" "bad eth-peer"
+expect "^Bad arguments: try 'set fwd MODE' with a mode of io mac" "set fwd without a mode"
+expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one port forwarding"
+expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=0/Q=0 \(socket 0\) peer=02:00:00:00:00:77$" "eth-peer"
+
+echo "== --portmask, --max-pkt-len, --mbcache"
+out=$( (echo "show config fwd"; echo "show port info 2"; echo "dump_mempool mb_pool_0"; echo quit) |
+	run_i $EAL $NULL2 --vdev net_null2 -- -i --portmask=0x5 --max-pkt-len=9018 --mbcache=0)
+expect "^io packet forwarding - ports=2 - cores=1 - streams=2 " "portmask: two ports"
+expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=2/Q=0 \(socket 0\) peer=02:00:00:00:00:02$" "portmask: 0 with 2"
+reject "RX P=1/" "portmask: port 1 not forwarding"
+expect "^MTU: 9000$" "max-pkt-len sets the MTU (less 18 bytes of overhead)"
+expect "^    cache_size=0$" "mbcache 0"
 
 echo "== txonly --txpkts=100: every packet is 100 bytes"
 out=$( (echo start; sleep 1; echo stop; echo "show port stats 0"; echo quit) |
@@ -156,6 +370,14 @@ check_bad "invalid --txpkts '64,,64': an empty length; give lengths like 64 or 6
 	$EAL $NULL2 -- --txpkts=64,,64
 check_bad "invalid --txpkts '0{20}\.\.\.': longer than 127 characters" \
 	$EAL $NULL2 -- --txpkts=$(printf '0%.0s' $(seq 130))64
+check_bad "invalid --portmask '0': expected a non-zero hexadecimal mask" $EAL $NULL2 -- --portmask=0
+check_bad "invalid --portmask 'zz'" $EAL $NULL2 -- --portmask=zz
+check_bad "invalid --mbcache '600': expected a number in 0..512" $EAL $NULL2 -- --mbcache=600
+check_bad "invalid --max-pkt-len '10': expected a number in 64.." $EAL $NULL2 -- --max-pkt-len=10
+check_bad "Fail to configure port 0: --max-pkt-len=99999 gives an MTU outside 46..65535" \
+	$EAL $NULL2 -- --max-pkt-len=99999
+check_bad "invalid --cmdline-file '/nonexistent/x': No such file or directory" \
+	$EAL $NULL2 -- --cmdline-file=/nonexistent/x
 check_bad "invalid --txpkts: total packet length=130000 > 65535" \
 	$EAL --vdev net_null0,copy=1 -- --mbuf-size=65535 --txpkts=65000,65000
 

@@ -46,6 +46,7 @@ static bool fwd_is_running;
 void
 cfg_defaults(void)
 {
+	memset(&cfg, 0, sizeof(cfg));
 	cfg.nb_rxq = 1;
 	cfg.nb_txq = 1;
 	cfg.burst = TESTPMD_DEF_BURST;
@@ -54,6 +55,7 @@ cfg_defaults(void)
 	cfg.nb_txsegs = 1;
 	cfg.tx_pkt_len = 64;
 	cfg.mbuf_data_size = TESTPMD_DEF_MBUF_DATA_SIZE;
+	cfg.mbuf_cache = TESTPMD_MBUF_CACHE;
 	cfg.topology = TOPO_PAIRED;
 	cfg.rss_hf = RTE_ETH_RSS_IP;
 	cfg.engine = &io_engine;
@@ -75,12 +77,12 @@ mbuf_pool_create(uint16_t nb_ports)
 		uint32_t txd = RTE_MAX(cfg.nb_txd, (uint16_t)TESTPMD_DESC_ESTIMATE);
 
 		n = nb_ports * (cfg.nb_rxq * rxd + cfg.nb_txq * txd) +
-		    rte_lcore_count() * (TESTPMD_MBUF_CACHE + TESTPMD_MAX_BURST);
+		    rte_lcore_count() * (cfg.mbuf_cache + TESTPMD_MAX_BURST);
 		n = RTE_MAX(n, 8192u);
 	}
 	printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%u, size=%u, socket=%d\n", n,
 	       cfg.mbuf_data_size, (int)rte_socket_id());
-	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, TESTPMD_MBUF_CACHE, 0,
+	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, cfg.mbuf_cache, 0,
 					    cfg.mbuf_data_size, (int)rte_socket_id());
 	if (mbuf_pool == NULL) {
 		fprintf(stderr, "testpmd: cannot create a pool of %u mbufs of %u bytes: %s; "
@@ -112,6 +114,22 @@ port_configure(uint16_t pid)
 		return -EINVAL;
 	}
 	memset(&conf, 0, sizeof(conf));
+	if (cfg.max_pkt_len != 0) {
+		/* The frame's overhead over the MTU, as the driver counts it (else 18). */
+		uint32_t overhead = info.max_mtu != UINT16_MAX && info.max_rx_pktlen > info.max_mtu ?
+					    info.max_rx_pktlen - info.max_mtu :
+					    RTE_ETHER_HDR_LEN + RTE_ETHER_CRC_LEN;
+
+		if (cfg.max_pkt_len < overhead + info.min_mtu ||
+		    cfg.max_pkt_len - overhead > info.max_mtu) {
+			fprintf(stderr, "Fail to configure port %d: --max-pkt-len=%u gives an MTU "
+				"outside %u..%u; give a frame length in %u..%u\n", pid,
+				cfg.max_pkt_len, info.min_mtu, info.max_mtu,
+				info.min_mtu + overhead, info.max_mtu + overhead);
+			return -EINVAL;
+		}
+		conf.rxmode.mtu = cfg.max_pkt_len - overhead;
+	}
 	if (cfg.nb_rxq > 1 && (cfg.rss_hf & info.flow_type_rss_offloads) != 0) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf.rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf & info.flow_type_rss_offloads;
@@ -178,6 +196,8 @@ ports_start(uint16_t port_id)
 {
 	uint16_t pid;
 	int failed = 0;
+	/* As DPDK's testpmd: asking to start only started ports is a mistake. */
+	bool any = false, all_started = true;
 
 	RTE_ETH_FOREACH_DEV(pid) {
 		char mac[RTE_ETHER_ADDR_FMT_SIZE];
@@ -185,8 +205,12 @@ ports_start(uint16_t port_id)
 
 		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
 			continue;
-		if (ports[pid].started)
+		any = true;
+		if (ports[pid].started) {
+			printf("Port %d is now not stopped\n", pid);
 			continue;
+		}
+		all_started = false;
 		if (!ports[pid].configured && port_configure(pid) != 0) {
 			failed++;
 			continue;
@@ -200,9 +224,15 @@ ports_start(uint16_t port_id)
 		/* Like DPDK's testpmd; a driver without it is not an error. */
 		rte_eth_promiscuous_enable(pid);
 		ports[pid].started = true;
+		/* New queues after "port config all rxq N" get theirs too. */
+		verbose_callbacks_apply(pid);
 		rte_eth_macaddr_get(pid, &ports[pid].mac);
 		rte_ether_format_addr(mac, sizeof(mac), &ports[pid].mac);
 		printf("Port %d: %s\n", pid, mac);
+	}
+	if (any && all_started) {
+		printf("Please stop the ports first\n");
+		return -1;
 	}
 	link_status_check();
 	return failed ? -1 : 0;
@@ -227,6 +257,56 @@ ports_stop(uint16_t port_id)
 	return 0;
 }
 
+bool
+ports_all_stopped(void)
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (ports[pid].started)
+			return false;
+	}
+	return true;
+}
+
+void
+ports_reconfig(void)
+{
+	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		/* Off while the queues they sit on exist; the next start puts them back. */
+		verbose_callbacks_remove(pid);
+		ports[pid].configured = false;
+	}
+}
+
+int
+ports_close_one(uint16_t port_id)
+{
+	uint16_t pid;
+	int failed = 0;
+
+	printf("Closing ports...\n");
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (port_id != RTE_MAX_ETHPORTS && pid != port_id)
+			continue;
+		if (ports[pid].started) {
+			printf("Cannot close started device (port %d): run 'port stop %d' first\n",
+			       pid, pid);
+			failed++;
+			continue;
+		}
+		verbose_callbacks_remove(pid);
+		rte_eth_dev_close(pid);
+		/* The id may come back with another device: forget this one. */
+		memset(&ports[pid], 0, sizeof(ports[pid]));
+		printf("Port %d is closed\n", pid);
+	}
+	printf("Done\n");
+	return failed ? -1 : 0;
+}
+
 void
 ports_close(void)
 {
@@ -242,6 +322,7 @@ ports_close(void)
 	}
 	RTE_ETH_FOREACH_DEV(pid) {
 		printf("\nShutting down port %d...\nClosing ports...\n", pid);
+		verbose_callbacks_remove(pid);
 		rte_eth_dev_close(pid);
 		printf("Port %d is closed\nDone\n", pid);
 	}
@@ -263,6 +344,16 @@ peer_index(uint16_t i, uint16_t n)
 }
 
 void
+fwd_streams_free(void)
+{
+	for (uint16_t s = 0; s < nb_fwd_streams && fwd_streams != NULL; s++)
+		free(fwd_streams[s].bursts);
+	free(fwd_streams);
+	fwd_streams = NULL;
+	nb_fwd_streams = 0;
+}
+
+void
 fwd_config_setup(void)
 {
 	uint16_t pid, nb_q, s = 0;
@@ -272,10 +363,12 @@ fwd_config_setup(void)
 	RTE_ETH_FOREACH_DEV(pid) {
 		if (cfg.nb_fwd_ports != 0 && nb_fwd_ports == cfg.nb_fwd_ports)
 			break;
+		if (cfg.portmask != 0 && (pid >= 64 || !(cfg.portmask & (1ull << pid))))
+			continue;
 		fwd_ports[nb_fwd_ports++] = pid;
 	}
 	nb_q = RTE_MIN(cfg.nb_rxq, cfg.nb_txq);
-	free(fwd_streams);
+	fwd_streams_free();
 	nb_fwd_streams = (uint16_t)(nb_fwd_ports * nb_q);
 	fwd_streams = aligned_alloc(RTE_CACHE_LINE_SIZE,
 				    RTE_MAX((size_t)nb_fwd_streams, (size_t)1) *
@@ -292,6 +385,11 @@ fwd_config_setup(void)
 			fs->rx_queue = q;
 			fs->tx_port = fwd_ports[peer_index(i, nb_fwd_ports)];
 			fs->tx_queue = q;
+			if (cfg.record_burst_stats) {
+				fs->bursts = calloc(1, sizeof(*fs->bursts));
+				if (fs->bursts == NULL)
+					rte_exit(EXIT_FAILURE, "cannot allocate burst statistics\n");
+			}
 		}
 	}
 	nb_fwd_lcores = (uint16_t)RTE_MIN((unsigned int)cfg.nb_fwd_lcores, nb_avail_fwd_lcores);
@@ -371,7 +469,7 @@ tx_first_burst(void)
 }
 
 int
-fwd_start(bool with_tx_first)
+fwd_start(unsigned int tx_first_bursts)
 {
 	if (fwd_is_running) {
 		printf("Packet forwarding already started\n");
@@ -408,7 +506,7 @@ fwd_start(bool with_tx_first)
 		if (cfg.engine->port_begin != NULL)
 			cfg.engine->port_begin(pid);
 	}
-	if (with_tx_first)
+	for (unsigned int b = 0; b < tx_first_bursts; b++)
 		tx_first_burst();
 	fflush(stdout);
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++) {
@@ -445,6 +543,7 @@ fwd_stop(void)
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
 		rte_eal_wait_lcore(fwd_lcores[lc].lcore_id);
 	fwd_is_running = false;
+	verbose_callbacks_free_retired();
 	fwd_stats_display();
 	printf("\nDone.\n");
 	fflush(stdout);

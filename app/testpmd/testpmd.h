@@ -35,6 +35,12 @@ enum port_topology {
 	TOPO_LOOP,
 };
 
+/* How many bursts had each size, 0..TESTPMD_MAX_BURST (--record-burst-stats). */
+struct fwd_burst_stats {
+	uint32_t rx[TESTPMD_MAX_BURST + 1];
+	uint32_t tx[TESTPMD_MAX_BURST + 1];
+};
+
 /* One rx queue polled by one lcore, and where its packets go. */
 struct fwd_stream {
 	uint16_t rx_port;
@@ -46,6 +52,13 @@ struct fwd_stream {
 	uint64_t rx_packets;
 	uint64_t tx_packets;
 	uint64_t fwd_dropped;
+	uint64_t core_cycles;	/* --record-core-cycles */
+	/* csum: packets the port flagged with a bad checksum */
+	uint64_t rx_bad_ip_csum;
+	uint64_t rx_bad_l4_csum;
+	uint64_t rx_bad_outer_l4_csum;
+	uint64_t rx_bad_outer_ip_csum;
+	struct fwd_burst_stats *bursts;	/* NULL unless --record-burst-stats */
 } __rte_cache_aligned;
 
 /* A forwarding lcore and its slice of the stream list. */
@@ -82,6 +95,8 @@ struct testpmd_cfg {
 	bool auto_start;
 	bool tx_first;
 	bool no_flush_rx;
+	bool record_core_cycles;
+	bool record_burst_stats;
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint16_t nb_rxd;
@@ -93,11 +108,15 @@ struct testpmd_cfg {
 	uint16_t nb_txsegs;
 	uint32_t tx_pkt_len;	/* sum of txpkts */
 	uint16_t mbuf_data_size;
+	uint16_t mbuf_cache;	/* --mbcache: per-lcore mbuf cache */
+	uint32_t max_pkt_len;	/* --max-pkt-len: 0 keeps the port's MTU */
+	uint64_t portmask;	/* --portmask: forwarding ports, 0: all */
 	uint32_t total_num_mbufs;	/* 0: computed */
 	uint32_t stats_period;	/* seconds, 0: none */
 	uint32_t run_time;	/* seconds, 0: until a signal or "quit" */
 	enum port_topology topology;
 	uint64_t rss_hf;
+	const char *cmdline_file;	/* run after the ports start, or NULL */
 	const struct fwd_engine *engine;
 };
 
@@ -128,6 +147,9 @@ extern const struct fwd_engine macswap_engine;
 extern const struct fwd_engine rxonly_engine;
 extern const struct fwd_engine txonly_engine;
 extern const struct fwd_engine flowgen_engine;
+extern const struct fwd_engine five_tuple_swap_engine;
+extern const struct fwd_engine icmpecho_engine;
+extern const struct fwd_engine csum_engine;
 extern const struct fwd_engine *const fwd_engines[];
 const struct fwd_engine *fwd_engine_find(const char *name);
 /* Print the engine names separated by spaces (for error messages). */
@@ -147,10 +169,16 @@ void ports_close(void);
 void fwd_lcores_find(void);
 int ports_start(uint16_t port_id);	/* RTE_MAX_ETHPORTS: all */
 int ports_stop(uint16_t port_id);
-int fwd_start(bool with_tx_first);
+int ports_close_one(uint16_t port_id);	/* PORT_ALL: all */
+/* The next start configures the ports again (new queue counts, ...). */
+void ports_reconfig(void);
+bool ports_all_stopped(void);
+/* Send tx_first_bursts bursts on every stream before the lcores start. */
+int fwd_start(unsigned int tx_first_bursts);
 int fwd_stop(void);
 bool fwd_running(void);
 void fwd_config_setup(void);
+void fwd_streams_free(void);
 
 /* config.c: displays in the shape of DPDK's testpmd */
 void nic_stats_display(uint16_t port_id);
@@ -160,12 +188,57 @@ void port_infos_display(uint16_t port_id);
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void fwd_stats_display(void);
+void fwd_stats_reset(void);
 void periodic_stats_display(void);
 uint64_t now_ns(void);
+void port_summary_header_display(void);
+void port_summary_display(uint16_t port_id);
+void rx_queue_infos_display(uint16_t port_id, uint16_t queue_id);
+void tx_queue_infos_display(uint16_t port_id, uint16_t queue_id);
+void device_infos_display(void);
+void fwd_lcores_config_display(void);
+void tx_pkt_segments_display(void);
+void nic_xstats_clear(uint16_t port_id);
+
+/* verbose.c: "set verbose N" per-packet lines */
+void verbose_level_set(uint16_t level);
+uint16_t verbose_level_get(void);
+void verbose_callbacks_apply(uint16_t port_id);
+void verbose_callbacks_remove(uint16_t port_id);
+void verbose_callbacks_free_retired(void);
 
 /* cmdline.c */
 int cmdline_run(void);
 /* Run one command line; returns 1 when it was "quit". */
 int cmdline_exec(char *line);
+/* Run the commands of a file ("load", --cmdline-file); -1 if unreadable. */
+int cmdline_file_exec(const char *path);
+/* The fuzz target turns "load" off: it must not read the machine's files. */
+extern bool cmdline_load_allowed;
+
+/* Argument helpers of the commands; each prints one line on a bad value. */
+#define PORT_ALL RTE_MAX_ETHPORTS
+/* "all" -> PORT_ALL, a valid port id -> itself, else -1. */
+int cmd_port_arg(const char *arg);
+/* A valid port id, else -1 ("all" included). */
+int cmd_one_port_arg(const char *arg);
+int cmd_number_arg(const char *what, const char *arg, unsigned long min, unsigned long max,
+		   unsigned long *val);
+/* Call fn for one port, or for every port with PORT_ALL. */
+void cmd_for_ports(int port, void (*fn)(uint16_t));
+
+/* cmd_show.c: show, clear and dump_* */
+int cmd_show(char **tok, int n);
+int cmd_clear(char **tok, int n);
+int cmd_dump(char **tok, int n);
+
+/* cmd_set.c: set fwd|burst|nbcore|nbport|eth-peer|verbose|record-* (then cmd_set_port) */
+int cmd_set(char **tok, int n);
+
+/* cmd_port.c: port, set promisc|allmulti|link-up|link-down, mac_addr */
+int cmd_port(char **tok, int n);
+/* Returns 1 when tok is not one of its "set" commands. */
+int cmd_set_port(char **tok, int n);
+int cmd_mac_addr(char **tok, int n);
 
 #endif

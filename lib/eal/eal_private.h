@@ -140,6 +140,14 @@ void eal_lcore_non_eal_release(unsigned int id);
 /* Device arguments from -a/-b/--vdev (eal_devargs.c). */
 int eal_devargs_add_arg(int type, const char *arg);
 void eal_devargs_free_all(void);
+struct rte_devargs;
+/* Whether dev starts with a layer key ("bus=", "class=", "driver="). */
+bool eal_devargs_is_layered(const char *dev);
+/*
+ * Parse the layered syntax into a zeroed da (eal_devargs_layers.c). 0, or a
+ * negative errno after logging why with da zeroed again.
+ */
+int eal_devargs_layers_parse(struct rte_devargs *da, const char *dev);
 
 /* Runtime directory and telemetry (eal_runtime_dir.c, eal_telemetry.c). */
 int eal_runtime_dir_create(void);

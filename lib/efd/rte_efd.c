@@ -58,7 +58,14 @@ rte_efd_create(const char *name, uint32_t max_num_rules, uint32_t key_len,
 	struct rte_hash_parameters p = {0};
 	struct rte_efd_table *t;
 
-	RTE_SET_USED(online_cpu_socket_bitmask);
+	/* One copy serves every socket, but the sockets named must exist, as in DPDK. */
+	if (online_cpu_socket_bitmask == 0 || offline_cpu_socket >= RTE_MAX_NUMA_NODES) {
+		RTE_LOG(ERR, EFD,
+			"rte_efd_create: set at least one socket in online_cpu_socket_bitmask and "
+			"give an offline_cpu_socket below %d (got %u)\n",
+			RTE_MAX_NUMA_NODES, offline_cpu_socket);
+		return efd_create_fail(EINVAL);
+	}
 	if (name == NULL || name[0] == '\0' || strlen(name) >= RTE_EFD_NAMESIZE ||
 	    max_num_rules == 0 || key_len == 0) {
 		RTE_LOG(ERR, EFD,

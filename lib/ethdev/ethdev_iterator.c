@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <rte_class.h>
+
 #include "ethdev_private.h"
 
 #define ETH_ITER_CLASS "class=eth"
@@ -132,3 +134,48 @@ rte_eth_iterator_cleanup(struct rte_dev_iterator *iter)
 	free((void *)(uintptr_t)iter->cls_str);
 	memset(iter, 0, sizeof(*iter));
 }
+
+/*
+ * The "eth" device class, so that "class=eth" in devargs names a class. Its
+ * iterator walks the ports after start (a struct rte_eth_dev, NULL: from the
+ * first) and returns the next one that str ("" or NULL: any, "mac=X") matches.
+ */
+static void *
+eth_class_dev_iterate(const void *start, const char *str,
+		      const struct rte_dev_iterator *it __rte_unused)
+{
+	struct rte_dev_iterator match = { 0 };
+	uint16_t p = 0;
+	void *found = NULL;
+
+	if (str != NULL && *str != '\0') {
+		/* the same "mac=" rule as the port iterator, from its leading ',' */
+		char *args = malloc(strlen(str) + 2);
+
+		if (args == NULL)
+			return NULL;
+		args[0] = ',';
+		strcpy(args + 1, str);
+		if (eth_iter_class_parse(&match, args) != 0) {
+			free(args);
+			return NULL;
+		}
+		free(args);
+	}
+	if (start != NULL)
+		p = (uint16_t)((const struct rte_eth_dev *)start - rte_eth_devices) + 1;
+	for (; p < RTE_MAX_ETHPORTS; p++) {
+		if (rte_eth_dev_is_valid_port(p) && eth_iter_match(&match, &rte_eth_devices[p])) {
+			found = &rte_eth_devices[p];
+			break;
+		}
+	}
+	free((void *)(uintptr_t)match.cls_str);
+	return found;
+}
+
+static struct rte_class eth_class = {
+	.dev_iterate = eth_class_dev_iterate,
+};
+
+RTE_REGISTER_CLASS(eth, eth_class);

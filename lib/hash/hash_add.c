@@ -186,7 +186,9 @@ hash_ext_insert(struct rte_hash *h, struct hash_bucket *sec, uint16_t short_sig,
 		}
 		last = b;
 	}
-	if (rte_ring_sc_dequeue_elem(h->free_ext_bkts, &ext_idx, sizeof(ext_idx)) != 0)
+	if (rte_ring_sc_dequeue_elem(h->free_ext_bkts, &ext_idx, sizeof(ext_idx)) != 0 &&
+	    (!hash_rcu_reclaim(h) ||
+	     rte_ring_sc_dequeue_elem(h->free_ext_bkts, &ext_idx, sizeof(ext_idx)) != 0))
 		return false;
 	b = &h->buckets_ext[ext_idx - 1];
 	atomic_store_explicit(&b->next, NULL, memory_order_relaxed);
@@ -251,6 +253,9 @@ hash_add(const struct rte_hash *hc, const void *key, hash_sig_t sig, void *data)
 		goto out_unlock;
 	}
 	key_idx = hash_slot_alloc(h);
+	/* Deleted keys whose grace period is over give their positions back. */
+	if (key_idx == HASH_EMPTY_SLOT && hash_rcu_reclaim(h))
+		key_idx = hash_slot_alloc(h);
 	if (key_idx == HASH_EMPTY_SLOT) {
 		ret = -ENOSPC;
 		goto out_unlock;
@@ -269,28 +274,43 @@ out_unlock:
 	return ret;
 }
 
-/* Unlink the emptied extendable bucket b from the chain of main bucket
- * head and recycle it, now or when key_idx is freed (lock-free readers). */
-static void
-hash_ext_release(struct rte_hash *h, struct hash_bucket *head, struct hash_bucket *b,
-		 uint32_t key_idx)
+/* Unlink extendable bucket b from the chain of main bucket head if b is
+ * empty now; returns its 1-based index then, else 0. */
+static uint32_t
+hash_ext_unlink(struct rte_hash *h, struct hash_bucket *head, struct hash_bucket *b)
 {
 	struct hash_bucket *prev = head;
-	uint32_t ext_idx = (uint32_t)(b - h->buckets_ext) + 1;
 
 	for (int i = 0; i < HASH_BUCKET_ENTRIES; i++) {
 		if (atomic_load_explicit(&b->key_idx[i], memory_order_relaxed) != HASH_EMPTY_SLOT)
-			return;
+			return 0;
 	}
 	while (atomic_load_explicit(&prev->next, memory_order_relaxed) != b)
 		prev = atomic_load_explicit(&prev->next, memory_order_relaxed);
 	/* b->next stays as it is: a reader standing on b still reaches the rest. */
 	atomic_store_explicit(&prev->next, atomic_load_explicit(&b->next, memory_order_relaxed),
 			      memory_order_release);
-	if (h->ext_bkt_to_free != NULL)
-		h->ext_bkt_to_free[key_idx] = ext_idx;
-	else
-		rte_ring_sp_enqueue_elem(h->free_ext_bkts, &ext_idx, sizeof(ext_idx));
+	return (uint32_t)(b - h->buckets_ext) + 1;
+}
+
+/* Give back what a delete freed: the key's position (unless it is kept for
+ * rte_hash_free_key_with_position) and an unlinked extendable bucket, now
+ * or, with lock-free readers, when the position is freed. */
+static void
+hash_del_release(struct rte_hash *h, uint32_t key_idx, uint32_t ext_idx)
+{
+	if (h->rcu.v != NULL) {
+		hash_rcu_retire(h, key_idx, ext_idx);
+		return;
+	}
+	if (ext_idx != 0) {
+		if (h->ext_bkt_to_free != NULL)
+			h->ext_bkt_to_free[key_idx] = ext_idx;
+		else
+			rte_ring_sp_enqueue_elem(h->free_ext_bkts, &ext_idx, sizeof(ext_idx));
+	}
+	if (!h->no_free_on_del)
+		hash_slot_free(h, key_idx);
 }
 
 static int32_t
@@ -298,7 +318,7 @@ hash_del(const struct rte_hash *hc, const void *key, hash_sig_t sig)
 {
 	struct rte_hash *h = (struct rte_hash *)(uintptr_t)hc;
 	struct hash_bucket *b;
-	uint32_t key_idx;
+	uint32_t key_idx, ext_idx = 0;
 	int slot;
 
 	hash_writer_lock(h);
@@ -313,10 +333,9 @@ hash_del(const struct rte_hash *hc, const void *key, hash_sig_t sig)
 	if (h->ext_table && b >= h->buckets_ext && b < h->buckets_ext + h->num_buckets) {
 		uint32_t sec = hash_alt_bucket(h, hash_prim_bucket(h, sig), hash_short_sig(sig));
 
-		hash_ext_release(h, &h->buckets[sec], b, key_idx);
+		ext_idx = hash_ext_unlink(h, &h->buckets[sec], b);
 	}
-	if (!h->no_free_on_del)
-		hash_slot_free(h, key_idx);
+	hash_del_release(h, key_idx, ext_idx);
 	hash_writer_unlock(h);
 	return (int32_t)key_idx - 1;
 }

@@ -95,6 +95,12 @@ struct rte_hash {
 	/* Bumped by every cuckoo move; lock-free readers retry when it changed. */
 	_Atomic uint32_t tbl_chng_cnt;
 	struct hash_rwlock lock;
+	/* Attached QSBR variable (rcu.v NULL: none) and, in DQ mode, the queue
+	 * of deleted keys waiting for their grace period. */
+	struct rte_hash_rcu_config rcu;
+	struct rte_rcu_qsbr_dq *rcu_dq;
+	/* Bumped by reset: queued keys of an older generation are not freed. */
+	uint32_t rcu_gen;
 	LIST_ENTRY(rte_hash) next;
 };
 
@@ -143,6 +149,16 @@ void hash_slots_fill(struct rte_hash *h);
 uint32_t hash_slots_free_count(const struct rte_hash *h);
 /* Key indexes in use at most: entries, plus what lcore caches can hold. */
 uint32_t hash_slots_total(const struct rte_hash *h);
+
+/* Deferred freeing of deleted keys (hash_rcu.c). Callers hold the writer lock. */
+/* Free key_idx and the emptied extendable bucket ext_idx (0: none) after a grace period. */
+void hash_rcu_retire(struct rte_hash *h, uint32_t key_idx, uint32_t ext_idx);
+/* Free what the defer queue may free now; true if anything was. */
+bool hash_rcu_reclaim(struct rte_hash *h);
+/* Forget queued keys: the table is being emptied. */
+void hash_rcu_reset(struct rte_hash *h);
+/* Detach the variable and delete the defer queue. */
+void hash_rcu_fini(struct rte_hash *h);
 
 /* Lookup of one key with the table's locking; position or -ENOENT. */
 int32_t hash_lookup_one(const struct rte_hash *h, const void *key, hash_sig_t sig, void **data);

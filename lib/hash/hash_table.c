@@ -286,6 +286,7 @@ rte_hash_free(struct rte_hash *h)
 	pthread_mutex_lock(&hash_list_lock);
 	LIST_REMOVE(h, next);
 	pthread_mutex_unlock(&hash_list_lock);
+	hash_rcu_fini(h);
 	hash_mem_free(h);
 }
 
@@ -296,6 +297,7 @@ rte_hash_reset(struct rte_hash *h)
 		return;
 	if (h->writer_takes_lock)
 		hash_rwlock_write_lock(hash_lock_of(h));
+	hash_rcu_reset(h);
 	memset(h->buckets, 0, (size_t)h->num_buckets * sizeof(struct hash_bucket));
 	memset(h->key_store, 0, (size_t)h->key_entry_size * h->num_key_slots);
 	if (h->ext_table) {
@@ -361,6 +363,14 @@ rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position
 
 	if (h == NULL || position < 0 || (uint32_t)position >= h->num_key_slots - 1)
 		return -EINVAL;
+	if (h->rcu.v != NULL) {
+		/* The position would be freed twice: by this call and by the grace period. */
+		HASH_LOG(ERR,
+			 "rte_hash_free_key_with_position %s: a QSBR variable is attached, the "
+			 "table frees deleted keys itself; do not call this\n",
+			 h->name);
+		return -EINVAL;
+	}
 	key_idx = (uint32_t)position + 1;
 	if (h->ext_bkt_to_free != NULL) {
 		/* The writer lock orders this with the delete that recorded it. */

@@ -6,6 +6,7 @@
 #ifndef _LPM_PRIVATE_H_
 #define _LPM_PRIVATE_H_
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <rte_lpm.h>
@@ -42,6 +43,23 @@ struct lpm_table {
 	struct lpm_name name;
 	struct lpm_tbl8_pool tbl8s; /* lpm.tbl8 is tbl8s.entries */
 	struct lpm_rules rules;
+	/* Attached QSBR variable (NULL: none), its mode, and in DQ mode the
+	 * queue of freed groups waiting for their grace period. */
+	struct rte_rcu_qsbr *rcu_v;
+	enum rte_lpm_qsbr_mode rcu_mode;
+	struct rte_rcu_qsbr_dq *rcu_dq;
+	/* Bumped by delete_all: queued groups of an older generation are free already. */
+	uint32_t rcu_gen;
 };
+
+/* Deferred freeing of tbl8 groups (lpm_rcu.c). */
+/* Give group g back, after a grace period when a QSBR variable is attached. */
+void lpm_rcu_group_free(struct lpm_table *t, uint32_t g);
+/* Free what the defer queue may free now; true if anything was. */
+bool lpm_rcu_reclaim(struct lpm_table *t);
+/* Forget queued groups: the pool is being reset. */
+void lpm_rcu_reset(struct lpm_table *t);
+/* Delete the defer queue. */
+void lpm_rcu_fini(struct lpm_table *t);
 
 #endif /* _LPM_PRIVATE_H_ */

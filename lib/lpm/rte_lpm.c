@@ -212,6 +212,7 @@ rte_lpm_free(struct rte_lpm *lpm)
 		return;
 	t = lpm_table_of(lpm);
 	lpm_names_remove(&t->name);
+	lpm_rcu_fini(t);
 	lpm_table_release(t);
 }
 
@@ -229,11 +230,15 @@ lpm_add_tbl8(struct lpm_table *t, uint32_t ip, uint8_t depth, uint32_t next_hop)
 		lpm_entries_rewrite(grp + first, n, depth, v, LPM_REWRITE_ADD);
 		return 0;
 	}
-	if (lpm_tbl8_pool_alloc(&t->tbl8s, &g) < 0) {
+	/* Groups whose grace period is over come back from the defer queue. */
+	if (lpm_tbl8_pool_alloc(&t->tbl8s, &g) < 0 &&
+	    (!lpm_rcu_reclaim(t) || lpm_tbl8_pool_alloc(&t->tbl8s, &g) < 0)) {
 		LPM_LOG(ERR,
-			"LPM %s: all %u tbl8 groups are in use, cannot add " LPM_IP_FMT
+			"LPM %s: all %u tbl8 groups are in use%s, cannot add " LPM_IP_FMT
 			"; create the table with a larger number_tbl8s\n",
-			t->name.name, t->tbl8s.n, LPM_IP_ARGS(ip, depth));
+			t->name.name, t->tbl8s.n,
+			t->rcu_dq != NULL ? " or wait for readers' quiescent states" : "",
+			LPM_IP_ARGS(ip, depth));
 		return -ENOSPC;
 	}
 	/* The group inherits the /24's rule (if any) where the new rule does not apply. */
@@ -360,7 +365,7 @@ lpm_delete_tbl8(struct lpm_table *t, uint32_t ip, uint8_t depth, const struct lp
 		if ((grp[j] & LPM_ENTRY_VALID) && lpm_entry_depth(grp[j]) > LPM_MAX_DEPTH_TBL24)
 			return;
 	lpm_entry_store(slot24, (grp[0] & LPM_ENTRY_VALID) ? grp[0] & ~LPM_ENTRY_GROUP : 0);
-	lpm_tbl8_pool_free(&t->tbl8s, g);
+	lpm_rcu_group_free(t, g);
 }
 
 __rte_export int
@@ -401,6 +406,7 @@ rte_lpm_delete_all(struct rte_lpm *lpm)
 		return;
 	t = lpm_table_of(lpm);
 	memset(t->lpm.tbl24, 0, sizeof(t->lpm.tbl24));
+	lpm_rcu_reset(t);
 	lpm_tbl8_pool_reset(&t->tbl8s);
 	lpm_rules_clear(&t->rules);
 }

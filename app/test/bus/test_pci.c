@@ -240,7 +240,7 @@ bus_reset(const char *const entries[])
 
 			if (rte_pci_addr_parse(da.name, &a) == 0)
 				rte_pci_device_name(&a, da.name, sizeof(da.name));
-			da.bus_str = "pci";
+			da.bus = rte_bus_find_by_name("pci");
 			rte_devargs_remove(&da);
 			rte_devargs_reset(&da);
 		}
@@ -558,7 +558,7 @@ static int
 test_vdev_rescan(void)
 {
 	static const char name[] = "net_null_rescan0";
-	struct rte_devargs da = { .bus_str = "vdev" };
+	struct rte_devargs da = { .bus = rte_bus_find_by_name("vdev") };
 	struct rte_eth_dev_info info;
 	struct rte_device *before;
 	uint16_t port, ports;

@@ -98,6 +98,9 @@ done
 
 export PKG_CONFIG_PATH=$BUILD/meson-uninstalled${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}
 SL_CFLAGS=$(pkg-config --cflags libsluice-uninstalled) || exit 1
+# the library-private headers some tests include (telemetry_data.h), as
+# for DPDK below: from the source tree, after the public ones
+SL_CFLAGS+=" -idirafter $(cd "$HERE/../../.." && pwd)/lib/telemetry"
 SL_LIBS="$(pkg-config --libs libsluice-uninstalled) -Wl,-rpath,$BUILD"
 # DPDK's tests are built inside its tree: the headers Debian does not
 # install (rte_test.h, bus_driver.h, malloc_elem.h...) come from the
@@ -106,6 +109,7 @@ DP_CFLAGS="$(pkg-config --cflags libdpdk) -idirafter $SRC/lib/eal/include"
 DP_CFLAGS+=" -idirafter $SRC/lib/eal/common -idirafter $SRC/lib/eal/linux/include"
 DP_CFLAGS+=" -idirafter $SRC/lib/eal/x86/include -idirafter $SRC/lib/ethdev"
 DP_CFLAGS+=" -idirafter $SRC/drivers/bus/vdev -idirafter $SRC/drivers/bus/pci"
+DP_CFLAGS+=" -idirafter $SRC/lib/telemetry"
 # the drivers DPDK's tests call by their own API are linked, as in its meson
 DP_LIBS="$(pkg-config --libs libdpdk) -lrte_net_ring -lrte_bus_vdev"
 TEST_CFLAGS="-O1 -g -w -fno-strict-aliasing -DALLOW_INTERNAL_API -I$STAGE"

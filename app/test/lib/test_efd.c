@@ -73,6 +73,9 @@ test_efd_create_errors(void)
 	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "errno");
 	TEST_ASSERT_NULL(rte_efd_create("e", 0, 4, 1, 0), "no rules");
 	TEST_ASSERT_NULL(rte_efd_create("e", 8, 0, 1, 0), "no key");
+	TEST_ASSERT_NULL(rte_efd_create("e", 8, 4, 0, 0), "no online socket");
+	TEST_ASSERT_NULL(rte_efd_create("e", 8, 4, 1, 255), "offline socket out of range");
+	TEST_ASSERT_EQUAL(rte_errno, EINVAL, "rte_errno %d", rte_errno);
 	TEST_ASSERT_NULL(rte_efd_create("a_name_of_thirty_two_characters_", 8, 4, 1, 0), "long");
 	t = rte_efd_create("efd_dup", 8, 4, 1, 0);
 	TEST_ASSERT_NOT_NULL(t, "create");

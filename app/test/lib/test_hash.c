@@ -4,7 +4,8 @@
  * lookup and delete of many keys, full tables, extendable buckets,
  * iteration, bulk lookups, NO_FREE_ON_DEL, the four-byte-key hash and
  * the software Toeplitz hash.
- * Two-thread cases are in test_hash_concurrency.c (same suite).
+ * Two-thread cases are in test_hash_concurrency.c, QSBR cases in
+ * test_hash_rcu.c (same suite).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -606,6 +607,10 @@ static const struct test_case hash_cases[] = {
 	TEST_CASE(test_hash_multi_writer),
 	TEST_CASE(test_hash_rw_lock),
 	TEST_CASE(test_hash_rw_lock_free),
+	TEST_CASE(test_hash_rcu_args),
+	TEST_CASE(test_hash_rcu_dq),
+	TEST_CASE(test_hash_rcu_reset),
+	TEST_CASE(test_hash_rcu_sync),
 	TEST_CASES_END(),
 };
 

@@ -21,5 +21,10 @@ struct rte_hash *test_hash_make(const char *name, uint32_t entries, uint32_t key
 int test_hash_multi_writer(void);
 int test_hash_rw_lock(void);
 int test_hash_rw_lock_free(void);
+/* test_hash_rcu.c */
+int test_hash_rcu_args(void);
+int test_hash_rcu_dq(void);
+int test_hash_rcu_reset(void);
+int test_hash_rcu_sync(void);
 
 #endif

@@ -4,7 +4,7 @@
  * prefixes as rules come and go, tbl8 and rule exhaustion and recovery,
  * the entry bit layout DPDK-built code reads, create errors, and the
  * single, bulk and x4 lookups against a linear longest-prefix scan over
- * random rules.
+ * random rules. QSBR cases are in test_lpm_rcu.c (same suite).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -19,10 +19,9 @@
 #include <rte_vect.h>
 
 #include "test.h"
+#include "test_lpm.h"
 
-#define IPV4(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (d))
-
-static struct rte_lpm *
+struct rte_lpm *
 test_lpm_make(const char *name, uint32_t max_rules, uint32_t tbl8s)
 {
 	const struct rte_lpm_config cfg = {.max_rules = max_rules, .number_tbl8s = tbl8s};
@@ -30,8 +29,7 @@ test_lpm_make(const char *name, uint32_t max_rules, uint32_t tbl8s)
 	return rte_lpm_create(name, SOCKET_ID_ANY, &cfg);
 }
 
-/* The next hop rte_lpm_lookup gives for ip, or -1 for no match. */
-static long
+long
 test_lpm_hop(const struct rte_lpm *lpm, uint32_t ip)
 {
 	uint32_t nh = UINT32_MAX;
@@ -459,6 +457,10 @@ static const struct test_case test_lpm_cases[] = {
 	TEST_CASE(test_lpm_tbl8_exhaustion),
 	TEST_CASE(test_lpm_max_rules),
 	TEST_CASE(test_lpm_random_reference),
+	TEST_CASE(test_lpm_rcu_args),
+	TEST_CASE(test_lpm_rcu_dq),
+	TEST_CASE(test_lpm_rcu_delete_all),
+	TEST_CASE(test_lpm_rcu_sync),
 	TEST_CASES_END(),
 };
 

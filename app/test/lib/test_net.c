@@ -19,6 +19,7 @@
 #include <rte_tcp.h>
 #include <rte_arp.h>
 #include <rte_icmp.h>
+#include <rte_net_crc.h>
 
 #include "test.h"
 
@@ -239,11 +240,33 @@ test_net_cksum_mbuf(void)
 	return TEST_SUCCESS;
 }
 
+/* The catalogue check values ("123456789") of CRC-32 and CRC-16/X-25, any algorithm. */
+static int
+test_net_crc(void)
+{
+	static const char check[] = "123456789";
+	static const enum rte_net_crc_alg algs[] = { RTE_NET_CRC_SCALAR, RTE_NET_CRC_SSE42,
+						     RTE_NET_CRC_AVX512 };
+
+	for (unsigned int i = 0; i < RTE_DIM(algs); i++) {
+		rte_net_crc_set_alg(algs[i]);
+		TEST_ASSERT_EQUAL(rte_net_crc_calc(check, 9, RTE_NET_CRC32_ETH), 0xcbf43926u,
+				  "CRC-32 of the check string");
+		TEST_ASSERT_EQUAL(rte_net_crc_calc(check, 9, RTE_NET_CRC16_CCITT), 0x906eu,
+				  "CCITT CRC of the check string");
+	}
+	TEST_ASSERT_EQUAL(rte_net_crc_calc(check, 0, RTE_NET_CRC32_ETH), 0, "empty data");
+	TEST_ASSERT_EQUAL(rte_net_crc_calc(NULL, 4, RTE_NET_CRC32_ETH), 0, "NULL data");
+	TEST_ASSERT_EQUAL(rte_net_crc_calc(check, 9, RTE_NET_CRC_REQS), 0, "unknown type");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case net_cases[] = {
 	TEST_CASE(test_net_ether_addr),
 	TEST_CASE(test_net_layouts),
 	TEST_CASE(test_net_cksum),
 	TEST_CASE(test_net_cksum_mbuf),
+	TEST_CASE(test_net_crc),
 	TEST_CASES_END(),
 };
 

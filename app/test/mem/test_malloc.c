@@ -135,6 +135,31 @@ test_malloc_realloc(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * As in DPDK's heap, a block is cut from the top of a free element: a second
+ * block lies below the first, and a block that cannot grow into the freed
+ * space above it moves (DPDK's malloc_autotest, test_realloc, relies on it).
+ */
+static int
+test_malloc_top_placement(void)
+{
+	char *low, *high, *grown;
+
+	high = rte_malloc(NULL, 1024, RTE_CACHE_LINE_SIZE);
+	low = rte_malloc(NULL, 1024, RTE_CACHE_LINE_SIZE);
+	TEST_ASSERT(high != NULL && low != NULL, "two blocks");
+	TEST_ASSERT(low < high, "second block %p not below the first %p", low, high);
+	rte_free(high);
+	memset(low, 0x5a, 1024);
+	grown = rte_realloc(low, 2048 + 256, RTE_CACHE_LINE_SIZE);
+	TEST_ASSERT_NOT_NULL(grown, "grow");
+	TEST_ASSERT(grown != low, "grew in place past the freed block above it");
+	for (int i = 0; i < 1024; i++)
+		TEST_ASSERT_EQUAL(grown[i], 0x5a, "byte %d lost by the move", i);
+	rte_free(grown);
+	return TEST_SUCCESS;
+}
+
 static int
 test_malloc_stats(void)
 {
@@ -312,6 +337,7 @@ static const struct test_case malloc_cases[] = {
 	TEST_CASE(test_malloc_align),
 	TEST_CASE(test_malloc_zero),
 	TEST_CASE(test_malloc_realloc),
+	TEST_CASE(test_malloc_top_placement),
 	TEST_CASE(test_malloc_stats),
 	TEST_CASE(test_malloc_invalid_free),
 	TEST_CASE(test_malloc_grow_shrink),

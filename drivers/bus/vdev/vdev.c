@@ -307,7 +307,7 @@ vdev_device_new_named(const char *name, const char *args, int *err)
 	da->args = da->data;
 	da->type = RTE_DEVTYPE_VIRTUAL;
 	da->policy = RTE_DEV_ALLOWED;
-	da->bus_str = "vdev";
+	da->bus = &vdev_bus;
 	strlcpy(da->name, name, sizeof(da->name));
 	vd = vdev_device_new(da, true);
 	if (vd == NULL) {

@@ -13,6 +13,7 @@
 #include <rte_devargs.h>
 #include <rte_eal.h>
 #include <rte_errno.h>
+#include <rte_kvargs.h>
 
 #include "pci_private.h"
 
@@ -252,6 +253,36 @@ pci_parse(const char *name, void *addr)
 	return 0;
 }
 
+/* "bus=pci,addr=1:2.3": the device name is the address in its full form. */
+static int
+pci_devargs_parse(struct rte_devargs *da)
+{
+	struct rte_kvargs *kv;
+	struct rte_pci_addr a;
+	const char *addr;
+	int ret = 0;
+
+	if (da->bus_str == NULL)
+		return 0;
+	kv = rte_kvargs_parse(da->bus_str, NULL);
+	if (kv == NULL) {
+		PCI_LOG(ERR, "devargs \"%s\": not a key=value list\n", da->bus_str);
+		return -EINVAL;
+	}
+	addr = rte_kvargs_get(kv, "addr");
+	if (addr != NULL) {
+		if (rte_pci_addr_parse(addr, &a) == 0) {
+			rte_pci_device_name(&a, da->name, sizeof(da->name));
+		} else {
+			PCI_LOG(ERR, "devargs \"%s\": addr=%s is not a PCI address (like "
+				"0000:00:03.0)\n", da->bus_str, addr);
+			ret = -EINVAL;
+		}
+	}
+	rte_kvargs_free(kv);
+	return ret;
+}
+
 /* Devices on vfio-pci behind an IOMMU take any IOVA: prefer VA. */
 static enum rte_iova_mode
 pci_get_iommu_class(void)
@@ -274,6 +305,7 @@ static struct rte_bus pci_bus = {
 	.parse = pci_parse,
 	.cleanup = pci_cleanup,
 	.get_iommu_class = pci_get_iommu_class,
+	.devargs_parse = pci_devargs_parse,
 };
 
 RTE_REGISTER_BUS(pci, pci_bus);

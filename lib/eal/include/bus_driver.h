@@ -33,6 +33,12 @@ struct rte_bus {
 	 */
 	int (*plug)(const char *name, const char *args);
 	int (*unplug)(const char *name);
+	/*
+	 * Optional: set da->name from the "bus=" layer da->bus_str of the layered
+	 * devargs syntax; 0 (a layer without an address leaves the name empty) or
+	 * a negative errno after logging why. Without it, the "name=" key is used.
+	 */
+	int (*devargs_parse)(struct rte_devargs *da);
 };
 
 /*

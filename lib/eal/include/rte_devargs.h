@@ -34,14 +34,33 @@ struct rte_devargs {
 		const char *drv_str;
 	};
 	struct rte_bus *bus;
-	const char *bus_str;
-	const char *cls_str;
-	char *data;				/* the whole string as given */
+	struct rte_class *cls;			/* from a "class=" layer, else NULL */
+	const char *bus_str;			/* the "bus=..." layer, NULL in the legacy syntax */
+	const char *cls_str;			/* the "class=..." layer, or NULL */
+	char *data;				/* the whole string as given, layers cut apart */
 };
 
 /*
- * Parse "name[,args]" into da (da->bus: the bus whose parse accepts the name, NULL if none). Returns 0;
- * -EINVAL (NULL or empty dev, empty or too long name) or -ENOMEM. No rte_errno.
+ * The layered syntax: up to three layers separated by '/', each a list of
+ * key=value pairs whose first key names the layer:
+ * "bus=pci,addr=0000:00:01.0/class=eth/driver=net_e1000e,k=v".
+ */
+#define RTE_DEVARGS_KEY_BUS "bus"
+#define RTE_DEVARGS_KEY_CLASS "class"
+#define RTE_DEVARGS_KEY_DRIVER "driver"
+
+/*
+ * Parse dev into da, in either syntax:
+ * - legacy "[bus:]name[,args]": da->bus is the bus named by the prefix, else the
+ *   one whose parse accepts the name (NULL if none); args (= drv_str) follow the
+ *   first comma;
+ * - layered "bus=NAME,k=v/class=NAME,k=v/driver=NAME,k=v" (any subset, bus or
+ *   class present, in any order): bus_str, cls_str and drv_str point at each
+ *   layer's text, da->bus and da->cls at the bus and class named, and da->name
+ *   comes from the bus ("addr=" for pci, "name=" for the others).
+ * Returns 0; -EINVAL (NULL or empty dev, empty or too long name, a malformed or
+ * repeated layer, a bad bus address), -ENODEV (no bus or class of that name),
+ * -ENOMEM. On failure da holds nothing to free. No rte_errno.
  */
 int rte_devargs_parse(struct rte_devargs *da, const char *dev);
 /*

@@ -122,6 +122,32 @@ elem_fit(const struct malloc_elem *e, size_t size, size_t align, size_t bound, b
 	return data;
 }
 
+/*
+ * Where a new block of size bytes goes in free element e, or 0. As in DPDK's
+ * heap, it is cut from the top of e: the lower part stays one free element
+ * in place, so a block freed later merges with it, and a block just below
+ * a busy one cannot grow in place into space that was never its own. When the
+ * top does not suit (a gap below too small to be an element, no room under a
+ * boundary, not IOVA-contiguous) the lowest start elem_fit() finds is used.
+ */
+static uintptr_t
+elem_place(const struct malloc_elem *e, size_t size, size_t align, size_t bound, bool contig)
+{
+	uintptr_t s = (uintptr_t)e, end = s + e->size, data;
+
+	if (size > e->size || end - size < s + MALLOC_ELEM_HDR)
+		return 0;
+	data = RTE_ALIGN_FLOOR(end - size, align);
+	/* end it at the boundary it would cross */
+	if (crosses(data, size, bound))
+		data = RTE_ALIGN_FLOOR(RTE_ALIGN_FLOOR(data + size - 1, bound) - size, align);
+	if (data >= s + MALLOC_ELEM_HDR && data + size <= end && !crosses(data, size, bound) &&
+	    (data - MALLOC_ELEM_HDR == s || data - MALLOC_ELEM_HDR - s >= MALLOC_ELEM_MIN) &&
+	    (!contig || eal_mem_iova_contig((void *)data, size)))
+		return data;
+	return elem_fit(e, size, align, bound, contig);
+}
+
 /* Split a free tail off e when it is big enough to be an element. */
 static void
 elem_trim(struct malloc_heap *heap, struct malloc_elem *e, uintptr_t keep_end)
@@ -176,7 +202,7 @@ heap_find(struct malloc_heap *heap, size_t size, size_t align, size_t bound, boo
 		struct malloc_elem *e;
 
 		LIST_FOREACH(e, &heap->free_head[b], free_link) {
-			*data = elem_fit(e, size, align, bound, contig);
+			*data = elem_place(e, size, align, bound, contig);
 			if (*data != 0)
 				return e;
 		}
@@ -226,7 +252,7 @@ heap_alloc(struct malloc_heap *heap, size_t size, size_t align, size_t bound, bo
 		e = heap_grow(heap, need, false);
 		if (e != NULL) {
 			free_list_insert(heap, e);
-			data = elem_fit(e, size, align, bound, contig);
+			data = elem_place(e, size, align, bound, contig);
 			if (data == 0) {
 				/* e.g. pages not physically contiguous in PA mode */
 				free_list_remove(e);

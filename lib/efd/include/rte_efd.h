@@ -32,7 +32,8 @@ struct rte_efd_table;
  * A table for at least max_num_rules keys of key_len bytes, named name (unique,
  * under RTE_EFD_NAMESIZE bytes). The socket arguments choose memory placement in
  * DPDK; here one copy serves every socket. NULL with rte_errno EINVAL (bad
- * argument), EEXIST (name taken) or ENOMEM, after a log line.
+ * argument, no online socket, offline socket not below RTE_MAX_NUMA_NODES),
+ * EEXIST (name taken) or ENOMEM, after a log line.
  */
 struct rte_efd_table *rte_efd_create(const char *name, uint32_t max_num_rules, uint32_t key_len,
 				     uint64_t online_cpu_socket_bitmask,

@@ -13,7 +13,8 @@
  * - RW_CONCURRENCY_LF: readers never block or take a lock; a writer that
  *   moves keys bumps a change counter and readers retry. Deleting does not
  *   free the key's position: rte_hash_free_key_with_position() does that
- *   once no reader can still hold the key.
+ *   once no reader can still hold the key, or a QSBR variable attached with
+ *   rte_hash_rcu_qsbr_add() has the table free it after a grace period.
  */
 #ifndef _RTE_HASH_H_
 #define _RTE_HASH_H_
@@ -21,8 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* DPDK's rte_hash.h brings rte_ring.h (through its RCU header); apps rely on it */
-#include <rte_ring.h>
+/* Also brings rte_ring.h, as DPDK's rte_hash.h does; apps rely on it. */
+#include <rte_rcu_qsbr.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -71,6 +72,26 @@ struct rte_hash_parameters {
 
 struct rte_hash;
 
+/* Frees the data of a deleted key (p is the config's key_data_ptr). */
+typedef void (*rte_hash_free_key_data)(void *p, void *key_data);
+
+enum rte_hash_qsbr_mode {
+	/* Deleted keys wait in a defer queue; adds reclaim them when full. */
+	RTE_HASH_QSBR_MODE_DQ = 0,
+	/* Delete waits for the grace period and frees at once. */
+	RTE_HASH_QSBR_MODE_SYNC
+};
+
+struct rte_hash_rcu_config {
+	struct rte_rcu_qsbr *v;		/* the QS variable the table's readers report to */
+	enum rte_hash_qsbr_mode mode;	/* 0: RTE_HASH_QSBR_MODE_DQ */
+	uint32_t dq_size;		/* DQ: queue size; 0: every key position */
+	uint32_t trigger_reclaim_limit; /* DQ: reclaim at enqueue above this many waiting */
+	uint32_t max_reclaim_size;	/* DQ: most freed at a time; 0: 16 */
+	void *key_data_ptr;		/* first argument of free_key_data_func */
+	rte_hash_free_key_data free_key_data_func; /* called as a key is freed, or NULL */
+};
+
 /*
  * Create a table. Returns NULL with rte_errno set to:
  * EINVAL (NULL params or name, entries out of [8, RTE_HASH_ENTRIES_MAX],
@@ -112,7 +133,9 @@ int32_t rte_hash_add_key_with_hash(const struct rte_hash *h, const void *key, ha
 /*
  * Delete a key: its position, -ENOENT if absent, -EINVAL for bad arguments.
  * With NO_FREE_ON_DEL or RW_CONCURRENCY_LF the position stays in use until
- * rte_hash_free_key_with_position().
+ * rte_hash_free_key_with_position(), unless a QSBR variable is attached:
+ * then the table frees it (and calls free_key_data_func) once the readers
+ * have passed a quiescent state.
  */
 int32_t rte_hash_del_key(const struct rte_hash *h, const void *key);
 int32_t rte_hash_del_key_with_hash(const struct rte_hash *h, const void *key, hash_sig_t sig);
@@ -120,7 +143,8 @@ int32_t rte_hash_del_key_with_hash(const struct rte_hash *h, const void *key, ha
 /* The key stored at position: 0, -ENOENT if none is, -EINVAL. */
 int rte_hash_get_key_with_position(const struct rte_hash *h, const int32_t position, void **key);
 
-/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL. */
+/* Give back a deleted key's position (NO_FREE_ON_DEL, LF): 0 or -EINVAL
+ * (also when a QSBR variable is attached: the table frees positions then). */
 int rte_hash_free_key_with_position(const struct rte_hash *h, const int32_t position);
 
 /*
@@ -158,6 +182,15 @@ int rte_hash_lookup_bulk(const struct rte_hash *h, const void **keys, uint32_t n
  * position and sets *key and *data, -ENOENT after the last, -EINVAL.
  */
 int32_t rte_hash_iterate(const struct rte_hash *h, const void **key, void **data, uint32_t *next);
+
+/*
+ * Attach a QSBR variable: deleted keys are freed only after every reader
+ * registered on cfg->v reported a quiescent state, in the background
+ * (MODE_DQ) or within the delete (MODE_SYNC). Once per table, before
+ * concurrent use. 0, or 1 with rte_errno: EINVAL (h, cfg or cfg->v NULL,
+ * unknown mode), EEXIST (a variable is attached), or the defer queue's error.
+ */
+int rte_hash_rcu_qsbr_add(struct rte_hash *h, struct rte_hash_rcu_config *cfg);
 
 #ifdef __cplusplus
 }

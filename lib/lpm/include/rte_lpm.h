@@ -8,8 +8,10 @@
  *
  * Writers (create, add, delete, free) must be serialised by the caller;
  * lookups may run concurrently with a writer. A tbl8 group freed by a
- * delete is reused at once: without RCU (not provided here) a reader must
- * not be inside a lookup of the /24 whose last deep rule is deleted.
+ * delete is cleared and reused at once, unless a QSBR variable is attached
+ * (rte_lpm_rcu_qsbr_add): then only after the readers registered on it have
+ * reported a quiescent state. Without one, a reader must not be inside a
+ * lookup of the /24 whose last deep rule is deleted.
  */
 #ifndef _RTE_LPM_H_
 #define _RTE_LPM_H_
@@ -22,6 +24,7 @@
 #include <rte_byteorder.h>
 #include <rte_common.h>
 #include <rte_compat.h>
+#include <rte_rcu_qsbr.h>
 #include <rte_vect.h>
 
 #ifdef __cplusplus
@@ -87,6 +90,25 @@ struct rte_lpm_config {
 	int flags;	       /* unused; pass 0 */
 };
 
+/* tbl8 groups freed at a time by default in RTE_LPM_QSBR_MODE_DQ. */
+#define RTE_LPM_RCU_DQ_RECLAIM_MAX 16
+
+enum rte_lpm_qsbr_mode {
+	/* Freed tbl8 groups wait in a defer queue; an add that finds none
+	 * free reclaims them. */
+	RTE_LPM_QSBR_MODE_DQ = 0,
+	/* A delete that frees a tbl8 group waits for the grace period. */
+	RTE_LPM_QSBR_MODE_SYNC
+};
+
+struct rte_lpm_rcu_config {
+	struct rte_rcu_qsbr *v;	     /* the QS variable the table's readers report to */
+	enum rte_lpm_qsbr_mode mode; /* 0: RTE_LPM_QSBR_MODE_DQ */
+	uint32_t dq_size;	     /* DQ: queue size; 0: number_tbl8s */
+	uint32_t reclaim_thd;	     /* DQ: reclaim at enqueue above this many waiting */
+	uint32_t reclaim_max;	     /* DQ: most freed at a time; 0: RTE_LPM_RCU_DQ_RECLAIM_MAX */
+};
+
 /* The part of a table the inline lookups read; the rest is private. */
 struct rte_lpm {
 	struct rte_lpm_tbl_entry tbl24[RTE_LPM_TBL24_NUM_ENTRIES] __rte_cache_aligned;
@@ -131,6 +153,15 @@ int rte_lpm_delete(struct rte_lpm *lpm, uint32_t ip, uint8_t depth);
 
 /* Delete every rule. */
 void rte_lpm_delete_all(struct rte_lpm *lpm);
+
+/*
+ * Attach a QSBR variable: tbl8 groups that deletes free are cleared and
+ * reused only after every reader registered on cfg->v reported a
+ * quiescent state. Once per table. 0, or 1 with rte_errno: EINVAL (lpm or
+ * cfg NULL, cfg->v NULL, unknown mode), EEXIST (a variable is attached),
+ * or the defer queue's error.
+ */
+int rte_lpm_rcu_qsbr_add(struct rte_lpm *lpm, struct rte_lpm_rcu_config *cfg);
 
 /* Is this tbl24 entry (as uint32_t) a pointer to a tbl8 group? */
 #define __RTE_LPM_ENTRY_IS_EXT(e) \

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include <rte_common.h>
+#include <rte_debug.h>
 #include <rte_errno.h>
 #include <rte_memzone.h>
 #include <rte_spinlock.h>
@@ -28,6 +29,8 @@ extern "C" {
 
 /* The lock-free flavour (x86-64: needs cmpxchg16b). */
 #define RTE_STACK_F_LF 0x0001
+/* Defined where RTE_STACK_F_LF works, as DPDK does (every Sluice target). */
+#define RTE_STACK_LF_SUPPORTED
 
 /* One slot of the lock-free flavour. */
 struct rte_stack_lf_elem {

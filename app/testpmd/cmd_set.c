@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The "set" commands of the forwarding configuration, with DPDK testpmd's
+ * words: fwd, burst, nbcore, nbport, eth-peer, verbose, record-core-cycles,
+ * record-burst-stats. The port ones (promisc, allmulti, link-up/down) are in
+ * cmd_port.c.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include <rte_ethdev.h>
+#include <rte_ether.h>
+
+#include "testpmd.h"
+
+/* What the forwarding lcores read when they start cannot change under them. */
+static bool
+fwd_stopped_check(void)
+{
+	if (fwd_running()) {
+		printf("Please stop forwarding first\n");
+		return false;
+	}
+	return true;
+}
+
+static int
+set_fwd(char **tok, int n)
+{
+	const struct fwd_engine *e;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set fwd MODE' with a mode of %s\n", fwd_engine_names());
+		return -1;
+	}
+	e = fwd_engine_find(tok[2]);
+	if (e == NULL) {
+		printf("Bad arguments: unknown forwarding mode '%s'; use one of %s\n", tok[2],
+		       fwd_engine_names());
+		return -1;
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	cfg.engine = e;
+	printf("Set %s packet forwarding mode\n", e->name);
+	return 0;
+}
+
+static int
+set_burst(char **tok, int n)
+{
+	unsigned long v;
+
+	if (cmd_number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0 ||
+	    !fwd_stopped_check())
+		return -1;
+	cfg.burst = (uint16_t)v;
+	printf("Number of packets per burst set to %u\n", cfg.burst);
+	return 0;
+}
+
+static int
+set_nbcore(char **tok, int n)
+{
+	unsigned long v;
+
+	if (cmd_number_arg("set nbcore", n == 3 ? tok[2] : NULL, 1, nb_avail_fwd_lcores, &v) < 0 ||
+	    !fwd_stopped_check())
+		return -1;
+	cfg.nb_fwd_lcores = (uint16_t)v;
+	printf("Number of forwarding cores set to %u\n", cfg.nb_fwd_lcores);
+	return 0;
+}
+
+static int
+set_nbport(char **tok, int n)
+{
+	unsigned long v;
+
+	if (cmd_number_arg("set nbport", n == 3 ? tok[2] : NULL, 1, RTE_MAX_ETHPORTS, &v) < 0 ||
+	    !fwd_stopped_check())
+		return -1;
+	if (v > rte_eth_dev_count_avail()) {
+		printf("nb fwd ports %lu > %u (number of configured ports) - ignored\n", v,
+		       rte_eth_dev_count_avail());
+		return -1;
+	}
+	cfg.nb_fwd_ports = (uint16_t)v;
+	printf("Number of forwarding ports set to %u\n", cfg.nb_fwd_ports);
+	return 0;
+}
+
+static int
+set_eth_peer(char **tok, int n)
+{
+	struct rte_ether_addr addr;
+	int port;
+
+	if (n != 4) {
+		printf("Bad arguments: try 'set eth-peer N XX:XX:XX:XX:XX:XX'\n");
+		return -1;
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	port = cmd_one_port_arg(tok[2]);
+	if (port < 0)
+		return -1;
+	if (rte_ether_unformat_addr(tok[3], &addr) < 0) {
+		printf("Error: Invalid ethernet address: %s\n", tok[3]);
+		return -1;
+	}
+	peer_addr[port] = addr;
+	return 0;
+}
+
+static int
+set_verbose(char **tok, int n)
+{
+	unsigned long v;
+
+	if (cmd_number_arg("set verbose", n == 3 ? tok[2] : NULL, 0, UINT16_MAX, &v) < 0)
+		return -1;
+	verbose_level_set((uint16_t)v);
+	return 0;
+}
+
+/* "set record-core-cycles|record-burst-stats on|off" */
+static int
+set_record(char **tok, int n)
+{
+	bool on;
+
+	if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
+		printf("Bad arguments: try 'set %s on|off'\n", tok[1]);
+		return -1;
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	on = strcmp(tok[2], "on") == 0;
+	if (strcmp(tok[1], "record-core-cycles") == 0)
+		cfg.record_core_cycles = on;
+	else
+		cfg.record_burst_stats = on;
+	return 0;
+}
+
+int
+cmd_set(char **tok, int n)
+{
+	static const struct {
+		const char *what;
+		int (*fn)(char **tok, int n);
+	} sets[] = {
+		{"fwd", set_fwd},
+		{"burst", set_burst},
+		{"nbcore", set_nbcore},
+		{"nbport", set_nbport},
+		{"eth-peer", set_eth_peer},
+		{"verbose", set_verbose},
+		{"record-core-cycles", set_record},
+		{"record-burst-stats", set_record},
+	};
+
+	for (size_t i = 0; n >= 2 && i < RTE_DIM(sets); i++)
+		if (strcmp(tok[1], sets[i].what) == 0)
+			return sets[i].fn(tok, n);
+	if (cmd_set_port(tok, n) <= 0)
+		return 0;
+	printf("Bad arguments: try 'set fwd MODE', 'set burst N', 'set nbcore N', 'set nbport N', "
+	       "'set eth-peer N MAC', 'set verbose N', 'set record-core-cycles|record-burst-stats "
+	       "on|off', 'set promisc|allmulti all|N on|off' or 'set link-up|link-down port N'\n");
+	return -1;
+}
