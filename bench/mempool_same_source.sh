@@ -5,12 +5,9 @@
 # lcore, alternating rounds, median. dpdk-test's own mempool_perf_autotest
 # reaches its cache section only after ~30 minutes, which is why this exists.
 #
-# The fast path is inline, so it is compiled into each binary: both get the
-# same -O3 and the -march that libdpdk's pkg-config asks for (x86-64-v2,
-# Sluice's default, if it names none; Sluice's own pkg-config -march is
-# overridden), so only the code differs, not the flags.
-# KEEP=dir keeps the two binaries there (dir/dpdk, dir/sluice), e.g. for
-# counting instructions with valgrind --tool=callgrind.
+# The fast path is inline, so it is compiled into each binary, with the
+# same flags (bench/same_source.sh; KEEP=dir keeps the two binaries, e.g.
+# for counting instructions with valgrind --tool=callgrind).
 #
 #   bench/mempool_same_source.sh [build-dir]      ROUNDS=5 SECONDS_PER=1 KEEP=
 set -euo pipefail
@@ -21,21 +18,8 @@ SECONDS_PER=${SECONDS_PER:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-pkg-config --exists libdpdk || { echo "libdpdk not found: apt-get install dpdk-dev" >&2; exit 1; }
-[ -f "$BUILD/meson-uninstalled/libsluice-uninstalled.pc" ] ||
-	{ echo "no $BUILD: meson setup $BUILD && ninja -C $BUILD" >&2; exit 1; }
-ninja -C "$BUILD" >/dev/null
-
-src=bench/src/mempool_rate.c
-march=$(pkg-config --cflags libdpdk | tr ' ' '\n' | grep -- '^-march=' | tail -n 1 || true)
-cflags="-O3 ${march:--march=x86-64-v2}"
-cc -o "$tmp/dpdk" "$src" $(pkg-config --cflags --libs libdpdk) $cflags
-cc -o "$tmp/sluice" "$src" \
-	$(PKG_CONFIG_PATH="$BUILD/meson-uninstalled" pkg-config --cflags --libs libsluice-uninstalled) \
-	$cflags -Wl,-rpath,"$PWD/$BUILD"
-if [ -n "${KEEP:-}" ]; then
-	mkdir -p "$KEEP" && cp "$tmp/dpdk" "$tmp/sluice" "$KEEP/"
-fi
+. bench/same_source.sh
+same_source_build bench/src/mempool_rate.c
 
 for r in $(seq 1 "$ROUNDS"); do
 	"$tmp/sluice" -l 0 --no-huge --no-pci -- "$SECONDS_PER" 2>/dev/null |

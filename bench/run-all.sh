@@ -6,6 +6,9 @@
 #
 #   ring      bench/ring.sh       ring_perf figures (cycles per element)
 #   mempool   bench/mempool.sh    mempool_perf rates (one section, 1 core)
+#   lookup    bench/lookup.sh     hash, LPM and FIB cycles an add or a lookup
+#                                 with 1M keys or routes (one source file
+#                                 built against both; minutes a round)
 #   testpmd   bench/testpmd.sh    io forwarding on net_null, net_ring and
 #                                 net_af_packet ports, burst 32
 #   burst     this script         io forwarding on two net_null ports,
@@ -27,7 +30,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool testpmd burst startup vm"]
+#                         [-s "ring mempool lookup testpmd burst startup vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -45,7 +48,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool testpmd burst startup vm"
+ONLY="ring mempool lookup testpmd burst startup vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -56,7 +59,7 @@ while getopts "b:o:r:t:s:nh" o; do
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,41p' "$0"; exit 2 ;;
+	*) sed -n '3,44p' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
@@ -155,6 +158,20 @@ if want mempool; then
 		done
 	else
 		note "mempool: bench/mempool.sh failed: $(tail -1 "$tmp/mempool.err")"
+	fi
+fi
+
+# --- lookup: hash, LPM, FIB ----------------------------------------------
+if want lookup; then
+	log "lookup: bench/lookup.sh, $ROUNDS rounds (minutes: tables of 1M entries)"
+	if ROUNDS=$ROUNDS bash bench/lookup.sh "$BUILD" >"$tmp/lookup.out" 2>"$tmp/lookup.err"; then
+		# "LIB OPERATION ours DPDK ratio" after the header line
+		awk 'NR > 1 && NF == 5 { print $1 " " $2 "\t" $3 "\t" $4 }' "$tmp/lookup.out" |
+		while IFS=$'\t' read -r f o d; do
+			row lookup "$f" "cycles/op" lower "$o" "$d"
+		done
+	else
+		note "lookup: bench/lookup.sh failed: $(tail -1 "$tmp/lookup.err")"
 	fi
 fi
 
@@ -337,6 +354,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "Where the figures come from: ring: \`sluice-test ring_perf\` and \`dpdk-test\`"
 	echo "ring_perf_autotest (\`bench/ring.sh\`); mempool: \`sluice-test mempool_perf\` and"
 	echo "mempool_perf_autotest, section $MEMPOOL_SECTION, 1 core (\`bench/mempool.sh\`);"
+	echo "lookup: \`bench/src/lookup.c\` built against each, median TSC cycles an operation"
+	echo "over chunks of 4096, 1M keys or routes, 1 lcore (\`bench/lookup.sh\`);"
 	echo "testpmd: \`sluice-testpmd\` and \`dpdk-testpmd\`, \`-l 0-1 --no-huge --no-pci\`,"
 	echo "io forwarding on one lcore, ${SECS} s a run (\`bench/testpmd.sh\`); burst: the same"
 	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; startup: helloworld with"

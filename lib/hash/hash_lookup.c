@@ -6,6 +6,8 @@
  */
 #include <errno.h>
 
+#include <rte_prefetch.h>
+
 #include "hash_private.h"
 
 /* Position of key in bucket b (and *data), or -1. */
@@ -126,24 +128,92 @@ hash_bulk_args_ok(const struct rte_hash *h, const void **keys, uint32_t num_keys
 	       num_keys <= RTE_HASH_LOOKUP_BULK_MAX;
 }
 
+/* Prefetch the key store entries bucket b's signature matches point to. */
+static void
+hash_bucket_keys_prefetch(const struct rte_hash *h, const struct hash_bucket *b, uint16_t short_sig)
+{
+	for (int i = 0; i < HASH_BUCKET_ENTRIES; i++) {
+		uint32_t idx;
+
+		/* Relaxed: a hint only; the lookup proper loads with acquire. */
+		if (atomic_load_explicit(&b->sig_current[i], memory_order_relaxed) != short_sig)
+			continue;
+		idx = atomic_load_explicit(&b->key_idx[i], memory_order_relaxed);
+		if (idx != HASH_EMPTY_SLOT)
+			rte_prefetch0(hash_key_at(h, idx));
+	}
+}
+
+/*
+ * A batch in three passes so that the cache misses of its keys overlap
+ * instead of following one another (a table of a million keys misses on
+ * every bucket and every key): prefetch the keys, hash each one and
+ * prefetch its two buckets;
+ * prefetch the stored keys their signatures match; then look up each key,
+ * now mostly from the cache.
+ */
+static void
+hash_lookup_batch(const struct rte_hash *h, const void **keys, const hash_sig_t *sig,
+		  uint32_t num_keys, int32_t *pos, void *data[])
+{
+	hash_sig_t s[RTE_HASH_LOOKUP_BULK_MAX];
+	uint32_t i, prim, sec;
+
+	/* the keys to hash miss too: their loads start together here
+	 * rather than one a hash_func call */
+	if (sig == NULL)
+		for (i = 0; i < num_keys; i++)
+			rte_prefetch0(keys[i]);
+	for (i = 0; i < num_keys; i++) {
+		s[i] = sig != NULL ? sig[i] : rte_hash_hash(h, keys[i]);
+		prim = hash_prim_bucket(h, s[i]);
+		rte_prefetch0(&h->buckets[prim]);
+		rte_prefetch0(&h->buckets[hash_alt_bucket(h, prim, hash_short_sig(s[i]))]);
+	}
+	for (i = 0; i < num_keys; i++) {
+		prim = hash_prim_bucket(h, s[i]);
+		sec = hash_alt_bucket(h, prim, hash_short_sig(s[i]));
+		hash_bucket_keys_prefetch(h, &h->buckets[prim], hash_short_sig(s[i]));
+		hash_bucket_keys_prefetch(h, &h->buckets[sec], hash_short_sig(s[i]));
+	}
+	for (i = 0; i < num_keys; i++)
+		pos[i] = hash_lookup_buckets(h, keys[i], s[i], data != NULL ? &data[i] : NULL);
+}
+
 /*
  * The bulk lookups: each key's position into positions[] (when given),
- * hits into *hit_mask and data[] (when given); the hit count.
+ * hits into *hit_mask and data[] (when given); the hit count. The table's
+ * locking is that of hash_lookup_one(), once for the batch.
  */
 static int
 hash_lookup_many(const struct rte_hash *h, const void **keys, const hash_sig_t *sig,
 		 uint32_t num_keys, int32_t *positions, uint64_t *hit_mask, void *data[])
 {
+	int32_t pos[RTE_HASH_LOOKUP_BULK_MAX];
+	uint32_t before = 0;
 	uint64_t hits = 0;
 	int n = 0;
 
-	for (uint32_t i = 0; i < num_keys; i++) {
-		hash_sig_t s = sig != NULL ? sig[i] : rte_hash_hash(h, keys[i]);
-		int32_t pos = hash_lookup_one(h, keys[i], s, data != NULL ? &data[i] : NULL);
+	if (h->readers_take_lock)
+		hash_rwlock_read_lock(hash_lock_of(h));
+	else if (h->readers_lock_free)
+		/* Acquire: as in hash_lookup_one(). */
+		before = atomic_load_explicit(&h->tbl_chng_cnt, memory_order_acquire);
+	hash_lookup_batch(h, keys, sig, num_keys, pos, data);
+	if (h->readers_take_lock)
+		hash_rwlock_read_unlock(hash_lock_of(h));
 
+	for (uint32_t i = 0; i < num_keys; i++) {
+		/* A miss while a cuckoo move ran may have looked in the
+		 * wrong place: look again, as a single lookup does. */
+		if (pos[i] < 0 && h->readers_lock_free &&
+		    atomic_load_explicit(&h->tbl_chng_cnt, memory_order_acquire) != before)
+			pos[i] = hash_lookup_one(h, keys[i],
+						 sig != NULL ? sig[i] : rte_hash_hash(h, keys[i]),
+						 data != NULL ? &data[i] : NULL);
 		if (positions != NULL)
-			positions[i] = pos;
-		if (pos >= 0) {
+			positions[i] = pos[i];
+		if (pos[i] >= 0) {
 			hits |= 1ULL << i;
 			n++;
 		}

@@ -112,7 +112,13 @@ DP_CFLAGS+=" -idirafter $SRC/drivers/bus/vdev -idirafter $SRC/drivers/bus/pci"
 DP_CFLAGS+=" -idirafter $SRC/lib/telemetry"
 # the drivers DPDK's tests call by their own API are linked, as in its meson
 DP_LIBS="$(pkg-config --libs libdpdk) -lrte_net_ring -lrte_bus_vdev"
-TEST_CFLAGS="-O1 -g -w -fno-strict-aliasing -DALLOW_INTERNAL_API -I$STAGE"
+# DPDK builds everything with _GNU_SOURCE (IOV_MAX, CPU_SET... need it)
+TEST_CFLAGS="-O1 -g -w -fno-strict-aliasing -D_GNU_SOURCE -DALLOW_INTERNAL_API -I$STAGE"
+# test_pcapng.c reads its file back with libpcap, as DPDK's meson links it
+if [ -e /usr/include/pcap/pcap.h ]; then
+	SL_LIBS+=" -lpcap"
+	DP_LIBS+=" -lpcap"
+fi
 
 # autotests.list without comments: NAME MEMORY CLASS SOURCES...
 mapfile -t TESTS < <(grep -vE '^[[:space:]]*(#|$)' "$HERE/autotests.list")

@@ -23,19 +23,8 @@ acc() { awk -v f="$1" '/Accumulated forward statistics/ { a = 1 } a && $1 == f {
 tsk() { tshark "$@" 2>/dev/null; }
 
 # 4 rounds of 60, 64, 128, 1514 and 9000 bytes as text2pcap's hex dump
-awk 'BEGIN {
-	split("60 64 128 1514 9000", size, " ")
-	for (r = 0; r < 4; r++)
-		for (s = 1; s <= 5; s++) {
-			seq = r * 5 + s - 1
-			for (i = 0; i < size[s]; i++) {
-				if (i % 16 == 0)
-					printf("%s%06x", i ? "\n" : "", i)
-				printf(" %02x", (seq * 31 + i * 7) % 256)
-			}
-			printf("\n\n")
-		}
-}' >"$dir/in.txt"
+awk -v sizes="$(for r in 1 2 3 4; do printf '60 64 128 1514 9000 '; done)" \
+	-f "$(dirname "$0")/../frames_hex.awk" >"$dir/in.txt"
 text2pcap -q "$dir/in.txt" "$dir/in.pcap" || fail "text2pcap"
 editcap -F pcapng "$dir/in.pcap" "$dir/in.pcapng" || fail "editcap"
 want_len=$(tsk -r "$dir/in.pcap" -T fields -e frame.len | tr '\n' ' ')

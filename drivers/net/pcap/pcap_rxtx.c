@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "pcap_private.h"
+#include <rte_cycles.h>
 
-#define NS_PER_S 1000000000ull
+#include "pcap_private.h"
 
 /* Copy len bytes into head and as many more mbufs from mp as they need. */
 static int

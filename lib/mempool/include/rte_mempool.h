@@ -27,6 +27,7 @@
 #include <rte_os.h>
 #include <rte_common.h>
 #include <rte_branch_prediction.h>
+#include <rte_cycles.h> /* DPDK's brings it in (trace points); apps rely on it */
 #include <rte_spinlock.h>
 #include <rte_lcore.h>
 #include <rte_log.h>
