@@ -304,15 +304,16 @@ acl_field_compile(const struct rte_acl_ctx *ctx, uint32_t rule, const struct rte
 		*ehi = mr;
 		return v > mr;
 	case RTE_ACL_FIELD_TYPE_MASK:
-		if (fld->mask_range.u64 > bits) {
+		/* the length is a field-size integer: DPDK's own tests leave the
+		 * bytes above it unset */
+		if (mr > bits) {
 			RTE_LOG(ERR, ACL,
 				"%s: rule %u field %u has a prefix of %" PRIu64 " bits in a "
 				"%u-bit field; give at most %u\n",
-				ctx->name, rule, def->field_index, fld->mask_range.u64, bits, bits);
+				ctx->name, rule, def->field_index, mr, bits, bits);
 			return -EINVAL;
 		}
-		mr = fld->mask_range.u64 == 0 ? 0
-					      : all & (UINT64_MAX << (bits - fld->mask_range.u64));
+		mr = mr == 0 ? 0 : all & (UINT64_MAX << (bits - mr));
 		break;
 	default: /* BITMASK */
 		break;
