@@ -314,21 +314,32 @@ static const acl_classify_fn acl_classify_fns[] = {
 	[RTE_ACL_CLASSIFY_AVX2] = acl_classify_avx2,
 };
 
+/* The CPU's SSE4.1 and AVX2 flags, read once: CPUID is slow (a VM exit in a guest). */
+static pthread_once_t acl_cpu_once = PTHREAD_ONCE_INIT;
+static int acl_cpu_sse41;
+static int acl_cpu_avx2;
+
+static void
+acl_cpu_probe(void)
+{
+	acl_cpu_sse41 = rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0;
+	acl_cpu_avx2 = rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0;
+}
+
 /* 0 when this CPU runs alg, -ENOTSUP when not, -EINVAL for no method. */
 static int
 acl_alg_check(enum rte_acl_classify_alg alg)
 {
+	pthread_once(&acl_cpu_once, acl_cpu_probe);
 	switch (alg) {
 	case RTE_ACL_CLASSIFY_SCALAR:
 		return 0;
 	case RTE_ACL_CLASSIFY_SSE:
-		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_SSE4_1) > 0 &&
-				       rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_128
+		return acl_cpu_sse41 && rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_128
 			       ? 0
 			       : -ENOTSUP;
 	case RTE_ACL_CLASSIFY_AVX2:
-		return rte_cpu_get_flag_enabled(RTE_CPUFLAG_AVX2) > 0 &&
-				       rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256
+		return acl_cpu_avx2 && rte_vect_get_max_simd_bitwidth() >= RTE_VECT_SIMD_256
 			       ? 0
 			       : -ENOTSUP;
 	case RTE_ACL_CLASSIFY_NEON:
