@@ -26,14 +26,21 @@
 #define ACL_LEAF_RULES 4
 /* Past this depth a node becomes a leaf whatever it holds. */
 #define ACL_MAX_DEPTH 48
-/* Guard against rule sets whose boxes cross so much that the tree explodes. */
+/*
+ * Leaf entries one build attempt may make: a rule set whose boxes cross so
+ * much that its trees outgrow this is built again with more trees, as
+ * DPDK builds more tries. The last attempt may use ACL_MAX_LEAF_ENTRIES.
+ */
+#define ACL_BUDGET_PER_RULE 32
+#define ACL_BUDGET_BASE (1u << 20)
 #define ACL_MAX_LEAF_ENTRIES (1u << 27)
 
 struct acl_bld {
 	uint32_t num_keys;
 	uint32_t num_rules; /* compiled */
 	uint32_t all_categories;
-	const uint32_t *elo; /* [rule * num_keys + key] */
+	uint32_t max_leaf_rules; /* this attempt's budget */
+	const uint32_t *elo;	 /* [rule * num_keys + key] */
 	const uint32_t *ehi;
 	const uint8_t *exact;
 	const uint32_t *cmask;
@@ -71,7 +78,7 @@ acl_bld_leaf(struct acl_bld *b, const uint32_t *rules, uint32_t n, uint32_t *ref
 {
 	struct acl_leaf *l;
 
-	if (b->num_leaf_rules + (uint64_t)n > ACL_MAX_LEAF_ENTRIES)
+	if (b->num_leaf_rules + (uint64_t)n > b->max_leaf_rules)
 		return -ERANGE;
 	if (acl_vec_reserve((void **)&b->leaves, &b->cap_leaves, b->num_leaves + 1,
 			    sizeof(*b->leaves)) != 0 ||
@@ -160,7 +167,7 @@ acl_u32_count_below(const uint32_t *a, uint32_t n, uint32_t x)
  * half: for each key, the rule edge inside the region where the rules
  * starting below it (left) and those ending at or above it (right)
  * balance. Returns the key and *edge (the right half starts there), or -1
- * when no split leaves fewer than n rules on both sides.
+ * when no rule edge falls inside the region.
  */
 static int
 acl_bld_split_pick(struct acl_bld *b, const uint32_t *rules, uint32_t n, const uint32_t *lo,
@@ -207,7 +214,7 @@ acl_bld_split_pick(struct acl_bld *b, const uint32_t *rules, uint32_t n, const u
 			/* the larger half first, then the copies both halves make */
 			uint64_t cost = (uint64_t)RTE_MAX(l, r) << 32 | (l + r);
 
-			if (RTE_MAX(l, r) < n && cost < best_cost) {
+			if (cost < best_cost) {
 				best_cost = cost;
 				best = (int)k;
 				*edge = edges[i];
@@ -559,13 +566,14 @@ acl_rules_wideness(const struct acl_bld *b, const uint32_t *lo, const uint32_t *
 }
 
 /*
- * Put rules of the same wideness in the same tree: at most ACL_MAX_TREES
+ * Put rules of the same wideness in the same tree: at most max_trees
  * trees, none with less than 1/64 of the rules (each tree costs every
  * input a walk). The smallest group joins the one wide on the most
  * similar keys. tree[r] gets rule r's tree; returns the tree count.
  */
 static int
-acl_rules_group(const struct acl_bld *b, const uint32_t *lo, const uint32_t *hi, uint32_t *tree)
+acl_rules_group(const struct acl_bld *b, const uint32_t *lo, const uint32_t *hi, uint32_t max_trees,
+		uint32_t *tree)
 {
 	uint64_t *sig = malloc(((size_t)b->num_rules + 1) * sizeof(*sig));
 	uint64_t *gsig = malloc(((size_t)b->num_rules + 1) * sizeof(*gsig));
@@ -593,7 +601,7 @@ acl_rules_group(const struct acl_bld *b, const uint32_t *lo, const uint32_t *hi,
 		for (g = 1; g < ng; g++)
 			if (gcount[g] < gcount[small])
 				small = g;
-		if (ng <= 1 || (ng <= ACL_MAX_TREES && gcount[small] * 64 >= b->num_rules))
+		if (ng <= 1 || (ng <= max_trees && gcount[small] * 64 >= b->num_rules))
 			break;
 		near = small == 0 ? 1 : 0;
 		for (h = 0; h < ng; h++)
@@ -621,13 +629,31 @@ out_free:
 	return ret;
 }
 
+/* Grow each tree from its rules, in rank order as the leaves list them. */
+static int
+acl_trees_build(struct acl_bld *b, const uint32_t *tree, uint32_t *list, const uint32_t *lo,
+		const uint32_t *hi, struct acl_rt *rt)
+{
+	uint32_t t, i, n_t;
+	int ret = 0;
+
+	for (t = 0; t < rt->num_trees && ret == 0; t++) {
+		n_t = 0;
+		for (i = 0; i < b->num_rules; i++)
+			if (tree[i] == t)
+				list[n_t++] = i;
+		ret = acl_bld_node(b, list, n_t, lo, hi, 0, &rt->root[t]);
+	}
+	return ret;
+}
+
 int
 acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg, struct acl_rt **out)
 {
 	uint32_t lo[ACL_MAX_KEYS], hi[ACL_MAX_KEYS];
 	struct acl_bld b = {0};
 	struct acl_rt proto = {0};
-	uint32_t *elo = NULL, *ehi = NULL, *cmask = NULL, *list = NULL, *tree = NULL, i, t;
+	uint32_t *elo = NULL, *ehi = NULL, *cmask = NULL, *list = NULL, *tree = NULL, max_trees;
 	uint8_t *crules = NULL, *exact = NULL;
 	size_t n = ctx->num_rules + 1; /* no zero-size allocations */
 	int ret;
@@ -664,18 +690,19 @@ acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg, st
 	b.exact = exact;
 	b.cmask = cmask;
 	acl_keys_region(&proto, lo, hi);
-	ret = acl_rules_group(&b, lo, hi, tree);
-	if (ret < 0)
-		goto out_free;
-	proto.num_trees = (uint32_t)ret;
-	for (t = 0, ret = 0; t < proto.num_trees && ret == 0; t++) {
-		uint32_t n_t = 0;
-
-		/* in rank order, as the leaves list them */
-		for (i = 0; i < b.num_rules; i++)
-			if (tree[i] == t)
-				list[n_t++] = i;
-		ret = acl_bld_node(&b, list, n_t, lo, hi, 0, &proto.root[t]);
+	/* one tree walk an input is cheapest: more trees only when one grows too big */
+	for (max_trees = 1;; max_trees *= 2) {
+		b.num_nodes = b.num_leaves = b.num_leaf_rules = 0;
+		b.max_leaf_rules = max_trees < ACL_MAX_TREES
+					   ? ACL_BUDGET_BASE + ACL_BUDGET_PER_RULE * b.num_rules
+					   : ACL_MAX_LEAF_ENTRIES;
+		ret = acl_rules_group(&b, lo, hi, max_trees, tree);
+		if (ret < 0)
+			goto out_free;
+		proto.num_trees = (uint32_t)ret;
+		ret = acl_trees_build(&b, tree, list, lo, hi, &proto);
+		if (ret != -ERANGE || max_trees == ACL_MAX_TREES)
+			break;
 	}
 	if (ret == -ERANGE)
 		RTE_LOG(ERR, ACL,
