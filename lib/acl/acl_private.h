@@ -183,7 +183,9 @@ acl_leaves_resolve(const struct acl_rt *rt, const uint32_t *leaf, const uint64_t
 {
 	uint32_t all = rt->category_mask & RTE_LEN2MASK(categories, uint32_t);
 	uint32_t best[RTE_ACL_MAX_CATEGORIES];
-	uint32_t t, i, c;
+	/* no rule numbered bound or above betters any category */
+	uint32_t bound = UINT32_MAX;
+	uint32_t t, i, c, m;
 
 	for (c = 0; c < categories; c++)
 		best[c] = UINT32_MAX;
@@ -193,9 +195,13 @@ acl_leaves_resolve(const struct acl_rt *rt, const uint32_t *leaf, const uint64_t
 
 		for (i = 0; i < l->count && want != 0; i++) {
 			uint32_t rn = rt->leaf_rules[l->first + i];
-			const struct acl_crule *r = acl_crule_at(rt, rn);
-			uint32_t hit = r->category_mask & want;
+			const struct acl_crule *r;
+			uint32_t hit;
 
+			if (rn >= bound)
+				break;
+			r = acl_crule_at(rt, rn);
+			hit = r->category_mask & want;
 			if (hit == 0 || !acl_crule_match(rt, r, val))
 				continue;
 			want &= ~hit;
@@ -205,6 +211,8 @@ acl_leaves_resolve(const struct acl_rt *rt, const uint32_t *leaf, const uint64_t
 					best[c] = rn;
 				hit &= hit - 1;
 			}
+			for (bound = 0, m = all; m != 0; m &= m - 1)
+				bound = RTE_MAX(bound, best[__builtin_ctz(m)]);
 		}
 	}
 	for (c = 0; c < categories; c++)
