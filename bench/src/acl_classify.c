@@ -9,6 +9,7 @@
  *   acl_classify EAL-ARGS -- SECONDS RULES...
  * prints "acl rules=N cycles_per_pkt=C build_ms=B matched=M sum=S" a rule
  * count; sum and matched let the script check that both sides agree.
+ * ACL_DUMP=1 in the environment prints rte_acl_dump() after each build.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -187,6 +188,8 @@ run(uint32_t n, double seconds)
 	if (rte_acl_build(ctx, &cfg) != 0)
 		goto out;
 	t1 = rte_rdtsc();
+	if (getenv("ACL_DUMP") != NULL)
+		rte_acl_dump(ctx);
 
 	/* one pass for the checksum, then timed passes over the whole trace */
 	for (i = 0; i < TRACE_LEN; i += BURST)

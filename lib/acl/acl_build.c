@@ -40,6 +40,7 @@ struct acl_bld {
 	uint32_t num_rules; /* compiled */
 	uint32_t all_categories;
 	uint32_t max_leaf_rules; /* this attempt's budget */
+	uint32_t depth;		 /* deepest leaf of the tree being built */
 	const uint32_t *elo;	 /* [rule * num_keys + key] */
 	const uint32_t *ehi;
 	const uint8_t *exact;
@@ -74,10 +75,11 @@ acl_vec_reserve(void **v, uint32_t *cap, uint32_t need, size_t sz)
 }
 
 static int
-acl_bld_leaf(struct acl_bld *b, const uint32_t *rules, uint32_t n, uint32_t *ref)
+acl_bld_leaf(struct acl_bld *b, const uint32_t *rules, uint32_t n, uint32_t depth, uint32_t *ref)
 {
 	struct acl_leaf *l;
 
+	b->depth = RTE_MAX(b->depth, depth);
 	if (b->num_leaf_rules + (uint64_t)n > b->max_leaf_rules)
 		return -ERANGE;
 	if (acl_vec_reserve((void **)&b->leaves, &b->cap_leaves, b->num_leaves + 1,
@@ -235,10 +237,10 @@ acl_bld_node(struct acl_bld *b, uint32_t *rules, uint32_t n, const uint32_t *lo,
 
 	n = acl_bld_prune(b, rules, n, lo, hi);
 	if (n <= ACL_LEAF_RULES || depth >= ACL_MAX_DEPTH)
-		return acl_bld_leaf(b, rules, n, ref);
+		return acl_bld_leaf(b, rules, n, depth, ref);
 	k = acl_bld_split_pick(b, rules, n, lo, hi, &edge);
 	if (k < 0)
-		return acl_bld_leaf(b, rules, n, ref);
+		return acl_bld_leaf(b, rules, n, depth, ref);
 
 	left = malloc(2 * (size_t)n * sizeof(*left));
 	if (left == NULL)
@@ -473,6 +475,40 @@ acl_keys_region(const struct acl_rt *rt, uint32_t *lo, uint32_t *hi)
 	}
 }
 
+/* Whether every field is one key of at most 32 bits and they fit ACL_KFORM_KEYS. */
+static int
+acl_kform_fits(const struct acl_rt *rt)
+{
+	uint32_t f;
+
+	if (rt->num_keys > ACL_KFORM_KEYS)
+		return 0;
+	for (f = 0; f < rt->num_fields; f++)
+		if (rt->in[f].size > sizeof(uint32_t))
+			return 0;
+	return 1;
+}
+
+/* The compiled rules' checks as 32-bit words a key (see acl_rt.kform). */
+static void
+acl_kform_fill(const struct acl_rt *rt, const uint8_t *crules, uint32_t *kf)
+{
+	uint32_t r, f;
+
+	for (r = 0; r < rt->num_crules; r++, kf += ACL_KFORM_WORDS) {
+		const struct acl_crule *cr =
+			(const struct acl_crule *)(crules + (size_t)r * rt->crule_stride);
+
+		/* keys past num_fields: mask, low and high 0 always pass */
+		memset(kf, 0, ACL_KFORM_WORDS * sizeof(*kf));
+		for (f = 0; f < rt->num_fields; f++) {
+			kf[f] = (uint32_t)cr->f[f].mask;
+			kf[ACL_KFORM_KEYS + f] = (uint32_t)cr->f[f].lo;
+			kf[2 * ACL_KFORM_KEYS + f] = (uint32_t)cr->f[f].hi;
+		}
+	}
+}
+
 /* Copy the build's vectors and the compiled rules into one run-time block. */
 static int
 acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
@@ -483,7 +519,9 @@ acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 	size_t o_leaves = o_nodes + RTE_ALIGN_CEIL((size_t)b->num_nodes * sizeof(*b->nodes), 64);
 	size_t o_lr = o_leaves + (size_t)b->num_leaves * sizeof(*b->leaves);
 	size_t o_cr = RTE_ALIGN_CEIL(o_lr + (size_t)b->num_leaf_rules * sizeof(uint32_t), 64);
-	size_t size = o_cr + (size_t)b->num_rules * proto->crule_stride;
+	size_t o_kf = RTE_ALIGN_CEIL(o_cr + (size_t)b->num_rules * proto->crule_stride, 64);
+	size_t kf_size = acl_kform_fits(proto) ? (size_t)b->num_rules * ACL_KFORM_WORDS * 4 : 0;
+	size_t size = o_kf + kf_size;
 	struct acl_rt *rt;
 	uint8_t *base;
 
@@ -516,6 +554,10 @@ acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 	rt->num_leaf_rules = b->num_leaf_rules;
 	rt->num_crules = b->num_rules;
 	rt->size = size;
+	if (kf_size != 0) {
+		acl_kform_fill(rt, crules, (uint32_t *)(base + o_kf));
+		rt->kform = (const uint32_t *)(base + o_kf);
+	}
 	*out = rt;
 	return 0;
 }
@@ -642,7 +684,9 @@ acl_trees_build(struct acl_bld *b, const uint32_t *tree, uint32_t *list, const u
 		for (i = 0; i < b->num_rules; i++)
 			if (tree[i] == t)
 				list[n_t++] = i;
+		b->depth = 0;
 		ret = acl_bld_node(b, list, n_t, lo, hi, 0, &rt->root[t]);
+		rt->depth[t] = b->depth;
 	}
 	return ret;
 }

@@ -27,6 +27,8 @@
  * of one tree; they get a tree of their own, up to this many.
  */
 #define ACL_MAX_TREES 8
+#define ACL_KFORM_KEYS 8
+#define ACL_KFORM_WORDS (3 * ACL_KFORM_KEYS)
 /* Keys: one per field of up to 4 bytes, two per 8-byte field. */
 #define ACL_MAX_KEYS (2 * RTE_ACL_MAX_FIELDS)
 
@@ -65,9 +67,10 @@ struct acl_rt {
 	uint32_t num_fields;
 	uint32_t num_keys;
 	uint32_t num_trees;
-	uint32_t root[ACL_MAX_TREES]; /* as acl_node.child[] */
-	uint32_t crule_stride;	      /* bytes a compiled rule */
-	uint32_t category_mask;	      /* categories the build has */
+	uint32_t root[ACL_MAX_TREES];  /* as acl_node.child[] */
+	uint32_t depth[ACL_MAX_TREES]; /* steps from the root to the deepest leaf */
+	uint32_t crule_stride;	       /* bytes a compiled rule */
+	uint32_t category_mask;	       /* categories the build has */
 	struct acl_field_in in[RTE_ACL_MAX_FIELDS];
 	uint8_t key_field[ACL_MAX_KEYS];
 	uint8_t key_shift[ACL_MAX_KEYS]; /* 32: upper half of an 8-byte field */
@@ -75,6 +78,12 @@ struct acl_rt {
 	const struct acl_leaf *leaves;
 	const uint32_t *leaf_rules; /* compiled rule numbers */
 	const uint8_t *crules;
+	/*
+	 * When every field is a key (num_keys <= 8, no 8-byte field): each
+	 * compiled rule again as ACL_KFORM_WORDS words, masks, lows and highs
+	 * of the 8 keys (unused ones 0), for the vector methods' rule checks.
+	 */
+	const uint32_t *kform;
 	uint32_t num_nodes;
 	uint32_t num_leaves;
 	uint32_t num_leaf_rules;
@@ -177,9 +186,20 @@ acl_crule_match(const struct acl_rt *rt, const struct acl_crule *r, const uint64
  * category the best (lowest numbered) matching rule. Leaves list rules
  * best first, so a tree is done with a category at its first match.
  */
+/* Does compiled rule rn match the input of these values and keys? */
+typedef int (*acl_match_fn)(const struct acl_rt *rt, uint32_t rn, const uint64_t *val,
+			    const uint32_t *key);
+
+static inline int
+acl_match_scalar(const struct acl_rt *rt, uint32_t rn, const uint64_t *val, const uint32_t *key)
+{
+	RTE_SET_USED(key);
+	return acl_crule_match(rt, acl_crule_at(rt, rn), val);
+}
+
 static inline void
 acl_leaves_resolve(const struct acl_rt *rt, const uint32_t *leaf, const uint64_t *val,
-		   uint32_t *res, uint32_t categories)
+		   const uint32_t *key, uint32_t *res, uint32_t categories, acl_match_fn match)
 {
 	uint32_t all = rt->category_mask & RTE_LEN2MASK(categories, uint32_t);
 	uint32_t best[RTE_ACL_MAX_CATEGORIES];
@@ -202,7 +222,7 @@ acl_leaves_resolve(const struct acl_rt *rt, const uint32_t *leaf, const uint64_t
 				break;
 			r = acl_crule_at(rt, rn);
 			hit = r->category_mask & want;
-			if (hit == 0 || !acl_crule_match(rt, r, val))
+			if (hit == 0 || !match(rt, rn, val, key))
 				continue;
 			want &= ~hit;
 			while (hit != 0) {
@@ -233,6 +253,36 @@ acl_tree_walk(const struct acl_rt *rt, uint32_t root, const uint32_t *key)
 	return n & ~ACL_LEAF_BIT;
 }
 
+/*
+ * Leaves of n inputs (n <= 8) in tree t, into rows of ACL_MAX_TREES of
+ * leaf. The inputs step together, one that reached a leaf staying there,
+ * so a step has no branch but the loop's and the loads of the n inputs
+ * overlap; the loop ends when all are at leaves or at the tree's depth.
+ */
+static inline void
+acl_tree_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t *keys,
+		uint32_t *leaf)
+{
+	uint32_t at[8], l, d, live = 1;
+
+	for (l = 0; l < n; l++)
+		at[l] = rt->root[t];
+	for (d = 0; d < rt->depth[t] && live != 0; d++) {
+		live = 0;
+		for (l = 0; l < n; l++) {
+			uint32_t done = at[l] & ACL_LEAF_BIT;
+			/* a lane at a leaf reads node 0, which exists as the tree has depth */
+			const struct acl_node *nd = &rt->nodes[done ? 0 : at[l]];
+			uint32_t next = nd->child[keys[l * rt->num_keys + nd->key] > nd->thr];
+
+			at[l] = done ? at[l] : next;
+			live |= ~at[l] & ACL_LEAF_BIT;
+		}
+	}
+	for (l = 0; l < n; l++)
+		leaf[l * ACL_MAX_TREES + t] = at[l] & ~ACL_LEAF_BIT;
+}
+
 /* Classify one input: the scalar method, and the tail of the vector ones. */
 static inline void
 acl_classify_one(const struct acl_rt *rt, const uint8_t *in, uint32_t *res, uint32_t categories)
@@ -246,7 +296,7 @@ acl_classify_one(const struct acl_rt *rt, const uint8_t *in, uint32_t *res, uint
 	acl_input_keys(rt, val, key);
 	for (t = 0; t < rt->num_trees; t++)
 		leaf[t] = acl_tree_walk(rt, rt->root[t], key);
-	acl_leaves_resolve(rt, leaf, val, res, categories);
+	acl_leaves_resolve(rt, leaf, val, key, res, categories, acl_match_scalar);
 }
 
 /* Field values and keys of n inputs, input l's keys at keys[l * num_keys]. */
@@ -265,13 +315,14 @@ acl_inputs_load(const struct acl_rt *rt, const uint8_t *const *data, uint32_t n,
 /* Results of n inputs from their leaves, ACL_MAX_TREES to an input. */
 static inline void
 acl_inputs_resolve(const struct acl_rt *rt, uint32_t n, const uint32_t *leaf,
-		   uint64_t (*val)[RTE_ACL_MAX_FIELDS], uint32_t *results, uint32_t categories)
+		   uint64_t (*val)[RTE_ACL_MAX_FIELDS], const uint32_t *keys, uint32_t *results,
+		   uint32_t categories, acl_match_fn match)
 {
 	uint32_t l;
 
 	for (l = 0; l < n; l++)
-		acl_leaves_resolve(rt, &leaf[l * ACL_MAX_TREES], val[l],
-				   results + (size_t)l * categories, categories);
+		acl_leaves_resolve(rt, &leaf[l * ACL_MAX_TREES], val[l], &keys[l * rt->num_keys],
+				   results + (size_t)l * categories, categories, match);
 }
 
 #endif /* _ACL_PRIVATE_H_ */

@@ -1,73 +1,57 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * RTE_ACL_CLASSIFY_SSE: four inputs descend the tree together, so that
- * the loads of one step of all four are in flight at once instead of one
- * dependent chain after another; SSE4.1 compares and picks the children.
+ * RTE_ACL_CLASSIFY_SSE: eight inputs descend each tree together (their
+ * loads overlap), and a leaf's rules are checked four keys at a time with
+ * SSE4.1's unsigned 32-bit min and max instead of a branch a field.
  */
 #include <smmintrin.h>
 
 #include "acl_private.h"
 
-#define ACL_SSE_LANES 4
+#define ACL_SSE_LANES 8
 
-__attribute__((target("sse4.1"))) static void
-acl_walk_x4(const struct acl_rt *rt, uint32_t root, const uint32_t *keys, uint32_t *leaf)
+/* lo <= (key & mask) <= hi on four keys at once; all ones where it holds. */
+__attribute__((target("sse4.1"))) static inline __m128i
+acl_kform_check_x4(const uint32_t *kf, const uint32_t *key)
 {
-	const __m128i sign = _mm_set1_epi32(INT32_MIN);
-	uint32_t at[ACL_SSE_LANES], k[ACL_SSE_LANES], t[ACL_SSE_LANES];
-	uint32_t c0[ACL_SSE_LANES], c1[ACL_SSE_LANES];
-	__m128i n = _mm_set1_epi32((int)root);
-	uint32_t l;
+	__m128i x = _mm_and_si128(_mm_loadu_si128((const __m128i *)key),
+				  _mm_loadu_si128((const __m128i *)kf));
+	__m128i lo = _mm_loadu_si128((const __m128i *)(kf + ACL_KFORM_KEYS));
+	__m128i hi = _mm_loadu_si128((const __m128i *)(kf + 2 * ACL_KFORM_KEYS));
 
-	for (;;) {
-		/* lanes at a leaf keep it (ACL_LEAF_BIT is the sign bit) */
-		__m128i done = _mm_srai_epi32(n, 31);
-		__m128i gt, next;
-
-		if (_mm_movemask_ps(_mm_castsi128_ps(done)) == (1 << ACL_SSE_LANES) - 1)
-			break;
-		_mm_storeu_si128((__m128i *)at, n);
-		for (l = 0; l < ACL_SSE_LANES; l++) {
-			/* a finished lane reads node 0, which exists: this root is no leaf */
-			const struct acl_node *nd = &rt->nodes[at[l] & ACL_LEAF_BIT ? 0 : at[l]];
-
-			k[l] = keys[l * rt->num_keys + nd->key];
-			t[l] = nd->thr;
-			c0[l] = nd->child[0];
-			c1[l] = nd->child[1];
-		}
-		gt = _mm_cmpgt_epi32(_mm_xor_si128(_mm_loadu_si128((const __m128i *)k), sign),
-				     _mm_xor_si128(_mm_loadu_si128((const __m128i *)t), sign));
-		next = _mm_blendv_epi8(_mm_loadu_si128((const __m128i *)c0),
-				       _mm_loadu_si128((const __m128i *)c1), gt);
-		n = _mm_blendv_epi8(next, n, done);
-	}
-	_mm_storeu_si128((__m128i *)at, n);
-	for (l = 0; l < ACL_SSE_LANES; l++)
-		leaf[l * ACL_MAX_TREES] = at[l] & ~ACL_LEAF_BIT;
+	return _mm_and_si128(_mm_cmpeq_epi32(_mm_max_epu32(x, lo), x),
+			     _mm_cmpeq_epi32(_mm_min_epu32(x, hi), x));
 }
 
-int
+__attribute__((target("sse4.1"))) static inline int
+acl_match_sse(const struct acl_rt *rt, uint32_t rn, const uint64_t *val, const uint32_t *key)
+{
+	const uint32_t *kf;
+	__m128i ok;
+
+	if (rt->kform == NULL)
+		return acl_match_scalar(rt, rn, val, key);
+	kf = rt->kform + (size_t)rn * ACL_KFORM_WORDS;
+	ok = _mm_and_si128(acl_kform_check_x4(kf, key), acl_kform_check_x4(kf + 4, key + 4));
+	return _mm_movemask_epi8(ok) == 0xffff;
+}
+
+__attribute__((target("sse4.1"))) int
 acl_classify_sse(const struct acl_rt *rt, const uint8_t **data, uint32_t *results, uint32_t num,
 		 uint32_t categories)
 {
 	uint64_t val[ACL_SSE_LANES][RTE_ACL_MAX_FIELDS];
-	uint32_t keys[ACL_SSE_LANES * ACL_MAX_KEYS];
+	/* the last input's key checks read ACL_KFORM_KEYS words from its first */
+	uint32_t keys[ACL_SSE_LANES * ACL_MAX_KEYS + ACL_KFORM_KEYS];
 	uint32_t leaf[ACL_SSE_LANES * ACL_MAX_TREES];
-	uint32_t i = 0, l, t;
+	uint32_t i = 0, t;
 
 	for (; i + ACL_SSE_LANES <= num; i += ACL_SSE_LANES) {
 		acl_inputs_load(rt, data + i, ACL_SSE_LANES, val, keys);
-		for (t = 0; t < rt->num_trees; t++) {
-			if (rt->root[t] & ACL_LEAF_BIT) {
-				for (l = 0; l < ACL_SSE_LANES; l++)
-					leaf[l * ACL_MAX_TREES + t] = rt->root[t] & ~ACL_LEAF_BIT;
-				continue;
-			}
-			acl_walk_x4(rt, rt->root[t], keys, &leaf[t]);
-		}
-		acl_inputs_resolve(rt, ACL_SSE_LANES, leaf, val, results + (size_t)i * categories,
-				   categories);
+		for (t = 0; t < rt->num_trees; t++)
+			acl_tree_walk_n(rt, t, ACL_SSE_LANES, keys, leaf);
+		acl_inputs_resolve(rt, ACL_SSE_LANES, leaf, val, keys,
+				   results + (size_t)i * categories, categories, acl_match_sse);
 	}
 	for (; i < num; i++)
 		acl_classify_one(rt, data[i], results + (size_t)i * categories, categories);
