@@ -61,7 +61,8 @@ acl_vec_reserve(void **v, uint32_t *cap, uint32_t need, size_t sz)
 	uint32_t ncap;
 	void *p;
 
-	if (need <= *cap)
+	/* allocated even for need 0: memcpy() takes no NULL, even for 0 bytes */
+	if (need <= *cap && *v != NULL)
 		return 0;
 	ncap = *cap < 64 ? 64 : *cap;
 	while (ncap < need)
@@ -541,7 +542,9 @@ acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 	}
 	rt = (struct acl_rt *)base;
 	*rt = *proto;
-	memcpy(base + o_nodes, b->nodes, (size_t)b->num_nodes * sizeof(*b->nodes));
+	/* a tree that is one leaf has no nodes: b->nodes may be NULL */
+	if (b->num_nodes != 0)
+		memcpy(base + o_nodes, b->nodes, (size_t)b->num_nodes * sizeof(*b->nodes));
 	memcpy(base + o_leaves, b->leaves, (size_t)b->num_leaves * sizeof(*b->leaves));
 	memcpy(base + o_lr, b->leaf_rules, (size_t)b->num_leaf_rules * sizeof(uint32_t));
 	memcpy(base + o_cr, crules, (size_t)b->num_rules * proto->crule_stride);
