@@ -818,11 +818,44 @@ test_acl_errors(void)
 	return TEST_SUCCESS;
 }
 
+/*
+ * A MASK field's prefix length is an integer of the field's size: DPDK's
+ * own tests set mask_range.u32 of a 4-byte field and leave the bytes
+ * above it as they were.
+ */
+static int
+test_acl_mask_len_width(void)
+{
+	struct rule_5t r =
+		test_rule_5t(5, 1, 9, 0, 0, IPV4(10, 1, 2, 0), 24, 0, 0, 0, 0xffff, 0, 0xffff);
+	struct rte_acl_config cfg = test_acl_cfg_5t(1);
+	uint8_t buf[2][IN_LEN];
+	const uint8_t *in[2] = {buf[0], buf[1]};
+	uint32_t res[2];
+	struct rte_acl_ctx *ctx;
+
+	r.field[F_SRC].mask_range.u64 |= UINT64_C(0xa5a5a5a5) << 32;
+	ctx = test_acl_setup("acl_masklen", &r, sizeof(r), 1, &cfg);
+	TEST_ASSERT_NOT_NULL(ctx, "a /24 with junk above its 32 bits builds");
+	test_pkt_5t(buf[0], 6, IPV4(10, 1, 2, 77), 1, 1, 1);
+	test_pkt_5t(buf[1], 6, IPV4(10, 1, 3, 77), 1, 1, 1);
+	TEST_ASSERT_SUCCESS(rte_acl_classify(ctx, in, res, 2, 1), "classify");
+	TEST_ASSERT_EQUAL(res[0], 9u, "inside the /24");
+	TEST_ASSERT_EQUAL(res[1], 0u, "outside the /24");
+	rte_acl_free(ctx);
+	return TEST_SUCCESS;
+}
+
 static const struct test_case test_acl_cases[] = {
-	TEST_CASE(test_acl_5tuple),	TEST_CASE(test_acl_priority),
-	TEST_CASE(test_acl_categories), TEST_CASE(test_acl_field_types),
-	TEST_CASE(test_acl_random),	TEST_CASE(test_acl_lifecycle),
-	TEST_CASE(test_acl_errors),	TEST_CASES_END(),
+	TEST_CASE(test_acl_5tuple),
+	TEST_CASE(test_acl_priority),
+	TEST_CASE(test_acl_categories),
+	TEST_CASE(test_acl_field_types),
+	TEST_CASE(test_acl_random),
+	TEST_CASE(test_acl_mask_len_width),
+	TEST_CASE(test_acl_lifecycle),
+	TEST_CASE(test_acl_errors),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(acl, TEST_SUITE_EAL, test_acl_cases);
