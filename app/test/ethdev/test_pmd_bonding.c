@@ -647,11 +647,66 @@ out:
 	return ret;
 }
 
+/*
+ * Active-backup over two net_tap ports, which raise LSC events: with the
+ * poll a minute apart, only the events can drive fail-over.
+ */
+static int
+test_bond_tap_lsc(void)
+{
+	int orig_ns = -1, bond = -1, ret;
+	uint16_t t0, t1;
+
+	ret = test_netns_enter(&orig_ns, "two TAP devices");
+	if (ret != TEST_SUCCESS)
+		return ret;
+	ret = TEST_FAILED;
+	if (rte_vdev_init("net_tap_b0", "iface=slbt0") != 0 ||
+	    rte_vdev_init("net_tap_b1", "iface=slbt1") != 0 ||
+	    rte_eth_dev_get_port_by_name("net_tap_b0", &t0) != 0 ||
+	    rte_eth_dev_get_port_by_name("net_tap_b1", &t1) != 0)
+		goto out;
+	bond = rte_eth_bond_create("net_bonding_tap", BONDING_MODE_ACTIVE_BACKUP, 0);
+	if (bond < 0 || rte_eth_bond_slave_add(bond, t0) != 0 ||
+	    rte_eth_bond_slave_add(bond, t1) != 0 || rte_eth_bond_primary_set(bond, t0) != 0 ||
+	    rte_eth_bond_link_monitoring_set(bond, 60000) != 0 ||
+	    port_setup((uint16_t)bond, 1) != 0)
+		goto out;
+	if (active_wait(bond, 2) != 0) {
+		printf("the links coming up were not noticed\n");
+		goto out;
+	}
+	if (rte_eth_bond_primary_get(bond) != t0 ||
+	    test_netns_ip("link", "set", "slbt0", "down", NULL) != 0)
+		goto out;
+	if (active_wait(bond, 1) != 0 || rte_eth_bond_primary_get(bond) != t1) {
+		printf("no fail-over on the primary's LSC event\n");
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	if (bond >= 0) {
+		rte_eth_dev_stop((uint16_t)bond);
+		rte_eth_bond_free("net_bonding_tap");
+	}
+	rte_vdev_uninit("net_tap_b0");
+	rte_vdev_uninit("net_tap_b1");
+	test_netns_leave(orig_ns);
+	return ret;
+}
+
+/* clang-format off */
 static const struct test_case pmd_bonding_cases[] = {
-	TEST_CASE(test_bond_round_robin), TEST_CASE(test_bond_active_backup),
-	TEST_CASE(test_bond_balance),	  TEST_CASE(test_bond_broadcast),
-	TEST_CASE(test_bond_devargs),	  TEST_CASE(test_bond_errors),
-	TEST_CASE(test_bond_af_packet),	  TEST_CASES_END(),
+	TEST_CASE(test_bond_round_robin),
+	TEST_CASE(test_bond_active_backup),
+	TEST_CASE(test_bond_balance),
+	TEST_CASE(test_bond_broadcast),
+	TEST_CASE(test_bond_devargs),
+	TEST_CASE(test_bond_errors),
+	TEST_CASE(test_bond_af_packet),
+	TEST_CASE(test_bond_tap_lsc),
+	TEST_CASES_END(),
 };
+/* clang-format on */
 
 REGISTER_TEST_SUITE(pmd_bonding, TEST_SUITE_EAL, pmd_bonding_cases);

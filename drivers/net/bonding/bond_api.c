@@ -147,6 +147,24 @@ bond_active_refresh(struct bond_private *priv)
 	}
 }
 
+/*
+ * A slave that raises LSC events fails over at once, not at the next poll.
+ * trylock: the event may come from a call made under our lock (a slave
+ * start); the poll then catches the change.
+ */
+static int
+bond_slave_lsc(uint16_t port __rte_unused, enum rte_eth_event_type ev __rte_unused, void *arg,
+	       void *ret __rte_unused)
+{
+	struct bond_private *priv = arg;
+
+	if (rte_spinlock_trylock(&priv->lock)) {
+		bond_active_refresh(priv);
+		rte_spinlock_unlock(&priv->lock);
+	}
+	return 0;
+}
+
 int
 bond_slave_add_locked(struct bond_private *priv, uint16_t slave_port)
 {
@@ -200,6 +218,7 @@ bond_slave_add_locked(struct bond_private *priv, uint16_t slave_port)
 	rte_eth_macaddr_get(slave_port, &s->own_mac);
 	priv->slaves_n++;
 	rte_eth_devices[slave_port].data->dev_flags |= RTE_ETH_DEV_BONDED_SLAVE;
+	rte_eth_dev_callback_register(slave_port, RTE_ETH_EVENT_INTR_LSC, bond_slave_lsc, priv);
 	if (priv->slaves_n == 1) {
 		priv->primary_port = slave_port;
 		priv->current_primary = slave_port;
@@ -229,6 +248,7 @@ bond_slave_remove_locked(struct bond_private *priv, unsigned int idx)
 	bond_active_refresh(priv);
 	if (priv->started)
 		rte_eth_dev_stop(s.port_id);
+	rte_eth_dev_callback_unregister(s.port_id, RTE_ETH_EVENT_INTR_LSC, bond_slave_lsc, priv);
 	rte_eth_dev_default_mac_addr_set(s.port_id, &s.own_mac);
 	rte_eth_devices[s.port_id].data->dev_flags &= ~RTE_ETH_DEV_BONDED_SLAVE;
 	rte_eth_dev_owner_unset(s.port_id, priv->owner.id);

@@ -29,8 +29,9 @@ bond_slave_start(struct bond_private *priv, uint16_t slave_port)
 	int ret;
 
 	rte_eth_dev_stop(slave_port);
-	/* Slave links are polled; their own LSC interrupt is not needed. */
-	conf.intr_conf.lsc = 0;
+	/* Links are polled; a slave that can also signal changes does so. */
+	conf.intr_conf.lsc =
+		(rte_eth_devices[slave_port].data->dev_flags & RTE_ETH_DEV_INTR_LSC) != 0;
 	ret = rte_eth_dev_configure(slave_port, bd->nb_rx_queues, bd->nb_tx_queues, &conf);
 	for (q = 0; ret == 0 && q < bd->nb_rx_queues; q++) {
 		struct bond_rxq *rq = bd->rx_queues[q];
