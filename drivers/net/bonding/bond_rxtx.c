@@ -253,28 +253,14 @@ bond_tx_broadcast(struct bond_txq *q, const uint16_t *ports, uint16_t n, struct 
 	return sent[best];
 }
 
-uint16_t
-bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+static uint16_t
+bond_tx_chunk(struct bond_txq *q, struct rte_mbuf **bufs, uint16_t nb_pkts)
 {
-	struct bond_txq *q = queue;
 	struct bond_private *priv = q->priv;
 	uint16_t ports[BOND_MAX_SLAVES];
 	uint16_t to[BOND_TX_CHUNK];
 	uint16_t n, i;
 
-	/*
-	 * One chunk a call keeps the per-slave lists on the stack bounded;
-	 * the rest stays at the end of bufs as unsent, which the Tx contract allows.
-	 */
-	if (nb_pkts > BOND_TX_CHUNK)
-		nb_pkts = BOND_TX_CHUNK;
-
-	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
-		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
-			return 0;
-		return rte_eth_tx_burst(__atomic_load_n(&priv->current_primary, __ATOMIC_RELAXED),
-					q->queue_id, bufs, nb_pkts);
-	}
 	n = bond_active_snapshot(priv, ports);
 	if (n == 0 || nb_pkts == 0)
 		return 0;
@@ -299,4 +285,33 @@ bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		break;
 	}
 	return bond_tx_spread(q, ports, n, bufs, nb_pkts, to);
+}
+
+uint16_t
+bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
+{
+	struct bond_txq *q = queue;
+	struct bond_private *priv = q->priv;
+	uint16_t sent = 0;
+
+	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
+		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
+			return 0;
+		return rte_eth_tx_burst(__atomic_load_n(&priv->current_primary, __ATOMIC_RELAXED),
+					q->queue_id, bufs, nb_pkts);
+	}
+	/*
+	 * Chunks keep the per-slave lists on the stack bounded. A chunk that
+	 * leaves packets unsent (moved to its end) ends the burst, so every
+	 * unsent packet is at the end of bufs.
+	 */
+	while (sent < nb_pkts) {
+		uint16_t len = RTE_MIN(nb_pkts - sent, BOND_TX_CHUNK);
+		uint16_t k = bond_tx_chunk(q, bufs + sent, len);
+
+		sent += k;
+		if (k < len)
+			break;
+	}
+	return sent;
 }
