@@ -148,20 +148,29 @@ bond_active_refresh(struct bond_private *priv)
 }
 
 /*
- * A slave that raises LSC events fails over at once, not at the next poll.
- * trylock: the event may come from a call made under our lock (a slave
- * start); the poll then catches the change.
+ * From the interrupt thread (alarms, LSC callbacks): never wait for the
+ * lock, whose holder may be waiting for this thread (a slave start or stop
+ * under it). Busy, it tries again a millisecond later.
  */
+void
+bond_refresh_async(void *arg)
+{
+	struct bond_private *priv = arg;
+
+	if (!rte_spinlock_trylock(&priv->lock)) {
+		rte_eal_alarm_set(1000, bond_refresh_async, priv);
+		return;
+	}
+	bond_active_refresh(priv);
+	rte_spinlock_unlock(&priv->lock);
+}
+
+/* A slave that raises LSC events fails over at once, not at the next poll. */
 static int
 bond_slave_lsc(uint16_t port __rte_unused, enum rte_eth_event_type ev __rte_unused, void *arg,
 	       void *ret __rte_unused)
 {
-	struct bond_private *priv = arg;
-
-	if (rte_spinlock_trylock(&priv->lock)) {
-		bond_active_refresh(priv);
-		rte_spinlock_unlock(&priv->lock);
-	}
+	bond_refresh_async(arg);
 	return 0;
 }
 

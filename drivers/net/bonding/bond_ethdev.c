@@ -75,14 +75,27 @@ static void
 bond_poll(void *arg)
 {
 	struct bond_private *priv = arg;
-	bool again;
 
-	rte_spinlock_lock(&priv->lock);
-	bond_active_refresh(priv);
-	again = priv->started;
-	rte_spinlock_unlock(&priv->lock);
-	if (again)
+	bond_refresh_async(priv);
+	/* bond_stop clears started, then cancels; see bond_alarms_cancel */
+	if (__atomic_load_n(&priv->started, __ATOMIC_RELAXED))
 		rte_eal_alarm_set((uint64_t)priv->poll_ms * 1000, bond_poll, priv);
+}
+
+/*
+ * Twice each: a poll that ran while started was being cleared may have
+ * armed itself (or a retry) again; cancel waits for it, the second round
+ * removes what it armed. Called without the lock, which they may wait for.
+ */
+static void
+bond_alarms_cancel(struct bond_private *priv)
+{
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		rte_eal_alarm_cancel(bond_poll, priv);
+		rte_eal_alarm_cancel(bond_refresh_async, priv);
+	}
 }
 
 static int
@@ -142,11 +155,8 @@ bond_stop(struct rte_eth_dev *dev)
 {
 	struct bond_private *priv = bond_priv(dev);
 
-	rte_spinlock_lock(&priv->lock);
-	priv->started = false;
-	rte_spinlock_unlock(&priv->lock);
-	/* Outside the lock: a poll in progress takes it and then sees started unset. */
-	rte_eal_alarm_cancel(bond_poll, priv);
+	__atomic_store_n(&priv->started, false, __ATOMIC_RELAXED);
+	bond_alarms_cancel(priv);
 	rte_spinlock_lock(&priv->lock);
 	bond_active_refresh(priv);
 	bond_slaves_stop(priv);
@@ -160,7 +170,7 @@ bond_close(struct rte_eth_dev *dev)
 {
 	struct bond_private *priv = bond_priv(dev);
 
-	rte_eal_alarm_cancel(bond_poll, priv);
+	bond_alarms_cancel(priv);
 	rte_eal_alarm_cancel(bond_lsc_notify, priv);
 	rte_spinlock_lock(&priv->lock);
 	while (priv->slaves_n > 0)

@@ -79,6 +79,8 @@ int bond_slave_find(const struct bond_private *priv, uint16_t port_id);
 void bond_active_refresh(struct bond_private *priv);
 void bond_mac_apply(struct bond_private *priv);
 int bond_slave_start(struct bond_private *priv, uint16_t slave_port);
+/* Alarm or callback: refresh the active slaves without waiting for the lock. */
+void bond_refresh_async(void *arg);
 /* Alarm: tell the application the bond's link changed. */
 void bond_lsc_notify(void *arg);
 
