@@ -700,6 +700,13 @@ out:
 	return ret;
 }
 
+static int
+test_bond_cleanup(void)
+{
+	rte_mempool_free(bond_pool());
+	return TEST_SUCCESS;
+}
+
 /* clang-format off */
 static const struct test_case pmd_bonding_cases[] = {
 	TEST_CASE(test_bond_round_robin),
@@ -710,6 +717,7 @@ static const struct test_case pmd_bonding_cases[] = {
 	TEST_CASE(test_bond_errors),
 	TEST_CASE(test_bond_af_packet),
 	TEST_CASE(test_bond_tap_lsc),
+	TEST_CASE(test_bond_cleanup),
 	TEST_CASES_END(),
 };
 /* clang-format on */
