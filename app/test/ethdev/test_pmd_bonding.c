@@ -356,6 +356,7 @@ expect_slave(const struct rte_mbuf *m, uint8_t policy, unsigned int n)
 {
 	const uint8_t *p = rte_pktmbuf_mtod(m, const uint8_t *);
 	uint32_t l2 = 0, l3 = 0, l4 = 0, h;
+	unsigned int off = 14;
 	uint16_t w1, w2;
 	uint32_t a, b;
 	int i;
@@ -364,12 +365,14 @@ expect_slave(const struct rte_mbuf *m, uint8_t policy, unsigned int n)
 		memcpy(&w1, p + i, 2);
 		l2 ^= w1;
 	}
-	if (p[12] == 0x08 && p[13] == 0x00) {
-		memcpy(&a, p + 14 + 12, 4);
-		memcpy(&b, p + 14 + 16, 4);
+	if (p[12] == 0x81 && p[13] == 0x00) /* one VLAN tag */
+		off += 4;
+	if (p[off - 2] == 0x08 && p[off - 1] == 0x00) {
+		memcpy(&a, p + off + 12, 4);
+		memcpy(&b, p + off + 16, 4);
 		l3 = a ^ b;
-		memcpy(&w1, p + 34, 2);
-		memcpy(&w2, p + 36, 2);
+		memcpy(&w1, p + off + 20, 2);
+		memcpy(&w2, p + off + 22, 2);
 		l4 = (uint32_t)(w1 ^ w2);
 	}
 	if (policy == BALANCE_XMIT_POLICY_LAYER2)
@@ -378,6 +381,21 @@ expect_slave(const struct rte_mbuf *m, uint8_t policy, unsigned int n)
 	h ^= h >> 16;
 	h ^= h >> 8;
 	return h % n;
+}
+
+/* Put a VLAN tag (TPID 0x8100) after the MAC addresses. */
+static void
+vlan_insert(struct rte_mbuf *m, uint16_t vid)
+{
+	uint8_t *p = (uint8_t *)rte_pktmbuf_prepend(m, 4);
+
+	if (p == NULL)
+		return; /* no headroom: the frame stays untagged */
+	memmove(p, p + 4, 12);
+	p[12] = 0x81;
+	p[13] = 0x00;
+	p[14] = (uint8_t)(vid >> 8);
+	p[15] = (uint8_t)vid;
 }
 
 static int
@@ -406,6 +424,8 @@ test_bond_balance(void)
 			if (i % 4 == 3) /* a non-IP frame now and then */
 				rte_pktmbuf_mtod(m, struct rte_ether_hdr *)->ether_type =
 					rte_cpu_to_be_16(0x88b5);
+			if (i % 4 == 2) /* and a VLAN-tagged one: the tag is skipped */
+				vlan_insert(m, (uint16_t)(100 + i));
 			want = expect_slave(m, policies[pi], 3);
 			TEST_ASSERT_EQUAL(rte_eth_tx_burst(e.bond_port, 0, &m, 1), 1, "sent");
 			for (s = 0; s < 3; s++) {
