@@ -294,7 +294,7 @@ rx_tx_body(struct afx_env *env)
 	/* veth has no zero-copy hook: the log says copy bind, over the mempool */
 	TEST_ASSERT_SUCCESS(port_open_logged(env, "iface=" AFX_IF,
 					     PORT_NAME ": queue 0: copy mode (XDP_COPY), UMEM "
-						       "over the mempool, no copy"),
+						       "over the mempool, no copy, busy_budget 64"),
 			    "open");
 	TEST_ASSERT_EQUAL(xstat(env->port, "xdp_zero_copy_queues"), 0, "veth binds in copy mode");
 	TEST_ASSERT_EQUAL(xstat(env->port, "umem_mempool_queues"), 1, "mempool UMEM");
@@ -437,8 +437,9 @@ two_queues_body(struct afx_env *env)
 }
 
 /*
- * A user program: frames under 100 bytes are dropped, the rest go to the
- * queue's socket. With_map 0 leaves out the XSKMAP the driver needs.
+ * A user program: frames under 100 bytes go to the kernel's stack, the
+ * rest to the queue's socket. With_map 0 leaves out the XSKMAP the driver
+ * needs.
  */
 static const char user_prog_src[] =
 	"#include <linux/bpf.h>\n"
@@ -451,10 +452,10 @@ static const char user_prog_src[] =
 	"	__type(value, __u32);\n"
 	"} xsks_map SEC(\".maps\");\n"
 	"#endif\n"
-	"SEC(\"xdp\") int drop_short(struct xdp_md *ctx)\n"
+	"SEC(\"xdp\") int pass_short(struct xdp_md *ctx)\n"
 	"{\n"
 	"	if (ctx->data_end - ctx->data < 100)\n"
-	"		return XDP_DROP;\n"
+	"		return XDP_PASS;\n"
 	"#if WITH_MAP\n"
 	"	return bpf_redirect_map(&xsks_map, ctx->rx_queue_index, XDP_PASS);\n"
 	"#else\n"
@@ -504,9 +505,10 @@ user_prog_build(struct afx_env *env, int with_map, char *obj, size_t len)
 static int
 user_prog_body(struct afx_env *env)
 {
-	static uint8_t f[256];
+	static uint8_t f[256], got[256];
 	char obj[128], args[256];
 	struct rte_mbuf *m;
+	int stack_fd;
 
 	if (user_prog_build(env, 1, obj, sizeof(obj)) != 0) {
 		printf("  no 'clang -target bpf' here: only xdp_prog's error paths run\n");
@@ -515,9 +517,14 @@ user_prog_body(struct afx_env *env)
 	snprintf(args, sizeof(args), "iface=" AFX_IF ",xdp_prog=%s", obj);
 	if (port_open(env, args, 1) != TEST_SUCCESS)
 		return TEST_FAILED;
-	/* the 60-byte frame dies in the user's program, the 200-byte one comes */
+	/* the 60-byte frame goes to the kernel (a packet socket sees it), the 200-byte one to us */
+	stack_fd = test_netns_raw_open(AFX_IF);
+	TEST_ASSERT(stack_fd >= 0, "packet socket on " AFX_IF);
 	test_netns_frame_build(f, 60, env->port_mac, env->peer_mac, 1);
 	TEST_ASSERT_SUCCESS(test_netns_raw_send(env->peer_fd, f, 60), "send short");
+	TEST_ASSERT_EQUAL(test_netns_raw_recv(stack_fd, got, sizeof(got), 1000, 0), 60,
+			  "the kernel's stack got the short frame");
+	TEST_ASSERT(memcmp(got, f, 60) == 0, "short frame's bytes");
 	test_netns_frame_build(f, 200, env->port_mac, env->peer_mac, 2);
 	TEST_ASSERT_SUCCESS(test_netns_raw_send(env->peer_fd, f, 200), "send long");
 	m = port_recv(env, 0);
@@ -525,7 +532,10 @@ user_prog_body(struct afx_env *env)
 	TEST_ASSERT_EQUAL(m->pkt_len, 200, "only the long one");
 	TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), f, 200) == 0, "bytes");
 	rte_pktmbuf_free(m);
-	TEST_ASSERT_NULL(port_recv(env, 0), "the short one was dropped");
+	TEST_ASSERT_NULL(port_recv(env, 0), "the short one went to the kernel only");
+	TEST_ASSERT_EQUAL(test_netns_raw_recv(stack_fd, got, sizeof(got), 200, 0), -1,
+			  "the long one went to the socket only");
+	close(stack_fd);
 	port_close(env);
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "close detaches the user's program");
 
