@@ -17,9 +17,11 @@
 # Scenarios: null (two net_null ports), ring (two net_ring ports looping
 # their own tx into rx, primed with --tx-first), afp (net_af_packet on the
 # two ends of a veth pair in a private network namespace, --tx-first; needs
-# root and ip(8)).
+# root and ip(8)), af_xdp (net_af_xdp the same way: the two ports forward
+# each other's --tx-first burst through the veth's XDP hooks, so both
+# testpmds get the same traffic source).
 #
-# Usage: bench/testpmd.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-s "null ring afp"]
+# Usage: bench/testpmd.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-s "null ring afp af_xdp"]
 set -u
 
 BUILD=build
@@ -32,7 +34,7 @@ while getopts "b:r:t:s:h" o; do
 	r) ROUNDS=$OPTARG ;;
 	t) SECS=$OPTARG ;;
 	s) SCENARIOS=$OPTARG ;;
-	*) sed -n '3,24p' "$0"; exit 2 ;;
+	*) sed -n '3,28p' "$0"; exit 2 ;;
 	esac
 done
 
@@ -81,6 +83,8 @@ run_one() {
 	ring) vdevs="--vdev net_ring0 --vdev net_ring1"; extra="--tx-first" ;;
 	afp) vdevs="--vdev net_af_packet0,iface=sbv0 --vdev net_af_packet1,iface=sbv1"
 	     extra="--tx-first"; prefix="ip netns exec $NS" ;;
+	af_xdp) vdevs="--vdev net_af_xdp0,iface=sbv0 --vdev net_af_xdp1,iface=sbv1"
+		extra="--tx-first"; prefix="ip netns exec $NS" ;;
 	esac
 	local t0=$EPOCHREALTIME
 	# stdbuf: line-buffered stdout so that the start line is seen at once.
@@ -116,9 +120,9 @@ afp_setup() {
 
 printf '%-6s %-7s %10s %10s %10s %8s\n' scen app Mpps RSS_MiB first_ms runs
 for sc in $SCENARIOS; do
-	if [ "$sc" = afp ]; then
+	if [ "$sc" = afp ] || [ "$sc" = af_xdp ]; then
 		if ! afp_setup 2>"$tmp/afp.err"; then
-			echo "afp: skipped: cannot create a veth pair in a network namespace" \
+			echo "$sc: skipped: cannot create a veth pair in a network namespace" \
 			     "(run as root with ip(8)): $(head -1 "$tmp/afp.err")"
 			continue
 		fi
@@ -143,7 +147,7 @@ for sc in $SCENARIOS; do
 	awk -v o="$mpps_ours" -v d="$mpps_dpdk" -v s="$sc" 'BEGIN {
 		if (d > 0) printf "%-6s ratio ours/dpdk (median Mpps): %.2f\n", s, o / d
 		else printf "%-6s ratio: dpdk-testpmd forwarded nothing\n", s }'
-	if [ "$sc" = afp ]; then
+	if [ "$sc" = afp ] || [ "$sc" = af_xdp ]; then
 		ip netns del "$NS" 2>/dev/null
 	fi
 done

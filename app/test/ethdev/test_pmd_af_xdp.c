@@ -2,10 +2,12 @@
 /*
  * net_af_xdp on veth pairs in a private network namespace: frames of five
  * sizes from a raw socket on the peer arrive byte for byte and frames the
- * port sends reach the peer byte for byte; two queues split Rx; a user
- * XDP program replaces the default one; close leaves the interface with
- * no program; every probe error names its cause and fix in one line and
- * leaves nothing behind.
+ * port sends reach the peer byte for byte, through the mempool UMEM (the
+ * kernel writes into the mbufs themselves) and through the copy fallback;
+ * two queues split Rx, with a UMEM each or one shared; a user XDP program
+ * replaces the default one; close leaves the interface with no program and
+ * other interfaces' programs alone; every probe error names its cause and
+ * fix in one line and leaves nothing behind.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -14,9 +16,12 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 
+#include <linux/bpf.h>
+
 #include <rte_bus_vdev.h>
 #include <rte_ethdev.h>
 #include <rte_mbuf.h>
+#include <rte_mempool.h>
 #include <rte_string_fns.h>
 
 #include "test.h"
@@ -33,6 +38,7 @@ struct afx_env {
 	uint8_t port_mac[6];
 	uint8_t peer_mac[6];
 	struct rte_mempool *mp;
+	struct rte_mempool *big_mp; /* objects over a page: no UMEM of it */
 	bool vdev;
 	uint16_t port;
 	char dir[64]; /* scratch directory for BPF objects, or empty */
@@ -76,6 +82,7 @@ env_teardown(struct afx_env *env)
 		rte_vdev_uninit(PORT_NAME);
 	}
 	rte_mempool_free(env->mp);
+	rte_mempool_free(env->big_mp);
 	if (env->peer_fd >= 0)
 		close(env->peer_fd);
 	if (env->dir[0] != '\0') {
@@ -88,7 +95,7 @@ env_teardown(struct afx_env *env)
 }
 
 static int
-port_open(struct afx_env *env, const char *args, uint16_t nb_q)
+port_open_pool(struct afx_env *env, const char *args, uint16_t nb_q, struct rte_mempool *mp)
 {
 	struct rte_eth_conf conf;
 	uint16_t q;
@@ -101,13 +108,19 @@ port_open(struct afx_env *env, const char *args, uint16_t nb_q)
 	TEST_ASSERT_SUCCESS(rte_eth_dev_configure(env->port, nb_q, nb_q, &conf), "configure");
 	for (q = 0; q < nb_q; q++) {
 		TEST_ASSERT_SUCCESS(
-			rte_eth_rx_queue_setup(env->port, q, 2048, SOCKET_ID_ANY, NULL, env->mp),
+			rte_eth_rx_queue_setup(env->port, q, 2048, SOCKET_ID_ANY, NULL, mp),
 			"rxq %u", q);
 		TEST_ASSERT_SUCCESS(rte_eth_tx_queue_setup(env->port, q, 2048, SOCKET_ID_ANY, NULL),
 				    "txq %u", q);
 	}
 	TEST_ASSERT_SUCCESS(rte_eth_dev_start(env->port), "start");
 	return TEST_SUCCESS;
+}
+
+static int
+port_open(struct afx_env *env, const char *args, uint16_t nb_q)
+{
+	return port_open_pool(env, args, nb_q, env->mp);
 }
 
 static void
@@ -118,9 +131,10 @@ port_close(struct afx_env *env)
 	env->vdev = false;
 }
 
-/* port_open with the driver's log at INFO level, which must contain want. */
+/* port_open_pool with the driver's log at INFO level, which must contain want. */
 static int
-port_open_logged(struct afx_env *env, const char *args, const char *want)
+port_open_logged_pool(struct afx_env *env, const char *args, uint16_t nb_q, struct rte_mempool *mp,
+		      const char *want)
 {
 	char *log = NULL;
 	size_t log_len = 0;
@@ -130,7 +144,7 @@ port_open_logged(struct afx_env *env, const char *args, const char *want)
 	TEST_ASSERT_NOT_NULL(f, "memstream");
 	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_INFO);
 	rte_openlog_stream(f);
-	ret = port_open(env, args, 1);
+	ret = port_open_pool(env, args, nb_q, mp);
 	rte_openlog_stream(NULL);
 	rte_log_set_level_pattern("pmd.net.af_xdp", RTE_LOG_NOTICE);
 	fclose(f);
@@ -140,6 +154,12 @@ port_open_logged(struct afx_env *env, const char *args, const char *want)
 	}
 	free(log);
 	return ret;
+}
+
+static int
+port_open_logged(struct afx_env *env, const char *args, const char *want)
+{
+	return port_open_logged_pool(env, args, 1, env->mp, want);
 }
 
 /* 1 if 'ip link show' lists an XDP program on ifname, 0 if not, -1 on error. */
@@ -168,15 +188,52 @@ port_recv(struct afx_env *env, uint16_t q)
 	return NULL;
 }
 
-/* Peer -> port and port -> peer, frame by frame, byte for byte, on queue q. */
+/* The first and last byte of mp's memory: the test pools have one area. */
+static void
+pool_area(struct rte_mempool *mp, uintptr_t *lo, uintptr_t *hi)
+{
+	const struct rte_mempool_memhdr *hdr = STAILQ_FIRST(&mp->mem_list);
+
+	*lo = (uintptr_t)hdr->addr;
+	*hi = *lo + hdr->len;
+}
+
+/*
+ * A received mbuf: with a mempool UMEM (in_place) the kernel wrote the
+ * frame into the mbuf itself, XDP's headroom after buf_addr, inside the
+ * pool's area; else the driver copied it to the usual data offset.
+ */
 static int
-frames_both_ways(struct afx_env *env, uint16_t q, uint64_t *bytes)
+rx_mbuf_check(struct rte_mbuf *m, struct rte_mempool *mp, bool in_place)
+{
+	uintptr_t lo, hi, data = rte_pktmbuf_mtod(m, uintptr_t);
+
+	pool_area(mp, &lo, &hi);
+	TEST_ASSERT(m->pool == mp, "mbuf of the Rx queue's pool");
+	TEST_ASSERT(data >= lo && data + m->pkt_len <= hi, "data inside the pool's area");
+	if (in_place)
+		TEST_ASSERT_EQUAL(m->data_off, XDP_PACKET_HEADROOM,
+				  "data where the kernel put it, not copied");
+	else
+		TEST_ASSERT_EQUAL(m->data_off, RTE_PKTMBUF_HEADROOM, "data copied in");
+	return TEST_SUCCESS;
+}
+
+/*
+ * Peer -> port and port -> peer, frame by frame, byte for byte, on queue
+ * q. Tx mbufs come from env->mp: in_place, the mbuf itself stays on the
+ * ring until the next burst reaps the completion ring.
+ */
+static int
+frames_both_ways(struct afx_env *env, uint16_t q, struct rte_mempool *rx_mp, bool in_place,
+		 uint64_t *bytes)
 {
 	static uint8_t f[2048], got[4096];
 	uint32_t i;
 
 	for (i = 0; i < RTE_DIM(frame_lens); i++) {
 		uint32_t len = frame_lens[i];
+		unsigned int avail;
 		struct rte_mbuf *m;
 
 		test_netns_frame_build(f, len, env->port_mac, env->peer_mac, i);
@@ -187,8 +244,10 @@ frames_both_ways(struct afx_env *env, uint16_t q, uint64_t *bytes)
 		TEST_ASSERT_EQUAL(m->port, env->port, "mbuf port");
 		TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), f, len) == 0,
 			    "%u-byte frame differs at the port", len);
+		TEST_ASSERT_SUCCESS(rx_mbuf_check(m, rx_mp, in_place), "%u-byte frame", len);
 		rte_pktmbuf_free(m);
 
+		avail = rte_mempool_avail_count(env->mp);
 		m = rte_pktmbuf_alloc(env->mp);
 		TEST_ASSERT_NOT_NULL(m, "alloc");
 		test_netns_frame_build(f, len, env->peer_mac, env->port_mac, 100 + i);
@@ -197,6 +256,11 @@ frames_both_ways(struct afx_env *env, uint16_t q, uint64_t *bytes)
 		TEST_ASSERT_EQUAL(test_netns_raw_recv(env->peer_fd, got, sizeof(got), 1000, 0),
 				  (int)len, "peer got the %u-byte frame", len);
 		TEST_ASSERT(memcmp(got, f, len) == 0, "%u-byte frame differs at the peer", len);
+		TEST_ASSERT_EQUAL(rte_mempool_avail_count(env->mp), avail - in_place,
+				  "the sent mbuf %s",
+				  in_place ? "waits for completion" : "is freed");
+		TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, q, NULL, 0), 0, "reap");
+		TEST_ASSERT_EQUAL(rte_mempool_avail_count(env->mp), avail, "mbuf back in the pool");
 		*bytes += len;
 	}
 	return TEST_SUCCESS;
@@ -227,16 +291,18 @@ rx_tx_body(struct afx_env *env)
 	uint64_t bytes = 0;
 	uint16_t mtu = 0;
 
-	/* the probe line says how the socket is bound */
+	/* veth has no zero-copy hook: the log says copy bind, over the mempool */
 	TEST_ASSERT_SUCCESS(port_open_logged(env, "iface=" AFX_IF,
-					     PORT_NAME ": interface " AFX_IF
-						       " queues 0-0, copy mode"),
+					     PORT_NAME ": queue 0: copy mode (XDP_COPY), UMEM "
+						       "over the mempool, no copy, busy_budget 64"),
 			    "open");
+	TEST_ASSERT_EQUAL(xstat(env->port, "xdp_zero_copy_queues"), 0, "veth binds in copy mode");
+	TEST_ASSERT_EQUAL(xstat(env->port, "umem_mempool_queues"), 1, "mempool UMEM");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 1, "program attached while open");
 	TEST_ASSERT_SUCCESS(rte_eth_link_get_nowait(env->port, &link), "link");
 	TEST_ASSERT_EQUAL(link.link_status, RTE_ETH_LINK_UP, "veth is up and has a peer");
 
-	TEST_ASSERT_SUCCESS(frames_both_ways(env, 0, &bytes), "frames");
+	TEST_ASSERT_SUCCESS(frames_both_ways(env, 0, env->mp, true, &bytes), "frames");
 	TEST_ASSERT_SUCCESS(rte_eth_stats_get(env->port, &st), "stats");
 	TEST_ASSERT_EQUAL(st.ipackets, RTE_DIM(frame_lens), "ipackets");
 	TEST_ASSERT_EQUAL(st.ibytes, bytes, "ibytes");
@@ -262,22 +328,71 @@ rx_tx_body(struct afx_env *env)
 	TEST_ASSERT_EQUAL(st.ipackets + st.opackets, 0, "after reset");
 
 	port_close(env);
+	TEST_ASSERT_EQUAL(rte_mempool_avail_count(env->mp), env->mp->size,
+			  "close gives the fill ring's mbufs back");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "close detaches the program");
 	TEST_ASSERT(test_netns_if_flags(AFX_IF) & IFF_UP, "interface still up");
 	return TEST_SUCCESS;
 }
 
-/* queue_count=2 on a veth with two queues: flows spread, both queues send. */
+/*
+ * A pool whose objects are longer than a page cannot be a UMEM: the port
+ * copies through a UMEM of its own, and says so.
+ */
 static int
-two_queues_body(struct afx_env *env)
+copy_fallback_body(struct afx_env *env)
+{
+	uint64_t bytes = 0;
+
+	env->big_mp = rte_pktmbuf_pool_create("afx_big", 1023, 0, 0, 4096 + RTE_PKTMBUF_HEADROOM,
+					      SOCKET_ID_ANY);
+	TEST_ASSERT_NOT_NULL(env->big_mp, "big pool");
+	TEST_ASSERT_SUCCESS(port_open_logged_pool(env, "iface=" AFX_IF, 1, env->big_mp,
+						  "queue 0 copies frames: mempool 'afx_big' "
+						  "cannot be the UMEM, its objects are longer "
+						  "than a page"),
+			    "open");
+	TEST_ASSERT_EQUAL(xstat(env->port, "umem_mempool_queues"), 0, "own UMEM");
+	TEST_ASSERT_SUCCESS(frames_both_ways(env, 0, env->big_mp, false, &bytes), "frames");
+	port_close(env);
+	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "close detaches the program");
+	return TEST_SUCCESS;
+}
+
+/*
+ * Close detaches the program it attached and nothing else: a second port
+ * on the peer interface keeps its program after the first one closes.
+ */
+static int
+close_scope_body(struct afx_env *env)
+{
+	if (port_open(env, "iface=" AFX_IF, 1) != TEST_SUCCESS)
+		return TEST_FAILED;
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_af_xdp1", "iface=" PEER_IF), "second port");
+	TEST_ASSERT_EQUAL(xdp_attached(PEER_IF), 1, "program on the peer");
+	port_close(env);
+	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "ours detached");
+	TEST_ASSERT_EQUAL(xdp_attached(PEER_IF), 1, "the other interface's program stays");
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_af_xdp1"), "close the second port");
+	TEST_ASSERT_EQUAL(xdp_attached(PEER_IF), 0, "and goes with its port");
+	return TEST_SUCCESS;
+}
+
+/*
+ * queue_count=2 on a veth with two queues: flows spread, both queues send;
+ * args picks a UMEM a queue or one shared, which the log must say.
+ */
+static int
+two_queues_run(struct afx_env *env, const char *args, const char *want)
 {
 	static uint8_t f[512], got[512];
 	struct rte_eth_stats st;
 	uint32_t per_q[2], seq;
 	struct rte_mbuf *m;
 
-	if (port_open(env, "iface=" AFX_IF ",queue_count=2", 2) != TEST_SUCCESS)
+	if (port_open_logged_pool(env, args, 2, env->mp, want) != TEST_SUCCESS)
 		return TEST_FAILED;
+	TEST_ASSERT_EQUAL(xstat(env->port, "umem_mempool_queues"), 2, "mempool UMEMs");
 	for (seq = 0; seq < NB_SPREAD; seq++) {
 		test_netns_udp_frame_build(f, 128, env->port_mac, env->peer_mac, seq);
 		TEST_ASSERT_SUCCESS(test_netns_raw_send(env->peer_fd, f, 128), "send %u", seq);
@@ -289,23 +404,42 @@ two_queues_body(struct afx_env *env)
 	TEST_ASSERT_EQUAL(st.q_ipackets[0], per_q[0], "q_ipackets[0]");
 	TEST_ASSERT_EQUAL(st.q_ipackets[1], per_q[1], "q_ipackets[1]");
 
-	/* Tx through queue 1 reaches the peer too */
-	m = rte_pktmbuf_alloc(env->mp);
-	TEST_ASSERT_NOT_NULL(m, "alloc");
-	test_netns_frame_build(f, 300, env->peer_mac, env->port_mac, 4242);
-	memcpy(rte_pktmbuf_append(m, 300), f, 300);
-	TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, 1, &m, 1), 1, "tx on queue 1");
-	TEST_ASSERT_EQUAL(test_netns_raw_recv(env->peer_fd, got, sizeof(got), 1000, 0), 300,
-			  "peer got queue 1's frame");
-	TEST_ASSERT(memcmp(got, f, 300) == 0, "bytes at the peer");
+	/* Tx through each queue reaches the peer */
+	for (uint16_t q = 0; q < 2; q++) {
+		m = rte_pktmbuf_alloc(env->mp);
+		TEST_ASSERT_NOT_NULL(m, "alloc");
+		test_netns_frame_build(f, 300, env->peer_mac, env->port_mac, 4242 + q);
+		memcpy(rte_pktmbuf_append(m, 300), f, 300);
+		TEST_ASSERT_EQUAL(rte_eth_tx_burst(env->port, q, &m, 1), 1, "tx on queue %u", q);
+		TEST_ASSERT_EQUAL(test_netns_raw_recv(env->peer_fd, got, sizeof(got), 1000, 0), 300,
+				  "peer got queue %u's frame", q);
+		TEST_ASSERT(memcmp(got, f, 300) == 0, "bytes at the peer");
+	}
 	port_close(env);
+	TEST_ASSERT_EQUAL(rte_mempool_avail_count(env->mp), env->mp->size,
+			  "close gives every mbuf back");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "close detaches the program");
 	return TEST_SUCCESS;
 }
 
+static int
+two_queues_body(struct afx_env *env)
+{
+	TEST_ASSERT_SUCCESS(two_queues_run(env, "iface=" AFX_IF ",queue_count=2",
+					   "queue 1: copy mode (XDP_COPY), UMEM over the mempool, "
+					   "no copy"),
+			    "a UMEM a queue");
+	TEST_ASSERT_SUCCESS(two_queues_run(env, "iface=" AFX_IF ",queue_count=2,shared_umem=1",
+					   "queue 1: copy mode (XDP_COPY), UMEM over the mempool "
+					   "shared with queue 0, no copy"),
+			    "shared UMEM");
+	return TEST_SUCCESS;
+}
+
 /*
- * A user program: frames under 100 bytes are dropped, the rest go to the
- * queue's socket. With_map 0 leaves out the XSKMAP the driver needs.
+ * A user program: frames under 100 bytes go to the kernel's stack, the
+ * rest to the queue's socket. With_map 0 leaves out the XSKMAP the driver
+ * needs.
  */
 static const char user_prog_src[] =
 	"#include <linux/bpf.h>\n"
@@ -318,10 +452,10 @@ static const char user_prog_src[] =
 	"	__type(value, __u32);\n"
 	"} xsks_map SEC(\".maps\");\n"
 	"#endif\n"
-	"SEC(\"xdp\") int drop_short(struct xdp_md *ctx)\n"
+	"SEC(\"xdp\") int pass_short(struct xdp_md *ctx)\n"
 	"{\n"
 	"	if (ctx->data_end - ctx->data < 100)\n"
-	"		return XDP_DROP;\n"
+	"		return XDP_PASS;\n"
 	"#if WITH_MAP\n"
 	"	return bpf_redirect_map(&xsks_map, ctx->rx_queue_index, XDP_PASS);\n"
 	"#else\n"
@@ -371,9 +505,10 @@ user_prog_build(struct afx_env *env, int with_map, char *obj, size_t len)
 static int
 user_prog_body(struct afx_env *env)
 {
-	static uint8_t f[256];
+	static uint8_t f[256], got[256];
 	char obj[128], args[256];
 	struct rte_mbuf *m;
+	int stack_fd;
 
 	if (user_prog_build(env, 1, obj, sizeof(obj)) != 0) {
 		printf("  no 'clang -target bpf' here: only xdp_prog's error paths run\n");
@@ -382,9 +517,14 @@ user_prog_body(struct afx_env *env)
 	snprintf(args, sizeof(args), "iface=" AFX_IF ",xdp_prog=%s", obj);
 	if (port_open(env, args, 1) != TEST_SUCCESS)
 		return TEST_FAILED;
-	/* the 60-byte frame dies in the user's program, the 200-byte one comes */
+	/* the 60-byte frame goes to the kernel (a packet socket sees it), the 200-byte one to us */
+	stack_fd = test_netns_raw_open(AFX_IF);
+	TEST_ASSERT(stack_fd >= 0, "packet socket on " AFX_IF);
 	test_netns_frame_build(f, 60, env->port_mac, env->peer_mac, 1);
 	TEST_ASSERT_SUCCESS(test_netns_raw_send(env->peer_fd, f, 60), "send short");
+	TEST_ASSERT_EQUAL(test_netns_raw_recv(stack_fd, got, sizeof(got), 1000, 0), 60,
+			  "the kernel's stack got the short frame");
+	TEST_ASSERT(memcmp(got, f, 60) == 0, "short frame's bytes");
 	test_netns_frame_build(f, 200, env->port_mac, env->peer_mac, 2);
 	TEST_ASSERT_SUCCESS(test_netns_raw_send(env->peer_fd, f, 200), "send long");
 	m = port_recv(env, 0);
@@ -392,7 +532,10 @@ user_prog_body(struct afx_env *env)
 	TEST_ASSERT_EQUAL(m->pkt_len, 200, "only the long one");
 	TEST_ASSERT(memcmp(rte_pktmbuf_mtod(m, void *), f, 200) == 0, "bytes");
 	rte_pktmbuf_free(m);
-	TEST_ASSERT_NULL(port_recv(env, 0), "the short one was dropped");
+	TEST_ASSERT_NULL(port_recv(env, 0), "the short one went to the kernel only");
+	TEST_ASSERT_EQUAL(test_netns_raw_recv(stack_fd, got, sizeof(got), 200, 0), -1,
+			  "the long one went to the socket only");
+	close(stack_fd);
 	port_close(env);
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "close detaches the user's program");
 
@@ -414,12 +557,46 @@ expect_probe_error(const char *args, const char *want)
 }
 
 /*
+ * The socket and its UMEM come with the Rx queue: its setup fails with
+ * want in one line, and closing the port leaves nothing behind.
+ */
+static int
+expect_queue_error(struct rte_mempool *mp, const char *want)
+{
+	int fds = test_dir_entries("/proc/self/fd"), ret;
+	struct rte_eth_conf conf;
+	char *log = NULL;
+	size_t log_len = 0;
+	uint16_t port;
+	FILE *f;
+
+	TEST_ASSERT_SUCCESS(rte_vdev_init(PORT_NAME, "iface=" AFX_IF), "vdev");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name(PORT_NAME, &port), "port");
+	memset(&conf, 0, sizeof(conf));
+	TEST_ASSERT_SUCCESS(rte_eth_dev_configure(port, 1, 1, &conf), "configure");
+	f = open_memstream(&log, &log_len);
+	TEST_ASSERT_NOT_NULL(f, "memstream");
+	rte_openlog_stream(f);
+	ret = rte_eth_rx_queue_setup(port, 0, 2048, SOCKET_ID_ANY, NULL, mp);
+	rte_openlog_stream(NULL);
+	fclose(f);
+	rte_vdev_uninit(PORT_NAME);
+	TEST_ASSERT(ret < 0, "Rx queue setup must fail");
+	TEST_ASSERT_STR_CONTAINS(log, want, "queue setup");
+	TEST_ASSERT(strchr(log, '\n') == log + strlen(log) - 1, "one line: %s", log);
+	free(log);
+	TEST_ASSERT_EQUAL(test_dir_entries("/proc/self/fd"), fds, "no fd left");
+	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "no program left");
+	return TEST_SUCCESS;
+}
+
+/*
  * A UMEM over RLIMIT_MEMLOCK: root's CAP_IPC_LOCK lifts the limit, so this
  * thread drops it from its effective set (kept permitted, raised again
  * after) and lowers the limit for the one probe.
  */
 static int
-memlock_probe_error(void)
+memlock_queue_error(struct rte_mempool *mp)
 {
 	struct __user_cap_header_struct hdr = {.version = _LINUX_CAPABILITY_VERSION_3};
 	struct __user_cap_data_struct caps[2], saved[2];
@@ -437,7 +614,7 @@ memlock_probe_error(void)
 		syscall(SYS_capset, &hdr, saved);
 		return TEST_FAILED;
 	}
-	ret = expect_probe_error("iface=" AFX_IF,
+	ret = expect_queue_error(mp,
 				 "RLIMIT_MEMLOCK is too low: raise it with 'ulimit -l unlimited'");
 	setrlimit(RLIMIT_MEMLOCK, &lim);
 	TEST_ASSERT_SUCCESS(syscall(SYS_capset, &hdr, saved), "capset back");
@@ -500,7 +677,7 @@ errors_body(struct afx_env *env)
 					       "' has 1: add channels with 'ethtool -L " AFX_IF
 					       " combined 2'"),
 			    "queue beyond the channels");
-	TEST_ASSERT_SUCCESS(memlock_probe_error(), "RLIMIT_MEMLOCK");
+	TEST_ASSERT_SUCCESS(memlock_queue_error(env->mp), "RLIMIT_MEMLOCK");
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "failed probes attach nothing");
 
 	/* a program this port did not attach is left alone */
@@ -514,12 +691,13 @@ errors_body(struct afx_env *env)
 	port_close(env);
 	TEST_ASSERT_EQUAL(xdp_attached(AFX_IF), 0, "and goes with it");
 
-	/* the other devargs are taken; shared_umem says it is not supported */
+	/* the other devargs are taken */
 	TEST_ASSERT_SUCCESS(
-		port_open_logged(
-			env,
-			"iface=" AFX_IF ",busy_budget=0,force_copy=1,shared_umem=1,start_queue=0",
-			"shared_umem=1 is not supported: each queue pair gets a UMEM of its own"),
+		port_open_logged(env,
+				 "iface=" AFX_IF
+				 ",busy_budget=0,force_copy=1,shared_umem=1,start_queue=0",
+				 "queue 0: copy mode (XDP_COPY), UMEM over the mempool, no copy, "
+				 "busy_budget 0"),
 		"accepted devargs");
 	port_close(env);
 
@@ -557,6 +735,18 @@ test_afx_rx_tx(void)
 }
 
 static int
+test_afx_copy_fallback(void)
+{
+	return with_env(copy_fallback_body, "1");
+}
+
+static int
+test_afx_close_scope(void)
+{
+	return with_env(close_scope_body, "1");
+}
+
+static int
 test_afx_two_queues(void)
 {
 	return with_env(two_queues_body, "2");
@@ -569,8 +759,13 @@ test_afx_user_prog(void)
 }
 
 static const struct test_case afx_cases[] = {
-	TEST_CASE(test_afx_errors),    TEST_CASE(test_afx_rx_tx), TEST_CASE(test_afx_two_queues),
-	TEST_CASE(test_afx_user_prog), TEST_CASES_END(),
+	TEST_CASE(test_afx_errors),
+	TEST_CASE(test_afx_rx_tx),
+	TEST_CASE(test_afx_copy_fallback),
+	TEST_CASE(test_afx_close_scope),
+	TEST_CASE(test_afx_two_queues),
+	TEST_CASE(test_afx_user_prog),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(pmd_af_xdp, TEST_SUITE_EAL, afx_cases);

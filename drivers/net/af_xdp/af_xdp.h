@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * net_af_xdp: a port on queues of a kernel interface through AF_XDP
- * sockets. One XDP socket per queue pair, each with its own UMEM (a copy
- * design: frames are copied between the UMEM and mbufs). An XDP program
- * on the interface redirects each queue's packets to its socket through
- * an XSKMAP keyed by the queue index.
+ * sockets. One XDP socket per queue pair. Its UMEM is the memory of the Rx
+ * queue's mempool when that is one contiguous area (the kernel writes
+ * packets straight into mbufs and sends mbufs in place), else an area of
+ * the driver's own that frames are copied through. An XDP program on the
+ * interface redirects each queue's packets to its socket through an
+ * XSKMAP keyed by the queue index.
  */
 #ifndef _AF_XDP_H_
 #define _AF_XDP_H_
@@ -44,10 +46,52 @@
 extern int afx_logtype;
 #define AFX_LOG(level, ...) rte_log(RTE_LOG_##level, afx_logtype, __VA_ARGS__)
 
+/*
+ * A mempool used as UMEM: chunk addresses are offsets from base of the
+ * mempool objects' headers (unaligned chunk mode, as objects are neither
+ * a power of two long nor aligned on one).
+ */
+struct afx_mp_umem {
+	uint8_t *base;	    /* the pool's area, rounded down to a page */
+	uint64_t len;	    /* the area, rounded up to a page */
+	uint64_t first;	    /* offset of the lowest chunk */
+	uint64_t last;	    /* offset of the highest chunk */
+	uint32_t chunk;	    /* header + object + trailer */
+	uint32_t mb_off;    /* chunk start to struct rte_mbuf: the object header */
+	uint32_t headroom;  /* chunk start to buf_addr, kept free by the kernel */
+	uint32_t fill_size; /* mbufs kept in the fill ring */
+	struct rte_mempool *mp;
+};
+
+/* The UMEM address of an mbuf of the pool: where its object header starts. */
+static inline uint64_t
+afx_mbuf_to_chunk(const struct afx_mp_umem *u, const struct rte_mbuf *m)
+{
+	return (uint64_t)((const uint8_t *)m - u->mb_off - u->base);
+}
+
+/*
+ * The mbuf whose chunk holds a kernel-written UMEM address, or NULL when
+ * the address is no chunk of the pool.
+ */
+static inline struct rte_mbuf *
+afx_chunk_to_mbuf(const struct afx_mp_umem *u, uint64_t addr)
+{
+	uint64_t chunk = xsk_umem__extract_addr(addr);
+
+	if (chunk < u->first || chunk > u->last || (chunk - u->first) % u->chunk != 0)
+		return NULL;
+	return (struct rte_mbuf *)(void *)(u->base + chunk + u->mb_off);
+}
+
+/* Rx descriptors at most taken a burst, so the refill fits on the stack. */
+#define AFX_RX_BURST_MAX 64u
+
 struct afx_rx_queue {
 	struct xsk_ring_cons rx;
 	struct xsk_ring_prod fq;
 	uint8_t *umem_area;
+	const struct afx_mp_umem *mpu; /* set when the UMEM is the mempool */
 	int fd;
 	bool busy_poll;
 	uint16_t port_id;
@@ -62,7 +106,8 @@ struct afx_tx_queue {
 	struct xsk_ring_prod tx;
 	struct xsk_ring_cons cq;
 	uint8_t *umem_area;
-	uint64_t *free_frames; /* UMEM addresses of idle Tx frames */
+	const struct afx_mp_umem *mpu; /* set when the UMEM is the mempool */
+	uint64_t *free_frames;	       /* UMEM addresses of idle Tx frames */
 	uint32_t nb_free;
 	int fd;
 	uint64_t pkts;
@@ -76,9 +121,11 @@ struct afx_qpair {
 	struct afx_tx_queue tx;
 	struct xsk_umem *umem;
 	struct xsk_socket *xsk;
-	void *umem_area;
+	void *umem_area; /* the driver's own UMEM, or NULL */
 	size_t umem_len;
-	bool zero_copy;
+	struct afx_mp_umem mpu;		   /* mpu.mp != NULL: the UMEM is this mempool */
+	bool umem_borrowed;		   /* umem belongs to queue pair 0 (shared_umem) */
+	bool zero_copy;			   /* bound with XDP_ZEROCOPY */
 	struct xdp_statistics kstats_base; /* the kernel's counts at the last reset */
 };
 
@@ -106,9 +153,13 @@ struct afx_private {
 int afx_prog_attach(const char *name, struct afx_private *priv);
 void afx_prog_detach(struct afx_private *priv);
 
-/* af_xdp_xsk.c: UMEM and socket of a queue pair. */
-int afx_qpair_open(const char *name, struct afx_private *priv, uint16_t q);
-void afx_qpair_close(struct afx_qpair *qp);
+/*
+ * af_xdp_xsk.c: UMEM and socket of a queue pair, made when its Rx queue is
+ * set up with mp (the mempool the UMEM is made of when it can be).
+ */
+int afx_qpair_open(const char *name, struct afx_private *priv, uint16_t q, struct rte_mempool *mp);
+/* Also gives a mempool UMEM's mbufs on the rings back to the pool. */
+void afx_qpair_close(struct afx_private *priv, uint16_t q);
 /* The kernel's XDP_STATISTICS of a queue pair's socket. Returns 0 or -errno. */
 int afx_qpair_kstats(const struct afx_qpair *qp, struct xdp_statistics *st);
 

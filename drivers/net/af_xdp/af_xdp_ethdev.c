@@ -214,6 +214,18 @@ afx_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 static int
 afx_dev_start(struct rte_eth_dev *dev)
 {
+	struct afx_private *priv = dev->data->dev_private;
+	uint16_t q;
+
+	/* a queue pair's socket is made with its Rx queue */
+	for (q = 0; q < dev->data->nb_tx_queues; q++)
+		if (priv->qp[q].xsk == NULL) {
+			AFX_LOG(ERR,
+				"%s: Tx queue %u has no XDP socket: set up Rx queue %u too "
+				"(the socket is made with the Rx queue's mempool)\n",
+				dev->data->name, q, q);
+			return -EINVAL;
+		}
 	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	dev->data->dev_started = 1;
 	afx_link_update(dev, 0);
@@ -267,9 +279,10 @@ afx_resources_free(struct afx_private *priv)
 {
 	uint16_t q;
 
+	/* last first: with shared_umem the later pairs use pair 0's UMEM */
 	if (priv->qp != NULL)
-		for (q = 0; q < priv->nb_qpairs; q++)
-			afx_qpair_close(&priv->qp[q]);
+		for (q = priv->nb_qpairs; q-- > 0;)
+			afx_qpair_close(priv, q);
 	rte_free(priv->qp);
 	priv->qp = NULL;
 	afx_prog_detach(priv);
@@ -322,8 +335,10 @@ afx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc __rte
 		   const struct rte_eth_rxconf *conf __rte_unused, struct rte_mempool *mp)
 {
 	struct afx_private *priv = dev->data->dev_private;
-	struct afx_rx_queue *rxq = &priv->qp[qid].rx;
+	struct afx_qpair *qp = &priv->qp[qid];
+	struct afx_rx_queue *rxq = &qp->rx;
 	uint32_t buf = rte_pktmbuf_data_room_size(mp) - RTE_PKTMBUF_HEADROOM;
+	int ret;
 
 	if (buf < AFX_PKT_MAX) {
 		AFX_LOG(ERR,
@@ -331,6 +346,24 @@ afx_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc __rte
 			"create the pool with RTE_MBUF_DEFAULT_BUF_SIZE or more\n",
 			dev->data->name, qid, buf, AFX_PKT_MAX);
 		return -ENOMEM;
+	}
+	if (qp->xsk != NULL && rxq->mb_pool != mp) {
+		if (priv->shared_umem && qid == 0 && priv->nb_qpairs > 1 &&
+		    priv->qp[1].umem_borrowed) {
+			AFX_LOG(ERR,
+				"%s: Rx queue 0 cannot change mempool while the other queues "
+				"share its UMEM: close the port and set it up again\n",
+				dev->data->name);
+			return -EBUSY;
+		}
+		afx_qpair_close(priv, qid);
+	}
+	if (qp->xsk == NULL) {
+		ret = afx_qpair_open(dev->data->name, priv, qid, mp);
+		if (ret != 0) {
+			afx_qpair_close(priv, qid);
+			return ret;
+		}
 	}
 	rxq->mb_pool = mp;
 	rxq->port_id = dev->data->port_id;
@@ -465,7 +498,10 @@ afx_stats_reset(struct rte_eth_dev *dev)
 	return 0;
 }
 
-/* The kernel's XDP_STATISTICS, summed over the queues. */
+/*
+ * The kernel's XDP_STATISTICS, summed over the queues, then how many
+ * queues are bound zero-copy and how many have their mempool as UMEM.
+ */
 static const struct {
 	const char *name;
 	size_t off;
@@ -478,17 +514,24 @@ static const struct {
 	{"tx_ring_empty_descs", offsetof(struct xdp_statistics, tx_ring_empty_descs)},
 };
 
+static const char *const afx_mode_xstats[] = {"xdp_zero_copy_queues", "umem_mempool_queues"};
+
+#define AFX_NB_XSTATS (RTE_DIM(afx_xstats) + RTE_DIM(afx_mode_xstats))
+
 static int
 afx_xstats_get_names(struct rte_eth_dev *dev __rte_unused, struct rte_eth_xstat_name *names,
 		     unsigned int size)
 {
 	unsigned int i;
 
-	if (names == NULL || size < RTE_DIM(afx_xstats))
-		return RTE_DIM(afx_xstats);
+	if (names == NULL || size < AFX_NB_XSTATS)
+		return AFX_NB_XSTATS;
 	for (i = 0; i < RTE_DIM(afx_xstats); i++)
 		strlcpy(names[i].name, afx_xstats[i].name, sizeof(names[i].name));
-	return RTE_DIM(afx_xstats);
+	for (i = 0; i < RTE_DIM(afx_mode_xstats); i++)
+		strlcpy(names[RTE_DIM(afx_xstats) + i].name, afx_mode_xstats[i],
+			sizeof(names[0].name));
+	return AFX_NB_XSTATS;
 }
 
 static int
@@ -498,9 +541,9 @@ afx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats, unsigned i
 	unsigned int i;
 	uint16_t q;
 
-	if (xstats == NULL || n < RTE_DIM(afx_xstats))
-		return RTE_DIM(afx_xstats);
-	for (i = 0; i < RTE_DIM(afx_xstats); i++) {
+	if (xstats == NULL || n < AFX_NB_XSTATS)
+		return AFX_NB_XSTATS;
+	for (i = 0; i < AFX_NB_XSTATS; i++) {
 		xstats[i].id = i;
 		xstats[i].value = 0;
 	}
@@ -511,8 +554,10 @@ afx_xstats_get(struct rte_eth_dev *dev, struct rte_eth_xstat *xstats, unsigned i
 		for (i = 0; i < RTE_DIM(afx_xstats); i++)
 			xstats[i].value += *(const uint64_t *)(const void *)((const uint8_t *)&ks +
 									     afx_xstats[i].off);
+		xstats[RTE_DIM(afx_xstats)].value += priv->qp[q].zero_copy;
+		xstats[RTE_DIM(afx_xstats) + 1].value += priv->qp[q].mpu.mp != NULL;
 	}
-	return RTE_DIM(afx_xstats);
+	return AFX_NB_XSTATS;
 }
 
 static const struct eth_dev_ops afx_ops = {
@@ -539,23 +584,17 @@ static const struct eth_dev_ops afx_ops = {
 	.tx_queue_setup = afx_tx_queue_setup,
 };
 
-/* Program, then one socket a queue pair. */
+/* The program now; the sockets come with the Rx queues. */
 static int
 afx_xdp_setup(const char *name, struct afx_private *priv, int numa)
 {
-	uint16_t q;
-	int ret;
-
 	priv->qp = rte_zmalloc_socket(name, priv->nb_qpairs * sizeof(*priv->qp),
 				      RTE_CACHE_LINE_SIZE, numa);
 	if (priv->qp == NULL) {
 		AFX_LOG(ERR, "%s: out of memory\n", name);
 		return -ENOMEM;
 	}
-	ret = afx_prog_attach(name, priv);
-	for (q = 0; q < priv->nb_qpairs && ret == 0; q++)
-		ret = afx_qpair_open(name, priv, q);
-	return ret;
+	return afx_prog_attach(name, priv);
 }
 
 static int
@@ -607,11 +646,6 @@ afx_probe(struct rte_vdev_device *vdev)
 		AFX_LOG(ERR, "%s: cannot set up: %s\n", name, strerror(-ret));
 		goto out_release;
 	}
-	if (priv->shared_umem)
-		AFX_LOG(WARNING,
-			"%s: shared_umem=1 is not supported: each queue pair gets a "
-			"UMEM of its own\n",
-			name);
 	ret = afx_iface_check(name, priv, dev);
 	if (ret == 0)
 		ret = afx_xdp_setup(name, priv, numa);
@@ -620,14 +654,10 @@ afx_probe(struct rte_vdev_device *vdev)
 	dev->rx_pkt_burst = afx_rx_burst;
 	dev->tx_pkt_burst = afx_tx_burst;
 	rte_eth_dev_probing_finish(dev);
-	AFX_LOG(INFO,
-		"%s: interface %s queues %u-%u, %s mode, %s XDP hook, program %s, "
-		"busy_budget %u\n",
-		name, priv->iface, priv->start_queue, priv->start_queue + priv->nb_qpairs - 1,
-		priv->qp[0].zero_copy ? "zero-copy" : "copy",
+	AFX_LOG(INFO, "%s: interface %s queues %u-%u, %s XDP hook, program %s\n", name, priv->iface,
+		priv->start_queue, priv->start_queue + priv->nb_qpairs - 1,
 		(priv->xdp_flags & XDP_FLAGS_DRV_MODE) ? "driver" : "generic",
-		priv->prog_path[0] != '\0' ? priv->prog_path : "default",
-		priv->qp[0].rx.busy_poll ? priv->busy_budget : 0);
+		priv->prog_path[0] != '\0' ? priv->prog_path : "default");
 	return 0;
 
 out_release:
