@@ -40,6 +40,16 @@ memif_desc_read(const struct memif_desc *d, struct memif_desc *out)
 	out->offset = v->offset;
 }
 
+/*
+ * An index out of bounds is the peer's fault only while the connection
+ * lives: a disconnect swaps the ring for zeros under a running burst.
+ */
+static inline unsigned int
+memif_queue_live(const struct memif_queue *q)
+{
+	return atomic_load_explicit(q->up, memory_order_acquire) != 0;
+}
+
 /* The buffer [off, off + len) of a region, or NULL if it is not inside. */
 static inline uint8_t *
 memif_buf(const struct memif_queue *q, uint16_t region, uint32_t off, uint32_t len)
@@ -147,7 +157,7 @@ memif_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	}
 	avail = (uint16_t)(end - cur);
 	if (unlikely(avail > limit)) {
-		q->errs++;
+		q->errs += memif_queue_live(q);
 		avail = 0;
 	}
 	while (avail > 0 && n < nb_pkts) {
@@ -272,7 +282,7 @@ memif_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		uint16_t inflight = slot - __atomic_load_n(&ring->tail, __ATOMIC_ACQUIRE);
 
 		if (unlikely(inflight > q->ring_size)) {
-			q->errs++;
+			q->errs += memif_queue_live(q);
 			return 0;
 		}
 		nfree = q->ring_size - inflight;
@@ -280,7 +290,7 @@ memif_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		/* pairs with the client's release store of head in memif_rx_refill */
 		nfree = __atomic_load_n(&ring->head, __ATOMIC_ACQUIRE) - slot;
 		if (unlikely(nfree > q->ring_size)) {
-			q->errs++;
+			q->errs += memif_queue_live(q);
 			return 0;
 		}
 	}
