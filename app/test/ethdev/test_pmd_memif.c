@@ -419,8 +419,84 @@ test_memif_args(void)
 	return TEST_SUCCESS;
 }
 
+/* Send n frames of len bytes on tx, expect exactly them on rx. */
+static int
+memif_t_one_way(uint16_t tx, uint16_t rx, uint32_t seq0, uint32_t len, uint32_t n)
+{
+	uint64_t deadline = rte_get_timer_cycles() + 5 * rte_get_timer_hz();
+	struct rte_mbuf *m[32];
+	uint32_t sent = 0, got = 0, bad = 0;
+	uint16_t k, i;
+
+	while (got < n && rte_get_timer_cycles() < deadline) {
+		if (sent < n) {
+			struct rte_mbuf *f = memif_t_frame(seq0 + sent, len);
+
+			if (f != NULL && rte_eth_tx_burst(tx, 0, &f, 1) == 1)
+				sent++;
+			else
+				rte_pktmbuf_free(f);
+		}
+		k = rte_eth_rx_burst(rx, 0, m, RTE_DIM(m));
+		for (i = 0; i < k; i++, got++)
+			bad += memif_t_frame_check(m[i], seq0 + got, len) != 0;
+		rte_pktmbuf_free_bulk(m, k);
+	}
+	return got == n && bad == 0 ? 0 : -1;
+}
+
+/*
+ * Two server interfaces (id 0 and 1) on one socket, two clients in the
+ * same process: each client reaches the server of its id and no other.
+ */
+static int
+test_memif_ids_one_socket(void)
+{
+	static const char *const names[] = {"net_memif_s0", "net_memif_s1", "net_memif_c0",
+					    "net_memif_c1"};
+	char args[128], sock[64];
+	uint16_t port[4];
+	unsigned int i;
+	int ret = TEST_FAILED;
+
+	snprintf(sock, sizeof(sock), "sluice-test-memif-ids-%d", (int)getpid());
+	for (i = 0; i < 4; i++) {
+		snprintf(args, sizeof(args), "role=%s,id=%u,socket=%s,rsize=8",
+			 i < 2 ? "server" : "client", i % 2, sock);
+		if (rte_vdev_init(names[i], args) != 0 ||
+		    rte_eth_dev_get_port_by_name(names[i], &port[i]) != 0 ||
+		    memif_t_port_start(port[i]) != 0) {
+			printf("cannot start %s,%s\n", names[i], args);
+			goto out;
+		}
+	}
+	for (i = 0; i < 4; i++)
+		if (memif_t_wait_link(port[i], RTE_ETH_LINK_UP, 5000) != 0) {
+			printf("%s: link not up\n", names[i]);
+			goto out;
+		}
+	/* client 0 -> server 0, server 1 -> client 1, 9000-byte chains included */
+	if (memif_t_one_way(port[2], port[0], 0, 1518, 50) != 0 ||
+	    memif_t_one_way(port[1], port[3], 1000, MEMIF_T_MAX_FRAME, 20) != 0 ||
+	    memif_t_one_way(port[3], port[1], 2000, 64, 300) != 0) {
+		printf("frames lost or changed between matching ids\n");
+		goto out;
+	}
+	/* nothing crossed over to the other id */
+	if (memif_t_one_way(port[0], port[3], 3000, 64, 1) == 0) {
+		printf("a frame of id 0 arrived on id 1\n");
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	for (i = 0; i < 4; i++)
+		rte_vdev_uninit(names[i]);
+	return ret;
+}
+
 static const struct test_case memif_cases[] = {
 	TEST_CASE(test_memif_args),
+	TEST_CASE(test_memif_ids_one_socket),
 	TEST_CASE(test_memif_server_dpdk_client),
 	TEST_CASE(test_memif_client_dpdk_server),
 	TEST_CASE(test_memif_server_sluice_client),
