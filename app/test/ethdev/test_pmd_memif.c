@@ -346,6 +346,7 @@ out:
 	memif_t_peer_kill(pid, SIGTERM);
 	rte_eth_dev_stop(port);
 	rte_vdev_uninit("net_memif_t");
+	rte_mempool_free(rte_mempool_lookup("pmd_memif_mp"));
 	return ret;
 }
 
@@ -491,6 +492,7 @@ test_memif_ids_one_socket(void)
 out:
 	for (i = 0; i < 4; i++)
 		rte_vdev_uninit(names[i]);
+	rte_mempool_free(rte_mempool_lookup("pmd_memif_mp"));
 	return ret;
 }
 

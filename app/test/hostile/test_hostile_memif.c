@@ -250,6 +250,7 @@ hm_teardown(void)
 {
 	rte_eth_dev_stop(hm_port);
 	rte_vdev_uninit("net_memif_hostile");
+	rte_mempool_free(rte_mempool_lookup("hostile_memif_mp"));
 }
 
 /* Publish one C2S descriptor as the peer wrote it. */
