@@ -141,7 +141,7 @@ memif_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 {
 	struct memif_queue *q = queue;
 	struct memif_ring *ring = q->ring;
-	uint16_t cur, end, avail, limit, n = 0;
+	uint16_t cur, end, avail, limit, want, n = 0;
 
 	/* pairs with the release store that publishes the rings at connect */
 	if (atomic_load_explicit(q->up, memory_order_acquire) == 0 || ring == NULL)
@@ -160,34 +160,38 @@ memif_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		q->errs += memif_queue_live(q);
 		avail = 0;
 	}
-	while (avail > 0 && n < nb_pkts) {
-		struct rte_mbuf *m = rte_pktmbuf_alloc(q->mp);
+	/* at most one packet a filled slot: take their mbufs in one go */
+	want = RTE_MIN(nb_pkts, avail);
+	if (want > 0 && unlikely(rte_pktmbuf_alloc_bulk(q->mp, bufs, want) != 0)) {
+		q->nombuf += want;
+		want = 0;
+	}
+	while (avail > 0 && n < want) {
+		struct rte_mbuf *m = bufs[n];
 		uint16_t used;
 		int ret;
 
-		if (unlikely(m == NULL)) {
-			q->nombuf++;
-			break;
-		}
 		ret = memif_rx_pkt(q, ring, cur, avail, m, &used);
-		if (used == 0) {
-			rte_pktmbuf_free(m);
+		if (used == 0)
 			break;
-		}
 		cur += used;
 		avail -= used;
 		if (unlikely(ret != 0)) {
-			rte_pktmbuf_free(m);
 			if (ret == -ENOMEM)
 				q->nombuf++;
 			else
 				q->errs++;
+			/* the head serves the next packet */
+			rte_pktmbuf_free(m->next);
+			rte_pktmbuf_reset(m);
 			continue;
 		}
 		m->port = q->port_id;
 		q->bytes += m->pkt_len;
-		bufs[n++] = m;
+		n++;
 	}
+	if (n < want)
+		rte_pktmbuf_free_bulk(bufs + n, want - n);
 	q->last = cur;
 	if (q->c2s)
 		/* pairs with the client's acquire load of tail in memif_tx_burst */
