@@ -70,7 +70,16 @@ run_one() {
 	timeout -s INT "$((SECS + 2))" "$app" --lcores 0@1,1@1 --no-huge --no-pci \
 		--file-prefix=sluicememif$$c --vdev "net_memif0,role=client,socket=$sock" -- \
 		$APP_COMMON --tx-first --txpkts="$size" </dev/null >"$out.client.log" 2>&1
-	wait $server
+	local crc=$? src
+	wait $server 2>/dev/null
+	src=$?
+	# 124 and 130: stopped by timeout's SIGINT; a signal above that is a crash
+	for rc in "server $src" "client $crc"; do
+		set -- $rc
+		if [ "$2" -gt 130 ]; then
+			echo "bench/memif.sh: $(basename "$app") $1 ($size bytes) died with signal $(($2 - 128))" >&2
+		fi
+	done
 }
 
 run_mpps() {
