@@ -442,6 +442,11 @@ test_hostile_memif_setup(void)
 	msg.type = MEMIF_MSG_CONNECT;
 	if (hm_call(&p, &msg, -1, MEMIF_MSG_CONNECTED) != 0 || hm_wait_link(1) != 0)
 		goto out;
+	/* a DISCONNECT whose reason, and all after it, has no NUL */
+	memset(&msg, 'A', sizeof(msg));
+	msg.type = MEMIF_MSG_DISCONNECT;
+	if (hm_send(&p, &msg, sizeof(msg), -1) != 0 || hm_wait_link(0) != 0)
+		goto out;
 	ret = TEST_SUCCESS;
 out:
 	hm_peer_close(&p);

@@ -696,9 +696,11 @@ memif_cc_handler(void *arg)
 		if (priv != NULL) {
 			char reason[MEMIF_DISC_SZ + 1] = "socket closed";
 
-			if (ret == 0)
-				strlcpy(reason, (const char *)msg.disconnect.string,
-					RTE_MIN(sizeof(reason), (size_t)MEMIF_DISC_SZ + 1));
+			/* the peer's string need not end in the field: copy the field only */
+			if (ret == 0) {
+				memcpy(reason, msg.disconnect.string, MEMIF_DISC_SZ);
+				reason[MEMIF_DISC_SZ] = '\0';
+			}
 			MEMIF_LOG(NOTICE, "%s: peer %s disconnected: %s\n", priv->dev->data->name,
 				  priv->remote_name, reason);
 			memif_conn_down(priv, NULL);
