@@ -434,6 +434,49 @@ test_hostile_memif_setup(void)
 	    hm_expect_refusal(&p, "Ring outside its region") != 0)
 		goto out;
 	hm_peer_close(&p);
+	/* idle connections that never say INIT do not lock a client out */
+	{
+		struct sockaddr_un un = {.sun_family = AF_UNIX};
+		socklen_t len;
+		int idle[24], closed = 0;
+		bool bad = false;
+		unsigned int i;
+		char c;
+
+		strcpy(un.sun_path + 1, hm_sock_name);
+		len = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 +
+				  strlen(hm_sock_name));
+		for (i = 0; i < RTE_DIM(idle); i++) {
+			idle[i] = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
+			if (idle[i] >= 0 && connect(idle[i], (struct sockaddr *)&un, len) != 0) {
+				close(idle[i]);
+				idle[i] = -1;
+			}
+			rte_delay_us_sleep(2000);
+		}
+		rte_delay_us_sleep(100000);
+		for (i = 0; i < RTE_DIM(idle); i++) {
+			/* HELLO first; a closed one then reads the end */
+			while (idle[i] >= 0 && recv(idle[i], &msg, sizeof(msg), MSG_DONTWAIT) > 0)
+				;
+			if (idle[i] >= 0 && recv(idle[i], &c, 1, MSG_DONTWAIT) == 0)
+				closed++;
+		}
+		if (hm_peer_open(&p, true) != 0) {
+			printf("a client was locked out by idle connections\n");
+			bad = true;
+		} else if (closed != (int)RTE_DIM(idle) - 16) {
+			/* the server keeps the 16 newest */
+			printf("%d of %zu idle connections closed\n", closed, RTE_DIM(idle));
+			bad = true;
+		}
+		for (i = 0; i < RTE_DIM(idle); i++)
+			if (idle[i] >= 0)
+				close(idle[i]);
+		if (bad)
+			goto out;
+		hm_peer_close(&p);
+	}
 	/* and a good client still connects afterwards */
 	if (hm_peer_open(&p, true) != 0 || hm_add_region(&p, HM_SIZE, MEMIF_MSG_ACK) != 0 ||
 	    hm_add_ring(&p, true, 0) != 0 || hm_add_ring(&p, false, HM_RING_BYTES) != 0)

@@ -31,6 +31,8 @@
 #define MEMIF_MAX_LOG2_RING 14
 /* Regions accepted from a client; a copying client sends one. */
 #define MEMIF_MAX_REGIONS 16
+/* Connections a server socket keeps waiting for their INIT. */
+#define MEMIF_MAX_PENDING 16
 /* How often a client retries a server that is not there (microseconds). */
 #define MEMIF_RECONNECT_US 500000
 

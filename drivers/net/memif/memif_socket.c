@@ -495,6 +495,26 @@ memif_server_msg(struct memif_cc *cc, const struct memif_msg *msg, int *afd, con
 	}
 }
 
+/*
+ * Connections that never send INIT cost a socket each: past a bound the
+ * oldest goes, so idle ones cannot lock a real client out.
+ */
+static void
+memif_pending_trim(struct memif_socket *sock)
+{
+	struct memif_cc *cc, *oldest = NULL;
+	unsigned int n = 0;
+
+	TAILQ_FOREACH(cc, &memif_ccs, next)
+	if (cc->sock == sock && cc->priv == NULL && n++ == 0)
+		oldest = cc;
+	if (n >= MEMIF_MAX_PENDING) {
+		MEMIF_LOG(DEBUG, "%s: %u connections without INIT: closing the oldest\n",
+			  sock->path, n);
+		memif_cc_kill(oldest);
+	}
+}
+
 static void
 memif_listen_handler(void *arg)
 {
@@ -509,6 +529,7 @@ memif_listen_handler(void *arg)
 	fd = accept4(sock->fd, NULL, NULL, SOCK_CLOEXEC | SOCK_NONBLOCK);
 	if (fd < 0)
 		goto out;
+	memif_pending_trim(sock);
 	cc = memif_cc_new(fd, sock, NULL, MEMIF_CC_WAIT_INIT);
 	if (cc == NULL) {
 		MEMIF_LOG(ERR, "%s: out of memory for a new connection\n", sock->path);
