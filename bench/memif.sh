@@ -12,7 +12,8 @@
 #
 # Per frame size it prints the server's forwarded Mpps: the median over a
 # run of the per-second Tx-pps (the first two samples are warm-up), then
-# the median over the runs, and the ratio ours/DPDK.
+# the median over the runs (a run where a process crashed is left out and
+# shown as nan), and the ratio ours/DPDK.
 #
 # Usage: bench/memif.sh [-b BUILDDIR] [-r ROUNDS] [-t SECONDS] [-s "64 1500"]
 set -u
@@ -73,13 +74,18 @@ run_one() {
 	local crc=$? src
 	wait $server 2>/dev/null
 	src=$?
-	# 124 and 130: stopped by timeout's SIGINT; a signal above that is a crash
+	# 124 and 130: stopped by timeout's SIGINT; a signal above that is a crash,
+	# and the run does not count
+	local crashed=0
 	for rc in "server $src" "client $crc"; do
 		set -- $rc
 		if [ "$2" -gt 130 ]; then
-			echo "bench/memif.sh: $(basename "$app") $1 ($size bytes) died with signal $(($2 - 128))" >&2
+			echo "bench/memif.sh: $(basename "$app") $1 ($size bytes) died with signal" \
+			     "$(($2 - 128)); the run is left out" >&2
+			crashed=1
 		fi
 	done
+	return $crashed
 }
 
 run_mpps() {
@@ -93,8 +99,11 @@ for size in $SIZES; do
 		if [ $((r % 2)) = 1 ]; then order="ours dpdk"; else order="dpdk ours"; fi
 		for who in $order; do
 			if [ $who = ours ]; then app=$OURS; else app=$DPDK; fi
-			run_one "$app" "$size" "$tmp/$size.$who.$r"
-			run_mpps "$tmp/$size.$who.$r.log" >"$tmp/$size.$who.$r.mpps"
+			if run_one "$app" "$size" "$tmp/$size.$who.$r" 2>>"$tmp/crashes"; then
+				run_mpps "$tmp/$size.$who.$r.log" >"$tmp/$size.$who.$r.mpps"
+			else
+				echo nan >"$tmp/$size.$who.$r.mpps"
+			fi
 		done
 	done
 	for who in ours dpdk; do
@@ -103,6 +112,8 @@ for size in $SIZES; do
 		printf '%-6s %-6s %10s   %s\n' "$size" "$who" "$mpps" "$runs"
 		eval "mpps_$who=$mpps"
 	done
+	[ -s "$tmp/crashes" ] && grep -v 'Segmentation fault' "$tmp/crashes" >&2
+	rm -f "$tmp/crashes"
 	# shellcheck disable=SC2154
 	awk -v o="$mpps_ours" -v d="$mpps_dpdk" -v s="$size" 'BEGIN {
 		if (d > 0) printf "%-6s ratio ours/dpdk (median Mpps): %.2f\n", s, o / d
