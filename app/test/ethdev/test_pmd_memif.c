@@ -26,7 +26,7 @@
 #include "test.h"
 
 #define MEMIF_T_NB_MBUF 4095
-#define MEMIF_T_PER_SIZE 8
+#define MEMIF_T_PER_SIZE 120
 #define MEMIF_T_MAX_FRAME 9000
 
 static const uint32_t memif_t_sizes[] = {64, 1000, 1518, 4000, MEMIF_T_MAX_FRAME};
