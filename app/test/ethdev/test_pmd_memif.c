@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 
 #include <rte_bus_vdev.h>
@@ -498,9 +500,58 @@ out:
 	return ret;
 }
 
+/*
+ * A socket file (socket-abstract=no): a stale file left by a dead process
+ * is replaced, a client on the same path connects, and the file goes with
+ * the last interface.
+ */
+static int
+test_memif_socket_file(void)
+{
+	struct sockaddr_un un = {.sun_family = AF_UNIX};
+	char dir[] = "/tmp/sluice-memif-XXXXXX", args[200];
+	uint16_t srv, cli;
+	int fd, ret = TEST_FAILED;
+
+	TEST_ASSERT_NOT_NULL(mkdtemp(dir), "mkdtemp");
+	snprintf(un.sun_path, sizeof(un.sun_path), "%s/memif.sock", dir);
+	fd = socket(AF_UNIX, SOCK_SEQPACKET, 0);
+	TEST_ASSERT(fd >= 0 && bind(fd, (struct sockaddr *)&un, sizeof(un)) == 0, "stale file");
+	close(fd);
+	snprintf(args, sizeof(args), "role=server,socket=%s,socket-abstract=no", un.sun_path);
+	if (rte_vdev_init("net_memif_fs", args) != 0) {
+		printf("a stale socket file was not replaced\n");
+		goto out;
+	}
+	snprintf(args, sizeof(args), "role=client,socket=%s,socket-abstract=no", un.sun_path);
+	if (rte_vdev_init("net_memif_fc", args) != 0 ||
+	    rte_eth_dev_get_port_by_name("net_memif_fs", &srv) != 0 ||
+	    rte_eth_dev_get_port_by_name("net_memif_fc", &cli) != 0 || memif_t_port_start(srv) ||
+	    memif_t_port_start(cli) || memif_t_wait_link(cli, RTE_ETH_LINK_UP, 5000) != 0 ||
+	    memif_t_one_way(cli, srv, 0, 1000, 10) != 0) {
+		printf("no traffic over the socket file\n");
+		goto out;
+	}
+	rte_vdev_uninit("net_memif_fs");
+	rte_vdev_uninit("net_memif_fc");
+	if (access(un.sun_path, F_OK) == 0) {
+		printf("the socket file is left behind\n");
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	rte_vdev_uninit("net_memif_fs");
+	rte_vdev_uninit("net_memif_fc");
+	rte_mempool_free(rte_mempool_lookup("pmd_memif_mp"));
+	unlink(un.sun_path);
+	rmdir(dir);
+	return ret;
+}
+
 static const struct test_case memif_cases[] = {
 	TEST_CASE(test_memif_args),
 	TEST_CASE(test_memif_ids_one_socket),
+	TEST_CASE(test_memif_socket_file),
 	TEST_CASE(test_memif_server_dpdk_client),
 	TEST_CASE(test_memif_client_dpdk_server),
 	TEST_CASE(test_memif_server_sluice_client),
