@@ -129,5 +129,6 @@ void memif_queues_release(struct memif_private *priv);
 /* memif_rxtx.c */
 uint16_t memif_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 uint16_t memif_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
+void memif_rx_refill(struct memif_queue *q, struct memif_ring *ring);
 
 #endif /* _MEMIF_H_ */

@@ -250,6 +250,13 @@ memif_queue_connect(struct memif_private *priv, struct memif_queue *q, bool c2s,
 	q->regions = priv->regions;
 	q->nb_regions = priv->nb_regions;
 	q->ring = ring;
+	/*
+	 * A client posts its Rx buffers now, not at its first Rx burst: a
+	 * server that sends at once (a --tx-first peer echoed back) would
+	 * find no room and drop.
+	 */
+	if (q->client && !c2s)
+		memif_rx_refill(q, ring);
 	return 0;
 }
 

@@ -114,7 +114,7 @@ memif_rx_pkt(struct memif_queue *q, struct memif_ring *ring, uint16_t cur, uint1
 }
 
 /* S2C receiver (client): post every emptied slot again, in our own layout. */
-static void
+void
 memif_rx_refill(struct memif_queue *q, struct memif_ring *ring)
 {
 	uint16_t mask = q->ring_size - 1;
