@@ -19,6 +19,7 @@
 #include <rte_string_fns.h>
 
 #include <bus_vdev_driver.h>
+#include <driver_args.h>
 #include <linux_netif.h>
 
 #include "af_packet.h"
@@ -49,23 +50,6 @@ afp_max_rx_pktlen(const struct afp_private *priv)
 	return priv->frame_size - AFP_RX_NET_OFF + RTE_ETHER_HDR_LEN;
 }
 
-/* Strict unsigned decimal, no sign, no trailing text. */
-static int
-afp_parse_u32(const char *s, uint32_t *out)
-{
-	unsigned long v;
-	char *end;
-
-	if (s == NULL || *s < '0' || *s > '9')
-		return -EINVAL;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v > UINT32_MAX)
-		return -EINVAL;
-	*out = (uint32_t)v;
-	return 0;
-}
-
 static int
 afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 {
@@ -86,7 +70,8 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 	for (i = 0; i < kv->count && ret == 0; i++) {
 		const char *key = kv->pairs[i].key;
 		const char *val = kv->pairs[i].value;
-		uint32_t v = 0;
+		unsigned long ul = 0;
+		uint32_t v;
 
 		if (strcmp(key, AFP_ARG_IFACE) == 0) {
 			if (val == NULL || val[0] == '\0' || strlen(val) >= IFNAMSIZ)
@@ -95,8 +80,7 @@ afp_args_parse(struct rte_vdev_device *vdev, struct afp_private *priv)
 			iface = val;
 			continue;
 		}
-		if (afp_parse_u32(val, &v) != 0)
-			v = UINT32_MAX;
+		v = driver_arg_uint(val, UINT32_MAX, &ul) == 0 ? (uint32_t)ul : UINT32_MAX;
 		if (strcmp(key, AFP_ARG_QPAIRS) == 0) {
 			if (v < 1 || v > AFP_MAX_QPAIRS || v > RTE_MAX_QUEUES_PER_PORT)
 				ret = rte_vdev_arg_invalid(name, key, val, "a number from 1 to "

@@ -15,49 +15,14 @@
 #include <rte_byteorder.h>
 #include <rte_memcpy.h>
 
+#include <mbuf_append.h>
+
 #include "af_packet.h"
 
 static inline struct tpacket2_hdr *
 afp_frame(uint8_t *const *frames, uint32_t idx)
 {
 	return (struct tpacket2_hdr *)(void *)frames[idx];
-}
-
-/*
- * Copy len bytes from src into the packet at offset off, appending
- * segments from mp when the chain runs out of room. The mbuf's pkt_len
- * grows by len. Cold: only frames that do not fit one mbuf or carry a
- * VLAN tag to put back come here.
- */
-static int
-afp_mbuf_append(struct rte_mbuf *head, struct rte_mbuf **tailp, const uint8_t *src,
-		uint32_t len, struct rte_mempool *mp)
-{
-	struct rte_mbuf *tail = *tailp;
-
-	while (len > 0) {
-		uint32_t room = rte_pktmbuf_tailroom(tail);
-		uint32_t n;
-
-		if (room == 0) {
-			struct rte_mbuf *seg = rte_pktmbuf_alloc(mp);
-
-			if (seg == NULL)
-				return -ENOMEM;
-			tail->next = seg;
-			tail = seg;
-			head->nb_segs++;
-			continue;
-		}
-		n = RTE_MIN(room, len);
-		rte_memcpy(rte_pktmbuf_mtod_offset(tail, uint8_t *, tail->data_len), src, n);
-		tail->data_len += n;
-		head->pkt_len += n;
-		src += n;
-		len -= n;
-	}
-	*tailp = tail;
-	return 0;
 }
 
 /* Fill m from a frame that needs a segment chain or a VLAN tag put back. */
@@ -78,13 +43,13 @@ afp_rx_fill_slow(struct afp_rx_queue *q, struct rte_mbuf *m, const uint8_t *pkt,
 		tag[1] = tpid & 0xff;
 		tag[2] = h->tp_vlan_tci >> 8;
 		tag[3] = h->tp_vlan_tci & 0xff;
-		ret = afp_mbuf_append(m, &tail, pkt, 12, q->mb_pool);
+		ret = mbuf_append_copy(m, &tail, pkt, 12, q->mb_pool);
 		if (ret == 0)
-			ret = afp_mbuf_append(m, &tail, tag, sizeof(tag), q->mb_pool);
+			ret = mbuf_append_copy(m, &tail, tag, sizeof(tag), q->mb_pool);
 		if (ret == 0)
-			ret = afp_mbuf_append(m, &tail, pkt + 12, len - 12, q->mb_pool);
+			ret = mbuf_append_copy(m, &tail, pkt + 12, len - 12, q->mb_pool);
 	} else {
-		ret = afp_mbuf_append(m, &tail, pkt, len, q->mb_pool);
+		ret = mbuf_append_copy(m, &tail, pkt, len, q->mb_pool);
 	}
 	if (ret != 0)
 		return ret;

@@ -253,7 +253,9 @@ rte_thread_is_intr(void)
 
 /*
  * How many bytes to read to clear one event of this type (as DPDK does):
- * eventfd and timerfd counters are 8 bytes; EXT and unknown fds give 1.
+ * eventfd and timerfd counters are 8 bytes, unknown fds give 1. EXT fds
+ * are not read: they belong to their callback (a socket that must see
+ * every message and the peer's hang-up), which clears them.
  */
 static size_t
 intr_read_size(const struct rte_intr_handle *h)
@@ -269,6 +271,7 @@ intr_read_size(const struct rte_intr_handle *h)
 		return sizeof(uint64_t);
 	case RTE_INTR_HANDLE_VFIO_REQ:
 	case RTE_INTR_HANDLE_DEV_EVENT:
+	case RTE_INTR_HANDLE_EXT:
 		return 0;
 	default:
 		return 1;
@@ -307,7 +310,7 @@ intr_process_fd(int fd, uint32_t events)
 			pthread_mutex_unlock(&intr_lock);
 			return;
 		}
-	} else if (events & (EPOLLERR | EPOLLHUP)) {
+	} else if ((events & (EPOLLERR | EPOLLHUP)) && src->handle->type != RTE_INTR_HANDLE_EXT) {
 		RTE_LOG(ERR, EAL, "interrupt fd %d hung up: its callbacks are removed\n", fd);
 		intr_source_free(src);
 		pthread_mutex_unlock(&intr_lock);
