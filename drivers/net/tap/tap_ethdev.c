@@ -300,8 +300,8 @@ tap_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_rx_queues = TAP_MAX_QUEUES;
 	info->max_tx_queues = TAP_MAX_QUEUES;
 	info->min_rx_bufsize = 0;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_CHECKSUM;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G;
 	return 0;
 }
@@ -319,6 +319,7 @@ tap_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc __rte
 
 	tap_rxq_free(rxq);
 	rxq->scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
+	rxq->csum = (offloads & RTE_ETH_RX_OFFLOAD_CHECKSUM) != 0;
 	if (!rxq->scatter && buf < need) {
 		TAP_LOG(ERR, "%s: Rx queue %u: frames up to %u bytes (MTU %u) do not fit mbufs "
 			"of %u bytes: use larger mbufs or enable RTE_ETH_RX_OFFLOAD_SCATTER\n",
