@@ -6,7 +6,8 @@
  * down/up' raises the LSC event with the right status, close removes the
  * interface, bad devargs fail with one clear line; a port stopped from the
  * interrupt thread (its LSC callback, an alarm) leaves no handler behind;
- * the software checksum offloads flag good, bad and unknown sums right.
+ * the software checksum offloads flag good, bad and unknown sums right
+ * and received frames carry their packet type.
  */
 #include <stdatomic.h>
 #include <unistd.h>
@@ -666,6 +667,12 @@ test_tap_cksum(void)
 	/* Tx: the header sum is filled in on request, the rest untouched */
 	m = cksum_frame(mp, 100);
 	TEST_ASSERT_NOT_NULL(m, "frame");
+	/* and every received frame gets its packet type */
+	tap_rx_ptype(m);
+	if (m->packet_type != (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP)) {
+		printf("  packet type 0x%x, want Ether/IPv4/UDP\n", m->packet_type);
+		goto out_m;
+	}
 	ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, RTE_ETHER_HDR_LEN);
 	uint16_t want = ip->hdr_checksum;
 

@@ -71,6 +71,10 @@ struct tap_private {
 
 uint16_t tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 uint16_t tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
+/* The packet types tap_rx_ptype sets, RTE_PTYPE_UNKNOWN last. */
+const uint32_t *tap_supported_ptypes_get(struct rte_eth_dev *dev);
+/* Set the packet type of a received frame. */
+void tap_rx_ptype(struct rte_mbuf *m);
 /* Set the Rx checksum flags of a received frame. */
 void tap_rx_cksum(struct rte_mbuf *m);
 /* Fill the IPv4 header checksum when m asks for it; -EINVAL when its

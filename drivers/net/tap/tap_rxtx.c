@@ -90,6 +90,7 @@ tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		}
 		q->stash_n--;
 		m->port = q->port_id;
+		tap_rx_ptype(m);
 		if (q->csum)
 			tap_rx_cksum(m);
 		bytes += m->pkt_len;

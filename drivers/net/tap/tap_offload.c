@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * net_tap checksum offloads, done in software as DPDK's net_tap does: the
- * kernel neither checks what it hands a TAP reader nor fills checksums in
- * what it is written, so the port does both on the CPU. Rx: IPv4 header
- * and IPv4 UDP/TCP checksums are verified and reported in ol_flags
- * (anything else stays UNKNOWN). Tx: the IPv4 header checksum is filled in
- * when the mbuf asks for it with RTE_MBUF_F_TX_IP_CKSUM.
+ * net_tap offloads, done in software as DPDK's net_tap does: the kernel
+ * neither classifies nor checks what it hands a TAP reader, nor fills
+ * checksums in what it is written, so the port does it on the CPU. Rx: the
+ * packet type of every frame (applications such as DPDK's ip_reassembly
+ * rely on it); with the checksum offload, IPv4 header and IPv4 UDP/TCP
+ * checksums verified and reported in ol_flags (anything else stays
+ * UNKNOWN). Tx: the IPv4 header checksum is filled in when the mbuf asks
+ * for it with RTE_MBUF_F_TX_IP_CKSUM.
  */
 #include <netinet/in.h>
 
 #include <rte_byteorder.h>
 #include <rte_ip.h>
+#include <rte_net.h>
 #include <rte_tcp.h>
 #include <rte_udp.h>
 
@@ -37,6 +40,27 @@ tap_l3_find(const struct rte_mbuf *m, uint16_t *ether_type)
 		off += sizeof(*vh);
 	}
 	return off;
+}
+
+/* What rte_net_get_ptype can tell, as the port reports it. */
+static const uint32_t tap_ptypes[] = {
+	RTE_PTYPE_L2_ETHER,    RTE_PTYPE_L2_ETHER_VLAN, RTE_PTYPE_L2_ETHER_QINQ, RTE_PTYPE_L3_IPV4,
+	RTE_PTYPE_L3_IPV4_EXT, RTE_PTYPE_L3_IPV6,	RTE_PTYPE_L3_IPV6_EXT,	 RTE_PTYPE_L4_FRAG,
+	RTE_PTYPE_L4_ICMP,     RTE_PTYPE_L4_SCTP,	RTE_PTYPE_L4_TCP,	 RTE_PTYPE_L4_UDP,
+	RTE_PTYPE_UNKNOWN,
+};
+
+const uint32_t *
+tap_supported_ptypes_get(struct rte_eth_dev *dev __rte_unused)
+{
+	return tap_ptypes;
+}
+
+void
+tap_rx_ptype(struct rte_mbuf *m)
+{
+	m->packet_type = rte_net_get_ptype(
+		m, NULL, RTE_PTYPE_L2_MASK | RTE_PTYPE_L3_MASK | RTE_PTYPE_L4_MASK);
 }
 
 void
