@@ -23,6 +23,18 @@
 #       its MAC rewrite both ways, and its LSC callback reports the link of
 #       port 0 going down and up when the kernel side of the tap is set
 #       down and up
+#   compat.sh ipfrag BUILDDIR
+#       ip_fragmentation on two net_tap ports cuts a 4028-byte datagram
+#       into three fragments, checked header and data; ip_reassembly, fed
+#       those fragments last first, sends out the original byte for byte
+#   compat.sh qos_meter BUILDDIR
+#       qos_meter (srTCM, colour blind) between two net_tap ports: every
+#       frame comes out coloured green or red, the first of each flow
+#       green, no more green bytes than CBS + CIR * elapsed time, some red
+#   compat.sh ipv4_multicast BUILDDIR
+#       ipv4_multicast on two net_tap ports: a datagram to each group goes
+#       out of exactly the ports of its group, with the group's MAC and the
+#       datagram unchanged
 #   compat.sh timer BUILDDIR
 #       the timer example on lcores 0-1 until timer0 (periodic, main lcore)
 #       fired three times: timer1 must have fired on both lcores, moving to
@@ -34,6 +46,10 @@
 #       dead and the example restart it, frames must pass before and after;
 #       its shared memory object must carry the relayed states and be gone
 #       after it exits
+#   compat.sh survey BUILDDIR
+#       compile every example of DPDK's examples/meson.build list with the
+#       sources and include folders its own meson.build names; print
+#       "NAME: compiles" or "NAME: no: FIRST ERROR", then the count
 #   compat.sh service_cores BUILDDIR
 #       the service_cores example on six lcores placed on CPUs 0-1: in its
 #       first profile lcores 1-5 each run their one service; its second
@@ -150,6 +166,38 @@ build)
 	grep -q "Port 1 MAC" <<<"$out" || fail "basicfwd found no net_ring ports ($ARG): $out"
 	echo "basicfwd: probed net_ring ports and started"
 	;;
+survey)
+	n=0
+	ok=0
+	list=$(sed -n "/^all_examples = \[/,/^\]/p" "$EX/meson.build" | grep -o "'[^']*'" | tr -d "'")
+	[ -n "$list" ] || fail "no all_examples list in $EX/meson.build"
+	for ex in $list; do
+		d=$EX/$ex
+		# the .c files and include folders its meson.build names (the
+		# x86 variant where it picks one by architecture)
+		srcs=$(grep -o "'[^']*\.c'" "$d/meson.build" | tr -d "'" | grep -v '_nop\.c$' | sed "s|^|$d/|")
+		incs="-I$d -I$EX/common"
+		for i in $(sed -n 's/.*include_directories(\(.*\)).*/\1/p' "$d/meson.build" | grep -o "'[^']*'" | tr -d "'"); do
+			incs="$incs -I$d/$i"
+		done
+		n=$((n + 1))
+		# shellcheck disable=SC2086
+		set -- $srcs
+		main=$1
+		shift
+		# shellcheck disable=SC2086
+		if compile "$(basename "$ex")" "$main" uninstalled "$@" $incs -DALLOW_EXPERIMENTAL_API -lrt >/dev/null; then
+			ok=$((ok + 1))
+			echo "$ex: compiles"
+		else
+			first=$(grep -m1 -E 'fatal error|error:|undefined reference' "$tmp/$(basename "$ex").cc.log" |
+				sed -E 's/^[^ ]*(error|warning): //; s/^.*undefined reference to/undefined reference to/')
+			echo "$ex: no: $first"
+		fi
+	done
+	echo "$ok of $n examples compile"
+	exit 0
+	;;
 helloworld)
 	compile helloworld "$EX/helloworld/main.c" uninstalled || fail "helloworld does not compile"
 	if [ "$ARG" = huge ]; then
@@ -220,7 +268,7 @@ service_cores)
 	echo "service_cores: lcores 1-5 each ran their own service; the next profile kept lcores 1-3"
 	exit 0
 	;;
-lsi)
+lsi | ipfrag | qos_meter | ipv4_multicast)
 	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and tap devices"
 	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
 	[ -c /dev/net/tun ] || skip "no /dev/net/tun"
@@ -230,7 +278,7 @@ lsi)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,43p' "$0"
+	sed -n '3,59p' "$0"
 	exit 2
 	;;
 esac
@@ -251,8 +299,10 @@ start_app() {
 	fail "$1 did not get ready in 10 s: $(cat "$tmp/app.log")"
 }
 
+# stop_app [SIGNAL]: SIGINT by default; SIGTERM for an example without a
+# handler (a background job ignores SIGINT)
 stop_app() {
-	kill -INT "$APP_PID" 2>/dev/null
+	kill "-${1:-INT}" "$APP_PID" 2>/dev/null
 	for _ in $(seq 1 50); do
 		kill -0 "$APP_PID" 2>/dev/null || break
 		sleep 0.1
@@ -441,4 +491,58 @@ if [ "$cmd" = keepalive ]; then
 	[ -e "$SHM" ] && fail "$SHM left behind"
 	echo "l2fwd-keepalive: 600 frames forwarded with its MAC rewrite, lcore 1 restarted" \
 		"$(restarts) time(s) after the monitor found it dead, states relayed, nothing left"
+fi
+
+# tap_start EXAMPLE READY_TEXT EAL_LCORES APP_ARGS...: the example (in
+# $tmp) between taps tp0 (port 0) and tp1 (port 1), until READY_TEXT
+tap_start() {
+	local ex=$1 ready=$2 lcores=$3
+	shift 3
+	# shellcheck disable=SC2086
+	start_app "$ready" "$tmp/$ex" $lcores --no-huge \
+		--vdev net_tap0,iface=tp0,mac=02:00:00:00:0f:00 \
+		--vdev net_tap1,iface=tp1,mac=02:00:00:00:0f:01 -- "$@"
+	# room on the kernel's side for what the examples send whole
+	for i in tp0 tp1; do ip -n "$NS" link set $i mtu 9000 up; done
+}
+# peer STEP ARGS...: peer.py's STEP against the running example
+peer() {
+	ip netns exec "$NS" python3 "$(dirname "$0")/peer.py" "$@" ||
+		fail "$1: $(tail -5 "$tmp/app.log")"
+}
+case $cmd in
+ipfrag | qos_meter | ipv4_multicast)
+	command -v python3 >/dev/null || skip "needs python3 for the peer"
+	for ex in ${cmd/ipfrag/ip_fragmentation ip_reassembly}; do
+		compile $ex "$EX/$ex/main.c" uninstalled || fail "$ex does not compile"
+	done
+	;;
+esac
+
+if [ "$cmd" = ipfrag ]; then
+	tap_start ip_fragmentation "entering main loop on lcore" "-l 0-1" -p 0x3
+	peer frag tp0 tp1 "$tmp/frags"
+	stop_app TERM
+	# A table for 64 flows: its default (4096) sizes the pool for 780 MB.
+	# On SIGINT its handler calls rte_exit() while lcore 1 still polls:
+	# the cleanup takes the ports and memory away under it.
+	tap_start ip_reassembly "entering main loop on lcore" "-l 0-1" -p 0x3 --maxflows=64
+	peer reasm tp0 tp1 "$tmp/frags"
+	stop_app
+	exit 0
+fi
+
+if [ "$cmd" = qos_meter ]; then
+	# one lcore only; it meters what port 0 receives and sends it out of port 1
+	tap_start qos_meter "port RX = 0, port TX = 1" "-l 0" -p 0x3
+	peer qos tp0 tp1
+	stop_app TERM
+	exit 0
+fi
+
+if [ "$cmd" = ipv4_multicast ]; then
+	tap_start ipv4_multicast "entering main loop on lcore 0" "-l 0" -p 0x3 -q 2
+	peer mcast tp0 tp1
+	stop_app TERM
+	exit 0
 fi
