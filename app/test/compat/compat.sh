@@ -37,6 +37,18 @@
 #       ipv4_multicast on two net_tap ports: a datagram to each group goes
 #       out of exactly the ports of its group, with the group's MAC and the
 #       datagram unchanged
+#   compat.sh flow_filtering BUILDDIR
+#       flow_filtering on a net_null port: its flow is refused with DPDK's
+#       ENOSYS for a driver without flow support, one log line says why,
+#       and it exits 1
+#   compat.sh cmdline BUILDDIR
+#       the cmdline example with commands piped in (add, a duplicate, del,
+#       show, completion with TAB, help, an unknown command, a bad address):
+#       each answer checked
+#   compat.sh ethtool BUILDDIR
+#       the ethtool example on two net_ring ports with its commands piped
+#       in: drvinfo, link, macaddr get/set, validate; mtu, ringparam, regs,
+#       eeprom and pause report "Operation not supported" (net_ring has none)
 #   compat.sh timer BUILDDIR
 #       the timer example on lcores 0-1 until timer0 (periodic, main lcore)
 #       fired three times: timer1 must have fired on both lcores, moving to
@@ -168,6 +180,73 @@ build)
 	grep -q "Port 1 MAC" <<<"$out" || fail "basicfwd found no net_ring ports ($ARG): $out"
 	echo "basicfwd: probed net_ring ports and started"
 	;;
+flow_filtering)
+	FF=$EX/flow_filtering
+	compile flow_filtering "$FF/main.c" uninstalled -I"$FF" || fail "flow_filtering does not compile"
+	out=$(timeout -s KILL 20 "$tmp/flow_filtering" -l 0 --no-huge --vdev net_null0 2>&1)
+	rc=$?
+	[ "$rc" = 1 ] || fail "flow_filtering exited with $rc, not 1: $out"
+	grep -q "^:: initializing port: 0 done" <<<"$out" || fail "port 0 not initialized: $out"
+	[ "$(grep -c "Port 0: the driver has no flow API" <<<"$out")" = 1 ] ||
+		fail "not one log line naming the cause: $out"
+	grep -q "^Flow can't be created 1 message: Function not implemented" <<<"$out" ||
+		fail "no ENOSYS (error type 1, unspecified) for its flow: $out"
+	echo "flow_filtering: its flow refused with ENOSYS, the cause logged once, exit status 1"
+	exit 0
+	;;
+cmdline)
+	compile cmdline "$EX/cmdline/main.c" uninstalled "$EX/cmdline/commands.c" \
+		"$EX/cmdline/parse_obj_list.c" -I"$EX/cmdline" || fail "cmdline does not compile"
+	# "sh<TAB>o<TAB>" completes to "show o2 " (o1 is gone by then)
+	printf '%s\n' "add o1 10.0.0.1" "add o1 10.9.9.9" "add o2 2001:db8::2" "show o1" \
+		"del o1" "show o1" "$(printf 'sh\to\t')" help bogus "add o3 300.1.1.1" |
+		timeout -s KILL 20 "$tmp/cmdline" -l 0 --no-huge >"$tmp/out" 2>/dev/null
+	rc=$?
+	out=$(tr -d '\r' <"$tmp/out" | grep -v '^example> ')
+	[ "$rc" = 0 ] || fail "cmdline exited with $rc at the end of its input: $out"
+	want="Object o1 added, ip=10.0.0.1
+Object o1 already exist
+Object o2 added, ip=2001:0db8:0000:0000:0000:0000:0000:0002
+Object o1, ip=10.0.0.1
+Object o1 removed, ip=10.0.0.1
+Bad arguments
+Object o2, ip=2001:0db8:0000:0000:0000:0000:0000:0002"
+	[ "$(head -7 <<<"$out")" = "$want" ] || fail "cmdline answered:
+$out
+instead of:
+$want"
+	grep -q "^- show obj_name$" <<<"$out" || fail "no help text: $out"
+	[ "$(tail -2 <<<"$out")" = "Command not found
+Bad arguments" ] || fail "unknown command or bad address: $(tail -2 <<<"$out")"
+	echo "cmdline: add, duplicate, show, del, TAB completion, help, unknown command and bad address answered"
+	exit 0
+	;;
+ethtool)
+	ET=$EX/ethtool
+	compile ethtool "$ET/ethtool-app/main.c" uninstalled "$ET/ethtool-app/ethapp.c" \
+		"$ET/lib/rte_ethtool.c" -I"$ET/lib" -I"$ET/ethtool-app" || fail "ethtool does not compile"
+	# -m 800: its pool is sized for 131582 mbufs
+	printf '%s\n' drvinfo link "macaddr 0" "macaddr 1 02:00:00:00:11:11" "macaddr 1" \
+		"mtu 0 1400" "validate 01:00:00:00:00:01" "validate 02:00:00:00:00:01" "ringparam 0" \
+		"regs 0 $tmp/regs" "eeprom 0 $tmp/eeprom" "pause 0" "portstats 0" quit |
+		timeout -s KILL 20 "$tmp/ethtool" -l 0-1 --no-huge -m 800 --vdev net_ring0 \
+			--vdev net_ring1 >"$tmp/out" 2>/dev/null
+	rc=$?
+	out=$(tr -d '\r' <"$tmp/out")
+	[ "$rc" = 0 ] || fail "ethtool exited with $rc after quit: $out"
+	for l in "Number of NICs: 2" "Port 0 driver: net_ring (ver: DPDK 22.11" "bus-info: net_ring1" \
+		"Port 0: Up" "Port 1: Up" "Port 0 MAC Address: " "MAC address changed" \
+		"Port 1 MAC Address: 02:00:00:00:11:11" "Address is not unicast" "Address is unicast" \
+		"  Err: 0" "Closing port 1... Done"; do
+		grep -qF -- "$l" <<<"$out" || fail "ethtool: no '$l' in: $out"
+	done
+	# mtu, ringparam, regs, eeprom, pause: net_ring has none of them
+	[ "$(grep -c "^Port 0: Operation not supported$" <<<"$out")" = 5 ] ||
+		fail "not 5 'Operation not supported': $out"
+	[ -e "$tmp/regs" ] || [ -e "$tmp/eeprom" ] && fail "a dump file was left for an unsupported op"
+	echo "ethtool: drvinfo, link, macaddr get/set, validate answered; mtu, ringparam, regs, eeprom, pause not supported"
+	exit 0
+	;;
 survey)
 	n=0
 	ok=0
@@ -280,7 +359,7 @@ lsi | ipfrag | qos_meter | ipv4_multicast)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,61p' "$0"
+	sed -n '3,74p' "$0"
 	exit 2
 	;;
 esac
