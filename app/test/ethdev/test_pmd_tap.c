@@ -5,7 +5,9 @@
  * round, two queues share Rx without loss or duplicates, 'ip link set
  * down/up' raises the LSC event with the right status, close removes the
  * interface, bad devargs fail with one clear line; a port stopped from the
- * interrupt thread (its LSC callback, an alarm) leaves no handler behind.
+ * interrupt thread (its LSC callback, an alarm) leaves no handler behind;
+ * the software checksum offloads flag good, bad and unknown sums right
+ * and received frames carry their packet type.
  */
 #include <stdatomic.h>
 #include <unistd.h>
@@ -16,7 +18,9 @@
 #include <rte_alarm.h>
 #include <rte_bus_vdev.h>
 #include <rte_ethdev.h>
+#include <rte_ip.h>
 #include <rte_mbuf.h>
+#include <rte_udp.h>
 
 #include "eal_intr_private.h"
 #include "tap.h"
@@ -563,8 +567,144 @@ test_tap_netlink_lengths(void)
 	return TEST_SUCCESS;
 }
 
+
+/* Ethernet + IPv4 + UDP with correct sums, payload bytes 0..plen-1. */
+static struct rte_mbuf *
+cksum_frame(struct rte_mempool *mp, uint16_t plen)
+{
+	struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
+	struct rte_ether_hdr *eth;
+	struct rte_ipv4_hdr *ip;
+	struct rte_udp_hdr *udp;
+	uint8_t *pl;
+
+	if (m == NULL)
+		return NULL;
+	eth = (void *)rte_pktmbuf_append(m, sizeof(*eth) + sizeof(*ip) + sizeof(*udp) + plen);
+	memset(eth, 0, sizeof(*eth));
+	eth->ether_type = rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4);
+	ip = (void *)(eth + 1);
+	memset(ip, 0, sizeof(*ip));
+	ip->version_ihl = RTE_IPV4_VHL_DEF;
+	ip->time_to_live = 64;
+	ip->next_proto_id = IPPROTO_UDP;
+	ip->total_length = rte_cpu_to_be_16(sizeof(*ip) + sizeof(*udp) + plen);
+	ip->src_addr = rte_cpu_to_be_32(RTE_IPV4(192, 0, 2, 1));
+	ip->dst_addr = rte_cpu_to_be_32(RTE_IPV4(192, 0, 2, 2));
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	udp = (void *)(ip + 1);
+	udp->src_port = rte_cpu_to_be_16(1000);
+	udp->dst_port = rte_cpu_to_be_16(2000);
+	udp->dgram_len = rte_cpu_to_be_16(sizeof(*udp) + plen);
+	udp->dgram_cksum = 0;
+	pl = (uint8_t *)(udp + 1);
+	for (uint16_t i = 0; i < plen; i++)
+		pl[i] = (uint8_t)i;
+	udp->dgram_cksum = rte_ipv4_udptcp_cksum(ip, udp);
+	return m;
+}
+
+/* The Rx flags tap_rx_cksum gives a frame built by cksum_frame with byte
+ * off (from the frame start; none when negative) set to val. */
+static uint64_t
+cksum_rx_flags(struct rte_mempool *mp, int off, uint8_t val)
+{
+	struct rte_mbuf *m = cksum_frame(mp, 100);
+	uint64_t flags;
+
+	if (m == NULL)
+		return UINT64_MAX;
+	if (off >= 0)
+		rte_pktmbuf_mtod(m, uint8_t *)[off] = val;
+	tap_rx_cksum(m);
+	flags = m->ol_flags & (RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK);
+	rte_pktmbuf_free(m);
+	return flags;
+}
+
+static int
+test_tap_cksum(void)
+{
+	const uint64_t good = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD;
+	struct rte_mempool *mp;
+	struct rte_ipv4_hdr *ip;
+	struct rte_mbuf *m;
+	int ret = TEST_FAILED;
+
+	mp = rte_pktmbuf_pool_create("tap_cksum", 63, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+				     SOCKET_ID_ANY);
+	TEST_ASSERT_NOT_NULL(mp, "pool");
+	if (cksum_rx_flags(mp, -1, 0) != good) {
+		printf("  correct sums not both GOOD\n");
+		goto out;
+	}
+	/* TTL changed: the IP sum no longer matches; the UDP sum does not cover it */
+	if (cksum_rx_flags(mp, 14 + 8, 1) != (RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_GOOD)) {
+		printf("  bad IP sum not flagged\n");
+		goto out;
+	}
+	/* a payload byte changed */
+	if (cksum_rx_flags(mp, 14 + 40, 0xee) != (RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD)) {
+		printf("  bad UDP sum not flagged\n");
+		goto out;
+	}
+	/* the MF flag makes it a first fragment: L4 unknown, IP (now wrong) bad */
+	if (cksum_rx_flags(mp, 14 + 6, 0x20) != RTE_MBUF_F_RX_IP_CKSUM_BAD) {
+		printf("  fragment's L4 not left unknown\n");
+		goto out;
+	}
+	/* total_length past the frame */
+	if (cksum_rx_flags(mp, 14 + 2, 0x7f) != RTE_MBUF_F_RX_IP_CKSUM_BAD) {
+		printf("  IPv4 length past the frame not bad\n");
+		goto out;
+	}
+	/* not IPv4: nothing said */
+	if (cksum_rx_flags(mp, 12, 0x86) != 0) {
+		printf("  not IPv4 yet flagged\n");
+		goto out;
+	}
+
+	/* Tx: the header sum is filled in on request, the rest untouched */
+	m = cksum_frame(mp, 100);
+	TEST_ASSERT_NOT_NULL(m, "frame");
+	/* and every received frame gets its packet type */
+	tap_rx_ptype(m);
+	if (m->packet_type != (RTE_PTYPE_L2_ETHER | RTE_PTYPE_L3_IPV4 | RTE_PTYPE_L4_UDP)) {
+		printf("  packet type 0x%x, want Ether/IPv4/UDP\n", m->packet_type);
+		goto out_m;
+	}
+	ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, RTE_ETHER_HDR_LEN);
+	uint16_t want = ip->hdr_checksum;
+
+	ip->hdr_checksum = 0x1234;
+	ret = tap_tx_cksum(m);
+	if (ret != 0 || ip->hdr_checksum != 0x1234) {
+		printf("  sum changed without RTE_MBUF_F_TX_IP_CKSUM\n");
+		ret = TEST_FAILED;
+		goto out_m;
+	}
+	m->ol_flags |= RTE_MBUF_F_TX_IPV4 | RTE_MBUF_F_TX_IP_CKSUM;
+	m->l2_len = RTE_ETHER_HDR_LEN;
+	m->l3_len = sizeof(*ip);
+	if (tap_tx_cksum(m) != 0 || ip->hdr_checksum != want) {
+		printf("  Tx IP sum 0x%04x, want 0x%04x\n", ip->hdr_checksum, want);
+		ret = TEST_FAILED;
+		goto out_m;
+	}
+	m->l2_len = 127;	/* past the first segment */
+	ret = tap_tx_cksum(m) == -EINVAL ? TEST_SUCCESS : TEST_FAILED;
+	if (ret != TEST_SUCCESS)
+		printf("  l2_len past the data accepted\n");
+out_m:
+	rte_pktmbuf_free(m);
+out:
+	rte_mempool_free(mp);
+	return ret;
+}
+
 static const struct test_case tap_cases[] = {
 	TEST_CASE(test_tap_netlink_lengths),
+	TEST_CASE(test_tap_cksum),
 	TEST_CASE(test_tap_errors),
 	TEST_CASE(test_tap_rx_tx),
 	TEST_CASE(test_tap_multi_queue),

@@ -37,6 +37,7 @@ struct tap_rx_queue {
 	uint16_t port_id;
 	uint16_t stash_n;
 	bool scatter;
+	bool csum;			/* RTE_ETH_RX_OFFLOAD_CHECKSUM: verify in software */
 	struct rte_mempool *mb_pool;
 	uint8_t *spill;			/* TAP_MAX_FRAME bytes past the first mbuf */
 	struct rte_mbuf *stash[TAP_RX_STASH];
@@ -70,6 +71,15 @@ struct tap_private {
 
 uint16_t tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 uint16_t tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
+/* The packet types tap_rx_ptype sets, RTE_PTYPE_UNKNOWN last. */
+const uint32_t *tap_supported_ptypes_get(struct rte_eth_dev *dev);
+/* Set the packet type of a received frame. */
+void tap_rx_ptype(struct rte_mbuf *m);
+/* Set the Rx checksum flags of a received frame. */
+void tap_rx_cksum(struct rte_mbuf *m);
+/* Fill the IPv4 header checksum when m asks for it; -EINVAL when its
+ * l2_len does not lead to a writable IPv4 header in the first segment. */
+int tap_tx_cksum(struct rte_mbuf *m);
 
 int tap_link_update(struct rte_eth_dev *dev, int wait_to_complete);
 /* Watch the interface through rtnetlink and raise RTE_ETH_EVENT_INTR_LSC. */

@@ -300,8 +300,8 @@ tap_dev_infos_get(struct rte_eth_dev *dev, struct rte_eth_dev_info *info)
 	info->max_rx_queues = TAP_MAX_QUEUES;
 	info->max_tx_queues = TAP_MAX_QUEUES;
 	info->min_rx_bufsize = 0;
-	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER;
-	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	info->rx_offload_capa = RTE_ETH_RX_OFFLOAD_SCATTER | RTE_ETH_RX_OFFLOAD_CHECKSUM;
+	info->tx_offload_capa = RTE_ETH_TX_OFFLOAD_MULTI_SEGS | RTE_ETH_TX_OFFLOAD_IPV4_CKSUM;
 	info->speed_capa = RTE_ETH_LINK_SPEED_10G;
 	return 0;
 }
@@ -319,12 +319,14 @@ tap_rx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc __rte
 
 	tap_rxq_free(rxq);
 	rxq->scatter = (offloads & RTE_ETH_RX_OFFLOAD_SCATTER) != 0;
-	if (!rxq->scatter && buf < need) {
-		TAP_LOG(ERR, "%s: Rx queue %u: frames up to %u bytes (MTU %u) do not fit mbufs "
-			"of %u bytes: use larger mbufs or enable RTE_ETH_RX_OFFLOAD_SCATTER\n",
-			dev->data->name, qid, need, dev->data->mtu, buf);
-		return -ENOMEM;
-	}
+	rxq->csum = (offloads & RTE_ETH_RX_OFFLOAD_CHECKSUM) != 0;
+	/* DPDK's net_tap takes such a queue (applications such as its
+	 * ip_reassembly example rely on it): warn, and drop what does not fit */
+	if (!rxq->scatter && buf < need)
+		TAP_LOG(WARNING, "%s: Rx queue %u: frames over %u bytes (MTU %u allows %u) will be "
+			"dropped and counted in ierrors: use larger mbufs or enable "
+			"RTE_ETH_RX_OFFLOAD_SCATTER\n",
+			dev->data->name, qid, buf, dev->data->mtu, need);
 	rxq->spill = rte_malloc_socket("tap_spill", TAP_MAX_FRAME, 0, (int)socket_id);
 	if (rxq->spill == NULL)
 		return -ENOMEM;
@@ -455,6 +457,7 @@ static const struct eth_dev_ops tap_ops = {
 	.stats_get = tap_stats_get,
 	.stats_reset = tap_stats_reset,
 	.dev_infos_get = tap_dev_infos_get,
+	.dev_supported_ptypes_get = tap_supported_ptypes_get,
 	.rx_queue_setup = tap_rx_queue_setup,
 	.rx_queue_release = tap_rx_queue_release,
 	.tx_queue_setup = tap_tx_queue_setup,

@@ -90,6 +90,9 @@ tap_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		}
 		q->stash_n--;
 		m->port = q->port_id;
+		tap_rx_ptype(m);
+		if (q->csum)
+			tap_rx_cksum(m);
 		bytes += m->pkt_len;
 		bufs[nb_rx++] = m;
 	}
@@ -110,6 +113,10 @@ tap_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		struct rte_mbuf *m = bufs[i];
 		ssize_t n;
 
+		if (unlikely(tap_tx_cksum(m) != 0)) {
+			errs++;
+			continue;
+		}
 		if (likely(m->nb_segs == 1)) {
 			n = write(q->fd, rte_pktmbuf_mtod(m, const void *), m->data_len);
 		} else if (m->nb_segs <= TAP_TX_MAX_SEGS) {

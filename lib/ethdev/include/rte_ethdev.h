@@ -26,6 +26,8 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_ether.h>
+/* DPDK's brings it through rte_trace_point.h; applications rely on its strlcpy */
+#include <rte_string_fns.h>
 #include <rte_dev_info.h>
 
 #ifdef __cplusplus
