@@ -26,6 +26,9 @@
 #include <rte_errno.h>
 #include <rte_log.h>
 #include <rte_ether.h>
+/* DPDK's rte_ethdev.h brings rte_flow.h (through rte_eth_ctrl.h), and with
+ * it the protocol headers applications use without including them. */
+#include <rte_flow.h>
 /* DPDK's brings it through rte_trace_point.h; applications rely on its strlcpy */
 #include <rte_string_fns.h>
 #include <rte_dev_info.h>
