@@ -19,7 +19,8 @@
 #include "testpmd.h"
 
 #define PROMPT "testpmd> "
-#define MAX_TOKENS 8
+/* A flow rule takes many words; a line holds at most half its length in words. */
+#define MAX_TOKENS 512
 
 static bool quit_requested;
 
@@ -50,6 +51,11 @@ static const char help_text[] =
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
 	"  set link-up|link-down port N          link state\n"
 	"  mac_addr add|remove|set P XX:XX:XX:XX:XX:XX   MAC addresses\n"
+	"  flow validate|create P [ATTR]... pattern ITEM... / end actions ACTION... / end\n"
+	"  flow destroy P rule N [rule N]...     destroy flow rules\n"
+	"  flow flush|list P                     destroy or list all flow rules of port P\n"
+	"  flow query P N count                  counters of a flow rule\n"
+	"  flow isolate P 0|1                    restrict ingress to the flow rules\n"
 	"  load FILE                             run the commands of FILE\n"
 	"  quit                                  stop everything and exit\n";
 
@@ -198,6 +204,7 @@ static const struct {
 	{ "set", cmd_set },
 	{ "port", cmd_port },
 	{ "mac_addr", cmd_mac_addr },
+	{ "flow", cmd_flow },
 	{ "load", cmd_load },
 	{ "dump_physmem", cmd_dump },
 	{ "dump_memzone", cmd_dump },
@@ -266,7 +273,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

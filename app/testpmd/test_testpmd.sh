@@ -343,6 +343,42 @@ else
 	echo "skip: --huge-dir check needs root and 8 free hugepages"
 fi
 
+echo "== flow: DPDK's grammar, the flow API's answer on ports without flow support"
+out=$(printf '%s\n' "flow list 0" \
+	"flow validate 0 ingress pattern eth / ipv4 src is 10.0.0.1 / udp dst is 53 / end actions queue index 0 / end" \
+	"flow create 0 group 1 priority 2 ingress pattern eth type is 0x0800 / vlan tci is 5 / ipv6 dst spec ::1 dst mask ffff:: / tcp src last 90 src is 80 / icmp type is 8 / end actions mark id 3 / rss queues 0 1 end / count / passthru / void / drop / end" \
+	"flow validate 1 pattern ipv4 src is 10.0.0.0 src prefix 8 / end actions end" \
+	"flow isolate 0 1" "flow destroy 0 rule 0" "flow flush 0" "flow query 0 0 count" \
+	"flow isolate 0 2" "flow list 5" "flow bogus 0" "flow destroy 0 rule" \
+	"flow create 0 pattern eth dst is zz / end actions drop / end" \
+	"flow create 0 pattern eth / end actions queue index 70000 / end" \
+	"flow create 0 pattern eth foo is 1 / end actions drop / end" \
+	"flow create 0 pattern eth / end actions drop" \
+	"flow create 0 pattern eth / end actions drop / end extra" \
+	"flow create 0 pattern foo / end actions drop / end" \
+	"flow create 0 pattern eth / end actions jump / end" \
+	"flow create 0 pattern ipv4 src prefix 33 / end actions end" \
+	"flow create 0 pattern udp src / end actions end" "quit" |
+	run_i $EAL $NULL2 -- -i)
+n=$(grep -c "^port_flow_complain(): Caught PMD error type 1 (cause unspecified): Function not implemented: Function not implemented$" <<<"$out")
+[ "$n" = 4 ] || fail "flow: $n port_flow_complain lines for validate x2, create, isolate; want 4"
+reject "^ID	Group" "flow list of an empty port prints nothing"
+reject "^Flow rule (#[0-9]+ (created|destroyed)|validated)$" "no rule created, destroyed or validated"
+expect "^Flow rule #0 not found$" "flow query of a missing rule"
+expect "^Bad arguments: '2' for 'flow isolate'; give a number in 0\.\.1$" "flow isolate 2"
+expect "^Invalid port 5; valid ports: 0 1$" "flow list of a bad port"
+expect "^Bad arguments: 'flow bogus'; try 'flow validate\|create\|destroy" "flow bogus"
+expect "^Bad arguments: try 'flow destroy P rule N \[rule N\]\.\.\.'" "flow destroy without id"
+expect "^Bad arguments: not a MAC address: 'zz'; use XX:XX:XX:XX:XX:XX$" "bad MAC"
+expect "^Bad arguments: '70000' for queue index; give a number in 0\.\.65535$" "queue index range"
+expect "^Bad arguments: item 'eth' has no field 'foo'; its fields are dst src type$" "bad field"
+expect "^Bad arguments: actions end without 'end'; close them with '/ end'$" "actions without end"
+expect "^Bad arguments: unexpected 'extra'; nothing goes after the actions' end$" "words after end"
+expect "^Bad arguments: unknown pattern item 'foo'; use eth, vlan, ipv4, ipv6, udp, tcp, icmp or end$" "bad item"
+expect "^Bad arguments: unknown action 'jump'; use queue, drop, mark, rss, count, passthru, void or end$" "bad action"
+expect "^Bad arguments: '33' for prefix; give a number in 0\.\.32$" "prefix range"
+expect "^Bad arguments: unknown operator '/'; use is, spec, last, mask or prefix$" "field without operator"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

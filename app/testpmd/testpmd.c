@@ -298,6 +298,7 @@ ports_close_one(uint16_t port_id)
 			continue;
 		}
 		verbose_callbacks_remove(pid);
+		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
 		/* The id may come back with another device: forget this one. */
 		memset(&ports[pid], 0, sizeof(ports[pid]));
@@ -323,6 +324,7 @@ ports_close(void)
 	RTE_ETH_FOREACH_DEV(pid) {
 		printf("\nShutting down port %d...\nClosing ports...\n", pid);
 		verbose_callbacks_remove(pid);
+		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
 		printf("Port %d is closed\nDone\n", pid);
 	}

@@ -241,4 +241,9 @@ int cmd_port(char **tok, int n);
 int cmd_set_port(char **tok, int n);
 int cmd_mac_addr(char **tok, int n);
 
+/* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
+int cmd_flow(char **tok, int n);
+/* Forget the port's rules (it is closed or detached). */
+void flow_rules_release(uint16_t port_id);
+
 #endif
