@@ -29,6 +29,7 @@ static const char help_text[] =
 	"  start [tx_first [N]]                  start forwarding (after N bursts sent)\n"
 	"  stop                                  stop forwarding, print forward statistics\n"
 	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
+	"  show port N eeprom|module_eeprom      hex dump of the port's EEPROM\n"
 	"  show rxq|txq info P Q                 queue Q of port P\n"
 	"  show port P rxq|txq Q desc D status   descriptor D of a queue\n"
 	"  show port P rxq Q desc used count     descriptors the port filled\n"
@@ -56,6 +57,8 @@ static const char help_text[] =
 	"  flow flush|list P                     destroy or list all flow rules of port P\n"
 	"  flow query P N count                  counters of a flow rule\n"
 	"  flow isolate P 0|1                    restrict ingress to the flow rules\n"
+	"  vlan set strip|filter|qinq_strip|extend on|off N   VLAN offloads of port N\n"
+	"  rx_vlan add|rm VLAN N                 VLAN filter of port N\n"
 	"  load FILE                             run the commands of FILE\n"
 	"  quit                                  stop everything and exit\n";
 
@@ -205,6 +208,8 @@ static const struct {
 	{ "port", cmd_port },
 	{ "mac_addr", cmd_mac_addr },
 	{ "flow", cmd_flow },
+	{ "vlan", cmd_vlan },
+	{ "rx_vlan", cmd_rx_vlan },
 	{ "load", cmd_load },
 	{ "dump_physmem", cmd_dump },
 	{ "dump_memzone", cmd_dump },
@@ -273,7 +278,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -379,6 +379,24 @@ expect "^Bad arguments: unknown action 'jump'; use queue, drop, mark, rss, count
 expect "^Bad arguments: '33' for prefix; give a number in 0\.\.32$" "prefix range"
 expect "^Bad arguments: unknown operator '/'; use is, spec, last, mask or prefix$" "field without operator"
 
+echo "== vlan offloads, VLAN filter and EEPROM on ports whose driver has none"
+out=$(printf '%s\n' "show port 0 eeprom" "show port 1 module_eeprom" "show port all eeprom" \
+	"vlan set strip on 0" "vlan set filter on 1" "vlan set qinq_strip off 0" "vlan set qinq on 0" \
+	"vlan set extend maybe 0" "rx_vlan add 5 0" "rx_vlan rm 5 1" "rx_vlan add 4096 0" \
+	"vlan set strip on 9" "quit" | run_i $EAL $NULL2 -- -i)
+n=$(grep -c "^operation not supported by device$" <<<"$out")
+[ "$n" = 2 ] || fail "eeprom: $n 'operation not supported by device' lines, want 2"
+expect "^Bad arguments: give one port, not 'all'$" "eeprom of all ports"
+expect "^rx_vlan_strip_set\(port_pi=0, on=1\) failed diag=-95$" "vlan strip refused"
+expect "^rx_vlan_filter_set\(port_pi=1, on=1\) failed diag=-95$" "vlan filter refused"
+reject "^rx_vlan_qinq_strip_set" "turning off an offload that is off succeeds"
+expect "^Bad arguments: unknown 'qinq'; use strip, filter, qinq_strip or extend$" "qinq word"
+expect "^Bad arguments: 'maybe'; give on or off$" "on/off"
+expect "^rte_eth_dev_vlan_filter\(port_pi=0, vlan_id=5, on=1\) failed diag=-38$" "rx_vlan add refused"
+expect "^rte_eth_dev_vlan_filter\(port_pi=1, vlan_id=5, on=0\) failed diag=-38$" "rx_vlan rm refused"
+expect "^Bad arguments: '4096' for 'rx_vlan'; give a number in 0\.\.4095$" "VLAN id range"
+expect "^Invalid port 9; valid ports: 0 1$" "vlan set on a bad port"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

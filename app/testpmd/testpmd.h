@@ -241,6 +241,11 @@ int cmd_port(char **tok, int n);
 int cmd_set_port(char **tok, int n);
 int cmd_mac_addr(char **tok, int n);
 
+/* cmd_vlan.c: vlan set, rx_vlan, and the EEPROM dumps of "show port" */
+int cmd_vlan(char **tok, int n);
+int cmd_rx_vlan(char **tok, int n);
+int port_eeprom_display(uint16_t port_id, bool module);
+
 /* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
 int cmd_flow(char **tok, int n);
 /* Forget the port's rules (it is closed or detached). */
