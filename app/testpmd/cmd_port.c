@@ -13,6 +13,38 @@
 
 #include "testpmd.h"
 
+/*
+ * "port reset all|N": the driver resets the device; the next start
+ * configures the port again, as after a reset the device keeps nothing.
+ */
+static int
+ports_reset(int port)
+{
+	uint16_t pid;
+	int failed = 0;
+
+	if (port == PORT_ALL ? !ports_all_stopped() : ports[port].started) {
+		printf("Can not reset port(s), please stop port(s) first.\n");
+		return -1;
+	}
+	printf("Resetting ports...\n");
+	RTE_ETH_FOREACH_DEV(pid) {
+		int diag;
+
+		if (port != PORT_ALL && pid != port)
+			continue;
+		diag = rte_eth_dev_reset(pid);
+		if (diag == 0) {
+			ports[pid].configured = false;
+		} else {
+			printf("Failed to reset port %d. diag=%d\n", pid, diag);
+			failed++;
+		}
+	}
+	printf("Done\n");
+	return failed ? -1 : 0;
+}
+
 static int
 port_start_stop_close(const char *what, int port)
 {
@@ -20,6 +52,8 @@ port_start_stop_close(const char *what, int port)
 		return ports_start((uint16_t)port);
 	if (strcmp(what, "stop") == 0)
 		return ports_stop((uint16_t)port);
+	if (strcmp(what, "reset") == 0)
+		return ports_reset(port);
 	return ports_close_one((uint16_t)port);
 }
 
@@ -142,8 +176,8 @@ cmd_port(char **tok, int n)
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "mtu") == 0)
 		return port_config_mtu(tok[3], tok[4]);
 	if (n != 3 || (strcmp(tok[1], "start") != 0 && strcmp(tok[1], "stop") != 0 &&
-		       strcmp(tok[1], "close") != 0)) {
-		printf("Bad arguments: try 'port start|stop|close all|N', 'port config all "
+		       strcmp(tok[1], "close") != 0 && strcmp(tok[1], "reset") != 0)) {
+		printf("Bad arguments: try 'port start|stop|close|reset all|N', 'port config all "
 		       "rxq|txq|rxd|txd N' or 'port config mtu N MTU'\n");
 		return -1;
 	}

@@ -46,7 +46,7 @@ static const char help_text[] =
 	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
 	"  set verbose N                         packet lines: 1 received, 2 sent, 3 both\n"
 	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
-	"  port start|stop|close all|N           start, stop or close ports\n"
+	"  port start|stop|close|reset all|N     start, stop, close or reset ports\n"
 	"  port config all rxq|txq|rxd|txd N     queues and descriptors (ports stopped)\n"
 	"  port config mtu P N                   MTU of port P\n"
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
@@ -278,7 +278,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -397,6 +397,15 @@ expect "^rte_eth_dev_vlan_filter\(port_pi=1, vlan_id=5, on=0\) failed diag=-38$"
 expect "^Bad arguments: '4096' for 'rx_vlan'; give a number in 0\.\.4095$" "VLAN id range"
 expect "^Invalid port 9; valid ports: 0 1$" "vlan set on a bad port"
 
+echo "== port reset: refused while started, the driver's answer when stopped"
+out=$(printf '%s\n' "port reset 0" "port stop all" "port reset all" "port start all" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^Can not reset port\(s\), please stop port\(s\) first\.$" "reset of a started port"
+expect "^Failed to reset port 0\. diag=-95$" "net_null has no reset (port 0)"
+expect "^Failed to reset port 1\. diag=-95$" "net_null has no reset (port 1)"
+n=$(grep -c "^Resetting ports\.\.\.$" <<<"$out")
+[ "$n" = 1 ] || fail "port reset: $n 'Resetting ports...' lines, want 1"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1
