@@ -30,6 +30,7 @@ static const char help_text[] =
 	"  stop                                  stop forwarding, print forward statistics\n"
 	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
 	"  show port N eeprom|module_eeprom      hex dump of the port's EEPROM\n"
+	"  show port N rss-hash [key]            RSS hash types (and key) in use\n"
 	"  show rxq|txq info P Q                 queue Q of port P\n"
 	"  show port P rxq|txq Q desc D status   descriptor D of a queue\n"
 	"  show port P rxq Q desc used count     descriptors the port filled\n"
@@ -48,6 +49,7 @@ static const char help_text[] =
 	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
 	"  port start|stop|close|reset all|N     start, stop, close or reset ports\n"
 	"  port config all rxq|txq|rxd|txd N     queues and descriptors (ports stopped)\n"
+	"  port config all rss all|ip|udp|tcp|none   RSS hash types of every port\n"
 	"  port config mtu P N                   MTU of port P\n"
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
 	"  set link-up|link-down port N          link state\n"
@@ -278,7 +280,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -406,6 +406,24 @@ expect "^Failed to reset port 1\. diag=-95$" "net_null has no reset (port 1)"
 n=$(grep -c "^Resetting ports\.\.\.$" <<<"$out")
 [ "$n" = 1 ] || fail "port reset: $n 'Resetting ports...' lines, want 1"
 
+echo "== RSS hash types: port config all rss, show port N rss-hash [key]"
+out=$(printf '%s\n' "show port 0 rss-hash" "port config all rss udp" "show port 0 rss-hash key" \
+	"port config all rss none" "show port 1 rss-hash" "port config all rss bogus" "quit" |
+	run_i $EAL $NULL2 -- -i --rxq=2 --txq=2)
+expect "^rss_hf 0x20820$" "rss udp set"
+expect "^RSS functions:$" "rss-hash heading"
+expect "^  ipv4-udp  ipv6-udp  ipv6-udp-ex$" "rss-hash types"
+expect "^RSS key:$" "rss-hash key heading"
+expect "^[0-9A-F]{80}$" "40-byte key in hex"
+expect "^rss_hf 0$" "rss none"
+n=$(grep -c "^RSS disabled$" <<<"$out")
+[ "$n" = 2 ] || fail "rss-hash: $n 'RSS disabled' lines (before udp, after none), want 2"
+expect "^Unknown parameter 'bogus'; use all, ip, udp, tcp or none$" "bad rss word"
+out=$(printf '%s\n' "port config all rss ip" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Configuration of RSS hash at ethernet port 1 failed with error \(95\): Operation not supported\.$" \
+	"one queue: no RSS mode"
+reject "^rss_hf" "a refused update leaves rss_hf"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

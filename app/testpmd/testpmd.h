@@ -199,6 +199,9 @@ void device_infos_display(void);
 void fwd_lcores_config_display(void);
 void tx_pkt_segments_display(void);
 void nic_xstats_clear(uint16_t port_id);
+/* Hash types, wrapped at 64 characters as DPDK's testpmd (port_info.c). */
+void rss_types_display(uint64_t types);
+int port_rss_hash_display(uint16_t port_id, bool show_key);
 
 /* verbose.c: "set verbose N" per-packet lines */
 void verbose_level_set(uint16_t level);
