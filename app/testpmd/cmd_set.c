@@ -144,6 +144,45 @@ set_record(char **tok, int n)
 	return 0;
 }
 
+/* "set txpkts X[,Y]*": checked against the mbufs of the pool in use. */
+static int
+set_txpkts(char **tok, int n)
+{
+	struct txpkts t;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set txpkts X[,Y]*'\n");
+		return -1;
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	if (txpkts_parse(tok[2], stdout, "Bad arguments: set txpkts", &t) < 0 ||
+	    txpkts_fit(&t, cfg.mbuf_data_size, stdout, "Bad arguments: set txpkts") < 0)
+		return -1;
+	txpkts_apply(&t);
+	return 0;
+}
+
+/* "set txsplit off|on|rand": txonly has no split, so only off is taken. */
+static int
+set_txsplit(char **tok, int n)
+{
+	if (n != 3) {
+		printf("Bad arguments: try 'set txsplit off'\n");
+		return -1;
+	}
+	if (strcmp(tok[2], "off") == 0)
+		return 0;
+	if (strcmp(tok[2], "on") == 0 || strcmp(tok[2], "rand") == 0) {
+		printf("set txsplit %s is not supported: txonly sends each packet in the "
+		       "segments of 'set txpkts'; use 'set txsplit off'\n",
+		       tok[2]);
+		return -1;
+	}
+	printf("unknown value: \"%s\"\n", tok[2]);
+	return -1;
+}
+
 int
 cmd_set(char **tok, int n)
 {
@@ -159,6 +198,8 @@ cmd_set(char **tok, int n)
 		{"verbose", set_verbose},
 		{"record-core-cycles", set_record},
 		{"record-burst-stats", set_record},
+		{"txpkts", set_txpkts},
+		{"txsplit", set_txsplit},
 	};
 
 	for (size_t i = 0; n >= 2 && i < RTE_DIM(sets); i++)
@@ -167,7 +208,7 @@ cmd_set(char **tok, int n)
 	if (cmd_set_port(tok, n) <= 0)
 		return 0;
 	printf("Bad arguments: try 'set fwd MODE', 'set burst N', 'set nbcore N', 'set nbport N', "
-	       "'set eth-peer N MAC', 'set verbose N', 'set record-core-cycles|record-burst-stats "
+	       "'set eth-peer N MAC', 'set txpkts X[,Y]*', 'set verbose N', 'set record-core-cycles|record-burst-stats "
 	       "on|off', 'set promisc|allmulti all|N on|off' or 'set link-up|link-down port N'\n");
 	return -1;
 }

@@ -424,6 +424,19 @@ expect "^Configuration of RSS hash at ethernet port 1 failed with error \(95\): 
 	"one queue: no RSS mode"
 reject "^rss_hf" "a refused update leaves rss_hf"
 
+echo "== set txpkts, set txsplit"
+out=$(printf '%s\n' "set txpkts 64,100,200" "show config txpkts" "set txpkts 10" "set txpkts 64,3000" \
+	"set txpkts 64,x" "set txsplit on" "set txsplit off" "set txsplit foo" "set fwd txonly" \
+	"start" "set txpkts 64" "stop" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Segment sizes: 64,100,200$" "txpkts set"
+expect "^Bad arguments: set txpkts '10': the first segment must hold the 42 bytes" "short first segment"
+expect "^Bad arguments: set txpkts: length\[1\]=3000 > mbuf data room 2048 " "segment over the mbuf room"
+expect "^Bad arguments: set txpkts 'x': expected a number in 1\.\.65535$" "not a number"
+expect "^set txsplit on is not supported: .*use 'set txsplit off'$" "txsplit on refused"
+expect "^unknown value: \"foo\"$" "txsplit word"
+expect "^  packet len=364 - nb packet segments=3$" "txonly uses the new segments"
+expect "^Please stop forwarding first$" "set txpkts while forwarding"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

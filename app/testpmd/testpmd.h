@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <rte_common.h>
 #include <rte_ethdev.h>
@@ -157,6 +158,17 @@ const char *fwd_engine_names(void);
 
 /* txonly/flowgen packet template (fwd_txonly.c) */
 int tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow);
+
+/* txpkts.c: "X[,Y]*" segment lengths of --txpkts and "set txpkts" */
+struct txpkts {
+	uint16_t len[TESTPMD_MAX_TXSEGS];
+	uint16_t nb;
+	uint32_t total;
+};
+/* Each prints one line starting with prefix to out and returns -1 on a bad value. */
+int txpkts_parse(const char *arg, FILE *out, const char *prefix, struct txpkts *t);
+int txpkts_fit(const struct txpkts *t, uint16_t mbuf_data_size, FILE *out, const char *prefix);
+void txpkts_apply(const struct txpkts *t);
 
 /* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
