@@ -29,8 +29,11 @@ set_fwd(char **tok, int n)
 {
 	const struct fwd_engine *e;
 
-	if (n != 3) {
-		printf("Bad arguments: try 'set fwd MODE' with a mode of %s\n", fwd_engine_names());
+	bool retry = n == 4 && strcmp(tok[3], "retry") == 0;
+
+	if (n != 3 && !retry) {
+		printf("Bad arguments: try 'set fwd MODE [retry]' with a mode of %s\n",
+		       fwd_engine_names());
 		return -1;
 	}
 	e = fwd_engine_find(tok[2]);
@@ -39,10 +42,35 @@ set_fwd(char **tok, int n)
 		       fwd_engine_names());
 		return -1;
 	}
+	/* rxonly sends nothing, so it has nothing to retry (as DPDK). */
+	if (retry && e == &rxonly_engine) {
+		printf("Bad arguments: rxonly sends nothing to retry; use 'set fwd rxonly'\n");
+		return -1;
+	}
 	if (!fwd_stopped_check())
 		return -1;
 	cfg.engine = e;
-	printf("Set %s packet forwarding mode\n", e->name);
+	cfg.tx_retry = retry;
+	printf("Set %s packet forwarding mode%s\n", e->name, retry ? " with retry" : "");
+	return 0;
+}
+
+/* "set burst tx delay D retry R": the pace of "set fwd MODE retry". */
+static int
+set_burst_tx_retry(char **tok, int n)
+{
+	unsigned long delay, num;
+
+	if (n != 7 || strcmp(tok[3], "delay") != 0 || strcmp(tok[5], "retry") != 0) {
+		printf("Bad arguments: try 'set burst tx delay D retry R'\n");
+		return -1;
+	}
+	if (cmd_number_arg("set burst tx delay", tok[4], 0, UINT32_MAX, &delay) < 0 ||
+	    cmd_number_arg("set burst tx retry", tok[6], 0, UINT32_MAX, &num) < 0 ||
+	    !fwd_stopped_check())
+		return -1;
+	cfg.tx_retry_delay_us = (uint32_t)delay;
+	cfg.tx_retry_num = (uint32_t)num;
 	return 0;
 }
 
@@ -51,6 +79,8 @@ set_burst(char **tok, int n)
 {
 	unsigned long v;
 
+	if (n >= 3 && strcmp(tok[2], "tx") == 0)
+		return set_burst_tx_retry(tok, n);
 	if (cmd_number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0 ||
 	    !fwd_stopped_check())
 		return -1;

@@ -40,7 +40,8 @@ static const char help_text[] =
 	"  clear port stats|xstats all|N         reset port statistics\n"
 	"  clear fwd stats all                   reset forward statistics\n"
 	"  dump_physmem|dump_memzone|dump_mempool|dump_ring|dump_struct_sizes|dump_log_types\n"
-	"  set fwd MODE                          forwarding mode: %s\n"
+	"  set fwd MODE [retry]                  forwarding mode: %s\n"
+	"  set burst tx delay D retry R          retries of a tx burst, D us apart\n"
 	"  set burst N                           packets per burst (1..%d)\n"
 	"  set nbcore N                          forwarding lcores (1..%u)\n"
 	"  set nbport N                          forwarding ports\n"
@@ -281,7 +282,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

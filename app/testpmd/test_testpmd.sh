@@ -285,7 +285,7 @@ out=$( (echo "set nbport 3"; echo "set nbport 1"; echo "set eth-peer 0 02:00:00:
 expect "^nb fwd ports 3 > 2 \(number of configured ports\) - ignored$" "nbport too large"
 expect "^Number of forwarding ports set to 1$" "nbport"
 expect "^Error: Invalid ethernet address: zz$" "bad eth-peer"
-expect "^Bad arguments: try 'set fwd MODE' with a mode of io mac" "set fwd without a mode"
+expect "^Bad arguments: try 'set fwd MODE \[retry\]' with a mode of io mac" "set fwd without a mode"
 expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one port forwarding"
 expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=0/Q=0 \(socket 0\) peer=02:00:00:00:00:77$" "eth-peer"
 
@@ -436,6 +436,20 @@ expect "^set txsplit on is not supported: .*use 'set txsplit off'$" "txsplit on 
 expect "^unknown value: \"foo\"$" "txsplit word"
 expect "^  packet len=364 - nb packet segments=3$" "txonly uses the new segments"
 expect "^Please stop forwarding first$" "set txpkts while forwarding"
+
+echo "== set fwd MODE retry, set burst tx delay D retry R"
+out=$(printf '%s\n' "set fwd mac retry" "set burst tx delay 5 retry 10" "show config fwd" \
+	"show config rxtx" "set fwd rxonly retry" "set burst tx delay x retry 1" "set fwd io" \
+	"show config fwd" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Set mac packet forwarding mode with retry$" "set fwd retry"
+expect "^mac packet forwarding with retry - ports=2 - cores=1 - streams=2 - " "fwd config with retry"
+expect "^TX retry num: 10, delay between TX retries: 5us$" "retry pace"
+expect "^  mac packet forwarding with retry packets/burst=32$" "rxtx config with retry"
+expect "^Bad arguments: rxonly sends nothing to retry; use 'set fwd rxonly'$" "rxonly retry"
+expect "^Bad arguments: 'x' for 'set burst tx delay'; give a number in 0\.\.4294967295$" "bad delay"
+expect "^io packet forwarding - ports=2 " "plain set fwd turns retry off"
+n=$(grep -c "^TX retry num" <<<"$out")
+[ "$n" = 1 ] || fail "retry: $n 'TX retry num' lines, want 1 (none after 'set fwd io')"
 
 echo "== bad options: one clear line, exit status 1"
 check_bad() {

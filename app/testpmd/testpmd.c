@@ -50,6 +50,10 @@ cfg_defaults(void)
 	cfg.nb_rxq = 1;
 	cfg.nb_txq = 1;
 	cfg.burst = TESTPMD_DEF_BURST;
+	/* DPDK testpmd's defaults for "set fwd MODE retry" */
+	cfg.tx_retry = false;
+	cfg.tx_retry_num = 64;
+	cfg.tx_retry_delay_us = 1;
 	cfg.nb_fwd_lcores = 1;
 	cfg.txpkts[0] = 64;
 	cfg.nb_txsegs = 1;

@@ -98,6 +98,9 @@ struct testpmd_cfg {
 	bool no_flush_rx;
 	bool record_core_cycles;
 	bool record_burst_stats;
+	bool tx_retry;	/* "set fwd MODE retry": retry what the tx queue did not take */
+	uint32_t tx_retry_num;	/* retries a burst (set burst tx delay D retry R) */
+	uint32_t tx_retry_delay_us;	/* between retries */
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint16_t nb_rxd;
