@@ -230,6 +230,7 @@ cmd_set(char **tok, int n)
 		{"record-burst-stats", set_record},
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
+		{"flow_ctrl", cmd_set_flow_ctrl},
 	};
 
 	for (size_t i = 0; n >= 2 && i < RTE_DIM(sets); i++)

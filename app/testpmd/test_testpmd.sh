@@ -451,6 +451,20 @@ expect "^io packet forwarding - ports=2 " "plain set fwd turns retry off"
 n=$(grep -c "^TX retry num" <<<"$out")
 [ "$n" = 1 ] || fail "retry: $n 'TX retry num' lines, want 1 (none after 'set fwd io')"
 
+echo "== set flow_ctrl on ports without pause-frame control"
+out=$(printf '%s\n' "set flow_ctrl rx on 0" \
+	"set flow_ctrl rx on tx off 10 5 100 1 mac_ctrl_frame_fwd off autoneg on 1" \
+	"set flow_ctrl rx maybe 0" "set flow_ctrl bogus 1 0" \
+	"set flow_ctrl rx on tx off 10 5 99999 1 mac_ctrl_frame_fwd off autoneg on 0" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^cannot get current flow ctrl parameters, return code = -95$" "one field: the port is asked first"
+expect "^bad flow control parameter, return code = -95$" "full form: the driver refuses"
+expect "^Bad arguments: 'maybe'; give on or off$" "on/off"
+expect "^Bad arguments: unknown 'bogus'; try 'set flow_ctrl rx on\|off" "unknown field"
+expect "^Bad arguments: '99999' for 'pause_time'; give a number in 0\.\.65535$" "pause time range"
+n=$(grep -c "return code = -95" <<<"$out")
+[ "$n" = 2 ] || fail "flow_ctrl: $n driver answers, want 2 (bad words never reach the port)"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

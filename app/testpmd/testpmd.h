@@ -264,6 +264,9 @@ int cmd_vlan(char **tok, int n);
 int cmd_rx_vlan(char **tok, int n);
 int port_eeprom_display(uint16_t port_id, bool module);
 
+/* cmd_flow_ctrl.c: set flow_ctrl */
+int cmd_set_flow_ctrl(char **tok, int n);
+
 /* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
 int cmd_flow(char **tok, int n);
 /* Forget the port's rules (it is closed or detached). */
