@@ -241,6 +241,16 @@ cmd_port(char **tok, int n)
 		return port_config_all(tok[3], tok[4]);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "mtu") == 0)
 		return port_config_mtu(tok[3], tok[4]);
+	if (n == 3 && (strcmp(tok[1], "attach") == 0 || strcmp(tok[1], "detach") == 0)) {
+		if (fwd_running()) {
+			printf("Please stop forwarding first\n");
+			return -1;
+		}
+		if (tok[1][0] == 'a')
+			return port_attach(tok[2]);
+		port = cmd_one_port_arg(tok[2]);
+		return port < 0 ? -1 : port_detach((uint16_t)port);
+	}
 	if (n != 3 || (strcmp(tok[1], "start") != 0 && strcmp(tok[1], "stop") != 0 &&
 		       strcmp(tok[1], "close") != 0 && strcmp(tok[1], "reset") != 0)) {
 		printf("Bad arguments: try 'port start|stop|close|reset all|N', 'port config all "

@@ -53,6 +53,8 @@ static const char help_text[] =
 	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
 	"  port start|stop|close|reset all|N     start, stop, close or reset ports\n"
 	"  port config all rxq|txq|rxd|txd N     queues and descriptors (ports stopped)\n"
+	"  port attach [vdev:]NAME[,ARGS]        probe a virtual device, e.g. net_null2\n"
+	"  port detach N                         remove the device of port N (stopped)\n"
 	"  port config all rss all|ip|udp|tcp|none   RSS hash types of every port\n"
 	"  port config mtu P N                   MTU of port P\n"
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
@@ -284,7 +286,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

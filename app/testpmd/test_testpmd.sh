@@ -465,6 +465,21 @@ expect "^Bad arguments: '99999' for 'pause_time'; give a number in 0\.\.65535$" 
 n=$(grep -c "return code = -95" <<<"$out")
 [ "$n" = 2 ] || fail "flow_ctrl: $n driver answers, want 2 (bad words never reach the port)"
 
+echo "== port attach, port detach with net_null and net_ring vdevs"
+out=$(printf '%s\n' "port attach net_null2" "show port summary all" "port detach 2" "port detach 0" \
+	"port stop 1" "port detach 1" "port attach vdev:net_ring5" "port attach pci:0000:00:01.0" \
+	"port attach net_bogus9" "show port summary all" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Port 2 is attached\. Now total ports is 3$" "net_null2 attached"
+expect "^2    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null2    net_null " "attached port listed"
+expect "^Now total ports is 2$" "detach of a port never started"
+expect "^Port not stopped$" "detach of a started port"
+expect "^Port was not closed$" "detach of a stopped port"
+expect "^Now total ports is 1$" "port 1 detached"
+expect "^Port 1 is attached\. Now total ports is 2$" "net_ring5 takes the free id"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_ring5    net_ring " "net_ring5 listed"
+expect "^Invalid parameters are specified: 'pci:0000:00:01\.0'; give a virtual device" "other bus"
+expect "^Failed to attach port net_bogus9$" "unknown driver"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

@@ -264,6 +264,16 @@ int cmd_vlan(char **tok, int n);
 int cmd_rx_vlan(char **tok, int n);
 int port_eeprom_display(uint16_t port_id, bool module);
 
+/* cmd_hotplug.c: port attach|detach */
+int port_attach(const char *devargs);
+/*
+ * NULL, or the one driver "port attach" may probe: the fuzz target keeps it
+ * to net_null, whose devices touch nothing of the machine (net_pcap could
+ * write files, net_tap create interfaces).
+ */
+extern const char *port_attach_only;
+int port_detach(uint16_t port_id);
+
 /* cmd_flow_ctrl.c: set flow_ctrl */
 int cmd_set_flow_ctrl(char **tok, int n);
 
