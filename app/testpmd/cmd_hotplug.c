@@ -15,16 +15,6 @@
 
 const char *port_attach_only;
 
-static uint16_t
-ports_count(void)
-{
-	uint16_t pid, n = 0;
-
-	RTE_ETH_FOREACH_DEV(pid)
-	n++;
-	return n;
-}
-
 /* "port attach [vdev:]NAME[,ARGS]" */
 int
 port_attach(const char *devargs)
@@ -66,7 +56,8 @@ port_attach(const char *devargs)
 		if (known[pid])
 			continue;
 		memset(&ports[pid], 0, sizeof(ports[pid]));
-		printf("Port %d is attached. Now total ports is %d\n", pid, ports_count());
+		printf("Port %d is attached. Now total ports is %d\n", pid,
+		       rte_eth_dev_count_avail());
 		printf("Done\n");
 	}
 	return 0;
@@ -117,7 +108,7 @@ port_detach(uint16_t port_id)
 	for (uint16_t i = 0; i < nb; i++)
 		memset(&ports[siblings[i]], 0, sizeof(ports[siblings[i]]));
 	printf("Device is detached\n");
-	printf("Now total ports is %d\n", ports_count());
+	printf("Now total ports is %d\n", rte_eth_dev_count_avail());
 	printf("Done\n");
 	return 0;
 }
