@@ -193,6 +193,42 @@ set_txpkts(char **tok, int n)
 	return 0;
 }
 
+/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
+static int
+set_portlist(char **tok, int n)
+{
+	uint64_t mask = 0;
+	char *rest, *item;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set portlist N[,N|N-M]...'\n");
+		return -1;
+	}
+	rest = tok[2];
+	while ((item = strsep(&rest, ",")) != NULL) {
+		char *dash = strchr(item, '-');
+		unsigned long first, last;
+
+		if (dash != NULL)
+			*dash = '\0';
+		if (cmd_number_arg("set portlist", item, 0, 63, &first) < 0 ||
+		    cmd_number_arg("set portlist", dash != NULL ? dash + 1 : item, first, 63,
+				   &last) < 0)
+			return -1;
+		for (unsigned long p = first; p <= last; p++) {
+			if (!rte_eth_dev_is_valid_port((uint16_t)p)) {
+				printf("Invalid port %lu in 'set portlist'\n", p);
+				return -1;
+			}
+			mask |= 1ull << p;
+		}
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	cfg.portmask = mask;
+	return 0;
+}
+
 /* "set txsplit off|on|rand": txonly has no split, so only off is taken. */
 static int
 set_txsplit(char **tok, int n)
@@ -230,6 +266,7 @@ cmd_set(char **tok, int n)
 		{"record-burst-stats", set_record},
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
+		{"portlist", set_portlist},
 		{"flow_ctrl", cmd_set_flow_ctrl},
 	};
 

@@ -46,6 +46,7 @@ static const char help_text[] =
 	"  set nbcore N                          forwarding lcores (1..%u)\n"
 	"  set nbport N                          forwarding ports\n"
 	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
+	"  set portlist N[,N|N-M]...             forwarding ports\n"
 	"  set txpkts X[,Y]*                     txonly/flowgen segment lengths\n"
 	"  set flow_ctrl rx on|off tx on|off HW LW PT XON mac_ctrl_frame_fwd on|off autoneg on|off N\n"
 	"  set flow_ctrl rx|tx|mac_ctrl_frame_fwd|autoneg on|off N, ... high_water|low_water|pause_time|send_xon V N\n"
@@ -286,7 +287,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -480,6 +480,14 @@ expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_ring5    net_ring " "net_ring5 li
 expect "^Invalid parameters are specified: 'pci:0000:00:01\.0'; give a virtual device" "other bus"
 expect "^Failed to attach port net_bogus9$" "unknown driver"
 
+echo "== set portlist"
+out=$(printf '%s\n' "set portlist 1" "show config fwd" "set portlist 0,5" "set portlist x" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one forwarding port"
+expect "^  RX P=1/Q=0 \(socket 0\) -> TX P=1/Q=0 \(socket 0\)" "port 1 alone"
+expect "^Invalid port 5 in 'set portlist'$" "port not there"
+expect "^Bad arguments: 'x' for 'set portlist'; give a number in 0\.\.63$" "not a number"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1
