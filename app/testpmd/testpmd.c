@@ -51,7 +51,6 @@ cfg_defaults(void)
 	cfg.nb_txq = 1;
 	cfg.burst = TESTPMD_DEF_BURST;
 	/* DPDK testpmd's defaults for "set fwd MODE retry" */
-	cfg.tx_retry = false;
 	cfg.tx_retry_num = 64;
 	cfg.tx_retry_delay_us = 1;
 	cfg.nb_fwd_lcores = 1;
