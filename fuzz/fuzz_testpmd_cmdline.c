@@ -36,11 +36,29 @@ testpmd_state_reset(void)
 	cfg.no_flush_rx = true;
 }
 
-/* "port close" releases a port: probe its device again for the next input. */
+/*
+ * "port close" releases a port: probe its device again for the next input;
+ * "port attach" added one: remove it.
+ */
 static void
 fuzz_ports_restore(void)
 {
 	uint16_t pid;
+
+	RTE_ETH_FOREACH_DEV(pid) {
+		char name[RTE_ETH_NAME_MAX_LEN];
+		bool ours = false;
+
+		if (rte_eth_dev_get_name_by_port(pid, name) != 0)
+			continue;
+		for (size_t i = 0; i < RTE_DIM(fuzz_ports); i++)
+			ours = ours || strcmp(name, fuzz_ports[i]) == 0;
+		if (ours)
+			continue;
+		ports_stop(pid);
+		ports_close_one(pid);
+		rte_eal_hotplug_remove("vdev", name);
+	}
 
 	for (size_t i = 0; i < RTE_DIM(fuzz_ports); i++) {
 		if (rte_eth_dev_get_port_by_name(fuzz_ports[i], &pid) == 0)
@@ -99,6 +117,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	testpmd_state_reset();
 	/* "load FILE" would read the machine's files (or block on a fifo). */
 	cmdline_load_allowed = false;
+	port_attach_only = "net_null";
 	fwd_lcores_find();
 	if (mbuf_pool_create(2) < 0 || ports_start(RTE_MAX_ETHPORTS) != 0) {
 		fprintf(stderr, "fuzz_testpmd_cmdline: ports did not start\n");

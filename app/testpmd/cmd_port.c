@@ -4,6 +4,7 @@
  * promisc|allmulti|link-up|link-down and mac_addr, with DPDK testpmd's
  * words and refusals.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,6 +14,38 @@
 
 #include "testpmd.h"
 
+/*
+ * "port reset all|N": the driver resets the device; the next start
+ * configures the port again, as after a reset the device keeps nothing.
+ */
+static int
+ports_reset(int port)
+{
+	uint16_t pid;
+	int failed = 0;
+
+	if (port == PORT_ALL ? !ports_all_stopped() : ports[port].started) {
+		printf("Can not reset port(s), please stop port(s) first.\n");
+		return -1;
+	}
+	printf("Resetting ports...\n");
+	RTE_ETH_FOREACH_DEV(pid) {
+		int diag;
+
+		if (port != PORT_ALL && pid != port)
+			continue;
+		diag = rte_eth_dev_reset(pid);
+		if (diag == 0) {
+			ports[pid].configured = false;
+		} else {
+			printf("Failed to reset port %d. diag=%d\n", pid, diag);
+			failed++;
+		}
+	}
+	printf("Done\n");
+	return failed ? -1 : 0;
+}
+
 static int
 port_start_stop_close(const char *what, int port)
 {
@@ -20,6 +53,8 @@ port_start_stop_close(const char *what, int port)
 		return ports_start((uint16_t)port);
 	if (strcmp(what, "stop") == 0)
 		return ports_stop((uint16_t)port);
+	if (strcmp(what, "reset") == 0)
+		return ports_reset(port);
 	return ports_close_one((uint16_t)port);
 }
 
@@ -132,18 +167,93 @@ port_config_mtu(const char *port_arg, const char *mtu_arg)
 	return 0;
 }
 
+/* The words "port config all rss" takes, with DPDK testpmd's type sets. */
+static const struct {
+	const char *word;
+	uint64_t types;
+} rss_type_sets[] = {
+	{"all", RTE_ETH_RSS_ETH | RTE_ETH_RSS_VLAN | RTE_ETH_RSS_IP | RTE_ETH_RSS_TCP |
+			RTE_ETH_RSS_UDP | RTE_ETH_RSS_SCTP | RTE_ETH_RSS_L2_PAYLOAD |
+			RTE_ETH_RSS_L2TPV3 | RTE_ETH_RSS_ESP | RTE_ETH_RSS_AH | RTE_ETH_RSS_PFCP |
+			RTE_ETH_RSS_GTPU | RTE_ETH_RSS_ECPRI | RTE_ETH_RSS_MPLS | RTE_ETH_RSS_L2TPV2},
+	{"ip", RTE_ETH_RSS_IP},
+	{"udp", RTE_ETH_RSS_UDP},
+	{"tcp", RTE_ETH_RSS_TCP},
+	{"none", 0},
+};
+
+/*
+ * "port config all rss all|ip|udp|tcp|none": each port hashes the types
+ * it supports among those asked for, as DPDK's testpmd.
+ */
+static int
+port_config_all_rss(const char *word)
+{
+	struct rte_eth_rss_conf conf = {0};
+	bool all_updated = true;
+	size_t i;
+	uint16_t pid;
+
+	for (i = 0; i < RTE_DIM(rss_type_sets) && strcmp(rss_type_sets[i].word, word) != 0; i++)
+		;
+	if (i == RTE_DIM(rss_type_sets)) {
+		printf("Unknown parameter '%s'; use all, ip, udp, tcp or none\n", word);
+		return -1;
+	}
+	conf.rss_hf = rss_type_sets[i].types;
+	RTE_ETH_FOREACH_DEV(pid) {
+		struct rte_eth_rss_conf port_conf = conf;
+		struct rte_eth_dev_info info;
+		int diag;
+
+		if (rte_eth_dev_info_get(pid, &info) != 0)
+			return -1;
+		port_conf.rss_hf &= info.flow_type_rss_offloads;
+		if (port_conf.rss_hf != conf.rss_hf)
+			printf("Port %u modified RSS hash function based on hardware support,"
+			       "requested:%#" PRIx64 " configured:%#" PRIx64 "\n",
+			       pid, conf.rss_hf, port_conf.rss_hf);
+		diag = rte_eth_dev_rss_hash_update(pid, &port_conf);
+		if (diag < 0) {
+			all_updated = false;
+			printf("Configuration of RSS hash at ethernet port %d failed with error "
+			       "(%d): %s.\n",
+			       pid, -diag, strerror(-diag));
+		}
+	}
+	if (!all_updated)
+		return -1;
+	/* Ports configured later hash the same types. */
+	cfg.rss_hf = conf.rss_hf;
+	printf("rss_hf %#" PRIx64 "\n", conf.rss_hf);
+	return 0;
+}
+
 int
 cmd_port(char **tok, int n)
 {
 	int port;
 
+	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "all") == 0 &&
+	    strcmp(tok[3], "rss") == 0)
+		return port_config_all_rss(tok[4]);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "all") == 0)
 		return port_config_all(tok[3], tok[4]);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "mtu") == 0)
 		return port_config_mtu(tok[3], tok[4]);
+	if (n == 3 && (strcmp(tok[1], "attach") == 0 || strcmp(tok[1], "detach") == 0)) {
+		if (fwd_running()) {
+			printf("Please stop forwarding first\n");
+			return -1;
+		}
+		if (tok[1][0] == 'a')
+			return port_attach(tok[2]);
+		port = cmd_one_port_arg(tok[2]);
+		return port < 0 ? -1 : port_detach((uint16_t)port);
+	}
 	if (n != 3 || (strcmp(tok[1], "start") != 0 && strcmp(tok[1], "stop") != 0 &&
-		       strcmp(tok[1], "close") != 0)) {
-		printf("Bad arguments: try 'port start|stop|close all|N', 'port config all "
+		       strcmp(tok[1], "close") != 0 && strcmp(tok[1], "reset") != 0)) {
+		printf("Bad arguments: try 'port start|stop|close|reset all|N', 'port config all "
 		       "rxq|txq|rxd|txd N' or 'port config mtu N MTU'\n");
 		return -1;
 	}

@@ -29,8 +29,11 @@ set_fwd(char **tok, int n)
 {
 	const struct fwd_engine *e;
 
-	if (n != 3) {
-		printf("Bad arguments: try 'set fwd MODE' with a mode of %s\n", fwd_engine_names());
+	bool retry = n == 4 && strcmp(tok[3], "retry") == 0;
+
+	if (n != 3 && !retry) {
+		printf("Bad arguments: try 'set fwd MODE [retry]' with a mode of %s\n",
+		       fwd_engine_names());
 		return -1;
 	}
 	e = fwd_engine_find(tok[2]);
@@ -39,10 +42,35 @@ set_fwd(char **tok, int n)
 		       fwd_engine_names());
 		return -1;
 	}
+	/* rxonly sends nothing, so it has nothing to retry (as DPDK). */
+	if (retry && e == &rxonly_engine) {
+		printf("Bad arguments: rxonly sends nothing to retry; use 'set fwd rxonly'\n");
+		return -1;
+	}
 	if (!fwd_stopped_check())
 		return -1;
 	cfg.engine = e;
-	printf("Set %s packet forwarding mode\n", e->name);
+	cfg.tx_retry = retry;
+	printf("Set %s packet forwarding mode%s\n", e->name, retry ? " with retry" : "");
+	return 0;
+}
+
+/* "set burst tx delay D retry R": the pace of "set fwd MODE retry". */
+static int
+set_burst_tx_retry(char **tok, int n)
+{
+	unsigned long delay, num;
+
+	if (n != 7 || strcmp(tok[3], "delay") != 0 || strcmp(tok[5], "retry") != 0) {
+		printf("Bad arguments: try 'set burst tx delay D retry R'\n");
+		return -1;
+	}
+	if (cmd_number_arg("set burst tx delay", tok[4], 0, UINT32_MAX, &delay) < 0 ||
+	    cmd_number_arg("set burst tx retry", tok[6], 0, UINT32_MAX, &num) < 0 ||
+	    !fwd_stopped_check())
+		return -1;
+	cfg.tx_retry_delay_us = (uint32_t)delay;
+	cfg.tx_retry_num = (uint32_t)num;
 	return 0;
 }
 
@@ -51,6 +79,8 @@ set_burst(char **tok, int n)
 {
 	unsigned long v;
 
+	if (n >= 3 && strcmp(tok[2], "tx") == 0)
+		return set_burst_tx_retry(tok, n);
 	if (cmd_number_arg("set burst", n == 3 ? tok[2] : NULL, 1, TESTPMD_MAX_BURST, &v) < 0 ||
 	    !fwd_stopped_check())
 		return -1;
@@ -144,6 +174,81 @@ set_record(char **tok, int n)
 	return 0;
 }
 
+/* "set txpkts X[,Y]*": checked against the mbufs of the pool in use. */
+static int
+set_txpkts(char **tok, int n)
+{
+	struct txpkts t;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set txpkts X[,Y]*'\n");
+		return -1;
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	if (txpkts_parse(tok[2], stdout, "Bad arguments: set txpkts", &t) < 0 ||
+	    txpkts_fit(&t, cfg.mbuf_data_size, stdout, "Bad arguments: set txpkts") < 0)
+		return -1;
+	txpkts_apply(&t);
+	return 0;
+}
+
+/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
+static int
+set_portlist(char **tok, int n)
+{
+	uint64_t mask = 0;
+	char *rest, *item;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set portlist N[,N|N-M]...'\n");
+		return -1;
+	}
+	rest = tok[2];
+	while ((item = strsep(&rest, ",")) != NULL) {
+		char *dash = strchr(item, '-');
+		unsigned long first, last;
+
+		if (dash != NULL)
+			*dash = '\0';
+		if (cmd_number_arg("set portlist", item, 0, 63, &first) < 0 ||
+		    cmd_number_arg("set portlist", dash != NULL ? dash + 1 : item, first, 63,
+				   &last) < 0)
+			return -1;
+		for (unsigned long p = first; p <= last; p++) {
+			if (!rte_eth_dev_is_valid_port((uint16_t)p)) {
+				printf("Invalid port %lu in 'set portlist'\n", p);
+				return -1;
+			}
+			mask |= 1ull << p;
+		}
+	}
+	if (!fwd_stopped_check())
+		return -1;
+	cfg.portmask = mask;
+	return 0;
+}
+
+/* "set txsplit off|on|rand": txonly has no split, so only off is taken. */
+static int
+set_txsplit(char **tok, int n)
+{
+	if (n != 3) {
+		printf("Bad arguments: try 'set txsplit off'\n");
+		return -1;
+	}
+	if (strcmp(tok[2], "off") == 0)
+		return 0;
+	if (strcmp(tok[2], "on") == 0 || strcmp(tok[2], "rand") == 0) {
+		printf("set txsplit %s is not supported: txonly sends each packet in the "
+		       "segments of 'set txpkts'; use 'set txsplit off'\n",
+		       tok[2]);
+		return -1;
+	}
+	printf("unknown value: \"%s\"\n", tok[2]);
+	return -1;
+}
+
 int
 cmd_set(char **tok, int n)
 {
@@ -159,6 +264,10 @@ cmd_set(char **tok, int n)
 		{"verbose", set_verbose},
 		{"record-core-cycles", set_record},
 		{"record-burst-stats", set_record},
+		{"txpkts", set_txpkts},
+		{"txsplit", set_txsplit},
+		{"portlist", set_portlist},
+		{"flow_ctrl", cmd_set_flow_ctrl},
 	};
 
 	for (size_t i = 0; n >= 2 && i < RTE_DIM(sets); i++)
@@ -167,7 +276,7 @@ cmd_set(char **tok, int n)
 	if (cmd_set_port(tok, n) <= 0)
 		return 0;
 	printf("Bad arguments: try 'set fwd MODE', 'set burst N', 'set nbcore N', 'set nbport N', "
-	       "'set eth-peer N MAC', 'set verbose N', 'set record-core-cycles|record-burst-stats "
+	       "'set eth-peer N MAC', 'set txpkts X[,Y]*', 'set verbose N', 'set record-core-cycles|record-burst-stats "
 	       "on|off', 'set promisc|allmulti all|N on|off' or 'set link-up|link-down port N'\n");
 	return -1;
 }

@@ -75,6 +75,19 @@ show_port(char **tok, int n)
 	if (n >= 7 && (strcmp(tok[3], "rxq") == 0 || strcmp(tok[3], "txq") == 0) &&
 	    strcmp(tok[5], "desc") == 0)
 		return show_port_desc(tok, n);
+	if (n == 4 && (strcmp(tok[3], "eeprom") == 0 || strcmp(tok[3], "module_eeprom") == 0)) {
+		port = cmd_one_port_arg(tok[2]);
+		if (port < 0)
+			return -1;
+		return port_eeprom_display((uint16_t)port, tok[3][0] == 'm');
+	}
+	if ((n == 4 || (n == 5 && strcmp(tok[4], "key") == 0)) &&
+	    strcmp(tok[3], "rss-hash") == 0) {
+		port = cmd_one_port_arg(tok[2]);
+		if (port < 0)
+			return -1;
+		return port_rss_hash_display((uint16_t)port, n == 5);
+	}
 	if (n != 4) {
 		printf("Bad arguments: try 'show port stats|info|summary|xstats all|N'\n");
 		return -1;

@@ -19,7 +19,8 @@
 #include "testpmd.h"
 
 #define PROMPT "testpmd> "
-#define MAX_TOKENS 8
+/* A flow rule takes many words; a line holds at most half its length in words. */
+#define MAX_TOKENS 512
 
 static bool quit_requested;
 
@@ -28,6 +29,8 @@ static const char help_text[] =
 	"  start [tx_first [N]]                  start forwarding (after N bursts sent)\n"
 	"  stop                                  stop forwarding, print forward statistics\n"
 	"  show port stats|info|summary|xstats all|N   port statistics and infos\n"
+	"  show port N eeprom|module_eeprom      hex dump of the port's EEPROM\n"
+	"  show port N rss-hash [key]            RSS hash types (and key) in use\n"
 	"  show rxq|txq info P Q                 queue Q of port P\n"
 	"  show port P rxq|txq Q desc D status   descriptor D of a queue\n"
 	"  show port P rxq Q desc used count     descriptors the port filled\n"
@@ -37,19 +40,34 @@ static const char help_text[] =
 	"  clear port stats|xstats all|N         reset port statistics\n"
 	"  clear fwd stats all                   reset forward statistics\n"
 	"  dump_physmem|dump_memzone|dump_mempool|dump_ring|dump_struct_sizes|dump_log_types\n"
-	"  set fwd MODE                          forwarding mode: %s\n"
+	"  set fwd MODE [retry]                  forwarding mode: %s\n"
+	"  set burst tx delay D retry R          retries of a tx burst, D us apart\n"
 	"  set burst N                           packets per burst (1..%d)\n"
 	"  set nbcore N                          forwarding lcores (1..%u)\n"
 	"  set nbport N                          forwarding ports\n"
 	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
+	"  set portlist N[,N|N-M]...             forwarding ports\n"
+	"  set txpkts X[,Y]*                     txonly/flowgen segment lengths\n"
+	"  set flow_ctrl rx on|off tx on|off HW LW PT XON mac_ctrl_frame_fwd on|off autoneg on|off N\n"
+	"  set flow_ctrl rx|tx|mac_ctrl_frame_fwd|autoneg on|off N, ... high_water|low_water|pause_time|send_xon V N\n"
 	"  set verbose N                         packet lines: 1 received, 2 sent, 3 both\n"
 	"  set record-core-cycles|record-burst-stats on|off   forward statistics extras\n"
-	"  port start|stop|close all|N           start, stop or close ports\n"
+	"  port start|stop|close|reset all|N     start, stop, close or reset ports\n"
 	"  port config all rxq|txq|rxd|txd N     queues and descriptors (ports stopped)\n"
+	"  port attach [vdev:]NAME[,ARGS]        probe a virtual device, e.g. net_null2\n"
+	"  port detach N                         remove the device of port N (stopped)\n"
+	"  port config all rss all|ip|udp|tcp|none   RSS hash types of every port\n"
 	"  port config mtu P N                   MTU of port P\n"
 	"  set promisc|allmulti all|N on|off     promiscuous, all-multicast mode\n"
 	"  set link-up|link-down port N          link state\n"
 	"  mac_addr add|remove|set P XX:XX:XX:XX:XX:XX   MAC addresses\n"
+	"  flow validate|create P [ATTR]... pattern ITEM... / end actions ACTION... / end\n"
+	"  flow destroy P rule N [rule N]...     destroy flow rules\n"
+	"  flow flush|list P                     destroy or list all flow rules of port P\n"
+	"  flow query P N count                  counters of a flow rule\n"
+	"  flow isolate P 0|1                    restrict ingress to the flow rules\n"
+	"  vlan set strip|filter|qinq_strip|extend on|off N   VLAN offloads of port N\n"
+	"  rx_vlan add|rm VLAN N                 VLAN filter of port N\n"
 	"  load FILE                             run the commands of FILE\n"
 	"  quit                                  stop everything and exit\n";
 
@@ -198,6 +216,9 @@ static const struct {
 	{ "set", cmd_set },
 	{ "port", cmd_port },
 	{ "mac_addr", cmd_mac_addr },
+	{ "flow", cmd_flow },
+	{ "vlan", cmd_vlan },
+	{ "rx_vlan", cmd_rx_vlan },
 	{ "load", cmd_load },
 	{ "dump_physmem", cmd_dump },
 	{ "dump_memzone", cmd_dump },
@@ -266,7 +287,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -133,9 +133,13 @@ fwd_config_display(void)
 {
 	char mac[RTE_ETHER_ADDR_FMT_SIZE];
 
-	printf("%s packet forwarding - ports=%u - cores=%u - streams=%u - "
+	printf("%s packet forwarding%s - ports=%u - cores=%u - streams=%u - "
 	       "NUMA support enabled, MP allocation mode: native\n",
-	       cfg.engine->name, nb_fwd_ports, nb_fwd_lcores, nb_fwd_streams);
+	       cfg.engine->name, cfg.tx_retry ? " with retry" : "", nb_fwd_ports, nb_fwd_lcores,
+	       nb_fwd_streams);
+	if (cfg.tx_retry)
+		printf("TX retry num: %u, delay between TX retries: %uus\n", cfg.tx_retry_num,
+		       cfg.tx_retry_delay_us);
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++) {
 		const struct fwd_lcore *fc = &fwd_lcores[lc];
 
@@ -158,7 +162,8 @@ fwd_config_display(void)
 void
 rxtx_config_display(void)
 {
-	printf("  %s packet forwarding packets/burst=%d\n", cfg.engine->name, cfg.burst);
+	printf("  %s packet forwarding%s packets/burst=%d\n", cfg.engine->name,
+	       cfg.tx_retry ? " with retry" : "", cfg.burst);
 	if (cfg.engine == &txonly_engine || cfg.engine == &flowgen_engine) {
 		printf("  packet len=%u - nb packet segments=%d\n", cfg.tx_pkt_len, cfg.nb_txsegs);
 	}

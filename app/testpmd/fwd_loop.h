@@ -61,11 +61,23 @@ fwd_rx_burst(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t burst)
 	return nb;
 }
 
-/* Send nb packets; what the queue does not take is freed and counted as dropped. */
+/*
+ * Send nb packets; with "set fwd MODE retry", what the queue did not take
+ * is offered again up to tx_retry_num times, tx_retry_delay_us apart;
+ * what is left is freed and counted as dropped.
+ */
 static inline void
 fwd_tx_burst(struct fwd_stream *fs, struct rte_mbuf **pkts, uint16_t nb)
 {
 	uint16_t nb_tx = rte_eth_tx_burst(fs->tx_port, fs->tx_queue, pkts, nb);
+
+	if (unlikely(nb_tx < nb && cfg.tx_retry)) {
+		for (uint32_t r = 0; r < cfg.tx_retry_num && nb_tx < nb; r++) {
+			rte_delay_us(cfg.tx_retry_delay_us);
+			nb_tx += rte_eth_tx_burst(fs->tx_port, fs->tx_queue, &pkts[nb_tx],
+						  nb - nb_tx);
+		}
+	}
 
 	if (unlikely(fs->bursts != NULL))
 		fs->bursts->tx[nb_tx]++;

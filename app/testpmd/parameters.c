@@ -129,75 +129,6 @@ parse_uint(const char *opt, const char *arg, unsigned long min, unsigned long ma
 	return 0;
 }
 
-static int
-parse_txpkts(const char *arg)
-{
-	char buf[128], *rest = buf, *tok;
-	uint32_t total = 0;
-	uint16_t n = 0;
-
-	if (strlen(arg) >= sizeof(buf)) {
-		fprintf(stderr, "testpmd: invalid --txpkts '%.20s...': longer than %zu characters\n",
-			arg, sizeof(buf) - 1);
-		return -1;
-	}
-	snprintf(buf, sizeof(buf), "%s", arg);
-	/* strsep, not strtok: "64,,64" has an empty length, not two. */
-	while ((tok = strsep(&rest, ",")) != NULL) {
-		unsigned long v;
-
-		if (n == TESTPMD_MAX_TXSEGS) {
-			fprintf(stderr, "testpmd: invalid --txpkts '%s': at most %d segments\n",
-				arg, TESTPMD_MAX_TXSEGS);
-			return -1;
-		}
-		if (*tok == '\0') {
-			fprintf(stderr, "testpmd: invalid --txpkts '%s': an empty length; give "
-				"lengths like 64 or 64,64\n", arg);
-			return -1;
-		}
-		if (parse_uint("txpkts", tok, 1, UINT16_MAX, &v) < 0)
-			return -1;
-		cfg.txpkts[n++] = (uint16_t)v;
-		total += v;
-	}
-	/* Ether + IPv4 + UDP headers must fit in the first segment. */
-	if (cfg.txpkts[0] < sizeof(struct rte_ether_hdr) + 20 + 8) {
-		fprintf(stderr, "testpmd: invalid --txpkts '%s': the first segment must hold "
-			"the 42 bytes of Ether/IPv4/UDP headers\n", arg);
-		return -1;
-	}
-	cfg.nb_txsegs = n;
-	cfg.tx_pkt_len = total;
-	return 0;
-}
-
-/*
- * Each segment is written into one mbuf after its headroom, and the IPv4
- * and UDP length fields are 16 bits: refuse what would not fit, as
- * DPDK's testpmd does, instead of writing past the buffer.
- */
-static int
-txpkts_check(void)
-{
-	uint16_t room = (uint16_t)(cfg.mbuf_data_size - RTE_PKTMBUF_HEADROOM);
-
-	for (uint16_t i = 0; i < cfg.nb_txsegs; i++) {
-		if (cfg.txpkts[i] > room) {
-			fprintf(stderr, "testpmd: invalid --txpkts: length[%u]=%u > mbuf data "
-				"room %u (--mbuf-size=%u less %u of headroom) - give up; give "
-				"shorter segments or a larger --mbuf-size\n", i, cfg.txpkts[i],
-				room, cfg.mbuf_data_size, RTE_PKTMBUF_HEADROOM);
-			return -1;
-		}
-	}
-	if (cfg.tx_pkt_len > UINT16_MAX) {
-		fprintf(stderr, "testpmd: invalid --txpkts: total packet length=%u > %u - give "
-			"up\n", cfg.tx_pkt_len, UINT16_MAX);
-		return -1;
-	}
-	return 0;
-}
 
 static int
 parse_eth_peer(const char *arg)
@@ -244,6 +175,9 @@ parse_portmask(const char *arg)
 int
 testpmd_parse_args(int argc, char **argv)
 {
+	/* --txpkts is parsed as it comes and checked once --mbuf-size is known. */
+	struct txpkts opt_txpkts;
+	bool opt_txpkts_given = false;
 	const char *prg = argv[0];
 	unsigned long v;
 	int opt, idx;
@@ -302,7 +236,8 @@ testpmd_parse_args(int argc, char **argv)
 			cfg.burst = (uint16_t)v;
 			break;
 		case OPT_TXPKTS:
-			if (parse_txpkts(optarg) < 0)
+			opt_txpkts_given = true;
+			if (txpkts_parse(optarg, stderr, "testpmd: invalid --txpkts", &opt_txpkts) < 0)
 				return -1;
 			break;
 		case OPT_MBUF_SIZE:
@@ -403,5 +338,10 @@ testpmd_parse_args(int argc, char **argv)
 		return -1;
 	}
 	/* After the loop: --mbuf-size may come after --txpkts. */
-	return txpkts_check();
+	if (!opt_txpkts_given)
+		return 0;
+	if (txpkts_fit(&opt_txpkts, cfg.mbuf_data_size, stderr, "testpmd: invalid --txpkts") < 0)
+		return -1;
+	txpkts_apply(&opt_txpkts);
+	return 0;
 }

@@ -4,6 +4,7 @@
  * summary, show rxq|txq info, show device info), field by field as DPDK's
  * testpmd prints them so that scripts written for one read the other.
  */
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -122,15 +123,17 @@ static const struct {
 	{RTE_ETH_RSS_L3_SRC_ONLY, "l3-src-only"},
 };
 
+/* DPDK testpmd's largest hash key: longer keys a driver reports are refused. */
+#define RSS_KEY_MAX 128
+
 /* Lines of at most this many characters, as DPDK's testpmd wraps them. */
 #define RSS_TYPES_LINE_CHARS 64
 
-static void
+void
 rss_types_display(uint64_t types)
 {
 	unsigned int col = 0;
 
-	printf("Supported RSS offload flow types:\n");
 	for (unsigned int bit = 0; bit < 64; bit++) {
 		const char *name = NULL;
 		char unnamed[32];
@@ -210,8 +213,10 @@ port_infos_display(uint16_t port_id)
 		printf("Redirection table size: %u\n", info.reta_size);
 	if (info.flow_type_rss_offloads == 0)
 		printf("No RSS offload flow type is supported.\n");
-	else
+	else {
+		printf("Supported RSS offload flow types:\n");
 		rss_types_display(info.flow_type_rss_offloads);
+	}
 	printf("Minimum size of RX buffer: %u\n", info.min_rx_bufsize);
 	printf("Maximum configurable length of RX packet: %u\n", info.max_rx_pktlen);
 	printf("Maximum configurable size of LRO aggregated packet: %u\n", info.max_lro_pkt_size);
@@ -433,4 +438,45 @@ device_infos_display(void)
 			printf("\n");
 		}
 	}
+}
+
+/* "show port N rss-hash [key]": the hash types in use, and the key. */
+int
+port_rss_hash_display(uint16_t port_id, bool show_key)
+{
+	uint8_t key[RSS_KEY_MAX];
+	struct rte_eth_rss_conf conf = {0};
+	struct rte_eth_dev_info info;
+	int diag;
+
+	if (rte_eth_dev_info_get(port_id, &info) != 0)
+		return -1;
+	if (info.hash_key_size == 0 || info.hash_key_size > sizeof(key)) {
+		printf("dev_info did not provide a valid hash key size\n");
+		return -1;
+	}
+	conf.rss_key = show_key ? key : NULL;
+	conf.rss_key_len = info.hash_key_size;
+	diag = rte_eth_dev_rss_hash_conf_get(port_id, &conf);
+	if (diag == -ENODEV)
+		printf("port index %u invalid\n", port_id);
+	else if (diag == -ENOTSUP)
+		printf("operation not supported by device\n");
+	else if (diag != 0)
+		printf("operation failed - diag=%d\n", diag);
+	if (diag != 0)
+		return diag;
+	if (conf.rss_hf == 0) {
+		printf("RSS disabled\n");
+		return 0;
+	}
+	printf("RSS functions:\n");
+	rss_types_display(conf.rss_hf);
+	if (!show_key)
+		return 0;
+	printf("RSS key:\n");
+	for (unsigned int i = 0; i < info.hash_key_size; i++)
+		printf("%02X", key[i]);
+	printf("\n");
+	return 0;
 }

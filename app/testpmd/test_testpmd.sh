@@ -285,7 +285,7 @@ out=$( (echo "set nbport 3"; echo "set nbport 1"; echo "set eth-peer 0 02:00:00:
 expect "^nb fwd ports 3 > 2 \(number of configured ports\) - ignored$" "nbport too large"
 expect "^Number of forwarding ports set to 1$" "nbport"
 expect "^Error: Invalid ethernet address: zz$" "bad eth-peer"
-expect "^Bad arguments: try 'set fwd MODE' with a mode of io mac" "set fwd without a mode"
+expect "^Bad arguments: try 'set fwd MODE \[retry\]' with a mode of io mac" "set fwd without a mode"
 expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one port forwarding"
 expect "^  RX P=0/Q=0 \(socket 0\) -> TX P=0/Q=0 \(socket 0\) peer=02:00:00:00:00:77$" "eth-peer"
 
@@ -342,6 +342,151 @@ if [ "$(id -u)" = 0 ] && [ "${free:-0}" -ge 8 ]; then
 else
 	echo "skip: --huge-dir check needs root and 8 free hugepages"
 fi
+
+echo "== flow: DPDK's grammar, the flow API's answer on ports without flow support"
+out=$(printf '%s\n' "flow list 0" \
+	"flow validate 0 ingress pattern eth / ipv4 src is 10.0.0.1 / udp dst is 53 / end actions queue index 0 / end" \
+	"flow create 0 group 1 priority 2 ingress pattern eth type is 0x0800 / vlan tci is 5 / ipv6 dst spec ::1 dst mask ffff:: / tcp src last 90 src is 80 / icmp type is 8 / end actions mark id 3 / rss queues 0 1 end / count / passthru / void / drop / end" \
+	"flow validate 1 pattern ipv4 src is 10.0.0.0 src prefix 8 / end actions end" \
+	"flow isolate 0 1" "flow destroy 0 rule 0" "flow flush 0" "flow query 0 0 count" \
+	"flow isolate 0 2" "flow list 5" "flow bogus 0" "flow destroy 0 rule" \
+	"flow create 0 pattern eth dst is zz / end actions drop / end" \
+	"flow create 0 pattern eth / end actions queue index 70000 / end" \
+	"flow create 0 pattern eth foo is 1 / end actions drop / end" \
+	"flow create 0 pattern eth / end actions drop" \
+	"flow create 0 pattern eth / end actions drop / end extra" \
+	"flow create 0 pattern foo / end actions drop / end" \
+	"flow create 0 pattern eth / end actions jump / end" \
+	"flow create 0 pattern ipv4 src prefix 33 / end actions end" \
+	"flow create 0 pattern udp src / end actions end" "quit" |
+	run_i $EAL $NULL2 -- -i)
+n=$(grep -c "^port_flow_complain(): Caught PMD error type 1 (cause unspecified): Function not implemented: Function not implemented$" <<<"$out")
+[ "$n" = 4 ] || fail "flow: $n port_flow_complain lines for validate x2, create, isolate; want 4"
+reject "^ID	Group" "flow list of an empty port prints nothing"
+reject "^Flow rule (#[0-9]+ (created|destroyed)|validated)$" "no rule created, destroyed or validated"
+expect "^Flow rule #0 not found$" "flow query of a missing rule"
+expect "^Bad arguments: '2' for 'flow isolate'; give a number in 0\.\.1$" "flow isolate 2"
+expect "^Invalid port 5; valid ports: 0 1$" "flow list of a bad port"
+expect "^Bad arguments: 'flow bogus'; try 'flow validate\|create\|destroy" "flow bogus"
+expect "^Bad arguments: try 'flow destroy P rule N \[rule N\]\.\.\.'" "flow destroy without id"
+expect "^Bad arguments: not a MAC address: 'zz'; use XX:XX:XX:XX:XX:XX$" "bad MAC"
+expect "^Bad arguments: '70000' for queue index; give a number in 0\.\.65535$" "queue index range"
+expect "^Bad arguments: item 'eth' has no field 'foo'; its fields are dst src type$" "bad field"
+expect "^Bad arguments: actions end without 'end'; close them with '/ end'$" "actions without end"
+expect "^Bad arguments: unexpected 'extra'; nothing goes after the actions' end$" "words after end"
+expect "^Bad arguments: unknown pattern item 'foo'; use eth, vlan, ipv4, ipv6, udp, tcp, icmp or end$" "bad item"
+expect "^Bad arguments: unknown action 'jump'; use queue, drop, mark, rss, count, passthru, void or end$" "bad action"
+expect "^Bad arguments: '33' for prefix; give a number in 0\.\.32$" "prefix range"
+expect "^Bad arguments: unknown operator '/'; use is, spec, last, mask or prefix$" "field without operator"
+
+echo "== vlan offloads, VLAN filter and EEPROM on ports whose driver has none"
+out=$(printf '%s\n' "show port 0 eeprom" "show port 1 module_eeprom" "show port all eeprom" \
+	"vlan set strip on 0" "vlan set filter on 1" "vlan set qinq_strip off 0" "vlan set qinq on 0" \
+	"vlan set extend maybe 0" "rx_vlan add 5 0" "rx_vlan rm 5 1" "rx_vlan add 4096 0" \
+	"vlan set strip on 9" "quit" | run_i $EAL $NULL2 -- -i)
+n=$(grep -c "^operation not supported by device$" <<<"$out")
+[ "$n" = 2 ] || fail "eeprom: $n 'operation not supported by device' lines, want 2"
+expect "^Bad arguments: give one port, not 'all'$" "eeprom of all ports"
+expect "^rx_vlan_strip_set\(port_pi=0, on=1\) failed diag=-95$" "vlan strip refused"
+expect "^rx_vlan_filter_set\(port_pi=1, on=1\) failed diag=-95$" "vlan filter refused"
+reject "^rx_vlan_qinq_strip_set" "turning off an offload that is off succeeds"
+expect "^Bad arguments: unknown 'qinq'; use strip, filter, qinq_strip or extend$" "qinq word"
+expect "^Bad arguments: 'maybe'; give on or off$" "on/off"
+expect "^rte_eth_dev_vlan_filter\(port_pi=0, vlan_id=5, on=1\) failed diag=-38$" "rx_vlan add refused"
+expect "^rte_eth_dev_vlan_filter\(port_pi=1, vlan_id=5, on=0\) failed diag=-38$" "rx_vlan rm refused"
+expect "^Bad arguments: '4096' for 'rx_vlan'; give a number in 0\.\.4095$" "VLAN id range"
+expect "^Invalid port 9; valid ports: 0 1$" "vlan set on a bad port"
+
+echo "== port reset: refused while started, the driver's answer when stopped"
+out=$(printf '%s\n' "port reset 0" "port stop all" "port reset all" "port start all" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^Can not reset port\(s\), please stop port\(s\) first\.$" "reset of a started port"
+expect "^Failed to reset port 0\. diag=-95$" "net_null has no reset (port 0)"
+expect "^Failed to reset port 1\. diag=-95$" "net_null has no reset (port 1)"
+n=$(grep -c "^Resetting ports\.\.\.$" <<<"$out")
+[ "$n" = 1 ] || fail "port reset: $n 'Resetting ports...' lines, want 1"
+
+echo "== RSS hash types: port config all rss, show port N rss-hash [key]"
+out=$(printf '%s\n' "show port 0 rss-hash" "port config all rss udp" "show port 0 rss-hash key" \
+	"port config all rss none" "show port 1 rss-hash" "port config all rss bogus" "quit" |
+	run_i $EAL $NULL2 -- -i --rxq=2 --txq=2)
+expect "^rss_hf 0x20820$" "rss udp set"
+expect "^RSS functions:$" "rss-hash heading"
+expect "^  ipv4-udp  ipv6-udp  ipv6-udp-ex$" "rss-hash types"
+expect "^RSS key:$" "rss-hash key heading"
+expect "^[0-9A-F]{80}$" "40-byte key in hex"
+expect "^rss_hf 0$" "rss none"
+n=$(grep -c "^RSS disabled$" <<<"$out")
+[ "$n" = 2 ] || fail "rss-hash: $n 'RSS disabled' lines (before udp, after none), want 2"
+expect "^Unknown parameter 'bogus'; use all, ip, udp, tcp or none$" "bad rss word"
+out=$(printf '%s\n' "port config all rss ip" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Configuration of RSS hash at ethernet port 1 failed with error \(95\): Operation not supported\.$" \
+	"one queue: no RSS mode"
+reject "^rss_hf" "a refused update leaves rss_hf"
+
+echo "== set txpkts, set txsplit"
+out=$(printf '%s\n' "set txpkts 64,100,200" "show config txpkts" "set txpkts 10" "set txpkts 64,3000" \
+	"set txpkts 64,x" "set txsplit on" "set txsplit off" "set txsplit foo" "set fwd txonly" \
+	"start" "set txpkts 64" "stop" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Segment sizes: 64,100,200$" "txpkts set"
+expect "^Bad arguments: set txpkts '10': the first segment must hold the 42 bytes" "short first segment"
+expect "^Bad arguments: set txpkts: length\[1\]=3000 > mbuf data room 2048 " "segment over the mbuf room"
+expect "^Bad arguments: set txpkts 'x': expected a number in 1\.\.65535$" "not a number"
+expect "^set txsplit on is not supported: .*use 'set txsplit off'$" "txsplit on refused"
+expect "^unknown value: \"foo\"$" "txsplit word"
+expect "^  packet len=364 - nb packet segments=3$" "txonly uses the new segments"
+expect "^Please stop forwarding first$" "set txpkts while forwarding"
+
+echo "== set fwd MODE retry, set burst tx delay D retry R"
+out=$(printf '%s\n' "set fwd mac retry" "set burst tx delay 5 retry 10" "show config fwd" \
+	"show config rxtx" "set fwd rxonly retry" "set burst tx delay x retry 1" "set fwd io" \
+	"show config fwd" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Set mac packet forwarding mode with retry$" "set fwd retry"
+expect "^mac packet forwarding with retry - ports=2 - cores=1 - streams=2 - " "fwd config with retry"
+expect "^TX retry num: 10, delay between TX retries: 5us$" "retry pace"
+expect "^  mac packet forwarding with retry packets/burst=32$" "rxtx config with retry"
+expect "^Bad arguments: rxonly sends nothing to retry; use 'set fwd rxonly'$" "rxonly retry"
+expect "^Bad arguments: 'x' for 'set burst tx delay'; give a number in 0\.\.4294967295$" "bad delay"
+expect "^io packet forwarding - ports=2 " "plain set fwd turns retry off"
+n=$(grep -c "^TX retry num" <<<"$out")
+[ "$n" = 1 ] || fail "retry: $n 'TX retry num' lines, want 1 (none after 'set fwd io')"
+
+echo "== set flow_ctrl on ports without pause-frame control"
+out=$(printf '%s\n' "set flow_ctrl rx on 0" \
+	"set flow_ctrl rx on tx off 10 5 100 1 mac_ctrl_frame_fwd off autoneg on 1" \
+	"set flow_ctrl rx maybe 0" "set flow_ctrl bogus 1 0" \
+	"set flow_ctrl rx on tx off 10 5 99999 1 mac_ctrl_frame_fwd off autoneg on 0" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^cannot get current flow ctrl parameters, return code = -95$" "one field: the port is asked first"
+expect "^bad flow control parameter, return code = -95$" "full form: the driver refuses"
+expect "^Bad arguments: 'maybe'; give on or off$" "on/off"
+expect "^Bad arguments: unknown 'bogus'; try 'set flow_ctrl rx on\|off" "unknown field"
+expect "^Bad arguments: '99999' for 'pause_time'; give a number in 0\.\.65535$" "pause time range"
+n=$(grep -c "return code = -95" <<<"$out")
+[ "$n" = 2 ] || fail "flow_ctrl: $n driver answers, want 2 (bad words never reach the port)"
+
+echo "== port attach, port detach with net_null and net_ring vdevs"
+out=$(printf '%s\n' "port attach net_null2" "show port summary all" "port detach 2" "port detach 0" \
+	"port stop 1" "port detach 1" "port attach vdev:net_ring5" "port attach pci:0000:00:01.0" \
+	"port attach net_bogus9" "show port summary all" "quit" | run_i $EAL $NULL2 -- -i)
+expect "^Port 2 is attached\. Now total ports is 3$" "net_null2 attached"
+expect "^2    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_null2    net_null " "attached port listed"
+expect "^Now total ports is 2$" "detach of a port never started"
+expect "^Port not stopped$" "detach of a started port"
+expect "^Port was not closed$" "detach of a stopped port"
+expect "^Now total ports is 1$" "port 1 detached"
+expect "^Port 1 is attached\. Now total ports is 2$" "net_ring5 takes the free id"
+expect "^1    ([0-9A-F]{2}:){5}[0-9A-F]{2} net_ring5    net_ring " "net_ring5 listed"
+expect "^Invalid parameters are specified: 'pci:0000:00:01\.0'; give a virtual device" "other bus"
+expect "^Failed to attach port net_bogus9$" "unknown driver"
+
+echo "== set portlist"
+out=$(printf '%s\n' "set portlist 1" "show config fwd" "set portlist 0,5" "set portlist x" "quit" |
+	run_i $EAL $NULL2 -- -i)
+expect "^io packet forwarding - ports=1 - cores=1 - streams=1 " "one forwarding port"
+expect "^  RX P=1/Q=0 \(socket 0\) -> TX P=1/Q=0 \(socket 0\)" "port 1 alone"
+expect "^Invalid port 5 in 'set portlist'$" "port not there"
+expect "^Bad arguments: 'x' for 'set portlist'; give a number in 0\.\.63$" "not a number"
 
 echo "== bad options: one clear line, exit status 1"
 check_bad() {

@@ -50,6 +50,9 @@ cfg_defaults(void)
 	cfg.nb_rxq = 1;
 	cfg.nb_txq = 1;
 	cfg.burst = TESTPMD_DEF_BURST;
+	/* DPDK testpmd's defaults for "set fwd MODE retry" */
+	cfg.tx_retry_num = 64;
+	cfg.tx_retry_delay_us = 1;
 	cfg.nb_fwd_lcores = 1;
 	cfg.txpkts[0] = 64;
 	cfg.nb_txsegs = 1;
@@ -298,6 +301,7 @@ ports_close_one(uint16_t port_id)
 			continue;
 		}
 		verbose_callbacks_remove(pid);
+		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
 		/* The id may come back with another device: forget this one. */
 		memset(&ports[pid], 0, sizeof(ports[pid]));
@@ -323,6 +327,7 @@ ports_close(void)
 	RTE_ETH_FOREACH_DEV(pid) {
 		printf("\nShutting down port %d...\nClosing ports...\n", pid);
 		verbose_callbacks_remove(pid);
+		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
 		printf("Port %d is closed\nDone\n", pid);
 	}

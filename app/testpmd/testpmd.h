@@ -14,6 +14,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <rte_common.h>
 #include <rte_ethdev.h>
@@ -97,6 +98,9 @@ struct testpmd_cfg {
 	bool no_flush_rx;
 	bool record_core_cycles;
 	bool record_burst_stats;
+	bool tx_retry;	/* "set fwd MODE retry": retry what the tx queue did not take */
+	uint32_t tx_retry_num;	/* retries a burst (set burst tx delay D retry R) */
+	uint32_t tx_retry_delay_us;	/* between retries */
 	uint16_t nb_rxq;
 	uint16_t nb_txq;
 	uint16_t nb_rxd;
@@ -158,6 +162,17 @@ const char *fwd_engine_names(void);
 /* txonly/flowgen packet template (fwd_txonly.c) */
 int tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow);
 
+/* txpkts.c: "X[,Y]*" segment lengths of --txpkts and "set txpkts" */
+struct txpkts {
+	uint16_t len[TESTPMD_MAX_TXSEGS];
+	uint16_t nb;
+	uint32_t total;
+};
+/* Each prints one line starting with prefix to out and returns -1 on a bad value. */
+int txpkts_parse(const char *arg, FILE *out, const char *prefix, struct txpkts *t);
+int txpkts_fit(const struct txpkts *t, uint16_t mbuf_data_size, FILE *out, const char *prefix);
+void txpkts_apply(const struct txpkts *t);
+
 /* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
 
@@ -199,6 +214,9 @@ void device_infos_display(void);
 void fwd_lcores_config_display(void);
 void tx_pkt_segments_display(void);
 void nic_xstats_clear(uint16_t port_id);
+/* Hash types, wrapped at 64 characters as DPDK's testpmd (port_info.c). */
+void rss_types_display(uint64_t types);
+int port_rss_hash_display(uint16_t port_id, bool show_key);
 
 /* verbose.c: "set verbose N" per-packet lines */
 void verbose_level_set(uint16_t level);
@@ -240,5 +258,28 @@ int cmd_port(char **tok, int n);
 /* Returns 1 when tok is not one of its "set" commands. */
 int cmd_set_port(char **tok, int n);
 int cmd_mac_addr(char **tok, int n);
+
+/* cmd_vlan.c: vlan set, rx_vlan, and the EEPROM dumps of "show port" */
+int cmd_vlan(char **tok, int n);
+int cmd_rx_vlan(char **tok, int n);
+int port_eeprom_display(uint16_t port_id, bool module);
+
+/* cmd_hotplug.c: port attach|detach */
+int port_attach(const char *devargs);
+/*
+ * NULL, or the one driver "port attach" may probe: the fuzz target keeps it
+ * to net_null, whose devices touch nothing of the machine (net_pcap could
+ * write files, net_tap create interfaces).
+ */
+extern const char *port_attach_only;
+int port_detach(uint16_t port_id);
+
+/* cmd_flow_ctrl.c: set flow_ctrl */
+int cmd_set_flow_ctrl(char **tok, int n);
+
+/* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
+int cmd_flow(char **tok, int n);
+/* Forget the port's rules (it is closed or detached). */
+void flow_rules_release(uint16_t port_id);
 
 #endif

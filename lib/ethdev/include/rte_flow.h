@@ -113,6 +113,10 @@ struct rte_flow_item_tcp {
 	struct rte_tcp_hdr hdr;
 };
 
+struct rte_flow_item_icmp {
+	struct rte_icmp_hdr hdr;
+};
+
 /* Default masks: what an item matches when the application gives no mask. */
 #ifndef __cplusplus
 static const struct rte_flow_item_eth rte_flow_item_eth_mask = {
@@ -146,6 +150,11 @@ static const struct rte_flow_item_udp rte_flow_item_udp_mask = {
 static const struct rte_flow_item_tcp rte_flow_item_tcp_mask = {
 	.hdr.src_port = RTE_BE16(0xffff),
 	.hdr.dst_port = RTE_BE16(0xffff),
+};
+
+static const struct rte_flow_item_icmp rte_flow_item_icmp_mask = {
+	.hdr.icmp_type = 0xff,
+	.hdr.icmp_code = 0xff,
 };
 #endif
 
