@@ -13,50 +13,7 @@ TPMD=$2
 . "$(dirname "$0")/../common/tools_test_lib.sh"
 
 prefix=pinfo$$
-dir=$(mktemp -d "${TMPDIR:-/tmp}/sluice-proc-info.XXXXXX")
-fifo=$dir/in
-log=$dir/testpmd.log
-mkfifo "$fifo"
-tpmd_pid=
-
-# tpmd_start PORTS...: an interactive primary whose prompt reads $fifo.
-tpmd_start() {
-	: >"$log"
-	"$TPMD" -l 0-1 --no-huge --no-pci --file-prefix "$prefix" "$@" -- -i <"$fifo" >"$log" 2>&1 &
-	tpmd_pid=$!
-	exec 3>"$fifo"
-	# the prompt answers once the ports are up
-	echo "show port info all" >&3
-	for _ in $(seq 50); do
-		grep -q "Infos for port" "$log" && return 0
-		sleep 0.2
-	done
-	fail "sluice-testpmd did not come up: $(tail -5 "$log")"
-}
-
-# tpmd_cmd CMD: one prompt command; waits for its answer to be written.
-tpmd_cmd() {
-	echo "$1" >&3
-	sleep 0.5
-}
-
-tpmd_quit() {
-	echo quit >&3
-	exec 3>&-
-	wait "$tpmd_pid"
-}
-
-cleanup() {
-	[ -n "$tpmd_pid" ] && kill "$tpmd_pid" 2>/dev/null
-	rm -rf "$dir"
-}
-trap cleanup EXIT
-
-# field NAME PORT: the value after "NAME:" in port PORT's block of $out.
-field() {
-	awk -v f="$1:" -v p="$2" '/NIC statistics for port/ { cur = $(NF - 1) }
-		cur == p { for (i = 1; i < NF; i++) if ($i == f) { print $(i + 1); exit } }' <<<"$out"
-}
+. "$(dirname "$0")/../common/testpmd_primary_lib.sh"
 
 PI="$PINFO --no-pci --file-prefix $prefix"
 
@@ -82,9 +39,7 @@ expect_no_match "NIC statistics for port 0 "
 pi_rx=$(field RX-packets 1)
 pi_tx=$(field TX-packets 1)
 [ "${pi_rx:-0}" -ge "${rx_running:-0}" ] && pass "counters only grew" || fail "RX $pi_rx < $rx_running"
-: >"$log"
-tpmd_cmd "show port stats 1"
-out=$(cat "$log")
+tpmd_out "show port stats 1"
 [ "$(field RX-packets 1)" = "$pi_rx" ] && pass "RX-packets $pi_rx as testpmd shows" ||
 	fail "RX-packets: proc-info $pi_rx, testpmd $(field RX-packets 1)"
 [ "$(field TX-packets 1)" = "$pi_tx" ] && pass "TX-packets $pi_tx as testpmd shows" ||
@@ -109,15 +64,10 @@ expect_match "^	  -- driver net_null device net_null1 socket 0$"
 
 run $PI -- --stats-reset
 expect_line "  NIC statistics for port 1 cleared"
-: >"$log"
-tpmd_cmd "show port stats 0"
-out=$(cat "$log")
+tpmd_out "show port stats 0"
 [ "$(field RX-packets 0)" = 0 ] && pass "the primary sees the reset" ||
 	fail "testpmd RX-packets '$(field RX-packets 0)' after --stats-reset"
-tpmd_quit
-expect_rc_tpmd=$?
-[ "$expect_rc_tpmd" = 0 ] && pass "the primary outlived the secondaries" ||
-	fail "testpmd exit status $expect_rc_tpmd"
+tpmd_quit && pass "the primary outlived the secondaries" || fail "testpmd exit status $?"
 
 echo "== net_ring ports: one burst of 32 a port, seen by the secondary"
 tpmd_start --vdev net_ring0 --vdev net_ring1
