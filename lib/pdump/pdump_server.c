@@ -56,11 +56,14 @@ static struct pdump_slot rx_slots[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
 static struct pdump_slot tx_slots[RTE_MAX_ETHPORTS][RTE_MAX_QUEUES_PER_PORT];
 static const struct rte_memzone *stats_mz;
 
+/* Copies of at most this many packets are enqueued at once (a bounded stack array). */
+#define PDUMP_COPY_BURST 64
+
 static void
 pdump_burst_copy(struct pdump_slot *s, uint16_t port, uint16_t queue, enum rte_pcapng_direction dir,
 		 struct rte_mbuf **pkts, uint16_t nb)
 {
-	struct rte_mbuf *copies[nb];
+	struct rte_mbuf *copies[PDUMP_COPY_BURST];
 	uint64_t now = rte_get_tsc_cycles();
 	unsigned int n = 0, sent;
 	uint16_t i;
@@ -91,8 +94,11 @@ pdump_slot_run(struct pdump_slot *s, uint16_t port, uint16_t queue, enum rte_pca
 	       struct rte_mbuf **pkts, uint16_t nb)
 {
 	__atomic_fetch_add(&s->busy, 1, __ATOMIC_SEQ_CST);
-	if (nb > 0 && __atomic_load_n(&s->active, __ATOMIC_SEQ_CST))
-		pdump_burst_copy(s, port, queue, dir, pkts, nb);
+	if (__atomic_load_n(&s->active, __ATOMIC_SEQ_CST))
+		for (unsigned int done = 0; done < nb; done += PDUMP_COPY_BURST)
+			pdump_burst_copy(
+				s, port, queue, dir, &pkts[done],
+				RTE_MIN((uint16_t)(nb - done), (uint16_t)PDUMP_COPY_BURST));
 	/* release: the copy's reads of ring and mp are done before the disable sees 0 */
 	__atomic_fetch_sub(&s->busy, 1, __ATOMIC_RELEASE);
 }
@@ -204,6 +210,8 @@ pdump_target_resolve(const struct pdump_request *req, struct pdump_target *t)
 	char name[RTE_DEV_NAME_MAX_LEN];
 
 	memset(t, 0, sizeof(*t));
+	if (stats_mz == NULL)
+		return -ENODEV; /* a request that crossed rte_pdump_uninit() */
 	t->req = req;
 	t->stats = stats_mz->addr;
 	memcpy(name, req->device, sizeof(name));
