@@ -517,6 +517,7 @@ main(int argc, char **argv)
 	const char *slash = strrchr(argv[0], '/');
 	int ret = EXIT_FAILURE;
 	unsigned int i;
+	FILE *msg;
 
 	progname = slash != NULL ? slash + 1 : argv[0];
 	if (opts_parse(argc, argv, &o) != 0)
@@ -541,9 +542,11 @@ main(int argc, char **argv)
 		rte_eth_dev_get_name_by_port(r.ifaces[0].port, r.ifaces[0].name);
 		r.nb_ifaces = 1;
 	}
+	/* with -w - the file is stdout: messages go to stderr */
+	msg = o.output != NULL && strcmp(o.output, "-") == 0 ? stderr : stdout;
 	for (i = 0; i < r.nb_ifaces; i++)
-		printf("Capturing on '%s'\n", r.ifaces[i].name);
-	fflush(stdout);
+		fprintf(msg, "Capturing on '%s'\n", r.ifaces[i].name);
+	fflush(msg);
 
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -82,6 +82,10 @@ expect_rc 0
 out=$(tshark -r "$file" -T fields -e frame.cap_len -e frame.len 2>/dev/null | sort -u)
 expect_line "40	64"
 
+timeout 20 $DC -i 1 -c 50 -q -w - >"$file" 2>/dev/null
+[ "$(npackets "$file")" = 50 ] && pass "-w -: a clean pcapng of 50 packets on stdout" ||
+	fail "-w -: '$(npackets "$file")' packets read back"
+
 run timeout 20 $DC -i net_null1 -a duration:1 -q -w "$file"
 expect_rc 0
 expect_match "^Packets received/dropped on interface 'net_null1': [1-9][0-9]*/"
