@@ -18,6 +18,7 @@
 #include <rte_errno.h>
 #include <rte_ethdev.h>
 #include <rte_lcore.h>
+#include <rte_pdump.h>
 
 #include "testpmd.h"
 
@@ -154,6 +155,10 @@ main(int argc, char **argv)
 		rte_eal_cleanup();
 		return EXIT_FAILURE;
 	}
+	/* as DPDK's testpmd: sluice-dumpcap can capture this primary's ports */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY && rte_pdump_init() != 0)
+		fprintf(stderr, "testpmd: packet capture unavailable: %s\n",
+			rte_strerror(rte_errno));
 	if (cfg.interactive)
 		printf("Interactive-mode selected\n");
 	if (ports_start(RTE_MAX_ETHPORTS) != 0 && !cfg.interactive) {
@@ -181,6 +186,8 @@ main(int argc, char **argv)
 	}
 	if (fwd_running())
 		fwd_stop();
+	/* the capture callbacks go before the ports they are on */
+	rte_pdump_uninit();
 	ports_close();
 	fwd_streams_free();
 	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */

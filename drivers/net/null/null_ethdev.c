@@ -460,6 +460,27 @@ null_parse_args(struct rte_vdev_device *vdev, struct null_args *args)
 	return ret < 0 ? -EINVAL : 0;
 }
 
+/* The port's data, queues and private part are in the primary's shared memory; a
+ * secondary only sets this process's function pointers (stats read the queues in place).
+ */
+static int
+null_port_attach(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+	const struct null_internals *priv;
+
+	if (dev == NULL)
+		return -ENODEV;
+	priv = dev->data->dev_private;
+	dev->device = &vdev->device;
+	dev->dev_ops = &null_ops;
+	dev->rx_pkt_burst = priv->args.no_rx ? null_rx_none : priv->args.copy ? null_rx_copy :
+										 null_rx;
+	dev->tx_pkt_burst = priv->args.copy ? null_tx_copy : null_tx;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 null_probe(struct rte_vdev_device *vdev)
 {
@@ -470,6 +491,8 @@ null_probe(struct rte_vdev_device *vdev)
 	unsigned int i;
 	int socket, ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return null_port_attach(vdev);
 	ret = null_parse_args(vdev, &args);
 	if (ret != 0)
 		return ret;
@@ -516,6 +539,9 @@ null_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;	/* closed by the application already */
+	/* the port is the primary's to stop: a secondary only lets go */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	port = dev->data->port_id;
 	if (dev->data->dev_started)
 		rte_eth_dev_stop(port);
