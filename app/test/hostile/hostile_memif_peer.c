@@ -156,3 +156,16 @@ hm_peer_connect(struct hm_peer *p)
 	msg.type = MEMIF_MSG_CONNECT;
 	return hm_call(p, &msg, -1, MEMIF_MSG_CONNECTED);
 }
+
+void
+hm_c2s_put(struct hm_peer *p, uint16_t flags, uint16_t region, uint32_t offset, uint32_t length)
+{
+	struct memif_desc *d = &p->c2s->desc[p->c2s_head & (HM_SLOTS - 1)];
+
+	d->flags = flags;
+	d->region = region;
+	d->offset = offset;
+	d->length = length;
+	p->c2s_head++;
+	__atomic_store_n(&p->c2s->head, p->c2s_head, __ATOMIC_RELEASE);
+}

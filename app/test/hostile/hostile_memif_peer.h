@@ -51,5 +51,8 @@ int hm_add_region(struct hm_peer *p, uint64_t size, int want);
 int hm_add_ring(struct hm_peer *p, bool c2s, uint32_t offset);
 /* The whole good setup after hm_peer_open: region, both rings, CONNECT. */
 int hm_peer_connect(struct hm_peer *p);
+/* Publish one C2S descriptor at the peer's head as the peer wrote it. */
+void hm_c2s_put(struct hm_peer *p, uint16_t flags, uint16_t region, uint32_t offset,
+		uint32_t length);
 
 #endif

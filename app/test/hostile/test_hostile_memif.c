@@ -98,20 +98,6 @@ hm_teardown(void)
 	rte_mempool_free(rte_mempool_lookup("hostile_memif_mp"));
 }
 
-/* Publish one C2S descriptor as the peer wrote it. */
-static void
-hm_c2s_put(struct hm_peer *p, uint16_t flags, uint16_t region, uint32_t offset, uint32_t length)
-{
-	struct memif_desc *d = &p->c2s->desc[p->c2s_head & (HM_SLOTS - 1)];
-
-	d->flags = flags;
-	d->region = region;
-	d->offset = offset;
-	d->length = length;
-	p->c2s_head++;
-	__atomic_store_n(&p->c2s->head, p->c2s_head, __ATOMIC_RELEASE);
-}
-
 static uint16_t
 hm_rx(void)
 {
