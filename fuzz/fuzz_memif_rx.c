@@ -58,8 +58,6 @@ static struct hm_peer fz_peer = {.sock = -1, .memfd = -1, .efd = {-1, -1}};
 static char fz_sock_name[64];
 static uint16_t fz_port;
 static bool fz_connected;
-static void *fz_stolen[FZ_POOL_N];
-static unsigned int fz_nb_stolen;
 
 static bool
 fz_link_is(int up)
@@ -282,13 +280,6 @@ fz_bytes_write(struct fuzz_in *in)
 }
 
 static void
-fz_pool_refill(void)
-{
-	rte_mempool_put_bulk(fz_pool, fz_stolen, fz_nb_stolen);
-	fz_nb_stolen = 0;
-}
-
-static void
 fz_op_run(struct fuzz_in *in, enum fz_op op)
 {
 	struct memif_ring *ring;
@@ -338,12 +329,10 @@ fz_op_run(struct fuzz_in *in, enum fz_op op)
 		fz_s2c_post(in);
 		break;
 	case FZ_POOL_DRAIN:
-		while (fz_nb_stolen < FZ_POOL_N &&
-		       rte_mempool_get(fz_pool, &fz_stolen[fz_nb_stolen]) == 0)
-			fz_nb_stolen++;
+		fuzz_pool_drain(fz_pool);
 		break;
 	case FZ_POOL_REFILL:
-		fz_pool_refill();
+		fuzz_pool_refill(fz_pool);
 		break;
 	case FZ_DISCONNECT:
 		hm_peer_close(&fz_peer);
@@ -366,7 +355,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_rings_reset();
 	for (unsigned int steps = 0; in.left > 0 && steps < 4096; steps++)
 		fz_op_run(&in, (enum fz_op)(fuzz_take(&in, 1) % FZ_NB_OPS));
-	fz_pool_refill();
+	fuzz_pool_refill(fz_pool);
 	/* the port keeps no mbuf between bursts: all of them are home */
 	if (rte_mempool_avail_count(fz_pool) != FZ_POOL_N)
 		abort();

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include <rte_mbuf.h>
+#include <rte_mempool.h>
 
 /* What is left of the input; reads past its end give zeros. */
 struct fuzz_in {
@@ -63,6 +64,26 @@ fuzz_mbuf_check(const struct rte_mbuf *m)
 	}
 	if (len != m->pkt_len || segs != m->nb_segs)
 		abort();
+}
+
+/* Objects taken out of a pool to make it run dry, and put back. */
+#define FUZZ_STOLEN_MAX 4096
+static void *fuzz_stolen[FUZZ_STOLEN_MAX];
+static unsigned int fuzz_nb_stolen;
+
+static inline void
+fuzz_pool_drain(struct rte_mempool *mp)
+{
+	while (fuzz_nb_stolen < FUZZ_STOLEN_MAX &&
+	       rte_mempool_get(mp, &fuzz_stolen[fuzz_nb_stolen]) == 0)
+		fuzz_nb_stolen++;
+}
+
+static inline void
+fuzz_pool_refill(struct rte_mempool *mp)
+{
+	rte_mempool_put_bulk(mp, fuzz_stolen, fuzz_nb_stolen);
+	fuzz_nb_stolen = 0;
 }
 
 #endif

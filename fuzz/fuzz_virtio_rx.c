@@ -48,8 +48,6 @@ enum fz_op {
 static struct rte_mempool *fz_pool;
 static struct hv_port fz_port;
 static struct hv_dev fz_dev;
-static void *fz_stolen[FZ_POOL_N];
-static unsigned int fz_nb_stolen;
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -83,13 +81,6 @@ fz_burst(uint16_t n)
 		fuzz_mbuf_check(pkts[i]);
 	rte_pktmbuf_free_bulk(pkts, nb);
 	return nb;
-}
-
-static void
-fz_pool_refill(void)
-{
-	rte_mempool_put_bulk(fz_pool, fz_stolen, fz_nb_stolen);
-	fz_nb_stolen = 0;
 }
 
 static void
@@ -154,12 +145,10 @@ fz_op_run(struct fuzz_in *in, enum fz_op op)
 		fz_burst((uint16_t)fuzz_take(in, 1));
 		break;
 	case FZ_POOL_DRAIN:
-		while (fz_nb_stolen < FZ_POOL_N &&
-		       rte_mempool_get(fz_pool, &fz_stolen[fz_nb_stolen]) == 0)
-			fz_nb_stolen++;
+		fuzz_pool_drain(fz_pool);
 		break;
 	case FZ_POOL_REFILL:
-		fz_pool_refill();
+		fuzz_pool_refill(fz_pool);
 		break;
 	case FZ_COMPLETE_TWICE:
 		k = fuzz_take(in, 1);
@@ -200,7 +189,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (unsigned int steps = 0; in.left > 0 && steps < 4096; steps++)
 		fz_op_run(&in, (enum fz_op)(fuzz_take(&in, 1) % FZ_NB_OPS));
 	/* the device behaves from here: whatever it still holds goes back at release */
-	fz_pool_refill();
+	fuzz_pool_refill(fz_pool);
 	for (int i = 0; i < 4 && fz_burst(FZ_BURST_MAX) != 0; i++)
 		;
 	virtio_rx_queue_release(&fz_port.dev, 0);
