@@ -16,6 +16,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
+#include "fuzz_rx.h"
 #include "hostile_virtio_model.h"
 
 #define FZ_PORT_ID (RTE_MAX_ETHPORTS - 1)
@@ -47,36 +48,6 @@ enum fz_op {
 static struct rte_mempool *fz_pool;
 static struct hv_port fz_port;
 static struct hv_dev fz_dev;
-static void *fz_stolen[FZ_POOL_N];
-static volatile uint8_t fz_sink;
-static unsigned int fz_nb_stolen;
-
-struct fz_in {
-	const uint8_t *p;
-	size_t left;
-};
-
-static uint32_t
-fz_take(struct fz_in *in, unsigned int bytes)
-{
-	uint32_t v = 0;
-
-	for (unsigned int i = 0; i < bytes && in->left > 0; i++, in->left--)
-		v |= (uint32_t)*in->p++ << (8 * i);
-	return v;
-}
-
-/*
- * LeakSanitizer does not scan EAL memory (mmapped, not malloc'd), so what
- * only EAL memory points to looks lost; mbuf leaks are caught by counting
- * the pool instead.
- */
-const char *__asan_default_options(void);
-const char *
-__asan_default_options(void)
-{
-	return "detect_leaks=0";
-}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -94,26 +65,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* A frame handed up must be a chain the application can walk and free. */
-static void
-fz_frame_check(const struct rte_mbuf *m)
-{
-	uint32_t len = 0;
-	uint16_t segs = 0;
-
-	for (const struct rte_mbuf *s = m; s != NULL; s = s->next) {
-		if ((uint32_t)s->data_off + s->data_len > s->buf_len)
-			abort();
-		/* touch every byte: a wild pointer or length shows under ASan */
-		for (uint16_t i = 0; i < s->data_len; i++)
-			fz_sink ^= *rte_pktmbuf_mtod_offset(s, const uint8_t *, i);
-		len += s->data_len;
-		segs++;
-	}
-	if (len != m->pkt_len || segs != m->nb_segs)
-		abort();
-}
-
 static uint16_t
 fz_burst(uint16_t n)
 {
@@ -127,20 +78,13 @@ fz_burst(uint16_t n)
 	if (nb > n)
 		abort();
 	for (uint16_t i = 0; i < nb; i++)
-		fz_frame_check(pkts[i]);
+		fuzz_mbuf_check(pkts[i]);
 	rte_pktmbuf_free_bulk(pkts, nb);
 	return nb;
 }
 
 static void
-fz_pool_refill(void)
-{
-	rte_mempool_put_bulk(fz_pool, fz_stolen, fz_nb_stolen);
-	fz_nb_stolen = 0;
-}
-
-static void
-fz_op_run(struct fz_in *in, enum fz_op op)
+fz_op_run(struct fuzz_in *in, enum fz_op op)
 {
 	uint8_t buf[2048];
 	struct hv_dev *d = &fz_dev;
@@ -148,10 +92,10 @@ fz_op_run(struct fz_in *in, enum fz_op op)
 
 	switch (op) {
 	case FZ_FETCH:
-		hv_dev_fetch(d, fz_take(in, 1));
+		hv_dev_fetch(d, fuzz_take(in, 1));
 		break;
 	case FZ_FRAME:
-		len = fz_take(in, 2) % (4 * sizeof(buf));
+		len = fuzz_take(in, 2) % (4 * sizeof(buf));
 		n = (uint32_t)RTE_MIN(in->left, RTE_MIN(len, sizeof(buf)));
 		memset(buf, 0, sizeof(buf));
 		memcpy(buf, in->p, n);
@@ -167,53 +111,51 @@ fz_op_run(struct fz_in *in, enum fz_op op)
 		}
 		break;
 	case FZ_COMPLETE:
-		k = fz_take(in, 1);
-		hv_dev_complete(d, k, fz_take(in, 4));
+		k = fuzz_take(in, 1);
+		hv_dev_complete(d, k, fuzz_take(in, 4));
 		break;
 	case FZ_COMPLETE_AS:
-		k = fz_take(in, 1);
-		id = fz_take(in, 4);
-		hv_dev_complete_as(d, k, id, fz_take(in, 4));
+		k = fuzz_take(in, 1);
+		id = fuzz_take(in, 4);
+		hv_dev_complete_as(d, k, id, fuzz_take(in, 4));
 		break;
 	case FZ_USED_RAW:
-		id = fz_take(in, 4);
-		len = fz_take(in, 4);
-		n = fz_take(in, 1);
+		id = fuzz_take(in, 4);
+		len = fuzz_take(in, 4);
+		n = fuzz_take(in, 1);
 		hv_dev_used_write(d, id, len, (uint16_t)(n & 0x7F), (n & 0x80) != 0);
 		break;
 	case FZ_HDR:
-		k = fz_take(in, 1);
+		k = fuzz_take(in, 1);
 		for (unsigned int i = 0; i < sizeof(struct virtio_net_hdr); i++)
-			buf[i] = (uint8_t)fz_take(in, 1);
+			buf[i] = (uint8_t)fuzz_take(in, 1);
 		if (k < d->nb_held)
 			hv_dev_buf_write(d, k, 0, buf, sizeof(struct virtio_net_hdr));
 		break;
 	case FZ_DATA:
-		k = fz_take(in, 1);
-		len = fz_take(in, 2);
-		n = fz_take(in, 1);
+		k = fuzz_take(in, 1);
+		len = fuzz_take(in, 2);
+		n = fuzz_take(in, 1);
 		for (unsigned int i = 0; i < n; i++)
-			buf[i] = (uint8_t)fz_take(in, 1);
+			buf[i] = (uint8_t)fuzz_take(in, 1);
 		if (k < d->nb_held)
 			hv_dev_buf_write(d, k, len, buf, n);
 		break;
 	case FZ_BURST:
-		fz_burst((uint16_t)fz_take(in, 1));
+		fz_burst((uint16_t)fuzz_take(in, 1));
 		break;
 	case FZ_POOL_DRAIN:
-		while (fz_nb_stolen < FZ_POOL_N &&
-		       rte_mempool_get(fz_pool, &fz_stolen[fz_nb_stolen]) == 0)
-			fz_nb_stolen++;
+		fuzz_pool_drain(fz_pool);
 		break;
 	case FZ_POOL_REFILL:
-		fz_pool_refill();
+		fuzz_pool_refill(fz_pool);
 		break;
 	case FZ_COMPLETE_TWICE:
-		k = fz_take(in, 1);
-		hv_dev_complete_twice(d, k, fz_take(in, 4));
+		k = fuzz_take(in, 1);
+		hv_dev_complete_twice(d, k, fuzz_take(in, 4));
 		break;
 	case FZ_USED_IDX:
-		n = fz_take(in, 2);
+		n = fuzz_take(in, 2);
 		if (!d->vq->packed) {
 			d->used_idx = (uint16_t)n;
 			__atomic_store_n(&d->vq->used->idx, d->used_idx, __ATOMIC_RELEASE);
@@ -227,8 +169,8 @@ fz_op_run(struct fz_in *in, enum fz_op op)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct fz_in in = {data, size};
-	uint8_t mode = (uint8_t)fz_take(&in, 1);
+	struct fuzz_in in = {data, size};
+	uint8_t mode = (uint8_t)fuzz_take(&in, 1);
 	bool packed = mode & FZ_MODE_PACKED, mrg = mode & FZ_MODE_MRG, csum = mode & FZ_MODE_CSUM;
 	uint16_t qsize = (uint16_t)(8u << ((mode >> FZ_MODE_SIZE_SHIFT) & 3));
 	uint64_t features = VIRTIO_BIT(VIRTIO_F_VERSION_1) |
@@ -245,9 +187,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	hv_dev_attach(&fz_dev, &((struct virtio_rxq *)fz_port.rxq[0])->vq);
 	for (unsigned int steps = 0; in.left > 0 && steps < 4096; steps++)
-		fz_op_run(&in, (enum fz_op)(fz_take(&in, 1) % FZ_NB_OPS));
+		fz_op_run(&in, (enum fz_op)(fuzz_take(&in, 1) % FZ_NB_OPS));
 	/* the device behaves from here: whatever it still holds goes back at release */
-	fz_pool_refill();
+	fuzz_pool_refill(fz_pool);
 	for (int i = 0; i < 4 && fz_burst(FZ_BURST_MAX) != 0; i++)
 		;
 	virtio_rx_queue_release(&fz_port.dev, 0);
