@@ -5,7 +5,7 @@
 # benchmark report (bench/run-all.sh) in a release build;
 # the unit suites again under ASan+UBSan, with gcc and with clang (which
 # also checks that clang builds the tree with -Werror); the ring stress
-# test under TSan; every fuzz target for FUZZ_SECONDS (default 30) each
+# test under TSan; every fuzz target for FUZZ_SECONDS (default 60) each
 # in a libFuzzer build.
 # Ends with one line "N passed, N failed".
 set -uo pipefail
@@ -84,7 +84,7 @@ fi
 # Bounded: FUZZ_SECONDS for each target (7 targets: about 4 minutes).
 if CC=clang build build-fuzz -Dfuzz=true -Db_sanitize=address,undefined -Db_lundef=false \
 	-Dbuildtype=debugoptimized; then
-	FUZZ_SECONDS=${FUZZ_SECONDS:-30} run build-fuzz fuzz
+	FUZZ_SECONDS=${FUZZ_SECONDS:-60} run build-fuzz fuzz
 	# executions per target, from fuzz/run.sh
 	grep -E "^(ok|FAIL) +fuzz_" build-fuzz/meson-logs/testlog.txt
 else
