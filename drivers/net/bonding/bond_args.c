@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <driver_args.h>
 #include <rte_lcore.h>
 
 #include "bond_private.h"
@@ -38,13 +39,7 @@ static int
 bond_parse_ulong(const char *name, const char *key, const char *value, unsigned long max,
 		 const char *expected, unsigned long *out)
 {
-	char *end;
-
-	if (value == NULL || value[0] == '\0' || value[0] == '-')
-		return rte_vdev_arg_invalid(name, key, value, expected);
-	errno = 0;
-	*out = strtoul(value, &end, 10);
-	if (errno != 0 || *end != '\0' || *out > max)
+	if (value == NULL || driver_arg_uint(value, max, out) != 0)
 		return rte_vdev_arg_invalid(name, key, value, expected);
 	return 0;
 }
