@@ -239,6 +239,9 @@ cmd_port(char **tok, int n)
 		return port_config_all_rss(tok[4]);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "all") == 0)
 		return port_config_all(tok[3], tok[4]);
+	if (n == 6 && strcmp(tok[1], "config") == 0 &&
+	    (strcmp(tok[3], "rss") == 0 || strcmp(tok[3], "rss-hash-key") == 0))
+		return cmd_port_rss(tok, n);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "mtu") == 0)
 		return port_config_mtu(tok[3], tok[4]);
 	if (n == 3 && (strcmp(tok[1], "attach") == 0 || strcmp(tok[1], "detach") == 0)) {

@@ -81,6 +81,8 @@ show_port(char **tok, int n)
 			return -1;
 		return port_eeprom_display((uint16_t)port, tok[3][0] == 'm');
 	}
+	if (n >= 5 && strcmp(tok[3], "rss") == 0 && strcmp(tok[4], "reta") == 0)
+		return cmd_show_port_reta(tok, n);
 	if ((n == 4 || (n == 5 && strcmp(tok[4], "key") == 0)) &&
 	    strcmp(tok[3], "rss-hash") == 0) {
 		port = cmd_one_port_arg(tok[2]);

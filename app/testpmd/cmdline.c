@@ -287,7 +287,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "reta", "rss-hash-key", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

@@ -490,6 +490,31 @@ expect "^  RX P=1/Q=0 \(socket 0\) -> TX P=1/Q=0 \(socket 0\)" "port 1 alone"
 expect "^Invalid port 5 in 'set portlist'$" "port not there"
 expect "^Bad arguments: 'x' for 'set portlist'; give a number in 0\.\.63$" "not a number"
 
+echo "== RSS redirection table and hash key; DPDK's refusals where the port has none"
+key=0102$(printf 'ab%.0s' $(seq 38))
+out=$(printf '%s\n' "port config 0 rss reta (0,1),(5,0)" "show port 0 rss reta 128 (0x21,0x0)" \
+	"port config 0 rss reta (200,1)" "show port 0 rss reta 300 (0x1)" \
+	"show port 0 rss reta 128 (0x1)" "port config 0 rss-hash-key ipv4 0011" \
+	"port config 0 rss-hash-key ipv4 zz${key:2}" "port config 0 rss-hash-key ipv4-udp $key" \
+	"show port 0 rss-hash key" "port config 2 rss reta (0,0)" "show port 2 rss reta 4 (0xf)" \
+	"port config 2 rss-hash-key ipv4 00" "quit" |
+	run_i $EAL $NULL2 --vdev net_ring0 -- -i --rxq=2 --txq=2)
+expect "^The reta size of port 0 is 128$" "reta size"
+expect "^RSS RETA configuration: hash index=0, queue=1$" "entry 0 set to queue 1"
+expect "^RSS RETA configuration: hash index=5, queue=0$" "entry 5 set to queue 0"
+n=$(grep -c "^RSS RETA configuration" <<<"$out")
+[ "$n" = 2 ] || fail "$n RETA entries shown, want the 2 of mask 0x21"
+expect "^Invalid RETA hash index=200$" "index past the table"
+expect "^Invalid RSS Redirection Table config entered$" "bad reta refused"
+expect "^Invalid redirection table size: 300 \(1-128\)$" "show size too large"
+expect "^Invalid string: \(0x1\) for reta masks$" "one mask for two groups"
+expect "^key length: 4 invalid - key must be a string of 80 hexa-decimal numbers$" "short key"
+expect "^invalid key: character z at position 0 is not a valid hexa-decimal digit$" "bad digit"
+expect "^${key^^}$" "key set"
+expect "^Redirection table size is 0 which is invalid for RSS$" "net_ring: no RETA to set"
+expect "^Invalid redirection table size: 4 \(1-0\)$" "net_ring: no RETA to show"
+expect "^dev_info did not provide a valid hash key size$" "net_ring: no hash key"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1

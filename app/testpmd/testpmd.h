@@ -259,6 +259,10 @@ int cmd_port(char **tok, int n);
 int cmd_set_port(char **tok, int n);
 int cmd_mac_addr(char **tok, int n);
 
+/* cmd_rss.c: port config N rss reta|rss-hash-key, show port N rss reta */
+int cmd_port_rss(char **tok, int n);
+int cmd_show_port_reta(char **tok, int n);
+
 /* cmd_vlan.c: vlan set, rx_vlan, and the EEPROM dumps of "show port" */
 int cmd_vlan(char **tok, int n);
 int cmd_rx_vlan(char **tok, int n);
