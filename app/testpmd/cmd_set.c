@@ -2,13 +2,14 @@
 /*
  * The "set" commands of the forwarding configuration, with DPDK testpmd's
  * words: fwd, burst, nbcore, nbport, eth-peer, verbose, record-core-cycles,
- * record-burst-stats. The port ones (promisc, allmulti, link-up/down) are in
+ * record-burst-stats, portlist, corelist. The port ones (promisc, allmulti, link-up/down) are in
  * cmd_port.c.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <rte_ethdev.h>
+#include <rte_lcore.h>
 #include <rte_ether.h>
 
 #include "testpmd.h"
@@ -193,39 +194,111 @@ set_txpkts(char **tok, int n)
 	return 0;
 }
 
-/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
+/*
+ * "N[,N|N-M]..." as "set portlist" and "set corelist" take it: each number
+ * in 0..max is checked by valid() (which prints why it refuses one) and
+ * marked in *mask; the order of first appearance goes to order[] if given.
+ */
 static int
-set_portlist(char **tok, int n)
+set_list_parse(const char *cmd, char *arg, unsigned long max, bool (*valid)(unsigned long),
+	       uint64_t *mask, unsigned int *order, unsigned int *nb)
 {
-	uint64_t mask = 0;
-	char *rest, *item;
+	char *rest = arg, *item;
 
-	if (n != 3) {
-		printf("Bad arguments: try 'set portlist N[,N|N-M]...'\n");
-		return -1;
-	}
-	rest = tok[2];
+	*mask = 0;
+	*nb = 0;
 	while ((item = strsep(&rest, ",")) != NULL) {
 		char *dash = strchr(item, '-');
 		unsigned long first, last;
 
 		if (dash != NULL)
 			*dash = '\0';
-		if (cmd_number_arg("set portlist", item, 0, 63, &first) < 0 ||
-		    cmd_number_arg("set portlist", dash != NULL ? dash + 1 : item, first, 63,
-				   &last) < 0)
+		if (cmd_number_arg(cmd, item, 0, max, &first) < 0 ||
+		    cmd_number_arg(cmd, dash != NULL ? dash + 1 : item, first, max, &last) < 0)
 			return -1;
-		for (unsigned long p = first; p <= last; p++) {
-			if (!rte_eth_dev_is_valid_port((uint16_t)p)) {
-				printf("Invalid port %lu in 'set portlist'\n", p);
+		for (unsigned long v = first; v <= last; v++) {
+			if (!valid(v))
 				return -1;
-			}
-			mask |= 1ull << p;
+			if ((*mask & (1ull << v)) == 0 && order != NULL)
+				order[*nb] = (unsigned int)v;
+			if ((*mask & (1ull << v)) == 0)
+				(*nb)++;
+			*mask |= 1ull << v;
 		}
 	}
-	if (!fwd_stopped_check())
+	return 0;
+}
+
+static bool
+portlist_port_valid(unsigned long p)
+{
+	if (rte_eth_dev_is_valid_port((uint16_t)p))
+		return true;
+	printf("Invalid port %lu in 'set portlist'\n", p);
+	return false;
+}
+
+/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
+static int
+set_portlist(char **tok, int n)
+{
+	unsigned int nb;
+	uint64_t mask;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set portlist N[,N|N-M]...'\n");
+		return -1;
+	}
+	if (set_list_parse("set portlist", tok[2], 63, portlist_port_valid, &mask, NULL, &nb) < 0 ||
+	    !fwd_stopped_check())
 		return -1;
 	cfg.portmask = mask;
+	return 0;
+}
+
+/* DPDK's two refusals, word for word: scripts match them. */
+static bool
+corelist_lcore_valid(unsigned long lc)
+{
+	if (!rte_lcore_is_enabled((unsigned int)lc)) {
+		printf("lcore %lu not enabled\n", lc);
+		return false;
+	}
+	if (lc == rte_get_main_lcore()) {
+		printf("lcore %lu cannot be masked on for running packet forwarding, which is the "
+		       "main lcore and reserved for command line parsing only\n",
+		       lc);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * "set corelist 1,3": the lcores that forward, in this order. Like DPDK,
+ * the number of forwarding cores follows the list's length.
+ */
+static int
+set_corelist(char **tok, int n)
+{
+	unsigned int ids[64], nb;
+	uint64_t mask;
+
+	if (n != 3) {
+		printf("Bad arguments: try 'set corelist N[,N|N-M]...'\n");
+		return -1;
+	}
+	if (!fwd_stopped_check() ||
+	    set_list_parse("set corelist", tok[2], RTE_MIN(RTE_MAX_LCORE, 64) - 1,
+			   corelist_lcore_valid, &mask, ids, &nb) < 0)
+		return -1;
+	memcpy(fwd_lcore_ids, ids, nb * sizeof(ids[0]));
+	nb_avail_fwd_lcores = nb;
+	if (cfg.nb_fwd_lcores != nb) {
+		printf("previous number of forwarding cores %u - changed to number of configured "
+		       "cores %u\n",
+		       cfg.nb_fwd_lcores, nb);
+		cfg.nb_fwd_lcores = (uint16_t)nb;
+	}
 	return 0;
 }
 
@@ -267,6 +340,7 @@ cmd_set(char **tok, int n)
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
 		{"portlist", set_portlist},
+		{"corelist", set_corelist},
 		{"flow_ctrl", cmd_set_flow_ctrl},
 	};
 
@@ -276,7 +350,8 @@ cmd_set(char **tok, int n)
 	if (cmd_set_port(tok, n) <= 0)
 		return 0;
 	printf("Bad arguments: try 'set fwd MODE', 'set burst N', 'set nbcore N', 'set nbport N', "
-	       "'set eth-peer N MAC', 'set txpkts X[,Y]*', 'set verbose N', 'set record-core-cycles|record-burst-stats "
+	       "'set eth-peer N MAC', 'set txpkts X[,Y]*', 'set verbose N', 'set "
+	       "record-core-cycles|record-burst-stats "
 	       "on|off', 'set promisc|allmulti all|N on|off' or 'set link-up|link-down port N'\n");
 	return -1;
 }

@@ -47,6 +47,7 @@ static const char help_text[] =
 	"  set nbport N                          forwarding ports\n"
 	"  set eth-peer N XX:XX:XX:XX:XX:XX      destination MAC for port N (mac, txonly)\n"
 	"  set portlist N[,N|N-M]...             forwarding ports\n"
+	"  set corelist N[,N|N-M]...             forwarding lcores, in this order\n"
 	"  set txpkts X[,Y]*                     txonly/flowgen segment lengths\n"
 	"  set flow_ctrl rx on|off tx on|off HW LW PT XON mac_ctrl_frame_fwd on|off autoneg on|off N\n"
 	"  set flow_ctrl rx|tx|mac_ctrl_frame_fwd|autoneg on|off N, ... high_water|low_water|pause_time|send_xon V N\n"
@@ -287,7 +288,7 @@ static const char *const cmd_words[] = {
 	"rxtx", "txpkts", "device", "rxq", "txq", "rxd", "txd", "mtu", "close", "burst",
 	"nbcore", "nbport", "eth-peer", "verbose", "record-core-cycles", "record-burst-stats", "promisc", "allmulti", "link-up", "link-down", "on", "off", "add", "remove",
 	"dump_physmem", "dump_memzone", "dump_mempool", "dump_ring", "dump_struct_sizes",
-	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "reta", "rss-hash-key", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
+	"dump_log_types", "io", "mac", "macswap", "rxonly", "txonly", "flowgen", "5tswap", "icmpecho", "csum", "flow", "validate", "create", "destroy", "flush", "list", "query", "isolate", "vlan", "rx_vlan", "strip", "filter", "qinq_strip", "extend", "rm", "eeprom", "module_eeprom", "reset", "rss-hash", "key", "portlist", "corelist", "attach", "detach", "flow_ctrl", "retry", "delay", "txpkts", "txsplit", "rss", "reta", "rss-hash-key", "ip", "udp", "tcp", "none", "pattern", "actions", "ingress", "egress", "end", NULL,
 };
 
 static char *

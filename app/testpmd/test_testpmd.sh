@@ -515,6 +515,19 @@ expect "^Redirection table size is 0 which is invalid for RSS$" "net_ring: no RE
 expect "^Invalid redirection table size: 4 \(1-0\)$" "net_ring: no RETA to show"
 expect "^dev_info did not provide a valid hash key size$" "net_ring: no hash key"
 
+echo "== set corelist: the forwarding lcores and their order; DPDK's refusals"
+out=$(printf '%s\n' "set corelist 0" "set corelist 5" "set corelist 2,1" "show config fwd" \
+	"set corelist 2" "show config fwd" "quit" |
+	run_i --lcores 0@0,1@1,2@1 --no-huge $NULL2 --vdev net_null2 --vdev net_null3 -- -i \
+		--nb-cores=2)
+expect "^lcore 0 cannot be masked on for running packet forwarding, which is the main lcore and reserved for command line parsing only$" "main lcore refused"
+expect "^lcore 5 not enabled$" "lcore not in -l"
+expect "^Logical Core 2 \(socket 0\) forwards packets on 2 streams:" "lcore 2 first"
+lcs=$(grep -o "^Logical Core [0-9]" <<<"$out" | tr -d '\n')
+[ "$lcs" = "Logical Core 2Logical Core 1Logical Core 2" ] || fail "forwarding lcores '$lcs', want 2,1 then 2"
+expect "^previous number of forwarding cores 2 - changed to number of configured cores 1$" "nbcore follows"
+expect "^Logical Core 2 \(socket 0\) forwards packets on 4 streams:" "lcore 2 alone"
+
 echo "== bad options: one clear line, exit status 1"
 check_bad() {
 	local want=$1
