@@ -43,6 +43,7 @@ enum {
 	OPT_MAX_PKT_LEN,
 	OPT_PORTMASK,
 	OPT_RECORD_BURST_STATS,
+	OPT_ENABLE_RX_CKSUM,
 	OPT_HELP,
 };
 
@@ -74,6 +75,7 @@ static const struct option long_opts[] = {
 	{ "max-pkt-len", required_argument, NULL, OPT_MAX_PKT_LEN },
 	{ "portmask", required_argument, NULL, OPT_PORTMASK },
 	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
+	{ "enable-rx-cksum", no_argument, NULL, OPT_ENABLE_RX_CKSUM },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ NULL, 0, NULL, 0 },
 };
@@ -105,6 +107,7 @@ usage(const char *prg)
 	       "  --cmdline-file=FILE        run the commands of FILE after the ports start\n"
 	       "  --record-core-cycles       CPU cycles per packet in the forward statistics\n"
 	       "  --record-burst-stats       burst sizes in the forward statistics\n"
+	       "  --enable-rx-cksum          the ports check Rx IPv4/L4 checksums (csum mode counts bad ones)\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
 	       TESTPMD_DEF_MBUF_DATA_SIZE, RTE_MEMPOOL_CACHE_MAX_SIZE, TESTPMD_MBUF_CACHE);
@@ -315,6 +318,9 @@ testpmd_parse_args(int argc, char **argv)
 			break;
 		case OPT_RECORD_CORE_CYCLES:
 			cfg.record_core_cycles = true;
+			break;
+		case OPT_ENABLE_RX_CKSUM:
+			cfg.rx_cksum = true;
 			break;
 		case OPT_RECORD_BURST_STATS:
 			cfg.record_burst_stats = true;

@@ -133,6 +133,9 @@ port_configure(uint16_t pid)
 		}
 		conf.rxmode.mtu = cfg.max_pkt_len - overhead;
 	}
+	/* Asked for even where the port lacks it, as DPDK does: configure names the cause. */
+	if (cfg.rx_cksum)
+		conf.rxmode.offloads |= RTE_ETH_RX_OFFLOAD_CHECKSUM;
 	if (cfg.nb_rxq > 1 && (cfg.rss_hf & info.flow_type_rss_offloads) != 0) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf.rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf & info.flow_type_rss_offloads;

@@ -98,6 +98,7 @@ struct testpmd_cfg {
 	bool no_flush_rx;
 	bool record_core_cycles;
 	bool record_burst_stats;
+	bool rx_cksum;	/* --enable-rx-cksum: RTE_ETH_RX_OFFLOAD_CHECKSUM on every port */
 	bool tx_retry;	/* "set fwd MODE retry": retry what the tx queue did not take */
 	uint32_t tx_retry_num;	/* retries a burst (set burst tx delay D retry R) */
 	uint32_t tx_retry_delay_us;	/* between retries */
