@@ -9,7 +9,7 @@ set -euo pipefail
 # runtimes (-fsanitize=fuzzer).
 pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev libedit-dev
       clang llvm libclang-rt-14-dev
-      iproute2 procps time valgrind
+      iproute2 iputils-ping procps time valgrind python3
       dpdk dpdk-dev dpdk-doc
       qemu-system-x86 busybox-static cpio gnuplot-nox libpcap-dev tshark libxdp-dev libbpf-dev)
 missing=()
