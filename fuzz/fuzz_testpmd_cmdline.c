@@ -34,6 +34,11 @@ testpmd_state_reset(void)
 	cfg_defaults();
 	/* Draining the rx queues sleeps 20 ms a start; null ports hold nothing. */
 	cfg.no_flush_rx = true;
+	/*
+	 * A port an input set link-down would make every start and stop wait
+	 * 9 s for its link (--disable-link-check).
+	 */
+	cfg.no_link_check = true;
 }
 
 /*

@@ -36,6 +36,7 @@ enum {
 	OPT_RSS_IP,
 	OPT_RSS_UDP,
 	OPT_NO_FLUSH_RX,
+	OPT_DISABLE_LINK_CHECK,
 	OPT_RUN_TIME,
 	OPT_CMDLINE_FILE,
 	OPT_RECORD_CORE_CYCLES,
@@ -68,6 +69,7 @@ static const struct option long_opts[] = {
 	{ "rss-ip", no_argument, NULL, OPT_RSS_IP },
 	{ "rss-udp", no_argument, NULL, OPT_RSS_UDP },
 	{ "no-flush-rx", no_argument, NULL, OPT_NO_FLUSH_RX },
+	{ "disable-link-check", no_argument, NULL, OPT_DISABLE_LINK_CHECK },
 	{ "run-time", required_argument, NULL, OPT_RUN_TIME },
 	{ "cmdline-file", required_argument, NULL, OPT_CMDLINE_FILE },
 	{ "record-core-cycles", no_argument, NULL, OPT_RECORD_CORE_CYCLES },
@@ -104,6 +106,7 @@ usage(const char *prg)
 	       "  --eth-peer=N,XX:XX:XX:XX:XX:XX  destination MAC for port N (mac, txonly)\n"
 	       "  --rss-ip, --rss-udp        RSS hash on IP / IP+UDP with several rx queues\n"
 	       "  --no-flush-rx              do not drain rx queues before forwarding\n"
+	       "  --disable-link-check       do not wait for links to come up when ports start or stop\n"
 	       "  --cmdline-file=FILE        run the commands of FILE after the ports start\n"
 	       "  --record-core-cycles       CPU cycles per packet in the forward statistics\n"
 	       "  --record-burst-stats       burst sizes in the forward statistics\n"
@@ -287,6 +290,9 @@ testpmd_parse_args(int argc, char **argv)
 			break;
 		case OPT_NO_FLUSH_RX:
 			cfg.no_flush_rx = true;
+			break;
+		case OPT_DISABLE_LINK_CHECK:
+			cfg.no_link_check = true;
 			break;
 		case OPT_RUN_TIME:
 			if (parse_uint("run-time", optarg, 1, 86400 * 365, &v) < 0)

@@ -167,6 +167,8 @@ link_status_check(void)
 	uint16_t pid;
 	bool all_up = false;
 
+	if (cfg.no_link_check)
+		return;
 	printf("Checking link statuses...\n");
 	fflush(stdout);
 	for (int waited = 0; waited <= LINK_CHECK_MAX_MS && !all_up;

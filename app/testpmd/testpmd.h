@@ -96,6 +96,7 @@ struct testpmd_cfg {
 	bool auto_start;
 	bool tx_first;
 	bool no_flush_rx;
+	bool no_link_check; /* --disable-link-check */
 	bool record_core_cycles;
 	bool record_burst_stats;
 	bool rx_cksum;	/* --enable-rx-cksum: RTE_ETH_RX_OFFLOAD_CHECKSUM on every port */
