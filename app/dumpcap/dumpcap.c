@@ -19,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <pcap/pcap.h>
+
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
@@ -39,6 +41,7 @@ struct dumpcap_opts {
 	const char *output;
 	const char *file_prefix;
 	const char *comment;
+	const char *filter;   /* -f: libpcap syntax, NULL: keep every packet */
 	uint64_t max_packets; /* 0: no limit */
 	double duration_s;    /* 0: no limit */
 	uint32_t snaplen;
@@ -68,8 +71,7 @@ usage_print(FILE *out)
 		"Usage: %s [options] ...\n\n"
 		"Capture Interface:\n"
 		"  -i <interface>           name or port index of interface\n"
-		"  -f <capture filter>      packet filter in libpcap filter syntax (not "
-		"supported)\n"
+		"  -f <capture filter>      packet filter in libpcap filter syntax\n"
 		"  -s <snaplen>, --snapshot-length <snaplen>\n"
 		"                           packet snapshot length (def: %u)\n"
 		"  -p, --no-promiscuous-mode\n"
@@ -178,10 +180,8 @@ opts_parse(int argc, char **argv, struct dumpcap_opts *o)
 			o->list = true;
 			break;
 		case 'f':
-			fprintf(stderr,
-				"Capture filters (-f) are not supported: capture everything "
-				"and filter the file afterwards (tshark -r FILE -Y FILTER)\n");
-			return -ENOTSUP;
+			o->filter = optarg;
+			break;
 		case 'g':
 		case 'n':
 			break; /* group-readable file and pcapng: the file is pcapng anyway */
@@ -301,6 +301,8 @@ struct dumpcap_run {
 	struct rte_ring *ring;
 	struct rte_mempool *mp;
 	rte_pcapng_t *out;
+	struct bpf_program bpf;
+	bool has_bpf;
 	uint64_t received;
 	uint64_t start_ns;
 };
@@ -354,6 +356,63 @@ output_open(const struct dumpcap_opts *o, struct dumpcap_run *r)
 		return -1;
 	}
 	return 0;
+}
+
+/* -f: compiled once, before the primary is asked for copies, so a typo costs
+ * nothing but one line. Ethernet framing and the snap length as captured. */
+static int
+filter_compile(const struct dumpcap_opts *o, struct dumpcap_run *r)
+{
+	pcap_t *pc;
+
+	if (o->filter == NULL)
+		return 0;
+	pc = pcap_open_dead(DLT_EN10MB, (int)RTE_MIN(o->snaplen, (uint32_t)INT_MAX));
+	if (pc == NULL) {
+		fprintf(stderr, "Can not compile the filter: libpcap is out of memory\n");
+		return -1;
+	}
+	if (pcap_compile(pc, &r->bpf, o->filter, 1, PCAP_NETMASK_UNKNOWN) != 0) {
+		fprintf(stderr, "Invalid capture filter \"%s\": %s\n", o->filter, pcap_geterr(pc));
+		pcap_close(pc);
+		return -1;
+	}
+	pcap_close(pc);
+	r->has_bpf = true;
+	return 0;
+}
+
+/*
+ * The head of an Enhanced Packet Block (pcapng spec, section 4.3), which
+ * rte_pcapng_copy() puts in front of the packet's bytes.
+ */
+struct dumpcap_epb_head {
+	uint32_t type;
+	uint32_t total_len;
+	uint32_t interface_id;
+	uint32_t ts_high;
+	uint32_t ts_low;
+	uint32_t cap_len;
+	uint32_t orig_len;
+};
+
+/* Does the copy m match -f? The lengths are bounded by the mbuf's own. */
+static bool
+filter_match(const struct dumpcap_run *r, const struct rte_mbuf *m)
+{
+	const struct dumpcap_epb_head *epb;
+	struct pcap_pkthdr hdr = {0};
+	uint32_t room;
+
+	if (!r->has_bpf)
+		return true;
+	if (rte_pktmbuf_data_len(m) < sizeof(*epb))
+		return false;
+	epb = rte_pktmbuf_mtod(m, const struct dumpcap_epb_head *);
+	room = rte_pktmbuf_data_len(m) - (uint32_t)sizeof(*epb);
+	hdr.caplen = RTE_MIN(epb->cap_len, room);
+	hdr.len = RTE_MAX(epb->orig_len, hdr.caplen);
+	return pcap_offline_filter(&r->bpf, &hdr, (const u_char *)(epb + 1)) != 0;
 }
 
 /* Ring and pool named after this process: several captures may run at once. */
@@ -422,9 +481,9 @@ count_show(const struct dumpcap_opts *o, uint64_t count)
 static int
 ring_drain(const struct dumpcap_opts *o, struct dumpcap_run *r)
 {
-	struct rte_mbuf *pkts[BURST_SIZE];
-	unsigned int n, want = BURST_SIZE;
-	ssize_t written;
+	struct rte_mbuf *pkts[BURST_SIZE], *keep[BURST_SIZE];
+	unsigned int i, n, nb_keep = 0, want = BURST_SIZE;
+	ssize_t written = 0;
 
 	/* with -c, never write more than asked; the rest is freed at the end */
 	if (o->max_packets != 0 && o->max_packets - r->received < want)
@@ -432,18 +491,31 @@ ring_drain(const struct dumpcap_opts *o, struct dumpcap_run *r)
 	n = rte_ring_dequeue_burst(r->ring, (void **)pkts, want, NULL);
 	if (n == 0)
 		return 0;
-	written = rte_pcapng_write_packets(r->out, pkts, (uint16_t)n);
+	for (i = 0; i < n; i++)
+		if (filter_match(r, pkts[i]))
+			keep[nb_keep++] = pkts[i];
+	if (nb_keep > 0)
+		written = rte_pcapng_write_packets(r->out, keep, (uint16_t)nb_keep);
 	rte_pktmbuf_free_bulk(pkts, n);
 	if (written < 0) {
-		fprintf(stderr, "pcapng file write failed; %s\n", rte_strerror(rte_errno));
+		if (rte_errno == ENOSPC || rte_errno == EDQUOT)
+			fprintf(stderr,
+				"\nThe disk of the output file is full (%s): stopping; "
+				"free space or write elsewhere (-w)\n",
+				rte_strerror(rte_errno));
+		else
+			fprintf(stderr, "\npcapng file write failed: %s\n",
+				rte_strerror(rte_errno));
 		return -1;
 	}
-	r->received += n;
-	count_show(o, r->received);
+	r->received += nb_keep;
+	if (nb_keep > 0)
+		count_show(o, r->received);
 	return 1;
 }
 
-static void
+/* 0 when a stop condition ended the capture, -1 when writing failed. */
+static int
 capture_loop(const struct dumpcap_opts *o, struct dumpcap_run *r)
 {
 	uint64_t deadline = o->duration_s > 0 ? r->start_ns + (uint64_t)(o->duration_s * 1e9) : 0;
@@ -456,7 +528,7 @@ capture_loop(const struct dumpcap_opts *o, struct dumpcap_run *r)
 			break;
 		ret = ring_drain(o, r);
 		if (ret < 0)
-			break;
+			return -1;
 		if (ret == 0) {
 			if (!rte_eal_primary_proc_alive(NULL)) {
 				fprintf(stderr,
@@ -466,6 +538,7 @@ capture_loop(const struct dumpcap_opts *o, struct dumpcap_run *r)
 			usleep(1000); /* idle: a copy arrives within the next burst */
 		}
 	}
+	return 0;
 }
 
 static void
@@ -520,10 +593,10 @@ main(int argc, char **argv)
 	FILE *msg;
 
 	progname = slash != NULL ? slash + 1 : argv[0];
-	if (opts_parse(argc, argv, &o) != 0)
+	if (opts_parse(argc, argv, &o) != 0 || filter_compile(&o, &r) != 0)
 		return EXIT_FAILURE;
 	if (eal_start(&o) != 0)
-		return EXIT_FAILURE;
+		goto out_filter;
 	if (o.list) {
 		ifaces_list();
 		ret = EXIT_SUCCESS;
@@ -562,13 +635,18 @@ main(int argc, char **argv)
 		fprintf(stderr, "Packets captured: ");
 		count_show(&o, 0);
 	}
-	capture_loop(&o, &r);
-	if (rte_eal_primary_proc_alive(NULL))
-		stats_report(&r, now_ns());
-	ret = EXIT_SUCCESS;
+	/* after a failed write the file cannot take the statistics either */
+	if (capture_loop(&o, &r) == 0) {
+		ret = EXIT_SUCCESS;
+		if (rte_eal_primary_proc_alive(NULL))
+			stats_report(&r, now_ns());
+	}
 out_capture:
 	capture_teardown(&r);
 out_eal:
 	rte_eal_cleanup();
+out_filter:
+	if (r.has_bpf)
+		pcap_freecode(&r.bpf);
 	return ret;
 }

@@ -598,6 +598,26 @@ afp_iface_query(const char *name, struct afp_private *priv, struct rte_eth_dev *
 	return 0;
 }
 
+/*
+ * A secondary (a capture or statistics tool) only needs the port to exist:
+ * the packet sockets and their rings are mapped in the primary alone, so
+ * this process's burst functions never touch them.
+ */
+static int
+afp_port_attach(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+
+	if (dev == NULL)
+		return -ENODEV;
+	dev->device = &vdev->device;
+	dev->dev_ops = &afp_ops;
+	dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
+	dev->tx_pkt_burst = rte_eth_pkt_burst_dummy;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 afp_probe(struct rte_vdev_device *vdev)
 {
@@ -608,6 +628,8 @@ afp_probe(struct rte_vdev_device *vdev)
 	uint16_t q;
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return afp_port_attach(vdev);
 	priv = rte_zmalloc_socket(name, sizeof(*priv), RTE_CACHE_LINE_SIZE, numa);
 	if (priv == NULL) {
 		AFP_LOG(ERR, "%s: out of memory\n", name);
@@ -684,6 +706,8 @@ afp_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;	/* closed through rte_eth_dev_close already */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev); /* the primary owns the sockets */
 	if (dev->data->dev_started)
 		afp_dev_stop(dev);
 	afp_dev_close(dev);

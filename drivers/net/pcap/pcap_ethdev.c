@@ -673,6 +673,26 @@ pcap_burst_fns_set(struct rte_eth_dev *dev, const struct pcap_private *priv)
 		dev->tx_pkt_burst = pcap_tx_drop_burst;
 }
 
+/*
+ * A secondary (a capture or statistics tool) only needs the port to exist:
+ * the pcap handles belong to the primary, so this process's burst functions
+ * neither read nor write them. Statistics read the counters in place.
+ */
+static int
+pcap_port_attach(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+
+	if (dev == NULL)
+		return -ENODEV;
+	dev->device = &vdev->device;
+	dev->dev_ops = &pcap_ops;
+	dev->rx_pkt_burst = pcap_rx_none_burst;
+	dev->tx_pkt_burst = pcap_tx_drop_burst;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 pcap_probe(struct rte_vdev_device *vdev)
 {
@@ -685,6 +705,8 @@ pcap_probe(struct rte_vdev_device *vdev)
 	uint16_t q;
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return pcap_port_attach(vdev);
 	priv = rte_zmalloc_socket(name, sizeof(*priv), RTE_CACHE_LINE_SIZE, numa);
 	if (priv == NULL) {
 		PCAP_LOG(ERR, "%s: out of memory\n", name);
@@ -752,6 +774,8 @@ pcap_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0; /* closed through rte_eth_dev_close already */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev); /* the primary owns the handles */
 	pcap_dev_close(dev);
 	return rte_eth_dev_release_port(dev);
 }
