@@ -67,10 +67,13 @@ pcapng_block_opt(struct pcapng_block *b, uint16_t code, const void *data, uint16
 static void
 pcapng_block_str(struct pcapng_block *b, uint16_t code, const char *s)
 {
-	size_t len = s != NULL ? strnlen(s, UINT16_MAX) : 0;
+	/* Every string here is NUL-terminated; an option holds at most 65535
+	 * bytes (strnlen with that bound trips gcc's -Wstringop-overread when
+	 * the string is a small local buffer). */
+	size_t len = s != NULL ? strlen(s) : 0;
 
 	if (len > 0)
-		pcapng_block_opt(b, code, s, (uint16_t)len);
+		pcapng_block_opt(b, code, s, (uint16_t)RTE_MIN(len, (size_t)UINT16_MAX));
 }
 
 /* Finish a block whose header is at the start: total length in the header
