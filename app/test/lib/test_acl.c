@@ -471,7 +471,7 @@ out:
 static int
 test_acl_random(void)
 {
-	static const uint32_t sizes[] = {1, 7, 100, 2000};
+	static const uint32_t sizes[] = {1, 7, 100};
 	static const uint32_t cats[] = {1, 4, 16};
 	uint32_t s, c;
 
@@ -479,6 +479,9 @@ test_acl_random(void)
 		for (c = 0; c < RTE_DIM(cats); c++)
 			TEST_ASSERT_SUCCESS(test_acl_random_run(sizes[s], cats[c]),
 					    "%u random rules, %u categories", sizes[s], cats[c]);
+	/* A large set (more than one tree), once: its build dominates the
+	 * suite's time under the sanitizers. */
+	TEST_ASSERT_SUCCESS(test_acl_random_run(2000, 4), "2000 random rules, 4 categories");
 	return TEST_SUCCESS;
 }
 
