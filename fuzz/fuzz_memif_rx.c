@@ -84,13 +84,30 @@ fz_queue(bool rx)
 static void
 fz_connect(void)
 {
-	hm_peer_close(&fz_peer);
-	if (hm_peer_open(&fz_peer, fz_sock_name, true) != 0 || hm_peer_connect(&fz_peer) != 0 ||
-	    !fz_link_is(1)) {
-		fprintf(stderr, "fuzz_memif_rx: the client could not connect\n");
-		abort();
+	/*
+	 * A loaded machine can miss one of the 5 s waits of a connection: try
+	 * three times, saying which step failed, before calling it a hang of
+	 * the port.
+	 */
+	for (int attempt = 1; attempt <= 3; attempt++) {
+		const char *step = NULL;
+
+		hm_peer_close(&fz_peer);
+		if (hm_peer_open(&fz_peer, fz_sock_name, true) != 0)
+			step = "HELLO/INIT";
+		else if (hm_peer_connect(&fz_peer) != 0)
+			step = "regions, rings or CONNECT";
+		else if (!fz_link_is(1))
+			step = "link up";
+		if (step == NULL) {
+			fz_connected = true;
+			return;
+		}
+		fprintf(stderr, "fuzz_memif_rx: connection attempt %d failed at %s\n", attempt,
+			step);
 	}
-	fz_connected = true;
+	fprintf(stderr, "fuzz_memif_rx: the client could not connect\n");
+	abort();
 }
 
 /* Both rings empty and in step with the port, every slot in its own buffer. */

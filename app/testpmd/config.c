@@ -30,13 +30,23 @@ now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+/*
+ * The rate of a counter that went from prev to cur in diff_ns. A counter
+ * below its last value was cleared in between (or a driver's counter went
+ * back): no rate, as DPDK's testpmd shows. The rate is computed in double
+ * (diff * 1e9 would overflow 64 bits after ~18e9 packets) and kept below
+ * 2^64 before it is converted: a huge count over a few nanoseconds must not
+ * make the conversion undefined.
+ */
 static uint64_t
-per_second(uint64_t diff, uint64_t diff_ns)
+per_second(uint64_t cur, uint64_t prev, uint64_t diff_ns)
 {
-	if (diff_ns == 0)
+	double rate;
+
+	if (diff_ns == 0 || cur < prev)
 		return 0;
-	/* In double: diff * 1e9 would overflow 64 bits after ~18e9 packets. */
-	return (uint64_t)((double)diff * 1e9 / (double)diff_ns);
+	rate = (double)(cur - prev) * 1e9 / (double)diff_ns;
+	return rate < 18446744073709549568.0 ? (uint64_t)rate : UINT64_MAX;
 }
 
 void
@@ -54,10 +64,10 @@ nic_stats_display(uint16_t port_id)
 	/* The first sample has no interval: report 0 like DPDK's testpmd. */
 	if (p->prev_ns != 0)
 		dns = now - p->prev_ns;
-	rx_pps = per_second(st.ipackets - p->prev_ipackets, dns);
-	tx_pps = per_second(st.opackets - p->prev_opackets, dns);
-	rx_bps = per_second(st.ibytes - p->prev_ibytes, dns) * 8;
-	tx_bps = per_second(st.obytes - p->prev_obytes, dns) * 8;
+	rx_pps = per_second(st.ipackets, p->prev_ipackets, dns);
+	tx_pps = per_second(st.opackets, p->prev_opackets, dns);
+	rx_bps = per_second(st.ibytes, p->prev_ibytes, dns) * 8;
+	tx_bps = per_second(st.obytes, p->prev_obytes, dns) * 8;
 	if (st.ipackets < p->prev_ipackets || st.opackets < p->prev_opackets)
 		rx_pps = tx_pps = rx_bps = tx_bps = 0;	/* cleared in between */
 	p->prev_ipackets = st.ipackets;
