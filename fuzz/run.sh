@@ -28,6 +28,8 @@ for bin in "$build"/fuzz_*; do
 	fi
 	# stdout and stderr of the code under test are noise here; libFuzzer
 	# keeps its own report (and the sanitizers') on a copy of stderr.
+	# UBSan only prints by default: make undefined behaviour a failure too.
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
 	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=512 \
 		-close_fd_mask=3 -print_final_stats=1 \
 		-artifact_prefix="$work/$name/crash/" "$work/$name/corpus" \
