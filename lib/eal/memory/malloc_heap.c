@@ -73,6 +73,19 @@ free_list_remove(struct malloc_elem *e)
 	LIST_REMOVE(e, free_link);
 }
 
+/* Grow e over the element after it (whose header is then gone). */
+static void
+elem_join_next(struct malloc_elem *e)
+{
+	struct malloc_elem *n = e->next;
+
+	e->size += n->size;
+	e->next = n->next;
+	if (n->next != NULL)
+		n->next->prev = e;
+	n->cookie = 0;
+}
+
 static struct malloc_elem *
 elem_make(struct malloc_heap *heap, void *at, size_t size, struct malloc_elem *prev,
 	  struct malloc_elem *next)
@@ -161,14 +174,8 @@ elem_trim(struct malloc_heap *heap, struct malloc_elem *e, uintptr_t keep_end)
 	e->size = keep_end - (uintptr_t)e;
 	/* The new tail may touch a free element: merge them. */
 	if (t->next != NULL && t->next->cookie == MALLOC_COOKIE_FREE) {
-		struct malloc_elem *n = t->next;
-
-		free_list_remove(n);
-		t->size += n->size;
-		t->next = n->next;
-		if (n->next != NULL)
-			n->next->prev = t;
-		n->cookie = 0;
+		free_list_remove(t->next);
+		elem_join_next(t);
 	}
 	free_list_insert(heap, t);
 }
@@ -328,25 +335,13 @@ elem_release_locked(struct malloc_heap *heap, struct malloc_elem *e)
 
 	e->cookie = MALLOC_COOKIE_FREE;
 	if (e->next != NULL && e->next->cookie == MALLOC_COOKIE_FREE) {
-		struct malloc_elem *n = e->next;
-
-		free_list_remove(n);
-		e->size += n->size;
-		e->next = n->next;
-		if (n->next != NULL)
-			n->next->prev = e;
-		n->cookie = 0;
+		free_list_remove(e->next);
+		elem_join_next(e);
 	}
 	if (e->prev != NULL && e->prev->cookie == MALLOC_COOKIE_FREE) {
-		struct malloc_elem *p = e->prev;
-
-		free_list_remove(p);
-		p->size += e->size;
-		p->next = e->next;
-		if (e->next != NULL)
-			e->next->prev = p;
-		e->cookie = 0;
-		e = p;
+		e = e->prev;
+		free_list_remove(e);
+		elem_join_next(e);
 	}
 	if (e->prev == NULL && e->next == NULL) {
 		r = (struct malloc_region *)e - 1;
@@ -434,14 +429,8 @@ malloc_heap_resize(void *ptr, size_t size)
 	if (need_end > (uintptr_t)e + e->size && e->next != NULL &&
 	    e->next->cookie == MALLOC_COOKIE_FREE &&
 	    (uintptr_t)e->next + e->next->size >= need_end) {
-		struct malloc_elem *n = e->next;
-
-		free_list_remove(n);
-		e->size += n->size;
-		e->next = n->next;
-		if (n->next != NULL)
-			n->next->prev = e;
-		n->cookie = 0;
+		free_list_remove(e->next);
+		elem_join_next(e);
 	}
 	if (need_end <= (uintptr_t)e + e->size) {
 		elem_trim(heap, e, need_end);
