@@ -123,6 +123,8 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	/* "load FILE" would read the machine's files (or block on a fifo). */
 	cmdline_load_allowed = false;
 	port_attach_only = "net_null";
+	/* Thousands of first bursts are one slow input, not a deeper path. */
+	tx_first_max = 64;
 	fwd_lcores_find();
 	if (mbuf_pool_create(2) < 0 || ports_start(RTE_MAX_ETHPORTS) != 0) {
 		fprintf(stderr, "fuzz_testpmd_cmdline: ports did not start\n");

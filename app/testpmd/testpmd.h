@@ -235,6 +235,7 @@ int cmdline_exec(char *line);
 int cmdline_file_exec(const char *path);
 /* The fuzz target turns "load" off: it must not read the machine's files. */
 extern bool cmdline_load_allowed;
+extern unsigned long tx_first_max;
 
 /* Argument helpers of the commands; each prints one line on a bad value. */
 #define PORT_ALL RTE_MAX_ETHPORTS
