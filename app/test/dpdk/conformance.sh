@@ -231,8 +231,9 @@ run_one() {
 	# a private runtime directory a run: other EAL programs may be running
 	local prefix=conf_${name}_$$
 	args+=("--file-prefix=$prefix" "$@")
-	# a ring stress variant runs two cases of a minute each
-	[ "$class" = slow ] && limit=${CONFORMANCE_SLOW_TIMEOUT:-1000}
+	# a ring stress variant runs two cases of a minute each; mempool_perf
+	# measures 12 pool/core setups x 60 cases for 5 s each: an hour
+	[ "$class" = slow ] && limit=${CONFORMANCE_SLOW_TIMEOUT:-4000}
 	DPDK_TEST=$name timeout -s KILL "$limit" "$bin" "${args[@]}" \
 		>"$WORK/$side/$name.out" 2>&1 </dev/null
 	rc=$?
