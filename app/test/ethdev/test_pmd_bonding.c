@@ -495,7 +495,7 @@ test_bond_devargs(void)
 	rte_eth_macaddr_get(port, &mac);
 	TEST_ASSERT(!rte_is_same_ether_addr(&mac, &want), "own MAC of the primary again");
 
-	TEST_ASSERT(rte_vdev_init("net_bonding_bad0", "mode=4") < 0, "802.3ad refused");
+	TEST_ASSERT(rte_vdev_init("net_bonding_bad0", "mode=6") < 0, "ALB refused");
 	TEST_ASSERT(rte_vdev_init("net_bonding_bad0", "mode=9") < 0, "no mode 9");
 	TEST_ASSERT(rte_vdev_init("net_bonding_bad0", "slave=x") < 0, "mode= needed");
 	TEST_ASSERT(rte_vdev_init("net_bonding_bad0", "mode=1,mode=2") < 0, "mode= once");
@@ -527,7 +527,7 @@ test_bond_errors(void)
 	int other;
 
 	TEST_ASSERT_SUCCESS(env_slaves(&e, 3), "slaves");
-	TEST_ASSERT(rte_eth_bond_create("net_bonding_m4", BONDING_MODE_8023AD, 0) < 0, "mode 4");
+	TEST_ASSERT(rte_eth_bond_create("net_bonding_m5", BONDING_MODE_TLB, 0) < 0, "mode 5");
 	TEST_ASSERT(rte_eth_bond_create("net_bonding_m6", BONDING_MODE_ALB, 0) < 0, "mode 6");
 	e.bond_port = rte_eth_bond_create(e.bond, BONDING_MODE_ROUND_ROBIN, 0);
 	TEST_ASSERT(e.bond_port >= 0, "create");
