@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <rte_bus_vdev.h>
 #include <rte_cycles.h>
 #include <rte_eth_bond.h>
 #include <rte_eth_bond_8023ad.h>
@@ -541,6 +542,7 @@ test_lacp_api(void)
 	struct rte_eth_bond_8023ad_conf c, d;
 	struct rte_eth_bond_8023ad_slave_info info;
 	struct rte_mbuf *m;
+	uint16_t agg;
 	int rr;
 	struct m4_side s;
 
@@ -570,6 +572,12 @@ test_lacp_api(void)
 	TEST_ASSERT_EQUAL(rte_eth_bond_8023ad_conf_get((uint16_t)rr, NULL), -EINVAL, "NULL");
 	TEST_ASSERT_EQUAL(rte_eth_bond_8023ad_conf_get(RTE_MAX_ETHPORTS, &c), -EINVAL, "no port");
 	TEST_ASSERT_SUCCESS(rte_eth_bond_free("net_bonding_m4rr"), "free rr");
+	TEST_ASSERT_SUCCESS(rte_vdev_init("net_bonding_m4agg", "mode=4,agg_mode=count"),
+			    "agg_mode");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_get_port_by_name("net_bonding_m4agg", &agg), "port");
+	TEST_ASSERT_EQUAL(rte_eth_bond_8023ad_agg_selection_get(agg), AGG_COUNT, "agg_mode=count");
+	TEST_ASSERT_SUCCESS(rte_vdev_uninit("net_bonding_m4agg"), "free agg");
+	TEST_ASSERT(rte_vdev_init("net_bonding_m4agg", "mode=4,agg_mode=most") < 0, "bad agg_mode");
 
 	TEST_ASSERT_SUCCESS(m4_side_make(&s, NULL), "bond");
 	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_agg_selection_set((uint16_t)s.port, AGG_COUNT),

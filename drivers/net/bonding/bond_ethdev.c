@@ -519,4 +519,5 @@ RTE_PMD_REGISTER_ALIAS(net_bonding, eth_bond);
 RTE_PMD_REGISTER_PARAM_STRING(net_bonding,
 			      "slave=<port name> primary=<port name> mode=0-4 "
 			      "xmit_policy=l2|l23|l34 socket_id=<int> mac=<mac addr> "
-			      "lsc_poll_period_ms=<int> up_delay=<int> down_delay=<int>");
+			      "lsc_poll_period_ms=<int> up_delay=<int> down_delay=<int> "
+			      "agg_mode=count|bandwidth|stable");
