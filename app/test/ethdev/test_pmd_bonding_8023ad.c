@@ -546,7 +546,6 @@ test_lacp_api(void)
 	int rr;
 	struct m4_side s;
 
-	TEST_ASSERT(rte_eth_bond_create("net_bonding_m4tlb", BONDING_MODE_TLB, 0) < 0, "TLB");
 	TEST_ASSERT(rte_eth_bond_create("net_bonding_m4alb", BONDING_MODE_ALB, 0) < 0, "ALB");
 	rr = rte_eth_bond_create("net_bonding_m4rr", BONDING_MODE_ROUND_ROBIN, 0);
 	TEST_ASSERT(rr >= 0, "rr bond");

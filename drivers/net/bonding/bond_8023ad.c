@@ -42,14 +42,6 @@ static_assert(sizeof(struct lacpdu_header) == 124, "LACPDU frame");
 static const struct rte_ether_addr lacp_slow_mcast = {
 	.addr_bytes = {0x01, 0x80, 0xc2, 0x00, 0x00, 0x02}};
 
-static uint64_t
-lacp_now_ms(void)
-{
-	uint64_t per_ms = rte_get_timer_hz() / 1000;
-
-	return rte_get_timer_cycles() / (per_ms ? per_ms : 1);
-}
-
 void
 bond_8023ad_conf_default(struct rte_eth_bond_8023ad_conf *conf)
 {
@@ -561,7 +553,7 @@ static void
 lacp_run(struct bond_private *priv)
 {
 	struct bond_8023ad *m4 = &priv->m4;
-	uint64_t now = lacp_now_ms();
+	uint64_t now = bond_ms_now();
 	bool ext = m4->conf.slowrx_cb != NULL;
 	unsigned int i;
 
@@ -636,7 +628,7 @@ bond_8023ad_slave_activate(struct bond_private *priv, uint16_t slave_port)
 		p->tx_ring = lacp_ring_make(priv, slave_port, 't');
 	if (p->rx_ring == NULL || p->tx_ring == NULL)
 		return -ENOMEM;
-	lacp_port_init(priv, p, slave_port, lacp_now_ms());
+	lacp_port_init(priv, p, slave_port, bond_ms_now());
 	/* LACPDUs go to a multicast address: best effort, net_ring has no filter. */
 	rte_eth_allmulticast_enable(slave_port);
 	return 0;

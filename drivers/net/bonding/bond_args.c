@@ -58,7 +58,7 @@ bond_arg_handler(const char *key, const char *value, void *opaque)
 		return 0;
 	}
 	if (strcmp(key, ARG_MODE) == 0) {
-		if (bond_parse_ulong(ctx->name, key, value, 255, "expected 0-4", &v) != 0)
+		if (bond_parse_ulong(ctx->name, key, value, 255, "expected 0-5", &v) != 0)
 			return -1;
 		if (!bond_mode_supported(ctx->name, v))
 			return -1;

@@ -517,7 +517,7 @@ static struct rte_vdev_driver bond_pmd_drv = {
 RTE_PMD_REGISTER_VDEV(net_bonding, bond_pmd_drv);
 RTE_PMD_REGISTER_ALIAS(net_bonding, eth_bond);
 RTE_PMD_REGISTER_PARAM_STRING(net_bonding,
-			      "slave=<port name> primary=<port name> mode=0-4 "
+			      "slave=<port name> primary=<port name> mode=0-5 "
 			      "xmit_policy=l2|l23|l34 socket_id=<int> mac=<mac addr> "
 			      "lsc_poll_period_ms=<int> up_delay=<int> down_delay=<int> "
 			      "agg_mode=count|bandwidth|stable");

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include <bus_vdev_driver.h>
+#include <rte_cycles.h>
 #include <ethdev_driver.h>
 #include <rte_kvargs.h>
 #include <rte_spinlock.h>
@@ -36,12 +37,12 @@ struct bond_lacp_port {
 	enum bond_lacp_rx rx;
 	enum bond_lacp_mux mux;
 	enum rte_bond_8023ad_selection selected;
-	uint16_t agg;		   /* port id of the aggregator selected */
-	struct port_params actor;  /* network byte order, as on the wire */
+	uint16_t agg;		  /* port id of the aggregator selected */
+	struct port_params actor; /* network byte order, as on the wire */
 	struct port_params partner;
 	uint8_t actor_state;
 	uint8_t partner_state;
-	bool ntt; /* need to transmit */
+	bool ntt;		/* need to transmit */
 	uint64_t current_while; /* deadlines, in ms of bond_ms_now() */
 	uint64_t periodic;
 	uint64_t wait_while;
@@ -104,6 +105,12 @@ struct bond_private {
 	bool link_up;		    /* as last reported to the application */
 	struct rte_kvargs *pending; /* slave=/primary= devargs, applied at configure */
 	struct bond_8023ad m4;
+	/* Mode 5 (TLB): active slaves, least loaded first, published like active. */
+	uint16_t tlb_n;
+	uint16_t tlb_order[BOND_MAX_SLAVES];
+	uint64_t tlb_base[RTE_MAX_ETHPORTS];		 /* obytes at the start of the window */
+	uint64_t tlb_window;				 /* its start, ms */
+	struct rte_ether_addr own_mac[RTE_MAX_ETHPORTS]; /* each slave's, by port id */
 };
 
 extern const struct eth_dev_ops bond_ops;
@@ -147,6 +154,25 @@ bool bond_8023ad_collecting(struct bond_private *priv, uint16_t slave_port);
 void bond_8023ad_slow_tx(struct bond_private *priv, uint16_t slave_port, uint16_t queue_id);
 /* External LACP: set or clear STATE_COLLECTING / STATE_DISTRIBUTING. */
 void bond_8023ad_ext_set(struct bond_private *priv, uint16_t slave_port, uint8_t bit, bool on);
+
+/* Mode 5 (bond_tlb.c): reorder with priv->lock held; Tx from the data path. */
+void bond_tlb_reorder(struct bond_private *priv);
+uint16_t bond_tx_tlb(struct bond_txq *q, struct rte_mbuf **bufs, uint16_t nb_pkts);
+/* Milliseconds of the timer clock, for the machines' deadlines. */
+static inline uint64_t
+bond_ms_now(void)
+{
+	uint64_t per_ms = rte_get_timer_hz() / 1000;
+
+	return rte_get_timer_cycles() / (per_ms ? per_ms : 1);
+}
+
+/* Modes where only the current primary receives (and carries the bond's MAC). */
+static inline bool
+bond_mode_rx_primary(uint8_t mode)
+{
+	return mode == BONDING_MODE_ACTIVE_BACKUP || mode == BONDING_MODE_TLB;
+}
 
 uint16_t bond_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);
 uint16_t bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts);

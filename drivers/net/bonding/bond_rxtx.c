@@ -75,7 +75,7 @@ bond_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	uint16_t ports[BOND_MAX_SLAVES];
 	uint16_t n, i, got = 0, start;
 
-	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
+	if (bond_mode_rx_primary(priv->mode)) {
 		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
 			return 0;
 		return rte_eth_rx_burst(__atomic_load_n(&priv->current_primary, __ATOMIC_RELAXED),
@@ -349,6 +349,8 @@ bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		for (i = 0; i < n; i++)
 			bond_8023ad_slow_tx(priv, ports[i], q->queue_id);
 	}
+	if (priv->mode == BONDING_MODE_TLB)
+		return bond_tx_tlb(q, bufs, nb_pkts);
 	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
 		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
 			return 0;
