@@ -242,7 +242,8 @@ m4_slow_frame(uint8_t subtype)
 
 /* The partner's LACPDU: its actor fields, and what it knows of us (ours). */
 static struct rte_mbuf *
-m4_partner_pdu(uint16_t port_number, uint8_t state, const struct lacpdu_header *ours)
+m4_partner_pdu_from(const struct rte_ether_addr *sys, uint16_t port_number, uint8_t state,
+		    const struct lacpdu_header *ours)
 {
 	struct rte_mbuf *m = m4_slow_frame(SLOW_SUBTYPE_LACP);
 	struct lacpdu_header *h;
@@ -254,7 +255,7 @@ m4_partner_pdu(uint16_t port_number, uint8_t state, const struct lacpdu_header *
 	h->lacpdu.actor.tlv_type_info = TLV_TYPE_ACTOR_INFORMATION;
 	h->lacpdu.actor.info_length = 20;
 	h->lacpdu.actor.port_params.system_priority = rte_cpu_to_be_16(0x8000);
-	h->lacpdu.actor.port_params.system = partner_mac;
+	h->lacpdu.actor.port_params.system = *sys;
 	h->lacpdu.actor.port_params.key = rte_cpu_to_be_16(0x0021);
 	h->lacpdu.actor.port_params.port_priority = rte_cpu_to_be_16(0x00ff);
 	h->lacpdu.actor.port_params.port_number = rte_cpu_to_be_16(port_number);
@@ -266,6 +267,12 @@ m4_partner_pdu(uint16_t port_number, uint8_t state, const struct lacpdu_header *
 	h->lacpdu.tlv_type_collector_info = TLV_TYPE_COLLECTOR_INFORMATION;
 	h->lacpdu.collector_info_length = 16;
 	return m;
+}
+
+static struct rte_mbuf *
+m4_partner_pdu(uint16_t port_number, uint8_t state, const struct lacpdu_header *ours)
+{
+	return m4_partner_pdu_from(&partner_mac, port_number, state, ours);
 }
 
 static struct rte_mbuf *
@@ -429,6 +436,74 @@ test_lacp_hand_partner(void)
 	TEST_ASSERT_EQUAL(info.actor_state & STATE_DISTRIBUTING, 0, "no longer distributing");
 	m4_take(s.tx[0], &pdu, &pdus);
 	TEST_ASSERT_EQUAL(m4_send(s.port, 4), 0, "nothing to send on");
+	m4_side_free(&s, true);
+	return TEST_SUCCESS;
+}
+
+/*
+ * Each slave reaches another partner system: two aggregators. The first
+ * (stable policy) carries the traffic, the other slave stands by; when the
+ * first partner goes quiet, the bond moves to the other aggregator.
+ */
+static int
+test_lacp_two_partners(void)
+{
+	const uint8_t in_sync = STATE_LACP_ACTIVE | STATE_LACP_SHORT_TIMEOUT | STATE_AGGREGATION |
+				STATE_SYNCHRONIZATION | STATE_COLLECTING | STATE_DISTRIBUTING;
+	const struct rte_ether_addr other = {{0x02, 0x00, 0x00, 0x00, 0x00, 0xaa}};
+	struct rte_eth_bond_8023ad_slave_info i0, i1;
+	struct lacpdu_header pdu[M4_SL];
+	unsigned int pdus, t, k;
+	struct m4_side s;
+
+	TEST_ASSERT_SUCCESS(m4_side_make(&s, NULL), "bond");
+	memset(pdu, 0, sizeof(pdu));
+	for (t = 0; t < 1000; t += 20) {
+		for (k = 0; k < M4_SL; k++) {
+			struct rte_mbuf *m;
+
+			m4_take(s.tx[k], &pdu[k], &pdus);
+			m = m4_partner_pdu_from(k == 0 ? &partner_mac : &other, 1, in_sync,
+						&pdu[k]);
+			TEST_ASSERT(m != NULL && rte_ring_enqueue(s.rx[k], m) == 0, "pdu %u", k);
+		}
+		m4_pump(s.port, 20);
+	}
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_slave_info((uint16_t)s.port, s.slave[0], &i0), "0");
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_slave_info((uint16_t)s.port, s.slave[1], &i1), "1");
+	TEST_ASSERT_EQUAL(i0.selected, SELECTED, "slave 0's aggregator carries traffic");
+	TEST_ASSERT_EQUAL(i1.selected, STANDBY, "slave 1 stands by");
+	TEST_ASSERT_EQUAL(i1.agg_port_id, s.slave[1], "in an aggregator of its own");
+	TEST_ASSERT(i0.actor_state & STATE_DISTRIBUTING, "slave 0 distributes");
+	TEST_ASSERT_EQUAL(i1.actor_state & (STATE_SYNCHRONIZATION | STATE_DISTRIBUTING), 0,
+			  "slave 1 neither in sync nor distributing (%#x)", i1.actor_state);
+	m4_take(s.tx[0], &pdu[0], &pdus);
+	m4_take(s.tx[1], &pdu[1], &pdus);
+	TEST_ASSERT_EQUAL(m4_send(s.port, 8), 8, "sent");
+	TEST_ASSERT_EQUAL(m4_take(s.tx[0], &pdu[0], &pdus), 8, "all on slave 0");
+	TEST_ASSERT_EQUAL(m4_take(s.tx[1], &pdu[1], &pdus), 0, "none on slave 1");
+
+	/* Only the second partner speaks on: the bond moves to its aggregator. */
+	for (t = 0; t < M4_WAIT_MS; t += 20) {
+		struct rte_mbuf *m;
+
+		m4_take(s.tx[1], &pdu[1], &pdus);
+		m = m4_partner_pdu_from(&other, 1, in_sync, &pdu[1]);
+		TEST_ASSERT(m != NULL && rte_ring_enqueue(s.rx[1], m) == 0, "pdu");
+		m4_pump(s.port, 20);
+		rte_eth_bond_8023ad_slave_info((uint16_t)s.port, s.slave[1], &i1);
+		if (i1.actor_state & STATE_DISTRIBUTING)
+			break;
+	}
+	TEST_ASSERT(t < M4_WAIT_MS, "slave 1 took over");
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_slave_info((uint16_t)s.port, s.slave[0], &i0), "0");
+	TEST_ASSERT(i0.actor_state & STATE_DEFAULTED, "slave 0's partner gone (%#x)",
+		    i0.actor_state);
+	TEST_ASSERT_EQUAL(i1.selected, SELECTED, "slave 1 selected");
+	m4_take(s.tx[0], &pdu[0], &pdus);
+	m4_take(s.tx[1], &pdu[1], &pdus);
+	TEST_ASSERT_EQUAL(m4_send(s.port, 8), 8, "sent");
+	TEST_ASSERT_EQUAL(m4_take(s.tx[1], &pdu[1], &pdus), 8, "all on slave 1");
 	m4_side_free(&s, true);
 	return TEST_SUCCESS;
 }
@@ -617,6 +692,7 @@ test_lacp_cleanup(void)
 /* clang-format off */
 static const struct test_case pmd_bonding_8023ad_cases[] = {
 	TEST_CASE(test_lacp_hand_partner),
+	TEST_CASE(test_lacp_two_partners),
 	TEST_CASE(test_lacp_marker),
 	TEST_CASE(test_lacp_two_bonds),
 	TEST_CASE(test_lacp_api),
