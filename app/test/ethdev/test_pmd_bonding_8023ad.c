@@ -179,6 +179,8 @@ m4_pump(int port, unsigned int ms)
 	return got;
 }
 
+static uint32_t m4_last_len; /* frame length of the last LACPDU m4_take saw */
+
 /* Empties r; the last LACPDU on it lands in pdu. Returns the other frames' count. */
 static unsigned int
 m4_take(struct rte_ring *r, struct lacpdu_header *pdu, unsigned int *pdus)
@@ -193,8 +195,9 @@ m4_take(struct rte_ring *r, struct lacpdu_header *pdu, unsigned int *pdus)
 
 		if (h->eth_hdr.ether_type == rte_cpu_to_be_16(RTE_ETHER_TYPE_SLOW) &&
 		    h->lacpdu.subtype == SLOW_SUBTYPE_LACP &&
-		    rte_pktmbuf_data_len(m) == sizeof(*h)) {
+		    rte_pktmbuf_data_len(m) >= sizeof(*h)) {
 			memcpy(pdu, h, sizeof(*h));
+			m4_last_len = rte_pktmbuf_pkt_len(m);
 			(*pdus)++;
 		} else {
 			data++;
@@ -315,6 +318,7 @@ m4_check_first_pdu(const struct lacpdu_header *h, const struct m4_side *s, unsig
 	uint16_t slave = s->slave[i];
 
 	TEST_ASSERT_SUCCESS(rte_eth_macaddr_get((uint16_t)s->port, &bond_mac), "bond mac");
+	TEST_ASSERT_EQUAL(m4_last_len, 124, "LACPDU frame length");
 	TEST_ASSERT(memcmp(h->eth_hdr.dst_addr.addr_bytes, slow_mcast, 6) == 0, "dst");
 	TEST_ASSERT(rte_is_same_ether_addr(&h->eth_hdr.src_addr, &s->mac[i]),
 		    "src: the slave's own MAC");
@@ -508,6 +512,76 @@ test_lacp_two_partners(void)
 	return TEST_SUCCESS;
 }
 
+static unsigned int ext_rx_count;
+static uint16_t ext_rx_slave;
+
+static void
+m4_ext_slowrx(uint16_t slave_id, struct rte_mbuf *lacp_pkt)
+{
+	ext_rx_count++;
+	ext_rx_slave = slave_id;
+	rte_pktmbuf_free(lacp_pkt);
+}
+
+/*
+ * External LACP: with a slowrx_cb the machines stand still; LACPDUs go to
+ * the callback, the application chooses who collects and distributes and
+ * sends its own LACPDUs.
+ */
+static int
+test_lacp_external(void)
+{
+	struct rte_eth_bond_8023ad_conf c;
+	struct lacpdu_header pdu, ours;
+	struct rte_mbuf *m;
+	unsigned int pdus;
+	struct m4_side s;
+
+	TEST_ASSERT_SUCCESS(m4_side_make(&s, NULL), "bond");
+	m4_conf_fast(&c);
+	c.slowrx_cb = m4_ext_slowrx;
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_setup((uint16_t)s.port, &c), "external");
+	m4_pump(s.port, 50);
+	m4_take(s.tx[1], &pdu, &pdus);
+	m4_take(s.tx[0], &pdu, &pdus);
+	TEST_ASSERT_EQUAL(pdus, 0, "the machines send nothing");
+
+	memset(&ours, 0, sizeof(ours));
+	m = m4_partner_pdu(3, STATE_LACP_ACTIVE, &ours);
+	TEST_ASSERT(m != NULL && rte_ring_enqueue(s.rx[1], m) == 0, "pdu in");
+	ext_rx_count = 0;
+	m4_pump(s.port, 50);
+	TEST_ASSERT_EQUAL(ext_rx_count, 1, "the callback got the LACPDU");
+	TEST_ASSERT_EQUAL(ext_rx_slave, s.slave[1], "from slave 1");
+
+	TEST_ASSERT_EQUAL(m4_send(s.port, 4), 0, "nobody distributes yet");
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_ext_distrib((uint16_t)s.port, s.slave[1], 1), "on");
+	TEST_ASSERT_EQUAL(rte_eth_bond_8023ad_ext_distrib_get((uint16_t)s.port, s.slave[1]), 1,
+			  "distributing");
+	TEST_ASSERT_EQUAL(rte_eth_bond_8023ad_ext_collect_get((uint16_t)s.port, s.slave[1]), 0,
+			  "not collecting");
+	TEST_ASSERT_EQUAL(m4_send(s.port, 4), 4, "sent");
+	TEST_ASSERT_EQUAL(m4_take(s.tx[1], &pdu, &pdus), 4, "on slave 1");
+	m = m4_data_frame(1, 1);
+	TEST_ASSERT(m != NULL && rte_ring_enqueue(s.rx[1], m) == 0, "data in");
+	TEST_ASSERT_EQUAL(m4_pump(s.port, 20), 0, "not collecting: dropped");
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_ext_collect((uint16_t)s.port, s.slave[1], 1), "on");
+	m = m4_data_frame(1, 1);
+	TEST_ASSERT(m != NULL && rte_ring_enqueue(s.rx[1], m) == 0, "data in");
+	TEST_ASSERT_EQUAL(m4_pump(s.port, 20), 1, "collected");
+
+	m = m4_partner_pdu(9, STATE_LACP_ACTIVE, &ours);
+	TEST_ASSERT(m != NULL, "our pdu");
+	TEST_ASSERT_SUCCESS(rte_eth_bond_8023ad_ext_slowtx((uint16_t)s.port, s.slave[0], m), "tx");
+	m4_pump(s.port, 20);
+	m4_take(s.tx[0], &pdu, &pdus);
+	TEST_ASSERT_EQUAL(pdus, 1, "the application's LACPDU went out on slave 0");
+	TEST_ASSERT_EQUAL(pdu.lacpdu.actor.port_params.port_number, rte_cpu_to_be_16(9),
+			  "as built");
+	m4_side_free(&s, true);
+	return TEST_SUCCESS;
+}
+
 /* A marker PDU is answered on the slave it came from, as a response. */
 static int
 test_lacp_marker(void)
@@ -693,6 +767,7 @@ test_lacp_cleanup(void)
 static const struct test_case pmd_bonding_8023ad_cases[] = {
 	TEST_CASE(test_lacp_hand_partner),
 	TEST_CASE(test_lacp_two_partners),
+	TEST_CASE(test_lacp_external),
 	TEST_CASE(test_lacp_marker),
 	TEST_CASE(test_lacp_two_bonds),
 	TEST_CASE(test_lacp_api),
