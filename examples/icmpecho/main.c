@@ -288,8 +288,10 @@ main(int argc, char **argv)
 					rte_pktmbuf_free(m);
 				}
 			}
-			if (nb_out == 0)
-				continue;
+			/*
+			 * Even with nothing to send: a bonding port in 802.3ad mode
+			 * sends its LACPDUs from Tx bursts.
+			 */
 			nb_tx = rte_eth_tx_burst(port, 0, out, nb_out);
 			if (nb_tx < nb_out) {
 				n_dropped += nb_out - nb_tx;

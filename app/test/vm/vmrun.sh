@@ -140,7 +140,9 @@ need_tools() {
 
 # Modules the guest needs; their dependencies are added and ordered from
 # each module's own "depends=" field, because Debian ships no modules.dep.
-guest_modules="9p 9pnet_virtio virtio_pci vfio_iommu_type1 vfio-pci e1000e e1000 virtio_net"
+# bonding and veth: the kernel's bond is net_bonding's peer (kernel_peer_scenarios.sh).
+guest_modules="9p 9pnet_virtio virtio_pci vfio_iommu_type1 vfio-pci e1000e e1000 virtio_net
+	bonding veth"
 
 kernel_package() {
 	apt-cache depends linux-image-amd64 2>/dev/null |

@@ -66,7 +66,7 @@ bond_mac_apply(struct bond_private *priv)
 		struct rte_ether_addr *want = bond_mac(priv);
 		struct rte_ether_addr cur;
 
-		if (priv->mode == BONDING_MODE_ACTIVE_BACKUP && s->port_id != priv->current_primary)
+		if (bond_mode_rx_primary(priv->mode) && s->port_id != priv->current_primary)
 			want = &s->own_mac;
 		if (rte_eth_macaddr_get(s->port_id, &cur) == 0 &&
 		    rte_is_same_ether_addr(&cur, want))
@@ -129,6 +129,8 @@ bond_active_refresh(struct bond_private *priv)
 	memcpy(priv->active, act, n * sizeof(act[0]));
 	/* release: pairs with the acquire in the data path's snapshot */
 	__atomic_store_n(&priv->active_n, n, __ATOMIC_RELEASE);
+	if (priv->mode == BONDING_MODE_TLB)
+		bond_tlb_reorder(priv);
 
 	up = n > 0;
 	memset(&link, 0, sizeof(link));
@@ -225,6 +227,7 @@ bond_slave_add_locked(struct bond_private *priv, uint16_t slave_port)
 	s = &priv->slaves[priv->slaves_n];
 	s->port_id = slave_port;
 	rte_eth_macaddr_get(slave_port, &s->own_mac);
+	priv->own_mac[slave_port] = s->own_mac;
 	priv->slaves_n++;
 	rte_eth_devices[slave_port].data->dev_flags |= RTE_ETH_DEV_BONDED_SLAVE;
 	rte_eth_dev_callback_register(slave_port, RTE_ETH_EVENT_INTR_LSC, bond_slave_lsc, priv);
@@ -236,6 +239,8 @@ bond_slave_add_locked(struct bond_private *priv, uint16_t slave_port)
 	}
 	if (priv->started) {
 		ret = bond_slave_start(priv, slave_port);
+		if (ret == 0 && priv->mode == BONDING_MODE_8023AD)
+			ret = bond_8023ad_slave_activate(priv, slave_port);
 		if (ret != 0) {
 			bond_slave_remove_locked(priv, priv->slaves_n - 1);
 			return ret;
@@ -255,6 +260,8 @@ bond_slave_remove_locked(struct bond_private *priv, unsigned int idx)
 	priv->slaves_n--;
 	/* Out of the data path before the port is stopped. */
 	bond_active_refresh(priv);
+	if (priv->mode == BONDING_MODE_8023AD)
+		bond_8023ad_slave_deactivate(priv, s.port_id);
 	if (priv->started)
 		rte_eth_dev_stop(s.port_id);
 	rte_eth_dev_callback_unregister(s.port_id, RTE_ETH_EVENT_INTR_LSC, bond_slave_lsc, priv);
@@ -334,17 +341,15 @@ rte_eth_bond_slave_remove(uint16_t bonded_port_id, uint16_t slave_port_id)
 bool
 bond_mode_supported(const char *name, unsigned long mode)
 {
-	static const char *const missing[] = {"802.3ad", "TLB", "ALB"};
-
-	if (mode <= BONDING_MODE_BROADCAST)
+	if (mode <= BONDING_MODE_TLB)
 		return true;
-	if (mode <= BONDING_MODE_ALB)
+	if (mode == BONDING_MODE_ALB)
 		RTE_ETHDEV_LOG(ERR,
-			       "%s: bonding mode %lu (%s) is not implemented; use 0 (round "
-			       "robin), 1 (active-backup), 2 (balance) or 3 (broadcast)\n",
-			       name, mode, missing[mode - BONDING_MODE_8023AD]);
+			       "%s: bonding mode 6 (ALB) is not implemented; use 5 (TLB) for "
+			       "balanced Tx, or 0-4\n",
+			       name);
 	else
-		RTE_ETHDEV_LOG(ERR, "%s: bonding mode %lu does not exist; use 0-3\n", name, mode);
+		RTE_ETHDEV_LOG(ERR, "%s: bonding mode %lu does not exist; use 0-5\n", name, mode);
 	return false;
 }
 
@@ -352,12 +357,23 @@ __rte_export int
 rte_eth_bond_mode_set(uint16_t bonded_port_id, uint8_t mode)
 {
 	struct bond_private *priv = bond_lookup(bonded_port_id, "rte_eth_bond_mode_set");
+	int ret;
 
 	if (priv == NULL)
 		return -EINVAL;
 	if (!bond_mode_supported(rte_eth_devices[bonded_port_id].data->name, mode))
 		return -EINVAL;
 	rte_spinlock_lock(&priv->lock);
+	if (priv->started && priv->mode == BONDING_MODE_8023AD && mode != BONDING_MODE_8023AD)
+		bond_8023ad_stop(priv);
+	if (priv->started && priv->mode != BONDING_MODE_8023AD && mode == BONDING_MODE_8023AD) {
+		ret = bond_8023ad_start(priv);
+		if (ret != 0) {
+			bond_8023ad_stop(priv);
+			rte_spinlock_unlock(&priv->lock);
+			return ret;
+		}
+	}
 	priv->mode = mode;
 	bond_mac_apply(priv);
 	rte_spinlock_unlock(&priv->lock);

@@ -22,10 +22,11 @@
 #define ARG_POLL "lsc_poll_period_ms"
 #define ARG_UP "up_delay"
 #define ARG_DOWN "down_delay"
+#define ARG_AGG "agg_mode"
 
 static const char *const bond_valid_args[] = {ARG_SLAVE,  ARG_PRIMARY, ARG_MODE, ARG_XMIT,
 					      ARG_SOCKET, ARG_MAC,     ARG_POLL, ARG_UP,
-					      ARG_DOWN,	  NULL};
+					      ARG_DOWN,	  ARG_AGG,     NULL};
 
 struct bond_arg_ctx {
 	const char *name;
@@ -57,7 +58,7 @@ bond_arg_handler(const char *key, const char *value, void *opaque)
 		return 0;
 	}
 	if (strcmp(key, ARG_MODE) == 0) {
-		if (bond_parse_ulong(ctx->name, key, value, 255, "expected 0-3", &v) != 0)
+		if (bond_parse_ulong(ctx->name, key, value, 255, "expected 0-5", &v) != 0)
 			return -1;
 		if (!bond_mode_supported(ctx->name, v))
 			return -1;
@@ -73,6 +74,18 @@ bond_arg_handler(const char *key, const char *value, void *opaque)
 				return 0;
 			}
 		return rte_vdev_arg_invalid(ctx->name, key, value, "expected l2, l23 or l34");
+	}
+	if (strcmp(key, ARG_AGG) == 0) {
+		/* In the order of enum rte_bond_8023ad_agg_selection. */
+		static const char *const names[] = {"bandwidth", "count", "stable"};
+
+		for (v = 0; v < RTE_DIM(names); v++)
+			if (value != NULL && strcmp(value, names[v]) == 0) {
+				priv->m4.conf.agg_selection = (enum rte_bond_8023ad_agg_selection)v;
+				return 0;
+			}
+		return rte_vdev_arg_invalid(ctx->name, key, value,
+					    "expected bandwidth, count or stable");
 	}
 	if (strcmp(key, ARG_SOCKET) == 0) {
 		if (bond_parse_ulong(ctx->name, key, value, RTE_MAX_NUMA_NODES - 1,
@@ -125,7 +138,7 @@ bond_args_parse(struct rte_vdev_device *vdev, struct bond_private *priv, struct 
 	struct bond_arg_ctx ctx = {rte_vdev_device_name(vdev), priv, mac, have_mac,
 				   (int)rte_socket_id()};
 	static const char *const once[] = {ARG_PRIMARY, ARG_XMIT, ARG_SOCKET, ARG_MAC,
-					   ARG_POLL,	ARG_UP,	  ARG_DOWN};
+					   ARG_POLL,	ARG_UP,	  ARG_DOWN,   ARG_AGG};
 	struct rte_kvargs *kv;
 	unsigned int i;
 	int ret;

@@ -96,6 +96,7 @@ bond_alarms_cancel(struct bond_private *priv)
 		rte_eal_alarm_cancel(bond_poll, priv);
 		rte_eal_alarm_cancel(bond_refresh_async, priv);
 	}
+	bond_8023ad_alarm_cancel(priv);
 }
 
 static int
@@ -135,19 +136,31 @@ bond_start(struct rte_eth_dev *dev)
 	}
 	for (i = 0; ret == 0 && i < priv->slaves_n; i++)
 		ret = bond_slave_start(priv, priv->slaves[i].port_id);
-	if (ret != 0) {
-		bond_slaves_stop(priv);
-		rte_spinlock_unlock(&priv->lock);
-		return ret;
-	}
+	if (ret != 0)
+		goto out_slaves;
 	priv->started = true;
 	priv->current_primary = priv->primary_port;
 	bond_mac_apply(priv);
 	bond_active_refresh(priv);
+	if (priv->mode == BONDING_MODE_8023AD) {
+		ret = bond_8023ad_start(priv);
+		if (ret != 0) {
+			priv->started = false;
+			bond_8023ad_stop(priv);
+			bond_active_refresh(priv);
+			goto out_slaves;
+		}
+	}
 	rte_spinlock_unlock(&priv->lock);
 	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STARTED);
 	rte_eal_alarm_set((uint64_t)priv->poll_ms * 1000, bond_poll, priv);
+	rte_eal_alarm_set((uint64_t)priv->m4.conf.update_timeout_ms * 1000, bond_8023ad_tick, priv);
 	return 0;
+
+out_slaves:
+	bond_slaves_stop(priv);
+	rte_spinlock_unlock(&priv->lock);
+	return ret;
 }
 
 static int
@@ -159,6 +172,8 @@ bond_stop(struct rte_eth_dev *dev)
 	bond_alarms_cancel(priv);
 	rte_spinlock_lock(&priv->lock);
 	bond_active_refresh(priv);
+	if (priv->mode == BONDING_MODE_8023AD)
+		bond_8023ad_stop(priv);
 	bond_slaves_stop(priv);
 	rte_spinlock_unlock(&priv->lock);
 	eth_dev_queue_states_set(dev, RTE_ETH_QUEUE_STATE_STOPPED);
@@ -175,6 +190,7 @@ bond_close(struct rte_eth_dev *dev)
 	rte_spinlock_lock(&priv->lock);
 	while (priv->slaves_n > 0)
 		bond_slave_remove_locked(priv, priv->slaves_n - 1);
+	bond_8023ad_free(priv);
 	rte_spinlock_unlock(&priv->lock);
 	rte_kvargs_free(priv->pending);
 	priv->pending = NULL;
@@ -435,6 +451,8 @@ bond_probe(struct rte_vdev_device *vdev)
 	}
 	rte_spinlock_init(&priv->lock);
 	priv->poll_ms = BOND_POLL_MS_DEFAULT;
+	bond_8023ad_conf_default(&priv->m4.conf);
+	priv->m4.active_agg = RTE_MAX_ETHPORTS;
 	socket = (int)rte_socket_id();
 	ret = bond_args_parse(vdev, priv, &mac, &have_mac);
 	if (ret < 0)
@@ -499,6 +517,7 @@ static struct rte_vdev_driver bond_pmd_drv = {
 RTE_PMD_REGISTER_VDEV(net_bonding, bond_pmd_drv);
 RTE_PMD_REGISTER_ALIAS(net_bonding, eth_bond);
 RTE_PMD_REGISTER_PARAM_STRING(net_bonding,
-			      "slave=<port name> primary=<port name> mode=0-3 "
+			      "slave=<port name> primary=<port name> mode=0-5 "
 			      "xmit_policy=l2|l23|l34 socket_id=<int> mac=<mac addr> "
-			      "lsc_poll_period_ms=<int> up_delay=<int> down_delay=<int>");
+			      "lsc_poll_period_ms=<int> up_delay=<int> down_delay=<int> "
+			      "agg_mode=count|bandwidth|stable");

@@ -29,6 +29,44 @@ bond_active_snapshot(struct bond_private *priv, uint16_t *ports)
 	return n;
 }
 
+/* Mode 4: the distributing slaves, published by the LACP alarm. */
+static uint16_t
+bond_dist_snapshot(struct bond_private *priv, uint16_t *ports)
+{
+	/* acquire: pairs with the release store in lacp_dist_publish */
+	uint16_t n = __atomic_load_n(&priv->m4.dist_n, __ATOMIC_ACQUIRE);
+
+	memcpy(ports, priv->m4.dist, n * sizeof(*ports));
+	return n;
+}
+
+/*
+ * Mode 4: of the k packets a slave just put at bufs[got], slow protocol
+ * frames go to the LACP machines and data from a slave not collecting is
+ * dropped (802.1AX 5.4.15: only a collecting port delivers frames).
+ * Returns the new count of packets in bufs.
+ */
+static uint16_t
+bond_8023ad_rx_filter(struct bond_private *priv, uint16_t port, struct rte_mbuf **bufs,
+		      uint16_t got, uint16_t k)
+{
+	bool collecting = bond_8023ad_collecting(priv, port);
+	uint16_t i, w = got;
+
+	for (i = got; i < got + k; i++) {
+		struct rte_mbuf *m = bufs[i];
+
+		if (bond_8023ad_slow_rx(priv, port, m))
+			continue;
+		if (!collecting) {
+			rte_pktmbuf_free(m);
+			continue;
+		}
+		bufs[w++] = m;
+	}
+	return w;
+}
+
 uint16_t
 bond_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 {
@@ -37,7 +75,7 @@ bond_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	uint16_t ports[BOND_MAX_SLAVES];
 	uint16_t n, i, got = 0, start;
 
-	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
+	if (bond_mode_rx_primary(priv->mode)) {
 		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
 			return 0;
 		return rte_eth_rx_burst(__atomic_load_n(&priv->current_primary, __ATOMIC_RELAXED),
@@ -48,9 +86,14 @@ bond_rx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 		return 0;
 	/* Start one slave further each burst so no slave starves the others. */
 	start = q->next < n ? q->next : 0;
-	for (i = 0; i < n && got < nb_pkts; i++)
-		got += rte_eth_rx_burst(ports[(start + i) % n], q->queue_id, bufs + got,
-					nb_pkts - got);
+	for (i = 0; i < n && got < nb_pkts; i++) {
+		uint16_t port = ports[(start + i) % n];
+		uint16_t k = rte_eth_rx_burst(port, q->queue_id, bufs + got, nb_pkts - got);
+
+		got = priv->mode == BONDING_MODE_8023AD
+			      ? bond_8023ad_rx_filter(priv, port, bufs, got, k)
+			      : got + k;
+	}
 	q->next = (uint16_t)((start + 1) % n);
 	return got;
 }
@@ -261,12 +304,16 @@ bond_tx_chunk(struct bond_txq *q, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	uint16_t to[BOND_TX_CHUNK];
 	uint16_t n, i;
 
-	n = bond_active_snapshot(priv, ports);
+	if (priv->mode == BONDING_MODE_8023AD)
+		n = bond_dist_snapshot(priv, ports);
+	else
+		n = bond_active_snapshot(priv, ports);
 	if (n == 0 || nb_pkts == 0)
 		return 0;
 	switch (priv->mode) {
 	case BONDING_MODE_BROADCAST:
 		return bond_tx_broadcast(q, ports, n, bufs, nb_pkts);
+	case BONDING_MODE_8023AD: /* balanced over the distributing slaves */
 	case BONDING_MODE_BALANCE:
 		if (priv->xmit_policy == BALANCE_XMIT_POLICY_LAYER34)
 			bond_hash_l34(bufs, nb_pkts, n, to);
@@ -294,6 +341,16 @@ bond_tx_burst(void *queue, struct rte_mbuf **bufs, uint16_t nb_pkts)
 	struct bond_private *priv = q->priv;
 	uint16_t sent = 0;
 
+	if (priv->mode == BONDING_MODE_8023AD) {
+		uint16_t ports[BOND_MAX_SLAVES], n, i;
+
+		/* LACPDUs first, on every slave whose link is up, distributing or not. */
+		n = bond_active_snapshot(priv, ports);
+		for (i = 0; i < n; i++)
+			bond_8023ad_slow_tx(priv, ports[i], q->queue_id);
+	}
+	if (priv->mode == BONDING_MODE_TLB)
+		return bond_tx_tlb(q, bufs, nb_pkts);
 	if (priv->mode == BONDING_MODE_ACTIVE_BACKUP) {
 		if (__atomic_load_n(&priv->active_n, __ATOMIC_ACQUIRE) == 0)
 			return 0;

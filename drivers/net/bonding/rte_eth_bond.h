@@ -19,8 +19,8 @@ extern "C" {
 #define BONDING_MODE_ACTIVE_BACKUP (1) /* one slave carries all, the others wait */
 #define BONDING_MODE_BALANCE (2)       /* slave chosen by a header hash */
 #define BONDING_MODE_BROADCAST (3)     /* every packet on every active slave */
-#define BONDING_MODE_8023AD (4)	       /* not implemented: refused */
-#define BONDING_MODE_TLB (5)	       /* not implemented: refused */
+#define BONDING_MODE_8023AD (4)	       /* LACP: see rte_eth_bond_8023ad.h */
+#define BONDING_MODE_TLB (5)	       /* Tx by load, Rx on the primary */
 #define BONDING_MODE_ALB (6)	       /* not implemented: refused */
 
 #define BALANCE_XMIT_POLICY_LAYER2 (0)	/* MAC addresses */
