@@ -9,7 +9,7 @@
 #   lookup    bench/lookup.sh     hash, LPM and FIB cycles an add or a lookup
 #                                 with 1M keys or routes (one source file
 #                                 built against both; minutes a round)
-#   testpmd   bench/testpmd.sh    io forwarding on net_null, net_ring and
+#   testpmd   bench/testpmd.sh    io forwarding on net_null, net_ring, net_af_xdp and
 #                                 net_af_packet ports, burst 32
 #   burst     this script         io forwarding on two net_null ports,
 #                                 burst 1, 4, 8, 16, 32, 64
@@ -181,7 +181,7 @@ if want testpmd; then
 	if bash bench/testpmd.sh -b "$BUILD" -r "$ROUNDS" -t "$SECS" >"$tmp/testpmd.out" 2>"$tmp/testpmd.err"; then
 		awk '($2 == "ours" || $2 == "dpdk") && NF >= 5 { print $1, $2, $3, $4, $5 }' \
 			"$tmp/testpmd.out" >"$tmp/testpmd.rows"
-		for sc in null ring afp; do
+		for sc in null ring afp af_xdp; do
 			o=$(awk -v s=$sc '$1 == s && $2 == "ours"' "$tmp/testpmd.rows")
 			d=$(awk -v s=$sc '$1 == s && $2 == "dpdk"' "$tmp/testpmd.rows")
 			if [ -z "$o" ] || [ -z "$d" ]; then

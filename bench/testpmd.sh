@@ -27,7 +27,7 @@ set -u
 BUILD=build
 ROUNDS=5
 SECS=10
-SCENARIOS="null ring afp"
+SCENARIOS="null ring afp af_xdp"
 while getopts "b:r:t:s:h" o; do
 	case $o in
 	b) BUILD=$OPTARG ;;
