@@ -68,7 +68,9 @@ vhost_vq_notify(struct vhost_dev *dev, struct vhost_vq *vq)
 		return;
 	/* the used index store before the front-end's suppression field is read (2.6.7.1) */
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
-	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX)) {
+	if (vq->packed) {
+		wanted = vhost_packed_call_wanted(vq);
+	} else if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX)) {
 		uint16_t event = ((volatile uint16_t *)vq->avail->ring)[vq->num];
 
 		wanted = virtq_need_event(event, now, old);
@@ -185,7 +187,9 @@ rte_vhost_enable_guest_notification(int vid, uint16_t queue_id, int enable)
 	if (vq == NULL)
 		return -1;
 	vq->kicks_wanted = enable != 0;
-	if (vq->ready && vq->desc != NULL) {
+	if (vq->ready && vq->desc != NULL && vq->packed) {
+		vq->dev_event->flags = enable ? RING_EVENT_FLAGS_ENABLE : RING_EVENT_FLAGS_DISABLE;
+	} else if (vq->ready && vq->desc != NULL) {
 		/* 2.6.10: with EVENT_IDX, the next avail index wanted; else a flag */
 		if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX))
 			((volatile uint16_t *)vq->used->ring)[vq->num * 4] = vq->last_avail;
@@ -222,7 +226,8 @@ rte_vhost_avail_entries(int vid, uint16_t queue_id)
 
 	if (vq == NULL)
 		return 0;
-	if (vq->ready && vq->desc != NULL && !vq->broken) {
+	/* packed rings have no index to count from */
+	if (vq->ready && vq->desc != NULL && !vq->broken && !vq->packed) {
 		n = (uint16_t)(__atomic_load_n(&vq->avail->idx, __ATOMIC_ACQUIRE) - vq->last_avail);
 		n = RTE_MIN(n, (uint16_t)vq->num);
 	}

@@ -38,7 +38,7 @@ extern int vhost_logtype;
 #define VHOST_FEATURES_SUPPORTED                                                \
 	(VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF) | VIRTIO_BIT(VIRTIO_NET_F_MQ) |     \
 	 VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX) | VIRTIO_BIT(VIRTIO_F_VERSION_1) | \
-	 VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES))
+	 VIRTIO_BIT(VIRTIO_F_RING_PACKED) | VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES))
 #define VHOST_PROTOCOL_FEATURES_SUPPORTED \
 	(VIRTIO_BIT(VHOST_USER_PROTOCOL_F_MQ) | VIRTIO_BIT(VHOST_USER_PROTOCOL_F_REPLY_ACK))
 
@@ -62,12 +62,29 @@ struct vhost_vq {
 	bool enabled;
 	int kickfd;
 	int callfd;
-	/* valid while ready: translated ring parts, checked to lie inside a region */
-	struct vring_desc *desc;
-	struct vring_avail *avail;
-	struct vring_used *used;
-	uint16_t last_avail;	 /* next avail entry to take (SET/GET_VRING_BASE) */
-	uint16_t last_used;	 /* next used entry to fill */
+	/*
+	 * Valid while ready: translated ring parts, checked to lie inside a
+	 * region; a packed ring (2.7) has its descriptors and the driver's and
+	 * device's event areas where a split one has its three parts.
+	 */
+	bool packed;
+	union {
+		struct vring_desc *desc;
+		struct vring_packed_desc *pdesc;
+	};
+	union {
+		struct vring_avail *avail;
+		struct vring_packed_desc_event *drv_event;
+	};
+	union {
+		struct vring_used *used;
+		struct vring_packed_desc_event *dev_event;
+	};
+	/* split: free-running indices; packed: positions below num, with wrap counters */
+	uint16_t last_avail; /* next avail entry to take (SET/GET_VRING_BASE) */
+	uint16_t last_used;  /* next used entry to fill */
+	bool avail_wrap;
+	bool used_wrap;
 	uint16_t signalled_used; /* last_used when the front-end was last called */
 	bool ready;
 	bool kicks_wanted; /* rte_vhost_enable_guest_notification() */
@@ -153,7 +170,11 @@ void vhost_dev_unregister(struct vhost_dev *dev);
 /* Signal the front-end after used entries up to vq->last_used were published. */
 void vhost_vq_notify(struct vhost_dev *dev, struct vhost_vq *vq);
 
-/* vhost_split.c */
+/* vhost_ring.c, vhost_split.c, vhost_packed.c: find the ring's parts in the regions, 0 or -1 */
+int vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
 int vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
+int vhost_packed_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
+/* Whether the front-end wants a call for the used entries of this burst (packed rings). */
+bool vhost_packed_call_wanted(struct vhost_vq *vq);
 
 #endif /* _VHOST_PRIVATE_H_ */

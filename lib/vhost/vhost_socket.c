@@ -124,7 +124,12 @@ vhost_sock_read(int fd, void *buf, size_t len, int *fds, unsigned int *nfds)
 				close(f);
 		}
 	}
-	if ((size_t)ret != len || (mh.msg_flags & MSG_CTRUNC))
+	if (mh.msg_flags & MSG_CTRUNC) {
+		VHOST_LOG(ERR, "vhost: a message came with more than %u fds\n",
+			  VHOST_USER_MEMORY_MAX_NREGIONS);
+		return -EBADMSG;
+	}
+	if ((size_t)ret != len)
 		return -EBADMSG;
 	return ret;
 }

@@ -11,23 +11,7 @@
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
 
-#include "eal_private.h"
-#include "vhost_private.h"
-
-/* Buffers of one packet: up to this many descriptors, over all its chains. */
-#define VHOST_BUF_VEC_MAX 64
-
-struct vhost_buf {
-	uint8_t *va;
-	uint32_t len;
-};
-
-/* One chain's head and how many of the packet's buffers it holds. */
-struct vhost_chain {
-	uint16_t head;
-	uint16_t nbufs;
-	uint32_t len; /* bytes the chain offers */
-};
+#include "vhost_ring.h"
 
 int
 vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
@@ -55,34 +39,6 @@ vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
 	if (!(dev->features & VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX)))
 		vq->used->flags = vq->kicks_wanted ? 0 : VRING_USED_F_NO_NOTIFY;
 	return 0;
-}
-
-/* A ring usable now: set up, not broken, not being changed by a message. */
-static struct vhost_vq *
-vhost_vq_acquire(int vid, uint16_t queue_id, bool tx, struct vhost_dev **devp)
-{
-	struct vhost_dev *dev = vhost_dev_get(vid);
-	struct vhost_vq *vq;
-
-	/* even rings are the front-end's receive rings, odd its transmit rings */
-	if (dev == NULL || queue_id >= VHOST_MAX_VRINGS || (queue_id & 1) != tx)
-		return NULL;
-	vq = &dev->vq[queue_id];
-	if (!rte_spinlock_trylock(&vq->lock))
-		return NULL;
-	if (!vq->ready || vq->desc == NULL || vq->broken) {
-		rte_spinlock_unlock(&vq->lock);
-		return NULL;
-	}
-	*devp = dev;
-	return vq;
-}
-
-static void
-vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what)
-{
-	if (vq->errors++ == 0)
-		VHOST_LOG(ERR, "vhost: %s: ring %td: %s\n", dev->sock->path, vq - dev->vq, what);
 }
 
 /*
@@ -172,27 +128,6 @@ vhost_split_used_publish(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t be
 	vhost_vq_notify(dev, vq);
 }
 
-/* Copy len bytes from src into the buffers, from buffer *bi at offset *off on. */
-static void
-vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off, const void *src,
-		 uint32_t len)
-{
-	const uint8_t *s = src;
-
-	while (len > 0) {
-		uint32_t n = RTE_MIN(len, bufs[*bi].len - *off);
-
-		memcpy(bufs[*bi].va + *off, s, n);
-		s += n;
-		len -= n;
-		*off += n;
-		if (*off == bufs[*bi].len) {
-			(*bi)++;
-			*off = 0;
-		}
-	}
-}
-
 /*
  * Reserve the chains one packet of need bytes takes: one chain without
  * MRG_RXBUF, as many as it takes with it (5.1.6.4). 0; -1 when the ring
@@ -225,18 +160,15 @@ vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t avai
 	return 0;
 }
 
-__rte_export uint16_t
-rte_vhost_enqueue_burst(int vid, uint16_t queue_id, struct rte_mbuf **pkts, uint16_t count)
+uint16_t
+vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
+		    uint16_t count)
 {
 	struct vhost_chain chains[VHOST_BUF_VEC_MAX];
 	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
-	struct vhost_dev *dev;
-	struct vhost_vq *vq = vhost_vq_acquire(vid, queue_id, false, &dev);
 	uint16_t done = 0, before;
 	int avail;
 
-	if (vq == NULL)
-		return 0;
 	before = vq->last_used;
 	avail = vhost_split_avail_count(dev, vq);
 	while (avail > 0 && done < count) {
@@ -274,69 +206,17 @@ rte_vhost_enqueue_burst(int vid, uint16_t queue_id, struct rte_mbuf **pkts, uint
 		done++;
 	}
 	vhost_split_used_publish(dev, vq, before);
-	rte_spinlock_unlock(&vq->lock);
 	return done;
 }
 
-/* Copy a packet out of the buffers (the header skipped) into mbufs of pool. */
-static struct rte_mbuf *
-vhost_split_tx_copy(struct rte_mempool *pool, const struct vhost_buf *bufs, unsigned int nbufs,
-		    uint32_t skip)
-{
-	struct rte_mbuf *head = rte_pktmbuf_alloc(pool), *cur = head;
-
-	if (head == NULL)
-		return NULL;
-	for (unsigned int i = 0; i < nbufs; i++) {
-		const uint8_t *src = bufs[i].va;
-		uint32_t len = bufs[i].len;
-
-		if (skip >= len) {
-			skip -= len;
-			continue;
-		}
-		src += skip;
-		len -= skip;
-		skip = 0;
-		while (len > 0) {
-			uint16_t room = rte_pktmbuf_tailroom(cur);
-			uint32_t n;
-
-			if (room == 0) {
-				struct rte_mbuf *seg = rte_pktmbuf_alloc(pool);
-
-				if (seg == NULL) {
-					rte_pktmbuf_free(head);
-					return NULL;
-				}
-				cur->next = seg;
-				cur = seg;
-				head->nb_segs++;
-				room = rte_pktmbuf_tailroom(cur);
-			}
-			n = RTE_MIN(len, (uint32_t)room);
-			memcpy(rte_pktmbuf_mtod_offset(cur, uint8_t *, cur->data_len), src, n);
-			cur->data_len += n;
-			head->pkt_len += n;
-			src += n;
-			len -= n;
-		}
-	}
-	return head;
-}
-
-__rte_export uint16_t
-rte_vhost_dequeue_burst(int vid, uint16_t queue_id, struct rte_mempool *mbuf_pool,
-			struct rte_mbuf **pkts, uint16_t count)
+uint16_t
+vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *mbuf_pool,
+		    struct rte_mbuf **pkts, uint16_t count)
 {
 	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
-	struct vhost_dev *dev;
-	struct vhost_vq *vq = vhost_vq_acquire(vid, queue_id, true, &dev);
 	uint16_t done = 0, before;
 	int avail;
 
-	if (vq == NULL)
-		return 0;
 	before = vq->last_used;
 	avail = vhost_split_avail_count(dev, vq);
 	for (; avail > 0 && done < count; avail--) {
@@ -352,7 +232,7 @@ rte_vhost_dequeue_burst(int vid, uint16_t queue_id, struct rte_mempool *mbuf_poo
 			vq->last_avail++;
 			continue;
 		}
-		m = vhost_split_tx_copy(mbuf_pool, bufs, nbufs, dev->hdr_len);
+		m = vhost_bufs_to_mbuf(mbuf_pool, bufs, nbufs, dev->hdr_len);
 		if (m == NULL)
 			break; /* out of mbufs: the chain stays available for the next burst */
 		vhost_split_used_put(vq, chain.head, 0);
@@ -360,6 +240,5 @@ rte_vhost_dequeue_burst(int vid, uint16_t queue_id, struct rte_mempool *mbuf_poo
 		pkts[done++] = m;
 	}
 	vhost_split_used_publish(dev, vq, before);
-	rte_spinlock_unlock(&vq->lock);
 	return done;
 }

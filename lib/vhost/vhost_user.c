@@ -248,9 +248,9 @@ vhost_msg_set_vring_num(struct vhost_dev *dev, struct vhost_user_msg *msg, int *
 	RTE_SET_USED(nfds);
 	if (vq == NULL)
 		return -EINVAL;
-	/* 2.6: a split ring's size is a power of two up to 32768 */
-	if (!virtq_size_valid(num, false)) {
-		VHOST_LOG(ERR, "vhost: %s: ring size %u is not a power of two in 1..%u\n",
+	/* 2.6: a split ring's size is a power of two up to 32768; 2.7: a packed one any */
+	if (!virtq_size_valid(num, dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED))) {
+		VHOST_LOG(ERR, "vhost: %s: ring size %u: 1..%u, a power of two for split rings\n",
 			  dev->sock->path, num, VIRTQ_MAX_SIZE);
 		return -EINVAL;
 	}
@@ -291,7 +291,14 @@ vhost_msg_set_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 		return -EINVAL;
 	}
 	vq->last_avail = (uint16_t)msg->payload.state.num;
+	vq->avail_wrap = false;
+	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED)) {
+		/* vhost-user.rst: a packed ring's position, its wrap counter in bit 15 */
+		vq->avail_wrap = (vq->last_avail >> 15) & 1;
+		vq->last_avail &= 0x7fff;
+	}
 	vq->last_used = vq->last_avail;
+	vq->used_wrap = vq->avail_wrap;
 	vq->signalled_used = vq->last_avail;
 	return 0;
 }
@@ -310,6 +317,8 @@ vhost_msg_get_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 	vhost_vq_stop(vq);
 	vq->enabled = false;
 	msg->payload.state.num = vq->last_avail;
+	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED))
+		msg->payload.state.num |= (uint32_t)vq->avail_wrap << 15;
 	msg->size = sizeof(msg->payload.state);
 	return 1;
 }
@@ -492,7 +501,7 @@ vhost_vq_check_ready(struct vhost_dev *dev, struct vhost_vq *vq, unsigned int in
 	if (vq->num == 0 || !vq->addr_set || dev->nregions == 0 || vq->kickfd == VHOST_FD_UNSET ||
 	    vq->callfd == VHOST_FD_UNSET || !vq->enabled || vq->broken)
 		return false;
-	if (vq->desc == NULL && vhost_split_ring_translate(dev, vq) < 0) {
+	if (vq->desc == NULL && vhost_ring_translate(dev, vq) < 0) {
 		VHOST_LOG(ERR, "vhost: %s: ring %u is not inside the front-end's memory\n",
 			  dev->sock->path, index);
 		vq->broken = true;
@@ -524,8 +533,10 @@ vhost_dev_state_update(struct vhost_dev *dev)
 		if (changed[i] && ops->vring_state_changed != NULL)
 			ops->vring_state_changed(dev->vid, i, dev->vq[i].ready);
 	if (dev_ready && !dev->running) {
-		VHOST_LOG(INFO, "vhost: %s: device %d ready, %u rings\n", dev->sock->path, dev->vid,
-			  dev->nr_vring);
+		VHOST_LOG(INFO, "vhost: %s: device %d ready, %u %s rings, features 0x%jx\n",
+			  dev->sock->path, dev->vid, dev->nr_vring,
+			  dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED) ? "packed" : "split",
+			  (uintmax_t)dev->features);
 		dev->running = ops->new_device == NULL || ops->new_device(dev->vid) == 0;
 	} else if (!dev_ready && dev->running) {
 		vhost_dev_stop(dev);

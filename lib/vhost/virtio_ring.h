@@ -126,8 +126,8 @@ struct virtio_net_hdr {
 	uint16_t num_buffers;
 };
 static_assert(sizeof(struct virtio_net_hdr) == 12, "5.1.6: virtio_net_hdr is 12 bytes");
-#define VIRTIO_NET_HDR_F_NEEDS_CSUM 1 /* checksum from csum_start to the end goes at csum_offset \
-				       */
+/* checksum from csum_start to the end goes at csum_offset */
+#define VIRTIO_NET_HDR_F_NEEDS_CSUM 1
 #define VIRTIO_NET_HDR_F_DATA_VALID 2 /* Rx only: the device checked the checksum */
 #define VIRTIO_NET_HDR_GSO_NONE 0
 

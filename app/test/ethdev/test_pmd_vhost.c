@@ -171,9 +171,8 @@ test_vhost_dpdk_split(void)
 	return vhost_t_against_dpdk("", ",packed_vq=0", 1);
 }
 
-/* The front-end asks for packed rings; offered split only, it must fall back to them. */
 static int
-test_vhost_dpdk_packed_asked(void)
+test_vhost_dpdk_packed(void)
 {
 	return vhost_t_against_dpdk("", ",packed_vq=1", 1);
 }
@@ -181,7 +180,7 @@ test_vhost_dpdk_packed_asked(void)
 static int
 test_vhost_dpdk_two_queues(void)
 {
-	return vhost_t_against_dpdk("", "", 2);
+	return vhost_t_against_dpdk("", ",packed_vq=1", 2);
 }
 
 static int
@@ -225,7 +224,7 @@ test_vhost_args(void)
 static const struct test_case vhost_cases[] = {
 	TEST_CASE(test_vhost_args),
 	TEST_CASE(test_vhost_dpdk_split),
-	TEST_CASE(test_vhost_dpdk_packed_asked),
+	TEST_CASE(test_vhost_dpdk_packed),
 	TEST_CASE(test_vhost_dpdk_two_queues),
 	TEST_CASE(test_vhost_client_dpdk_server),
 	TEST_CASES_END(),
