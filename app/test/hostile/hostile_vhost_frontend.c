@@ -181,8 +181,12 @@ hv_setup(struct hv_frontend *fe, uint64_t extra_features)
 
 		memset(fe->mem + HV_RING_OFF(r), 0, 16384);
 		fe->ring[r].desc_next = 0;
+		fe->ring[r].wrap = true;
 		ret |= hv_send_state(fe, VHOST_USER_SET_VRING_NUM, r, HV_NUM);
-		ret |= hv_send_state(fe, VHOST_USER_SET_VRING_BASE, r, 0);
+		/* a packed ring starts with wrap counters 1, in bit 15 of the base */
+		ret |= hv_send_state(fe, VHOST_USER_SET_VRING_BASE, r,
+				     extra_features & VIRTIO_BIT(VIRTIO_F_RING_PACKED) ? 1u << 15
+										       : 0);
 		ret |= hv_send(fe, VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
 		ret |= hv_send_u64(fe, VHOST_USER_SET_VRING_CALL, r, &fe->callfd[r], 1);
 		/* without protocol features the kick fd starts the ring */
@@ -210,4 +214,37 @@ hv_post(struct hv_frontend *fe, unsigned int r, const struct vring_desc *desc, u
 	ring->avail->ring[pos % HV_NUM] = head;
 	/* 2.6.13: the entry before the index that publishes it */
 	__atomic_store_n(&ring->avail->idx, (uint16_t)(pos + 1), __ATOMIC_RELEASE);
+}
+
+void
+hv_post_packed(struct hv_frontend *fe, unsigned int r, const struct vring_packed_desc *desc,
+	       unsigned int n, uint16_t id)
+{
+	struct vring_packed_desc *ring = (struct vring_packed_desc *)fe->ring[r].desc;
+	struct hv_ring *hr = &fe->ring[r];
+	uint16_t first = hr->desc_next, first_flags = 0;
+
+	for (unsigned int i = 0; i < n; i++) {
+		uint16_t pos = hr->desc_next;
+		/* 2.7.1: AVAIL as the wrap counter, USED its inverse */
+		uint16_t flags = (uint16_t)((desc[i].flags & ~(VRING_PACKED_DESC_F_AVAIL |
+							       VRING_PACKED_DESC_F_USED)) |
+					    (hr->wrap ? VRING_PACKED_DESC_F_AVAIL
+						      : VRING_PACKED_DESC_F_USED) |
+					    (i + 1 < n ? VRING_DESC_F_NEXT : 0));
+
+		ring[pos].addr = desc[i].addr;
+		ring[pos].len = desc[i].len;
+		ring[pos].id = id;
+		if (i == 0)
+			first_flags = flags;
+		else
+			ring[pos].flags = flags;
+		if (++hr->desc_next == HV_NUM) {
+			hr->desc_next = 0;
+			hr->wrap = !hr->wrap;
+		}
+	}
+	/* 2.7.21: the chain's first flags last, after everything else */
+	__atomic_store_n(&ring[first].flags, first_flags, __ATOMIC_RELEASE);
 }

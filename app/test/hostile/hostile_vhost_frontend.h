@@ -23,6 +23,7 @@ struct hv_ring {
 	struct vring_avail *avail;
 	struct vring_used *used;
 	uint16_t desc_next; /* descriptors are handed out in order */
+	bool wrap;	    /* packed: the driver's wrap counter (2.7.1), 1 at first */
 };
 
 struct hv_frontend {
@@ -56,5 +57,13 @@ uint64_t hv_gpa(const struct hv_frontend *fe, uint64_t off);
  */
 void hv_post(struct hv_frontend *fe, unsigned int r, const struct vring_desc *desc, unsigned int n,
 	     bool keep_next);
+
+/*
+ * Packed rings (setup with VIRTIO_F_RING_PACKED): make one chain of n
+ * descriptors available at the ring's next position, buffer id id, the
+ * first descriptor's flags written last.
+ */
+void hv_post_packed(struct hv_frontend *fe, unsigned int r, const struct vring_packed_desc *desc,
+		    unsigned int n, uint16_t id);
 
 #endif /* _HOSTILE_VHOST_FRONTEND_H_ */

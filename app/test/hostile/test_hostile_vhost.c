@@ -459,9 +459,93 @@ out:
 	return ret;
 }
 
+/*
+ * Packed rings: a good frame each way, then a descriptor outside the
+ * memory, which stops the ring (counted) while the process lives.
+ */
+static int
+test_hostile_vhost_packed(void)
+{
+	struct hv_frontend fe;
+	struct vring_packed_desc pd;
+	struct vring_desc d;
+	struct rte_mbuf *m;
+	unsigned int n;
+	int ret = TEST_FAILED;
+
+	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
+	if (hv_open(&fe, hv_sock) != 0 || hv_setup(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED)) != 0 ||
+	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
+		printf("packed setup: link not up\n");
+		goto out;
+	}
+	d = hv_tx_frame(&fe, 0, 200, 7);
+	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
+	hv_post_packed(&fe, 1, &pd, 1, 5);
+	if (hv_rx_check(200, 7, &n) != 0) {
+		printf("packed frame: %u received or changed\n", n);
+		goto out;
+	}
+	/* the used descriptor: buffer id 5, both flags as the wrap counter (1) */
+	pd = ((struct vring_packed_desc *)fe.ring[1].desc)[0];
+	if (pd.id != 5 || (pd.flags & (VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED)) !=
+				  (VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED)) {
+		printf("used descriptor: id %u flags 0x%x\n", pd.id, pd.flags);
+		goto out;
+	}
+	pd = (struct vring_packed_desc){
+		.addr = hv_gpa(&fe, HV_BUF_OFF), .len = HV_BUF_SIZE, .flags = VRING_DESC_F_WRITE};
+	hv_post_packed(&fe, 0, &pd, 1, 9);
+	m = rte_pktmbuf_alloc(hv_pool());
+	if (m == NULL)
+		goto out;
+	memset(rte_pktmbuf_append(m, 60), 0x33, 60);
+	if (rte_eth_tx_burst(hv_port, 0, &m, 1) != 1) {
+		rte_pktmbuf_free(m);
+		printf("the port did not send into the packed ring\n");
+		goto out;
+	}
+	pd = ((struct vring_packed_desc *)fe.ring[0].desc)[0];
+	if (pd.id != 9 || pd.len != sizeof(struct virtio_net_hdr) + 60) {
+		printf("receive used descriptor: id %u len %u\n", pd.id, pd.len);
+		goto out;
+	}
+	/* outside the memory: the ring stops */
+	pd = (struct vring_packed_desc){.addr = 0xdead00000000ull, .len = 100};
+	hv_post_packed(&fe, 1, &pd, 1, 6);
+	d = hv_tx_frame(&fe, 1, 64, 8);
+	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
+	hv_post_packed(&fe, 1, &pd, 1, 7);
+	for (int i = 0; i < 10; i++) {
+		struct rte_mbuf *rx[8];
+
+		if (rte_eth_rx_burst(hv_port, 0, rx, RTE_DIM(rx)) != 0) {
+			printf("frames from a stopped ring\n");
+			goto out;
+		}
+	}
+	if (hv_xstat("rx_ring_errors") != 1) {
+		printf("rx_ring_errors %ju, 1 fault\n", (uintmax_t)hv_xstat("rx_ring_errors"));
+		goto out;
+	}
+	hv_close(&fe);
+	if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000) ||
+	    rte_mempool_avail_count(hv_pool()) != HV_POOL_N) {
+		printf("link still up, or %u of %u mbufs back\n",
+		       rte_mempool_avail_count(hv_pool()), HV_POOL_N);
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	hv_close(&fe);
+	hv_port_down();
+	return ret;
+}
+
 static const struct test_case hostile_vhost_cases[] = {
 	TEST_CASE(test_hostile_vhost_messages),
 	TEST_CASE(test_hostile_vhost_rings),
+	TEST_CASE(test_hostile_vhost_packed),
 	TEST_CASES_END(),
 };
 
