@@ -7,6 +7,7 @@
  * A chain the front-end wrote wrong stops the ring (counted): its length,
  * and so where the next chain starts, cannot be trusted.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <rte_mbuf.h>
@@ -214,15 +215,17 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 			vhost_packed_broken(dev, vq, "bad transmit descriptor chain");
 			break;
 		}
-		m = vhost_bufs_to_mbuf(mbuf_pool, bufs, nbufs, dev->hdr_len);
-		if (m == NULL)
+		ret = vhost_bufs_to_mbuf(dev, vq, mbuf_pool, bufs, nbufs, dev->hdr_len,
+					 chain.len - dev->hdr_len, &m);
+		if (ret == -ENOMEM)
 			break; /* out of mbufs: the chain stays available for the next burst */
 		vhost_packed_used_put(vq, chain.head, 0,
 				      (uint16_t)((pos + (wrap != vq->avail_wrap ? vq->num : 0)) -
 						 vq->last_avail));
 		vq->last_avail = pos;
 		vq->avail_wrap = wrap;
-		pkts[done++] = m;
+		if (ret == 0)
+			pkts[done++] = m;
 	}
 	if (vq->last_used != used_before)
 		vhost_vq_notify(dev, vq);

@@ -3,6 +3,7 @@
  * The burst calls, for either ring layout, and the copies between a
  * packet's buffers in the front-end's memory and mbufs.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <rte_mbuf.h>
@@ -60,15 +61,28 @@ vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off, 
 	}
 }
 
-/* Copy a packet out of the buffers (the header skipped) into mbufs of pool. */
-struct rte_mbuf *
-vhost_bufs_to_mbuf(struct rte_mempool *pool, const struct vhost_buf *bufs, unsigned int nbufs,
-		   uint32_t skip)
+/*
+ * Copy a packet of len bytes out of the buffers (the header, skip bytes,
+ * left out) into mbufs of pool: 0; -ENOMEM when the pool is empty (the
+ * chain stays for the next burst); -EMSGSIZE when the socket asked for
+ * linear buffers and the packet does not fit one mbuf (it is dropped).
+ */
+int
+vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
+		   const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip, uint32_t len,
+		   struct rte_mbuf **out)
 {
-	struct rte_mbuf *head = rte_pktmbuf_alloc(pool), *cur = head;
+	struct rte_mbuf *head, *cur;
 
+	if ((dev->sock->flags & RTE_VHOST_USER_LINEARBUF_SUPPORT) &&
+	    len > (uint32_t)rte_pktmbuf_data_room_size(pool) - RTE_PKTMBUF_HEADROOM) {
+		vhost_vq_error(dev, vq, "packet longer than one mbuf with linear buffers: dropped");
+		return -EMSGSIZE;
+	}
+	head = rte_pktmbuf_alloc(pool);
+	cur = head;
 	if (head == NULL)
-		return NULL;
+		return -ENOMEM;
 	for (unsigned int i = 0; i < nbufs; i++) {
 		const uint8_t *src = bufs[i].va;
 		uint32_t len = bufs[i].len;
@@ -89,7 +103,7 @@ vhost_bufs_to_mbuf(struct rte_mempool *pool, const struct vhost_buf *bufs, unsig
 
 				if (seg == NULL) {
 					rte_pktmbuf_free(head);
-					return NULL;
+					return -ENOMEM;
 				}
 				cur->next = seg;
 				cur = seg;
@@ -104,7 +118,8 @@ vhost_bufs_to_mbuf(struct rte_mempool *pool, const struct vhost_buf *bufs, unsig
 			len -= n;
 		}
 	}
-	return head;
+	*out = head;
+	return 0;
 }
 
 __rte_export uint16_t

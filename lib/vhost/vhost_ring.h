@@ -29,8 +29,9 @@ struct vhost_chain {
 void vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what);
 void vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off,
 		      const void *src, uint32_t len);
-struct rte_mbuf *vhost_bufs_to_mbuf(struct rte_mempool *pool, const struct vhost_buf *bufs,
-				    unsigned int nbufs, uint32_t skip);
+int vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
+		       const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip,
+		       uint32_t len, struct rte_mbuf **out);
 
 uint16_t vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
 			     uint16_t count);

@@ -6,6 +6,7 @@
  * used ring, one used index store a burst. Every index, descriptor, address
  * and length comes from the front-end: each is read once, then bounded.
  */
+#include <errno.h>
 #include <string.h>
 
 #include <rte_mbuf.h>
@@ -223,6 +224,7 @@ vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempo
 		struct vhost_chain chain;
 		unsigned int nbufs = 0;
 		struct rte_mbuf *m;
+		int ret;
 
 		if (vhost_split_chain_collect(dev, vq, vq->last_avail, false, &chain, bufs,
 					      &nbufs) < 0 ||
@@ -232,12 +234,14 @@ vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempo
 			vq->last_avail++;
 			continue;
 		}
-		m = vhost_bufs_to_mbuf(mbuf_pool, bufs, nbufs, dev->hdr_len);
-		if (m == NULL)
+		ret = vhost_bufs_to_mbuf(dev, vq, mbuf_pool, bufs, nbufs, dev->hdr_len,
+					 chain.len - dev->hdr_len, &m);
+		if (ret == -ENOMEM)
 			break; /* out of mbufs: the chain stays available for the next burst */
 		vhost_split_used_put(vq, chain.head, 0);
 		vq->last_avail++;
-		pkts[done++] = m;
+		if (ret == 0)
+			pkts[done++] = m;
 	}
 	vhost_split_used_publish(dev, vq, before);
 	return done;

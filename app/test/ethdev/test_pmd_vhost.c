@@ -201,6 +201,7 @@ test_vhost_args(void)
 		"iface=/tmp/sluice-vhost-bad.sock,postcopy-support=1",
 		"iface=/tmp/sluice-vhost-bad.sock,iommu-support=1",
 		"iface=/tmp/sluice-vhost-bad.sock,tso=1",
+		"iface=/tmp/sluice-vhost-bad.sock,ext-buffer=1",
 		"iface=/tmp/sluice-vhost-bad.sock,nosuchkey=1",
 		"iface=/nonexistent-dir/vhost.sock",
 	};

@@ -44,14 +44,14 @@ hv_pool(void)
 }
 
 static int
-hv_port_up(void)
+hv_port_up_with(const char *extra)
 {
 	struct rte_eth_conf conf;
 	char args[128];
 
 	memset(&conf, 0, sizeof(conf));
 	snprintf(hv_sock, sizeof(hv_sock), "/tmp/sluice-hostile-vhost-%d.sock", (int)getpid());
-	snprintf(args, sizeof(args), "iface=%s", hv_sock);
+	snprintf(args, sizeof(args), "iface=%s%s", hv_sock, extra);
 	if (rte_vdev_init(HV_PORT, args) != 0 ||
 	    rte_eth_dev_get_port_by_name(HV_PORT, &hv_port) != 0 || hv_pool() == NULL ||
 	    rte_eth_dev_configure(hv_port, 1, 1, &conf) != 0 ||
@@ -60,6 +60,12 @@ hv_port_up(void)
 	    rte_eth_dev_start(hv_port) != 0)
 		return -1;
 	return 0;
+}
+
+static int
+hv_port_up(void)
+{
+	return hv_port_up_with("");
 }
 
 static void
@@ -542,10 +548,43 @@ out:
 	return ret;
 }
 
+/* linear-buffer=1: a frame longer than one mbuf is dropped and counted, the next passes. */
+static int
+test_hostile_vhost_linear(void)
+{
+	struct hv_frontend fe;
+	struct vring_desc d;
+	unsigned int n;
+	int ret = TEST_FAILED;
+
+	TEST_ASSERT_SUCCESS(hv_port_up_with(",linear-buffer=1"), "port");
+	if (hv_open(&fe, hv_sock) != 0 || hv_setup(&fe, 0) != 0 ||
+	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
+		printf("link not up\n");
+		goto out;
+	}
+	/* 3000 bytes over two buffer slots, then 64 bytes */
+	d = hv_tx_frame(&fe, 0, 3000, 1);
+	hv_post(&fe, 1, &d, 1, false);
+	d = hv_tx_frame(&fe, 2, 64, 2);
+	hv_post(&fe, 1, &d, 1, false);
+	if (hv_rx_check(64, 2, &n) != 0 || hv_xstat("rx_ring_errors") != 1) {
+		printf("%u received, rx_ring_errors %ju\n", n,
+		       (uintmax_t)hv_xstat("rx_ring_errors"));
+		goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	hv_close(&fe);
+	hv_port_down();
+	return ret;
+}
+
 static const struct test_case hostile_vhost_cases[] = {
 	TEST_CASE(test_hostile_vhost_messages),
 	TEST_CASE(test_hostile_vhost_rings),
 	TEST_CASE(test_hostile_vhost_packed),
+	TEST_CASE(test_hostile_vhost_linear),
 	TEST_CASES_END(),
 };
 

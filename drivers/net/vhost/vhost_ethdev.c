@@ -3,8 +3,10 @@
  * net_vhost control path, DPDK 22.11's devargs: iface=<socket path>
  * (required), queues=<1..8> (1), client=0|1 (0), iommu-support=0|1 (0),
  * postcopy-support=0|1 (0), tso=0|1 (0), linear-buffer=0|1 (0),
- * ext-buffer=0|1 (0). The socket is served from probe on; the link is up
- * while the front-end's device runs, and each change raises an LSC event;
+ * ext-buffer=0|1 (0); iommu-support, postcopy-support, tso and ext-buffer
+ * are refused. With linear-buffer=1 a received packet longer than one
+ * mbuf is dropped (counted with the ring errors), else it is chained. The socket is served from
+ * probe on; the link is up while the front-end's device runs, and each change raises an LSC event;
  * a ring enabled or disabled raises a queue state event.
  */
 #include <errno.h>
@@ -153,7 +155,9 @@ vhost_pmd_arg_one(const char *name, const char *key, const char *val,
 		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_LINEARBUF_SUPPORT, NULL,
 					  &priv->flags);
 	} else if (strcmp(key, "ext-buffer") == 0) {
-		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_EXTBUF_SUPPORT, NULL,
+		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_EXTBUF_SUPPORT,
+					  "long packets are chained mbufs, or dropped with "
+					  "linear-buffer=1",
 					  &priv->flags);
 	}
 	return 0;
