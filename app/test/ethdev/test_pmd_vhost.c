@@ -109,6 +109,19 @@ vhost_t_exchange(uint16_t port, uint16_t queues)
 	return TEST_SUCCESS;
 }
 
+static unsigned int vhost_t_lsc_events;
+
+static int
+vhost_t_lsc_count(uint16_t port, enum rte_eth_event_type type, void *arg, void *ret)
+{
+	RTE_SET_USED(port);
+	RTE_SET_USED(type);
+	RTE_SET_USED(arg);
+	RTE_SET_USED(ret);
+	__atomic_fetch_add(&vhost_t_lsc_events, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
 /*
  * Our port (ours: devargs after iface=) on a fresh socket, DPDK's
  * front-end with theirs after path=; traffic, the front-end killed and a
@@ -133,6 +146,8 @@ vhost_t_against_dpdk(const char *ours, const char *theirs, uint16_t queues)
 		printf("cannot create %s,%s\n", VHOST_T_PORT, args);
 		return TEST_FAILED;
 	}
+	vhost_t_lsc_events = 0;
+	rte_eth_dev_callback_register(port, RTE_ETH_EVENT_INTR_LSC, vhost_t_lsc_count, NULL);
 	if (vhost_t_port_start(port, queues) != 0) {
 		printf("cannot start the port\n");
 		goto out;
@@ -155,9 +170,15 @@ vhost_t_against_dpdk(const char *ours, const char *theirs, uint16_t queues)
 			goto out;
 		}
 	}
+	/* an LSC event for each link change: up and down, twice */
+	if (__atomic_load_n(&vhost_t_lsc_events, __ATOMIC_RELAXED) < 4) {
+		printf("%u LSC events for 4 link changes\n", vhost_t_lsc_events);
+		goto out;
+	}
 	ret = TEST_SUCCESS;
 out:
 	peer_kill(pid, SIGTERM);
+	rte_eth_dev_callback_unregister(port, RTE_ETH_EVENT_INTR_LSC, vhost_t_lsc_count, NULL);
 	rte_eth_dev_stop(port);
 	rte_vdev_uninit(VHOST_T_PORT);
 	rte_mempool_free(rte_mempool_lookup("pmd_vhost_mp"));

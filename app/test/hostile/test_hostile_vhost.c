@@ -14,6 +14,7 @@
  * nothing is read or written outside.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -548,6 +549,99 @@ out:
 	return ret;
 }
 
+/* The count the back-end wrote on the front-end's call eventfd of ring r since the last read. */
+static uint64_t
+hv_calls(struct hv_frontend *fe, unsigned int r)
+{
+	uint64_t v = 0;
+
+	if (read(fe->callfd[r], &v, sizeof(v)) != sizeof(v))
+		return 0;
+	return v;
+}
+
+/* Send one 60-byte frame into the front-end's receive ring: 0 when it went. */
+static int
+hv_send_one(struct hv_frontend *fe, unsigned int slot)
+{
+	struct rte_mbuf *m = rte_pktmbuf_alloc(hv_pool());
+	struct vring_desc d = {.addr = hv_gpa(fe, HV_BUF_OFF + slot * HV_BUF_SIZE),
+			       .len = HV_BUF_SIZE,
+			       .flags = VRING_DESC_F_WRITE};
+
+	if (m == NULL)
+		return -1;
+	hv_post(fe, 0, &d, 1, false);
+	memset(rte_pktmbuf_append(m, 60), 0x11, 60);
+	if (rte_eth_tx_burst(hv_port, 0, &m, 1) != 1) {
+		rte_pktmbuf_free(m);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The call eventfd only when the front-end wants it (2.6.7): without
+ * EVENT_IDX, not while avail->flags says NO_INTERRUPT; with it, only when
+ * the used index passes used_event.
+ */
+static int
+test_hostile_vhost_calls(void)
+{
+	struct hv_frontend fe;
+	volatile uint16_t *used_event;
+	int ret = TEST_FAILED;
+
+	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
+	for (int event_idx = 0; event_idx < 2; event_idx++) {
+		if (hv_open(&fe, hv_sock) != 0 ||
+		    hv_setup(&fe, event_idx ? VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX) : 0) != 0 ||
+		    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
+			printf("link not up\n");
+			goto out;
+		}
+		fcntl(fe.callfd[0], F_SETFL, O_NONBLOCK);
+		hv_calls(&fe, 0);
+		used_event = &fe.ring[0].avail->ring[HV_NUM];
+		if (!event_idx) {
+			fe.ring[0].avail->flags = VRING_AVAIL_F_NO_INTERRUPT;
+			if (hv_send_one(&fe, 0) != 0 || hv_calls(&fe, 0) != 0) {
+				printf("called with NO_INTERRUPT\n");
+				goto out;
+			}
+			fe.ring[0].avail->flags = 0;
+			if (hv_send_one(&fe, 1) != 0 || hv_calls(&fe, 0) != 1) {
+				printf("not called without NO_INTERRUPT\n");
+				goto out;
+			}
+		} else {
+			/* wanted after the used entry 2 (the third): not for the first two */
+			*used_event = 2;
+			if (hv_send_one(&fe, 0) != 0 || hv_send_one(&fe, 1) != 0 ||
+			    hv_calls(&fe, 0) != 0) {
+				printf("called before used_event\n");
+				goto out;
+			}
+			if (hv_send_one(&fe, 2) != 0 || hv_calls(&fe, 0) != 1) {
+				printf("not called at used_event\n");
+				goto out;
+			}
+			if (hv_send_one(&fe, 3) != 0 || hv_calls(&fe, 0) != 0) {
+				printf("called again past used_event\n");
+				goto out;
+			}
+		}
+		hv_close(&fe);
+		if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000))
+			goto out;
+	}
+	ret = TEST_SUCCESS;
+out:
+	hv_close(&fe);
+	hv_port_down();
+	return ret;
+}
+
 /* linear-buffer=1: a frame longer than one mbuf is dropped and counted, the next passes. */
 static int
 test_hostile_vhost_linear(void)
@@ -581,11 +675,9 @@ out:
 }
 
 static const struct test_case hostile_vhost_cases[] = {
-	TEST_CASE(test_hostile_vhost_messages),
-	TEST_CASE(test_hostile_vhost_rings),
-	TEST_CASE(test_hostile_vhost_packed),
-	TEST_CASE(test_hostile_vhost_linear),
-	TEST_CASES_END(),
+	TEST_CASE(test_hostile_vhost_messages), TEST_CASE(test_hostile_vhost_rings),
+	TEST_CASE(test_hostile_vhost_packed),	TEST_CASE(test_hostile_vhost_linear),
+	TEST_CASE(test_hostile_vhost_calls),	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(hostile_vhost, TEST_SUITE_EAL, hostile_vhost_cases);
