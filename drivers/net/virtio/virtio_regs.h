@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "virtio_ring.h"
+
 #define VIRTIO_PCI_VENDOR 0x1AF4
 #define VIRTIO_PCI_DEV_NET_MODERN 0x1041	/* 4.1.2.1: 0x1040 + device id 1 */
 #define VIRTIO_PCI_DEV_NET_TRANSITIONAL 0x1000
@@ -23,24 +25,6 @@
 #define VIRTIO_STATUS_FEATURES_OK 0x08
 #define VIRTIO_STATUS_DEVICE_NEEDS_RESET 0x40
 #define VIRTIO_STATUS_FAILED 0x80
-
-/* 5.1.3 network device feature bits */
-#define VIRTIO_NET_F_CSUM 0
-#define VIRTIO_NET_F_GUEST_CSUM 1
-#define VIRTIO_NET_F_MTU 3
-#define VIRTIO_NET_F_MAC 5
-#define VIRTIO_NET_F_MRG_RXBUF 15
-#define VIRTIO_NET_F_STATUS 16
-#define VIRTIO_NET_F_CTRL_VQ 17
-#define VIRTIO_NET_F_CTRL_RX 18
-#define VIRTIO_NET_F_MQ 22
-/* 6 Reserved Feature Bits */
-#define VIRTIO_F_RING_EVENT_IDX 29
-#define VIRTIO_F_VERSION_1 32
-#define VIRTIO_F_ACCESS_PLATFORM 33
-#define VIRTIO_F_RING_PACKED 34
-
-#define VIRTIO_BIT(b) (UINT64_C(1) << (b))
 
 /* 4.1.4 Virtio Structure PCI Capabilities: a vendor-specific capability (0x09) each */
 #define PCI_CAP_ID_VNDR 0x09
@@ -119,24 +103,6 @@ struct virtio_net_config {
 static_assert(offsetof(struct virtio_net_config, status) == 6, "5.1.4");
 static_assert(offsetof(struct virtio_net_config, max_virtqueue_pairs) == 8, "5.1.4");
 #define VIRTIO_NET_S_LINK_UP 1
-
-/*
- * 5.1.6 the header in front of every packet; with VERSION_1 num_buffers is
- * always there (5.1.6.1), so it is 12 bytes whether MRG_RXBUF is on or not.
- */
-struct virtio_net_hdr {
-	uint8_t flags;
-	uint8_t gso_type;
-	uint16_t hdr_len;
-	uint16_t gso_size;
-	uint16_t csum_start;
-	uint16_t csum_offset;
-	uint16_t num_buffers;
-};
-static_assert(sizeof(struct virtio_net_hdr) == 12, "5.1.6: virtio_net_hdr is 12 bytes");
-#define VIRTIO_NET_HDR_F_NEEDS_CSUM 1	/* checksum from csum_start to the end goes at csum_offset */
-#define VIRTIO_NET_HDR_F_DATA_VALID 2	/* Rx only: the device checked the checksum */
-#define VIRTIO_NET_HDR_GSO_NONE 0
 
 /* 5.1.6.5 Control Virtqueue */
 struct virtio_net_ctrl_hdr {

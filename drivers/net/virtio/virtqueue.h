@@ -20,64 +20,6 @@
 
 #include "virtio_regs.h"
 
-/* 2.6.5 The Virtqueue Descriptor Table */
-#define VRING_DESC_F_NEXT 1
-#define VRING_DESC_F_WRITE 2
-struct vring_desc {
-	uint64_t addr;		/* IOVA */
-	uint32_t len;
-	uint16_t flags;
-	uint16_t next;
-};
-static_assert(sizeof(struct vring_desc) == 16, "2.6.5: a descriptor is 16 bytes");
-
-/* 2.6.6 The Virtqueue Available Ring */
-#define VRING_AVAIL_F_NO_INTERRUPT 1
-struct vring_avail {
-	uint16_t flags;
-	uint16_t idx;
-	uint16_t ring[];	/* then le16 used_event (2.6.7.2, with EVENT_IDX) */
-};
-static_assert(sizeof(struct vring_avail) == 4, "2.6.6: avail header is 4 bytes");
-
-/* 2.6.8 The Virtqueue Used Ring */
-#define VRING_USED_F_NO_NOTIFY 1
-struct vring_used_elem {
-	uint32_t id;		/* head of the descriptor chain: untrusted */
-	uint32_t len;		/* bytes written into the chain: untrusted */
-};
-static_assert(sizeof(struct vring_used_elem) == 8, "2.6.8: a used element is 8 bytes");
-struct vring_used {
-	uint16_t flags;
-	uint16_t idx;
-	struct vring_used_elem ring[];	/* then le16 avail_event (2.6.8, with EVENT_IDX) */
-};
-static_assert(sizeof(struct vring_used) == 4, "2.6.8: used header is 4 bytes");
-
-/* 2.7.5 Packed Virtqueue Descriptor: the ring is a table of these */
-#define VRING_PACKED_DESC_F_AVAIL (1u << 7)
-#define VRING_PACKED_DESC_F_USED (1u << 15)
-struct vring_packed_desc {
-	uint64_t addr;		/* IOVA */
-	uint32_t len;		/* used: bytes written, untrusted */
-	uint16_t id;		/* buffer id; used: untrusted */
-	uint16_t flags;
-};
-static_assert(sizeof(struct vring_packed_desc) == 16, "2.7.5: a packed descriptor is 16 bytes");
-
-/* 2.7.14 Event Suppression Structure Format (driver and device areas) */
-#define RING_EVENT_FLAGS_ENABLE 0x0
-#define RING_EVENT_FLAGS_DISABLE 0x1
-#define RING_EVENT_FLAGS_DESC 0x2	/* only with VIRTIO_F_EVENT_IDX */
-#define RING_EVENT_WRAP_SHIFT 15
-struct vring_packed_desc_event {
-	uint16_t off_wrap;	/* descriptor offset, bit 15 its wrap counter */
-	uint16_t flags;		/* RING_EVENT_FLAGS_* */
-};
-static_assert(sizeof(struct vring_packed_desc_event) == 4, "2.7.14: event area is 4 bytes");
-
-/* 2.6: split queue sizes are powers of two up to 32768; 2.7: packed ones any size up to 2^15 */
-#define VIRTQ_MAX_SIZE 32768
 /* 2.6.2 Legacy Interfaces aside, each part only needs its own alignment; 64 keeps parts on separate lines */
 #define VIRTQ_PART_ALIGN 64
 
@@ -143,19 +85,6 @@ struct virtqueue {
 };
 
 /*
- * Whether a queue_size the device reports can be used: 2.6 split rings
- * index with a mask, so a power of two; 2.7 packed rings any size, but the
- * event offsets carry 15 bits (2.7.14). Both at most 32768.
- */
-static inline bool
-virtq_size_valid(uint32_t size, bool packed)
-{
-	if (size == 0 || size > VIRTQ_MAX_SIZE)
-		return false;
-	return packed || (size & (size - 1)) == 0;
-}
-
-/*
  * 2.6.8 one used element, each field loaded once: the device may rewrite
  * it at any time, so what is checked must be what is used.
  */
@@ -182,16 +111,6 @@ static inline volatile uint16_t *
 virtq_avail_event(struct virtqueue *vq)
 {
 	return (volatile uint16_t *)&vq->used->ring[vq->size];
-}
-
-/*
- * 2.6.7.1 vring_need_event: whether moving an index from old to new_idx
- * passed event, all modulo 2^16.
- */
-static inline bool
-virtq_need_event(uint16_t event, uint16_t new_idx, uint16_t old)
-{
-	return (uint16_t)(new_idx - event - 1) < (uint16_t)(new_idx - old);
 }
 
 /*

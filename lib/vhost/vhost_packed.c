@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Packed virtqueues from the device side (virtio 1.1 section 2.7): one
+ * ring of descriptors the front-end makes available by flipping their
+ * AVAIL/USED flags to its wrap counter, and the back-end returns by writing
+ * a used descriptor (buffer id, length, flags last) at its own position.
+ * A chain the front-end wrote wrong stops the ring (counted): its length,
+ * and so where the next chain starts, cannot be trusted.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#include "vhost_ring.h"
+
+int
+vhost_packed_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
+{
+	void *desc = vhost_mem_uva_to_va(dev, vq->addr.desc_user_addr,
+					 sizeof(struct vring_packed_desc) * (uint64_t)vq->num);
+	void *drv = vhost_mem_uva_to_va(dev, vq->addr.avail_user_addr,
+					sizeof(struct vring_packed_desc_event));
+	void *devev = vhost_mem_uva_to_va(dev, vq->addr.used_user_addr,
+					  sizeof(struct vring_packed_desc_event));
+
+	/* 2.7.10.1: 16-byte descriptors, 4-byte event areas; positions inside the ring */
+	if (desc == NULL || drv == NULL || devev == NULL || ((uintptr_t)desc & 15) != 0 ||
+	    ((uintptr_t)drv & 3) != 0 || ((uintptr_t)devev & 3) != 0 || vq->last_avail >= vq->num ||
+	    vq->last_used >= vq->num)
+		return -1;
+	vq->pdesc = desc;
+	vq->drv_event = drv;
+	vq->dev_event = devev;
+	/* poll mode: no kicks unless the application asks (2.7.10) */
+	vq->dev_event->flags =
+		vq->kicks_wanted ? RING_EVENT_FLAGS_ENABLE : RING_EVENT_FLAGS_DISABLE;
+	return 0;
+}
+
+/* 2.7.1: position pos + 1, the wrap counter flipping at the end of the ring */
+static inline void
+vhost_packed_pos_next(const struct vhost_vq *vq, uint16_t *pos, bool *wrap)
+{
+	if (++*pos == vq->num) {
+		*pos = 0;
+		*wrap = !*wrap;
+	}
+}
+
+/*
+ * The chain at (pos, wrap): 1 when none is available there, 0 with its
+ * buffers collected and (pos, wrap) moved past it, -1 when it is bad.
+ */
+static int
+vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t *pos, bool *wrap,
+			   bool write, struct vhost_chain *chain, struct vhost_buf *bufs,
+			   unsigned int *nbufs)
+{
+	uint64_t total = 0;
+
+	chain->nbufs = 0;
+	for (uint32_t n = 0;; n++) {
+		volatile struct vring_packed_desc *d = &vq->pdesc[*pos];
+		/* acquire: the descriptor's fields are written before its flags (2.7.21) */
+		uint16_t flags = __atomic_load_n(&vq->pdesc[*pos].flags, __ATOMIC_ACQUIRE);
+		bool avail = !!(flags & VRING_PACKED_DESC_F_AVAIL);
+		bool used = !!(flags & VRING_PACKED_DESC_F_USED);
+		uint64_t addr;
+		uint32_t len;
+		void *va;
+
+		/* 2.7.1: available when AVAIL matches the wrap counter and USED does not */
+		if (avail != *wrap || used == *wrap)
+			return n == 0 ? 1 : -1;
+		if (n >= vq->num || *nbufs >= VHOST_BUF_VEC_MAX)
+			return -1;
+		addr = d->addr;
+		len = d->len;
+		chain->head = d->id; /* the buffer id is the last descriptor's */
+		if (!!(flags & VRING_DESC_F_WRITE) != write || (flags & VRING_DESC_F_INDIRECT))
+			return -1;
+		va = vhost_mem_gpa_to_va(dev, addr, len);
+		if (va == NULL)
+			return -1;
+		bufs[*nbufs].va = va;
+		bufs[*nbufs].len = len;
+		(*nbufs)++;
+		chain->nbufs++;
+		total += len;
+		vhost_packed_pos_next(vq, pos, wrap);
+		if (!(flags & VRING_DESC_F_NEXT))
+			break;
+	}
+	chain->len = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+	return 0;
+}
+
+/*
+ * 2.7.22: a used descriptor at the back-end's position, its flags (both
+ * bits equal to the used wrap counter) written last; the position moves
+ * by the chain's descriptors.
+ */
+static void
+vhost_packed_used_put(struct vhost_vq *vq, uint16_t id, uint32_t len, uint16_t ndesc)
+{
+	volatile struct vring_packed_desc *d = &vq->pdesc[vq->last_used];
+	uint16_t flags = vq->used_wrap ? VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED : 0;
+
+	d->id = id;
+	d->len = len;
+	__atomic_store_n(&vq->pdesc[vq->last_used].flags, flags, __ATOMIC_RELEASE);
+	for (uint16_t i = 0; i < ndesc; i++)
+		vhost_packed_pos_next(vq, &vq->last_used, &vq->used_wrap);
+}
+
+/* 2.7.10: the front-end's event area says whether it wants calls; DESC is taken as yes */
+bool
+vhost_packed_call_wanted(struct vhost_vq *vq)
+{
+	return ((volatile struct vring_packed_desc_event *)vq->drv_event)->flags !=
+	       RING_EVENT_FLAGS_DISABLE;
+}
+
+static void
+vhost_packed_broken(struct vhost_dev *dev, struct vhost_vq *vq, const char *what)
+{
+	vhost_vq_error(dev, vq, what);
+	vq->broken = true;
+}
+
+uint16_t
+vhost_packed_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
+		     uint16_t count)
+{
+	bool mrg = dev->features & VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF);
+	struct vhost_chain chains[VHOST_BUF_VEC_MAX];
+	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
+	uint16_t ndesc[VHOST_BUF_VEC_MAX];
+	uint16_t done = 0, used_before = vq->last_used;
+
+	while (done < count && !vq->broken) {
+		struct rte_mbuf *m = pkts[done];
+		struct virtio_net_hdr hdr = {0};
+		uint32_t need = dev->hdr_len + m->pkt_len, off = 0;
+		uint16_t pos = vq->last_avail;
+		bool wrap = vq->avail_wrap;
+		unsigned int nchains = 0, nbufs = 0, bi = 0;
+		uint64_t have = 0;
+		int ret = 0;
+
+		/* reserve chains until the packet fits; nothing is taken if it does not */
+		while (have < need && ret == 0) {
+			uint16_t p0 = pos;
+			bool w0 = wrap;
+
+			if (nchains == VHOST_BUF_VEC_MAX || (!mrg && nchains == 1)) {
+				ret = -1;
+				break;
+			}
+			ret = vhost_packed_chain_collect(dev, vq, &pos, &wrap, true,
+							 &chains[nchains], bufs, &nbufs);
+			if (ret == 0) {
+				ndesc[nchains] =
+					(uint16_t)((pos + (wrap != w0 ? vq->num : 0)) - p0);
+				have += chains[nchains++].len;
+			}
+		}
+		if (ret == 1)
+			break; /* the front-end has too few buffers now */
+		if (ret < 0) {
+			vhost_packed_broken(dev, vq, "bad receive descriptor chain");
+			break;
+		}
+		hdr.num_buffers = (uint16_t)nchains;
+		vhost_bufs_write(bufs, &bi, &off, &hdr, dev->hdr_len);
+		for (const struct rte_mbuf *s = m; s != NULL; s = s->next)
+			vhost_bufs_write(bufs, &bi, &off, rte_pktmbuf_mtod(s, void *), s->data_len);
+		for (unsigned int ci = 0; ci < nchains; ci++) {
+			uint32_t len = RTE_MIN(need, chains[ci].len);
+
+			vhost_packed_used_put(vq, chains[ci].head, len, ndesc[ci]);
+			need -= len;
+		}
+		vq->last_avail = pos;
+		vq->avail_wrap = wrap;
+		done++;
+	}
+	if (vq->last_used != used_before)
+		vhost_vq_notify(dev, vq);
+	return done;
+}
+
+uint16_t
+vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *mbuf_pool,
+		     struct rte_mbuf **pkts, uint16_t count)
+{
+	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
+	uint16_t done = 0, used_before = vq->last_used;
+
+	while (done < count && !vq->broken) {
+		struct vhost_chain chain;
+		uint16_t pos = vq->last_avail;
+		bool wrap = vq->avail_wrap;
+		unsigned int nbufs = 0;
+		struct rte_mbuf *m;
+		int ret;
+
+		ret = vhost_packed_chain_collect(dev, vq, &pos, &wrap, false, &chain, bufs, &nbufs);
+		if (ret == 1)
+			break;
+		if (ret < 0 || chain.len < dev->hdr_len ||
+		    chain.len - dev->hdr_len > VHOST_MAX_PKT_LEN) {
+			vhost_packed_broken(dev, vq, "bad transmit descriptor chain");
+			break;
+		}
+		ret = vhost_bufs_to_mbuf(dev, vq, mbuf_pool, bufs, nbufs, dev->hdr_len,
+					 chain.len - dev->hdr_len, &m);
+		if (ret == -ENOMEM)
+			break; /* out of mbufs: the chain stays available for the next burst */
+		vhost_packed_used_put(vq, chain.head, 0,
+				      (uint16_t)((pos + (wrap != vq->avail_wrap ? vq->num : 0)) -
+						 vq->last_avail));
+		vq->last_avail = pos;
+		vq->avail_wrap = wrap;
+		if (ret == 0)
+			pkts[done++] = m;
+	}
+	if (vq->last_used != used_before)
+		vhost_vq_notify(dev, vq);
+	return done;
+}

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * The burst calls, for either ring layout, and the copies between a
+ * packet's buffers in the front-end's memory and mbufs.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_mbuf.h>
+#include <rte_mempool.h>
+
+#include "eal_private.h"
+#include "vhost_ring.h"
+
+/* A ring usable now: set up, not broken, not being changed by a message. */
+static struct vhost_vq *
+vhost_vq_acquire(int vid, uint16_t queue_id, bool tx, struct vhost_dev **devp)
+{
+	struct vhost_dev *dev = vhost_dev_get(vid);
+	struct vhost_vq *vq;
+
+	/* even rings are the front-end's receive rings, odd its transmit rings */
+	if (dev == NULL || queue_id >= VHOST_MAX_VRINGS || (queue_id & 1) != tx)
+		return NULL;
+	vq = &dev->vq[queue_id];
+	if (!rte_spinlock_trylock(&vq->lock))
+		return NULL;
+	if (!vq->ready || vq->desc == NULL || vq->broken) {
+		rte_spinlock_unlock(&vq->lock);
+		return NULL;
+	}
+	*devp = dev;
+	return vq;
+}
+
+void
+vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what)
+{
+	if (vq->errors++ == 0)
+		VHOST_LOG(ERR, "vhost: %s: ring %td: %s\n", dev->sock->path, vq - dev->vq, what);
+}
+
+/* Copy len bytes from src into the buffers, from buffer *bi at offset *off on. */
+void
+vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off, const void *src,
+		 uint32_t len)
+{
+	const uint8_t *s = src;
+
+	while (len > 0) {
+		uint32_t n = RTE_MIN(len, bufs[*bi].len - *off);
+
+		memcpy(bufs[*bi].va + *off, s, n);
+		s += n;
+		len -= n;
+		*off += n;
+		if (*off == bufs[*bi].len) {
+			(*bi)++;
+			*off = 0;
+		}
+	}
+}
+
+/*
+ * Copy a packet of len bytes out of the buffers (the header, skip bytes,
+ * left out) into mbufs of pool: 0; -ENOMEM when the pool is empty (the
+ * chain stays for the next burst); -EMSGSIZE when the socket asked for
+ * linear buffers and the packet does not fit one mbuf (it is dropped).
+ */
+int
+vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
+		   const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip, uint32_t len,
+		   struct rte_mbuf **out)
+{
+	struct rte_mbuf *head, *cur;
+
+	if ((dev->sock->flags & RTE_VHOST_USER_LINEARBUF_SUPPORT) &&
+	    len > (uint32_t)rte_pktmbuf_data_room_size(pool) - RTE_PKTMBUF_HEADROOM) {
+		vhost_vq_error(dev, vq, "packet longer than one mbuf with linear buffers: dropped");
+		return -EMSGSIZE;
+	}
+	head = rte_pktmbuf_alloc(pool);
+	cur = head;
+	if (head == NULL)
+		return -ENOMEM;
+	for (unsigned int i = 0; i < nbufs; i++) {
+		const uint8_t *src = bufs[i].va;
+		uint32_t len = bufs[i].len;
+
+		if (skip >= len) {
+			skip -= len;
+			continue;
+		}
+		src += skip;
+		len -= skip;
+		skip = 0;
+		while (len > 0) {
+			uint16_t room = rte_pktmbuf_tailroom(cur);
+			uint32_t n;
+
+			if (room == 0) {
+				struct rte_mbuf *seg = rte_pktmbuf_alloc(pool);
+
+				if (seg == NULL) {
+					rte_pktmbuf_free(head);
+					return -ENOMEM;
+				}
+				cur->next = seg;
+				cur = seg;
+				head->nb_segs++;
+				room = rte_pktmbuf_tailroom(cur);
+			}
+			n = RTE_MIN(len, (uint32_t)room);
+			memcpy(rte_pktmbuf_mtod_offset(cur, uint8_t *, cur->data_len), src, n);
+			cur->data_len += n;
+			head->pkt_len += n;
+			src += n;
+			len -= n;
+		}
+	}
+	*out = head;
+	return 0;
+}
+
+__rte_export uint16_t
+rte_vhost_enqueue_burst(int vid, uint16_t queue_id, struct rte_mbuf **pkts, uint16_t count)
+{
+	struct vhost_dev *dev;
+	struct vhost_vq *vq = vhost_vq_acquire(vid, queue_id, false, &dev);
+	uint16_t done;
+
+	if (vq == NULL)
+		return 0;
+	done = vq->packed ? vhost_packed_enqueue(dev, vq, pkts, count)
+			  : vhost_split_enqueue(dev, vq, pkts, count);
+	rte_spinlock_unlock(&vq->lock);
+	return done;
+}
+
+__rte_export uint16_t
+rte_vhost_dequeue_burst(int vid, uint16_t queue_id, struct rte_mempool *mbuf_pool,
+			struct rte_mbuf **pkts, uint16_t count)
+{
+	struct vhost_dev *dev;
+	struct vhost_vq *vq = vhost_vq_acquire(vid, queue_id, true, &dev);
+	uint16_t done;
+
+	if (vq == NULL)
+		return 0;
+	done = vq->packed ? vhost_packed_dequeue(dev, vq, mbuf_pool, pkts, count)
+			  : vhost_split_dequeue(dev, vq, mbuf_pool, pkts, count);
+	rte_spinlock_unlock(&vq->lock);
+	return done;
+}
+
+int
+vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
+{
+	vq->packed = (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED)) != 0;
+	return vq->packed ? vhost_packed_ring_translate(dev, vq)
+			  : vhost_split_ring_translate(dev, vq);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * What the split and packed ring code share: the buffers of one packet as
+ * the front-end's descriptors give them, and copying in and out of them.
+ * Each function here runs with the ring's lock held (see vhost_private.h).
+ */
+#ifndef _VHOST_RING_H_
+#define _VHOST_RING_H_
+
+#include <rte_mbuf.h>
+
+#include "vhost_private.h"
+
+/* Buffers of one packet: up to this many descriptors, over all its chains. */
+#define VHOST_BUF_VEC_MAX 64
+
+struct vhost_buf {
+	uint8_t *va;
+	uint32_t len;
+};
+
+/* One chain's head and how many of the packet's buffers it holds. */
+struct vhost_chain {
+	uint16_t head;
+	uint16_t nbufs;
+	uint32_t len; /* bytes the chain offers */
+};
+
+void vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what);
+void vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off,
+		      const void *src, uint32_t len);
+int vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
+		       const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip,
+		       uint32_t len, struct rte_mbuf **out);
+
+uint16_t vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
+			     uint16_t count);
+uint16_t vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq,
+			     struct rte_mempool *mbuf_pool, struct rte_mbuf **pkts, uint16_t count);
+uint16_t vhost_packed_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
+			      uint16_t count);
+uint16_t vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq,
+			      struct rte_mempool *mbuf_pool, struct rte_mbuf **pkts,
+			      uint16_t count);
+
+#endif /* _VHOST_RING_H_ */
