@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * net_virtio_user against DPDK's vhost-user back-end: Debian's
+ * dpdk-testpmd with net_vhost forwards every frame back out of the queue
+ * it came in on, so frames of five sizes (up to 9000-byte chains, through
+ * merged Rx buffers) come back byte for byte on each queue; split and
+ * packed rings; with server=1 the back-end is killed and started again
+ * and traffic resumes. EAL memory reaches the back-end as memfds, with
+ * hugepages or without (--no-huge memory is a plain memfd), so the suite
+ * runs in both. Skipped when dpdk-testpmd is not installed.
+ */
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <rte_bus_vdev.h>
+#include <rte_cycles.h>
+#include <rte_ethdev.h>
+
+#include "test.h"
+#include "test_peer.h"
+
+#define VU_T_NAME "net_virtio_user_t"
+
+static int
+vu_t_port_start(uint16_t port, uint16_t nb_queues)
+{
+	struct rte_eth_conf conf;
+	int ret;
+
+	memset(&conf, 0, sizeof(conf));
+	/* 9000-byte frames come back over several 2 KiB buffers (VIRTIO_NET_F_MRG_RXBUF) */
+	conf.rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER;
+	conf.txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS;
+	ret = rte_eth_dev_configure(port, nb_queues, nb_queues, &conf);
+	for (uint16_t q = 0; ret == 0 && q < nb_queues; q++) {
+		ret = rte_eth_rx_queue_setup(port, q, 0, SOCKET_ID_ANY, NULL, peer_pool());
+		if (ret == 0)
+			ret = rte_eth_tx_queue_setup(port, q, 0, SOCKET_ID_ANY, NULL);
+	}
+	return ret != 0 ? ret : rte_eth_dev_start(port);
+}
+
+static pid_t
+vu_t_backend_spawn(const char *prog, const char *sock, unsigned int nb_queues, bool client)
+{
+	char vdev[200], prefix[64];
+
+	snprintf(vdev, sizeof(vdev), "net_vhost0,iface=%s,queues=%u,client=%u", sock, nb_queues,
+		 client ? 1 : 0);
+	snprintf(prefix, sizeof(prefix), "sluice-vu-peer-%d", (int)getpid());
+	return peer_testpmd_spawn(prog, vdev, prefix, nb_queues);
+}
+
+/* Wait until the back-end's socket exists (it listens unless client=1). */
+static int
+vu_t_wait_socket(const char *sock)
+{
+	for (unsigned int i = 0; i < 300; i++) {
+		if (access(sock, F_OK) == 0)
+			return 0;
+		rte_delay_us_sleep(20000);
+	}
+	return -1;
+}
+
+/*
+ * Our port (args) against dpdk-testpmd's net_vhost on a fresh socket:
+ * every queue's traffic; with server=1 in args the back-end is a client
+ * and is killed (link down) and started again (link up, traffic again).
+ */
+static int
+vu_t_against_dpdk(const char *args, unsigned int nb_queues)
+{
+	char prog[PATH_MAX], sock[108], all[256];
+	static unsigned int seq;
+	bool server = strstr(args, "server=1") != NULL;
+	uint16_t port;
+	pid_t pid = -1;
+	int ret = TEST_FAILED;
+
+	peer_which("dpdk-testpmd", prog, sizeof(prog));
+	if (prog[0] == '\0')
+		return TEST_SKIPPED;
+	snprintf(sock, sizeof(sock), "/tmp/sluice-vu-%d-%u.sock", (int)getpid(), seq++);
+	snprintf(all, sizeof(all), "path=%s,queues=%u,%s", sock, nb_queues, args);
+	unlink(sock);
+	if (!server) {
+		pid = vu_t_backend_spawn(prog, sock, nb_queues, false);
+		if (vu_t_wait_socket(sock) != 0) {
+			printf("the back-end did not create %s\n", sock);
+			goto out;
+		}
+	}
+	if (rte_vdev_init(VU_T_NAME, all) != 0 ||
+	    rte_eth_dev_get_port_by_name(VU_T_NAME, &port) != 0) {
+		printf("cannot create %s,%s\n", VU_T_NAME, all);
+		goto out;
+	}
+	if (vu_t_port_start(port, (uint16_t)nb_queues) != 0) {
+		printf("cannot start the port\n");
+		goto out_port;
+	}
+	if (server)
+		pid = vu_t_backend_spawn(prog, sock, nb_queues, true);
+	if (peer_wait_link(port, RTE_ETH_LINK_UP, 30000) != 0) {
+		printf("link not up with %s\n", prog);
+		goto out_port;
+	}
+	for (uint16_t q = 0; q < nb_queues; q++)
+		if (peer_exchange(port, q) != TEST_SUCCESS)
+			goto out_port;
+	if (server) {
+		peer_kill(pid, SIGKILL);
+		pid = -1;
+		if (peer_wait_link(port, RTE_ETH_LINK_DOWN, 5000) != 0) {
+			printf("link still up after the back-end was killed\n");
+			goto out_port;
+		}
+		pid = vu_t_backend_spawn(prog, sock, nb_queues, true);
+		if (peer_wait_link(port, RTE_ETH_LINK_UP, 30000) != 0) {
+			printf("link not up again with a new back-end\n");
+			goto out_port;
+		}
+		for (uint16_t q = 0; q < nb_queues; q++)
+			if (peer_exchange(port, q) != TEST_SUCCESS)
+				goto out_port;
+	}
+	ret = TEST_SUCCESS;
+out_port:
+	rte_eth_dev_stop(port);
+	rte_vdev_uninit(VU_T_NAME);
+out:
+	peer_kill(pid, SIGTERM);
+	peer_pool_free();
+	unlink(sock);
+	return ret;
+}
+
+static int
+test_virtio_user_split_2q(void)
+{
+	return vu_t_against_dpdk("packed_vq=0,mrg_rxbuf=1", 2);
+}
+
+static int
+test_virtio_user_packed(void)
+{
+	return vu_t_against_dpdk("packed_vq=1,mrg_rxbuf=1", 1);
+}
+
+static int
+test_virtio_user_packed_2q(void)
+{
+	return vu_t_against_dpdk("packed_vq=1,mrg_rxbuf=1,queue_size=512", 2);
+}
+
+static int
+test_virtio_user_server_restart(void)
+{
+	return vu_t_against_dpdk("server=1,packed_vq=0,mrg_rxbuf=1", 2);
+}
+
+/* Devargs mistakes: one line each, no port left behind. */
+static int
+test_virtio_user_args(void)
+{
+	static const char *const bad[] = {
+		"",
+		"queues=2",
+		"path=/nonexistent-dir/vhost.sock",
+		"path=/tmp/x.sock,queues=0",
+		"path=/tmp/x.sock,queues=x",
+		"path=/tmp/x.sock,server=2",
+		"path=/tmp/x.sock,packed_vq=yes",
+		"path=/tmp/x.sock,queue_size=100",
+		"path=/tmp/x.sock,queue_size=65536",
+		"path=/tmp/x.sock,mac=01:02",
+		"path=/tmp/x.sock,cq=1",
+		"path=/tmp/x.sock,nosuchkey=1",
+	};
+	uint16_t before = rte_eth_dev_count_avail();
+
+	for (unsigned int i = 0; i < RTE_DIM(bad); i++) {
+		TEST_ASSERT(rte_vdev_init("net_virtio_user_bad", bad[i]) != 0, "'%s' accepted",
+			    bad[i]);
+		TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), before, "'%s' left a port", bad[i]);
+	}
+	return TEST_SUCCESS;
+}
+
+static const struct test_case virtio_user_cases[] = {
+	TEST_CASE(test_virtio_user_args),	    TEST_CASE(test_virtio_user_split_2q),
+	TEST_CASE(test_virtio_user_packed),	    TEST_CASE(test_virtio_user_packed_2q),
+	TEST_CASE(test_virtio_user_server_restart), TEST_CASES_END(),
+};
+
+REGISTER_TEST_SUITE(pmd_virtio_user, TEST_SUITE_EAL, virtio_user_cases);
