@@ -33,7 +33,8 @@ virtio_rx_mode_set(struct rte_eth_dev *dev, uint8_t cmd, bool on)
 
 	if (!virtio_has(hw, VIRTIO_NET_F_CTRL_RX)) {
 		VIRTIO_LOG(ERR, "%s: the device has no VIRTIO_NET_F_CTRL_RX: Rx mode is fixed "
-			   "(QEMU: ctrl_rx=on)\n", dev->data->name);
+			   "(%s)\n", dev->data->name, hw->pdev != NULL ? "QEMU: ctrl_rx=on" :
+			   "vhost-user: the back-end sends every frame it has for the port");
 		return -ENOTSUP;
 	}
 	if (!dev->data->dev_started)
