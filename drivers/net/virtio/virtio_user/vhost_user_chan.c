@@ -162,6 +162,7 @@ vu_reply(struct virtio_user *vu, uint32_t req, void *out, uint32_t size)
 	const char *why = NULL;
 	int ret;
 
+	memset(&msg, 0, VHOST_USER_HDR_SIZE); /* what the log shows if no header came */
 	ret = vu_read_full(vu->fd, &msg, VHOST_USER_HDR_SIZE, VU_REPLY_TIMEOUT_MS);
 	if (ret != 0) {
 		why = ret == -ETIMEDOUT ? "no reply in time" : "the connection closed";
