@@ -39,18 +39,8 @@ while getopts "b:r:t:s:k:v:h" o; do
 	esac
 done
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-OURS=$here/$BUILD/app/testpmd/sluice-testpmd
-[ -x "$OURS" ] || OURS=$BUILD/app/testpmd/sluice-testpmd
-DPDK=$(command -v dpdk-testpmd || true)
-if [ ! -x "$OURS" ]; then
-	echo "bench/virtio_user.sh: $OURS not found: build first (ninja -C $BUILD) or pass -b BUILDDIR" >&2
-	exit 1
-fi
-if [ -z "$DPDK" ]; then
-	echo "bench/virtio_user.sh: dpdk-testpmd not found: install Debian's dpdk package (apt-get install dpdk)" >&2
-	exit 1
-fi
+. "$(dirname "$0")/pmd_pair.sh"
+pair_apps virtio_user.sh "$BUILD"
 
 case $BACKEND in
 dpdk) VHOST=$DPDK ;;
@@ -67,11 +57,6 @@ trap cleanup EXIT
 # --no-flush-rx: the back-end starts forwarding when the front-end connects,
 # and must not drain the burst the front-end sends first.
 APP_COMMON="--forward-mode=io --port-topology=loop --burst=32 --nb-cores=1 --stats-period=1 --total-num-mbufs=8192 --no-flush-rx"
-
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # run_one APP KIND SIZE OUT: a back-end and a front-end (APP) for SECS
 # seconds; OUT.log is the front-end's. The front-end's memory is hugepages
@@ -96,23 +81,7 @@ run_one() {
 	local frc=$? brc
 	wait $backend 2>/dev/null
 	brc=$?
-	# 124 and 130: stopped by timeout's SIGINT; a signal above that is a crash,
-	# and the run does not count
-	local crashed=0
-	for rc in "back-end $brc" "front-end $frc"; do
-		set -- $rc
-		if [ "$2" -gt 130 ]; then
-			echo "bench/virtio_user.sh: $(basename "$app") $1 ($kind, $size bytes) died" \
-			     "with signal $(($2 - 128)); the run is left out" >&2
-			crashed=1
-		fi
-	done
-	return $crashed
-}
-
-run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
+	pair_crashed virtio_user.sh "$app" "$kind, $size bytes" back-end "$brc" front-end "$frc"
 }
 
 printf '%-7s %-6s %-6s %10s   %s\n' ring size app Mpps runs
