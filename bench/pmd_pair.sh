@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# Sourced by the benchmarks that run two testpmd processes against each
-# other (memif.sh, virtio_user.sh): where the two testpmds are, medians,
-# the forwarded Mpps of a run's log, and whether a run's processes crashed.
+# Sourced by the benchmarks that compare sluice-testpmd with dpdk-testpmd
+# (testpmd.sh, memif.sh, virtio_user.sh): where the two testpmds are,
+# medians, the forwarded Mpps of a run's log (Tx-pps summed over the ports
+# of each sample), and whether a run's processes crashed.
 
 # pair_apps NAME BUILD: OURS (sluice-testpmd of BUILD) and DPDK (Debian's
 # dpdk-testpmd), or a line naming the fix and exit 1.
