@@ -163,6 +163,12 @@ test_virtio_user_server_restart(void)
 	return vu_t_against_dpdk("server=1,packed_vq=0,mrg_rxbuf=1", 2);
 }
 
+static int
+test_virtio_user_server_restart_packed(void)
+{
+	return vu_t_against_dpdk("server=1,packed_vq=1,mrg_rxbuf=1", 1);
+}
+
 /* Devargs mistakes: one line each, no port left behind. */
 static int
 test_virtio_user_args(void)
@@ -192,9 +198,15 @@ test_virtio_user_args(void)
 }
 
 static const struct test_case virtio_user_cases[] = {
-	TEST_CASE(test_virtio_user_args),	    TEST_CASE(test_virtio_user_split_2q),
-	TEST_CASE(test_virtio_user_packed),	    TEST_CASE(test_virtio_user_packed_2q),
-	TEST_CASE(test_virtio_user_server_restart), TEST_CASES_END(),
+	/* clang-format off */
+	TEST_CASE(test_virtio_user_args),
+	TEST_CASE(test_virtio_user_split_2q),
+	TEST_CASE(test_virtio_user_packed),
+	TEST_CASE(test_virtio_user_packed_2q),
+	TEST_CASE(test_virtio_user_server_restart),
+	TEST_CASE(test_virtio_user_server_restart_packed),
+	TEST_CASES_END(),
+	/* clang-format on */
 };
 
 REGISTER_TEST_SUITE(pmd_virtio_user, TEST_SUITE_EAL, virtio_user_cases);

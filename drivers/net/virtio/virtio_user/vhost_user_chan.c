@@ -369,17 +369,47 @@ vu_mem_table_send(struct virtio_user *vu)
 }
 
 /*
+ * 2.7: where a device that stopped without telling (a back-end that died)
+ * left a packed ring: from the driver's used position, past every
+ * descriptor it marked used and the rest of that chain (the descriptors
+ * after a used one that carry its buffer id, 2.7.6), up to the first one
+ * it had not used. The driver may be consuming behind this: it only ever
+ * moves towards the position found, and posts beyond the chains in flight.
+ */
+static uint32_t
+vu_packed_resume_pos(const struct virtqueue *vq)
+{
+	uint16_t pos = vq->used_cons, n = 0;
+	bool wrap = vq->used_wrap;
+
+	while (n < vq->size && virtq_packed_is_used(vq, pos, wrap)) {
+		uint16_t id = virtq_packed_used_read(vq, pos).id, k = 1;
+		bool w = wrap;
+		uint16_t p = virtq_packed_pos_add(vq, pos, 1, &w);
+
+		while (n + k < vq->size && !virtq_packed_is_used(vq, p, w) &&
+		       __atomic_load_n(&vq->pdesc[p].id, __ATOMIC_RELAXED) == id) {
+			k++;
+			p = virtq_packed_pos_add(vq, p, 1, &w);
+		}
+		pos = virtq_packed_pos_add(vq, pos, k, &wrap);
+		n = (uint16_t)(n + k);
+	}
+	return pos | ((uint32_t)wrap << 15);
+}
+
+/*
  * Where the back-end resumes a queue it takes over. For a fresh queue the
  * start (2.7.1: a packed ring's wrap counter starts at 1). For a split
  * queue that was live with an earlier back-end: the used index, read
  * once, since every entry before it is done and those after it are still
- * to do. A packed queue resumes at the driver's used position.
+ * to do; for a packed one, past what the earlier back-end used.
  */
 static uint32_t
 vu_vring_base(const struct virtqueue *vq)
 {
 	if (vq->packed)
-		return vq->used_cons | ((uint32_t)vq->used_wrap << 15);
+		return vu_packed_resume_pos(vq);
 	return *(volatile uint16_t *)&vq->used->idx;
 }
 
