@@ -60,11 +60,12 @@ APP_COMMON="--forward-mode=io --port-topology=loop --burst=32 --nb-cores=1 --sta
 
 # run_one APP KIND SIZE OUT: a back-end and a front-end (APP) for SECS
 # seconds; OUT.log is the front-end's. The front-end's memory is hugepages
-# (memfds the back-end maps); DPDK's keeps no files (--in-memory).
+# (memfds the back-end maps); DPDK's keeps no files (--in-memory) and needs
+# --single-file-segments to fit its memory in one SET_MEM_TABLE.
 run_one() {
 	local app=$1 kind=$2 size=$3 out=$4 sock=$tmp/vhost.$RANDOM.sock packed=0 extra=
 	[ "$kind" = packed ] && packed=1
-	[ "$app" = "$DPDK" ] && extra=--in-memory
+	[ "$app" = "$DPDK" ] && extra="--in-memory --single-file-segments"
 	timeout -s INT "$((SECS + 4))" "$VHOST" --lcores 0@0,1@0 --no-huge -m 512 --no-pci \
 		--file-prefix=sluicevu$$b --vdev "net_vhost0,iface=$sock,queues=1" -- \
 		$APP_COMMON </dev/null >"$out.backend.log" 2>&1 &

@@ -35,7 +35,6 @@ struct virtio_user {
 	int listen_fd;	      /* server=1: where the back-end connects */
 	bool server;
 	bool running; /* the back-end has the rings (DRIVER_OK sent) */
-	bool alarm_armed;
 	bool closing;
 	uint8_t status;		    /* 2.1 device status, as the driver set it */
 	uint64_t backend_features;  /* GET_FEATURES, or assumed until a server's peer comes */

@@ -297,11 +297,17 @@ vu_watch(void *arg)
 	pthread_mutex_unlock(&vu->lock);
 	if (dev->data->dev_started && virtio_link_update(dev, 0) == 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
-	if (rte_eal_alarm_set(VU_WATCH_US, vu_watch, vu) != 0)
+	/*
+	 * Re-armed under the lock: vu_release either finds this alarm pending
+	 * and cancels it, or set closing first and none is armed.
+	 */
+	pthread_mutex_lock(&vu->lock);
+	if (!vu->closing && rte_eal_alarm_set(VU_WATCH_US, vu_watch, vu) != 0)
 		VIRTIO_LOG(ERR,
 			   "%s: cannot re-arm the connection watch: the link will not "
 			   "follow the back-end\n",
 			   vu->hw->name);
+	pthread_mutex_unlock(&vu->lock);
 }
 
 /* --- devargs and probe ------------------------------------------------------ */
