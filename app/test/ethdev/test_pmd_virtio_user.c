@@ -67,6 +67,23 @@ vu_t_wait_socket(const char *sock)
 }
 
 /*
+ * The port; a client tries for a while: the back-end's socket file exists
+ * from bind(), a moment before it listens (connect: ECONNREFUSED).
+ */
+static int
+vu_t_create(const char *args, bool client)
+{
+	for (unsigned int i = 0; i < 50; i++) {
+		if (rte_vdev_init(VU_T_NAME, args) == 0)
+			return 0;
+		if (!client)
+			break;
+		rte_delay_us_sleep(100000);
+	}
+	return -1;
+}
+
+/*
  * Our port (args) against dpdk-testpmd's net_vhost on a fresh socket:
  * every queue's traffic; with server=1 in args the back-end is a client
  * and is killed (link down) and started again (link up, traffic again).
@@ -94,7 +111,7 @@ vu_t_against_dpdk(const char *args, unsigned int nb_queues)
 			goto out;
 		}
 	}
-	if (rte_vdev_init(VU_T_NAME, all) != 0 ||
+	if (vu_t_create(all, !server) != 0 ||
 	    rte_eth_dev_get_port_by_name(VU_T_NAME, &port) != 0) {
 		printf("cannot create %s,%s\n", VU_T_NAME, all);
 		goto out;
