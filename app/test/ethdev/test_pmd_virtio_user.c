@@ -111,8 +111,7 @@ vu_t_against_dpdk(const char *args, unsigned int nb_queues)
 			goto out;
 		}
 	}
-	if (vu_t_create(all, !server) != 0 ||
-	    rte_eth_dev_get_port_by_name(VU_T_NAME, &port) != 0) {
+	if (vu_t_create(all, !server) != 0 || rte_eth_dev_get_port_by_name(VU_T_NAME, &port) != 0) {
 		printf("cannot create %s,%s\n", VU_T_NAME, all);
 		goto out;
 	}
