@@ -66,6 +66,19 @@ vu_t_wait_socket(const char *sock)
 	return -1;
 }
 
+/* What a test made: the port (when port is not NULL), the back-end, the pool, the socket. */
+static void
+vu_t_cleanup(const uint16_t *port, pid_t pid, const char *sock)
+{
+	if (port != NULL) {
+		rte_eth_dev_stop(*port);
+		rte_vdev_uninit(VU_T_NAME);
+	}
+	peer_kill(pid, SIGTERM);
+	peer_pool_free();
+	unlink(sock);
+}
+
 /*
  * The port; a client tries for a while: the back-end's socket file exists
  * from bind(), a moment before it listens (connect: ECONNREFUSED).
@@ -146,12 +159,10 @@ vu_t_against_dpdk(const char *args, unsigned int nb_queues)
 	}
 	ret = TEST_SUCCESS;
 out_port:
-	rte_eth_dev_stop(port);
-	rte_vdev_uninit(VU_T_NAME);
+	vu_t_cleanup(&port, pid, sock);
+	return ret;
 out:
-	peer_kill(pid, SIGTERM);
-	peer_pool_free();
-	unlink(sock);
+	vu_t_cleanup(NULL, pid, sock);
 	return ret;
 }
 
@@ -183,6 +194,70 @@ static int
 test_virtio_user_server_restart_packed(void)
 {
 	return vu_t_against_dpdk("server=1,packed_vq=1,mrg_rxbuf=1", 1);
+}
+
+/*
+ * Memory that comes after the start (the pool of the frames sent is
+ * created once the port runs, and EAL memory grows for it) reaches the
+ * back-end: the frames come back.
+ */
+static int
+test_virtio_user_memory_grows(void)
+{
+	char prog[PATH_MAX], sock[108], args[200];
+	struct rte_mempool *rx_mp;
+	uint64_t before;
+	uint16_t port;
+	pid_t pid;
+	int ret = TEST_FAILED;
+
+	peer_which("dpdk-testpmd", prog, sizeof(prog));
+	if (prog[0] == '\0')
+		return TEST_SKIPPED;
+	snprintf(sock, sizeof(sock), "/tmp/sluice-vu-%d-grow.sock", (int)getpid());
+	snprintf(args, sizeof(args), "path=%s,mrg_rxbuf=1", sock);
+	unlink(sock);
+	peer_pool_free();
+	rx_mp = rte_pktmbuf_pool_create("vu_t_rx_mp", 1023, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+					SOCKET_ID_ANY);
+	pid = vu_t_backend_spawn(prog, sock, 1, false);
+	if (rx_mp == NULL || vu_t_wait_socket(sock) != 0 || vu_t_create(args, true) != 0 ||
+	    rte_eth_dev_get_port_by_name(VU_T_NAME, &port) != 0) {
+		printf("no port against the back-end\n");
+		goto out;
+	}
+	if (rte_eth_dev_configure(port, 1, 1,
+				  &(struct rte_eth_conf){
+					  .rxmode.offloads = RTE_ETH_RX_OFFLOAD_SCATTER,
+					  .txmode.offloads = RTE_ETH_TX_OFFLOAD_MULTI_SEGS}) != 0 ||
+	    rte_eth_rx_queue_setup(port, 0, 0, SOCKET_ID_ANY, NULL, rx_mp) != 0 ||
+	    rte_eth_tx_queue_setup(port, 0, 0, SOCKET_ID_ANY, NULL) != 0 ||
+	    rte_eth_dev_start(port) != 0 || peer_wait_link(port, RTE_ETH_LINK_UP, 30000) != 0) {
+		printf("the port did not come up\n");
+		goto out_port;
+	}
+	before = rte_eal_get_physmem_size();
+	/* a pool larger than what is left: EAL maps more memory for it */
+	if (rte_pktmbuf_pool_create("vu_t_big_mp", 65535, 0, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+				    SOCKET_ID_ANY) == NULL ||
+	    peer_pool() == NULL) {
+		printf("no memory for the new pools\n");
+		goto out_port;
+	}
+	if (rte_eal_get_physmem_size() <= before) {
+		printf("EAL memory did not grow (%" PRIu64 " bytes): nothing to test\n", before);
+		goto out_port;
+	}
+	ret = peer_exchange(port, 0);
+out_port:
+	vu_t_cleanup(&port, pid, sock);
+	rte_mempool_free(rte_mempool_lookup("vu_t_big_mp"));
+	rte_mempool_free(rx_mp);
+	return ret;
+out:
+	vu_t_cleanup(NULL, pid, sock);
+	rte_mempool_free(rx_mp);
+	return ret;
 }
 
 /* Devargs mistakes: one line each, no port left behind. */
@@ -221,6 +296,7 @@ static const struct test_case virtio_user_cases[] = {
 	TEST_CASE(test_virtio_user_packed_2q),
 	TEST_CASE(test_virtio_user_server_restart),
 	TEST_CASE(test_virtio_user_server_restart_packed),
+	TEST_CASE(test_virtio_user_memory_grows),
 	TEST_CASES_END(),
 	/* clang-format on */
 };

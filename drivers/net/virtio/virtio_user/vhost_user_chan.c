@@ -318,11 +318,16 @@ vu_mem_region_add(const struct rte_memseg_list *msl __rte_unused, const struct r
 	return 0;
 }
 
+/* in_mem_event: called from a memory event callback, which holds the memory lock */
 static int
-vu_mem_collect(struct vu_mem *m)
+vu_mem_collect(struct vu_mem *m, bool in_mem_event)
 {
+	int ret;
+
 	memset(m, 0, sizeof(*m));
-	if (rte_memseg_contig_walk(vu_mem_region_add, m) < 0 || m->tbl.nregions == 0)
+	ret = in_mem_event ? rte_memseg_contig_walk_thread_unsafe(vu_mem_region_add, m)
+			   : rte_memseg_contig_walk(vu_mem_region_add, m);
+	if (ret < 0 || m->tbl.nregions == 0)
 		return m->err != 0 ? m->err : -ENODEV;
 	return 0;
 }
@@ -336,7 +341,7 @@ int
 vu_mem_check(const char *name)
 {
 	struct vu_mem m;
-	int ret = vu_mem_collect(&m);
+	int ret = vu_mem_collect(&m, false);
 
 	if (ret == -ENODEV)
 		VIRTIO_LOG(ERR,
@@ -351,15 +356,24 @@ vu_mem_check(const char *name)
 	return ret;
 }
 
-static int
-vu_mem_table_send(struct virtio_user *vu)
+/*
+ * The memory as it is now. The vhost-user specification lets SET_MEM_TABLE
+ * come again while the rings run: memory that grew after the start (a
+ * mempool created later) reaches the back-end this way.
+ */
+int
+vu_mem_table_send(struct virtio_user *vu, bool in_mem_event)
 {
 	struct vhost_user_msg msg = {.request = VHOST_USER_SET_MEM_TABLE};
 	struct vu_mem m;
-	int ret = vu_mem_collect(&m);
+	int ret = vu_mem_collect(&m, in_mem_event);
 
 	if (ret != 0) {
-		(void)vu_mem_check(vu->hw->name);
+		VIRTIO_LOG(ERR, "%s: EAL memory cannot be given to the back-end (%s)\n",
+			   vu->hw->name,
+			   ret == -E2BIG ? "more pieces than one SET_MEM_TABLE "
+					   "carries: reserve memory up front with -m"
+					 : "a segment has no file");
 		return ret;
 	}
 	msg.size = (uint32_t)(offsetof(struct vhost_user_memory, regions) +
@@ -454,7 +468,7 @@ vu_chan_start(struct virtio_user *vu)
 		f |= VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES);
 	ret = vu_u64_send(vu, VHOST_USER_SET_FEATURES, f, -1);
 	if (ret == 0)
-		ret = vu_mem_table_send(vu);
+		ret = vu_mem_table_send(vu, false);
 	for (uint16_t i = 0; ret == 0 && i < n; i++)
 		if (vu->vqs[i] != NULL)
 			ret = vu_vring_setup(vu, vu->vqs[i]);

@@ -13,6 +13,7 @@
 #define _VIRTIO_USER_H_
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/un.h>
@@ -36,6 +37,7 @@ struct virtio_user {
 	bool server;
 	bool running; /* the back-end has the rings (DRIVER_OK sent) */
 	bool closing;
+	atomic_bool mem_grew;	    /* memory came after the table was sent */
 	uint8_t status;		    /* 2.1 device status, as the driver set it */
 	uint64_t backend_features;  /* GET_FEATURES, or assumed until a server's peer comes */
 	uint64_t protocol_features; /* negotiated with SET_PROTOCOL_FEATURES */
@@ -57,5 +59,6 @@ int vu_chan_handshake(struct virtio_user *vu);
 int vu_chan_start(struct virtio_user *vu);
 void vu_chan_stop(struct virtio_user *vu);
 int vu_mem_check(const char *name);
+int vu_mem_table_send(struct virtio_user *vu, bool in_mem_event);
 
 #endif /* _VIRTIO_USER_H_ */

@@ -218,6 +218,7 @@ vu_release(struct virtio_hw *hw)
 	pthread_mutex_unlock(&vu->lock);
 	/* outside the lock: the watch may be waiting for it */
 	rte_eal_alarm_cancel(vu_watch, vu);
+	rte_mem_event_callback_unregister(hw->name, vu);
 	vu_free(vu);
 	hw->transport = NULL;
 }
@@ -237,6 +238,29 @@ static const struct virtio_ops virtio_user_ops = {
 	.intr_teardown = vu_intr_teardown,
 	.release = vu_release,
 };
+
+/*
+ * EAL memory grew (the memory lock is held): the back-end must be able to
+ * translate buffers there before any reaches a ring. Sent now when the
+ * connection is free; else the watch sends it (taking vu->lock here could
+ * deadlock with a holder of vu->lock that walks memory).
+ */
+static void
+vu_mem_event(enum rte_mem_event type, const void *addr __rte_unused, size_t len __rte_unused,
+	     void *arg)
+{
+	struct virtio_user *vu = arg;
+
+	if (type != RTE_MEM_EVENT_ALLOC)
+		return; /* the back-end's own mapping of freed memory does no harm */
+	if (pthread_mutex_trylock(&vu->lock) != 0) {
+		atomic_store(&vu->mem_grew, true);
+		return;
+	}
+	if (vu->fd >= 0 && vu->running && vu_mem_table_send(vu, true) != 0)
+		atomic_store(&vu->mem_grew, true);
+	pthread_mutex_unlock(&vu->lock);
+}
 
 /* --- the watch: back-end gone, back-end back -------------------------------- */
 
@@ -288,6 +312,9 @@ vu_watch(void *arg)
 		VIRTIO_LOG(NOTICE, "%s: the back-end on %s went away\n", vu->hw->name, vu->path);
 		vu_chan_close(vu);
 	}
+	if (vu->fd >= 0 && vu->running && atomic_exchange(&vu->mem_grew, false) &&
+	    vu_mem_table_send(vu, false) != 0)
+		atomic_store(&vu->mem_grew, true);
 	if (vu->fd < 0) {
 		int ret = vu->server ? vu_chan_accept(vu) : vu_chan_open(vu);
 
@@ -516,9 +543,15 @@ virtio_user_probe(struct rte_vdev_device *vdev)
 	if (ret != 0)
 		goto err_hw;
 	virtio_ethdev_finish(dev, hw);
-	ret = rte_eal_alarm_set(VU_WATCH_US, vu_watch, vu);
-	if (ret != 0)
+	if (rte_mem_event_callback_register(hw->name, vu_mem_event, vu) != 0) {
+		ret = -rte_errno;
 		goto err_hw;
+	}
+	ret = rte_eal_alarm_set(VU_WATCH_US, vu_watch, vu);
+	if (ret != 0) {
+		rte_mem_event_callback_unregister(hw->name, vu);
+		goto err_hw;
+	}
 	rte_eth_dev_probing_finish(dev);
 	return 0;
 
