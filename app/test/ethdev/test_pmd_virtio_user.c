@@ -96,10 +96,20 @@ vu_t_create(const char *args, bool client)
 	return -1;
 }
 
+static int
+vu_t_lsc_count(uint16_t port __rte_unused, enum rte_eth_event_type type, void *arg,
+	       void *ret_param __rte_unused)
+{
+	if (type == RTE_ETH_EVENT_INTR_LSC)
+		__atomic_fetch_add((unsigned int *)arg, 1, __ATOMIC_RELAXED);
+	return 0;
+}
+
 /*
  * Our port (args) against dpdk-testpmd's net_vhost on a fresh socket:
  * every queue's traffic; with server=1 in args the back-end is a client
- * and is killed (link down) and started again (link up, traffic again).
+ * and is killed (link down, an LSC event) and started again (link up,
+ * another event, traffic again).
  */
 static int
 vu_t_against_dpdk(const char *args, unsigned int nb_queues)
@@ -142,6 +152,11 @@ vu_t_against_dpdk(const char *args, unsigned int nb_queues)
 		if (peer_exchange(port, q) != TEST_SUCCESS)
 			goto out_port;
 	if (server) {
+		/* static: a failure leaves the callback registered until the port goes */
+		static unsigned int lsc;
+
+		lsc = 0;
+		rte_eth_dev_callback_register(port, RTE_ETH_EVENT_INTR_LSC, vu_t_lsc_count, &lsc);
 		peer_kill(pid, SIGKILL);
 		pid = -1;
 		if (peer_wait_link(port, RTE_ETH_LINK_DOWN, 5000) != 0) {
@@ -151,6 +166,13 @@ vu_t_against_dpdk(const char *args, unsigned int nb_queues)
 		pid = vu_t_backend_spawn(prog, sock, nb_queues, true);
 		if (peer_wait_link(port, RTE_ETH_LINK_UP, 30000) != 0) {
 			printf("link not up again with a new back-end\n");
+			goto out_port;
+		}
+		rte_delay_us_sleep(
+			200000); /* the event follows the link state on the eal-intr thread */
+		rte_eth_dev_callback_unregister(port, RTE_ETH_EVENT_INTR_LSC, vu_t_lsc_count, &lsc);
+		if (__atomic_load_n(&lsc, __ATOMIC_RELAXED) < 2) {
+			printf("%u LSC events for the link going down and up\n", lsc);
 			goto out_port;
 		}
 		for (uint16_t q = 0; q < nb_queues; q++)
