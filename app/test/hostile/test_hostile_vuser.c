@@ -103,6 +103,22 @@ hvu_t_used_write(const struct hvu_vring *vr, const struct hvu_t_used_elem *e, ui
 	__atomic_store_n(&u->idx, (uint16_t)(idx + n + extra), __ATOMIC_RELEASE);
 }
 
+/* The port on back-end b, one queue pair, started, the rings with the back-end. */
+static int
+hvu_t_port_up(struct hvu_backend *b, uint16_t *port)
+{
+	struct rte_eth_conf conf;
+
+	memset(&conf, 0, sizeof(conf));
+	if (hvu_t_create(b) != 0 || rte_eth_dev_get_port_by_name(HVU_T_NAME, port) != 0 ||
+	    rte_eth_dev_configure(*port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup(*port, 0, HVU_T_QSIZE, SOCKET_ID_ANY, NULL, hvu_t_pool()) != 0 ||
+	    rte_eth_tx_queue_setup(*port, 0, HVU_T_QSIZE, SOCKET_ID_ANY, NULL) != 0 ||
+	    rte_eth_dev_start(*port) != 0)
+		return -1;
+	return hvu_t_wait_ready(b);
+}
+
 static int
 test_hvu_bad_used_entries(void)
 {
@@ -110,18 +126,12 @@ test_hvu_bad_used_entries(void)
 	const struct hvu_t_used_elem bad_tx[] = {{9999, 0}, {HVU_T_QSIZE, 0}};
 	struct rte_mbuf *pkts[HVU_T_QSIZE], *m;
 	struct rte_eth_stats st;
-	struct rte_eth_conf conf;
 	struct hvu_backend b;
 	uint16_t port, n, sent = 0;
 	int ret = TEST_FAILED;
 
-	memset(&conf, 0, sizeof(conf));
 	TEST_ASSERT_SUCCESS(hvu_start(&b, HVU_GOOD), "back-end");
-	if (hvu_t_create(&b) != 0 || rte_eth_dev_get_port_by_name(HVU_T_NAME, &port) != 0 ||
-	    rte_eth_dev_configure(port, 1, 1, &conf) != 0 ||
-	    rte_eth_rx_queue_setup(port, 0, HVU_T_QSIZE, SOCKET_ID_ANY, NULL, hvu_t_pool()) != 0 ||
-	    rte_eth_tx_queue_setup(port, 0, HVU_T_QSIZE, SOCKET_ID_ANY, NULL) != 0 ||
-	    rte_eth_dev_start(port) != 0 || hvu_t_wait_ready(&b) != 0) {
+	if (hvu_t_port_up(&b, &port) != 0) {
 		printf("the port did not start with a good back-end\n");
 		goto out;
 	}
@@ -175,9 +185,49 @@ out:
 	return ret;
 }
 
+static int
+hvu_t_close_on_lsc(uint16_t port, enum rte_eth_event_type type __rte_unused, void *arg __rte_unused,
+		   void *ret_param __rte_unused)
+{
+	rte_eth_dev_stop(port);
+	rte_eth_dev_close(port);
+	return 0;
+}
+
+/*
+ * The application closes the port from its LSC callback when the back-end
+ * goes: the connection watch that raised the event must not touch the
+ * port's state afterwards (ASan sees it if it does).
+ */
+static int
+test_hvu_close_from_lsc(void)
+{
+	struct hvu_backend b;
+	uint16_t port;
+	unsigned int i;
+
+	TEST_ASSERT_SUCCESS(hvu_start(&b, HVU_GOOD), "back-end");
+	if (hvu_t_port_up(&b, &port) != 0 ||
+	    rte_eth_dev_callback_register(port, RTE_ETH_EVENT_INTR_LSC, hvu_t_close_on_lsc, NULL) !=
+		    0) {
+		rte_vdev_uninit(HVU_T_NAME);
+		hvu_stop(&b);
+		return TEST_FAILED;
+	}
+	hvu_stop(&b); /* the back-end hangs up */
+	for (i = 0; i < 300 && rte_eth_dev_is_valid_port(port); i++)
+		rte_delay_us_sleep(10000);
+	rte_delay_us_sleep(300000); /* a watch still armed would run by now */
+	rte_vdev_uninit(HVU_T_NAME);
+	rte_mempool_free(rte_mempool_lookup("hostile_vuser_mp"));
+	TEST_ASSERT(i < 300, "the port was not closed from its LSC callback");
+	return TEST_SUCCESS;
+}
+
 static const struct test_case hostile_vuser_cases[] = {
 	TEST_CASE(test_hvu_bad_handshake),
 	TEST_CASE(test_hvu_bad_used_entries),
+	TEST_CASE(test_hvu_close_from_lsc),
 	TEST_CASES_END(),
 };
 

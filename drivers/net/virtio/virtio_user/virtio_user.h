@@ -37,6 +37,8 @@ struct virtio_user {
 	bool server;
 	bool running; /* the back-end has the rings (DRIVER_OK sent) */
 	bool closing;
+	bool in_watch;		    /* the watch is running the LSC callbacks */
+	bool free_in_watch;	    /* closed from one of them: the watch frees */
 	atomic_bool mem_grew;	    /* memory came after the table was sent */
 	uint8_t status;		    /* 2.1 device status, as the driver set it */
 	uint64_t backend_features;  /* GET_FEATURES, or assumed until a server's peer comes */

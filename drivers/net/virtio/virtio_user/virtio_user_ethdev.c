@@ -18,6 +18,7 @@
 #include <sys/eventfd.h>
 
 #include <rte_alarm.h>
+#include <rte_interrupts.h>
 #include <rte_kvargs.h>
 #include <rte_malloc.h>
 
@@ -213,14 +214,21 @@ vu_release(struct virtio_hw *hw)
 {
 	struct virtio_user *vu = vu_of(hw);
 
+	bool deferred;
+
+	rte_mem_event_callback_unregister(hw->name, vu);
 	pthread_mutex_lock(&vu->lock);
 	vu->closing = true;
+	/* closed from the application's LSC callback, inside the watch: it frees vu */
+	deferred = vu->in_watch && rte_thread_is_intr();
+	vu->free_in_watch = deferred;
 	pthread_mutex_unlock(&vu->lock);
+	hw->transport = NULL;
+	if (deferred)
+		return;
 	/* outside the lock: the watch may be waiting for it */
 	rte_eal_alarm_cancel(vu_watch, vu);
-	rte_mem_event_callback_unregister(hw->name, vu);
 	vu_free(vu);
-	hw->transport = NULL;
 }
 
 static const struct virtio_ops virtio_user_ops = {
@@ -321,6 +329,7 @@ vu_watch(void *arg)
 		if (ret == 0)
 			vu_reconnect(vu);
 	}
+	vu->in_watch = true;
 	pthread_mutex_unlock(&vu->lock);
 	if (dev->data->dev_started && virtio_link_update(dev, 0) == 0)
 		rte_eth_dev_callback_process(dev, RTE_ETH_EVENT_INTR_LSC, NULL);
@@ -329,6 +338,12 @@ vu_watch(void *arg)
 	 * and cancels it, or set closing first and none is armed.
 	 */
 	pthread_mutex_lock(&vu->lock);
+	vu->in_watch = false;
+	if (vu->free_in_watch) {
+		pthread_mutex_unlock(&vu->lock);
+		vu_free(vu);
+		return;
+	}
 	if (!vu->closing && rte_eal_alarm_set(VU_WATCH_US, vu_watch, vu) != 0)
 		VIRTIO_LOG(ERR,
 			   "%s: cannot re-arm the connection watch: the link will not "
