@@ -32,18 +32,8 @@ while getopts "b:r:t:s:h" o; do
 	esac
 done
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-OURS=$here/$BUILD/app/testpmd/sluice-testpmd
-[ -x "$OURS" ] || OURS=$BUILD/app/testpmd/sluice-testpmd
-DPDK=$(command -v dpdk-testpmd || true)
-if [ ! -x "$OURS" ]; then
-	echo "bench/memif.sh: $OURS not found: build first (ninja -C $BUILD) or pass -b BUILDDIR" >&2
-	exit 1
-fi
-if [ -z "$DPDK" ]; then
-	echo "bench/memif.sh: dpdk-testpmd not found: install Debian's dpdk package (apt-get install dpdk)" >&2
-	exit 1
-fi
+. "$(dirname "$0")/pmd_pair.sh"
+pair_apps memif.sh "$BUILD"
 
 tmp=$(mktemp -d)
 cleanup() {
@@ -54,11 +44,6 @@ trap cleanup EXIT
 # --no-flush-rx: the server starts forwarding when the client connects, and
 # must not drain the burst the client sends first.
 APP_COMMON="--forward-mode=io --port-topology=loop --burst=32 --nb-cores=1 --stats-period=1 --total-num-mbufs=8192 --no-flush-rx"
-
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # run_one APP SIZE OUT: a server and a client for SECS seconds; OUT.log is the server's.
 run_one() {
@@ -74,23 +59,7 @@ run_one() {
 	local crc=$? src
 	wait $server 2>/dev/null
 	src=$?
-	# 124 and 130: stopped by timeout's SIGINT; a signal above that is a crash,
-	# and the run does not count
-	local crashed=0
-	for rc in "server $src" "client $crc"; do
-		set -- $rc
-		if [ "$2" -gt 130 ]; then
-			echo "bench/memif.sh: $(basename "$app") $1 ($size bytes) died with signal" \
-			     "$(($2 - 128)); the run is left out" >&2
-			crashed=1
-		fi
-	done
-	return $crashed
-}
-
-run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
+	pair_crashed memif.sh "$app" "$size bytes" server "$src" client "$crc"
 }
 
 printf '%-6s %-6s %10s   %s\n' size app Mpps runs

@@ -38,18 +38,8 @@ while getopts "b:r:t:s:h" o; do
 	esac
 done
 
-here=$(cd "$(dirname "$0")/.." && pwd)
-OURS=$here/$BUILD/app/testpmd/sluice-testpmd
-[ -x "$OURS" ] || OURS=$BUILD/app/testpmd/sluice-testpmd
-DPDK=$(command -v dpdk-testpmd || true)
-if [ ! -x "$OURS" ]; then
-	echo "bench/testpmd.sh: $OURS not found: build first (ninja -C $BUILD) or pass -b BUILDDIR" >&2
-	exit 1
-fi
-if [ -z "$DPDK" ]; then
-	echo "bench/testpmd.sh: dpdk-testpmd not found: install Debian's dpdk package (apt-get install dpdk)" >&2
-	exit 1
-fi
+. "$(dirname "$0")/pmd_pair.sh"
+pair_apps testpmd.sh "$BUILD"
 for t in /usr/bin/time stdbuf timeout; do
 	if ! command -v $t >/dev/null; then
 		echo "bench/testpmd.sh: $t not found: install it (apt-get install time coreutils)" >&2
@@ -69,11 +59,6 @@ trap cleanup EXIT
 # DPDK), a private file prefix; 8192 mbufs fit in it.
 EAL_COMMON="-l 0-1 --no-huge --no-pci --file-prefix=sluicebench$$"
 APP_COMMON="--forward-mode=io --burst=32 --nb-cores=1 --stats-period=1 --total-num-mbufs=8192"
-
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # run_one APP SCENARIO OUT: one timed run; writes OUT.log, OUT.time, OUT.first
 run_one() {
@@ -97,12 +82,6 @@ run_one() {
 		fi
 		printf '%s\n' "$line"
 	done >"$out.log"
-}
-
-# Median forwarded Mpps of one run: sum Tx-pps over the ports of each sample.
-run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
 }
 
 run_rss_mib() {

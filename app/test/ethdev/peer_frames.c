@@ -206,6 +206,54 @@ peer_sluice_testpmd(char *out, size_t len)
 		out[0] = '\0';
 }
 
+struct rte_mempool *
+peer_pool(void)
+{
+	struct rte_mempool *mp = rte_mempool_lookup("test_peer_mp");
+
+	if (mp == NULL)
+		mp = rte_pktmbuf_pool_create("test_peer_mp", PEER_NB_MBUF, 256, 0,
+					     RTE_MBUF_DEFAULT_BUF_SIZE, SOCKET_ID_ANY);
+	return mp;
+}
+
+void
+peer_pool_free(void)
+{
+	rte_mempool_free(rte_mempool_lookup("test_peer_mp"));
+}
+
+pid_t
+peer_testpmd_spawn(const char *prog, const char *vdev, const char *prefix, unsigned int nb_queues)
+{
+	char rxq[32], txq[32];
+	char *const argv[] = {(char *)prog,
+			      "-l",
+			      "0-1",
+			      "--no-huge",
+			      "-m",
+			      "512",
+			      "--no-pci",
+			      "--file-prefix",
+			      (char *)prefix,
+			      "--vdev",
+			      (char *)vdev,
+			      "--",
+			      "--forward-mode=io",
+			      "--port-topology=loop",
+			      "--stats-period",
+			      "1",
+			      "--total-num-mbufs",
+			      "16384",
+			      rxq,
+			      txq,
+			      NULL};
+
+	snprintf(rxq, sizeof(rxq), "--rxq=%u", nb_queues);
+	snprintf(txq, sizeof(txq), "--txq=%u", nb_queues);
+	return peer_spawn(prog, argv);
+}
+
 pid_t
 peer_spawn(const char *prog, char *const argv[])
 {

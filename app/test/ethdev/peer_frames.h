@@ -17,6 +17,7 @@
 #include <rte_mbuf.h>
 
 #define PEER_MAX_FRAME 9000
+#define PEER_NB_MBUF 4095
 
 struct peer_traffic {
 	struct rte_mempool *mp;
@@ -45,6 +46,17 @@ void peer_which(const char *prog, char *out, size_t len);
 /* sluice-testpmd of this build, or an empty string. */
 void peer_sluice_testpmd(char *out, size_t len);
 /* Run prog with argv (NULL-terminated, argv[0] included), its output to /dev/null. */
+/* A pool of 4095 default-sized mbufs for the peer tests, made on first use. */
+struct rte_mempool *peer_pool(void);
+void peer_pool_free(void);
+
+/*
+ * A testpmd (prog) forwarding in io mode, each queue back out of itself,
+ * on the port of vdev with nb_queues Rx and Tx queues; its output goes
+ * nowhere.
+ */
+pid_t peer_testpmd_spawn(const char *prog, const char *vdev, const char *prefix,
+			 unsigned int nb_queues);
 pid_t peer_spawn(const char *prog, char *const argv[]);
 void peer_kill(pid_t pid, int sig);
 

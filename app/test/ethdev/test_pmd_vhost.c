@@ -43,34 +43,11 @@ vhost_t_pool(void)
 static pid_t
 vhost_t_peer_spawn(const char *prog, const char *args, unsigned int queues)
 {
-	char vdev[256], q[32], prefix[64];
-	char *const argv[] = {(char *)prog,
-			      "-l",
-			      "0-1",
-			      "--no-huge",
-			      "-m",
-			      "512",
-			      "--no-pci",
-			      "--file-prefix",
-			      prefix,
-			      "--vdev",
-			      vdev,
-			      "--",
-			      "--forward-mode=io",
-			      "--port-topology=loop",
-			      "--stats-period",
-			      "1",
-			      "--total-num-mbufs",
-			      "16384",
-			      q,
-			      q + 16,
-			      NULL};
+	char vdev[256], prefix[64];
 
 	snprintf(prefix, sizeof(prefix), "sluice-vhost-peer-%d", (int)getpid());
 	snprintf(vdev, sizeof(vdev), "net_virtio_user0,%s", args);
-	snprintf(q, 16, "--rxq=%u", queues);
-	snprintf(q + 16, 16, "--txq=%u", queues);
-	return peer_spawn(prog, argv);
+	return peer_testpmd_spawn(prog, vdev, prefix, queues);
 }
 
 static int

@@ -25,6 +25,8 @@ hv_port_init(struct hv_port *p, uint16_t port_id, uint64_t features, bool packed
 	p->data.nb_tx_queues = 1;
 	p->data.mtu = RTE_ETHER_MTU;
 	p->data.numa_node = SOCKET_ID_ANY;
+	p->hw.ops = &virtio_pci_ops;	/* what the tests of probe's reads go through */
+	p->hw.name = "hostile_virtio";
 	p->hw.features = features;
 	p->hw.offered = features;
 	p->hw.packed = packed;

@@ -33,7 +33,8 @@ virtio_rx_mode_set(struct rte_eth_dev *dev, uint8_t cmd, bool on)
 
 	if (!virtio_has(hw, VIRTIO_NET_F_CTRL_RX)) {
 		VIRTIO_LOG(ERR, "%s: the device has no VIRTIO_NET_F_CTRL_RX: Rx mode is fixed "
-			   "(QEMU: ctrl_rx=on)\n", dev->data->name);
+			   "(%s)\n", dev->data->name, hw->pdev != NULL ? "QEMU: ctrl_rx=on" :
+			   "vhost-user: the back-end sends every frame it has for the port");
 		return -ENOTSUP;
 	}
 	if (!dev->data->dev_started)
@@ -141,7 +142,7 @@ virtio_dev_start(struct rte_eth_dev *dev)
 	VIRTIO_LOG(INFO, "%s: features %#" PRIx64 " negotiated\n", dev->data->name,
 		   hw->features);
 	if (dev->data->dev_conf.intr_conf.lsc || dev->data->dev_conf.intr_conf.rxq) {
-		ret = virtio_intr_setup(dev);
+		ret = hw->ops->intr_setup(dev);
 		if (ret != 0)
 			goto fail;
 	}
@@ -166,12 +167,14 @@ virtio_dev_start(struct rte_eth_dev *dev)
 			goto fail;
 	}
 	/* 3.1.1 step 8: the device is live */
-	virtio_status_add(hw, VIRTIO_STATUS_DRIVER_OK);
+	ret = virtio_status_add(hw, VIRTIO_STATUS_DRIVER_OK);
+	if (ret != 0)
+		goto fail;
 	dev->data->dev_started = 1;
 	for (uint16_t q = 0; q < nb_rx; q++)
 		virtq_notify(&((struct virtio_rxq *)dev->data->rx_queues[q])->vq);
 	/* 5.1.6.5.5: the device uses one pair until told otherwise */
-	if (virtio_has(hw, VIRTIO_NET_F_MQ) && pairs > 1) {
+	if (virtio_has(hw, VIRTIO_NET_F_MQ) && pairs > 1 && !hw->ops->pairs_by_transport) {
 		uint16_t n = pairs;
 
 		ret = virtio_ctrl_send(dev, VIRTIO_NET_CTRL_MQ, VIRTIO_NET_CTRL_MQ_VQ_PAIRS_SET,
@@ -201,7 +204,7 @@ no_queue:
 fail_started:
 	dev->data->dev_started = 0;
 fail:
-	virtio_intr_teardown(dev);
+	hw->ops->intr_teardown(dev);
 	(void)virtio_dev_reset(hw);
 	for (uint16_t q = 0; q < nb_rx; q++)
 		virtio_rxq_drain(dev->data->rx_queues[q]);
@@ -214,7 +217,7 @@ virtio_dev_stop(struct rte_eth_dev *dev)
 	struct virtio_hw *hw = virtio_dev_hw(dev);
 	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
 
-	virtio_intr_teardown(dev);
+	hw->ops->intr_teardown(dev);
 	/* 4.1.4.3.2: once the reset reads back 0 the device touches no buffer */
 	(void)virtio_dev_reset(hw);
 	for (uint16_t q = 0; q < dev->data->nb_rx_queues; q++) {
@@ -237,9 +240,9 @@ virtio_dev_close(struct rte_eth_dev *dev)
 {
 	struct virtio_hw *hw = virtio_dev_hw(dev);
 
-	if (hw == NULL || hw->common == NULL)
+	if (hw == NULL || hw->ops == NULL)
 		return 0;
-	virtio_intr_teardown(dev);
+	hw->ops->intr_teardown(dev);
 	/* no DMA may be in flight when the rings go */
 	(void)virtio_dev_reset(hw);
 	for (uint16_t q = 0; dev->data->rx_queues != NULL && q < dev->data->nb_rx_queues; q++)
@@ -249,6 +252,9 @@ virtio_dev_close(struct rte_eth_dev *dev)
 	virtio_cvq_free(hw);
 	rte_free(hw->vq_max);
 	hw->vq_max = NULL;
+	if (hw->ops->release != NULL)
+		hw->ops->release(hw);
+	hw->ops = NULL;
 	hw->common = NULL;
 	return 0;
 }
@@ -374,20 +380,17 @@ virtio_devargs_packed(struct rte_pci_device *pdev, bool *on)
 	return ret;
 }
 
-/* 5.1.5 Device Initialization: features, MAC, queue pairs, the control queue. */
-static int
-virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
+/*
+ * 5.1.5 Device Initialization over the transport hw->ops reaches:
+ * features, MAC, queue pairs, the control queue; packed rings when
+ * packed_on and the device has them.
+ */
+int
+virtio_hw_setup(struct rte_eth_dev *dev, struct virtio_hw *hw, bool packed_on)
 {
 	uint16_t idx, size, mtu;
-	bool packed_on;
 	int ret;
 
-	ret = virtio_devargs_packed(hw->pdev, &packed_on);
-	if (ret != 0)
-		return ret;
-	ret = virtio_pci_caps_find(hw);
-	if (ret != 0)
-		return ret;
 	/* everything the driver can use, to learn what the device has */
 	ret = virtio_features_negotiate(hw, VIRTIO_NET_WANTED_FEATURES |
 					VIRTIO_NET_OFFLOAD_FEATURES |
@@ -413,7 +416,8 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 			return ret;
 		/* 5.1.4.1: between 1 and 0x8000; anything else is not trusted */
 		if (hw->max_pairs < VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MIN ||
-		    hw->max_pairs > VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MAX || !virtio_has(hw, VIRTIO_NET_F_CTRL_VQ))
+		    hw->max_pairs > VIRTIO_NET_CTRL_MQ_VQ_PAIRS_MAX ||
+		    (!virtio_has(hw, VIRTIO_NET_F_CTRL_VQ) && !hw->ops->pairs_by_transport))
 			hw->max_pairs = 1;
 	}
 	hw->max_pairs = RTE_MIN(hw->max_pairs, (uint16_t)((hw->num_queues - 1) / 2));
@@ -455,12 +459,30 @@ virtio_hw_init(struct rte_eth_dev *dev, struct virtio_hw *hw)
 	return virtio_dev_reset(hw);
 }
 
+/* The port of a device virtio_hw_setup took: ops, burst functions, MAC. */
+void
+virtio_ethdev_finish(struct rte_eth_dev *dev, struct virtio_hw *hw)
+{
+	dev->data->mac_addrs[0] = hw->mac;
+	dev->dev_ops = &virtio_ops;
+	dev->data->mtu = RTE_ETHER_MTU;
+	dev->data->dev_flags = virtio_has(hw, VIRTIO_NET_F_STATUS) ? RTE_ETH_DEV_INTR_LSC : 0;
+	/* the ring kind picks the burst functions once: no test on the fast path */
+	dev->rx_pkt_burst = hw->packed ? virtio_recv_pkts_packed : virtio_recv_pkts;
+	dev->tx_pkt_burst = hw->packed ? virtio_xmit_pkts_packed : virtio_xmit_pkts;
+	VIRTIO_LOG(INFO, "%s: virtio-net, MAC " RTE_ETHER_ADDR_PRT_FMT ", %u queue pair(s), "
+		   "features %#" PRIx64 ", %s virtqueues\n", hw->name,
+		   RTE_ETHER_ADDR_BYTES(&hw->mac), hw->max_pairs, hw->features,
+		   hw->packed ? "packed" : "split");
+}
+
 static int
 virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pdev)
 {
 	int numa = pdev->device.numa_node;
 	struct rte_eth_dev *dev;
 	struct virtio_hw *hw;
+	bool packed_on;
 	int ret;
 
 	dev = rte_eth_dev_allocate(pdev->name);
@@ -476,24 +498,20 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 		goto err_release;
 	}
 	hw->pdev = pdev;
+	hw->name = pdev->name;
+	hw->ops = &virtio_pci_ops;
 	dev->data->numa_node = numa;
-	ret = virtio_hw_init(dev, hw);
+	ret = virtio_devargs_packed(pdev, &packed_on);
+	if (ret == 0)
+		ret = virtio_pci_caps_find(hw);
+	if (ret == 0)
+		ret = virtio_hw_setup(dev, hw, packed_on);
 	if (ret != 0)
 		goto err_release;
-	dev->data->mac_addrs[0] = hw->mac;
 	dev->device = &pdev->device;
 	dev->intr_handle = pdev->intr_handle;
-	dev->dev_ops = &virtio_ops;
-	dev->data->mtu = RTE_ETHER_MTU;
-	dev->data->dev_flags = virtio_has(hw, VIRTIO_NET_F_STATUS) ? RTE_ETH_DEV_INTR_LSC : 0;
-	/* the ring kind picks the burst functions once: no test on the fast path */
-	dev->rx_pkt_burst = hw->packed ? virtio_recv_pkts_packed : virtio_recv_pkts;
-	dev->tx_pkt_burst = hw->packed ? virtio_xmit_pkts_packed : virtio_xmit_pkts;
+	virtio_ethdev_finish(dev, hw);
 	rte_eth_dev_probing_finish(dev);
-	VIRTIO_LOG(INFO, "%s: virtio-net, MAC " RTE_ETHER_ADDR_PRT_FMT ", %u queue pair(s), "
-		   "features %#" PRIx64 ", %s virtqueues\n", pdev->name,
-		   RTE_ETHER_ADDR_BYTES(&hw->mac), hw->max_pairs, hw->features,
-		   hw->packed ? "packed" : "split");
 	return 0;
 
 err_release:

@@ -21,6 +21,10 @@ virtio_dev_hw(struct rte_eth_dev *dev)
 #define VIRTIO_RX_L4_CKSUM (RTE_ETH_RX_OFFLOAD_UDP_CKSUM | RTE_ETH_RX_OFFLOAD_TCP_CKSUM)
 #define VIRTIO_TX_L4_CKSUM (RTE_ETH_TX_OFFLOAD_UDP_CKSUM | RTE_ETH_TX_OFFLOAD_TCP_CKSUM)
 
+/* virtio_ethdev.c: what a transport's probe calls once hw->ops reaches the device */
+int virtio_hw_setup(struct rte_eth_dev *dev, struct virtio_hw *hw, bool packed_on);
+void virtio_ethdev_finish(struct rte_eth_dev *dev, struct virtio_hw *hw);
+
 /* virtio_queue.c: Rx and Tx queue setup and release */
 int virtio_rx_frame_check(struct rte_eth_dev *dev, uint16_t qid, uint16_t mtu, uint32_t room,
 			  uint64_t offloads);

@@ -47,7 +47,45 @@ extern int virtio_logtype;
 #define VIRTIO_MAX_RX_PKTLEN 9728u
 #define VIRTIO_MAX_FRAME(mtu) ((uint32_t)(mtu) + RTE_ETHER_HDR_LEN + RTE_VLAN_HLEN)
 
+struct virtio_hw;
+struct virtqueue;
+
+/*
+ * How the driver reaches a device: the modern PCI transport (virtio_pci.c,
+ * virtio 1.1 4.1) or a vhost-user back-end over a unix socket
+ * (virtio_user/). The rings and everything above them are shared; the
+ * doorbell is the queue's (virtq_doorbell), so the fast path makes no
+ * indirect call. Each int function returns 0 or a negative errno and logs
+ * the cause.
+ */
+struct virtio_ops {
+	/* features the transport cannot work without, refused clearly when absent */
+	uint64_t required;
+	/* 3.1.1: whether queue pairs beyond the first are enabled by the transport itself
+	 * at DRIVER_OK (vhost-user without a control queue) rather than by 5.1.6.5.5 */
+	bool pairs_by_transport;
+	int (*reset)(struct virtio_hw *hw);	/* returns once the device is idle */
+	uint8_t (*status_get)(struct virtio_hw *hw);
+	int (*status_set)(struct virtio_hw *hw, uint8_t status);
+	uint64_t (*features_get)(struct virtio_hw *hw);
+	void (*features_set)(struct virtio_hw *hw, uint64_t features);
+	uint16_t (*num_queues)(struct virtio_hw *hw);	/* after FEATURES_OK */
+	int (*cfg_read)(struct virtio_hw *hw, size_t off, void *buf, size_t len);
+	uint16_t (*queue_max_size)(struct virtio_hw *hw, uint16_t index);
+	/* 4.1.5.1.3: the queue's rings to the device, and enabled */
+	int (*queue_program)(struct virtio_hw *hw, struct virtqueue *vq);
+	/* link-status and Rx queue interrupts of a starting port; their undoing */
+	int (*intr_setup)(struct rte_eth_dev *dev);
+	void (*intr_teardown)(struct rte_eth_dev *dev);
+	/* what the transport holds, at close (NULL: nothing) */
+	void (*release)(struct virtio_hw *hw);
+};
+
 struct virtio_hw {
+	const struct virtio_ops *ops;
+	const char *name;		/* for messages: the PCI address or the vdev name */
+	void *transport;		/* the vhost-user connection; NULL over PCI */
+	bool use_va;			/* rings carry virtual addresses (vhost-user) */
 	struct rte_pci_device *pdev;
 	volatile struct virtio_pci_common_cfg *common;	/* 4.1.4.3 */
 	volatile uint8_t *notify_base;			/* 4.1.4.4 */
@@ -64,7 +102,7 @@ struct virtio_hw {
 	uint16_t max_mtu;
 	struct virtqueue *cvq;		/* control queue, when CTRL_VQ was negotiated */
 	struct virtio_ctrl_buf *cbuf;
-	rte_iova_t cbuf_iova;
+	uint64_t cbuf_iova;		/* as the device addresses it (virtq_mem_addr) */
 	rte_spinlock_t ctrl_lock;	/* one control command at a time */
 	uint32_t ctrl_timeout_us;	/* how long a command waits for its answer */
 	uint16_t ctrl_slots;		/* tokens the commands take turns over */
@@ -92,18 +130,46 @@ virtio_offers(const struct virtio_hw *hw, unsigned int bit)
 	return (hw->offered & VIRTIO_BIT(bit)) != 0;
 }
 
-/* virtio_pci.c; each int function logs once and returns 0 or a negative errno */
+/* virtio_pci.c: the PCI transport */
+extern const struct virtio_ops virtio_pci_ops;
 int virtio_pci_caps_find(struct virtio_hw *hw);
-int virtio_dev_reset(struct virtio_hw *hw);
-uint8_t virtio_status_get(struct virtio_hw *hw);
-void virtio_status_add(struct virtio_hw *hw, uint8_t bits);
-int virtio_features_negotiate(struct virtio_hw *hw, uint64_t wanted);
-int virtio_dev_cfg_read(struct virtio_hw *hw, size_t off, void *buf, size_t len);
-uint16_t virtio_queue_max_size(struct virtio_hw *hw, uint16_t index);
-int virtio_queue_sizes_read(struct rte_eth_dev *dev, struct virtio_hw *hw);
-int virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq);
 int virtio_msix_config_set(struct virtio_hw *hw, uint16_t vector);
 uint8_t virtio_isr_read(struct virtio_hw *hw);
+
+/* virtio_hw.c: the device handshake over either transport */
+static inline int
+virtio_dev_reset(struct virtio_hw *hw)
+{
+	return hw->ops->reset(hw);
+}
+
+static inline uint8_t
+virtio_status_get(struct virtio_hw *hw)
+{
+	return hw->ops->status_get(hw);
+}
+
+static inline int
+virtio_dev_cfg_read(struct virtio_hw *hw, size_t off, void *buf, size_t len)
+{
+	return hw->ops->cfg_read(hw, off, buf, len);
+}
+
+static inline uint16_t
+virtio_queue_max_size(struct virtio_hw *hw, uint16_t index)
+{
+	return hw->ops->queue_max_size(hw, index);
+}
+
+static inline int
+virtio_queue_program(struct virtio_hw *hw, struct virtqueue *vq)
+{
+	return hw->ops->queue_program(hw, vq);
+}
+
+int virtio_status_add(struct virtio_hw *hw, uint8_t bits);
+int virtio_features_negotiate(struct virtio_hw *hw, uint64_t wanted);
+int virtio_queue_sizes_read(struct rte_eth_dev *dev, struct virtio_hw *hw);
 int virtq_alloc(struct rte_eth_dev *dev, struct virtqueue *vq, uint16_t index, uint16_t size,
 		size_t extra, int socket);
 int virtq_size_pick(struct rte_eth_dev *dev, uint16_t index, uint16_t nb_desc, uint16_t *size);

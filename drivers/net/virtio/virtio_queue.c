@@ -195,7 +195,7 @@ virtio_tx_queue_setup(struct rte_eth_dev *dev, uint16_t qid, uint16_t nb_desc,
 	}
 	l = virtq_layout_of(size, 0, txq->vq.packed);
 	txq->hdrs = (struct virtio_net_hdr *)((uint8_t *)txq->vq.mz->addr + l.extra_off);
-	txq->hdrs_iova = txq->vq.mz->iova + l.extra_off;
+	txq->hdrs_iova = virtq_mem_addr(&txq->vq, l.extra_off);
 	txq->offloads = conf->offloads | dev->data->dev_conf.txmode.offloads;
 	txq->free_thresh = conf->tx_free_thresh != 0 && conf->tx_free_thresh < size ?
 			   conf->tx_free_thresh : RTE_MIN(VIRTIO_TX_FREE_THRESH, size / 2);

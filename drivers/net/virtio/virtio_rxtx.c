@@ -60,7 +60,7 @@ rx_refill(struct virtio_rxq *rxq)
 		struct vring_desc *d = &vq->desc[id];
 
 		rxq->sw_ring[id] = bufs[i];
-		d->addr = rte_mbuf_iova_get(bufs[i]) + RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
+		d->addr = virtq_mbuf_addr(vq, bufs[i]) + RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
 		d->len = rxq->buf_len;
 		d->flags = VRING_DESC_F_WRITE;
 		vq->avail->ring[vq->avail_idx & vq->mask] = id;
@@ -306,21 +306,21 @@ virtio_xmit_pkts(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		head = txq->free_head;	/* after any reclaim above, which moves it */
 		if (prepend) {
 			memcpy(rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE), &hdr, sizeof(hdr));
-			vq->desc[head].addr = rte_mbuf_data_iova(m);
+			vq->desc[head].addr = virtq_mbuf_data_addr(vq, m);
 			vq->desc[head].len = m->data_len;
 			vq->desc[head].flags = 0;
 			last = head;
 		} else {
 			/* the header from the queue's table, then one descriptor a segment */
 			txq->hdrs[head] = hdr;
-			vq->desc[head].addr = txq->hdrs_iova + (rte_iova_t)head * VIRTIO_HDR_SIZE;
+			vq->desc[head].addr = txq->hdrs_iova + (uint64_t)head * VIRTIO_HDR_SIZE;
 			vq->desc[head].len = VIRTIO_HDR_SIZE;
 			vq->desc[head].flags = VRING_DESC_F_NEXT;
 			vq->desc[head].next = txq->next[head];
 			last = head;
 			idx = txq->next[head];
 			for (struct rte_mbuf *seg = m; seg != NULL; seg = seg->next) {
-				vq->desc[idx].addr = rte_mbuf_data_iova(seg);
+				vq->desc[idx].addr = virtq_mbuf_data_addr(vq, seg);
 				vq->desc[idx].len = seg->data_len;
 				vq->desc[idx].flags = seg->next != NULL ? VRING_DESC_F_NEXT : 0;
 				vq->desc[idx].next = txq->next[idx];

@@ -44,7 +44,7 @@ rx_refill_packed(struct virtio_rxq *rxq)
 		struct vring_packed_desc *d = &vq->pdesc[vq->avail_idx];
 
 		rxq->sw_ring[id] = bufs[i];
-		d->addr = rte_mbuf_iova_get(bufs[i]) + RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
+		d->addr = virtq_mbuf_addr(vq, bufs[i]) + RTE_PKTMBUF_HEADROOM - VIRTIO_HDR_SIZE;
 		d->len = rxq->buf_len;
 		d->id = id;
 		if (i != 0)
@@ -216,7 +216,7 @@ tx_reclaim_packed(struct virtio_txq *txq)
 
 /* One descriptor of a chain at the driver's position; returns its flags. */
 static inline uint16_t
-tx_desc_packed(struct virtqueue *vq, rte_iova_t addr, uint32_t len, uint16_t id, bool more)
+tx_desc_packed(struct virtqueue *vq, uint64_t addr, uint32_t len, uint16_t id, bool more)
 {
 	struct vring_packed_desc *d = &vq->pdesc[vq->avail_idx];
 	uint16_t flags = virtq_packed_avail_flags(vq) | (more ? VRING_DESC_F_NEXT : 0);
@@ -262,15 +262,15 @@ virtio_xmit_pkts_packed(void *queue, struct rte_mbuf **pkts, uint16_t nb_pkts)
 		head = vq->avail_idx;
 		if (prepend) {
 			memcpy(rte_pktmbuf_prepend(m, VIRTIO_HDR_SIZE), &hdr, sizeof(hdr));
-			head_flags = tx_desc_packed(vq, rte_mbuf_data_iova(m), m->data_len, id, false);
+			head_flags = tx_desc_packed(vq, virtq_mbuf_data_addr(vq, m), m->data_len, id, false);
 		} else {
 			/* the header from the queue's table, then one descriptor a segment */
 			txq->hdrs[id] = hdr;
-			head_flags = tx_desc_packed(vq, txq->hdrs_iova + (rte_iova_t)id * VIRTIO_HDR_SIZE,
+			head_flags = tx_desc_packed(vq, txq->hdrs_iova + (uint64_t)id * VIRTIO_HDR_SIZE,
 						    VIRTIO_HDR_SIZE, id, true);
 			for (struct rte_mbuf *seg = m; seg != NULL; seg = seg->next) {
 				uint16_t pos = vq->avail_idx;
-				uint16_t f = tx_desc_packed(vq, rte_mbuf_data_iova(seg),
+				uint16_t f = tx_desc_packed(vq, virtq_mbuf_data_addr(vq, seg),
 							    seg->data_len, id, seg->next != NULL);
 
 				vq->pdesc[pos].flags = f;

@@ -12,6 +12,7 @@
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <unistd.h>
 
 #include <rte_atomic.h>
 #include <rte_io.h>
@@ -69,6 +70,8 @@ struct virtqueue {
 	uint16_t used_cons;	/* used entries consumed so far */
 	uint16_t index;		/* queue number on the device */
 	uint16_t msix_vector;
+	int kick_fd;		/* vhost-user: the back-end's eventfd, else -1 (notify_addr) */
+	bool use_va;		/* addresses in rings are virtual (vhost-user), else IOVAs */
 	bool event_idx;		/* VIRTIO_F_EVENT_IDX: used_event/avail_event, not flags */
 	bool packed;		/* VIRTIO_F_RING_PACKED: the fields below, not desc/avail/used */
 	/*
@@ -133,6 +136,46 @@ virtq_used_notify_set(struct virtqueue *vq, bool wanted)
 }
 
 /*
+ * 4.1.5.2 the doorbell of a PCI device, or the kick eventfd a vhost-user
+ * back-end waits on. A test, not an indirect call: the branch always goes
+ * the same way for a queue.
+ */
+static inline void
+virtq_doorbell(struct virtqueue *vq)
+{
+	if (vq->kick_fd >= 0) {
+		uint64_t one = 1;
+		/* a failed write means the counter is already non-zero: the back-end wakes anyway */
+		ssize_t ret = write(vq->kick_fd, &one, sizeof(one));
+
+		(void)ret;
+	} else {
+		rte_write16_relaxed(vq->index, vq->notify_addr);
+	}
+}
+
+/* Where the device finds the start of mbuf m's buffer: its IOVA, or for vhost-user its address. */
+static inline uint64_t
+virtq_mbuf_addr(const struct virtqueue *vq, const struct rte_mbuf *m)
+{
+	return vq->use_va ? (uint64_t)(uintptr_t)m->buf_addr : rte_mbuf_iova_get(m);
+}
+
+/* The same for the first byte of m's data. */
+static inline uint64_t
+virtq_mbuf_data_addr(const struct virtqueue *vq, const struct rte_mbuf *m)
+{
+	return virtq_mbuf_addr(vq, m) + m->data_off;
+}
+
+/* Where the device finds byte off of the queue's own memory (rings, headers). */
+static inline uint64_t
+virtq_mem_addr(const struct virtqueue *vq, size_t off)
+{
+	return vq->use_va ? (uint64_t)(uintptr_t)vq->mz->addr + off : vq->mz->iova + off;
+}
+
+/*
  * 2.6.13.6 / 2.6.10: notify the device (4.1.5.2) of the entries published
  * since the last call, when it wants that: with EVENT_IDX when they pass its
  * avail_event, else when it did not set NO_NOTIFY.
@@ -155,7 +198,7 @@ virtq_kick(struct virtqueue *vq)
 	else
 		notify = !(vq->used->flags & VRING_USED_F_NO_NOTIFY);
 	if (notify)
-		rte_write16_relaxed(vq->index, vq->notify_addr);
+		virtq_doorbell(vq);
 }
 
 /* 2.6.13.3-4: publish the entries added since the last call */
@@ -224,7 +267,7 @@ struct virtio_txq {
 	uint16_t port_id;
 	uint16_t queue_id;
 	struct virtio_net_hdr *hdrs;	/* one header per descriptor, for chains */
-	rte_iova_t hdrs_iova;
+	uint64_t hdrs_iova;		/* as the device addresses them (virtq_mem_addr) */
 	uint64_t offloads;		/* RTE_ETH_TX_OFFLOAD_*, port and queue */
 	bool csum;			/* VIRTIO_NET_F_CSUM: the device completes checksums */
 	uint64_t pkts;

@@ -105,7 +105,7 @@ virtq_packed_kick(struct virtqueue *vq)
 		notify = flags != RING_EVENT_FLAGS_DISABLE;
 	}
 	if (notify)
-		rte_write16_relaxed(vq->index, vq->notify_addr);
+		virtq_doorbell(vq);
 }
 
 /*
