@@ -28,7 +28,10 @@
  */
 #define ACL_MAX_TREES 8
 #define ACL_KFORM_KEYS 8
-#define ACL_KFORM_WORDS (3 * ACL_KFORM_KEYS)
+/* masks, lows and highs, then the category mask and userdata: two cache lines */
+#define ACL_KFORM_WORDS (4 * ACL_KFORM_KEYS)
+#define ACL_KFORM_CATS (3 * ACL_KFORM_KEYS)
+#define ACL_KFORM_USERDATA (3 * ACL_KFORM_KEYS + 1)
 /* Keys: one per field of up to 4 bytes, two per 8-byte field. */
 #define ACL_MAX_KEYS (2 * RTE_ACL_MAX_FIELDS)
 
@@ -36,6 +39,17 @@ struct acl_node {
 	uint32_t key;	   /* which key the node compares */
 	uint32_t thr;	   /* key <= thr: child[0], else child[1] */
 	uint32_t child[2]; /* node index, or ACL_LEAF_BIT | leaf index */
+};
+
+/* Comparisons and outcomes of a super node (see acl_snode.c). */
+#define ACL_SNODE_CMPS 7
+#define ACL_SNODE_WAYS 8
+
+/* One lane of a 256-bit vector a comparison, the eighth never true. */
+struct acl_snode {
+	uint32_t key[ACL_SNODE_WAYS]; /* key of each comparison */
+	uint32_t thr[ACL_SNODE_WAYS]; /* its threshold, top bit flipped */
+	uint32_t child[ACL_SNODE_WAYS]; /* super node index, or ACL_LEAF_BIT | leaf index */
 };
 
 struct acl_leaf {
@@ -81,9 +95,19 @@ struct acl_rt {
 	/*
 	 * When every field is a key (num_keys <= 8, no 8-byte field): each
 	 * compiled rule again as ACL_KFORM_WORDS words, masks, lows and highs
-	 * of the 8 keys (unused ones 0), for the vector methods' rule checks.
+	 * of the 8 keys (unused ones 0), its category mask and userdata, for
+	 * the vector methods' rule checks.
 	 */
 	const uint32_t *kform;
+	/*
+	 * When num_keys <= ACL_SNODE_WAYS (one key vector a lane): the trees
+	 * as super nodes, for the AVX2 walk; NULL otherwise.
+	 */
+	const struct acl_snode *snodes;
+	uint32_t sroot[ACL_MAX_TREES];	/* as acl_snode.child[] */
+	uint32_t sdepth[ACL_MAX_TREES]; /* super node steps to the deepest leaf */
+	uint8_t snode_way[1 << ACL_SNODE_CMPS]; /* outcome of a compare mask */
+	uint32_t num_snodes;
 	uint32_t num_nodes;
 	uint32_t num_leaves;
 	uint32_t num_leaf_rules;
@@ -112,6 +136,9 @@ struct rte_acl_ctx {
 int acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 		 struct acl_rt **rt);
 void acl_rt_free(struct acl_rt *rt);
+/* The super nodes of rt's trees (rt->root/depth set) into *out (malloc'ed); -ENOMEM. */
+int acl_snodes_build(const struct acl_node *nodes, struct acl_rt *rt, struct acl_snode **out,
+		     uint32_t *num);
 
 int acl_classify_scalar(const struct acl_rt *rt, const uint8_t **data, uint32_t *results,
 			uint32_t num, uint32_t categories);
