@@ -281,16 +281,17 @@ acl_tree_walk(const struct acl_rt *rt, uint32_t root, const uint32_t *key)
 }
 
 /*
- * Leaves of n inputs (n <= 8) in tree t, into rows of ACL_MAX_TREES of
+ * Leaves of n inputs (n <= ACL_WALK_LANES) in tree t, into rows of ACL_MAX_TREES of
  * leaf. The inputs step together, one that reached a leaf staying there,
  * so a step has no branch but the loop's and the loads of the n inputs
  * overlap; the loop ends when all are at leaves or at the tree's depth.
  */
+#define ACL_WALK_LANES 16
 static inline void
 acl_tree_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t *keys,
 		uint32_t *leaf)
 {
-	uint32_t at[8], l, d, live = 1;
+	uint32_t at[ACL_WALK_LANES], l, d, live = 1;
 
 	for (l = 0; l < n; l++)
 		at[l] = rt->root[t];

@@ -13,7 +13,12 @@
 
 #include "acl_private.h"
 
-#define ACL_AVX2_LANES 8
+/*
+ * Inputs a batch: sixteen overlap more of the walks' and the resolve's
+ * cache misses than eight (bench/acl.sh, 1000 rules: about 3.5 against
+ * 4.5 times DPDK's cycles).
+ */
+#define ACL_AVX2_LANES ACL_WALK_LANES
 
 /* Does the rule of these kform words match the input of these keys? */
 __attribute__((target("avx2"))) static inline int
