@@ -103,6 +103,35 @@ acl_resolve1_avx2(const struct acl_rt *rt, uint32_t n, const uint32_t *leaf, con
 }
 
 /*
+ * Keys of n inputs when each field is one key (kform rules): straight
+ * from the input, without the 64-bit field values only the exact checks
+ * of other rules need.
+ */
+static inline void
+acl_inputs_keys_load(const struct acl_rt *rt, const uint8_t *const *data, uint32_t n,
+		     uint32_t *keys)
+{
+	uint32_t l, f;
+	uint16_t v16;
+	uint32_t v32;
+
+	for (l = 0; l < n; l++, keys += rt->num_keys)
+		for (f = 0; f < rt->num_fields; f++) {
+			const uint8_t *p = data[l] + rt->in[f].offset;
+
+			if (rt->in[f].size == sizeof(v32)) {
+				memcpy(&v32, p, sizeof(v32));
+				keys[f] = rte_be_to_cpu_32(v32);
+			} else if (rt->in[f].size == sizeof(v16)) {
+				memcpy(&v16, p, sizeof(v16));
+				keys[f] = rte_be_to_cpu_16(v16);
+			} else {
+				keys[f] = p[0];
+			}
+		}
+}
+
+/*
  * As acl_tree_walk_n() over the super nodes, n <= ACL_AVX2_LANES inputs:
  * each lane's keys sit in one vector (top bits flipped for the signed
  * compare), so a step is a permute, a compare and a table look-up.
@@ -153,7 +182,10 @@ acl_classify_avx2(const struct acl_rt *rt, const uint8_t **data, uint32_t *resul
 	uint32_t i = 0, t;
 
 	for (; i + ACL_AVX2_LANES <= num; i += ACL_AVX2_LANES) {
-		acl_inputs_load(rt, data + i, ACL_AVX2_LANES, val, keys);
+		if (categories == 1 && rt->kform != NULL)
+			acl_inputs_keys_load(rt, data + i, ACL_AVX2_LANES, keys);
+		else
+			acl_inputs_load(rt, data + i, ACL_AVX2_LANES, val, keys);
 		for (t = 0; t < rt->num_trees; t++)
 			if (rt->snodes != NULL)
 				acl_snode_walk_n(rt, t, ACL_AVX2_LANES, keys, leaf);
