@@ -47,8 +47,8 @@ struct acl_node {
 
 /* One lane of a 256-bit vector a comparison, the eighth never true. */
 struct acl_snode {
-	uint32_t key[ACL_SNODE_WAYS]; /* key of each comparison */
-	uint32_t thr[ACL_SNODE_WAYS]; /* its threshold, top bit flipped */
+	uint32_t key[ACL_SNODE_WAYS];	/* key of each comparison */
+	uint32_t thr[ACL_SNODE_WAYS];	/* its threshold, top bit flipped */
 	uint32_t child[ACL_SNODE_WAYS]; /* super node index, or ACL_LEAF_BIT | leaf index */
 };
 
@@ -104,8 +104,8 @@ struct acl_rt {
 	 * as super nodes, for the AVX2 walk; NULL otherwise.
 	 */
 	const struct acl_snode *snodes;
-	uint32_t sroot[ACL_MAX_TREES];	/* as acl_snode.child[] */
-	uint32_t sdepth[ACL_MAX_TREES]; /* super node steps to the deepest leaf */
+	uint32_t sroot[ACL_MAX_TREES];		/* as acl_snode.child[] */
+	uint32_t sdepth[ACL_MAX_TREES];		/* super node steps to the deepest leaf */
 	uint8_t snode_way[1 << ACL_SNODE_CMPS]; /* outcome of a compare mask */
 	uint32_t num_snodes;
 	uint32_t num_nodes;
@@ -153,36 +153,37 @@ acl_crule_at(const struct acl_rt *rt, uint32_t i)
 	return (const struct acl_crule *)(rt->crules + (size_t)i * rt->crule_stride);
 }
 
-/* Field values of one input, most significant byte first as DPDK reads them. */
-static inline void
-acl_input_load(const struct acl_rt *rt, const uint8_t *in, uint64_t *val)
+/* A field of size bytes at p, most significant byte first as DPDK reads it. */
+static inline uint64_t
+acl_field_read(const uint8_t *p, uint32_t size)
 {
-	uint32_t f;
 	uint16_t v16;
 	uint32_t v32;
 	uint64_t v64;
 
-	for (f = 0; f < rt->num_fields; f++) {
-		const uint8_t *p = in + rt->in[f].offset;
-
-		switch (rt->in[f].size) {
-		case 1:
-			val[f] = p[0];
-			break;
-		case 2:
-			memcpy(&v16, p, sizeof(v16));
-			val[f] = rte_be_to_cpu_16(v16);
-			break;
-		case 4:
-			memcpy(&v32, p, sizeof(v32));
-			val[f] = rte_be_to_cpu_32(v32);
-			break;
-		default:
-			memcpy(&v64, p, sizeof(v64));
-			val[f] = rte_be_to_cpu_64(v64);
-			break;
-		}
+	switch (size) {
+	case 1:
+		return p[0];
+	case 2:
+		memcpy(&v16, p, sizeof(v16));
+		return rte_be_to_cpu_16(v16);
+	case 4:
+		memcpy(&v32, p, sizeof(v32));
+		return rte_be_to_cpu_32(v32);
+	default:
+		memcpy(&v64, p, sizeof(v64));
+		return rte_be_to_cpu_64(v64);
 	}
+}
+
+/* Field values of one input. */
+static inline void
+acl_input_load(const struct acl_rt *rt, const uint8_t *in, uint64_t *val)
+{
+	uint32_t f;
+
+	for (f = 0; f < rt->num_fields; f++)
+		val[f] = acl_field_read(in + rt->in[f].offset, rt->in[f].size);
 }
 
 static inline void

@@ -91,14 +91,16 @@ acl_resolve1_avx2(const struct acl_rt *rt, uint32_t n, const uint32_t *leaf, con
 			/* every rule of the leaf, without a branch on the outcomes */
 			for (i = 0; i < lf->count; i++) {
 				const uint32_t *kf = rt->kform + (size_t)lr[i] * ACL_KFORM_WORDS;
-				uint32_t ok = kf[ACL_KFORM_CATS] & (uint32_t)acl_kform_match_avx2(kf, key);
+				uint32_t ok = kf[ACL_KFORM_CATS] &
+					      (uint32_t)acl_kform_match_avx2(kf, key);
 
 				best = RTE_MIN(best, ok != 0 ? lr[i] : UINT32_MAX);
 			}
 		}
-		results[l] = best == UINT32_MAX
-				     ? 0
-				     : rt->kform[(size_t)best * ACL_KFORM_WORDS + ACL_KFORM_USERDATA];
+		results[l] =
+			best == UINT32_MAX
+				? 0
+				: rt->kform[(size_t)best * ACL_KFORM_WORDS + ACL_KFORM_USERDATA];
 	}
 }
 
@@ -112,23 +114,11 @@ acl_inputs_keys_load(const struct acl_rt *rt, const uint8_t *const *data, uint32
 		     uint32_t *keys)
 {
 	uint32_t l, f;
-	uint16_t v16;
-	uint32_t v32;
 
 	for (l = 0; l < n; l++, keys += rt->num_keys)
-		for (f = 0; f < rt->num_fields; f++) {
-			const uint8_t *p = data[l] + rt->in[f].offset;
-
-			if (rt->in[f].size == sizeof(v32)) {
-				memcpy(&v32, p, sizeof(v32));
-				keys[f] = rte_be_to_cpu_32(v32);
-			} else if (rt->in[f].size == sizeof(v16)) {
-				memcpy(&v16, p, sizeof(v16));
-				keys[f] = rte_be_to_cpu_16(v16);
-			} else {
-				keys[f] = p[0];
-			}
-		}
+		for (f = 0; f < rt->num_fields; f++)
+			keys[f] = (uint32_t)acl_field_read(data[l] + rt->in[f].offset,
+							   rt->in[f].size);
 }
 
 /*
@@ -155,12 +145,13 @@ acl_snode_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t
 		live = 0;
 		for (l = 0; l < n; l++) {
 			uint32_t a = at[l], done = a & ACL_LEAF_BIT;
-			/* a lane at a leaf reads super node 0, which exists as the tree has depth */
+			/* a lane at a leaf reads super node 0, which exists as the tree has depth
+			 */
 			const struct acl_snode *s = &sn[done ? 0 : a];
 			__m256i sel = _mm256_permutevar8x32_epi32(
 				kv[l], _mm256_loadu_si256((const __m256i *)s->key));
-			int m = _mm256_movemask_ps(_mm256_castsi256_ps(
-				_mm256_cmpgt_epi32(sel, _mm256_loadu_si256((const __m256i *)s->thr))));
+			int m = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(
+				sel, _mm256_loadu_si256((const __m256i *)s->thr))));
 			uint32_t next = s->child[rt->snode_way[m]];
 
 			at[l] = done ? a : next;
