@@ -45,10 +45,13 @@ struct acl_node {
 #define ACL_SNODE_CMPS 7
 #define ACL_SNODE_WAYS 8
 
-/* One lane of a 256-bit vector a comparison, the eighth never true. */
+/*
+ * One cache line: a lane of a 256-bit vector a comparison. thr[p] is the
+ * threshold of comparison p with its top bit flipped; thr[7] instead packs
+ * the 7 comparisons' keys, 3 bits each from bit 0.
+ */
 struct acl_snode {
-	uint32_t key[ACL_SNODE_WAYS];	/* key of each comparison */
-	uint32_t thr[ACL_SNODE_WAYS];	/* its threshold, top bit flipped */
+	uint32_t thr[ACL_SNODE_WAYS];
 	uint32_t child[ACL_SNODE_WAYS]; /* super node index, or ACL_LEAF_BIT | leaf index */
 };
 
@@ -106,7 +109,7 @@ struct acl_rt {
 	const struct acl_snode *snodes;
 	uint32_t sroot[ACL_MAX_TREES];		/* as acl_snode.child[] */
 	uint32_t sdepth[ACL_MAX_TREES];		/* super node steps to the deepest leaf */
-	uint8_t snode_way[1 << ACL_SNODE_CMPS]; /* outcome of a compare mask */
+	uint8_t snode_way[1 << ACL_SNODE_WAYS]; /* outcome of a compare mask */
 	uint32_t num_snodes;
 	uint32_t num_nodes;
 	uint32_t num_leaves;

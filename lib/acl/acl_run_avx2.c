@@ -131,6 +131,8 @@ acl_snode_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t
 		 uint32_t *leaf)
 {
 	const __m256i bias = _mm256_set1_epi32(INT32_MIN);
+	const __m256i last = _mm256_set1_epi32(ACL_SNODE_CMPS);
+	const __m256i key_shift = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 0);
 	const struct acl_snode *sn = rt->snodes;
 	__m256i kv[ACL_AVX2_LANES];
 	uint32_t at[ACL_AVX2_LANES], l, d, live;
@@ -148,10 +150,14 @@ acl_snode_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t
 			/* a lane at a leaf reads super node 0, which exists as the tree has depth
 			 */
 			const struct acl_snode *s = &sn[done ? 0 : a];
-			__m256i sel = _mm256_permutevar8x32_epi32(
-				kv[l], _mm256_loadu_si256((const __m256i *)s->key));
-			int m = _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpgt_epi32(
-				sel, _mm256_loadu_si256((const __m256i *)s->thr))));
+			__m256i thr = _mm256_load_si256((const __m256i *)s->thr);
+			/* each lane p gets the packed keys shifted to its own 3 bits;
+			 * vpermd reads only the low 3 bits of an index */
+			__m256i idx = _mm256_srlv_epi32(_mm256_permutevar8x32_epi32(thr, last),
+							key_shift);
+			__m256i sel = _mm256_permutevar8x32_epi32(kv[l], idx);
+			int m = _mm256_movemask_ps(
+				_mm256_castsi256_ps(_mm256_cmpgt_epi32(sel, thr)));
 			uint32_t next = s->child[rt->snode_way[m]];
 
 			at[l] = done ? a : next;

@@ -2,8 +2,9 @@
 /*
  * Super nodes: the binary tree regrouped three levels to a node for the
  * AVX2 walk. A super node holds the 7 comparisons of a depth-3 subtree
- * and its 8 outcomes; a lane takes all 7 at once (one permute picks their
- * keys from the lane's key vector, one compare tests them) and a table
+ * and its 8 outcomes in one cache line; a lane takes all 7 at once (a
+ * permute picks their keys from the lane's key vector, one compare tests
+ * them) and a table
  * turns the 7 results into the outcome its path leads to. A walk then
  * takes a third of the dependent steps of the binary tree, and each step
  * reads one node instead of three.
@@ -48,7 +49,7 @@ acl_snode_make(struct acl_snode_vec *v, const struct acl_node *nodes, uint32_t r
 {
 	uint32_t pos[ACL_SNODE_CMPS], slot[ACL_SNODE_WAYS];
 	struct acl_snode *sn;
-	uint32_t me, p, s, c0, c1;
+	uint32_t me, p, s, c0, c1, keys;
 	int ret;
 
 	if ((ref & ACL_LEAF_BIT) != 0) {
@@ -61,15 +62,15 @@ acl_snode_make(struct acl_snode_vec *v, const struct acl_node *nodes, uint32_t r
 	me = v->n++;
 	sn = &v->a[me];
 	pos[0] = ref;
+	keys = 0;
 	for (p = 0; p < ACL_SNODE_CMPS; p++) {
 		uint32_t r = pos[p];
 
 		if ((r & ACL_LEAF_BIT) != 0) {
-			sn->key[p] = 0;
 			sn->thr[p] = UINT32_MAX ^ ACL_SNODE_BIAS;
 			c0 = c1 = r;
 		} else {
-			sn->key[p] = nodes[r].key;
+			keys |= nodes[r].key << (3 * p);
 			sn->thr[p] = nodes[r].thr ^ ACL_SNODE_BIAS;
 			c0 = nodes[r].child[0];
 			c1 = nodes[r].child[1];
@@ -82,9 +83,8 @@ acl_snode_make(struct acl_snode_vec *v, const struct acl_node *nodes, uint32_t r
 			slot[2 * (p - ACL_SNODE_CMPS / 2) + 1] = c1;
 		}
 	}
-	/* the eighth lane of the compare: never true, so the mask stays below 128 */
-	sn->key[ACL_SNODE_CMPS] = 0;
-	sn->thr[ACL_SNODE_CMPS] = UINT32_MAX ^ ACL_SNODE_BIAS;
+	/* the eighth lane's compare result is ignored (see snode_way) */
+	sn->thr[ACL_SNODE_CMPS] = keys;
 	for (s = 0; s < ACL_SNODE_WAYS; s++) {
 		uint32_t c;
 
@@ -114,7 +114,7 @@ acl_snodes_build(const struct acl_node *nodes, struct acl_rt *rt, struct acl_sno
 		free(v.a);
 		return ret;
 	}
-	/* outcome of each 7-bit compare mask: follow the path from position 0 */
+	/* outcome of each compare mask (bit 7 aside): follow the path from position 0 */
 	for (m = 0; m < RTE_DIM(rt->snode_way); m++) {
 		i = 0;
 		for (b = 0; b < 3; b++)
