@@ -9,6 +9,8 @@
 #   lookup    bench/lookup.sh     hash, LPM and FIB cycles an add or a lookup
 #                                 with 1M keys or routes (one source file
 #                                 built against both; minutes a round)
+#   acl       bench/acl.sh        ACL classify cycles a packet, 1000 and
+#                                 10000 5-tuple rules (one source file)
 #   testpmd   bench/testpmd.sh    io forwarding on net_null, net_ring, net_af_xdp and
 #                                 net_af_packet ports, burst 32
 #   burst     this script         io forwarding on two net_null ports,
@@ -30,7 +32,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool lookup testpmd burst startup vm"]
+#                         [-s "ring mempool lookup acl testpmd burst startup vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -48,7 +50,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool lookup testpmd burst startup vm"
+ONLY="ring mempool lookup acl testpmd burst startup vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -172,6 +174,21 @@ if want lookup; then
 		done
 	else
 		note "lookup: bench/lookup.sh failed: $(tail -1 "$tmp/lookup.err")"
+	fi
+fi
+
+# --- acl: classify ------------------------------------------------------
+if want acl; then
+	log "acl: bench/acl.sh, $ROUNDS rounds"
+	if ROUNDS=$ROUNDS bash bench/acl.sh "$BUILD" >"$tmp/acl.out" 2>"$tmp/acl.err"; then
+		# "N rules ours DPDK ratio build-ours build-DPDK" after the header line
+		awk 'NR > 1 && $2 == "rules" { print $1 " rules\t" $3 "\t" $4 }' "$tmp/acl.out" |
+		while IFS=$'\t' read -r f o d; do
+			row acl "classify, burst 64, $f" "cycles/pkt" lower "$o" "$d"
+		done
+	else
+		# a difference in results is reported on stdout, other failures on stderr
+		note "acl: bench/acl.sh failed: $(cat "$tmp/acl.out" "$tmp/acl.err" | grep -m 1 'differ\|not found\|no ' || tail -1 "$tmp/acl.err")"
 	fi
 fi
 
@@ -356,6 +373,8 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "mempool_perf_autotest, section $MEMPOOL_SECTION, 1 core (\`bench/mempool.sh\`);"
 	echo "lookup: \`bench/src/lookup.c\` built against each, median TSC cycles an operation"
 	echo "over chunks of 4096, 1M keys or routes, 1 lcore (\`bench/lookup.sh\`);"
+	echo "acl: \`bench/src/acl_classify.c\` built against each, thread CPU time in TSC"
+	echo "cycles a packet over a seeded trace of 65536, bursts of 64 (\`bench/acl.sh\`);"
 	echo "testpmd: \`sluice-testpmd\` and \`dpdk-testpmd\`, \`-l 0-1 --no-huge --no-pci\`,"
 	echo "io forwarding on one lcore, ${SECS} s a run (\`bench/testpmd.sh\`); burst: the same"
 	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; startup: helloworld with"

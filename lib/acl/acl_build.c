@@ -507,6 +507,8 @@ acl_kform_fill(const struct acl_rt *rt, const uint8_t *crules, uint32_t *kf)
 			kf[ACL_KFORM_KEYS + f] = (uint32_t)cr->f[f].lo;
 			kf[2 * ACL_KFORM_KEYS + f] = (uint32_t)cr->f[f].hi;
 		}
+		kf[ACL_KFORM_CATS] = cr->category_mask;
+		kf[ACL_KFORM_USERDATA] = cr->userdata;
 	}
 }
 
@@ -514,7 +516,7 @@ acl_kform_fill(const struct acl_rt *rt, const uint8_t *crules, uint32_t *kf)
 static int
 acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 		const struct acl_bld *b, const struct acl_rt *proto, const uint8_t *crules,
-		struct acl_rt **out)
+		const struct acl_snode *snodes, uint32_t num_snodes, struct acl_rt **out)
 {
 	size_t o_nodes = RTE_ALIGN_CEIL(sizeof(*proto), RTE_CACHE_LINE_SIZE);
 	size_t o_leaves = o_nodes + RTE_ALIGN_CEIL((size_t)b->num_nodes * sizeof(*b->nodes), 64);
@@ -522,7 +524,8 @@ acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 	size_t o_cr = RTE_ALIGN_CEIL(o_lr + (size_t)b->num_leaf_rules * sizeof(uint32_t), 64);
 	size_t o_kf = RTE_ALIGN_CEIL(o_cr + (size_t)b->num_rules * proto->crule_stride, 64);
 	size_t kf_size = acl_kform_fits(proto) ? (size_t)b->num_rules * ACL_KFORM_WORDS * 4 : 0;
-	size_t size = o_kf + kf_size;
+	size_t o_sn = RTE_ALIGN_CEIL(o_kf + kf_size, 64);
+	size_t size = o_sn + (size_t)num_snodes * sizeof(*snodes);
 	struct acl_rt *rt;
 	uint8_t *base;
 
@@ -557,6 +560,11 @@ acl_rt_assemble(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 	rt->num_leaf_rules = b->num_leaf_rules;
 	rt->num_crules = b->num_rules;
 	rt->size = size;
+	if (snodes != NULL) {
+		memcpy(base + o_sn, snodes, (size_t)num_snodes * sizeof(*snodes));
+		rt->snodes = (const struct acl_snode *)(base + o_sn);
+		rt->num_snodes = num_snodes;
+	}
 	if (kf_size != 0) {
 		acl_kform_fill(rt, crules, (uint32_t *)(base + o_kf));
 		rt->kform = (const uint32_t *)(base + o_kf);
@@ -702,6 +710,8 @@ acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg, st
 	struct acl_rt proto = {0};
 	uint32_t *elo = NULL, *ehi = NULL, *cmask = NULL, *list = NULL, *tree = NULL, max_trees;
 	uint8_t *crules = NULL, *exact = NULL;
+	struct acl_snode *snodes = NULL;
+	uint32_t num_snodes = 0;
 	size_t n = ctx->num_rules + 1; /* no zero-size allocations */
 	int ret;
 
@@ -758,9 +768,16 @@ acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg, st
 			ctx->name, ACL_MAX_LEAF_ENTRIES);
 	else if (ret == -ENOMEM)
 		RTE_LOG(ERR, ACL, "%s: no memory to build %u rules\n", ctx->name, ctx->num_rules);
+	if (ret == 0 && proto.num_keys <= ACL_SNODE_WAYS) {
+		ret = acl_snodes_build(b.nodes, &proto, &snodes, &num_snodes);
+		if (ret != 0)
+			RTE_LOG(ERR, ACL, "%s: no memory to build %u rules\n", ctx->name,
+				ctx->num_rules);
+	}
 	if (ret == 0)
-		ret = acl_rt_assemble(ctx, cfg, &b, &proto, crules, out);
+		ret = acl_rt_assemble(ctx, cfg, &b, &proto, crules, snodes, num_snodes, out);
 out_free:
+	free(snodes);
 	free(b.nodes);
 	free(b.leaves);
 	free(b.leaf_rules);

@@ -28,7 +28,10 @@
  */
 #define ACL_MAX_TREES 8
 #define ACL_KFORM_KEYS 8
-#define ACL_KFORM_WORDS (3 * ACL_KFORM_KEYS)
+/* masks, lows and highs, then the category mask and userdata: two cache lines */
+#define ACL_KFORM_WORDS (4 * ACL_KFORM_KEYS)
+#define ACL_KFORM_CATS (3 * ACL_KFORM_KEYS)
+#define ACL_KFORM_USERDATA (3 * ACL_KFORM_KEYS + 1)
 /* Keys: one per field of up to 4 bytes, two per 8-byte field. */
 #define ACL_MAX_KEYS (2 * RTE_ACL_MAX_FIELDS)
 
@@ -36,6 +39,20 @@ struct acl_node {
 	uint32_t key;	   /* which key the node compares */
 	uint32_t thr;	   /* key <= thr: child[0], else child[1] */
 	uint32_t child[2]; /* node index, or ACL_LEAF_BIT | leaf index */
+};
+
+/* Comparisons and outcomes of a super node (see acl_snode.c). */
+#define ACL_SNODE_CMPS 7
+#define ACL_SNODE_WAYS 8
+
+/*
+ * One cache line: a lane of a 256-bit vector a comparison. thr[p] is the
+ * threshold of comparison p with its top bit flipped; thr[7] instead packs
+ * the 7 comparisons' keys, 3 bits each from bit 0.
+ */
+struct acl_snode {
+	uint32_t thr[ACL_SNODE_WAYS];
+	uint32_t child[ACL_SNODE_WAYS]; /* super node index, or ACL_LEAF_BIT | leaf index */
 };
 
 struct acl_leaf {
@@ -81,9 +98,19 @@ struct acl_rt {
 	/*
 	 * When every field is a key (num_keys <= 8, no 8-byte field): each
 	 * compiled rule again as ACL_KFORM_WORDS words, masks, lows and highs
-	 * of the 8 keys (unused ones 0), for the vector methods' rule checks.
+	 * of the 8 keys (unused ones 0), its category mask and userdata, for
+	 * the vector methods' rule checks.
 	 */
 	const uint32_t *kform;
+	/*
+	 * When num_keys <= ACL_SNODE_WAYS (one key vector a lane): the trees
+	 * as super nodes, for the AVX2 walk; NULL otherwise.
+	 */
+	const struct acl_snode *snodes;
+	uint32_t sroot[ACL_MAX_TREES];		/* as acl_snode.child[] */
+	uint32_t sdepth[ACL_MAX_TREES];		/* super node steps to the deepest leaf */
+	uint8_t snode_way[1 << ACL_SNODE_WAYS]; /* outcome of a compare mask */
+	uint32_t num_snodes;
 	uint32_t num_nodes;
 	uint32_t num_leaves;
 	uint32_t num_leaf_rules;
@@ -112,6 +139,9 @@ struct rte_acl_ctx {
 int acl_rt_build(const struct rte_acl_ctx *ctx, const struct rte_acl_config *cfg,
 		 struct acl_rt **rt);
 void acl_rt_free(struct acl_rt *rt);
+/* The super nodes of rt's trees (rt->root/depth set) into *out (malloc'ed); -ENOMEM. */
+int acl_snodes_build(const struct acl_node *nodes, struct acl_rt *rt, struct acl_snode **out,
+		     uint32_t *num);
 
 int acl_classify_scalar(const struct acl_rt *rt, const uint8_t **data, uint32_t *results,
 			uint32_t num, uint32_t categories);
@@ -126,36 +156,37 @@ acl_crule_at(const struct acl_rt *rt, uint32_t i)
 	return (const struct acl_crule *)(rt->crules + (size_t)i * rt->crule_stride);
 }
 
-/* Field values of one input, most significant byte first as DPDK reads them. */
-static inline void
-acl_input_load(const struct acl_rt *rt, const uint8_t *in, uint64_t *val)
+/* A field of size bytes at p, most significant byte first as DPDK reads it. */
+static inline uint64_t
+acl_field_read(const uint8_t *p, uint32_t size)
 {
-	uint32_t f;
 	uint16_t v16;
 	uint32_t v32;
 	uint64_t v64;
 
-	for (f = 0; f < rt->num_fields; f++) {
-		const uint8_t *p = in + rt->in[f].offset;
-
-		switch (rt->in[f].size) {
-		case 1:
-			val[f] = p[0];
-			break;
-		case 2:
-			memcpy(&v16, p, sizeof(v16));
-			val[f] = rte_be_to_cpu_16(v16);
-			break;
-		case 4:
-			memcpy(&v32, p, sizeof(v32));
-			val[f] = rte_be_to_cpu_32(v32);
-			break;
-		default:
-			memcpy(&v64, p, sizeof(v64));
-			val[f] = rte_be_to_cpu_64(v64);
-			break;
-		}
+	switch (size) {
+	case 1:
+		return p[0];
+	case 2:
+		memcpy(&v16, p, sizeof(v16));
+		return rte_be_to_cpu_16(v16);
+	case 4:
+		memcpy(&v32, p, sizeof(v32));
+		return rte_be_to_cpu_32(v32);
+	default:
+		memcpy(&v64, p, sizeof(v64));
+		return rte_be_to_cpu_64(v64);
 	}
+}
+
+/* Field values of one input. */
+static inline void
+acl_input_load(const struct acl_rt *rt, const uint8_t *in, uint64_t *val)
+{
+	uint32_t f;
+
+	for (f = 0; f < rt->num_fields; f++)
+		val[f] = acl_field_read(in + rt->in[f].offset, rt->in[f].size);
 }
 
 static inline void
@@ -254,16 +285,17 @@ acl_tree_walk(const struct acl_rt *rt, uint32_t root, const uint32_t *key)
 }
 
 /*
- * Leaves of n inputs (n <= 8) in tree t, into rows of ACL_MAX_TREES of
+ * Leaves of n inputs (n <= ACL_WALK_LANES) in tree t, into rows of ACL_MAX_TREES of
  * leaf. The inputs step together, one that reached a leaf staying there,
  * so a step has no branch but the loop's and the loads of the n inputs
  * overlap; the loop ends when all are at leaves or at the tree's depth.
  */
+#define ACL_WALK_LANES 16
 static inline void
 acl_tree_walk_n(const struct acl_rt *rt, uint32_t t, uint32_t n, const uint32_t *keys,
 		uint32_t *leaf)
 {
-	uint32_t at[8], l, d, live = 1;
+	uint32_t at[ACL_WALK_LANES], l, d, live = 1;
 
 	for (l = 0; l < n; l++)
 		at[l] = rt->root[t];

@@ -457,6 +457,8 @@ rte_acl_dump(const struct rte_acl_ctx *ctx)
 	}
 	printf("  built_rules=%u nodes=%u leaves=%u leaf_entries=%u bytes=%zu\n", rt->num_crules,
 	       rt->num_nodes, rt->num_leaves, rt->num_leaf_rules, rt->size);
+	if (rt->snodes != NULL)
+		printf("  super_nodes=%u\n", rt->num_snodes);
 	for (t = 0; t < rt->num_trees; t++)
 		printf("  tree %u: depth=%u\n", t, rt->depth[t]);
 }
