@@ -26,6 +26,28 @@ tpmd_start() {
 	fail "sluice-testpmd did not come up: $(tail -5 "$tpmd_log")"
 }
 
+# capture_wait_file LOG: returns once the capture writing LOG (sluice-dumpcap's
+# output) has its file open, and its ports hooked half a second later.
+capture_wait_file() {
+	for _ in $(seq 50); do
+		grep -q "^File: " "$1" && break
+		sleep 0.1
+	done
+	sleep 0.5
+}
+
+# capture_interrupt PID LOG WHAT: SIGINT to the capture PID after 1.5 s; it
+# must exit 0. Its output (LOG) in $out.
+capture_interrupt() {
+	local rc
+	sleep 1.5
+	kill -INT "$1"
+	wait "$1"
+	rc=$?
+	out=$(cat "$2")
+	[ $rc = 0 ] && pass "$3: exit 0" || fail "$3: exit status $rc: $out"
+}
+
 # tpmd_cmd CMD: one prompt command; waits for its answer to be written.
 tpmd_cmd() {
 	echo "$1" >&3
