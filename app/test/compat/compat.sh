@@ -68,6 +68,10 @@
 #       multi_process/simple_mp as a primary and a secondary (other lcore
 #       ids, --lcores on the same CPUs), a message sent each way through
 #       their rings must be printed by the other's worker; both quit with 0
+#   compat.sh hotplug_mp BUILDDIR
+#       multi_process/hotplug_mp as a primary and a secondary: a net_null
+#       port the secondary attaches is listed by the primary, its detach
+#       removes it there; one the primary attaches is listed by the secondary
 #   compat.sh service_cores BUILDDIR
 #       the service_cores example on six lcores placed on CPUs 0-1: in its
 #       first profile lcores 1-5 each run their one service; its second
@@ -219,7 +223,51 @@ mp_simple() {
 	echo "simple_mp: a message each way between primary and secondary; both quit with 0"
 }
 
+# mp_say NAME FD CMD: CMD on its prompt; its answer in $out once the next
+# prompt shows: from the line of the prompt that took CMD (the command is
+# echoed after it) to the new prompt
+mp_say() {
+	local before
+	before=$(wc -l <"$tmp/$1.log")
+	echo "$3" >&"$2"
+	for _ in $(seq 1 100); do
+		out=$(tail -n +"$((before + 1))" "$tmp/$1.log")
+		[ "$(grep -c '^example> ' <<<"$out")" -ge 2 ] && return 0
+		sleep 0.1
+	done
+	fail "$1: no prompt after '$3': $(tail -5 "$tmp/$1.log")"
+}
+
+mp_hotplug() {
+	local d=$EX/multi_process/hotplug_mp pfx=sluicehp$$
+	compile hotplug_mp "$d/main.c" uninstalled "$d/commands.c" || fail "hotplug_mp does not compile"
+	mp_start pri 5 "$tmp/hotplug_mp" -l 0 --no-huge --no-pci --file-prefix "$pfx" --proc-type=primary
+	wait_line "$tmp/pri.log" "example> " "$pri_pid"
+	mp_start sec 6 "$tmp/hotplug_mp" --lcores 1@1 --no-pci --file-prefix "$pfx" --proc-type=secondary
+	wait_line "$tmp/sec.log" "example> " "$sec_pid"
+	mp_say sec 6 "attach net_null0"
+	grep -qx "attached device net_null0" <<<"$out" || fail "secondary's attach: $out"
+	mp_say pri 5 list
+	grep -qx $'0\tnet_null0' <<<"$out" || fail "the primary does not list net_null0: $out"
+	mp_say sec 6 "detach net_null0"
+	grep -qx "detached device net_null0" <<<"$out" || fail "secondary's detach: $out"
+	mp_say pri 5 list
+	grep -q "net_null0" <<<"$out" && fail "the primary still lists net_null0: $out"
+	mp_say pri 5 "attach net_null1,size=128"
+	grep -qx "attached device net_null1" <<<"$out" || fail "primary's attach: $out"
+	mp_say sec 6 list
+	grep -qx $'0\tnet_null1' <<<"$out" || fail "the secondary does not list net_null1: $out"
+	mp_quit sec 6
+	mp_quit pri 5
+	echo "hotplug_mp: the secondary's attach and detach of net_null0 seen by the primary," \
+		"the primary's attach of net_null1 by the secondary"
+}
+
 case $cmd in
+hotplug_mp)
+	mp_hotplug
+	exit 0
+	;;
 simple_mp)
 	mp_simple
 	exit 0
@@ -422,7 +470,7 @@ lsi | ipfrag | qos_meter | ipv4_multicast)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,77p' "$0"
+	sed -n '3,81p' "$0"
 	exit 2
 	;;
 esac
