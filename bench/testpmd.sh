@@ -70,10 +70,7 @@ trap cleanup EXIT
 EAL_COMMON="-l 0-1 --no-huge --no-pci --file-prefix=sluicebench$$"
 APP_COMMON="--forward-mode=io --burst=32 --nb-cores=1 --stats-period=1 --total-num-mbufs=8192"
 
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
+. "$here/bench/stats.sh"
 
 # run_one APP SCENARIO OUT: one timed run; writes OUT.log, OUT.time, OUT.first
 run_one() {
@@ -101,8 +98,7 @@ run_one() {
 
 # Median forwarded Mpps of one run: sum Tx-pps over the ports of each sample.
 run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
+	fwd_samples "$1" 2 | median
 }
 
 run_rss_mib() {
