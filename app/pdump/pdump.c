@@ -527,7 +527,7 @@ main(int argc, char **argv)
 	tuples = calloc(MAX_TUPLES, sizeof(*tuples));
 	if (eal_argv == NULL || tuples == NULL) {
 		printf("out of memory\n");
-		return EXIT_FAILURE;
+		goto out_free;
 	}
 	/* as dpdk-pdump: always a secondary */
 	eal_argv[0] = argv[0];
@@ -543,7 +543,7 @@ main(int argc, char **argv)
 		printf("Cannot init EAL: %s (is the primary running, with the same "
 		       "--file-prefix?)\n",
 		       rte_strerror(rte_errno));
-		return EXIT_FAILURE;
+		goto out_free;
 	}
 	if (rte_eth_dev_count_avail() == 0) {
 		printf("No Ethernet ports - bye\n");
@@ -574,14 +574,12 @@ main(int argc, char **argv)
 		tuple_close(&tuples[i], alive);
 	if (ret == 0)
 		counts_print();
-	if (!alive) {
-		/* nothing of the primary's to hand back */
-		free(tuples);
-		free(eal_argv);
-		return rc;
-	}
+	/* with the primary gone there is nothing of its to hand back */
+	if (!alive)
+		goto out_free;
 out_eal:
 	rte_eal_cleanup();
+out_free:
 	free(tuples);
 	free(eal_argv);
 	return rc;
