@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Sourced by the benchmarks that compare sluice-testpmd with dpdk-testpmd
-# (testpmd.sh, memif.sh, virtio_user.sh): where the two testpmds are,
+# (testpmd.sh, memif.sh, virtio_user.sh, capture.sh): where the two testpmds are,
 # medians, the forwarded Mpps of a run's log (Tx-pps summed over the ports
 # of each sample), and whether a run's processes crashed.
 
@@ -28,11 +28,17 @@ median() {
 		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+# fwd_samples LOG SKIP: testpmd's per-second Tx-pps summed over the ports
+# (--stats-period=1), in Mpps, one a line, after the first SKIP samples
+fwd_samples() {
+	awk -v skip="$2" '/^Port statistics/ { if (n++ >= skip && have) print sum / 1e6; sum = 0; have = 0 }
+	     /Tx-pps:/ { sum += $2; have = 1 }' "$1"
+}
+
 # The median over a run of the per-second Tx-pps in log $1, in Mpps (the
 # first two samples are warm-up).
 run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
+	fwd_samples "$1" 2 | median
 }
 
 # pair_crashed NAME APP WHAT ROLE RC [ROLE RC]: 1 when a process died of a

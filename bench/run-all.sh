@@ -15,6 +15,9 @@
 #                                 net_af_packet ports, burst 32
 #   burst     this script         io forwarding on two net_null ports,
 #                                 burst 1, 4, 8, 16, 32, 64
+#   capture   bench/capture.sh    the fraction of that forwarding rate kept
+#                                 while sluice-dumpcap / dpdk-dumpcap capture
+#                                 every packet with -s 64 to a tmpfs (root)
 #   startup   bench/startup.sh    EAL start-up time and max RSS at -m 256,
 #                                 1024, 2048 with 2 MiB hugepages
 #   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
@@ -32,7 +35,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool lookup acl testpmd burst startup vm"]
+#                         [-s "ring mempool lookup acl testpmd burst capture startup vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -50,7 +53,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool lookup acl testpmd burst startup vm"
+ONLY="ring mempool lookup acl testpmd burst capture startup vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -61,7 +64,7 @@ while getopts "b:o:r:t:s:nh" o; do
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,44p' "$0"; exit 2 ;;
+	*) sed -n '3,47p' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
@@ -79,7 +82,7 @@ want() { case " $ONLY " in *" $1 "*) return 0 ;; esac; return 1; }
 
 # --- what the run needs -------------------------------------------------
 pkgs=(meson ninja-build pkg-config gcc libc6-dev libnuma-dev iproute2 time
-      dpdk dpdk-dev dpdk-doc gnuplot-nox)
+      dpdk dpdk-dev dpdk-doc gnuplot-nox tshark)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
@@ -253,6 +256,24 @@ if want burst; then
 	done
 fi
 
+# --- capture: the forwarding kept while every packet is captured ----------
+if want capture; then
+	log "capture: bench/capture.sh, $ROUNDS rounds of ${SECS} s"
+	if bash bench/capture.sh -b "$BUILD" -r "$ROUNDS" -t "$SECS" >"$tmp/capture.out" \
+		2>"$tmp/capture.err"; then
+		# "app base_Mpps cap_Mpps kept written_Mpps ..." after the header
+		o=$(awk '$1 == "ours"' "$tmp/capture.out")
+		d=$(awk '$1 == "dpdk"' "$tmp/capture.out")
+		set -- $o; okept=${4:-} owr=${5:-}
+		set -- $d; dkept=${4:-} dwr=${5:-}
+		row capture "null, io: forwarding kept while capturing every packet (-s 64)" \
+			fraction higher "$okept" "$dkept"
+		row capture "null, io: packets written by the capture" Mpps higher "$owr" "$dwr"
+	else
+		note "capture: bench/capture.sh failed: $(tail -1 "$tmp/capture.err")"
+	fi
+fi
+
 # --- start-up --------------------------------------------------------------
 if want startup; then
 	log "startup: bench/startup.sh, $ROUNDS rounds"
@@ -377,7 +398,11 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "cycles a packet over a seeded trace of 65536, bursts of 64 (\`bench/acl.sh\`);"
 	echo "testpmd: \`sluice-testpmd\` and \`dpdk-testpmd\`, \`-l 0-1 --no-huge --no-pci\`,"
 	echo "io forwarding on one lcore, ${SECS} s a run (\`bench/testpmd.sh\`); burst: the same"
-	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; startup: helloworld with"
+	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; capture: the same"
+	echo "forwarding (\`-m 256\` on hugepages) with and without sluice-dumpcap or dpdk-dumpcap"
+	echo "\`-i 0 -s 64\` writing to a tmpfs, the rate with over the rate without"
+	echo "(\`bench/capture.sh\`; dpdk-dumpcap gets the mempool driver dpdk-testpmd links"
+	echo "preloaded, or their mempool ops differ and every copy fails); startup: helloworld with"
 	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`)."
 	if [ ${#plots[@]} -gt 0 ]; then
 		echo

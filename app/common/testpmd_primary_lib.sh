@@ -11,10 +11,12 @@ tpmd_log=$tpmd_dir/testpmd.log
 mkfifo "$tpmd_fifo"
 tpmd_pid=
 
-# tpmd_start EAL-ARGS...: an interactive primary; returns once its ports are up.
+# tpmd_start EAL-ARGS...: an interactive primary (with TPMD_ARGS, more of
+# testpmd's own options); returns once its ports are up.
 tpmd_start() {
 	: >"$tpmd_log"
-	"$TPMD" -l 0-1 --no-huge -m 256 --no-pci --file-prefix "$prefix" "$@" -- -i \
+	# shellcheck disable=SC2086
+	"$TPMD" -l 0-1 --no-huge -m 256 --no-pci --file-prefix "$prefix" "$@" -- -i ${TPMD_ARGS:-} \
 		<"$tpmd_fifo" >"$tpmd_log" 2>&1 &
 	tpmd_pid=$!
 	exec 3>"$tpmd_fifo"
@@ -24,6 +26,28 @@ tpmd_start() {
 		sleep 0.2
 	done
 	fail "sluice-testpmd did not come up: $(tail -5 "$tpmd_log")"
+}
+
+# capture_wait_file LOG: returns once the capture writing LOG (sluice-dumpcap's
+# output) has its file open, and its ports hooked half a second later.
+capture_wait_file() {
+	for _ in $(seq 50); do
+		grep -q "^File: " "$1" && break
+		sleep 0.1
+	done
+	sleep 0.5
+}
+
+# capture_interrupt PID LOG WHAT: SIGINT to the capture PID after 1.5 s; it
+# must exit 0. Its output (LOG) in $out.
+capture_interrupt() {
+	local rc
+	sleep 1.5
+	kill -INT "$1"
+	wait "$1"
+	rc=$?
+	out=$(cat "$2")
+	[ $rc = 0 ] && pass "$3: exit 0" || fail "$3: exit status $rc: $out"
 }
 
 # tpmd_cmd CMD: one prompt command; waits for its answer to be written.

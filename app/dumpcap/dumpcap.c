@@ -31,7 +31,17 @@
 #include <rte_string_fns.h>
 #include <rte_version.h>
 
-#define RING_SIZE 2048
+/*
+ * The ring holds what arrives while this process waits for a CPU (on a
+ * busy machine, milliseconds: at line rate a 2048-slot ring is full in
+ * 100 us). It is as large as CAPTURE_MEM of the primary's memory allows for
+ * the pool of twice as many copies, within these bounds.
+ */
+#define RING_SIZE_MIN 2048u
+#define RING_SIZE_MAX 16384u
+#define CAPTURE_MEM (16u << 20)
+/* between two checks that the primary still runs, when the ring is empty */
+#define ALIVE_CHECK_NS 100000000ull
 #define BURST_SIZE 32
 #define MAX_INTERFACES 32
 
@@ -419,18 +429,22 @@ filter_match(const struct dumpcap_run *r, const struct rte_mbuf *m)
 static int
 capture_setup(const struct dumpcap_opts *o, struct dumpcap_run *r)
 {
+	uint32_t data_size = rte_pcapng_mbuf_size(o->snaplen);
+	uint32_t copy_size = (uint32_t)sizeof(struct rte_mbuf) + data_size;
+	unsigned int ring_size = RING_SIZE_MAX;
 	char name[RTE_RING_NAMESIZE];
 
+	while (ring_size > RING_SIZE_MIN && 2ull * ring_size * copy_size > CAPTURE_MEM)
+		ring_size /= 2;
 	snprintf(name, sizeof(name), "dumpcap-%d", (int)getpid());
-	r->ring = rte_ring_create(name, RING_SIZE, (int)rte_socket_id(), 0);
+	r->ring = rte_ring_create(name, ring_size, (int)rte_socket_id(), 0);
 	if (r->ring == NULL) {
 		fprintf(stderr, "Could not create ring: %s\n", rte_strerror(rte_errno));
 		return -1;
 	}
 	snprintf(name, sizeof(name), "capture_%d", (int)getpid());
 	/* no per-lcore cache: the primary's lcores and ours may share lcore ids */
-	r->mp = rte_pktmbuf_pool_create_by_ops(name, 2 * RING_SIZE, 0, 0,
-					       rte_pcapng_mbuf_size(o->snaplen),
+	r->mp = rte_pktmbuf_pool_create_by_ops(name, 2 * ring_size, 0, 0, data_size,
 					       (int)rte_socket_id(), "ring_mp_mc");
 	if (r->mp == NULL) {
 		fprintf(stderr,
@@ -519,6 +533,7 @@ static int
 capture_loop(const struct dumpcap_opts *o, struct dumpcap_run *r)
 {
 	uint64_t deadline = o->duration_s > 0 ? r->start_ns + (uint64_t)(o->duration_s * 1e9) : 0;
+	uint64_t alive_check = 0;
 	int ret;
 
 	while (!quit_signal) {
@@ -529,14 +544,17 @@ capture_loop(const struct dumpcap_opts *o, struct dumpcap_run *r)
 		ret = ring_drain(o, r);
 		if (ret < 0)
 			return -1;
-		if (ret == 0) {
+		/* the check opens and locks a file: not at every empty ring */
+		if (ret == 0 && now_ns() >= alive_check) {
+			alive_check = now_ns() + ALIVE_CHECK_NS;
 			if (!rte_eal_primary_proc_alive(NULL)) {
 				fprintf(stderr,
 					"Primary process is no longer active, exiting...\n");
 				break;
 			}
-			usleep(1000); /* idle: a copy arrives within the next burst */
 		}
+		if (ret == 0)
+			usleep(10); /* idle, not for long: see RING_SIZE_MIN */
 	}
 	return 0;
 }

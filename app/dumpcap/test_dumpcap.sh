@@ -35,23 +35,9 @@ dc_start_bg() {
 	dc=$!
 }
 # dc_wait_file: returns once the capture has its file open and its ports hooked.
-dc_wait_file() {
-	for _ in $(seq 50); do
-		grep -q "^File: " "$tpmd_dir/dc.log" && break
-		sleep 0.1
-	done
-	sleep 0.5
-}
+dc_wait_file() { capture_wait_file "$tpmd_dir/dc.log"; }
 # dc_interrupt WHAT: SIGINT to the capture after 1.5 s; it must exit 0. Its output in $out.
-dc_interrupt() {
-	local rc
-	sleep 1.5
-	kill -INT $dc
-	wait $dc
-	rc=$?
-	out=$(cat "$tpmd_dir/dc.log")
-	[ $rc = 0 ] && pass "$1: exit 0" || fail "$1: exit status $rc: $out"
-}
+dc_interrupt() { capture_interrupt $dc "$tpmd_dir/dc.log" "$1"; }
 # forwarding_check WHAT: port 0's RX-packets still grow after WHAT.
 forwarding_check() {
 	local rx1 rx2

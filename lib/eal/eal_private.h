@@ -170,6 +170,9 @@ void eal_memzone_tel_add(struct rte_tel_data *d, const struct rte_memzone *mz);
 
 /* Multi-process socket and its thread (eal_mp.c). */
 int eal_mp_init(void);
+/* Hotplug in all processes (eal_hotplug_mp.c): run by rte_eal_hotplug_add/remove. */
+int eal_hotplug_mp_init(void);
+int eal_hotplug_mp_run(bool add, const char *bus, const char *name, const char *args);
 void eal_mp_cleanup(void);
 bool eal_mp_enabled(void);
 

@@ -749,10 +749,17 @@ __rte_export int
 rte_eth_dev_close(uint16_t port_id)
 {
 	struct rte_eth_dev *dev;
+	bool secondary;
 	int ret, ret2;
 
 	ETH_DEV_OR_RET(dev, port_id, -ENODEV);
-	if (dev->data->dev_started) {
+	/*
+	 * As DPDK: a secondary closes its own view of the port (the driver's
+	 * per-process state, this process's entry); the port and its queues,
+	 * started or not, stay the primary's.
+	 */
+	secondary = rte_eal_process_type() == RTE_PROC_SECONDARY;
+	if (!secondary && dev->data->dev_started) {
 		RTE_ETHDEV_LOG(ERR, "Cannot close started port %u: call rte_eth_dev_stop() "
 			       "first\n", port_id);
 		return -EINVAL;
@@ -760,7 +767,8 @@ rte_eth_dev_close(uint16_t port_id)
 	ETH_OP_OR_RET(dev, dev_close);
 	ret = dev->dev_ops->dev_close(dev);
 	/* A driver's close may have released the queues already (set them NULL). */
-	eth_dev_queues_release(dev);
+	if (!secondary)
+		eth_dev_queues_release(dev);
 	ret2 = rte_eth_dev_release_port(dev);
 	return ret != 0 ? ret : ret2;
 }

@@ -65,19 +65,33 @@ pdump_burst_copy(struct pdump_slot *s, uint16_t port, uint16_t queue, enum rte_p
 {
 	struct rte_mbuf *copies[PDUMP_COPY_BURST];
 	uint64_t now = rte_get_tsc_cycles();
-	unsigned int n = 0, sent;
+	unsigned int n = 0, sent, room, nombuf = 0;
 	uint16_t i;
 
+	/*
+	 * A copy the ring has no room for would be made only to be freed: when
+	 * the capture falls behind, the packets beyond the free slots are
+	 * counted as ring-full drops without touching the pool. The count is a
+	 * lower bound of the room (other queues may enqueue meanwhile), so the
+	 * enqueue below can still fall short.
+	 */
+	room = rte_ring_free_count(s->ring);
+	if (room < nb) {
+		__atomic_fetch_add(&s->stats->ringfull, nb - room, __ATOMIC_RELAXED);
+		nb = (uint16_t)room;
+	}
 	for (i = 0; i < nb; i++) {
 		struct rte_mbuf *c = s->pcapng ? rte_pcapng_copy(port, queue, pkts[i], s->mp,
 								 s->snaplen, now, dir)
 					       : rte_pktmbuf_copy(pkts[i], s->mp, 0, s->snaplen);
 
 		if (c == NULL)
-			__atomic_fetch_add(&s->stats->nombuf, 1, __ATOMIC_RELAXED);
+			nombuf++;
 		else
 			copies[n++] = c;
 	}
+	if (nombuf != 0)
+		__atomic_fetch_add(&s->stats->nombuf, nombuf, __ATOMIC_RELAXED);
 	if (n == 0)
 		return;
 	sent = rte_ring_enqueue_burst(s->ring, (void **)copies, n, NULL);

@@ -64,6 +64,14 @@
 #       compile every example of DPDK's examples/meson.build list with the
 #       sources and include folders its own meson.build names; print
 #       "NAME: compiles" or "NAME: no: FIRST ERROR", then the count
+#   compat.sh simple_mp BUILDDIR
+#       multi_process/simple_mp as a primary and a secondary (other lcore
+#       ids, --lcores on the same CPUs), a message sent each way through
+#       their rings must be printed by the other's worker; both quit with 0
+#   compat.sh hotplug_mp BUILDDIR
+#       multi_process/hotplug_mp as a primary and a secondary: a net_null
+#       port the secondary attaches is listed by the primary, its detach
+#       removes it there; one the primary attaches is listed by the secondary
 #   compat.sh service_cores BUILDDIR
 #       the service_cores example on six lcores placed on CPUs 0-1: in its
 #       first profile lcores 1-5 each run their one service; its second
@@ -160,7 +168,110 @@ watch_app() {
 	APP_PID=
 }
 
+# wait_line FILE TEXT PID: until FILE has a line with TEXT (grep -F); fails
+# after 10 s or when PID exits first
+wait_line() {
+	for _ in $(seq 1 100); do
+		grep -qF -- "$2" "$1" && return 0
+		kill -0 "$3" 2>/dev/null || fail "no '$2' before the process exited: $(tail -5 "$1")"
+		sleep 0.1
+	done
+	fail "no '$2' in 10 s: $(tail -5 "$1")"
+}
+
+# mp_start NAME FD CMD...: CMD in the background reading its commands from
+# fd FD (a fifo), its output in NAME.log, its pid in ${NAME}_pid
+mp_start() {
+	local name=$1 fd=$2
+	shift 2
+	mkfifo "$tmp/$name.in"
+	stdbuf -oL "$@" <"$tmp/$name.in" >"$tmp/$name.log" 2>&1 &
+	eval "${name}_pid=$!"
+	eval "exec $fd>\"$tmp/$name.in\""
+}
+
+# mp_quit NAME FD: "quit" on its prompt; it must exit 0 within 5 s
+mp_quit() {
+	local pid
+	pid=$(eval echo "\$${1}_pid")
+	echo quit >&"$2"
+	for _ in $(seq 1 50); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$pid" 2>/dev/null && { kill -KILL "$pid"; fail "$1 did not quit: $(tail -5 "$tmp/$1.log")"; }
+	wait "$pid" || fail "$1 exited with $?: $(tail -5 "$tmp/$1.log")"
+}
+
+mp_simple() {
+	local d=$EX/multi_process/simple_mp pfx=sluicemp$$
+	compile simple_mp "$d/main.c" uninstalled "$d/mp_commands.c" || fail "simple_mp does not compile"
+	# lcores 0-1 and 2-3: the message pool has per-lcore caches, which
+	# processes sharing an lcore id would share too
+	mp_start pri 5 "$tmp/simple_mp" -l 0-1 --no-huge --file-prefix "$pfx" --proc-type=primary
+	wait_line "$tmp/pri.log" "Finished Process Init" "$pri_pid"
+	mp_start sec 6 "$tmp/simple_mp" --lcores 2@0,3@1 --file-prefix "$pfx" --proc-type=secondary
+	wait_line "$tmp/sec.log" "Finished Process Init" "$sec_pid"
+	echo "send hello_from_secondary" >&6
+	wait_line "$tmp/pri.log" "core 1: Received 'hello_from_secondary'" "$pri_pid"
+	echo "send hello_from_primary" >&5
+	wait_line "$tmp/sec.log" "core 3: Received 'hello_from_primary'" "$sec_pid"
+	[ "$(grep -c Received "$tmp/pri.log")" = 1 ] && [ "$(grep -c Received "$tmp/sec.log")" = 1 ] ||
+		fail "a message received more than once"
+	mp_quit sec 6
+	mp_quit pri 5
+	echo "simple_mp: a message each way between primary and secondary; both quit with 0"
+}
+
+# mp_say NAME FD CMD: CMD on its prompt; its answer in $out once the next
+# prompt shows: from the line of the prompt that took CMD (the command is
+# echoed after it) to the new prompt
+mp_say() {
+	local before
+	before=$(wc -l <"$tmp/$1.log")
+	echo "$3" >&"$2"
+	for _ in $(seq 1 100); do
+		out=$(tail -n +"$((before + 1))" "$tmp/$1.log")
+		[ "$(grep -c '^example> ' <<<"$out")" -ge 2 ] && return 0
+		sleep 0.1
+	done
+	fail "$1: no prompt after '$3': $(tail -5 "$tmp/$1.log")"
+}
+
+mp_hotplug() {
+	local d=$EX/multi_process/hotplug_mp pfx=sluicehp$$
+	compile hotplug_mp "$d/main.c" uninstalled "$d/commands.c" || fail "hotplug_mp does not compile"
+	mp_start pri 5 "$tmp/hotplug_mp" -l 0 --no-huge --no-pci --file-prefix "$pfx" --proc-type=primary
+	wait_line "$tmp/pri.log" "example> " "$pri_pid"
+	mp_start sec 6 "$tmp/hotplug_mp" --lcores 1@1 --no-pci --file-prefix "$pfx" --proc-type=secondary
+	wait_line "$tmp/sec.log" "example> " "$sec_pid"
+	mp_say sec 6 "attach net_null0"
+	grep -qx "attached device net_null0" <<<"$out" || fail "secondary's attach: $out"
+	mp_say pri 5 list
+	grep -qx $'0\tnet_null0' <<<"$out" || fail "the primary does not list net_null0: $out"
+	mp_say sec 6 "detach net_null0"
+	grep -qx "detached device net_null0" <<<"$out" || fail "secondary's detach: $out"
+	mp_say pri 5 list
+	grep -q "net_null0" <<<"$out" && fail "the primary still lists net_null0: $out"
+	mp_say pri 5 "attach net_null1,size=128"
+	grep -qx "attached device net_null1" <<<"$out" || fail "primary's attach: $out"
+	mp_say sec 6 list
+	grep -qx $'0\tnet_null1' <<<"$out" || fail "the secondary does not list net_null1: $out"
+	mp_quit sec 6
+	mp_quit pri 5
+	echo "hotplug_mp: the secondary's attach and detach of net_null0 seen by the primary," \
+		"the primary's attach of net_null1 by the secondary"
+}
+
 case $cmd in
+hotplug_mp)
+	mp_hotplug
+	exit 0
+	;;
+simple_mp)
+	mp_simple
+	exit 0
+	;;
 build)
 	if [ "$ARG" != uninstalled ]; then
 		meson install -C "$BUILD" --destdir "$tmp/dest" --no-rebuild >"$tmp/install.log" 2>&1 ||
@@ -359,7 +470,7 @@ lsi | ipfrag | qos_meter | ipv4_multicast)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,73p' "$0"
+	sed -n '3,81p' "$0"
 	exit 2
 	;;
 esac

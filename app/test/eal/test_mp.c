@@ -185,6 +185,8 @@ test_mp_secondary_port(void)
 	struct rte_eth_conf conf;
 	struct rte_mempool *pool;
 	struct rte_mbuf *pkts[MP_PKTS * 2];
+	struct rte_eth_dev_info info;
+	struct rte_eth_link link;
 	uint16_t port, n;
 
 	TEST_ASSERT_SUCCESS(primary_start(), "the primary starts");
@@ -206,6 +208,12 @@ test_mp_secondary_port(void)
 		TEST_ASSERT_EQUAL(*rte_pktmbuf_mtod(pkts[i], uint8_t *), i + 1, "payload of %u", i);
 	}
 	rte_pktmbuf_free_bulk(pkts, n);
+	/* the secondary's close left the port as it was here */
+	TEST_ASSERT(rte_eth_dev_is_valid_port(port), "the port is still the primary's");
+	TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info");
+	TEST_ASSERT_EQUAL(info.nb_rx_queues, 1, "its Rx queue is still configured");
+	TEST_ASSERT_SUCCESS(rte_eth_link_get_nowait(port, &link), "link");
+	TEST_ASSERT_EQUAL(link.link_status, RTE_ETH_LINK_UP, "the link is still up");
 	TEST_ASSERT_SUCCESS(rte_eth_dev_stop(port), "stop");
 	return TEST_SUCCESS;
 }
@@ -600,6 +608,9 @@ secondary_port(void)
 	}
 	TEST_ASSERT_EQUAL(rte_eth_tx_burst(port, 0, pkts, MP_PKTS), MP_PKTS,
 			  "sent on the primary's queue");
+	/* its view only: the port, started, its queues and rings stay the primary's */
+	TEST_ASSERT_SUCCESS(rte_eth_dev_close(port), "the secondary closes the started port");
+	TEST_ASSERT_EQUAL(rte_eth_dev_count_avail(), 0, "gone from this process");
 	printf("secondary: sent %d\n", MP_PKTS);
 	return TEST_SUCCESS;
 }

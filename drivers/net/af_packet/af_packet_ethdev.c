@@ -304,6 +304,45 @@ afp_fanout_join(const char *name, struct afp_private *priv)
 	return ret;
 }
 
+/*
+ * The socket for interface ioctls (flags, MTU, MAC): the first queue pair's
+ * in the primary. A secondary has the primary's fd numbers in the shared
+ * data, which mean nothing (or another file) here: it uses a datagram socket
+ * of its own, opened at attach, that reaches no packet.
+ */
+static int
+afp_ctl_fd(const struct rte_eth_dev *dev)
+{
+	const struct afp_private *priv = dev->data->dev_private;
+
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return dev->process_private != NULL ? *(const int *)dev->process_private : -1;
+	return priv->qp[0].fd;
+}
+
+static void
+afp_ctl_close(struct rte_eth_dev *dev)
+{
+	int *ctl = dev->process_private;
+
+	if (ctl == NULL)
+		return;
+	close(*ctl);
+	free(ctl);
+	dev->process_private = NULL;
+}
+
+/* Socket options live on the primary's packet sockets: a secondary cannot set them. */
+static int
+afp_primary_only(const struct rte_eth_dev *dev, const char *what)
+{
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY)
+		return 0;
+	AFP_LOG(ERR, "%s: %s is a setting of the primary's packet sockets: do it in the "
+		"primary process\n", dev->data->name, what);
+	return -ENOTSUP;
+}
+
 static int
 afp_dev_configure(struct rte_eth_dev *dev)
 {
@@ -324,7 +363,7 @@ afp_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 	struct afp_private *priv = dev->data->dev_private;
 
 	/* a stopped port is down whatever the interface says */
-	return netif_link_update(dev, dev->data->dev_started ? priv->qp[0].fd : -1,
+	return netif_link_update(dev, dev->data->dev_started ? afp_ctl_fd(dev) : -1,
 				 priv->iface);
 }
 
@@ -353,7 +392,7 @@ afp_dev_set_link_up(struct rte_eth_dev *dev)
 {
 	struct afp_private *priv = dev->data->dev_private;
 
-	return netif_flags_update(priv->qp[0].fd, priv->iface, IFF_UP, 0);
+	return netif_flags_update(afp_ctl_fd(dev), priv->iface, IFF_UP, 0);
 }
 
 static int
@@ -361,7 +400,7 @@ afp_dev_set_link_down(struct rte_eth_dev *dev)
 {
 	struct afp_private *priv = dev->data->dev_private;
 
-	return netif_flags_update(priv->qp[0].fd, priv->iface, 0, IFF_UP);
+	return netif_flags_update(afp_ctl_fd(dev), priv->iface, 0, IFF_UP);
 }
 
 static int
@@ -370,6 +409,11 @@ afp_dev_close(struct rte_eth_dev *dev)
 	struct afp_private *priv = dev->data->dev_private;
 	uint16_t q;
 
+	/* the sockets and rings are the primary's; a secondary only lets go */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		afp_ctl_close(dev);
+		return 0;
+	}
 	if (priv == NULL || priv->qp == NULL)
 		return 0;
 	for (q = 0; q < dev->data->nb_rx_queues; q++)
@@ -447,7 +491,11 @@ afp_membership(struct rte_eth_dev *dev, unsigned short type, int add)
 {
 	struct afp_private *priv = dev->data->dev_private;
 	struct packet_mreq mr = { .mr_ifindex = priv->ifindex, .mr_type = type };
+	int ret = afp_primary_only(dev, type == PACKET_MR_PROMISC ? "promiscuous mode" :
+							       "all-multicast mode");
 
+	if (ret != 0)
+		return ret;
 	return afp_sockopt(priv->qp[0].fd, add ? PACKET_ADD_MEMBERSHIP : PACKET_DROP_MEMBERSHIP,
 			   &mr, sizeof(mr));
 }
@@ -486,7 +534,7 @@ afp_mtu_set(struct rte_eth_dev *dev, uint16_t mtu)
 			dev->data->name, mtu, priv->frame_size);
 		return -EINVAL;
 	}
-	return netif_mtu_set(priv->qp[0].fd, priv->iface, mtu);
+	return netif_mtu_set(afp_ctl_fd(dev), priv->iface, mtu);
 }
 
 static int
@@ -494,17 +542,21 @@ afp_mac_addr_set(struct rte_eth_dev *dev, struct rte_ether_addr *addr)
 {
 	struct afp_private *priv = dev->data->dev_private;
 
-	return netif_hwaddr_set(priv->qp[0].fd, priv->iface, addr);
+	return netif_hwaddr_set(afp_ctl_fd(dev), priv->iface, addr);
 }
 
-/* The kernel's drop count resets on each read, so it is summed here. */
+/*
+ * The kernel's drop count resets on each read, so it is summed here. Only
+ * the primary holds the socket: a secondary reports the sum as last read.
+ */
 static void
 afp_kernel_drops_collect(struct afp_qpair *qp)
 {
 	struct tpacket_stats st;
 	socklen_t len = sizeof(st);
 
-	if (getsockopt(qp->fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == 0)
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY &&
+	    getsockopt(qp->fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) == 0)
 		qp->kernel_drops += st.tp_drops;
 }
 
@@ -599,17 +651,38 @@ afp_iface_query(const char *name, struct afp_private *priv, struct rte_eth_dev *
 }
 
 /*
- * A secondary (a capture or statistics tool) only needs the port to exist:
- * the packet sockets and their rings are mapped in the primary alone, so
- * this process's burst functions never touch them.
+ * A secondary (a capture or statistics tool) sees the port as DPDK's do:
+ * the shared data and private part, this process's ops and burst pointers.
+ * The packet sockets and their rings are mapped in the primary alone, so
+ * the burst functions here never touch them, and the interface ioctls go
+ * through a socket of this process.
  */
 static int
 afp_port_attach(struct rte_vdev_device *vdev)
 {
-	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+	const char *name = rte_vdev_device_name(vdev);
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(name);
+	int *ctl;
 
 	if (dev == NULL)
 		return -ENODEV;
+	ctl = malloc(sizeof(*ctl));
+	if (ctl == NULL) {
+		AFP_LOG(ERR, "%s: out of memory\n", name);
+		rte_eth_dev_release_port(dev);
+		return -ENOMEM;
+	}
+	*ctl = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (*ctl < 0) {
+		int ret = -errno;
+
+		free(ctl);
+		rte_eth_dev_release_port(dev);
+		AFP_LOG(ERR, "%s: cannot open a socket for interface requests: %s\n", name,
+			strerror(-ret));
+		return ret;
+	}
+	dev->process_private = ctl;
 	dev->device = &vdev->device;
 	dev->dev_ops = &afp_ops;
 	dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
@@ -706,8 +779,11 @@ afp_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;	/* closed through rte_eth_dev_close already */
-	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
-		return rte_eth_dev_release_port(dev); /* the primary owns the sockets */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		/* the primary owns the packet sockets; ours only did ioctls */
+		afp_ctl_close(dev);
+		return rte_eth_dev_release_port(dev);
+	}
 	if (dev->data->dev_started)
 		afp_dev_stop(dev);
 	afp_dev_close(dev);

@@ -75,7 +75,9 @@ null_dev_stop(struct rte_eth_dev *dev)
 static int
 null_dev_close(struct rte_eth_dev *dev)
 {
-	null_link_set(dev, false);
+	/* the link is in the shared data: the primary's to change */
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY)
+		null_link_set(dev, false);
 	return 0;
 }
 

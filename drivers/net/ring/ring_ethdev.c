@@ -87,6 +87,9 @@ ring_close(struct rte_eth_dev *dev)
 	struct ring_internals *priv = ring_priv(dev);
 	unsigned int i;
 
+	/* link and rings are shared: a secondary only lets go of its view */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return 0;
 	ring_link_set(dev, false);
 	if (priv->action != RING_ACTION_CREATE)
 		return 0;

@@ -138,6 +138,8 @@ rte_eal_init(int argc, char **argv)
 		goto fail;
 	if (eal_bus_probe_all() < 0)
 		goto fail;
+	if (eal_hotplug_mp_init() < 0)
+		goto fail;
 	/* -ENOTSUP: no service lcore, nothing to start */
 	err = rte_service_start_with_defaults();
 	if (err < 0 && err != -ENOTSUP) {

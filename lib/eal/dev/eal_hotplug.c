@@ -47,7 +47,8 @@ rte_eal_hotplug_add(const char *busname, const char *devname, const char *drvarg
 	bus = hotplug_bus_get("rte_eal_hotplug_add", busname, devname, &err);
 	if (bus == NULL)
 		return err;
-	return bus->plug(devname, drvargs != NULL ? drvargs : "");
+	/* in every process of the --file-prefix, the primary first */
+	return eal_hotplug_mp_run(true, busname, devname, drvargs);
 }
 
 __rte_export int
@@ -59,7 +60,8 @@ rte_eal_hotplug_remove(const char *busname, const char *devname)
 	bus = hotplug_bus_get("rte_eal_hotplug_remove", busname, devname, &err);
 	if (bus == NULL)
 		return err;
-	err = bus->unplug(devname);
+	/* in every process of the --file-prefix, the secondaries first */
+	err = eal_hotplug_mp_run(false, busname, devname, NULL);
 	if (err == -ENOENT)
 		RTE_LOG(ERR, EAL, "rte_eal_hotplug_remove: no device %s on bus %s\n", devname,
 			busname);
