@@ -81,6 +81,8 @@ show_port(char **tok, int n)
 			return -1;
 		return port_eeprom_display((uint16_t)port, tok[3][0] == 'm');
 	}
+	if (n >= 4 && (strcmp(tok[3], "rx_offload") == 0 || strcmp(tok[3], "tx_offload") == 0))
+		return cmd_show_port_offload(tok, n);
 	if (n >= 5 && strcmp(tok[3], "rss") == 0 && strcmp(tok[4], "reta") == 0)
 		return cmd_show_port_reta(tok, n);
 	if ((n == 4 || (n == 5 && strcmp(tok[4], "key") == 0)) &&

@@ -48,7 +48,7 @@ struct fwd_stream {
 	uint16_t rx_queue;
 	uint16_t tx_port;
 	uint16_t tx_queue;
-	uint32_t flow_next;	/* flowgen: next flow index */
+	uint32_t flow_next;	/* flowgen: next flow index; txonly: --txonly-multi-flow */
 	/* Written only by the owning lcore; read after it stopped. */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
@@ -88,6 +88,17 @@ struct port_state {
 	/* Last "show port stats" sample, for the pps/bps since then. */
 	uint64_t prev_ipackets, prev_opackets, prev_ibytes, prev_obytes;
 	uint64_t prev_ns;
+	/* The queue settings given to every queue of the port (DPDK shows them). */
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_txconf txconf;
+	/* port config N rx_offload|tx_offload NAME on|off, over the command line's */
+	uint64_t rx_offloads_on, rx_offloads_off;
+	uint64_t tx_offloads_on, tx_offloads_off;
+	/* --display-xstats: ids of the names the port has, and their last values */
+	uint64_t *xstats_ids;
+	uint64_t *xstats_prev;
+	unsigned int nb_xstats_ids;
+	uint64_t xstats_prev_ns;
 };
 
 /* Everything the command line and the commands set. */
@@ -123,6 +134,27 @@ struct testpmd_cfg {
 	enum port_topology topology;
 	uint64_t rss_hf;
 	const char *cmdline_file;	/* run after the ports start, or NULL */
+	bool numa;	/* --numa (default) / --no-numa: a pool per socket of the ports */
+	bool no_lsc_intr;	/* --no-lsc-interrupt */
+	bool no_rmv_intr;	/* --no-rmv-interrupt */
+	bool mlockall;	/* --mlockall */
+	uint64_t rx_offloads;	/* --rx-offloads, asked of every port */
+	uint64_t tx_offloads;	/* --tx-offloads */
+	uint16_t nb_hairpinq;	/* --hairpinq */
+	uint32_t link_speeds;	/* --eth-link-speed: RTE_ETH_LINK_SPEED_* | FIXED, 0: auto */
+	/* --rxpt/--rxht/--rxwt/--rxfreet/--txpt/--txht/--txwt/--txfreet/--txrst; -1: driver's */
+	int32_t rx_pthresh, rx_hthresh, rx_wthresh, rx_free_thresh;
+	int32_t tx_pthresh, tx_hthresh, tx_wthresh, tx_free_thresh, tx_rs_thresh;
+	uint32_t event_print_mask;	/* 1 << RTE_ETH_EVENT_*: the events printed */
+	/* txonly/flowgen addresses (host order), --tx-ip / --tx-udp */
+	uint32_t tx_ip_src, tx_ip_dst;
+	uint16_t tx_udp_src, tx_udp_dst;
+	bool txonly_multi_flow;
+	uint32_t flowgen_flows;	/* --flowgen-flows */
+	uint16_t flowgen_clones;	/* --flowgen-clones */
+	/* --display-xstats: names shown under each port's periodic statistics */
+	char **xstats_display;
+	unsigned int nb_xstats_display;
 	const struct fwd_engine *engine;
 };
 
@@ -177,10 +209,41 @@ void txpkts_apply(const struct txpkts *t);
 
 /* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
+void testpmd_args_free(void);
+
+/* param_values.c: option values; each prints one line and returns -1 if bad */
+int opt_offloads_parse(const char *opt, const char *arg, uint64_t *offloads);
+int opt_coremask_parse(const char *arg);
+int opt_link_speed_parse(const char *arg);
+int opt_event_parse(const char *arg, bool print);
+int opt_xstats_names_parse(const char *arg);
+int opt_tx_ip_parse(const char *arg);
+int opt_tx_udp_parse(const char *arg);
+
+/* cmd_set.c: the lists of "set portlist|corelist", --portlist and --coremask */
+int fwd_portlist_set(const char *what, char *list);
+int fwd_coremask_set(uint64_t mask);
+
+/* port_events.c: ethdev events printed as DPDK's testpmd (--print-event, --mask-event) */
+#define EVENT_PRINT_DEFAULT                                                                     \
+	(UINT32_C(1) << RTE_ETH_EVENT_UNKNOWN | UINT32_C(1) << RTE_ETH_EVENT_INTR_LSC |          \
+	 UINT32_C(1) << RTE_ETH_EVENT_QUEUE_STATE | UINT32_C(1) << RTE_ETH_EVENT_INTR_RESET |    \
+	 UINT32_C(1) << RTE_ETH_EVENT_IPSEC | UINT32_C(1) << RTE_ETH_EVENT_MACSEC |              \
+	 UINT32_C(1) << RTE_ETH_EVENT_INTR_RMV | UINT32_C(1) << RTE_ETH_EVENT_FLOW_AGED |        \
+	 UINT32_C(1) << RTE_ETH_EVENT_ERR_RECOVERING |                                          \
+	 UINT32_C(1) << RTE_ETH_EVENT_RECOVERY_SUCCESS |                                        \
+	 UINT32_C(1) << RTE_ETH_EVENT_RECOVERY_FAILED)
+/* One event name of --print-event/--mask-event to its mask bits; -1 if unknown. */
+int event_mask_parse(const char *name, uint32_t *mask);
+int port_events_register(void);
+void port_events_unregister(void);
 
 /* testpmd.c */
 void cfg_defaults(void);
 int mbuf_pool_create(uint16_t nb_ports);
+void mbuf_pools_free(void);
+/* Free what a port's state holds and zero it (the port is closed or detached). */
+void port_state_reset(uint16_t port_id);
 void ports_close(void);
 /* Every worker lcore may forward: fill fwd_lcore_ids. */
 void fwd_lcores_find(void);
@@ -216,6 +279,13 @@ void device_infos_display(void);
 void fwd_lcores_config_display(void);
 void tx_pkt_segments_display(void);
 void nic_xstats_clear(uint16_t port_id);
+/* xstats_display.c: --display-xstats */
+void port_xstats_display_init(uint16_t port_id);
+void port_xstats_display(uint16_t port_id);
+void port_xstats_display_free(uint16_t port_id);
+/* cmd_offload.c: show port N rx_offload|tx_offload capabilities|configuration */
+int cmd_show_port_offload(char **tok, int n);
+int cmd_port_config_offload(char **tok, int n);
 /* Hash types, wrapped at 64 characters as DPDK's testpmd (port_info.c). */
 void rss_types_display(uint64_t types);
 int port_rss_hash_display(uint16_t port_id, bool show_key);
