@@ -127,7 +127,7 @@ vmlck() {
 	log=$(mktemp)
 	"$TPMD" $EAL $NULL2 -- "$@" </dev/null >"$log" 2>&1 &
 	pid=$!
-	for _ in $(seq 50); do grep -q "Press enter" "$log" && break; sleep 0.1; done
+	for _ in $(seq 150); do grep -q "Press enter" "$log" && break; sleep 0.1; done
 	awk '$1 == "VmLck:" { print $2 }' /proc/$pid/status
 	kill -INT $pid
 	wait $pid
@@ -157,7 +157,7 @@ if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
 	$PKTS make "$pdir/in.pcap"
 	gen_run() {
 		rm -f "$pdir/out.pcap"
-		out=$( (echo "start"; sleep 0.5; echo stop; echo quit) |
+		out=$( (echo "start"; sleep 1; echo stop; echo quit) |
 			run_i $EAL --vdev "net_pcap0,rx_pcap=$pdir/in.pcap,tx_pcap=$pdir/out.pcap" -- -i \
 				--burst=8 "$@")
 		$PKTS dump "$pdir/out.pcap" >"$pdir/dump"
