@@ -68,9 +68,11 @@ enum {
 	OPT_TXONLY_MULTI_FLOW,
 	OPT_FLOWGEN_FLOWS,
 	OPT_FLOWGEN_CLONES,
-	/* thresholds: one table, thresh_opts[] */
+	/* thresholds and noisy_vnf numbers: one table, thresh_opts[] / noisy_opts[] */
 	OPT_THRESH_FIRST,
 	OPT_THRESH_LAST = OPT_THRESH_FIRST + 8,
+	OPT_NOISY_FIRST,
+	OPT_NOISY_LAST = OPT_NOISY_FIRST + 5,
 };
 
 /* A numeric option stored in cfg, with DPDK's line for a bad value. */
@@ -96,9 +98,26 @@ static const struct num_opt thresh_opts[] = {
 _Static_assert(RTE_DIM(thresh_opts) == OPT_THRESH_LAST - OPT_THRESH_FIRST + 1,
 	       "one option number a threshold");
 
+static const struct num_opt noisy_opts[] = {
+	{ "noisy-tx-sw-buffer-size", 0, 65536, "noisy-tx-sw-buffer-size must be >= 0", NULL,
+	  &cfg.noisy_tx_sw_bufsz },
+	{ "noisy-tx-sw-buffer-flushtime", 0, UINT32_MAX,
+	  "noisy-tx-sw-buffer-flushtime must be >= 0", NULL, &cfg.noisy_flush_ms },
+	{ "noisy-lkup-memory", 0, 65536, "noisy-lkup-memory must be >= 0", NULL,
+	  &cfg.noisy_lkup_mem_mb },
+	{ "noisy-lkup-num-writes", 0, UINT32_MAX, "noisy-lkup-num-writes must be >= 0", NULL,
+	  &cfg.noisy_lkup_writes },
+	{ "noisy-lkup-num-reads", 0, UINT32_MAX, "noisy-lkup-num-reads must be >= 0", NULL,
+	  &cfg.noisy_lkup_reads },
+	{ "noisy-lkup-num-reads-writes", 0, UINT32_MAX, "noisy-lkup-num-reads-writes must be >= 0",
+	  NULL, &cfg.noisy_lkup_reads_writes },
+};
 static const struct num_opt flowgen_flows_opt = {
 	"flowgen-flows", 1, INT32_MAX, "flows must be >= 1", NULL, &cfg.flowgen_flows
 };
+
+_Static_assert(RTE_DIM(noisy_opts) == OPT_NOISY_LAST - OPT_NOISY_FIRST + 1,
+	       "one option number a noisy parameter");
 
 static const struct option long_opts[] = {
 	{ "interactive", no_argument, NULL, 'i' },
@@ -161,6 +180,12 @@ static const struct option long_opts[] = {
 	{ "txwt", required_argument, NULL, OPT_THRESH_FIRST + 6 },
 	{ "txfreet", required_argument, NULL, OPT_THRESH_FIRST + 7 },
 	{ "txrst", required_argument, NULL, OPT_THRESH_FIRST + 8 },
+	{ "noisy-tx-sw-buffer-size", required_argument, NULL, OPT_NOISY_FIRST + 0 },
+	{ "noisy-tx-sw-buffer-flushtime", required_argument, NULL, OPT_NOISY_FIRST + 1 },
+	{ "noisy-lkup-memory", required_argument, NULL, OPT_NOISY_FIRST + 2 },
+	{ "noisy-lkup-num-writes", required_argument, NULL, OPT_NOISY_FIRST + 3 },
+	{ "noisy-lkup-num-reads", required_argument, NULL, OPT_NOISY_FIRST + 4 },
+	{ "noisy-lkup-num-reads-writes", required_argument, NULL, OPT_NOISY_FIRST + 5 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -215,6 +240,9 @@ usage(const char *prg)
 	       "  --txonly-multi-flow        txonly varies the source address and port\n"
 	       "  --flowgen-flows=N          flowgen flows (default 1024)\n"
 	       "  --flowgen-clones=N         flowgen sends each packet N more times (< burst)\n"
+	       "  --noisy-tx-sw-buffer-size=N --noisy-tx-sw-buffer-flushtime=MS\n"
+	       "  --noisy-lkup-memory=MB --noisy-lkup-num-writes|reads|reads-writes=N\n"
+	       "                             noisy mode: hold packets, touch memory per packet\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
 	       TESTPMD_DEF_MBUF_DATA_SIZE, RTE_MEMPOOL_CACHE_MAX_SIZE, TESTPMD_MBUF_CACHE);
@@ -571,6 +599,11 @@ testpmd_parse_args(int argc, char **argv)
 		default:
 			if (opt >= OPT_THRESH_FIRST && opt <= OPT_THRESH_LAST) {
 				if (parse_num_opt(&thresh_opts[opt - OPT_THRESH_FIRST], optarg) < 0)
+					return -1;
+				break;
+			}
+			if (opt >= OPT_NOISY_FIRST && opt <= OPT_NOISY_LAST) {
+				if (parse_num_opt(&noisy_opts[opt - OPT_NOISY_FIRST], optarg) < 0)
 					return -1;
 				break;
 			}

@@ -59,7 +59,7 @@ out=$( (echo "show config fwd"; echo "bogus"; echo "set fwd foo"; echo "show por
 	echo "show port xstats 1"; echo "clear port stats all"; echo "stop"; echo "quit") |
 	timeout 30 "$TPMD" $EAL $NULL2 -- -i 2>&1)
 expect "Command not found: 'bogus'; type 'help'" "unknown command"
-expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho csum" "bad mode"
+expect "Bad arguments: unknown forwarding mode 'foo'; use one of io mac macswap rxonly txonly flowgen 5tswap icmpecho csum noisy" "bad mode"
 expect "Invalid port 9; valid ports: 0 1" "bad port"
 expect "Bad arguments: '0' for 'set burst'; give a number in 1..512" "bad burst"
 expect "Number of packets per burst set to 64" "burst set"

@@ -6,14 +6,16 @@
 # show port N rx_offload|tx_offload ...), --coremask/--portlist (show
 # config fwd), --disable-rss, events (--print-event/--mask-event),
 # --display-xstats, --mlockall, txonly/flowgen packet contents (--tx-ip,
-# --tx-udp, --txonly-multi-flow, --flowgen-*), and DPDK's refusal of each
-# bad value.
+# --tx-udp, --txonly-multi-flow, --flowgen-*), the noisy forwarding mode,
+# and DPDK's refusal of each bad value.
 #
 #   test_testpmd_options.sh PATH/TO/sluice-testpmd
 set -u
 TPMD=$1
 PKTS="python3 $(dirname "$0")/pcap_pkts.py"
 . "$(dirname "$0")/testpmd_checks.sh"
+
+acc_dropped() { awk '/Accumulated forward statistics/ { a = 1 } a && $1 == "TX-packets:" { print $4; exit }' <<<"$out"; }
 
 echo "== --tx-offloads and the queue thresholds reach the ports"
 out=$(printf '%s\n' "show port 0 tx_offload capabilities" "show port 0 tx_offload configuration" \
@@ -190,5 +192,35 @@ if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
 else
 	echo "skip: no net_pcap in this build"
 fi
+
+echo "== noisy: the FIFO holds packets until it fills up or the flush time"
+noisy_run() {
+	local bursts=$1
+	shift
+	out=$( (echo "set fwd noisy"; echo "start tx_first $bursts"; sleep 0.5; echo stop; echo quit) |
+		run_i $EAL $RING2 -- -i "$@")
+}
+noisy_run 1 --noisy-tx-sw-buffer-size=128
+expect "^Set noisy packet forwarding mode$" "set fwd noisy"
+[ "$(acc RX-packets:)" = 64 ] || fail "noisy held: RX $(acc RX-packets:), want the 64 of tx_first"
+[ "$(acc TX-packets:)" = 64 ] || fail "noisy held: TX $(acc TX-packets:), want 64"
+[ "$(acc_dropped)" = 64 ] || fail "noisy held: TX-dropped $(acc_dropped), want the 64 held at stop"
+noisy_run 1 --noisy-tx-sw-buffer-size=128 --noisy-tx-sw-buffer-flushtime=10
+rx=$(acc RX-packets:)
+[ "$rx" -gt 256 ] && [ "$rx" -lt 100000 ] || fail "noisy flushed every 10 ms: RX $rx, want 256..100000"
+# Two bursts of 32 a stream into 48 places: the second pushes the first out, and so on.
+noisy_run 2 --noisy-tx-sw-buffer-size=48
+[ "$(acc RX-packets:)" -gt 100000 ] || fail "noisy FIFO of 48 < 64 packets: the full FIFO must send"
+noisy_run 1 --noisy-lkup-memory=1 --noisy-lkup-num-writes=2 --noisy-lkup-num-reads=2 \
+	--noisy-lkup-num-reads-writes=2
+[ "$(acc RX-packets:)" -gt 1000 ] || fail "noisy with lookups forwards"
+noisy_run 1 --noisy-lkup-num-reads=1
+expect "^--noisy-lkup-memory-size must be > 0: the lookups of --noisy-lkup-num-\* need memory" \
+	"lookups without memory"
+expect "^Cannot start noisy forwarding on stream 0: Invalid argument$" "start refused"
+check_bad "noisy-tx-sw-buffer-size must be >= 0: invalid --noisy-tx-sw-buffer-size '-1'" \
+	$EAL $NULL2 -- --noisy-tx-sw-buffer-size=-1
+check_bad "noisy-lkup-memory must be >= 0: invalid --noisy-lkup-memory 'x'" \
+	$EAL $NULL2 -- --noisy-lkup-memory=x
 
 checks_done "all testpmd option checks passed"

@@ -632,6 +632,34 @@ tx_first_burst(void)
 	}
 }
 
+/* The engine's end of the first nb streams (their lcores are stopped). */
+static void
+fwd_streams_end(uint16_t nb)
+{
+	if (cfg.engine->stream_end == NULL)
+		return;
+	for (uint16_t s = 0; s < nb; s++)
+		cfg.engine->stream_end(&fwd_streams[s]);
+}
+
+static int
+fwd_streams_begin(void)
+{
+	if (cfg.engine->stream_begin == NULL)
+		return 0;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		int ret = cfg.engine->stream_begin(&fwd_streams[s]);
+
+		if (ret != 0) {
+			printf("Cannot start %s forwarding on stream %u: %s\n", cfg.engine->name, s,
+			       strerror(-ret));
+			fwd_streams_end(s);
+			return ret;
+		}
+	}
+	return 0;
+}
+
 int
 fwd_start(unsigned int tx_first_bursts)
 {
@@ -670,6 +698,8 @@ fwd_start(unsigned int tx_first_bursts)
 		if (cfg.engine->port_begin != NULL)
 			cfg.engine->port_begin(pid);
 	}
+	if (fwd_streams_begin() != 0)
+		return -1;
 	for (unsigned int b = 0; b < tx_first_bursts; b++)
 		tx_first_burst();
 	fflush(stdout);
@@ -685,6 +715,7 @@ fwd_start(unsigned int tx_first_bursts)
 						      memory_order_relaxed);
 				rte_eal_wait_lcore(fwd_lcores[j].lcore_id);
 			}
+			fwd_streams_end(nb_fwd_streams);
 			return -1;
 		}
 	}
@@ -707,6 +738,8 @@ fwd_stop(void)
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
 		rte_eal_wait_lcore(fwd_lcores[lc].lcore_id);
 	fwd_is_running = false;
+	/* Before the statistics: an engine may drop what it still holds. */
+	fwd_streams_end(nb_fwd_streams);
 	verbose_callbacks_free_retired();
 	fwd_stats_display();
 	printf("\nDone.\n");

@@ -49,6 +49,7 @@ struct fwd_stream {
 	uint16_t tx_port;
 	uint16_t tx_queue;
 	uint32_t flow_next;	/* flowgen: next flow index; txonly: --txonly-multi-flow */
+	void *engine_data;	/* the engine's per-stream state (noisy), or NULL */
 	/* Written only by the owning lcore; read after it stopped. */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
@@ -77,6 +78,9 @@ struct fwd_engine {
 	int (*lcore_loop)(void *fwd_lcore);
 	/* Called once per port before forwarding starts (may be NULL). */
 	int (*port_begin)(uint16_t port_id);
+	/* Called once per stream before the lcores start, and after they stopped. */
+	int (*stream_begin)(struct fwd_stream *fs);
+	void (*stream_end)(struct fwd_stream *fs);
 };
 
 struct port_state {
@@ -152,6 +156,11 @@ struct testpmd_cfg {
 	bool txonly_multi_flow;
 	uint32_t flowgen_flows;	/* --flowgen-flows */
 	uint16_t flowgen_clones;	/* --flowgen-clones */
+	/* --noisy-*: DPDK's noisy_vnf parameters */
+	uint32_t noisy_tx_sw_bufsz;	/* packets held before sending; 0: none */
+	uint32_t noisy_flush_ms;	/* flush the held packets after this idle time */
+	uint32_t noisy_lkup_mem_mb;	/* memory the lookups touch */
+	uint32_t noisy_lkup_writes, noisy_lkup_reads, noisy_lkup_reads_writes;
 	/* --display-xstats: names shown under each port's periodic statistics */
 	char **xstats_display;
 	unsigned int nb_xstats_display;
@@ -188,6 +197,7 @@ extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine five_tuple_swap_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine csum_engine;
+extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine *const fwd_engines[];
 const struct fwd_engine *fwd_engine_find(const char *name);
 /* Print the engine names separated by spaces (for error messages). */
