@@ -366,7 +366,7 @@ testpmd_parse_args(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":ia", long_opts, &idx)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":iah", long_opts, &idx)) != -1) {
 		switch (opt) {
 		case 'i':
 			cfg.interactive = true;
@@ -589,6 +589,7 @@ testpmd_parse_args(int argc, char **argv)
 				return -1;
 			cfg.flowgen_clones = (uint16_t)v;
 			break;
+		case 'h':
 		case OPT_HELP:
 			usage(prg);
 			return 1;

@@ -93,6 +93,13 @@ check_bad "coremask is not valid: --coremask '0x4'" $EAL $NULL2 -- --coremask=0x
 check_bad "lcore 2 not enabled" $EAL $NULL2 -- --coremask=0x4
 check_bad "invalid --portlist '5': give ports that exist" $EAL $NULL2 -- --portlist=5
 
+echo "== -h after --: the option list, as --help"
+out=$(timeout 30 "$TPMD" $EAL $NULL2 -- -h 2>&1)
+rc=$?
+[ $rc = 0 ] || fail "-h: exit status $rc, want 0"
+expect "^  --coremask=0xMASK +forwarding lcores" "-h prints the options"
+reject "Bye" "-h starts nothing"
+
 echo "== --hairpinq: no driver has hairpin queues"
 check_bad "^Fail: input hairpin \(2\) can't be greater than max_hairpin_queues \(0\) of port 0$" \
 	$EAL $NULL2 -- --hairpinq=2
