@@ -76,7 +76,8 @@ port_limit_tighten(struct port_limit *l, uint16_t value, uint16_t pid, bool is_m
 /*
  * "port config all rxfreet|txfreet|txrst N" and "port config all max-pkt-len N":
  * taken by every port at its next start, as DPDK's testpmd. The port's limits
- * are checked then (configure names the cause). Returns 1 for another name.
+ * are checked then (configure names the cause). "port config all burst N" is
+ * "set burst N" on stopped ports. Returns 1 for another name.
  */
 static int
 port_config_all_value(const char *name, const char *arg)
@@ -86,9 +87,10 @@ port_config_all_value(const char *name, const char *arg)
 			  strcmp(name, "txrst") == 0   ? &cfg.tx_rs_thresh :
 							 NULL;
 	bool pkt_len = strcmp(name, "max-pkt-len") == 0;
+	bool burst = strcmp(name, "burst") == 0;
 	unsigned long v;
 
-	if (thresh == NULL && !pkt_len)
+	if (thresh == NULL && !pkt_len && !burst)
 		return 1;
 	if (cmd_number_arg(name, arg, 0, pkt_len ? UINT32_MAX : UINT16_MAX, &v) < 0)
 		return -1;
@@ -99,6 +101,15 @@ port_config_all_value(const char *name, const char *arg)
 	if (pkt_len && v < RTE_ETHER_MIN_LEN) {
 		printf("max-pkt-len can not be less than %d\n", RTE_ETHER_MIN_LEN);
 		return -1;
+	}
+	if (burst && (v == 0 || v > TESTPMD_MAX_BURST)) {
+		/* DPDK asks the driver for 0; Sluice's drivers give no preferred burst. */
+		printf("burst must be >= 1 && <= %d\n", TESTPMD_MAX_BURST);
+		return -1;
+	}
+	if (burst) {
+		cfg.burst = (uint16_t)v;
+		return 0;
 	}
 	if (pkt_len)
 		cfg.max_pkt_len = (uint32_t)v;
@@ -123,8 +134,8 @@ port_config_all(const char *name, const char *arg)
 	uint16_t pid;
 
 	if (!queues && strcmp(name, "rxd") != 0 && strcmp(name, "txd") != 0) {
-		printf("Unknown parameter '%s'; use rxq, txq, rxd, txd, rxfreet, txfreet, txrst or "
-		       "max-pkt-len\n",
+		printf("Unknown parameter '%s'; use rxq, txq, rxd, txd, rxfreet, txfreet, txrst, "
+		       "max-pkt-len or burst\n",
 		       name);
 		return -1;
 	}

@@ -340,6 +340,18 @@ fwd_coremask_set(uint64_t mask)
 	return 0;
 }
 
+/* "set flush_rx on|off": drain the rx queues before forwarding starts (--no-flush-rx). */
+static int
+set_flush_rx(char **tok, int n)
+{
+	if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
+		printf("Bad arguments: try 'set flush_rx on|off'\n");
+		return -1;
+	}
+	cfg.no_flush_rx = strcmp(tok[2], "off") == 0;
+	return 0;
+}
+
 /* "set txsplit off|on|rand": txonly has no split, so only off is taken. */
 static int
 set_txsplit(char **tok, int n)
@@ -377,6 +389,7 @@ cmd_set(char **tok, int n)
 		{"record-burst-stats", set_record},
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
+		{"flush_rx", set_flush_rx},
 		{"portlist", set_portlist},
 		{"corelist", set_corelist},
 		{"flow_ctrl", cmd_set_flow_ctrl},

@@ -70,8 +70,20 @@ n=$(grep -c "^      TX offloads=0x[0-9a-f]* - TX RS bit threshold=9$" <<<"$out")
 expect "^MTU: 1382$" "max-pkt-len 1400 less net_ring's 18 bytes of overhead"
 out=$(printf '%s\n' "port config all rxfreet 8" "port config all bogus 1" quit | run_i $EAL $NULL2 -- -i)
 expect "^Please stop all ports first$" "thresholds on started ports"
-expect "^Unknown parameter 'bogus'; use rxq, txq, rxd, txd, rxfreet, txfreet, txrst or max-pkt-len$" \
+expect "^Unknown parameter 'bogus'; use rxq, txq, rxd, txd, rxfreet, txfreet, txrst, max-pkt-len or burst$" \
 	"unknown port config all name"
+
+echo "== show port N flow_ctrl|macs, port config all burst"
+out=$(printf '%s\n' "show port 0 flow_ctrl" "show port 0 macs" "mac_addr add 0 02:00:00:00:00:99" \
+	"show port 0 macs" "port config all burst 16" "port stop all" "port config all burst 0" \
+	"port config all burst 16" "show config rxtx" quit | run_i $EAL --vdev net_null0 -- -i)
+expect "^Failed to get current flow ctrl information: err = -95$" "flow_ctrl on a port without it"
+expect "^Number of MAC address added: 1$" "one address"
+expect "^Number of MAC address added: 2$" "an address added"
+expect "^  02:00:00:00:00:99$" "the added address listed"
+expect "^Please stop all ports first$" "burst on started ports"
+expect "^burst must be >= 1 && <= 512$" "burst 0"
+expect "^  io packet forwarding packets/burst=16$" "port config all burst 16"
 
 echo "== --coremask, --portlist, --no-numa, --disable-rss"
 out=$(printf '%s\n' "show config fwd" "show port 0 rss-hash" quit |
@@ -174,6 +186,15 @@ if grep -q sluice_pmd_anchor_net_pcap "$TPMD"; then
 	}
 	# eth(14) | ver/ihl..ttl,proto(10) csum(2) | src dst | sport dport
 	hdr='^[0-9a-f]{24}0800[0-9a-f]{20}[0-9a-f]{4}'
+	echo "== set flush_rx on|off: the packets waiting in the rx queue at start"
+	flush_run() {
+		out=$( (echo "set fwd rxonly"; echo "set flush_rx $1"; echo start; sleep 0.5; echo stop;
+			echo quit) | run_i $EAL --vdev "net_pcap0,rx_pcap=$pdir/in.pcap,tx_pcap=$pdir/out.pcap" -- -i)
+	}
+	flush_run off
+	[ "$(acc RX-packets:)" = 4 ] || fail "set flush_rx off: RX $(acc RX-packets:), want the 4 of the file"
+	flush_run on
+	[ "$(acc RX-packets:)" = 0 ] || fail "set flush_rx on: RX $(acc RX-packets:), want 0 (drained)"
 	echo "== txonly: --tx-ip and --tx-udp in the packets"
 	gen_run --forward-mode=txonly --tx-ip=10.1.2.3,10.4.5.6 --tx-udp=1000,2000
 	n=$(grep -cE "${hdr}0a0102030a04050603e807d0" <<<"$pkts")

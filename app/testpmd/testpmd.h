@@ -275,6 +275,7 @@ void nic_stats_display(uint16_t port_id);
 void nic_stats_clear(uint16_t port_id);
 void nic_xstats_display(uint16_t port_id);
 void port_infos_display(uint16_t port_id);
+void port_macs_display(uint16_t port_id);
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void fwd_stats_display(void);
@@ -361,8 +362,9 @@ int port_attach(const char *devargs);
 extern const char *port_attach_only;
 int port_detach(uint16_t port_id);
 
-/* cmd_flow_ctrl.c: set flow_ctrl */
+/* cmd_flow_ctrl.c: set flow_ctrl, show port N flow_ctrl */
 int cmd_set_flow_ctrl(char **tok, int n);
+int cmd_show_port_flow_ctrl(char **tok, int n);
 
 /* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
 int cmd_flow(char **tok, int n);
