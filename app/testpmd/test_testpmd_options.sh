@@ -149,13 +149,29 @@ vmlck() {
 	"$TPMD" $EAL $NULL2 -- "$@" </dev/null >"$log" 2>&1 &
 	pid=$!
 	for _ in $(seq 150); do grep -q "Press enter" "$log" && break; sleep 0.1; done
-	awk '$1 == "VmLck:" { print $2 }' /proc/$pid/status
+	# Where the locked memory limit is too low, testpmd says so and goes on.
+	if grep -q "mlockall() failed with error" "$log"; then
+		echo refused
+	else
+		awk '$1 == "VmLck:" { print $2 }' /proc/$pid/status
+	fi
 	kill -INT $pid
 	wait $pid
 	rm -f "$log"
 }
-locked=$(vmlck --mlockall)
-[ -n "$locked" ] && [ "$locked" -gt 1024 ] || fail "--mlockall: VmLck ${locked:-?} kB, want > 1024"
+# AddressSanitizer makes mlockall() a no-op that succeeds.
+if grep -qa __asan_init "$TPMD"; then
+	locked=skip
+else
+	locked=$(vmlck --mlockall)
+fi
+if [ "$locked" = skip ]; then
+	echo "skip: mlockall() does not lock under AddressSanitizer"
+elif [ "$locked" = refused ]; then
+	echo "skip: mlockall() refused here (locked memory limit)"
+else
+	[ -n "$locked" ] && [ "$locked" -gt 1024 ] || fail "--mlockall: VmLck ${locked:-?} kB, want > 1024"
+fi
 locked=$(vmlck --mlockall --no-mlockall)
 [ "$locked" = 0 ] || fail "--no-mlockall: VmLck ${locked:-?} kB, want 0"
 
