@@ -340,15 +340,38 @@ fwd_coremask_set(uint64_t mask)
 	return 0;
 }
 
+/* "set WHAT on|off": the switch, or -1 after DPDK-style usage. */
+static int
+set_on_off_arg(char **tok, int n)
+{
+	if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
+		printf("Bad arguments: try 'set %s on|off'\n", tok[1]);
+		return -1;
+	}
+	return strcmp(tok[2], "on") == 0;
+}
+
+/* "set xstats-hide-zero on|off": show port xstats leaves out the zero counters. */
+static int
+set_xstats_hide_zero(char **tok, int n)
+{
+	int on = set_on_off_arg(tok, n);
+
+	if (on < 0)
+		return -1;
+	cfg.xstats_hide_zero = on;
+	return 0;
+}
+
 /* "set flush_rx on|off": drain the rx queues before forwarding starts (--no-flush-rx). */
 static int
 set_flush_rx(char **tok, int n)
 {
-	if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
-		printf("Bad arguments: try 'set flush_rx on|off'\n");
+	int on = set_on_off_arg(tok, n);
+
+	if (on < 0)
 		return -1;
-	}
-	cfg.no_flush_rx = strcmp(tok[2], "off") == 0;
+	cfg.no_flush_rx = !on;
 	return 0;
 }
 
@@ -390,6 +413,7 @@ cmd_set(char **tok, int n)
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
 		{"flush_rx", set_flush_rx},
+		{"xstats-hide-zero", set_xstats_hide_zero},
 		{"portlist", set_portlist},
 		{"corelist", set_corelist},
 		{"flow_ctrl", cmd_set_flow_ctrl},

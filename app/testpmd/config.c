@@ -132,8 +132,11 @@ nic_xstats_display(uint16_t port_id)
 		printf("Cannot get the extended statistics of port %u\n", port_id);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (cfg.xstats_hide_zero && vals[i].value == 0)
+			continue;
 		printf("%s: %" PRIu64 "\n", names[vals[i].id].name, vals[i].value);
+	}
 out:
 	free(names);
 	free(vals);

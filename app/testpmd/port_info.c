@@ -512,3 +512,43 @@ port_macs_display(uint16_t port_id)
 	}
 	free(addrs);
 }
+
+/*
+ * show port N ptypes: the packet types the port recognizes, layer by layer
+ * in DPDK's words; nothing at all when the driver cannot say, as DPDK.
+ */
+void
+port_ptypes_display(uint16_t port_id)
+{
+	static const struct {
+		uint32_t mask;
+		const char *name;
+	} layers[] = {
+		{RTE_PTYPE_L2_MASK, "L2"},
+		{RTE_PTYPE_L3_MASK, "L3"},
+		{RTE_PTYPE_L4_MASK, "L4"},
+		{RTE_PTYPE_TUNNEL_MASK, "Tunnel"},
+		{RTE_PTYPE_INNER_L2_MASK, "Inner L2"},
+		{RTE_PTYPE_INNER_L3_MASK, "Inner L3"},
+		{RTE_PTYPE_INNER_L4_MASK, "Inner L4"},
+	};
+	uint32_t ptypes[16];
+	char name[256];
+
+	if (rte_eth_dev_get_supported_ptypes(port_id, RTE_PTYPE_L2_MASK, NULL, 0) < 0)
+		return;
+	for (size_t l = 0; l < RTE_DIM(layers); l++) {
+		int nb = rte_eth_dev_get_supported_ptypes(port_id, layers[l].mask, ptypes,
+							  RTE_DIM(ptypes));
+
+		if (nb > 0)
+			printf("Supported %s ptypes:\n", layers[l].name);
+		else
+			printf("%s ptypes unsupported\n", layers[l].name);
+		/* The count may exceed the array: only what it holds is printed. */
+		for (int i = 0; i < RTE_MIN(nb, (int)RTE_DIM(ptypes)); i++) {
+			rte_get_ptype_name(ptypes[i], name, sizeof(name));
+			printf("%s\n", name);
+		}
+	}
+}

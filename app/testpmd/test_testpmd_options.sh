@@ -85,6 +85,14 @@ expect "^Please stop all ports first$" "burst on started ports"
 expect "^burst must be >= 1 && <= 512$" "burst 0"
 expect "^  io packet forwarding packets/burst=16$" "port config all burst 16"
 
+echo "== show port N ptypes, set xstats-hide-zero"
+out=$(printf '%s\n' "show port 0 ptypes" "set xstats-hide-zero on" "show port xstats 0" \
+	"set xstats-hide-zero off" "show port xstats 0" quit | run_i $EAL --vdev net_null0 -- -i)
+expect "^L2 ptypes unsupported$" "net_null recognizes no packet type"
+expect "^Inner L4 ptypes unsupported$" "every layer"
+n=$(grep -c "^rx_good_packets: 0$" <<<"$out")
+[ "$n" = 1 ] || fail "xstats-hide-zero: $n 'rx_good_packets: 0' lines, want 1 (hidden, then shown)"
+
 echo "== --coremask, --portlist, --no-numa, --disable-rss"
 out=$(printf '%s\n' "show config fwd" "show port 0 rss-hash" quit |
 	run_i --no-huge --lcores 0@0,1@1,2@1 $NULL2 --vdev net_null2 -- -i --coremask=0x4 \

@@ -117,6 +117,13 @@ else
 	echo "skip: no ping"
 fi
 
+echo "== show port N ptypes: the packet types net_tap recognizes"
+out=$(printf '%s\n' "show port 0 ptypes" quit | timeout -k 5 30 "$TPMD" -l 0-1 --no-huge \
+	--file-prefix "tp$$" --vdev net_tap0,iface=sltpp0 -- -i 2>&1 | sed -E 's/^(testpmd> )+//')
+expect "^Supported L2 ptypes:$" "L2 heading"
+expect "^L4_UDP ?$" "net_tap's L4 types"
+expect "^Tunnel ptypes unsupported$" "no tunnel types"
+
 echo "== link state change events, --no-lsc-interrupt"
 lsc_run() {
 	out=$( (sleep 1; echo "set link-down port 0"; sleep 1; echo "set link-up port 0"; sleep 1;

@@ -116,6 +116,7 @@ struct testpmd_cfg {
 	bool record_burst_stats;
 	bool rx_cksum;	/* --enable-rx-cksum: RTE_ETH_RX_OFFLOAD_CHECKSUM on every port */
 	bool tx_retry;	/* "set fwd MODE retry": retry what the tx queue did not take */
+	bool xstats_hide_zero;	/* "set xstats-hide-zero on": show port xstats skips zeros */
 	uint32_t tx_retry_num;	/* retries a burst (set burst tx delay D retry R) */
 	uint32_t tx_retry_delay_us;	/* between retries */
 	uint16_t nb_rxq;
@@ -276,6 +277,7 @@ void nic_stats_clear(uint16_t port_id);
 void nic_xstats_display(uint16_t port_id);
 void port_infos_display(uint16_t port_id);
 void port_macs_display(uint16_t port_id);
+void port_ptypes_display(uint16_t port_id);
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void fwd_stats_display(void);
