@@ -105,7 +105,8 @@ offload_find(const char *name, bool rx)
 {
 	for (unsigned int bit = 0; bit < 64; bit++) {
 		uint64_t o = UINT64_C(1) << bit;
-		const char *n = rx ? rte_eth_dev_rx_offload_name(o) : rte_eth_dev_tx_offload_name(o);
+		const char *n =
+			rx ? rte_eth_dev_rx_offload_name(o) : rte_eth_dev_tx_offload_name(o);
 
 		if (strcasecmp(n, name) == 0)
 			return o;
