@@ -3,7 +3,8 @@
  * noisy: DPDK's noisy_vnf engine, a forwarder that behaves like a virtual
  * network function. Received packets wait in a FIFO of
  * --noisy-tx-sw-buffer-size packets: a full FIFO sends its oldest to make
- * room, and one idle for --noisy-tx-sw-buffer-flushtime ms is sent whole.
+ * room, and every --noisy-tx-sw-buffer-flushtime ms a poll that sent nothing
+ * sends it whole.
  * For each packet the lcore also touches --noisy-lkup-memory MB of memory
  * at random (--noisy-lkup-num-writes, -reads, -reads-writes times), as a
  * VNF's table lookups would, to load the caches.
@@ -31,7 +32,7 @@ struct noisy_stream {
 	struct rte_ring *fifo; /* NULL: no buffering */
 	volatile uint8_t *mem; /* NULL: no lookups; volatile: the reads must happen */
 	uint64_t mem_lines;
-	uint64_t flush_cycles; /* 0: no flush on idle */
+	uint64_t flush_cycles; /* between flushes; 0: no flush */
 	uint64_t last_flush;   /* TSC of the last flush (or of the first poll) */
 };
 
@@ -59,7 +60,7 @@ noisy_lookups(const struct noisy_stream *ns, uint16_t nb_pkts)
 	}
 }
 
-/* Send everything held once the FIFO was idle for the flush time. */
+/* Send everything held once the flush time passed since the last flush. */
 static uint16_t
 noisy_flush(struct fwd_stream *fs, struct noisy_stream *ns)
 {

@@ -99,7 +99,7 @@ _Static_assert(RTE_DIM(thresh_opts) == OPT_THRESH_LAST - OPT_THRESH_FIRST + 1,
 	       "one option number a threshold");
 
 static const struct num_opt noisy_opts[] = {
-	{ "noisy-tx-sw-buffer-size", 0, 65536, "noisy-tx-sw-buffer-size must be >= 0", NULL,
+	{ "noisy-tx-sw-buffer-size", 0, UINT16_MAX, "noisy-tx-sw-buffer-size must be >= 0", NULL,
 	  &cfg.noisy_tx_sw_bufsz },
 	{ "noisy-tx-sw-buffer-flushtime", 0, UINT32_MAX,
 	  "noisy-tx-sw-buffer-flushtime must be >= 0", NULL, &cfg.noisy_flush_ms },
