@@ -94,7 +94,7 @@ testpmd_fuzz_exit(void)
 	if (fwd_running())
 		fwd_stop();
 	ports_close();
-	rte_mempool_free(mbuf_pool);
+	mbuf_pools_free();
 	rte_eal_cleanup();
 }
 

@@ -6,6 +6,7 @@
  *       autoneg on|off N
  *   set flow_ctrl rx|tx|mac_ctrl_frame_fwd|autoneg on|off N
  *   set flow_ctrl high_water|low_water|pause_time|send_xon V N
+ * and "show port N flow_ctrl", what the port reports.
  */
 #include <stdio.h>
 #include <string.h>
@@ -148,4 +149,41 @@ cmd_set_flow_ctrl(char **tok, int n)
 	if (ret != 0)
 		printf("bad flow control parameter, return code = %d\n", ret);
 	return ret;
+}
+
+/* tok: show port N flow_ctrl; DPDK's block, or its line with the driver's error. */
+int
+cmd_show_port_flow_ctrl(char **tok, int n)
+{
+	static const char border[] = "*********************";
+	struct rte_eth_fc_conf fc;
+	int port, ret;
+
+	if (n != 4) {
+		printf("Bad arguments: try 'show port N flow_ctrl'\n");
+		return -1;
+	}
+	port = cmd_one_port_arg(tok[2]);
+	if (port < 0)
+		return -1;
+	memset(&fc, 0, sizeof(fc));
+	ret = rte_eth_dev_flow_ctrl_get((uint16_t)port, &fc);
+	if (ret != 0) {
+		printf("Failed to get current flow ctrl information: err = %d\n", ret);
+		return -1;
+	}
+	printf("\n%s Flow control infos for port %-2d %s\n", border, port, border);
+	printf("FC mode:\n");
+	printf("   Rx pause: %s\n",
+	       fc.mode == RTE_ETH_FC_RX_PAUSE || fc.mode == RTE_ETH_FC_FULL ? "on" : "off");
+	printf("   Tx pause: %s\n",
+	       fc.mode == RTE_ETH_FC_TX_PAUSE || fc.mode == RTE_ETH_FC_FULL ? "on" : "off");
+	printf("Autoneg: %s\n", fc.autoneg ? "on" : "off");
+	printf("Pause time: 0x%x\n", fc.pause_time);
+	printf("High waterline: 0x%x\n", fc.high_water);
+	printf("Low waterline: 0x%x\n", fc.low_water);
+	printf("Send XON: %s\n", fc.send_xon ? "on" : "off");
+	printf("Forward MAC control frames: %s\n", fc.mac_ctrl_frame_fwd ? "on" : "off");
+	printf("\n%s**************   End  ***********%s\n", border, border);
+	return 0;
 }

@@ -55,7 +55,7 @@ port_attach(const char *devargs)
 	{
 		if (known[pid])
 			continue;
-		memset(&ports[pid], 0, sizeof(ports[pid]));
+		port_state_reset(pid);
 		printf("Port %d is attached. Now total ports is %d\n", pid,
 		       rte_eth_dev_count_avail());
 		printf("Done\n");

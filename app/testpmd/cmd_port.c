@@ -73,10 +73,60 @@ port_limit_tighten(struct port_limit *l, uint16_t value, uint16_t pid, bool is_m
 	}
 }
 
+/*
+ * "port config all rxfreet|txfreet|txrst N" and "port config all max-pkt-len N":
+ * taken by every port at its next start, as DPDK's testpmd. The port's limits
+ * are checked then (configure names the cause). "port config all burst N" is
+ * "set burst N" on stopped ports. Returns 1 for another name.
+ */
+static int
+port_config_all_value(const char *name, const char *arg)
+{
+	int32_t *thresh = strcmp(name, "rxfreet") == 0 ? &cfg.rx_free_thresh :
+			  strcmp(name, "txfreet") == 0 ? &cfg.tx_free_thresh :
+			  strcmp(name, "txrst") == 0   ? &cfg.tx_rs_thresh :
+							 NULL;
+	bool pkt_len = strcmp(name, "max-pkt-len") == 0;
+	bool burst = strcmp(name, "burst") == 0;
+	unsigned long v;
+
+	if (thresh == NULL && !pkt_len && !burst)
+		return 1;
+	if (cmd_number_arg(name, arg, 0, pkt_len ? UINT32_MAX : UINT16_MAX, &v) < 0)
+		return -1;
+	if (!ports_all_stopped()) {
+		printf("Please stop all ports first\n");
+		return -1;
+	}
+	if (pkt_len && v < RTE_ETHER_MIN_LEN) {
+		printf("max-pkt-len can not be less than %d\n", RTE_ETHER_MIN_LEN);
+		return -1;
+	}
+	if (burst && (v == 0 || v > TESTPMD_MAX_BURST)) {
+		/* DPDK asks the driver for 0; Sluice's drivers give no preferred burst. */
+		printf("burst must be >= 1 && <= %d\n", TESTPMD_MAX_BURST);
+		return -1;
+	}
+	if (burst) {
+		cfg.burst = (uint16_t)v;
+		return 0;
+	}
+	if (pkt_len)
+		cfg.max_pkt_len = (uint32_t)v;
+	else
+		*thresh = (int32_t)v;
+	ports_reconfig();
+	return 0;
+}
+
 /* "port config all rxq|txq|rxd|txd N": checked against every port, as DPDK's. */
 static int
 port_config_all(const char *name, const char *arg)
 {
+	int ret = port_config_all_value(name, arg);
+
+	if (ret <= 0)
+		return ret;
 	struct port_limit max = {UINT16_MAX, 0}, min = {0, 0};
 	bool queues = strcmp(name, "rxq") == 0 || strcmp(name, "txq") == 0;
 	bool rx = name[0] == 'r';
@@ -84,7 +134,9 @@ port_config_all(const char *name, const char *arg)
 	uint16_t pid;
 
 	if (!queues && strcmp(name, "rxd") != 0 && strcmp(name, "txd") != 0) {
-		printf("Unknown parameter '%s'; use rxq, txq, rxd or txd\n", name);
+		printf("Unknown parameter '%s'; use rxq, txq, rxd, txd, rxfreet, txfreet, txrst, "
+		       "max-pkt-len or burst\n",
+		       name);
 		return -1;
 	}
 	if (cmd_number_arg(name, arg, 1, queues ? TESTPMD_MAX_QUEUES : UINT16_MAX, &v) < 0)
@@ -239,6 +291,9 @@ cmd_port(char **tok, int n)
 		return port_config_all_rss(tok[4]);
 	if (n == 5 && strcmp(tok[1], "config") == 0 && strcmp(tok[2], "all") == 0)
 		return port_config_all(tok[3], tok[4]);
+	if (n >= 4 && strcmp(tok[1], "config") == 0 &&
+	    (strcmp(tok[3], "rx_offload") == 0 || strcmp(tok[3], "tx_offload") == 0))
+		return cmd_port_config_offload(tok, n);
 	if (n == 6 && strcmp(tok[1], "config") == 0 &&
 	    (strcmp(tok[3], "rss") == 0 || strcmp(tok[3], "rss-hash-key") == 0))
 		return cmd_port_rss(tok, n);

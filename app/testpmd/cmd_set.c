@@ -238,22 +238,30 @@ portlist_port_valid(unsigned long p)
 	return false;
 }
 
-/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
-static int
-set_portlist(char **tok, int n)
+/* The ports of list ("0,2-3") forward from now on; what names the caller. */
+int
+fwd_portlist_set(const char *what, char *list)
 {
 	unsigned int nb;
 	uint64_t mask;
 
+	if (set_list_parse(what, list, 63, portlist_port_valid, &mask, NULL, &nb) < 0)
+		return -1;
+	cfg.portmask = mask;
+	return 0;
+}
+
+/* "set portlist 0,2-3": the forwarding ports, as --portmask takes them. */
+static int
+set_portlist(char **tok, int n)
+{
 	if (n != 3) {
 		printf("Bad arguments: try 'set portlist N[,N|N-M]...'\n");
 		return -1;
 	}
-	if (set_list_parse("set portlist", tok[2], 63, portlist_port_valid, &mask, NULL, &nb) < 0 ||
-	    !fwd_stopped_check())
+	if (!fwd_stopped_check())
 		return -1;
-	cfg.portmask = mask;
-	return 0;
+	return fwd_portlist_set("set portlist", tok[2]);
 }
 
 /* DPDK's two refusals, word for word: scripts match them. */
@@ -271,6 +279,20 @@ corelist_lcore_valid(unsigned long lc)
 		return false;
 	}
 	return true;
+}
+
+/* The lcores of ids[] forward, in this order; the number of cores follows. */
+static void
+fwd_lcores_set(const unsigned int *ids, unsigned int nb)
+{
+	memcpy(fwd_lcore_ids, ids, nb * sizeof(ids[0]));
+	nb_avail_fwd_lcores = nb;
+	if (cfg.nb_fwd_lcores != nb) {
+		printf("previous number of forwarding cores %u - changed to number of configured "
+		       "cores %u\n",
+		       cfg.nb_fwd_lcores, nb);
+		cfg.nb_fwd_lcores = (uint16_t)nb;
+	}
 }
 
 /*
@@ -291,14 +313,65 @@ set_corelist(char **tok, int n)
 	    set_list_parse("set corelist", tok[2], RTE_MIN(RTE_MAX_LCORE, 64) - 1,
 			   corelist_lcore_valid, &mask, ids, &nb) < 0)
 		return -1;
-	memcpy(fwd_lcore_ids, ids, nb * sizeof(ids[0]));
-	nb_avail_fwd_lcores = nb;
-	if (cfg.nb_fwd_lcores != nb) {
-		printf("previous number of forwarding cores %u - changed to number of configured "
-		       "cores %u\n",
-		       cfg.nb_fwd_lcores, nb);
-		cfg.nb_fwd_lcores = (uint16_t)nb;
+	fwd_lcores_set(ids, nb);
+	return 0;
+}
+
+/* --coremask: the lcores of mask forward, lowest first (DPDK's checks and lines). */
+int
+fwd_coremask_set(uint64_t mask)
+{
+	unsigned int ids[64], nb = 0;
+
+	for (unsigned int lc = 0; lc < 64; lc++) {
+		if (!(mask & (UINT64_C(1) << lc)))
+			continue;
+		if (lc >= RTE_MAX_LCORE) {
+			printf("lcore %u not enabled\n", lc);
+			return -1;
+		}
+		if (!corelist_lcore_valid(lc))
+			return -1;
+		ids[nb++] = lc;
 	}
+	if (nb == 0)
+		return -1;
+	fwd_lcores_set(ids, nb);
+	return 0;
+}
+
+/* "set WHAT on|off": the switch, or -1 after DPDK-style usage. */
+static int
+set_on_off_arg(char **tok, int n)
+{
+	if (n != 3 || (strcmp(tok[2], "on") != 0 && strcmp(tok[2], "off") != 0)) {
+		printf("Bad arguments: try 'set %s on|off'\n", tok[1]);
+		return -1;
+	}
+	return strcmp(tok[2], "on") == 0;
+}
+
+/* "set xstats-hide-zero on|off": show port xstats leaves out the zero counters. */
+static int
+set_xstats_hide_zero(char **tok, int n)
+{
+	int on = set_on_off_arg(tok, n);
+
+	if (on < 0)
+		return -1;
+	cfg.xstats_hide_zero = on;
+	return 0;
+}
+
+/* "set flush_rx on|off": drain the rx queues before forwarding starts (--no-flush-rx). */
+static int
+set_flush_rx(char **tok, int n)
+{
+	int on = set_on_off_arg(tok, n);
+
+	if (on < 0)
+		return -1;
+	cfg.no_flush_rx = !on;
 	return 0;
 }
 
@@ -339,6 +412,8 @@ cmd_set(char **tok, int n)
 		{"record-burst-stats", set_record},
 		{"txpkts", set_txpkts},
 		{"txsplit", set_txsplit},
+		{"flush_rx", set_flush_rx},
+		{"xstats-hide-zero", set_xstats_hide_zero},
 		{"portlist", set_portlist},
 		{"corelist", set_corelist},
 		{"flow_ctrl", cmd_set_flow_ctrl},

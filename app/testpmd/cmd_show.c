@@ -81,6 +81,20 @@ show_port(char **tok, int n)
 			return -1;
 		return port_eeprom_display((uint16_t)port, tok[3][0] == 'm');
 	}
+	if (n >= 4 && strcmp(tok[3], "flow_ctrl") == 0)
+		return cmd_show_port_flow_ctrl(tok, n);
+	if (n == 4 && (strcmp(tok[3], "macs") == 0 || strcmp(tok[3], "ptypes") == 0)) {
+		port = cmd_one_port_arg(tok[2]);
+		if (port < 0)
+			return -1;
+		if (tok[3][0] == 'm')
+			port_macs_display((uint16_t)port);
+		else
+			port_ptypes_display((uint16_t)port);
+		return 0;
+	}
+	if (n >= 4 && (strcmp(tok[3], "rx_offload") == 0 || strcmp(tok[3], "tx_offload") == 0))
+		return cmd_show_port_offload(tok, n);
 	if (n >= 5 && strcmp(tok[3], "rss") == 0 && strcmp(tok[4], "reta") == 0)
 		return cmd_show_port_reta(tok, n);
 	if ((n == 4 || (n == 5 && strcmp(tok[4], "key") == 0)) &&

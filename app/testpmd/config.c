@@ -87,6 +87,7 @@ nic_stats_display(uint16_t port_id)
 	printf("\n  Throughput (since last show)\n");
 	printf("  Rx-pps: %12" PRIu64 "          Rx-bps: %12" PRIu64 "\n", rx_pps, rx_bps);
 	printf("  Tx-pps: %12" PRIu64 "          Tx-bps: %12" PRIu64 "\n", tx_pps, tx_bps);
+	port_xstats_display(port_id);
 	printf("  %s############################%s\n", nic_stats_border, nic_stats_border);
 }
 
@@ -131,8 +132,11 @@ nic_xstats_display(uint16_t port_id)
 		printf("Cannot get the extended statistics of port %u\n", port_id);
 		goto out;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (cfg.xstats_hide_zero && vals[i].value == 0)
+			continue;
 		printf("%s: %" PRIu64 "\n", names[vals[i].id].name, vals[i].value);
+	}
 out:
 	free(names);
 	free(vals);
@@ -144,9 +148,9 @@ fwd_config_display(void)
 	char mac[RTE_ETHER_ADDR_FMT_SIZE];
 
 	printf("%s packet forwarding%s - ports=%u - cores=%u - streams=%u - "
-	       "NUMA support enabled, MP allocation mode: native\n",
+	       "NUMA support %s, MP allocation mode: native\n",
 	       cfg.engine->name, cfg.tx_retry ? " with retry" : "", nb_fwd_ports, nb_fwd_lcores,
-	       nb_fwd_streams);
+	       nb_fwd_streams, cfg.numa ? "enabled" : "disabled");
 	if (cfg.tx_retry)
 		printf("TX retry num: %u, delay between TX retries: %uus\n", cfg.tx_retry_num,
 		       cfg.tx_retry_delay_us);
@@ -196,6 +200,8 @@ rxtx_config_display(void)
 			memset(&rxq, 0, sizeof(rxq));
 			rxq.nb_desc = cfg.nb_rxd;
 			rte_eth_rx_queue_info_get(pid, q, &rxq);
+			/* The settings testpmd gave the queue, as DPDK shows them. */
+			rxq.conf = ports[pid].rxconf;
 			printf("    RX queue: %d\n", q);
 			printf("      RX desc=%d - RX free threshold=%d\n", rxq.nb_desc,
 			       rxq.conf.rx_free_thresh);
@@ -208,6 +214,7 @@ rxtx_config_display(void)
 			memset(&txq, 0, sizeof(txq));
 			txq.nb_desc = cfg.nb_txd;
 			rte_eth_tx_queue_info_get(pid, q, &txq);
+			txq.conf = ports[pid].txconf;
 			printf("    TX queue: %d\n", q);
 			printf("      TX desc=%d - TX free threshold=%d\n", txq.nb_desc,
 			       txq.conf.tx_free_thresh);

@@ -99,7 +99,8 @@ const struct fwd_engine rxonly_engine = {
 
 const struct fwd_engine *const fwd_engines[] = {
 	&io_engine, &mac_engine, &macswap_engine, &rxonly_engine, &txonly_engine,
-	&flowgen_engine, &five_tuple_swap_engine, &icmpecho_engine, &csum_engine, NULL,
+	&flowgen_engine, &five_tuple_swap_engine, &icmpecho_engine, &csum_engine, &noisy_engine,
+	NULL,
 };
 
 const struct fwd_engine *

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
- * Engines that generate packets: txonly sends one UDP flow
- * (198.18.0.1:9 -> 198.18.0.2:9, like DPDK's testpmd), flowgen spreads the
- * destination address over FLOWGEN_FLOWS flows and drops what it receives.
- * Packet lengths and segments come from --txpkts.
+ * Engines that generate packets: txonly sends one UDP flow (--tx-ip and
+ * --tx-udp, by default 198.18.0.1:9 -> 198.18.0.2:9 like DPDK's testpmd;
+ * --txonly-multi-flow varies the source address), flowgen spreads the
+ * destination address over --flowgen-flows flows, each packet sent
+ * --flowgen-clones more times, and drops what it receives. Packet lengths
+ * and segments come from --txpkts.
  */
 #include <string.h>
 
@@ -17,10 +19,6 @@
 #include "fwd_loop.h"
 #include "testpmd.h"
 
-#define TX_IP_SRC RTE_IPV4(198, 18, 0, 1)
-#define TX_IP_DST RTE_IPV4(198, 18, 0, 2)
-#define TX_UDP_PORT 9
-#define FLOWGEN_FLOWS 1024
 #define TX_NO_FLOW UINT32_MAX
 
 struct tx_hdr {
@@ -44,11 +42,11 @@ tx_hdr_fill(struct tx_hdr *h, uint16_t tx_port, uint32_t flow)
 	h->ip.time_to_live = 64;
 	h->ip.next_proto_id = IPPROTO_UDP;
 	h->ip.total_length = rte_cpu_to_be_16((uint16_t)(len - sizeof(struct rte_ether_hdr)));
-	h->ip.src_addr = rte_cpu_to_be_32(TX_IP_SRC);
-	h->ip.dst_addr = rte_cpu_to_be_32(flow == TX_NO_FLOW ? TX_IP_DST : TX_IP_DST + flow);
+	h->ip.src_addr = rte_cpu_to_be_32(cfg.tx_ip_src);
+	h->ip.dst_addr = rte_cpu_to_be_32(flow == TX_NO_FLOW ? cfg.tx_ip_dst : cfg.tx_ip_dst + flow);
 	h->ip.hdr_checksum = rte_ipv4_cksum(&h->ip);
-	h->udp.src_port = rte_cpu_to_be_16(TX_UDP_PORT);
-	h->udp.dst_port = rte_cpu_to_be_16(TX_UDP_PORT);
+	h->udp.src_port = rte_cpu_to_be_16(cfg.tx_udp_src);
+	h->udp.dst_port = rte_cpu_to_be_16(cfg.tx_udp_dst);
 	h->udp.dgram_len = rte_cpu_to_be_16((uint16_t)(len - sizeof(struct rte_ether_hdr) -
 						       sizeof(struct rte_ipv4_hdr)));
 	h->udp.dgram_cksum = 0;
@@ -78,13 +76,34 @@ tx_pkt_build(struct rte_mbuf *head, const struct tx_hdr *h)
 	return 0;
 }
 
+static void
+tx_hdr_ip_src_set(struct tx_hdr *h, uint32_t addr)
+{
+	h->ip.src_addr = rte_cpu_to_be_32(addr);
+	h->ip.hdr_checksum = 0;
+	h->ip.hdr_checksum = rte_ipv4_cksum(&h->ip);
+}
+
+static void
+tx_hdr_ip_dst_set(struct tx_hdr *h, uint32_t addr)
+{
+	h->ip.dst_addr = rte_cpu_to_be_32(addr);
+	h->ip.hdr_checksum = 0;
+	h->ip.hdr_checksum = rte_ipv4_cksum(&h->ip);
+}
+
 /*
  * Allocate and fill n packets for tx_port; flow TX_NO_FLOW gives txonly's
- * single flow. Returns how many were made (fewer when the pool runs dry).
+ * single flow, else flowgen's flows from index flow on, each flow in
+ * 1 + --flowgen-clones packets in a row. vary (txonly --txonly-multi-flow,
+ * else NULL) is the stream's counter of source addresses. Returns how many
+ * were made (fewer when the pool runs dry).
  */
-int
-tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow)
+static int
+tx_pkts_make(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow,
+	     uint32_t *vary)
 {
+	const uint32_t per_flow = (uint32_t)cfg.flowgen_clones + 1;
 	struct tx_hdr h;
 	uint16_t i, made = 0;
 
@@ -92,11 +111,13 @@ tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flo
 		return 0;
 	tx_hdr_fill(&h, tx_port, flow);
 	for (i = 0; i < n; i++) {
-		if (flow != TX_NO_FLOW) {
-			h.ip.dst_addr = rte_cpu_to_be_32(TX_IP_DST + (flow + i) % FLOWGEN_FLOWS);
-			h.ip.hdr_checksum = 0;
-			h.ip.hdr_checksum = rte_ipv4_cksum(&h.ip);
-		}
+		if (flow != TX_NO_FLOW && i % per_flow == 0)
+			tx_hdr_ip_dst_set(&h, cfg.tx_ip_dst +
+						      (flow + i / per_flow) % cfg.flowgen_flows);
+		/* DPDK's multi-flow sources: the destination with a varying third byte. */
+		if (vary != NULL)
+			tx_hdr_ip_src_set(&h, (cfg.tx_ip_dst | (uint8_t)(*vary)++ << 8) +
+						      rte_lcore_id());
 		if (tx_pkt_build(pkts[i], &h) < 0) {
 			if (i + 1 < n)
 				rte_pktmbuf_free_bulk(&pkts[i + 1], n - i - 1);
@@ -107,13 +128,20 @@ tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flo
 	return made;
 }
 
+int
+tx_pkts_alloc(struct rte_mbuf **pkts, uint16_t n, uint16_t tx_port, uint32_t flow)
+{
+	return tx_pkts_make(pkts, n, tx_port, flow, NULL);
+}
+
 static inline uint16_t
 txonly_step(struct fwd_stream *fs, uint16_t burst)
 {
 	struct rte_mbuf *pkts[TESTPMD_MAX_BURST];
 	uint16_t nb;
 
-	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, TX_NO_FLOW);
+	nb = (uint16_t)tx_pkts_make(pkts, burst, fs->tx_port, TX_NO_FLOW,
+				    cfg.txonly_multi_flow ? &fs->flow_next : NULL);
 	if (nb == 0)
 		return 0;
 	fwd_tx_burst(fs, pkts, nb);
@@ -133,7 +161,8 @@ flowgen_step(struct fwd_stream *fs, uint16_t burst)
 	nb = (uint16_t)tx_pkts_alloc(pkts, burst, fs->tx_port, fs->flow_next);
 	if (nb == 0)
 		return nb_rx;
-	fs->flow_next = (fs->flow_next + nb) % FLOWGEN_FLOWS;
+	fs->flow_next = (fs->flow_next + (nb + cfg.flowgen_clones) / (cfg.flowgen_clones + 1u)) %
+			cfg.flowgen_flows;
 	fwd_tx_burst(fs, pkts, nb);
 	return (uint16_t)(nb_rx + nb);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -122,39 +123,42 @@ main(int argc, char **argv)
 
 	/* From here on every way out goes through rte_eal_cleanup. */
 	cfg_defaults();
+	/* Before the options: --coremask picks among these lcores. */
+	fwd_lcores_find();
 	ret = testpmd_parse_args(argc, argv);
 	if (ret != 0) {
-		rte_eal_cleanup();
-		return ret < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+		ret = ret < 0 ? EXIT_FAILURE : EXIT_SUCCESS;
+		goto out_args;
 	}
-
-	fwd_lcores_find();
+	ret = EXIT_FAILURE;
 	if (nb_avail_fwd_lcores == 0) {
 		fprintf(stderr, "testpmd: no forwarding lcore: the main lcore only runs the "
 			"prompt; give at least two lcores, e.g. -l 0-1\n");
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
+		goto out_args;
 	}
 	if (cfg.nb_fwd_lcores > nb_avail_fwd_lcores) {
 		fprintf(stderr, "testpmd: --nb-cores=%u but only %u forwarding lcore(s): give "
 			"more lcores with -l or lower --nb-cores\n", cfg.nb_fwd_lcores,
 			nb_avail_fwd_lcores);
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
+		goto out_args;
 	}
 	nb_ports = rte_eth_dev_count_avail();
 	if (nb_ports == 0 && !cfg.interactive) {
 		fprintf(stderr, "testpmd: no ports to forward on: add some, e.g. --vdev net_null0 "
 			"--vdev net_null1, or bind a NIC to vfio-pci\n");
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
+		goto out_args;
 	}
+	/* As DPDK's testpmd: a failure is only noted, forwarding works without it. */
+	if (cfg.mlockall && mlockall(MCL_CURRENT | MCL_FUTURE) != 0)
+		printf("testpmd: mlockall() failed with error \"%s\"; raise the locked memory "
+		       "limit (ulimit -l) or leave out --mlockall\n", strerror(errno));
 	if (nb_ports == 0)
 		printf("testpmd: no ports yet (add some with --vdev)\n");
-	if (mbuf_pool_create(RTE_MAX(nb_ports, (uint16_t)1)) < 0) {
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
-	}
+	if (mbuf_pool_create(RTE_MAX(nb_ports, (uint16_t)1)) < 0)
+		goto out_args;
+	/* The ports probed from here on (port attach) and every link change. */
+	if (port_events_register() != 0)
+		goto out_pools;
 	/* as DPDK's testpmd: sluice-dumpcap can capture this primary's ports */
 	if (rte_eal_process_type() == RTE_PROC_PRIMARY && rte_pdump_init() != 0)
 		fprintf(stderr, "testpmd: packet capture unavailable: %s\n",
@@ -162,10 +166,9 @@ main(int argc, char **argv)
 	if (cfg.interactive)
 		printf("Interactive-mode selected\n");
 	if (ports_start(RTE_MAX_ETHPORTS) != 0 && !cfg.interactive) {
+		rte_pdump_uninit();
 		ports_close();
-		rte_mempool_free(mbuf_pool);
-		rte_eal_cleanup();
-		return EXIT_FAILURE;
+		goto out_events;
 	}
 
 	ret = EXIT_SUCCESS;
@@ -190,10 +193,15 @@ main(int argc, char **argv)
 	rte_pdump_uninit();
 	ports_close();
 	fwd_streams_free();
-	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */
-	rte_mempool_free(mbuf_pool);
 	printf("\nBye...\n");
 	fflush(stdout);
+out_events:
+	port_events_unregister();
+out_pools:
+	/* DPDK's testpmd frees its pools too: nothing is left for a leak check */
+	mbuf_pools_free();
+out_args:
+	testpmd_args_free();
 	rte_eal_cleanup();
 	return ret;
 }

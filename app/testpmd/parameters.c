@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <rte_byteorder.h>
 #include <rte_ethdev.h>
 #include <rte_ether.h>
 #include <rte_mempool.h>
@@ -46,7 +47,77 @@ enum {
 	OPT_RECORD_BURST_STATS,
 	OPT_ENABLE_RX_CKSUM,
 	OPT_HELP,
+	OPT_COREMASK,
+	OPT_PORTLIST,
+	OPT_NUMA,
+	OPT_NO_NUMA,
+	OPT_DISABLE_RSS,
+	OPT_RX_OFFLOADS,
+	OPT_TX_OFFLOADS,
+	OPT_HAIRPINQ,
+	OPT_NO_LSC_INTERRUPT,
+	OPT_NO_RMV_INTERRUPT,
+	OPT_PRINT_EVENT,
+	OPT_MASK_EVENT,
+	OPT_MLOCKALL,
+	OPT_NO_MLOCKALL,
+	OPT_ETH_LINK_SPEED,
+	OPT_DISPLAY_XSTATS,
+	OPT_TX_IP,
+	OPT_TX_UDP,
+	OPT_TXONLY_MULTI_FLOW,
+	OPT_FLOWGEN_FLOWS,
+	OPT_FLOWGEN_CLONES,
+	/* thresholds and noisy_vnf numbers: one table, thresh_opts[] / noisy_opts[] */
+	OPT_THRESH_FIRST,
+	OPT_THRESH_LAST = OPT_THRESH_FIRST + 8,
+	OPT_NOISY_FIRST,
+	OPT_NOISY_LAST = OPT_NOISY_FIRST + 5,
 };
+
+/* A numeric option stored in cfg, with DPDK's line for a bad value. */
+struct num_opt {
+	const char *name;
+	unsigned long min, max;
+	const char *dpdk_msg;
+	int32_t *i32;	/* one of the two */
+	uint32_t *u32;
+};
+
+static const struct num_opt thresh_opts[] = {
+	{ "rxpt", 0, UINT8_MAX, "rxpt must be >= 0", &cfg.rx_pthresh, NULL },
+	{ "rxht", 0, UINT8_MAX, "rxht must be >= 0", &cfg.rx_hthresh, NULL },
+	{ "rxwt", 0, UINT8_MAX, "rxwt must be >= 0", &cfg.rx_wthresh, NULL },
+	{ "rxfreet", 0, UINT16_MAX, "rxfreet must be >= 0", &cfg.rx_free_thresh, NULL },
+	{ "txpt", 0, UINT8_MAX, "txpt must be >= 0", &cfg.tx_pthresh, NULL },
+	{ "txht", 0, UINT8_MAX, "txht must be >= 0", &cfg.tx_hthresh, NULL },
+	{ "txwt", 0, UINT8_MAX, "txwt must be >= 0", &cfg.tx_wthresh, NULL },
+	{ "txfreet", 0, UINT16_MAX, "txfreet must be >= 0", &cfg.tx_free_thresh, NULL },
+	{ "txrst", 0, UINT16_MAX, "txrst must be >= 0", &cfg.tx_rs_thresh, NULL },
+};
+_Static_assert(RTE_DIM(thresh_opts) == OPT_THRESH_LAST - OPT_THRESH_FIRST + 1,
+	       "one option number a threshold");
+
+static const struct num_opt noisy_opts[] = {
+	{ "noisy-tx-sw-buffer-size", 0, UINT16_MAX, "noisy-tx-sw-buffer-size must be >= 0", NULL,
+	  &cfg.noisy_tx_sw_bufsz },
+	{ "noisy-tx-sw-buffer-flushtime", 0, UINT32_MAX,
+	  "noisy-tx-sw-buffer-flushtime must be >= 0", NULL, &cfg.noisy_flush_ms },
+	{ "noisy-lkup-memory", 0, 65536, "noisy-lkup-memory must be >= 0", NULL,
+	  &cfg.noisy_lkup_mem_mb },
+	{ "noisy-lkup-num-writes", 0, UINT32_MAX, "noisy-lkup-num-writes must be >= 0", NULL,
+	  &cfg.noisy_lkup_writes },
+	{ "noisy-lkup-num-reads", 0, UINT32_MAX, "noisy-lkup-num-reads must be >= 0", NULL,
+	  &cfg.noisy_lkup_reads },
+	{ "noisy-lkup-num-reads-writes", 0, UINT32_MAX, "noisy-lkup-num-reads-writes must be >= 0",
+	  NULL, &cfg.noisy_lkup_reads_writes },
+};
+static const struct num_opt flowgen_flows_opt = {
+	"flowgen-flows", 1, INT32_MAX, "flows must be >= 1", NULL, &cfg.flowgen_flows
+};
+
+_Static_assert(RTE_DIM(noisy_opts) == OPT_NOISY_LAST - OPT_NOISY_FIRST + 1,
+	       "one option number a noisy parameter");
 
 static const struct option long_opts[] = {
 	{ "interactive", no_argument, NULL, 'i' },
@@ -79,6 +150,42 @@ static const struct option long_opts[] = {
 	{ "record-burst-stats", no_argument, NULL, OPT_RECORD_BURST_STATS },
 	{ "enable-rx-cksum", no_argument, NULL, OPT_ENABLE_RX_CKSUM },
 	{ "help", no_argument, NULL, OPT_HELP },
+	{ "coremask", required_argument, NULL, OPT_COREMASK },
+	{ "portlist", required_argument, NULL, OPT_PORTLIST },
+	{ "numa", no_argument, NULL, OPT_NUMA },
+	{ "no-numa", no_argument, NULL, OPT_NO_NUMA },
+	{ "disable-rss", no_argument, NULL, OPT_DISABLE_RSS },
+	{ "rx-offloads", required_argument, NULL, OPT_RX_OFFLOADS },
+	{ "tx-offloads", required_argument, NULL, OPT_TX_OFFLOADS },
+	{ "hairpinq", required_argument, NULL, OPT_HAIRPINQ },
+	{ "no-lsc-interrupt", no_argument, NULL, OPT_NO_LSC_INTERRUPT },
+	{ "no-rmv-interrupt", no_argument, NULL, OPT_NO_RMV_INTERRUPT },
+	{ "print-event", required_argument, NULL, OPT_PRINT_EVENT },
+	{ "mask-event", required_argument, NULL, OPT_MASK_EVENT },
+	{ "mlockall", no_argument, NULL, OPT_MLOCKALL },
+	{ "no-mlockall", no_argument, NULL, OPT_NO_MLOCKALL },
+	{ "eth-link-speed", required_argument, NULL, OPT_ETH_LINK_SPEED },
+	{ "display-xstats", required_argument, NULL, OPT_DISPLAY_XSTATS },
+	{ "tx-ip", required_argument, NULL, OPT_TX_IP },
+	{ "tx-udp", required_argument, NULL, OPT_TX_UDP },
+	{ "txonly-multi-flow", no_argument, NULL, OPT_TXONLY_MULTI_FLOW },
+	{ "flowgen-flows", required_argument, NULL, OPT_FLOWGEN_FLOWS },
+	{ "flowgen-clones", required_argument, NULL, OPT_FLOWGEN_CLONES },
+	{ "rxpt", required_argument, NULL, OPT_THRESH_FIRST + 0 },
+	{ "rxht", required_argument, NULL, OPT_THRESH_FIRST + 1 },
+	{ "rxwt", required_argument, NULL, OPT_THRESH_FIRST + 2 },
+	{ "rxfreet", required_argument, NULL, OPT_THRESH_FIRST + 3 },
+	{ "txpt", required_argument, NULL, OPT_THRESH_FIRST + 4 },
+	{ "txht", required_argument, NULL, OPT_THRESH_FIRST + 5 },
+	{ "txwt", required_argument, NULL, OPT_THRESH_FIRST + 6 },
+	{ "txfreet", required_argument, NULL, OPT_THRESH_FIRST + 7 },
+	{ "txrst", required_argument, NULL, OPT_THRESH_FIRST + 8 },
+	{ "noisy-tx-sw-buffer-size", required_argument, NULL, OPT_NOISY_FIRST + 0 },
+	{ "noisy-tx-sw-buffer-flushtime", required_argument, NULL, OPT_NOISY_FIRST + 1 },
+	{ "noisy-lkup-memory", required_argument, NULL, OPT_NOISY_FIRST + 2 },
+	{ "noisy-lkup-num-writes", required_argument, NULL, OPT_NOISY_FIRST + 3 },
+	{ "noisy-lkup-num-reads", required_argument, NULL, OPT_NOISY_FIRST + 4 },
+	{ "noisy-lkup-num-reads-writes", required_argument, NULL, OPT_NOISY_FIRST + 5 },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -111,6 +218,31 @@ usage(const char *prg)
 	       "  --record-core-cycles       CPU cycles per packet in the forward statistics\n"
 	       "  --record-burst-stats       burst sizes in the forward statistics\n"
 	       "  --enable-rx-cksum          the ports check Rx IPv4/L4 checksums (csum mode counts bad ones)\n"
+	       "  --coremask=0xMASK          forwarding lcores (hexadecimal; not the main lcore)\n"
+	       "  --portlist=N[,N|N-M]...    forwarding ports, as a list\n"
+	       "  --numa, --no-numa          a mbuf pool per socket of the ports (default) or one\n"
+	       "  --disable-rss              no RSS, also with several rx queues\n"
+	       "  --rx-offloads=0xMASK       Rx offloads (RTE_ETH_RX_OFFLOAD_*) asked of every port\n"
+	       "  --tx-offloads=0xMASK       Tx offloads (RTE_ETH_TX_OFFLOAD_*) asked of every port\n"
+	       "  --hairpinq=N               hairpin queues per port (no Sluice driver has them)\n"
+	       "  --rxpt --rxht --rxwt --rxfreet --txpt --txht --txwt --txfreet --txrst=N\n"
+	       "                             queue thresholds (default: the driver's)\n"
+	       "  --no-lsc-interrupt, --no-rmv-interrupt  leave the link change / removal\n"
+	       "                             interrupts of the ports off\n"
+	       "  --print-event=EV, --mask-event=EV  print or not the port events EV (intr_lsc,\n"
+	       "                             intr_rmv, dev_probed, dev_released, ..., all)\n"
+	       "  --mlockall, --no-mlockall  lock all memory (default no)\n"
+	       "  --eth-link-speed=N         force the link speed, Mb/s: 1000, 10000, 25000, 40000,\n"
+	       "                             50000, 100000 or 200000\n"
+	       "  --display-xstats=A[,B]...  these xstats under each port's statistics\n"
+	       "  --tx-ip=SRC,DST            txonly/flowgen IPv4 addresses (198.18.0.1,198.18.0.2)\n"
+	       "  --tx-udp=SRC[,DST]         txonly/flowgen UDP ports (9,9)\n"
+	       "  --txonly-multi-flow        txonly varies the source address and port\n"
+	       "  --flowgen-flows=N          flowgen flows (default 1024)\n"
+	       "  --flowgen-clones=N         flowgen sends each packet N more times (< burst)\n"
+	       "  --noisy-tx-sw-buffer-size=N --noisy-tx-sw-buffer-flushtime=MS\n"
+	       "  --noisy-lkup-memory=MB --noisy-lkup-num-writes|reads|reads-writes=N\n"
+	       "                             noisy mode: hold packets, touch memory per packet\n"
 	       "  --run-time=SECS            stop and exit after SECS seconds (Sluice extension)\n",
 	       prg, fwd_engine_names(), TESTPMD_MAX_BURST, TESTPMD_DEF_BURST,
 	       TESTPMD_DEF_MBUF_DATA_SIZE, RTE_MEMPOOL_CACHE_MAX_SIZE, TESTPMD_MBUF_CACHE);
@@ -178,6 +310,50 @@ parse_portmask(const char *arg)
 	return 0;
 }
 
+/* A numeric option of a table; a bad value gets DPDK's line and the range. */
+static int
+parse_num_opt(const struct num_opt *o, const char *arg)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-' || v < o->min ||
+	    v > o->max) {
+		fprintf(stderr, "testpmd: %s: invalid --%s '%s', give a number in %lu..%lu\n",
+			o->dpdk_msg, o->name, arg, o->min, o->max);
+		return -1;
+	}
+	if (o->i32 != NULL)
+		*o->i32 = (int32_t)v;
+	else
+		*o->u32 = (uint32_t)v;
+	return 0;
+}
+
+/* DPDK's refusal: no Sluice driver has hairpin queues, so any N > 0 is too many. */
+static int
+parse_hairpinq(const char *arg)
+{
+	unsigned long n;
+	uint16_t pid;
+
+	if (parse_uint("hairpinq", arg, 0, UINT16_MAX, &n) < 0)
+		return -1;
+	RTE_ETH_FOREACH_DEV(pid) {
+		if (n == 0)
+			break;
+		fprintf(stderr, "Fail: input hairpin (%lu) can't be greater than max_hairpin_queues "
+			"(0) of port %u\n", n, pid);
+		fprintf(stderr, "testpmd: txq %lu invalid - must be >= 0 && <= 0: no Sluice driver "
+			"has hairpin queues; leave out --hairpinq\n", n);
+		return -1;
+	}
+	cfg.nb_hairpinq = (uint16_t)n;
+	return 0;
+}
+
 int
 testpmd_parse_args(int argc, char **argv)
 {
@@ -190,7 +366,7 @@ testpmd_parse_args(int argc, char **argv)
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":ia", long_opts, &idx)) != -1) {
+	while ((opt = getopt_long(argc, argv, ":iah", long_opts, &idx)) != -1) {
 		switch (opt) {
 		case 'i':
 			cfg.interactive = true;
@@ -331,6 +507,89 @@ testpmd_parse_args(int argc, char **argv)
 		case OPT_RECORD_BURST_STATS:
 			cfg.record_burst_stats = true;
 			break;
+		case OPT_COREMASK:
+			if (opt_coremask_parse(optarg) < 0)
+				return -1;
+			break;
+		case OPT_PORTLIST: {
+			char list[256];
+
+			if (snprintf(list, sizeof(list), "%s", optarg) >= (int)sizeof(list) ||
+			    fwd_portlist_set("--portlist", list) < 0) {
+				fprintf(stderr, "testpmd: invalid --portlist '%s': give ports that "
+					"exist, e.g. 0,2-3\n", optarg);
+				return -1;
+			}
+			break;
+		}
+		case OPT_NUMA:
+			cfg.numa = true;
+			break;
+		case OPT_NO_NUMA:
+			cfg.numa = false;
+			break;
+		case OPT_DISABLE_RSS:
+			cfg.rss_hf = 0;
+			break;
+		case OPT_RX_OFFLOADS:
+			if (opt_offloads_parse("rx-offloads", optarg, &cfg.rx_offloads) < 0)
+				return -1;
+			break;
+		case OPT_TX_OFFLOADS:
+			if (opt_offloads_parse("tx-offloads", optarg, &cfg.tx_offloads) < 0)
+				return -1;
+			break;
+		case OPT_HAIRPINQ:
+			if (parse_hairpinq(optarg) < 0)
+				return -1;
+			break;
+		case OPT_NO_LSC_INTERRUPT:
+			cfg.no_lsc_intr = true;
+			break;
+		case OPT_NO_RMV_INTERRUPT:
+			cfg.no_rmv_intr = true;
+			break;
+		case OPT_PRINT_EVENT:
+		case OPT_MASK_EVENT:
+			if (opt_event_parse(optarg, opt == OPT_PRINT_EVENT) < 0)
+				return -1;
+			break;
+		case OPT_MLOCKALL:
+			cfg.mlockall = true;
+			break;
+		case OPT_NO_MLOCKALL:
+			cfg.mlockall = false;
+			break;
+		case OPT_ETH_LINK_SPEED:
+			if (opt_link_speed_parse(optarg) < 0)
+				return -1;
+			break;
+		case OPT_DISPLAY_XSTATS:
+			if (opt_xstats_names_parse(optarg) < 0)
+				return -1;
+			break;
+		case OPT_TX_IP:
+			if (opt_tx_ip_parse(optarg) < 0)
+				return -1;
+			break;
+		case OPT_TX_UDP:
+			if (opt_tx_udp_parse(optarg) < 0)
+				return -1;
+			break;
+		case OPT_TXONLY_MULTI_FLOW:
+			cfg.txonly_multi_flow = true;
+			break;
+		case OPT_FLOWGEN_FLOWS:
+			if (parse_num_opt(&flowgen_flows_opt, optarg) < 0)
+				return -1;
+			break;
+		case OPT_FLOWGEN_CLONES:
+			/* Checked against --burst once every option is known. */
+			if (parse_uint("flowgen-clones", optarg, 0, TESTPMD_MAX_BURST - 1, &v) < 0)
+				return -1;
+			cfg.flowgen_clones = (uint16_t)v;
+			break;
+		case 'h':
 		case OPT_HELP:
 			usage(prg);
 			return 1;
@@ -339,6 +598,16 @@ testpmd_parse_args(int argc, char **argv)
 				argv[optind - 1], argv[optind - 1]);
 			return -1;
 		default:
+			if (opt >= OPT_THRESH_FIRST && opt <= OPT_THRESH_LAST) {
+				if (parse_num_opt(&thresh_opts[opt - OPT_THRESH_FIRST], optarg) < 0)
+					return -1;
+				break;
+			}
+			if (opt >= OPT_NOISY_FIRST && opt <= OPT_NOISY_LAST) {
+				if (parse_num_opt(&noisy_opts[opt - OPT_NOISY_FIRST], optarg) < 0)
+					return -1;
+				break;
+			}
 			fprintf(stderr, "testpmd: unknown option '%s'; run with -- --help for the "
 				"list\n", argv[optind - 1]);
 			return -1;
@@ -347,6 +616,12 @@ testpmd_parse_args(int argc, char **argv)
 	if (optind < argc) {
 		fprintf(stderr, "testpmd: unexpected argument '%s'; options start with --, "
 			"e.g. --stats-period=1\n", argv[optind]);
+		return -1;
+	}
+	if (cfg.flowgen_clones >= cfg.burst) {
+		fprintf(stderr, "testpmd: clones must be >= 0 and <= current burst: "
+			"--flowgen-clones=%u with --burst=%u; give fewer clones than the burst\n",
+			cfg.flowgen_clones, cfg.burst);
 		return -1;
 	}
 	/* After the loop: --mbuf-size may come after --txpkts. */

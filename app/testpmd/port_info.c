@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <rte_bus.h>
@@ -479,4 +480,75 @@ port_rss_hash_display(uint16_t port_id, bool show_key)
 		printf("%02X", key[i]);
 	printf("\n");
 	return 0;
+}
+
+/* show port N macs: the port's addresses, the unused (zero) slots left out, as DPDK. */
+void
+port_macs_display(uint16_t port_id)
+{
+	char buf[RTE_ETHER_ADDR_FMT_SIZE];
+	struct rte_eth_dev_info info;
+	struct rte_ether_addr *addrs;
+	int nb, used = 0;
+
+	nb = rte_eth_dev_info_get(port_id, &info);
+	addrs = nb == 0 ? calloc(RTE_MAX(info.max_mac_addrs, 1u), sizeof(*addrs)) : NULL;
+	if (addrs != NULL)
+		nb = rte_eth_macaddrs_get(port_id, addrs, info.max_mac_addrs);
+	if (addrs == NULL || nb < 0) {
+		printf("Cannot read the MAC addresses of port %u: %s\n", port_id,
+		       strerror(nb < 0 ? -nb : ENOMEM));
+		free(addrs);
+		return;
+	}
+	for (int i = 0; i < nb; i++)
+		used += !rte_is_zero_ether_addr(&addrs[i]);
+	printf("Number of MAC address added: %d\n", used);
+	for (int i = 0; i < nb; i++) {
+		if (rte_is_zero_ether_addr(&addrs[i]))
+			continue;
+		rte_ether_format_addr(buf, sizeof(buf), &addrs[i]);
+		printf("  %s\n", buf);
+	}
+	free(addrs);
+}
+
+/*
+ * show port N ptypes: the packet types the port recognizes, layer by layer
+ * in DPDK's words; nothing at all when the driver cannot say, as DPDK.
+ */
+void
+port_ptypes_display(uint16_t port_id)
+{
+	static const struct {
+		uint32_t mask;
+		const char *name;
+	} layers[] = {
+		{RTE_PTYPE_L2_MASK, "L2"},
+		{RTE_PTYPE_L3_MASK, "L3"},
+		{RTE_PTYPE_L4_MASK, "L4"},
+		{RTE_PTYPE_TUNNEL_MASK, "Tunnel"},
+		{RTE_PTYPE_INNER_L2_MASK, "Inner L2"},
+		{RTE_PTYPE_INNER_L3_MASK, "Inner L3"},
+		{RTE_PTYPE_INNER_L4_MASK, "Inner L4"},
+	};
+	uint32_t ptypes[16];
+	char name[256];
+
+	if (rte_eth_dev_get_supported_ptypes(port_id, RTE_PTYPE_L2_MASK, NULL, 0) < 0)
+		return;
+	for (size_t l = 0; l < RTE_DIM(layers); l++) {
+		int nb = rte_eth_dev_get_supported_ptypes(port_id, layers[l].mask, ptypes,
+							  RTE_DIM(ptypes));
+
+		if (nb > 0)
+			printf("Supported %s ptypes:\n", layers[l].name);
+		else
+			printf("%s ptypes unsupported\n", layers[l].name);
+		/* The count may exceed the array: only what it holds is printed. */
+		for (int i = 0; i < RTE_MIN(nb, (int)RTE_DIM(ptypes)); i++) {
+			rte_get_ptype_name(ptypes[i], name, sizeof(name));
+			printf("%s\n", name);
+		}
+	}
 }

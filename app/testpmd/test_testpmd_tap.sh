@@ -3,7 +3,8 @@
 #
 # sluice-testpmd against the kernel through a net_tap port (needs root):
 # csum mode counts the bad IPv4 and L4 checksums of frames the kernel side
-# injects, and icmpecho answers the kernel's ping.
+# injects, icmpecho answers the kernel's ping, and the link changes of the
+# interface are printed as DPDK's events unless --no-lsc-interrupt.
 #
 #   test_testpmd_tap.sh PATH/TO/sluice-testpmd
 set -u
@@ -115,6 +116,29 @@ if command -v ping >/dev/null; then
 else
 	echo "skip: no ping"
 fi
+
+echo "== show port N ptypes: the packet types net_tap recognizes"
+out=$(printf '%s\n' "show port 0 ptypes" quit | timeout -k 5 30 "$TPMD" -l 0-1 --no-huge \
+	--file-prefix "tp$$" --vdev net_tap0,iface=sltpp0 -- -i 2>&1 | sed -E 's/^(testpmd> )+//')
+expect "^Supported L2 ptypes:$" "L2 heading"
+expect "^L4_UDP ?$" "net_tap's L4 types"
+expect "^Tunnel ptypes unsupported$" "no tunnel types"
+
+echo "== link state change events, --no-lsc-interrupt"
+lsc_run() {
+	out=$( (sleep 1; echo "set link-down port 0"; sleep 1; echo "set link-up port 0"; sleep 1;
+		echo quit) | timeout -k 5 30 "$TPMD" -l 0-1 --no-huge --file-prefix "tp$$" \
+		--vdev net_tap0,iface=sltpl0 -- -i "$@" 2>&1)
+}
+lsc_run
+n=$(grep -c "^Port 0: link state change event$" <<<"$out")
+[ "$n" -ge 2 ] || fail "link down and up: $n link state change events, want >= 2"
+lsc_run --no-lsc-interrupt
+n=$(grep -c "link state change event" <<<"$out")
+[ "$n" = 0 ] || fail "--no-lsc-interrupt: $n link state change events, want 0"
+lsc_run --mask-event=intr_lsc
+n=$(grep -c "link state change event" <<<"$out")
+[ "$n" = 0 ] || fail "--mask-event=intr_lsc: $n link state change events printed, want 0"
 
 if [ $failures -ne 0 ]; then
 	echo "$failures failure(s)"

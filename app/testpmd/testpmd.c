@@ -15,6 +15,7 @@
 #include <rte_eal.h>
 #include <rte_errno.h>
 #include <rte_ethdev.h>
+#include <rte_ip.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
 #include <rte_mbuf.h>
@@ -62,6 +63,17 @@ cfg_defaults(void)
 	cfg.topology = TOPO_PAIRED;
 	cfg.rss_hf = RTE_ETH_RSS_IP;
 	cfg.engine = &io_engine;
+	cfg.numa = true;	/* DPDK's testpmd is NUMA-aware unless told --no-numa */
+	cfg.rx_pthresh = cfg.rx_hthresh = cfg.rx_wthresh = cfg.rx_free_thresh = -1;
+	cfg.tx_pthresh = cfg.tx_hthresh = cfg.tx_wthresh = cfg.tx_free_thresh = -1;
+	cfg.tx_rs_thresh = -1;
+	cfg.event_print_mask = EVENT_PRINT_DEFAULT;
+	/* DPDK's txonly defaults: 198.18.0.1:9 -> 198.18.0.2:9 (RFC 2544 addresses) */
+	cfg.tx_ip_src = RTE_IPV4(198, 18, 0, 1);
+	cfg.tx_ip_dst = RTE_IPV4(198, 18, 0, 2);
+	cfg.tx_udp_src = 9;
+	cfg.tx_udp_dst = 9;
+	cfg.flowgen_flows = 1024;
 	/* DPDK testpmd's default peers: 02:00:00:00:00:<port>. */
 	for (unsigned int i = 0; i < RTE_MAX_ETHPORTS; i++) {
 		struct rte_ether_addr a = { { 0x02, 0, 0, 0, 0, (uint8_t)i } };
@@ -70,10 +82,49 @@ cfg_defaults(void)
 	}
 }
 
+/* --numa: one pool per socket that has ports, as DPDK's testpmd; else only mbuf_pool. */
+static struct rte_mempool *socket_pools[RTE_MAX_NUMA_NODES];
+
+static struct rte_mempool *
+socket_pool_create(int socket, uint32_t n)
+{
+	char name[RTE_MEMPOOL_NAMESIZE];
+	struct rte_mempool *mp;
+
+	snprintf(name, sizeof(name), "mb_pool_%d", socket);
+	printf("testpmd: create a new mbuf pool <%s>: n=%u, size=%u, socket=%d\n", name, n,
+	       cfg.mbuf_data_size, socket);
+	mp = rte_pktmbuf_pool_create(name, n, cfg.mbuf_cache, 0, cfg.mbuf_data_size, socket);
+	if (mp == NULL)
+		fprintf(stderr, "testpmd: cannot create a pool of %u mbufs of %u bytes: %s; "
+			"give more memory (-m MB) or fewer mbufs (--total-num-mbufs=N)\n", n,
+			cfg.mbuf_data_size, rte_strerror(rte_errno));
+	return mp;
+}
+
+/* The socket a port's queues and pool are on; a port without one counts as socket 0. */
+static int
+port_socket(uint16_t pid)
+{
+	int socket = rte_eth_dev_socket_id(pid);
+
+	return socket < 0 || socket >= RTE_MAX_NUMA_NODES ? 0 : socket;
+}
+
+static struct rte_mempool *
+port_pool(int socket)
+{
+	if (cfg.numa && socket_pools[socket] != NULL)
+		return socket_pools[socket];
+	return mbuf_pool;
+}
+
 int
 mbuf_pool_create(uint16_t nb_ports)
 {
 	uint32_t n = cfg.total_num_mbufs;
+	int main_socket = (int)rte_socket_id();
+	uint16_t pid;
 
 	if (n == 0) {
 		uint32_t rxd = RTE_MAX(cfg.nb_rxd, (uint16_t)TESTPMD_DESC_ESTIMATE);
@@ -83,17 +134,96 @@ mbuf_pool_create(uint16_t nb_ports)
 		    rte_lcore_count() * (cfg.mbuf_cache + TESTPMD_MAX_BURST);
 		n = RTE_MAX(n, 8192u);
 	}
-	printf("testpmd: create a new mbuf pool <mb_pool_0>: n=%u, size=%u, socket=%d\n", n,
-	       cfg.mbuf_data_size, (int)rte_socket_id());
-	mbuf_pool = rte_pktmbuf_pool_create("mb_pool_0", n, cfg.mbuf_cache, 0,
-					    cfg.mbuf_data_size, (int)rte_socket_id());
-	if (mbuf_pool == NULL) {
-		fprintf(stderr, "testpmd: cannot create a pool of %u mbufs of %u bytes: %s; "
-			"give more memory (-m MB) or fewer mbufs (--total-num-mbufs=N)\n", n,
-			cfg.mbuf_data_size, rte_strerror(rte_errno));
+	if (main_socket < 0 || main_socket >= RTE_MAX_NUMA_NODES)
+		main_socket = 0;
+	/* The main lcore's socket first: txonly and flowgen take their mbufs from it. */
+	mbuf_pool = socket_pool_create(main_socket, n);
+	if (mbuf_pool == NULL)
 		return -1;
+	socket_pools[main_socket] = mbuf_pool;
+	if (!cfg.numa)
+		return 0;
+	RTE_ETH_FOREACH_DEV(pid) {
+		int socket = port_socket(pid);
+
+		if (socket_pools[socket] != NULL)
+			continue;
+		socket_pools[socket] = socket_pool_create(socket, n);
+		if (socket_pools[socket] == NULL) {
+			mbuf_pools_free();
+			return -1;
+		}
 	}
 	return 0;
+}
+
+void
+mbuf_pools_free(void)
+{
+	for (int s = 0; s < RTE_MAX_NUMA_NODES; s++) {
+		rte_mempool_free(socket_pools[s]);
+		socket_pools[s] = NULL;
+	}
+	mbuf_pool = NULL;
+}
+
+/*
+ * Offloads the port cannot do (--rx-offloads, --tx-offloads, --enable-rx-cksum)
+ * are refused here with the line DPDK's ethdev prints, so that scripts
+ * written for DPDK find it, and the command that shows what it can do.
+ */
+static int
+port_offloads_fit(uint16_t pid, bool rx, uint64_t req, uint64_t capa)
+{
+	const char *dir = rx ? "Rx" : "Tx";
+
+	if ((req & capa) == req)
+		return 0;
+	fprintf(stderr, "Ethdev port_id=%u requested %s offloads 0x%" PRIx64 " doesn't match "
+		"%s offloads capabilities 0x%" PRIx64 " in rte_eth_dev_configure()\n", pid, dir, req,
+		dir, capa);
+	fprintf(stderr, "Fail to configure port %d: see 'show port %d %s_offload capabilities' for "
+		"what it can do\n", pid, pid, rx ? "rx" : "tx");
+	return -EINVAL;
+}
+
+/* A threshold given on the command line (-1: not given, the driver's stays). */
+static void
+thresh_u8_set(uint8_t *field, int32_t given)
+{
+	if (given >= 0)
+		*field = (uint8_t)given;
+}
+
+static void
+thresh_u16_set(uint16_t *field, int32_t given)
+{
+	if (given >= 0)
+		*field = (uint16_t)given;
+}
+
+/* The driver's defaults, with the thresholds given on the command line (-1: not given). */
+static void
+queue_confs_fill(uint16_t pid, const struct rte_eth_dev_info *info,
+		 const struct rte_eth_conf *conf)
+{
+	struct rte_eth_rxconf *rx = &ports[pid].rxconf;
+	struct rte_eth_txconf *tx = &ports[pid].txconf;
+
+	*rx = info->default_rxconf;
+	*tx = info->default_txconf;
+	/* Every queue takes the port's offloads, as DPDK's testpmd sets them. */
+	rx->offloads = conf->rxmode.offloads;
+	tx->offloads = conf->txmode.offloads;
+	thresh_u8_set(&rx->rx_thresh.pthresh, cfg.rx_pthresh);
+	thresh_u8_set(&rx->rx_thresh.hthresh, cfg.rx_hthresh);
+	thresh_u8_set(&rx->rx_thresh.wthresh, cfg.rx_wthresh);
+	thresh_u16_set(&rx->rx_free_thresh, cfg.rx_free_thresh);
+	thresh_u8_set(&tx->tx_thresh.pthresh, cfg.tx_pthresh);
+	thresh_u8_set(&tx->tx_thresh.hthresh, cfg.tx_hthresh);
+	thresh_u8_set(&tx->tx_thresh.wthresh, cfg.tx_wthresh);
+	thresh_u16_set(&tx->tx_free_thresh, cfg.tx_free_thresh);
+	thresh_u16_set(&tx->tx_rs_thresh, cfg.tx_rs_thresh);
 }
 
 static int
@@ -101,11 +231,9 @@ port_configure(uint16_t pid)
 {
 	struct rte_eth_dev_info info;
 	struct rte_eth_conf conf;
-	int socket = rte_eth_dev_socket_id(pid);
+	int socket = port_socket(pid);
 	int ret;
 
-	if (socket < 0)
-		socket = 0;
 	printf("Configuring Port %d (socket %d)\n", pid, socket);
 	ret = rte_eth_dev_info_get(pid, &info);
 	if (ret != 0)
@@ -136,24 +264,42 @@ port_configure(uint16_t pid)
 	/* Asked for even where the port lacks it, as DPDK does: configure names the cause. */
 	if (cfg.rx_cksum)
 		conf.rxmode.offloads |= RTE_ETH_RX_OFFLOAD_CHECKSUM;
+	conf.rxmode.offloads |= cfg.rx_offloads | ports[pid].rx_offloads_on;
+	conf.rxmode.offloads &= ~ports[pid].rx_offloads_off;
+	conf.txmode.offloads |= cfg.tx_offloads | ports[pid].tx_offloads_on;
+	conf.txmode.offloads &= ~ports[pid].tx_offloads_off;
+	ret = port_offloads_fit(pid, true, conf.rxmode.offloads, info.rx_offload_capa);
+	if (ret == 0)
+		ret = port_offloads_fit(pid, false, conf.txmode.offloads, info.tx_offload_capa);
+	if (ret != 0)
+		return ret;
 	if (cfg.nb_rxq > 1 && (cfg.rss_hf & info.flow_type_rss_offloads) != 0) {
 		conf.rxmode.mq_mode = RTE_ETH_MQ_RX_RSS;
 		conf.rx_adv_conf.rss_conf.rss_hf = cfg.rss_hf & info.flow_type_rss_offloads;
 	}
+	conf.link_speeds = cfg.link_speeds;
+	/* As DPDK's testpmd: the interrupts the port has, unless told not to. */
+	if (info.dev_flags != NULL) {
+		conf.intr_conf.lsc = !cfg.no_lsc_intr && (*info.dev_flags & RTE_ETH_DEV_INTR_LSC);
+		conf.intr_conf.rmv = !cfg.no_rmv_intr && (*info.dev_flags & RTE_ETH_DEV_INTR_RMV);
+	}
 	ret = rte_eth_dev_configure(pid, cfg.nb_rxq, cfg.nb_txq, &conf);
 	if (ret != 0)
 		goto fail;
+	queue_confs_fill(pid, &info, &conf);
 	for (uint16_t q = 0; q < cfg.nb_rxq; q++) {
-		ret = rte_eth_rx_queue_setup(pid, q, cfg.nb_rxd, (unsigned int)socket, NULL,
-					     mbuf_pool);
+		ret = rte_eth_rx_queue_setup(pid, q, cfg.nb_rxd, (unsigned int)socket,
+					     &ports[pid].rxconf, port_pool(socket));
 		if (ret != 0)
 			goto fail;
 	}
 	for (uint16_t q = 0; q < cfg.nb_txq; q++) {
-		ret = rte_eth_tx_queue_setup(pid, q, cfg.nb_txd, (unsigned int)socket, NULL);
+		ret = rte_eth_tx_queue_setup(pid, q, cfg.nb_txd, (unsigned int)socket,
+					     &ports[pid].txconf);
 		if (ret != 0)
 			goto fail;
 	}
+	port_xstats_display_init(pid);
 	ports[pid].configured = true;
 	return 0;
 fail:
@@ -309,11 +455,18 @@ ports_close_one(uint16_t port_id)
 		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
 		/* The id may come back with another device: forget this one. */
-		memset(&ports[pid], 0, sizeof(ports[pid]));
+		port_state_reset(pid);
 		printf("Port %d is closed\n", pid);
 	}
 	printf("Done\n");
 	return failed ? -1 : 0;
+}
+
+void
+port_state_reset(uint16_t pid)
+{
+	port_xstats_display_free(pid);
+	memset(&ports[pid], 0, sizeof(ports[pid]));
 }
 
 void
@@ -334,6 +487,7 @@ ports_close(void)
 		verbose_callbacks_remove(pid);
 		flow_rules_release(pid);
 		rte_eth_dev_close(pid);
+		port_state_reset(pid);
 		printf("Port %d is closed\nDone\n", pid);
 	}
 }
@@ -478,6 +632,34 @@ tx_first_burst(void)
 	}
 }
 
+/* The engine's end of the first nb streams (their lcores are stopped). */
+static void
+fwd_streams_end(uint16_t nb)
+{
+	if (cfg.engine->stream_end == NULL)
+		return;
+	for (uint16_t s = 0; s < nb; s++)
+		cfg.engine->stream_end(&fwd_streams[s]);
+}
+
+static int
+fwd_streams_begin(void)
+{
+	if (cfg.engine->stream_begin == NULL)
+		return 0;
+	for (uint16_t s = 0; s < nb_fwd_streams; s++) {
+		int ret = cfg.engine->stream_begin(&fwd_streams[s]);
+
+		if (ret != 0) {
+			printf("Cannot start %s forwarding on stream %u: %s\n", cfg.engine->name, s,
+			       strerror(-ret));
+			fwd_streams_end(s);
+			return ret;
+		}
+	}
+	return 0;
+}
+
 int
 fwd_start(unsigned int tx_first_bursts)
 {
@@ -516,6 +698,8 @@ fwd_start(unsigned int tx_first_bursts)
 		if (cfg.engine->port_begin != NULL)
 			cfg.engine->port_begin(pid);
 	}
+	if (fwd_streams_begin() != 0)
+		return -1;
 	for (unsigned int b = 0; b < tx_first_bursts; b++)
 		tx_first_burst();
 	fflush(stdout);
@@ -531,6 +715,7 @@ fwd_start(unsigned int tx_first_bursts)
 						      memory_order_relaxed);
 				rte_eal_wait_lcore(fwd_lcores[j].lcore_id);
 			}
+			fwd_streams_end(nb_fwd_streams);
 			return -1;
 		}
 	}
@@ -553,6 +738,8 @@ fwd_stop(void)
 	for (uint16_t lc = 0; lc < nb_fwd_lcores; lc++)
 		rte_eal_wait_lcore(fwd_lcores[lc].lcore_id);
 	fwd_is_running = false;
+	/* Before the statistics: an engine may drop what it still holds. */
+	fwd_streams_end(nb_fwd_streams);
 	verbose_callbacks_free_retired();
 	fwd_stats_display();
 	printf("\nDone.\n");

@@ -48,7 +48,8 @@ struct fwd_stream {
 	uint16_t rx_queue;
 	uint16_t tx_port;
 	uint16_t tx_queue;
-	uint32_t flow_next;	/* flowgen: next flow index */
+	uint32_t flow_next;	/* flowgen: next flow index; txonly: --txonly-multi-flow */
+	void *engine_data;	/* the engine's per-stream state (noisy), or NULL */
 	/* Written only by the owning lcore; read after it stopped. */
 	uint64_t rx_packets;
 	uint64_t tx_packets;
@@ -77,6 +78,9 @@ struct fwd_engine {
 	int (*lcore_loop)(void *fwd_lcore);
 	/* Called once per port before forwarding starts (may be NULL). */
 	int (*port_begin)(uint16_t port_id);
+	/* Called once per stream before the lcores start, and after they stopped. */
+	int (*stream_begin)(struct fwd_stream *fs);
+	void (*stream_end)(struct fwd_stream *fs);
 };
 
 struct port_state {
@@ -88,6 +92,17 @@ struct port_state {
 	/* Last "show port stats" sample, for the pps/bps since then. */
 	uint64_t prev_ipackets, prev_opackets, prev_ibytes, prev_obytes;
 	uint64_t prev_ns;
+	/* The queue settings given to every queue of the port (DPDK shows them). */
+	struct rte_eth_rxconf rxconf;
+	struct rte_eth_txconf txconf;
+	/* port config N rx_offload|tx_offload NAME on|off, over the command line's */
+	uint64_t rx_offloads_on, rx_offloads_off;
+	uint64_t tx_offloads_on, tx_offloads_off;
+	/* --display-xstats: ids of the names the port has, and their last values */
+	uint64_t *xstats_ids;
+	uint64_t *xstats_prev;
+	unsigned int nb_xstats_ids;
+	uint64_t xstats_prev_ns;
 };
 
 /* Everything the command line and the commands set. */
@@ -101,6 +116,7 @@ struct testpmd_cfg {
 	bool record_burst_stats;
 	bool rx_cksum;	/* --enable-rx-cksum: RTE_ETH_RX_OFFLOAD_CHECKSUM on every port */
 	bool tx_retry;	/* "set fwd MODE retry": retry what the tx queue did not take */
+	bool xstats_hide_zero;	/* "set xstats-hide-zero on": show port xstats skips zeros */
 	uint32_t tx_retry_num;	/* retries a burst (set burst tx delay D retry R) */
 	uint32_t tx_retry_delay_us;	/* between retries */
 	uint16_t nb_rxq;
@@ -123,6 +139,32 @@ struct testpmd_cfg {
 	enum port_topology topology;
 	uint64_t rss_hf;
 	const char *cmdline_file;	/* run after the ports start, or NULL */
+	bool numa;	/* --numa (default) / --no-numa: a pool per socket of the ports */
+	bool no_lsc_intr;	/* --no-lsc-interrupt */
+	bool no_rmv_intr;	/* --no-rmv-interrupt */
+	bool mlockall;	/* --mlockall */
+	uint64_t rx_offloads;	/* --rx-offloads, asked of every port */
+	uint64_t tx_offloads;	/* --tx-offloads */
+	uint16_t nb_hairpinq;	/* --hairpinq */
+	uint32_t link_speeds;	/* --eth-link-speed: RTE_ETH_LINK_SPEED_* | FIXED, 0: auto */
+	/* --rxpt/--rxht/--rxwt/--rxfreet/--txpt/--txht/--txwt/--txfreet/--txrst; -1: driver's */
+	int32_t rx_pthresh, rx_hthresh, rx_wthresh, rx_free_thresh;
+	int32_t tx_pthresh, tx_hthresh, tx_wthresh, tx_free_thresh, tx_rs_thresh;
+	uint32_t event_print_mask;	/* 1 << RTE_ETH_EVENT_*: the events printed */
+	/* txonly/flowgen addresses (host order), --tx-ip / --tx-udp */
+	uint32_t tx_ip_src, tx_ip_dst;
+	uint16_t tx_udp_src, tx_udp_dst;
+	bool txonly_multi_flow;
+	uint32_t flowgen_flows;	/* --flowgen-flows */
+	uint16_t flowgen_clones;	/* --flowgen-clones */
+	/* --noisy-*: DPDK's noisy_vnf parameters */
+	uint32_t noisy_tx_sw_bufsz;	/* packets held before sending; 0: none */
+	uint32_t noisy_flush_ms;	/* flush the held packets after this idle time */
+	uint32_t noisy_lkup_mem_mb;	/* memory the lookups touch */
+	uint32_t noisy_lkup_writes, noisy_lkup_reads, noisy_lkup_reads_writes;
+	/* --display-xstats: names shown under each port's periodic statistics */
+	char **xstats_display;
+	unsigned int nb_xstats_display;
 	const struct fwd_engine *engine;
 };
 
@@ -156,6 +198,7 @@ extern const struct fwd_engine flowgen_engine;
 extern const struct fwd_engine five_tuple_swap_engine;
 extern const struct fwd_engine icmpecho_engine;
 extern const struct fwd_engine csum_engine;
+extern const struct fwd_engine noisy_engine;
 extern const struct fwd_engine *const fwd_engines[];
 const struct fwd_engine *fwd_engine_find(const char *name);
 /* Print the engine names separated by spaces (for error messages). */
@@ -177,10 +220,41 @@ void txpkts_apply(const struct txpkts *t);
 
 /* parameters.c: 0 to go on, 1 after --help, -1 on a bad option (one line) */
 int testpmd_parse_args(int argc, char **argv);
+void testpmd_args_free(void);
+
+/* param_values.c: option values; each prints one line and returns -1 if bad */
+int opt_offloads_parse(const char *opt, const char *arg, uint64_t *offloads);
+int opt_coremask_parse(const char *arg);
+int opt_link_speed_parse(const char *arg);
+int opt_event_parse(const char *arg, bool print);
+int opt_xstats_names_parse(const char *arg);
+int opt_tx_ip_parse(const char *arg);
+int opt_tx_udp_parse(const char *arg);
+
+/* cmd_set.c: the lists of "set portlist|corelist", --portlist and --coremask */
+int fwd_portlist_set(const char *what, char *list);
+int fwd_coremask_set(uint64_t mask);
+
+/* port_events.c: ethdev events printed as DPDK's testpmd (--print-event, --mask-event) */
+#define EVENT_PRINT_DEFAULT                                                                     \
+	(UINT32_C(1) << RTE_ETH_EVENT_UNKNOWN | UINT32_C(1) << RTE_ETH_EVENT_INTR_LSC |          \
+	 UINT32_C(1) << RTE_ETH_EVENT_QUEUE_STATE | UINT32_C(1) << RTE_ETH_EVENT_INTR_RESET |    \
+	 UINT32_C(1) << RTE_ETH_EVENT_IPSEC | UINT32_C(1) << RTE_ETH_EVENT_MACSEC |              \
+	 UINT32_C(1) << RTE_ETH_EVENT_INTR_RMV | UINT32_C(1) << RTE_ETH_EVENT_FLOW_AGED |        \
+	 UINT32_C(1) << RTE_ETH_EVENT_ERR_RECOVERING |                                          \
+	 UINT32_C(1) << RTE_ETH_EVENT_RECOVERY_SUCCESS |                                        \
+	 UINT32_C(1) << RTE_ETH_EVENT_RECOVERY_FAILED)
+/* One event name of --print-event/--mask-event to its mask bits; -1 if unknown. */
+int event_mask_parse(const char *name, uint32_t *mask);
+int port_events_register(void);
+void port_events_unregister(void);
 
 /* testpmd.c */
 void cfg_defaults(void);
 int mbuf_pool_create(uint16_t nb_ports);
+void mbuf_pools_free(void);
+/* Free what a port's state holds and zero it (the port is closed or detached). */
+void port_state_reset(uint16_t port_id);
 void ports_close(void);
 /* Every worker lcore may forward: fill fwd_lcore_ids. */
 void fwd_lcores_find(void);
@@ -202,6 +276,8 @@ void nic_stats_display(uint16_t port_id);
 void nic_stats_clear(uint16_t port_id);
 void nic_xstats_display(uint16_t port_id);
 void port_infos_display(uint16_t port_id);
+void port_macs_display(uint16_t port_id);
+void port_ptypes_display(uint16_t port_id);
 void fwd_config_display(void);
 void rxtx_config_display(void);
 void fwd_stats_display(void);
@@ -216,6 +292,13 @@ void device_infos_display(void);
 void fwd_lcores_config_display(void);
 void tx_pkt_segments_display(void);
 void nic_xstats_clear(uint16_t port_id);
+/* xstats_display.c: --display-xstats */
+void port_xstats_display_init(uint16_t port_id);
+void port_xstats_display(uint16_t port_id);
+void port_xstats_display_free(uint16_t port_id);
+/* cmd_offload.c: show port N rx_offload|tx_offload capabilities|configuration */
+int cmd_show_port_offload(char **tok, int n);
+int cmd_port_config_offload(char **tok, int n);
 /* Hash types, wrapped at 64 characters as DPDK's testpmd (port_info.c). */
 void rss_types_display(uint64_t types);
 int port_rss_hash_display(uint16_t port_id, bool show_key);
@@ -281,8 +364,9 @@ int port_attach(const char *devargs);
 extern const char *port_attach_only;
 int port_detach(uint16_t port_id);
 
-/* cmd_flow_ctrl.c: set flow_ctrl */
+/* cmd_flow_ctrl.c: set flow_ctrl, show port N flow_ctrl */
 int cmd_set_flow_ctrl(char **tok, int n);
+int cmd_show_port_flow_ctrl(char **tok, int n);
 
 /* cmd_flow.c: flow validate|create|destroy|flush|list|query|isolate */
 int cmd_flow(char **tok, int n);

@@ -35,9 +35,14 @@ null_priv(struct rte_eth_dev *dev)
 	return dev->data->dev_private;
 }
 
+/* As a NIC programs it: the hash types asked with RSS mode take effect (none without). */
 static int
-null_dev_configure(struct rte_eth_dev *dev __rte_unused)
+null_dev_configure(struct rte_eth_dev *dev)
 {
+	const struct rte_eth_conf *conf = &dev->data->dev_conf;
+
+	null_priv(dev)->rss_hf = (conf->rxmode.mq_mode & RTE_ETH_MQ_RX_RSS_FLAG) ?
+		conf->rx_adv_conf.rss_conf.rss_hf & RTE_ETH_RSS_PROTO_MASK : 0;
 	return 0;
 }
 
