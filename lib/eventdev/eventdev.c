@@ -389,19 +389,6 @@ rte_event_queue_default_conf_get(uint8_t dev_id, uint8_t queue_id,
 	return 0;
 }
 
-/* Queues set up as single-link so far, other than queue_id. */
-static unsigned int
-evdev_single_link_queues(const struct rte_eventdev *dev, uint8_t queue_id)
-{
-	unsigned int n = 0;
-
-	for (unsigned int q = 0; q < dev->conf.nb_event_queues; q++)
-		if (q != queue_id && dev->queue_ready[q] &&
-		    (dev->queue_conf[q].event_queue_cfg & RTE_EVENT_QUEUE_CFG_SINGLE_LINK))
-			n++;
-	return n;
-}
-
 __rte_export int
 rte_event_queue_setup(uint8_t dev_id, uint8_t queue_id, const struct rte_event_queue_conf *conf)
 {
@@ -447,13 +434,6 @@ rte_event_queue_setup(uint8_t dev_id, uint8_t queue_id, const struct rte_event_q
 				  dev->conf.nb_event_queue_flows);
 			return -EINVAL;
 		}
-	} else if (evdev_single_link_queues(dev, queue_id) >=
-		   dev->conf.nb_single_link_event_port_queues) {
-		EVDEV_LOG(ERR,
-			  "%s: queue %u: more single-link queues than the %u configured "
-			  "(nb_single_link_event_port_queues)\n",
-			  what, queue_id, dev->conf.nb_single_link_event_port_queues);
-		return -EINVAL;
 	}
 	if (dev->queue_ready[queue_id] && dev->dev_ops->queue_release != NULL)
 		dev->dev_ops->queue_release(dev, queue_id);
