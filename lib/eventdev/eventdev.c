@@ -145,9 +145,12 @@ rte_event_dev_count(void)
 __rte_export int
 rte_event_dev_get_dev_id(const char *name)
 {
-	struct rte_eventdev *dev = name != NULL ? rte_event_pmd_get_named_dev(name) : NULL;
+	struct rte_eventdev *dev;
 
-	return dev != NULL ? dev->dev_id : -EINVAL;
+	if (name == NULL)
+		return -EINVAL;
+	dev = rte_event_pmd_get_named_dev(name);
+	return dev != NULL ? dev->dev_id : -ENODEV;
 }
 
 __rte_export int

@@ -80,7 +80,7 @@ struct rte_event;
 #define RTE_EVENT_QUEUE_AFFINITY_LOWEST 0
 
 uint8_t rte_event_dev_count(void);
-/* The id of the device called name, or -EINVAL. */
+/* The id of the device called name, -ENODEV if there is none, -EINVAL. */
 int rte_event_dev_get_dev_id(const char *name);
 /* The device's NUMA node (SOCKET_ID_ANY if unknown), or -EINVAL. */
 int rte_event_dev_socket_id(uint8_t dev_id);
