@@ -326,9 +326,11 @@ evdev_conf_valid(uint8_t dev_id, const struct rte_event_dev_config *c,
 	ok &= evdev_conf_in_range(dev_id, "nb_event_port_enqueue_depth",
 				  c->nb_event_port_enqueue_depth, 1,
 				  info->max_event_port_enqueue_depth);
-	ok &= evdev_conf_in_range(dev_id, "nb_single_link_event_port_queues",
-				  c->nb_single_link_event_port_queues, 0,
-				  RTE_MIN(c->nb_event_queues, c->nb_event_ports));
+	/* against counts already found valid: one line for one mistake */
+	if (ok)
+		ok &= evdev_conf_in_range(dev_id, "nb_single_link_event_port_queues",
+					  c->nb_single_link_event_port_queues, 0,
+					  RTE_MIN(c->nb_event_queues, c->nb_event_ports));
 	if (!(c->event_dev_cfg & RTE_EVENT_DEV_CFG_PER_DEQUEUE_TIMEOUT) &&
 	    c->dequeue_timeout_ns != 0)
 		ok &= evdev_conf_in_range(dev_id, "dequeue_timeout_ns", c->dequeue_timeout_ns,
