@@ -31,18 +31,10 @@ struct rxa_queue {
 };
 
 struct rxa {
-	uint8_t id;
-	uint8_t dev_id;
-	uint8_t event_port;
-	bool have_port;
+	struct evdev_adapter com; /* first: the part both adapters share */
 	rte_event_eth_rx_adapter_conf_cb conf_cb;
 	void *conf_arg;
-	struct rte_event_port_conf port_conf;
 	uint32_t max_nb_rx;
-	uint32_t service_id;
-	bool have_service;
-	bool started;
-	rte_spinlock_t lock;
 	struct rxa_queue *queues;
 	unsigned int nb_queues;
 	unsigned int next;
@@ -71,7 +63,7 @@ rxa_default_conf_cb(uint8_t id __rte_unused, uint8_t dev_id,
 		    struct rte_event_eth_rx_adapter_conf *conf, void *arg)
 {
 	struct rxa *a = arg;
-	int ret = evdev_adapter_port_add(dev_id, &a->port_conf, &conf->event_port_id,
+	int ret = evdev_adapter_port_add(dev_id, &a->com.port_conf, &conf->event_port_id,
 					 "rte_event_eth_rx_adapter_queue_add");
 
 	conf->max_nb_rx = 128;
@@ -98,7 +90,7 @@ rxa_flush(struct rxa *a)
 
 	if (a->buf_n == 0)
 		return true;
-	n = rte_event_enqueue_new_burst(a->dev_id, a->event_port, a->buf, a->buf_n);
+	n = rte_event_enqueue_new_burst(a->com.dev_id, a->com.event_port, a->buf, a->buf_n);
 	a->stats.rx_enq_count += n;
 	if (n < a->buf_n) {
 		a->stats.rx_enq_retry++;
@@ -145,10 +137,10 @@ rxa_service(void *arg)
 	struct rxa *a = arg;
 	uint32_t got = 0;
 
-	if (!rte_spinlock_trylock(&a->lock))
+	if (!rte_spinlock_trylock(&a->com.lock))
 		return -EAGAIN;
-	if (!a->started || !rxa_flush(a)) {
-		rte_spinlock_unlock(&a->lock);
+	if (!a->com.started || !rxa_flush(a)) {
+		rte_spinlock_unlock(&a->com.lock);
 		return -EAGAIN;
 	}
 	for (unsigned int k = 0; k < a->nb_queues && got < a->max_nb_rx; k++) {
@@ -160,7 +152,7 @@ rxa_service(void *arg)
 		got += rxa_poll_queue(a, q);
 	}
 	rxa_flush(a);
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return got > 0 ? 0 : -EAGAIN;
 }
 
@@ -186,11 +178,9 @@ rte_event_eth_rx_adapter_create_ext(uint8_t id, uint8_t dev_id,
 			       rte_event_dev_socket_id(dev_id));
 	if (a == NULL)
 		return -ENOMEM;
-	a->id = id;
-	a->dev_id = dev_id;
+	evdev_adapter_init(&a->com, id, dev_id);
 	a->conf_cb = conf_cb;
 	a->conf_arg = conf_arg;
-	rte_spinlock_init(&a->lock);
 	rxa_table[id] = a;
 	return 0;
 }
@@ -205,7 +195,7 @@ rte_event_eth_rx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_por
 	ret = rte_event_eth_rx_adapter_create_ext(id, dev_id, rxa_default_conf_cb, NULL);
 	if (ret == 0) {
 		rxa_table[id]->conf_arg = rxa_table[id];
-		rxa_table[id]->port_conf = *port_config;
+		rxa_table[id]->com.port_conf = *port_config;
 	}
 	return ret;
 }
@@ -235,8 +225,8 @@ rte_event_eth_rx_adapter_free(uint8_t id)
 			  id, a->nb_queues);
 		return -EBUSY;
 	}
-	if (a->have_service)
-		evdev_adapter_service_unregister(a->service_id);
+	if (a->com.have_service)
+		evdev_adapter_service_unregister(a->com.service_id);
 	rte_free(a->queues);
 	rte_free(a);
 	rxa_table[id] = NULL;
@@ -250,20 +240,21 @@ rxa_service_init(struct rxa *a)
 	struct rte_event_eth_rx_adapter_conf conf = {0};
 	int ret;
 
-	if (a->have_service)
+	if (a->com.have_service)
 		return 0;
-	ret = a->conf_cb(a->id, a->dev_id, &conf, a->conf_arg);
+	ret = a->conf_cb(a->com.id, a->com.dev_id, &conf, a->conf_arg);
 	if (ret < 0)
 		return ret;
-	a->event_port = conf.event_port_id;
+	a->com.event_port = conf.event_port_id;
 	a->max_nb_rx = conf.max_nb_rx != 0 ? conf.max_nb_rx : UINT32_MAX;
-	a->have_port = true;
-	ret = evdev_adapter_service_register(RXA_SERVICE, a->id, rte_event_dev_socket_id(a->dev_id),
-					     rxa_service, a, &a->service_id);
+	a->com.have_port = true;
+	ret = evdev_adapter_service_register(RXA_SERVICE, a->com.id,
+					     rte_event_dev_socket_id(a->com.dev_id), rxa_service, a,
+					     &a->com.service_id);
 	if (ret < 0)
 		return ret;
-	a->have_service = true;
-	rte_service_component_runstate_set(a->service_id, 1);
+	a->com.have_service = true;
+	rte_service_component_runstate_set(a->com.service_id, 1);
 	return 0;
 }
 
@@ -311,7 +302,7 @@ rte_event_eth_rx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 	if (a == NULL || conf == NULL || !rte_eth_dev_is_valid_port(eth_dev_id) ||
 	    rte_eth_dev_info_get(eth_dev_id, &info) != 0)
 		return -EINVAL;
-	dev = evdev_get(a->dev_id, what);
+	dev = evdev_get(a->com.dev_id, what);
 	if (rx_queue_id >= (int32_t)info.nb_rx_queues || rx_queue_id < -1) {
 		EVDEV_LOG(ERR, "%s: port %u has %u Rx queues, not %d (-1: all)\n", what, eth_dev_id,
 			  info.nb_rx_queues, rx_queue_id);
@@ -333,11 +324,11 @@ rte_event_eth_rx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 	ret = rxa_service_init(a);
 	if (ret < 0)
 		return ret;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	for (uint16_t q = 0; q < info.nb_rx_queues && ret == 0; q++)
 		if (rx_queue_id < 0 || q == rx_queue_id)
 			ret = rxa_queue_add_one(a, eth_dev_id, q, conf);
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return ret;
 }
 
@@ -349,7 +340,7 @@ rte_event_eth_rx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 
 	if (a == NULL || !rte_eth_dev_is_valid_port(eth_dev_id))
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	for (unsigned int i = 0; i < a->nb_queues; i++) {
 		const struct rxa_queue *q = &a->queues[i];
 
@@ -359,33 +350,24 @@ rte_event_eth_rx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 	}
 	a->nb_queues = kept;
 	a->next = 0;
-	rte_spinlock_unlock(&a->lock);
-	return 0;
-}
-
-static int
-rxa_set_started(uint8_t id, bool on, const char *what)
-{
-	struct rxa *a = rxa_get(id, what);
-
-	if (a == NULL)
-		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
-	a->started = on;
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
 __rte_export int
 rte_event_eth_rx_adapter_start(uint8_t id)
 {
-	return rxa_set_started(id, true, "rte_event_eth_rx_adapter_start");
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_start");
+
+	return a != NULL ? evdev_adapter_started_set(&a->com, true) : -EINVAL;
 }
 
 __rte_export int
 rte_event_eth_rx_adapter_stop(uint8_t id)
 {
-	return rxa_set_started(id, false, "rte_event_eth_rx_adapter_stop");
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_stop");
+
+	return a != NULL ? evdev_adapter_started_set(&a->com, false) : -EINVAL;
 }
 
 __rte_export int
@@ -395,11 +377,11 @@ rte_event_eth_rx_adapter_stats_get(uint8_t id, struct rte_event_eth_rx_adapter_s
 
 	if (a == NULL || stats == NULL)
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	*stats = a->stats;
 	stats->rx_event_buf_count = a->buf_n;
 	stats->rx_event_buf_size = RXA_BUF_SIZE;
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
@@ -410,11 +392,11 @@ rte_event_eth_rx_adapter_stats_reset(uint8_t id)
 
 	if (a == NULL)
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	memset(&a->stats, 0, sizeof(a->stats));
 	for (unsigned int i = 0; i < a->nb_queues; i++)
 		memset(&a->queues[i].stats, 0, sizeof(a->queues[i].stats));
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
@@ -423,12 +405,7 @@ rte_event_eth_rx_adapter_service_id_get(uint8_t id, uint32_t *service_id)
 {
 	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_service_id_get");
 
-	if (a == NULL || service_id == NULL)
-		return -EINVAL;
-	if (!a->have_service)
-		return -ESRCH;
-	*service_id = a->service_id;
-	return 0;
+	return a != NULL ? evdev_adapter_service_id(&a->com, service_id) : -EINVAL;
 }
 
 __rte_export int
@@ -436,10 +413,7 @@ rte_event_eth_rx_adapter_event_port_get(uint8_t id, uint8_t *event_port_id)
 {
 	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_event_port_get");
 
-	if (a == NULL || event_port_id == NULL || !a->have_port)
-		return -EINVAL;
-	*event_port_id = a->event_port;
-	return 0;
+	return a != NULL ? evdev_adapter_event_port(&a->com, event_port_id) : -EINVAL;
 }
 
 __rte_export int
@@ -450,11 +424,11 @@ rte_event_eth_rx_adapter_cb_register(uint8_t id, uint16_t eth_dev_id,
 
 	if (a == NULL || !rte_eth_dev_is_valid_port(eth_dev_id))
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	a->cb = cb_fn;
 	a->cb_arg = cb_arg;
 	a->cb_port = eth_dev_id;
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 

@@ -26,18 +26,10 @@
 #define TXA_QUEUE_BITS 64
 
 struct txa {
-	uint8_t id;
-	uint8_t dev_id;
-	uint8_t event_port;
-	bool have_port;
+	struct evdev_adapter com; /* first: the part both adapters share */
 	rte_event_eth_tx_adapter_conf_cb conf_cb;
 	void *conf_arg;
-	struct rte_event_port_conf port_conf;
 	uint32_t max_nb_tx;
-	uint32_t service_id;
-	bool have_service;
-	bool started;
-	rte_spinlock_t lock;
 	uint64_t txq_added[RTE_MAX_ETHPORTS]; /* bit q: queue q of the port */
 	unsigned int nb_queues;
 	struct rte_event_eth_tx_adapter_stats stats;
@@ -62,7 +54,7 @@ txa_default_conf_cb(uint8_t id __rte_unused, uint8_t dev_id,
 	struct txa *a = arg;
 
 	conf->max_nb_tx = 128;
-	return evdev_adapter_port_add(dev_id, &a->port_conf, &conf->event_port_id,
+	return evdev_adapter_port_add(dev_id, &a->com.port_conf, &conf->event_port_id,
 				      "rte_event_eth_tx_adapter_queue_add");
 }
 
@@ -96,13 +88,13 @@ txa_service(void *arg)
 	struct rte_mbuf *run[TXA_BURST];
 	uint16_t n, nb_run = 0, run_port = 0, run_q = 0;
 
-	if (!rte_spinlock_trylock(&a->lock))
+	if (!rte_spinlock_trylock(&a->com.lock))
 		return -EAGAIN;
-	if (!a->started) {
-		rte_spinlock_unlock(&a->lock);
+	if (!a->com.started) {
+		rte_spinlock_unlock(&a->com.lock);
 		return -EAGAIN;
 	}
-	n = rte_event_dequeue_burst(a->dev_id, a->event_port, ev, TXA_BURST, 0);
+	n = rte_event_dequeue_burst(a->com.dev_id, a->com.event_port, ev, TXA_BURST, 0);
 	for (uint16_t i = 0; i < n; i++) {
 		struct rte_mbuf *m = ev[i].mbuf;
 		uint16_t q = rte_event_eth_tx_adapter_txq_get(m);
@@ -123,7 +115,7 @@ txa_service(void *arg)
 	}
 	if (nb_run > 0)
 		txa_send(a, run_port, run_q, run, nb_run);
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return n > 0 ? 0 : -EAGAIN;
 }
 
@@ -149,11 +141,9 @@ rte_event_eth_tx_adapter_create_ext(uint8_t id, uint8_t dev_id,
 			       rte_event_dev_socket_id(dev_id));
 	if (a == NULL)
 		return -ENOMEM;
-	a->id = id;
-	a->dev_id = dev_id;
+	evdev_adapter_init(&a->com, id, dev_id);
 	a->conf_cb = conf_cb;
 	a->conf_arg = conf_arg;
-	rte_spinlock_init(&a->lock);
 	txa_table[id] = a;
 	return 0;
 }
@@ -168,7 +158,7 @@ rte_event_eth_tx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_por
 	ret = rte_event_eth_tx_adapter_create_ext(id, dev_id, txa_default_conf_cb, NULL);
 	if (ret == 0) {
 		txa_table[id]->conf_arg = txa_table[id];
-		txa_table[id]->port_conf = *port_config;
+		txa_table[id]->com.port_conf = *port_config;
 	}
 	return ret;
 }
@@ -187,8 +177,8 @@ rte_event_eth_tx_adapter_free(uint8_t id)
 			  id);
 		return -EBUSY;
 	}
-	if (a->have_service)
-		evdev_adapter_service_unregister(a->service_id);
+	if (a->com.have_service)
+		evdev_adapter_service_unregister(a->com.service_id);
 	rte_free(a);
 	txa_table[id] = NULL;
 	return 0;
@@ -200,20 +190,21 @@ txa_service_init(struct txa *a)
 	struct rte_event_eth_tx_adapter_conf conf = {0};
 	int ret;
 
-	if (a->have_service)
+	if (a->com.have_service)
 		return 0;
-	ret = a->conf_cb(a->id, a->dev_id, &conf, a->conf_arg);
+	ret = a->conf_cb(a->com.id, a->com.dev_id, &conf, a->conf_arg);
 	if (ret < 0)
 		return ret;
-	a->event_port = conf.event_port_id;
+	a->com.event_port = conf.event_port_id;
 	a->max_nb_tx = conf.max_nb_tx;
-	a->have_port = true;
-	ret = evdev_adapter_service_register(TXA_SERVICE, a->id, rte_event_dev_socket_id(a->dev_id),
-					     txa_service, a, &a->service_id);
+	a->com.have_port = true;
+	ret = evdev_adapter_service_register(TXA_SERVICE, a->com.id,
+					     rte_event_dev_socket_id(a->com.dev_id), txa_service, a,
+					     &a->com.service_id);
 	if (ret < 0)
 		return ret;
-	a->have_service = true;
-	rte_service_component_runstate_set(a->service_id, 1);
+	a->com.have_service = true;
+	rte_service_component_runstate_set(a->com.service_id, 1);
 	return 0;
 }
 
@@ -252,11 +243,11 @@ rte_event_eth_tx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t queu
 	ret = txa_service_init(a);
 	if (ret < 0)
 		return ret;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	a->nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	a->txq_added[eth_dev_id] |= mask;
 	a->nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
@@ -269,37 +260,28 @@ rte_event_eth_tx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t queu
 
 	if (mask == 0)
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	a->nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	a->txq_added[eth_dev_id] &= ~mask;
 	a->nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
-	rte_spinlock_unlock(&a->lock);
-	return 0;
-}
-
-static int
-txa_set_started(uint8_t id, bool on, const char *what)
-{
-	struct txa *a = txa_get(id, what);
-
-	if (a == NULL)
-		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
-	a->started = on;
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
 __rte_export int
 rte_event_eth_tx_adapter_start(uint8_t id)
 {
-	return txa_set_started(id, true, "rte_event_eth_tx_adapter_start");
+	struct txa *a = txa_get(id, "rte_event_eth_tx_adapter_start");
+
+	return a != NULL ? evdev_adapter_started_set(&a->com, true) : -EINVAL;
 }
 
 __rte_export int
 rte_event_eth_tx_adapter_stop(uint8_t id)
 {
-	return txa_set_started(id, false, "rte_event_eth_tx_adapter_stop");
+	struct txa *a = txa_get(id, "rte_event_eth_tx_adapter_stop");
+
+	return a != NULL ? evdev_adapter_started_set(&a->com, false) : -EINVAL;
 }
 
 __rte_export int
@@ -307,10 +289,7 @@ rte_event_eth_tx_adapter_event_port_get(uint8_t id, uint8_t *event_port_id)
 {
 	struct txa *a = txa_get(id, "rte_event_eth_tx_adapter_event_port_get");
 
-	if (a == NULL || event_port_id == NULL || !a->have_port)
-		return -EINVAL;
-	*event_port_id = a->event_port;
-	return 0;
+	return a != NULL ? evdev_adapter_event_port(&a->com, event_port_id) : -EINVAL;
 }
 
 __rte_export int
@@ -320,9 +299,9 @@ rte_event_eth_tx_adapter_stats_get(uint8_t id, struct rte_event_eth_tx_adapter_s
 
 	if (a == NULL || stats == NULL)
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	*stats = a->stats;
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
@@ -333,9 +312,9 @@ rte_event_eth_tx_adapter_stats_reset(uint8_t id)
 
 	if (a == NULL)
 		return -EINVAL;
-	rte_spinlock_lock(&a->lock);
+	rte_spinlock_lock(&a->com.lock);
 	memset(&a->stats, 0, sizeof(a->stats));
-	rte_spinlock_unlock(&a->lock);
+	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
 
@@ -344,12 +323,7 @@ rte_event_eth_tx_adapter_service_id_get(uint8_t id, uint32_t *service_id)
 {
 	struct txa *a = txa_get(id, "rte_event_eth_tx_adapter_service_id_get");
 
-	if (a == NULL || service_id == NULL)
-		return -EINVAL;
-	if (!a->have_service)
-		return -ESRCH;
-	*service_id = a->service_id;
-	return 0;
+	return a != NULL ? evdev_adapter_service_id(&a->com, service_id) : -EINVAL;
 }
 
 __rte_export int

@@ -4,6 +4,7 @@
 #define _EVENTDEV_PRIVATE_H_
 
 #include <rte_log.h>
+#include <rte_spinlock.h>
 #include <rte_service_component.h>
 
 #include "eventdev_pmd.h"
@@ -13,6 +14,28 @@ extern int eventdev_logtype;
 
 /* The device with this id, or NULL (logged with what, the caller's name). */
 struct rte_eventdev *evdev_get(uint8_t dev_id, const char *what);
+
+/* What the Rx and Tx adapters share: their event port, service and state;
+ * lock serializes the control path with the service. */
+struct evdev_adapter {
+	uint8_t id;
+	uint8_t dev_id;
+	uint8_t event_port;
+	bool have_port;
+	struct rte_event_port_conf port_conf; /* of the port a default callback adds */
+	uint32_t service_id;
+	bool have_service;
+	bool started;
+	rte_spinlock_t lock;
+};
+
+void evdev_adapter_init(struct evdev_adapter *c, uint8_t id, uint8_t dev_id);
+/* Start or stop the adapter's work; 0. */
+int evdev_adapter_started_set(struct evdev_adapter *c, bool on);
+/* 0, -EINVAL (NULL), -ESRCH (no service yet). */
+int evdev_adapter_service_id(const struct evdev_adapter *c, uint32_t *service_id);
+/* 0, -EINVAL (NULL or no port yet). */
+int evdev_adapter_event_port(const struct evdev_adapter *c, uint8_t *event_port);
 
 /* Add an event port set up with port_conf to the device (stopping and
  * restarting it if started); its id in port_id. 0 or a negative errno. */
