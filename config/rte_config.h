@@ -22,5 +22,8 @@
 #define RTE_LOG_HISTORY 256
 #define RTE_MAX_PLUGIN_DIRS 0
 #define RTE_MAX_RXTX_INTR_VEC_ID 512
+/* net_ring's queue limit, as DPDK's configuration names it */
+#define RTE_PMD_RING_MAX_RX_RINGS 16
+#define RTE_PMD_RING_MAX_TX_RINGS 16
 
 #endif
