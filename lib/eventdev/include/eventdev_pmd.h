@@ -74,20 +74,14 @@ struct rte_eventdev {
 	const struct eventdev_ops *dev_ops;
 	void *dev_private;
 
-	/* the driver's fast path, installed in rte_event_fp_ops at start */
-	event_enqueue_t enqueue;
-	event_enqueue_burst_t enqueue_burst;
-	event_enqueue_burst_t enqueue_new_burst;
-	event_enqueue_burst_t enqueue_forward_burst;
-	event_dequeue_t dequeue;
-	event_dequeue_burst_t dequeue_burst;
-	event_maintain_t maintain;
-	event_tx_adapter_enqueue_t txa_enqueue;
-	event_tx_adapter_enqueue_t txa_enqueue_same_dest;
+	/* the driver's fast path (data unused), copied into rte_event_fp_ops at
+	 * start; a NULL txa_enqueue becomes the enqueue_burst */
+	struct rte_event_fp_ops fp;
 
 	/* the library's own */
 	struct rte_event_dev_config conf;
-	void **ports; /* nb_event_ports driver ports */
+	uint32_t caps; /* info's event_dev_cap, taken at configure */
+	void **ports;  /* nb_event_ports driver ports */
 	struct rte_event_queue_conf *queue_conf;
 	struct rte_event_port_conf *port_conf;
 	uint16_t (*links)[RTE_EVENT_MAX_QUEUES_PER_DEV]; /* [port][queue]: priority or NONE */

@@ -182,9 +182,8 @@ struct rte_event_port_conf {
 
 int rte_event_port_default_conf_get(uint8_t dev_id, uint8_t port_id,
 				    struct rte_event_port_conf *port_conf);
-/* port_conf NULL takes the default. 0, -EINVAL, -EBUSY (started),
- * -EDQUOT (the queue of a single-link port is linked elsewhere), -ENOMEM.
- * A port is linked to every queue after setup, as DPDK does. */
+/* port_conf NULL takes the default. 0, -EINVAL, -EBUSY (started), -ENOMEM.
+ * The port is linked to no queue after setup, as in DPDK. */
 int rte_event_port_setup(uint8_t dev_id, uint8_t port_id,
 			 const struct rte_event_port_conf *port_conf);
 
