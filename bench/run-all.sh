@@ -13,6 +13,8 @@
 #                                 net_af_packet ports, burst 32
 #   burst     this script         io forwarding on two net_null ports,
 #                                 burst 1, 4, 8, 16, 32, 64
+#   l3fwd     bench/l3fwd.sh      DPDK's l3fwd built against each, lpm and
+#                                 em, between two net_tap ports (root)
 #   startup   bench/startup.sh    EAL start-up time and max RSS at -m 256,
 #                                 1024, 2048 with 2 MiB hugepages
 #   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
@@ -30,7 +32,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool lookup testpmd burst startup vm"]
+#                         [-s "ring mempool lookup testpmd burst l3fwd startup vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -48,7 +50,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool lookup testpmd burst startup vm"
+ONLY="ring mempool lookup testpmd burst l3fwd startup vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -59,7 +61,7 @@ while getopts "b:o:r:t:s:nh" o; do
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,44p' "$0"; exit 2 ;;
+	*) sed -n '3,46p' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
@@ -236,6 +238,20 @@ if want burst; then
 	done
 fi
 
+# --- l3fwd on net_tap --------------------------------------------------
+if want l3fwd; then
+	log "l3fwd: bench/l3fwd.sh, $ROUNDS rounds of ${SECS} s, lpm and em"
+	if bash bench/l3fwd.sh -b "$build_name" -r "$ROUNDS" -t "$SECS" >"$tmp/l3fwd.out" 2>"$tmp/l3fwd.err"; then
+		# "l3fwd MODE SLUICE DPDK RATIO"
+		awk '$1 == "l3fwd" && NF == 5 { print $2 "\t" $3 "\t" $4 }' "$tmp/l3fwd.out" |
+		while IFS=$'\t' read -r m o d; do
+			row l3fwd "$m: DPDK's l3fwd between two net_tap ports, 64-byte UDP" Mpps higher "$o" "$d"
+		done
+	else
+		note "l3fwd: bench/l3fwd.sh failed: $(tail -1 "$tmp/l3fwd.err")"
+	fi
+fi
+
 # --- start-up --------------------------------------------------------------
 if want startup; then
 	log "startup: bench/startup.sh, $ROUNDS rounds"
@@ -359,7 +375,10 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "testpmd: \`sluice-testpmd\` and \`dpdk-testpmd\`, \`-l 0-1 --no-huge --no-pci\`,"
 	echo "io forwarding on one lcore, ${SECS} s a run (\`bench/testpmd.sh\`); burst: the same"
 	echo "on two net_null ports with \`--burst=N\`, $(((SECS + 1) / 2 < 5 ? 5 : (SECS + 1) / 2)) s a run; startup: helloworld with"
-	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`)."
+	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`);"
+	echo "l3fwd: DPDK's examples/l3fwd built against each with the same flags, on lcore 1"
+	echo "between two net_tap ports, fed by dpdk-testpmd txonly on the kernel side of one,"
+	echo "counted on the kernel side of the other, ${SECS} s a run (\`bench/l3fwd.sh\`)."
 	if [ ${#plots[@]} -gt 0 ]; then
 		echo
 		echo "## Plots"
