@@ -97,8 +97,7 @@ evdev_get(uint8_t dev_id, const char *what)
 	return evdev_devices[dev_id];
 }
 
-/* The device if it is configured, else NULL (logged). */
-static struct rte_eventdev *
+struct rte_eventdev *
 evdev_get_configured(uint8_t dev_id, const char *what)
 {
 	struct rte_eventdev *dev = evdev_get(dev_id, what);
@@ -122,7 +121,7 @@ evdev_queue_ok(const struct rte_eventdev *dev, uint8_t queue_id, const char *wha
 	return true;
 }
 
-static bool
+bool
 evdev_port_ok(const struct rte_eventdev *dev, uint8_t port_id, const char *what)
 {
 	if (port_id >= dev->conf.nb_event_ports) {
@@ -197,16 +196,24 @@ rte_event_dev_attr_get(uint8_t dev_id, uint32_t attr_id, uint32_t *value)
 	}
 }
 
-/* Free the queue and port state of the last configuration. */
+/* Release, through the driver, ports from first_port and queues from
+ * first_queue of the current configuration. */
 static void
-evdev_config_free(struct rte_eventdev *dev)
+evdev_release_from(struct rte_eventdev *dev, unsigned int first_queue, unsigned int first_port)
 {
-	for (unsigned int p = 0; p < dev->conf.nb_event_ports && dev->port_ready != NULL; p++)
+	for (unsigned int p = first_port; p < dev->conf.nb_event_ports && dev->port_ready != NULL;
+	     p++)
 		if (dev->port_ready[p] && dev->dev_ops->port_release != NULL)
 			dev->dev_ops->port_release(dev, (uint8_t)p);
-	for (unsigned int q = 0; q < dev->conf.nb_event_queues && dev->queue_ready != NULL; q++)
+	for (unsigned int q = first_queue;
+	     q < dev->conf.nb_event_queues && dev->queue_ready != NULL; q++)
 		if (dev->queue_ready[q] && dev->dev_ops->queue_release != NULL)
 			dev->dev_ops->queue_release(dev, (uint8_t)q);
+}
+
+static void
+evdev_arrays_free(struct rte_eventdev *dev)
+{
 	rte_free(dev->ports);
 	rte_free(dev->queue_conf);
 	rte_free(dev->port_conf);
@@ -219,7 +226,68 @@ evdev_config_free(struct rte_eventdev *dev)
 	dev->links = NULL;
 	dev->queue_ready = NULL;
 	dev->port_ready = NULL;
+}
+
+/* Free the queue and port state of the last configuration. */
+static void
+evdev_config_free(struct rte_eventdev *dev)
+{
+	evdev_release_from(dev, 0, 0);
+	evdev_arrays_free(dev);
 	dev->configured = false;
+}
+
+/* Arrays for nq queues and np ports in tmp; with keep, the queues and ports
+ * below both counts keep their setup and links (as DPDK does when an
+ * adapter adds a port to a configured device). */
+static int
+evdev_arrays_resize(struct rte_eventdev *dev, unsigned int nq, unsigned int np, bool keep)
+{
+	struct rte_eventdev old = *dev;
+	unsigned int kq = keep ? RTE_MIN(nq, (unsigned int)old.conf.nb_event_queues) : 0;
+	unsigned int kp = keep ? RTE_MIN(np, (unsigned int)old.conf.nb_event_ports) : 0;
+
+	dev->ports = rte_zmalloc_socket("evdev_ports", np * sizeof(void *), 0, dev->socket_id);
+	dev->queue_conf =
+		rte_zmalloc_socket("evdev_qconf", nq * sizeof(*dev->queue_conf), 0, dev->socket_id);
+	dev->port_conf =
+		rte_zmalloc_socket("evdev_pconf", np * sizeof(*dev->port_conf), 0, dev->socket_id);
+	dev->links = rte_malloc_socket("evdev_links", np * sizeof(*dev->links), 0, dev->socket_id);
+	dev->queue_ready = rte_zmalloc_socket("evdev_qready", nq, 0, dev->socket_id);
+	dev->port_ready = rte_zmalloc_socket("evdev_pready", np, 0, dev->socket_id);
+	if (dev->ports == NULL || dev->queue_conf == NULL || dev->port_conf == NULL ||
+	    dev->links == NULL || dev->queue_ready == NULL || dev->port_ready == NULL) {
+		evdev_arrays_free(dev);
+		*dev = old;
+		return -ENOMEM;
+	}
+	memset(dev->links, 0xff, np * sizeof(*dev->links));
+	for (unsigned int p = 0; p < kp; p++) {
+		dev->ports[p] = old.ports[p];
+		dev->port_conf[p] = old.port_conf[p];
+		dev->port_ready[p] = old.port_ready[p];
+		memcpy(dev->links[p], old.links[p], kq * sizeof(dev->links[p][0]));
+	}
+	for (unsigned int q = 0; q < kq; q++) {
+		dev->queue_conf[q] = old.queue_conf[q];
+		dev->queue_ready[q] = old.queue_ready[q];
+	}
+	/* the old arrays, with what is not kept released by the driver */
+	{
+		struct rte_eventdev *cur = dev;
+		struct rte_eventdev tmp = *dev;
+
+		*cur = old;
+		evdev_release_from(cur, kq, kp);
+		evdev_arrays_free(cur);
+		cur->ports = tmp.ports;
+		cur->queue_conf = tmp.queue_conf;
+		cur->port_conf = tmp.port_conf;
+		cur->links = tmp.links;
+		cur->queue_ready = tmp.queue_ready;
+		cur->port_ready = tmp.port_ready;
+	}
+	return 0;
 }
 
 /* One check of a configuration value against its limit, logged. */
@@ -271,7 +339,7 @@ rte_event_dev_configure(uint8_t dev_id, const struct rte_event_dev_config *conf)
 {
 	struct rte_eventdev *dev = evdev_get(dev_id, "rte_event_dev_configure");
 	struct rte_event_dev_info info;
-	unsigned int nq, np;
+	bool keep;
 	int ret;
 
 	if (dev == NULL || conf == NULL)
@@ -285,24 +353,12 @@ rte_event_dev_configure(uint8_t dev_id, const struct rte_event_dev_config *conf)
 	rte_event_dev_info_get(dev_id, &info);
 	if (!evdev_conf_valid(dev_id, conf, &info))
 		return -EINVAL;
-	evdev_config_free(dev);
-	nq = conf->nb_event_queues;
-	np = conf->nb_event_ports;
-	dev->ports = rte_zmalloc_socket("evdev_ports", np * sizeof(void *), 0, dev->socket_id);
-	dev->queue_conf =
-		rte_zmalloc_socket("evdev_qconf", nq * sizeof(*dev->queue_conf), 0, dev->socket_id);
-	dev->port_conf =
-		rte_zmalloc_socket("evdev_pconf", np * sizeof(*dev->port_conf), 0, dev->socket_id);
-	dev->links = rte_malloc_socket("evdev_links", np * sizeof(*dev->links), 0, dev->socket_id);
-	dev->queue_ready = rte_zmalloc_socket("evdev_qready", nq, 0, dev->socket_id);
-	dev->port_ready = rte_zmalloc_socket("evdev_pready", np, 0, dev->socket_id);
-	if (dev->ports == NULL || dev->queue_conf == NULL || dev->port_conf == NULL ||
-	    dev->links == NULL || dev->queue_ready == NULL || dev->port_ready == NULL) {
+	keep = dev->configured && dev->conf.nb_events_limit == conf->nb_events_limit;
+	ret = evdev_arrays_resize(dev, conf->nb_event_queues, conf->nb_event_ports, keep);
+	if (ret < 0) {
 		EVDEV_LOG(ERR, "rte_event_dev_configure: event device %u: out of memory\n", dev_id);
-		ret = -ENOMEM;
-		goto out_free;
+		return ret;
 	}
-	memset(dev->links, 0xff, np * sizeof(*dev->links));
 	dev->conf = *conf;
 	dev->caps = info.event_dev_cap;
 	if (dev->conf.dequeue_timeout_ns == 0)
@@ -331,19 +387,6 @@ rte_event_queue_default_conf_get(uint8_t dev_id, uint8_t queue_id,
 	memset(conf, 0, sizeof(*conf));
 	dev->dev_ops->queue_def_conf(dev, queue_id, conf);
 	return 0;
-}
-
-/* Queues set up as single-link so far, other than queue_id. */
-static unsigned int
-evdev_single_link_queues(const struct rte_eventdev *dev, uint8_t queue_id)
-{
-	unsigned int n = 0;
-
-	for (unsigned int q = 0; q < dev->conf.nb_event_queues; q++)
-		if (q != queue_id && dev->queue_ready[q] &&
-		    (dev->queue_conf[q].event_queue_cfg & RTE_EVENT_QUEUE_CFG_SINGLE_LINK))
-			n++;
-	return n;
 }
 
 __rte_export int
@@ -391,13 +434,6 @@ rte_event_queue_setup(uint8_t dev_id, uint8_t queue_id, const struct rte_event_q
 				  dev->conf.nb_event_queue_flows);
 			return -EINVAL;
 		}
-	} else if (evdev_single_link_queues(dev, queue_id) >=
-		   dev->conf.nb_single_link_event_port_queues) {
-		EVDEV_LOG(ERR,
-			  "%s: queue %u: more single-link queues than the %u configured "
-			  "(nb_single_link_event_port_queues)\n",
-			  what, queue_id, dev->conf.nb_single_link_event_port_queues);
-		return -EINVAL;
 	}
 	if (dev->queue_ready[queue_id] && dev->dev_ops->queue_release != NULL)
 		dev->dev_ops->queue_release(dev, queue_id);
@@ -460,272 +496,6 @@ rte_event_queue_attr_set(uint8_t dev_id, uint8_t queue_id, uint32_t attr_id,
 		return -EINVAL;
 	/* no driver advertises RTE_EVENT_DEV_CAP_RUNTIME_QUEUE_ATTR */
 	return -ENOTSUP;
-}
-
-__rte_export int
-rte_event_port_default_conf_get(uint8_t dev_id, uint8_t port_id, struct rte_event_port_conf *conf)
-{
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, "rte_event_port_default_conf_get");
-
-	if (dev == NULL || conf == NULL ||
-	    !evdev_port_ok(dev, port_id, "rte_event_port_default_conf_get"))
-		return -EINVAL;
-	memset(conf, 0, sizeof(*conf));
-	dev->dev_ops->port_def_conf(dev, port_id, conf);
-	return 0;
-}
-
-static bool
-evdev_port_conf_valid(const struct rte_eventdev *dev, uint8_t port_id,
-		      const struct rte_event_port_conf *c)
-{
-	const char *what = "rte_event_port_setup";
-
-	if (c->new_event_threshold <= 0 || c->new_event_threshold > dev->conf.nb_events_limit) {
-		EVDEV_LOG(ERR, "%s: port %u: new_event_threshold %d: 1..%d (nb_events_limit)\n",
-			  what, port_id, c->new_event_threshold, dev->conf.nb_events_limit);
-		return false;
-	}
-	if (c->dequeue_depth == 0 || c->dequeue_depth > dev->conf.nb_event_port_dequeue_depth) {
-		EVDEV_LOG(ERR,
-			  "%s: port %u: dequeue_depth %u: 1..%u (nb_event_port_dequeue_depth)\n",
-			  what, port_id, c->dequeue_depth, dev->conf.nb_event_port_dequeue_depth);
-		return false;
-	}
-	if (c->enqueue_depth == 0 || c->enqueue_depth > dev->conf.nb_event_port_enqueue_depth) {
-		EVDEV_LOG(ERR,
-			  "%s: port %u: enqueue_depth %u: 1..%u (nb_event_port_enqueue_depth)\n",
-			  what, port_id, c->enqueue_depth, dev->conf.nb_event_port_enqueue_depth);
-		return false;
-	}
-	return true;
-}
-
-__rte_export int
-rte_event_port_setup(uint8_t dev_id, uint8_t port_id, const struct rte_event_port_conf *conf)
-{
-	const char *what = "rte_event_port_setup";
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, what);
-	struct rte_event_port_conf c;
-	int ret;
-
-	if (dev == NULL || !evdev_port_ok(dev, port_id, what))
-		return -EINVAL;
-	if (dev->started) {
-		EVDEV_LOG(ERR, "%s: event device %u is started: stop it first\n", what, dev_id);
-		return -EBUSY;
-	}
-	if (conf == NULL)
-		dev->dev_ops->port_def_conf(dev, port_id, &c);
-	else
-		c = *conf;
-	if (!evdev_port_conf_valid(dev, port_id, &c))
-		return -EINVAL;
-	if (dev->port_ready[port_id]) {
-		rte_event_port_unlink(dev_id, port_id, NULL, 0);
-		if (dev->dev_ops->port_release != NULL)
-			dev->dev_ops->port_release(dev, port_id);
-	}
-	dev->port_ready[port_id] = false;
-	dev->ports[port_id] = NULL;
-	ret = dev->dev_ops->port_setup(dev, port_id, &c);
-	if (ret < 0)
-		return ret;
-	dev->port_conf[port_id] = c;
-	dev->port_ready[port_id] = true;
-	return 0;
-}
-
-__rte_export void
-rte_event_port_quiesce(uint8_t dev_id, uint8_t port_id, rte_eventdev_port_flush_t release_cb,
-		       void *args)
-{
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, "rte_event_port_quiesce");
-
-	if (dev == NULL || !evdev_port_ok(dev, port_id, "rte_event_port_quiesce"))
-		return;
-	if (dev->dev_ops->port_quiesce != NULL)
-		dev->dev_ops->port_quiesce(dev, port_id, release_cb, args);
-}
-
-__rte_export int
-rte_event_port_attr_get(uint8_t dev_id, uint8_t port_id, uint32_t attr_id, uint32_t *value)
-{
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, "rte_event_port_attr_get");
-	const struct rte_event_port_conf *c;
-
-	if (dev == NULL || value == NULL || !evdev_port_ok(dev, port_id, "rte_event_port_attr_get"))
-		return -EINVAL;
-	c = &dev->port_conf[port_id];
-	switch (attr_id) {
-	case RTE_EVENT_PORT_ATTR_ENQ_DEPTH:
-		*value = c->enqueue_depth;
-		return 0;
-	case RTE_EVENT_PORT_ATTR_DEQ_DEPTH:
-		*value = c->dequeue_depth;
-		return 0;
-	case RTE_EVENT_PORT_ATTR_NEW_EVENT_THRESHOLD:
-		*value = (uint32_t)c->new_event_threshold;
-		return 0;
-	case RTE_EVENT_PORT_ATTR_IMPLICIT_RELEASE_DISABLE:
-		*value = !!(c->event_port_cfg & RTE_EVENT_PORT_CFG_DISABLE_IMPL_REL);
-		return 0;
-	default:
-		return -EINVAL;
-	}
-}
-
-/* The port linked to a single-link queue, other than port_id, or -1. */
-static int
-evdev_queue_linked_elsewhere(const struct rte_eventdev *dev, uint8_t port_id, uint8_t queue_id)
-{
-	for (unsigned int p = 0; p < dev->conf.nb_event_ports; p++)
-		if (p != port_id && dev->links[p][queue_id] != EVENTDEV_LINK_NONE)
-			return (int)p;
-	return -1;
-}
-
-/* Common checks of link and unlink; NULL (rte_errno set) if the call must
- * not go on. */
-static struct rte_eventdev *
-evdev_link_checks(uint8_t dev_id, uint8_t port_id, const char *what)
-{
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, what);
-
-	if (dev == NULL || !evdev_port_ok(dev, port_id, what) || !dev->port_ready[port_id]) {
-		if (dev != NULL && port_id < dev->conf.nb_event_ports)
-			EVDEV_LOG(ERR, "%s: port %u is not set up (rte_event_port_setup)\n", what,
-				  port_id);
-		rte_errno = EINVAL;
-		return NULL;
-	}
-	if (dev->started && !(dev->caps & RTE_EVENT_DEV_CAP_RUNTIME_PORT_LINK)) {
-		EVDEV_LOG(ERR, "%s: event device %u is started: stop it first\n", what, dev_id);
-		rte_errno = EBUSY;
-		return NULL;
-	}
-	return dev;
-}
-
-__rte_export int
-rte_event_port_link(uint8_t dev_id, uint8_t port_id, const uint8_t queues[],
-		    const uint8_t priorities[], uint16_t nb_links)
-{
-	const char *what = "rte_event_port_link";
-	struct rte_eventdev *dev = evdev_link_checks(dev_id, port_id, what);
-	uint8_t all_queues[RTE_EVENT_MAX_QUEUES_PER_DEV];
-	uint8_t normal[RTE_EVENT_MAX_QUEUES_PER_DEV];
-	int ret;
-
-	if (dev == NULL)
-		return 0;
-	if (queues == NULL) {
-		for (unsigned int q = 0; q < dev->conf.nb_event_queues; q++)
-			all_queues[q] = (uint8_t)q;
-		queues = all_queues;
-		nb_links = dev->conf.nb_event_queues;
-	}
-	if (priorities == NULL) {
-		memset(normal, RTE_EVENT_DEV_PRIORITY_NORMAL, sizeof(normal));
-		priorities = normal;
-	}
-	for (unsigned int i = 0; i < nb_links; i++) {
-		int other;
-
-		if (queues[i] >= dev->conf.nb_event_queues || !dev->queue_ready[queues[i]]) {
-			EVDEV_LOG(ERR, "%s: port %u: queue %u does not exist or is not set up\n",
-				  what, port_id, queues[i]);
-			rte_errno = EINVAL;
-			return 0;
-		}
-		if (!(dev->queue_conf[queues[i]].event_queue_cfg & RTE_EVENT_QUEUE_CFG_SINGLE_LINK))
-			continue;
-		other = evdev_queue_linked_elsewhere(dev, port_id, queues[i]);
-		if (other >= 0) {
-			EVDEV_LOG(ERR,
-				  "%s: queue %u is single-link and already linked to port %d\n",
-				  what, queues[i], other);
-			rte_errno = EDQUOT;
-			return 0;
-		}
-	}
-	ret = dev->dev_ops->port_link(dev, port_id, queues, priorities, nb_links);
-	if (ret < 0) {
-		rte_errno = -ret;
-		return 0;
-	}
-	for (int i = 0; i < ret; i++)
-		dev->links[port_id][queues[i]] = priorities[i];
-	return ret;
-}
-
-__rte_export int
-rte_event_port_unlink(uint8_t dev_id, uint8_t port_id, uint8_t queues[], uint16_t nb_unlinks)
-{
-	const char *what = "rte_event_port_unlink";
-	struct rte_eventdev *dev = evdev_link_checks(dev_id, port_id, what);
-	uint8_t linked[RTE_EVENT_MAX_QUEUES_PER_DEV];
-	int ret;
-
-	if (dev == NULL)
-		return 0;
-	if (queues == NULL) {
-		nb_unlinks = 0;
-		for (unsigned int q = 0; q < dev->conf.nb_event_queues; q++)
-			if (dev->links[port_id][q] != EVENTDEV_LINK_NONE)
-				linked[nb_unlinks++] = (uint8_t)q;
-		queues = linked;
-	}
-	for (unsigned int i = 0; i < nb_unlinks; i++) {
-		if (queues[i] >= dev->conf.nb_event_queues) {
-			EVDEV_LOG(ERR, "%s: port %u: queue %u does not exist\n", what, port_id,
-				  queues[i]);
-			rte_errno = EINVAL;
-			return 0;
-		}
-	}
-	if (nb_unlinks == 0)
-		return 0;
-	ret = dev->dev_ops->port_unlink(dev, port_id, queues, nb_unlinks);
-	if (ret < 0) {
-		rte_errno = -ret;
-		return 0;
-	}
-	for (int i = 0; i < ret; i++)
-		dev->links[port_id][queues[i]] = EVENTDEV_LINK_NONE;
-	return ret;
-}
-
-__rte_export int
-rte_event_port_unlinks_in_progress(uint8_t dev_id, uint8_t port_id)
-{
-	struct rte_eventdev *dev =
-		evdev_get_configured(dev_id, "rte_event_port_unlinks_in_progress");
-
-	if (dev == NULL || !evdev_port_ok(dev, port_id, "rte_event_port_unlinks_in_progress"))
-		return -EINVAL;
-	if (dev->dev_ops->port_unlinks_in_progress == NULL)
-		return 0;
-	return dev->dev_ops->port_unlinks_in_progress(dev, port_id);
-}
-
-__rte_export int
-rte_event_port_links_get(uint8_t dev_id, uint8_t port_id, uint8_t queues[], uint8_t priorities[])
-{
-	struct rte_eventdev *dev = evdev_get_configured(dev_id, "rte_event_port_links_get");
-	int n = 0;
-
-	if (dev == NULL || !evdev_port_ok(dev, port_id, "rte_event_port_links_get") ||
-	    queues == NULL || priorities == NULL)
-		return -EINVAL;
-	for (unsigned int q = 0; q < dev->conf.nb_event_queues; q++) {
-		if (dev->links[port_id][q] == EVENTDEV_LINK_NONE)
-			continue;
-		queues[n] = (uint8_t)q;
-		priorities[n] = (uint8_t)dev->links[port_id][q];
-		n++;
-	}
-	return n;
 }
 
 __rte_export int

@@ -4,6 +4,7 @@
 #define _EVENTDEV_PRIVATE_H_
 
 #include <rte_log.h>
+#include <rte_service_component.h>
 
 #include "eventdev_pmd.h"
 
@@ -12,5 +13,21 @@ extern int eventdev_logtype;
 
 /* The device with this id, or NULL (logged with what, the caller's name). */
 struct rte_eventdev *evdev_get(uint8_t dev_id, const char *what);
+
+/* Add an event port set up with port_conf to the device (stopping and
+ * restarting it if started); its id in port_id. 0 or a negative errno. */
+int evdev_adapter_port_add(uint8_t dev_id, const struct rte_event_port_conf *port_conf,
+			   uint8_t *port_id, const char *what);
+/* Register fn as the service "<prefix>_<id>". */
+int evdev_adapter_service_register(const char *prefix, uint8_t id, int socket_id,
+				   rte_service_func fn, void *arg, uint32_t *service_id);
+
+/* Stop and unregister an adapter's service. */
+void evdev_adapter_service_unregister(uint32_t service_id);
+
+/* The device if it is configured, else NULL (logged). */
+struct rte_eventdev *evdev_get_configured(uint8_t dev_id, const char *what);
+/* Whether port_id is one of the configured ports (logged if not). */
+bool evdev_port_ok(const struct rte_eventdev *dev, uint8_t port_id, const char *what);
 
 #endif /* _EVENTDEV_PRIVATE_H_ */

@@ -11,7 +11,7 @@
 #       --destdir", or of "pkg-config --static" against libsluice.a; run
 #       helloworld on two lcores
 #   compat.sh helloworld BUILDDIR nohuge|huge
-#   compat.sh fwd BUILDDIR basicfwd|l2fwd|rxtx_callbacks|packet_ordering|l2fwd-jobstats|
+#   compat.sh fwd BUILDDIR basicfwd|l2fwd|l2fwd-event|rxtx_callbacks|packet_ordering|l2fwd-jobstats|
 #                          dma|sluice-skeleton|sluice-l2fwd|testpmd-MODE
 #       forward between two net_af_packet ports on veth pairs in a private
 #       network namespace; frames injected on one side must come out of the
@@ -420,6 +420,12 @@ if [ "$cmd" = fwd ]; then
 		[ "$ARG" = dma ] && src=$EX/dma/dmafwd.c
 		compile "$ARG" "$src" uninstalled || fail "$ARG does not compile"
 		prog=$tmp/$ARG ;;
+	l2fwd-event)
+		compile "$ARG" "$EX/$ARG/main.c" uninstalled "$EX/$ARG/l2fwd_common.c" \
+			"$EX/$ARG/l2fwd_event.c" "$EX/$ARG/l2fwd_event_generic.c" \
+			"$EX/$ARG/l2fwd_event_internal_port.c" "$EX/$ARG/l2fwd_poll.c" ||
+			fail "$ARG does not compile"
+		prog=$tmp/$ARG ;;
 	sluice-skeleton | sluice-l2fwd)
 		prog=$BUILD/examples/${ARG#sluice-}/$ARG ;;
 	testpmd-io | testpmd-mac | testpmd-macswap)
@@ -442,6 +448,15 @@ if [ "$cmd" = fwd ]; then
 		ready="L2FWD"
 		[ "$ARG" = l2fwd ] && ready="entering main loop on lcore 1"
 		start_app "$ready" "$prog" -l 0-1 --no-huge $vdevs -- -p 0x3 -q 1 -T 0
+		pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
+		pktio b0 a0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)" ;;
+	l2fwd-event)
+		# l2fwd's rewrite through event_sw: the Rx adapter, one worker
+		# (lcore 1) on an atomic queue, the Tx adapter; the scheduler and
+		# the adapters' services on service lcore 2
+		start_app "entering eventdev main loop on lcore 1" "$prog" --lcores 0@0,1@1,2@0 -s 0x4 \
+			--no-huge $vdevs --vdev event_sw0 -- -p 0x3 -q 1 -T 0 --mode=eventdev \
+			--eventq-sched=atomic
 		pktio a0 b0 200 128 --expect-dst 02:00:00:00:00:01 --expect-src "$(mac b1)"
 		pktio b0 a0 200 1514 --expect-dst 02:00:00:00:00:00 --expect-src "$(mac a1)" ;;
 	testpmd-io)

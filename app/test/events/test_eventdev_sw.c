@@ -15,9 +15,15 @@
 #include <rte_bus_vdev.h>
 #include <rte_cycles.h>
 #include <rte_errno.h>
+#include <rte_eth_ring.h>
+#include <rte_ethdev.h>
+#include <rte_event_eth_rx_adapter.h>
+#include <rte_event_eth_tx_adapter.h>
 #include <rte_eventdev.h>
 #include <rte_lcore.h>
 #include <rte_launch.h>
+#include <rte_mbuf.h>
+#include <rte_ring.h>
 #include <rte_service.h>
 
 #include "test.h"
@@ -528,10 +534,228 @@ out:
 	return ret;
 }
 
+#define ADAPTER_FRAMES 500
+#define ADAPTER_WAIT_S 20
+
+static uint16_t adapter_eth_port;
+#define FRAME_LEN 64
+
+/* Adapter worker: mark the frame (first byte inverted) and forward it to
+ * the Tx queue 1 for the port it came from. */
+static int
+adapter_worker(void *arg)
+{
+	uint8_t port = (uint8_t)(uintptr_t)arg;
+	struct rte_event ev[16];
+
+	while (!atomic_load(&workers_stop)) {
+		uint16_t n = rte_event_dequeue_burst(evdev, port, ev, RTE_DIM(ev), 0);
+
+		if (n == 0)
+			sched_yield();
+		for (uint16_t i = 0; i < n; i++) {
+			uint8_t *d = rte_pktmbuf_mtod(ev[i].mbuf, uint8_t *);
+
+			d[0] ^= 0xff;
+			/* the Tx adapter sends on mbuf->port, as in DPDK */
+			ev[i].mbuf->port = adapter_eth_port;
+			rte_event_eth_tx_adapter_txq_set(ev[i].mbuf, 0);
+			ev[i].op = RTE_EVENT_OP_FORWARD;
+			ev[i].queue_id = 1;
+		}
+		if (enqueue_all(port, ev, n) != 0)
+			atomic_fetch_add(&violations, 1);
+		atomic_fetch_add(&delivered[rte_lcore_id()], n);
+	}
+	return 0;
+}
+
+static int
+adapter_services_run(uint32_t rx_service, uint32_t tx_service)
+{
+	const uint32_t ids[] = {sched_service, rx_service, tx_service};
+
+	for (unsigned int i = 0; i < RTE_DIM(ids); i++) {
+		TEST_ASSERT_SUCCESS(rte_service_map_lcore_set(ids[i], SERVICE_LCORE, 1), "map");
+		TEST_ASSERT_SUCCESS(rte_service_runstate_set(ids[i], 1), "run");
+	}
+	return 0;
+}
+
+/* Event device with the worker queue 0 (atomic) and the Tx queue 1, worker
+ * ports 0 and 1; the adapters add their own ports. */
+static int
+adapter_evdev_setup(uint16_t eth_port, uint32_t *rx_service, uint32_t *tx_service)
+{
+	struct rte_event_eth_rx_adapter_queue_conf qc = {0};
+	struct rte_event_port_conf pc = {
+		.new_event_threshold = 1024, .dequeue_depth = 32, .enqueue_depth = 64};
+	uint32_t caps = 1;
+	uint8_t tx_port;
+
+	TEST_ASSERT_SUCCESS(evsw_configure(2, 2, 4096), "configure");
+	TEST_ASSERT_SUCCESS(evsw_queue(0, RTE_SCHED_TYPE_ATOMIC, 0), "queue 0");
+	TEST_ASSERT_SUCCESS(evsw_queue(1, 0, RTE_EVENT_QUEUE_CFG_SINGLE_LINK), "queue 1");
+	for (uint8_t p = 0; p < 2; p++) {
+		TEST_ASSERT_SUCCESS(evsw_port(p, 1024), "port %u", p);
+		TEST_ASSERT_SUCCESS(evsw_link(p, 0), "link %u", p);
+	}
+	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_caps_get(evdev, eth_port, &caps), "caps");
+	TEST_ASSERT_EQUAL(caps, 0u, "a software device has no internal port");
+	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_create(0, evdev, &pc), "rx adapter");
+	TEST_ASSERT_EQUAL(rte_event_eth_rx_adapter_service_id_get(0, rx_service), -ESRCH,
+			  "no service before a queue");
+	qc.ev.queue_id = 0;
+	qc.ev.sched_type = RTE_SCHED_TYPE_ATOMIC;
+	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_queue_add(0, eth_port, -1, &qc), "rx queue");
+	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_service_id_get(0, rx_service), "rx service");
+	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_create(0, evdev, &pc), "tx adapter");
+	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_queue_add(0, eth_port, -1), "tx queue");
+	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_service_id_get(0, tx_service), "tx service");
+	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_event_port_get(0, &tx_port), "tx port");
+	TEST_ASSERT_EQUAL(tx_port, 3, "the adapters added ports 2 and 3");
+	TEST_ASSERT_SUCCESS(evsw_link(tx_port, 1), "link the Tx adapter");
+	TEST_ASSERT_SUCCESS(
+		rte_event_port_links_get(evdev, 0, (uint8_t[RTE_EVENT_MAX_QUEUES_PER_DEV]){0},
+					 (uint8_t[RTE_EVENT_MAX_QUEUES_PER_DEV]){0}) == 1
+			? 0
+			: -1,
+		"worker links kept across the adapters' reconfigurations");
+	TEST_ASSERT_SUCCESS(adapter_services_run(*rx_service, *tx_service), "services");
+	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_start(0), "rx start");
+	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_start(0), "tx start");
+	TEST_ASSERT_SUCCESS(rte_event_dev_start(evdev), "start");
+	return 0;
+}
+
+static int
+adapter_frames_send(struct rte_mempool *mp, struct rte_ring *in)
+{
+	for (uint32_t i = 0; i < ADAPTER_FRAMES; i++) {
+		struct rte_mbuf *m = rte_pktmbuf_alloc(mp);
+		uint8_t *d;
+
+		TEST_ASSERT_NOT_NULL(m, "mbuf %u", i);
+		d = (uint8_t *)rte_pktmbuf_append(m, FRAME_LEN);
+		for (unsigned int b = 0; b < FRAME_LEN; b++)
+			d[b] = (uint8_t)(i + b);
+		memcpy(d + 4, &i, sizeof(i));
+		TEST_ASSERT_SUCCESS(rte_ring_enqueue(in, m), "frame %u: the Rx ring is full", i);
+	}
+	return 0;
+}
+
+/* Every frame out once, in order (one flow through an atomic queue),
+ * marked by the worker and otherwise as sent. */
+static int
+adapter_frames_check(struct rte_ring *out)
+{
+	uint64_t deadline = rte_get_timer_cycles() + ADAPTER_WAIT_S * rte_get_timer_hz();
+	uint32_t got = 0;
+
+	while (got < ADAPTER_FRAMES && rte_get_timer_cycles() < deadline) {
+		struct rte_mbuf *m;
+		const uint8_t *d;
+		uint32_t seq;
+
+		if (rte_ring_dequeue(out, (void **)&m) != 0) {
+			sched_yield();
+			continue;
+		}
+		d = rte_pktmbuf_mtod(m, const uint8_t *);
+		memcpy(&seq, d + 4, sizeof(seq));
+		TEST_ASSERT_EQUAL(seq, got, "frame %u out as frame %u", seq, got);
+		TEST_ASSERT_EQUAL(rte_pktmbuf_pkt_len(m), (uint32_t)FRAME_LEN, "length");
+		TEST_ASSERT_EQUAL(d[0], (uint8_t) ~(uint8_t)seq, "frame %u not marked", seq);
+		for (unsigned int b = 8; b < FRAME_LEN; b++)
+			TEST_ASSERT_EQUAL(d[b], (uint8_t)(seq + b), "frame %u byte %u", seq, b);
+		rte_pktmbuf_free(m);
+		got++;
+	}
+	TEST_ASSERT_EQUAL(got, (uint32_t)ADAPTER_FRAMES, "frames out");
+	return 0;
+}
+
+/* net_ring frames -> Rx adapter -> two workers -> Tx adapter -> net_ring. */
+static int
+test_evsw_adapters(void)
+{
+	struct rte_event_eth_rx_adapter_stats rxs;
+	struct rte_event_eth_tx_adapter_stats txs;
+	struct rte_mempool *mp = NULL;
+	struct rte_ring *in = NULL, *out = NULL;
+	struct rte_eth_conf conf = {0};
+	uint32_t rx_service = 0, tx_service = 0;
+	int port = -1, ret = TEST_FAILED;
+
+	if (!enough_lcores())
+		return TEST_SKIPPED;
+	shared_reset();
+	mp = rte_pktmbuf_pool_create("evsw_mp", 1023, 32, 0, RTE_MBUF_DEFAULT_BUF_SIZE,
+				     (int)rte_socket_id());
+	in = rte_ring_create("evsw_in", 1024, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
+	out = rte_ring_create("evsw_out", 1024, SOCKET_ID_ANY, RING_F_SP_ENQ | RING_F_SC_DEQ);
+	if (mp == NULL || in == NULL || out == NULL)
+		goto out;
+	port = rte_eth_from_rings("evsw_net", &in, 1, &out, 1, 0);
+	if (port < 0 || rte_eth_dev_configure((uint16_t)port, 1, 1, &conf) != 0 ||
+	    rte_eth_rx_queue_setup((uint16_t)port, 0, 0, SOCKET_ID_ANY, NULL, mp) != 0 ||
+	    rte_eth_tx_queue_setup((uint16_t)port, 0, 0, SOCKET_ID_ANY, NULL) != 0 ||
+	    rte_eth_dev_start((uint16_t)port) != 0)
+		goto out;
+	if (evsw_create() != 0 ||
+	    adapter_evdev_setup((uint16_t)port, &rx_service, &tx_service) != 0)
+		goto out_adapters;
+	rte_eal_remote_launch(adapter_worker, (void *)0, WORKER_A);
+	rte_eal_remote_launch(adapter_worker, (void *)1, WORKER_B);
+	if (adapter_frames_send(mp, in) != 0 || adapter_frames_check(out) != 0) {
+		rte_event_eth_rx_adapter_stats_get(0, &rxs);
+		printf("adapters: rx adapter polled %" PRIu64 " times, %" PRIu64 " frames\n",
+		       rxs.rx_poll_count, rxs.rx_packets);
+		rte_event_dev_dump(evdev, stdout);
+		workers_join();
+		goto out_adapters;
+	}
+	workers_join();
+	rte_event_eth_rx_adapter_stats_get(0, &rxs);
+	rte_event_eth_tx_adapter_stats_get(0, &txs);
+	printf("adapters: rx %" PRIu64 " enqueued %" PRIu64 ", tx %" PRIu64 " dropped %" PRIu64
+	       "; worker A %u, worker B %u\n",
+	       rxs.rx_packets, rxs.rx_enq_count, txs.tx_packets, txs.tx_dropped,
+	       atomic_load(&delivered[WORKER_A]), atomic_load(&delivered[WORKER_B]));
+	if (rxs.rx_packets == ADAPTER_FRAMES && rxs.rx_enq_count == ADAPTER_FRAMES &&
+	    txs.tx_packets == ADAPTER_FRAMES && txs.tx_dropped == 0 &&
+	    atomic_load(&violations) == 0 && delivered_total() == ADAPTER_FRAMES)
+		ret = TEST_SUCCESS;
+out_adapters:
+	rte_event_eth_rx_adapter_stop(0);
+	rte_event_eth_tx_adapter_stop(0);
+	rte_event_eth_rx_adapter_queue_del(0, (uint16_t)port, -1);
+	rte_event_eth_tx_adapter_queue_del(0, (uint16_t)port, -1);
+	rte_event_eth_rx_adapter_free(0);
+	rte_event_eth_tx_adapter_free(0);
+	rte_service_map_lcore_set(rx_service, SERVICE_LCORE, 0);
+	rte_service_map_lcore_set(tx_service, SERVICE_LCORE, 0);
+	evsw_destroy();
+out:
+	if (port >= 0) {
+		rte_eth_dev_stop((uint16_t)port);
+		rte_eth_dev_close((uint16_t)port);
+	}
+	rte_ring_free(in);
+	rte_ring_free(out);
+	rte_mempool_free(mp);
+	return ret;
+}
+
 static const struct test_case evsw_cases[] = {
-	TEST_CASE(test_evsw_bad_config), TEST_CASE(test_evsw_backpressure),
-	TEST_CASE(test_evsw_atomic),	 TEST_CASE(test_evsw_ordered),
-	TEST_CASE(test_evsw_parallel),	 TEST_CASES_END(),
+	TEST_CASE(test_evsw_bad_config),
+	TEST_CASE(test_evsw_backpressure),
+	TEST_CASE(test_evsw_atomic),
+	TEST_CASE(test_evsw_ordered),
+	TEST_CASE(test_evsw_parallel),
+	TEST_CASE(test_evsw_adapters),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(eventdev_sw, TEST_SUITE_EAL, evsw_cases);

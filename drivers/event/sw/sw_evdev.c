@@ -83,7 +83,7 @@ sw_configure(struct rte_eventdev *dev)
 {
 	struct sw_evdev *sw = sw_evdev_of(dev);
 
-	sw_free_all(sw);
+	/* the library released the ports and queues that do not stay */
 	sw->nb_queues = dev->conf.nb_event_queues;
 	sw->nb_ports = dev->conf.nb_event_ports;
 	sw->nb_events_limit = dev->conf.nb_events_limit;

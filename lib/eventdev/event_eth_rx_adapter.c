@@ -1,0 +1,532 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/*
+ * Ethernet Rx adapter for event devices without an internal port: a
+ * service polls the added Rx queues round-robin and enqueues one NEW event
+ * a packet through the adapter's own event port. Events the device refuses
+ * (back-pressure) wait in the adapter and go first next time; meanwhile no
+ * queue is polled, so packets stay in the NIC rather than being dropped.
+ * The control path and the service share the queue list under a lock the
+ * service only tries.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include <rte_ethdev.h>
+#include <rte_event_eth_rx_adapter.h>
+#include <rte_malloc.h>
+#include <rte_spinlock.h>
+
+#include "eal_private.h"
+#include "eventdev_private.h"
+
+#define RXA_BURST 32
+#define RXA_BUF_SIZE (4 * RXA_BURST)
+#define RXA_SERVICE "rte_event_eth_rx_adapter"
+
+struct rxa_queue {
+	uint16_t eth_port;
+	uint16_t rxq;
+	struct rte_event_eth_rx_adapter_queue_conf conf;
+	struct rte_event_eth_rx_adapter_queue_stats stats;
+};
+
+struct rxa {
+	uint8_t id;
+	uint8_t dev_id;
+	uint8_t event_port;
+	bool have_port;
+	rte_event_eth_rx_adapter_conf_cb conf_cb;
+	void *conf_arg;
+	struct rte_event_port_conf port_conf;
+	uint32_t max_nb_rx;
+	uint32_t service_id;
+	bool have_service;
+	bool started;
+	rte_spinlock_t lock;
+	struct rxa_queue *queues;
+	unsigned int nb_queues;
+	unsigned int next;
+	struct rte_event_eth_rx_adapter_stats stats;
+	rte_event_eth_rx_adapter_cb_fn cb;
+	void *cb_arg;
+	uint16_t cb_port;
+	uint16_t buf_n;
+	struct rte_event buf[RXA_BUF_SIZE];
+};
+
+static struct rxa *rxa_table[RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE];
+
+static struct rxa *
+rxa_get(uint8_t id, const char *what)
+{
+	if (id >= RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE || rxa_table[id] == NULL) {
+		EVDEV_LOG(ERR, "%s: no Rx adapter %u (create it first)\n", what, id);
+		return NULL;
+	}
+	return rxa_table[id];
+}
+
+static int
+rxa_default_conf_cb(uint8_t id __rte_unused, uint8_t dev_id,
+		    struct rte_event_eth_rx_adapter_conf *conf, void *arg)
+{
+	struct rxa *a = arg;
+	int ret = evdev_adapter_port_add(dev_id, &a->port_conf, &conf->event_port_id,
+					 "rte_event_eth_rx_adapter_queue_add");
+
+	conf->max_nb_rx = 128;
+	return ret;
+}
+
+/* Flow id of a packet without a configured one: the NIC's RSS hash when
+ * it gave one, so that atomic queues keep each connection in order. */
+static uint32_t
+rxa_flow_id(const struct rte_mbuf *m, const struct rxa_queue *q)
+{
+	if (q->conf.rx_queue_flags & RTE_EVENT_ETH_RX_ADAPTER_QUEUE_FLOW_ID_VALID)
+		return q->conf.ev.flow_id;
+	if (m->ol_flags & RTE_MBUF_F_RX_RSS_HASH)
+		return m->hash.rss;
+	return ((uint32_t)q->eth_port << 8) ^ q->rxq;
+}
+
+/* Hand what waits in the buffer to the device; true if it is empty. */
+static bool
+rxa_flush(struct rxa *a)
+{
+	uint16_t n;
+
+	if (a->buf_n == 0)
+		return true;
+	n = rte_event_enqueue_new_burst(a->dev_id, a->event_port, a->buf, a->buf_n);
+	a->stats.rx_enq_count += n;
+	if (n < a->buf_n) {
+		a->stats.rx_enq_retry++;
+		memmove(a->buf, a->buf + n, (size_t)(a->buf_n - n) * sizeof(a->buf[0]));
+	}
+	a->buf_n = (uint16_t)(a->buf_n - n);
+	return a->buf_n == 0;
+}
+
+static uint32_t
+rxa_poll_queue(struct rxa *a, struct rxa_queue *q)
+{
+	struct rte_mbuf *pkts[RXA_BURST];
+	uint16_t n = rte_eth_rx_burst(q->eth_port, q->rxq, pkts, RXA_BURST);
+	struct rte_event *ev = &a->buf[a->buf_n];
+
+	q->stats.rx_poll_count++;
+	a->stats.rx_poll_count++;
+	for (uint16_t i = 0; i < n; i++) {
+		ev[i] = q->conf.ev;
+		ev[i].op = RTE_EVENT_OP_NEW;
+		ev[i].event_type = RTE_EVENT_TYPE_ETHDEV;
+		ev[i].flow_id = rxa_flow_id(pkts[i], q) & 0xfffff;
+		ev[i].mbuf = pkts[i];
+	}
+	if (n > 0 && a->cb != NULL && a->cb_port == q->eth_port) {
+		uint16_t dropped = 0;
+		uint16_t kept = a->cb(q->eth_port, q->rxq, RXA_BUF_SIZE, a->buf_n, ev, n, a->cb_arg,
+				      &dropped);
+
+		a->stats.rx_dropped += dropped;
+		q->stats.rx_dropped += dropped;
+		n = RTE_MIN(kept, n);
+	}
+	a->buf_n = (uint16_t)(a->buf_n + n);
+	q->stats.rx_packets += n;
+	a->stats.rx_packets += n;
+	return n;
+}
+
+static int32_t
+rxa_service(void *arg)
+{
+	struct rxa *a = arg;
+	uint32_t got = 0;
+
+	if (!rte_spinlock_trylock(&a->lock))
+		return -EAGAIN;
+	if (!a->started || !rxa_flush(a)) {
+		rte_spinlock_unlock(&a->lock);
+		return -EAGAIN;
+	}
+	for (unsigned int k = 0; k < a->nb_queues && got < a->max_nb_rx; k++) {
+		struct rxa_queue *q = &a->queues[a->next];
+
+		a->next = (a->next + 1) % a->nb_queues;
+		if (a->buf_n + RXA_BURST > RXA_BUF_SIZE && !rxa_flush(a))
+			break;
+		got += rxa_poll_queue(a, q);
+	}
+	rxa_flush(a);
+	rte_spinlock_unlock(&a->lock);
+	return got > 0 ? 0 : -EAGAIN;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_create_ext(uint8_t id, uint8_t dev_id,
+				    rte_event_eth_rx_adapter_conf_cb conf_cb, void *conf_arg)
+{
+	struct rxa *a;
+
+	if (id >= RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE || conf_cb == NULL ||
+	    evdev_get(dev_id, "rte_event_eth_rx_adapter_create") == NULL) {
+		EVDEV_LOG(ERR,
+			  "rte_event_eth_rx_adapter_create: id %u (0..%d), device %u or "
+			  "callback not valid\n",
+			  id, RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE - 1, dev_id);
+		return -EINVAL;
+	}
+	if (rxa_table[id] != NULL) {
+		EVDEV_LOG(ERR, "rte_event_eth_rx_adapter_create: Rx adapter %u exists\n", id);
+		return -EEXIST;
+	}
+	a = rte_zmalloc_socket("rx_adapter", sizeof(*a), RTE_CACHE_LINE_SIZE,
+			       rte_event_dev_socket_id(dev_id));
+	if (a == NULL)
+		return -ENOMEM;
+	a->id = id;
+	a->dev_id = dev_id;
+	a->conf_cb = conf_cb;
+	a->conf_arg = conf_arg;
+	rte_spinlock_init(&a->lock);
+	rxa_table[id] = a;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_port_conf *port_config)
+{
+	int ret;
+
+	if (port_config == NULL)
+		return -EINVAL;
+	ret = rte_event_eth_rx_adapter_create_ext(id, dev_id, rxa_default_conf_cb, NULL);
+	if (ret == 0) {
+		rxa_table[id]->conf_arg = rxa_table[id];
+		rxa_table[id]->port_conf = *port_config;
+	}
+	return ret;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_create_with_params(uint8_t id, uint8_t dev_id,
+					    struct rte_event_port_conf *port_config,
+					    struct rte_event_eth_rx_adapter_params *params)
+{
+	/* the adapter's buffer has a fixed size; params only need to be sane */
+	if (params != NULL && params->use_queue_event_buf && params->event_buf_size != 0)
+		return -EINVAL;
+	return rte_event_eth_rx_adapter_create(id, dev_id, port_config);
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_free(uint8_t id)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_free");
+
+	if (a == NULL)
+		return -EINVAL;
+	if (a->nb_queues > 0) {
+		EVDEV_LOG(ERR,
+			  "rte_event_eth_rx_adapter_free: Rx adapter %u still has %u queues "
+			  "(rte_event_eth_rx_adapter_queue_del)\n",
+			  id, a->nb_queues);
+		return -EBUSY;
+	}
+	if (a->have_service)
+		evdev_adapter_service_unregister(a->service_id);
+	rte_free(a->queues);
+	rte_free(a);
+	rxa_table[id] = NULL;
+	return 0;
+}
+
+/* The event port and the service, at the first queue added. */
+static int
+rxa_service_init(struct rxa *a)
+{
+	struct rte_event_eth_rx_adapter_conf conf = {0};
+	int ret;
+
+	if (a->have_service)
+		return 0;
+	ret = a->conf_cb(a->id, a->dev_id, &conf, a->conf_arg);
+	if (ret < 0)
+		return ret;
+	a->event_port = conf.event_port_id;
+	a->max_nb_rx = conf.max_nb_rx != 0 ? conf.max_nb_rx : UINT32_MAX;
+	a->have_port = true;
+	ret = evdev_adapter_service_register(RXA_SERVICE, a->id, rte_event_dev_socket_id(a->dev_id),
+					     rxa_service, a, &a->service_id);
+	if (ret < 0)
+		return ret;
+	a->have_service = true;
+	rte_service_component_runstate_set(a->service_id, 1);
+	return 0;
+}
+
+static int
+rxa_queue_find(const struct rxa *a, uint16_t port, uint16_t rxq)
+{
+	for (unsigned int i = 0; i < a->nb_queues; i++)
+		if (a->queues[i].eth_port == port && a->queues[i].rxq == rxq)
+			return (int)i;
+	return -1;
+}
+
+static int
+rxa_queue_add_one(struct rxa *a, uint16_t port, uint16_t rxq,
+		  const struct rte_event_eth_rx_adapter_queue_conf *conf)
+{
+	int i = rxa_queue_find(a, port, rxq);
+	struct rxa_queue *q;
+
+	if (i < 0) {
+		q = rte_realloc(a->queues, (a->nb_queues + 1) * sizeof(*q), 0);
+		if (q == NULL)
+			return -ENOMEM;
+		a->queues = q;
+		i = (int)a->nb_queues++;
+	}
+	q = &a->queues[i];
+	memset(q, 0, sizeof(*q));
+	q->eth_port = port;
+	q->rxq = rxq;
+	q->conf = *conf;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t rx_queue_id,
+				   const struct rte_event_eth_rx_adapter_queue_conf *conf)
+{
+	const char *what = "rte_event_eth_rx_adapter_queue_add";
+	struct rxa *a = rxa_get(id, what);
+	struct rte_eventdev *dev;
+	struct rte_eth_dev_info info;
+	int ret = 0;
+
+	if (a == NULL || conf == NULL || !rte_eth_dev_is_valid_port(eth_dev_id) ||
+	    rte_eth_dev_info_get(eth_dev_id, &info) != 0)
+		return -EINVAL;
+	dev = evdev_get(a->dev_id, what);
+	if (rx_queue_id >= (int32_t)info.nb_rx_queues || rx_queue_id < -1) {
+		EVDEV_LOG(ERR, "%s: port %u has %u Rx queues, not %d (-1: all)\n", what, eth_dev_id,
+			  info.nb_rx_queues, rx_queue_id);
+		return -EINVAL;
+	}
+	if (dev == NULL || !dev->configured || conf->ev.queue_id >= dev->conf.nb_event_queues ||
+	    conf->ev.sched_type > RTE_SCHED_TYPE_PARALLEL) {
+		EVDEV_LOG(ERR, "%s: event queue %u or schedule type %u is not valid\n", what,
+			  conf->ev.queue_id, conf->ev.sched_type);
+		return -EINVAL;
+	}
+	if (conf->rx_queue_flags & RTE_EVENT_ETH_RX_ADAPTER_QUEUE_EVENT_VECTOR) {
+		EVDEV_LOG(ERR,
+			  "%s: event vectors need RTE_EVENT_ETH_RX_ADAPTER_CAP_EVENT_VECTOR, "
+			  "which no Sluice event device has\n",
+			  what);
+		return -EINVAL;
+	}
+	ret = rxa_service_init(a);
+	if (ret < 0)
+		return ret;
+	rte_spinlock_lock(&a->lock);
+	for (uint16_t q = 0; q < info.nb_rx_queues && ret == 0; q++)
+		if (rx_queue_id < 0 || q == rx_queue_id)
+			ret = rxa_queue_add_one(a, eth_dev_id, q, conf);
+	rte_spinlock_unlock(&a->lock);
+	return ret;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t rx_queue_id)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_queue_del");
+	unsigned int kept = 0;
+
+	if (a == NULL || !rte_eth_dev_is_valid_port(eth_dev_id))
+		return -EINVAL;
+	rte_spinlock_lock(&a->lock);
+	for (unsigned int i = 0; i < a->nb_queues; i++) {
+		const struct rxa_queue *q = &a->queues[i];
+
+		if (q->eth_port == eth_dev_id && (rx_queue_id < 0 || q->rxq == rx_queue_id))
+			continue;
+		a->queues[kept++] = *q;
+	}
+	a->nb_queues = kept;
+	a->next = 0;
+	rte_spinlock_unlock(&a->lock);
+	return 0;
+}
+
+static int
+rxa_set_started(uint8_t id, bool on, const char *what)
+{
+	struct rxa *a = rxa_get(id, what);
+
+	if (a == NULL)
+		return -EINVAL;
+	rte_spinlock_lock(&a->lock);
+	a->started = on;
+	rte_spinlock_unlock(&a->lock);
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_start(uint8_t id)
+{
+	return rxa_set_started(id, true, "rte_event_eth_rx_adapter_start");
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_stop(uint8_t id)
+{
+	return rxa_set_started(id, false, "rte_event_eth_rx_adapter_stop");
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_stats_get(uint8_t id, struct rte_event_eth_rx_adapter_stats *stats)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_stats_get");
+
+	if (a == NULL || stats == NULL)
+		return -EINVAL;
+	rte_spinlock_lock(&a->lock);
+	*stats = a->stats;
+	stats->rx_event_buf_count = a->buf_n;
+	stats->rx_event_buf_size = RXA_BUF_SIZE;
+	rte_spinlock_unlock(&a->lock);
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_stats_reset(uint8_t id)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_stats_reset");
+
+	if (a == NULL)
+		return -EINVAL;
+	rte_spinlock_lock(&a->lock);
+	memset(&a->stats, 0, sizeof(a->stats));
+	for (unsigned int i = 0; i < a->nb_queues; i++)
+		memset(&a->queues[i].stats, 0, sizeof(a->queues[i].stats));
+	rte_spinlock_unlock(&a->lock);
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_service_id_get(uint8_t id, uint32_t *service_id)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_service_id_get");
+
+	if (a == NULL || service_id == NULL)
+		return -EINVAL;
+	if (!a->have_service)
+		return -ESRCH;
+	*service_id = a->service_id;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_event_port_get(uint8_t id, uint8_t *event_port_id)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_event_port_get");
+
+	if (a == NULL || event_port_id == NULL || !a->have_port)
+		return -EINVAL;
+	*event_port_id = a->event_port;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_cb_register(uint8_t id, uint16_t eth_dev_id,
+				     rte_event_eth_rx_adapter_cb_fn cb_fn, void *cb_arg)
+{
+	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_cb_register");
+
+	if (a == NULL || !rte_eth_dev_is_valid_port(eth_dev_id))
+		return -EINVAL;
+	rte_spinlock_lock(&a->lock);
+	a->cb = cb_fn;
+	a->cb_arg = cb_arg;
+	a->cb_port = eth_dev_id;
+	rte_spinlock_unlock(&a->lock);
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_vector_limits_get(uint8_t dev_id, uint16_t eth_port_id,
+					   struct rte_event_eth_rx_adapter_vector_limits *limits)
+{
+	if (evdev_get(dev_id, "rte_event_eth_rx_adapter_vector_limits_get") == NULL ||
+	    !rte_eth_dev_is_valid_port(eth_port_id) || limits == NULL)
+		return -EINVAL;
+	return -ENOTSUP; /* no event vectors */
+}
+
+/* The added queue (port, rxq) of adapter id, or NULL. */
+static struct rxa_queue *
+rxa_queue_get(uint8_t id, uint16_t port, uint16_t rxq, const char *what)
+{
+	struct rxa *a = rxa_get(id, what);
+	int i = a != NULL ? rxa_queue_find(a, port, rxq) : -1;
+
+	return i >= 0 ? &a->queues[i] : NULL;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_queue_conf_get(uint8_t id, uint16_t eth_dev_id, uint16_t rx_queue_id,
+					struct rte_event_eth_rx_adapter_queue_conf *queue_conf)
+{
+	struct rxa_queue *q = rxa_queue_get(id, eth_dev_id, rx_queue_id,
+					    "rte_event_eth_rx_adapter_queue_conf_get");
+
+	if (q == NULL || queue_conf == NULL)
+		return -EINVAL;
+	*queue_conf = q->conf;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_queue_stats_get(uint8_t id, uint16_t eth_dev_id, uint16_t rx_queue_id,
+					 struct rte_event_eth_rx_adapter_queue_stats *stats)
+{
+	struct rxa_queue *q = rxa_queue_get(id, eth_dev_id, rx_queue_id,
+					    "rte_event_eth_rx_adapter_queue_stats_get");
+
+	if (q == NULL || stats == NULL)
+		return -EINVAL;
+	*stats = q->stats;
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_queue_stats_reset(uint8_t id, uint16_t eth_dev_id, uint16_t rx_queue_id)
+{
+	struct rxa_queue *q = rxa_queue_get(id, eth_dev_id, rx_queue_id,
+					    "rte_event_eth_rx_adapter_queue_stats_reset");
+
+	if (q == NULL)
+		return -EINVAL;
+	memset(&q->stats, 0, sizeof(q->stats));
+	return 0;
+}
+
+__rte_export int
+rte_event_eth_rx_adapter_instance_get(uint16_t eth_dev_id, uint16_t rx_queue_id,
+				      uint8_t *rxa_inst_id)
+{
+	if (rxa_inst_id == NULL)
+		return -EINVAL;
+	for (uint8_t id = 0; id < RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE; id++)
+		if (rxa_table[id] != NULL &&
+		    rxa_queue_find(rxa_table[id], eth_dev_id, rx_queue_id) >= 0) {
+			*rxa_inst_id = id;
+			return 0;
+		}
+	return -EINVAL;
+}
