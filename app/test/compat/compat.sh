@@ -728,16 +728,9 @@ l3fwd_build() {
 	local d=$EX/l3fwd srcs
 	mapfile -t srcs < <(grep -o "'[^']*\.c'" "$d/meson.build" | tr -d "'" | sed "s|^|$d/|")
 	[ "$1" = uninstalled ] || install_dest
-	if ! compile l3fwd "${srcs[0]}" "$1" "${srcs[@]:1}" -I"$d" -I"$EX/common" \
-		-DALLOW_EXPERIMENTAL_API -Werror=implicit-function-declaration -Werror=int-conversion; then
-		# its poll mode shares the program with --mode=eventdev
-		local missing
-		missing=$(grep -o "undefined reference to \`[a-z_0-9]*'" "$tmp/l3fwd.cc.log" | sort -u)
-		[ -n "$missing" ] && ! grep -qv "to \`rte_event_" <<<"$missing" &&
-			skip "libsluice lacks event device functions l3fwd links against:" \
-				"$(grep -o "rte_event[a-z_0-9]*" <<<"$missing" | tr '\n' ' ')"
+	compile l3fwd "${srcs[0]}" "$1" "${srcs[@]:1}" -I"$d" -I"$EX/common" -DALLOW_EXPERIMENTAL_API \
+		-Werror=implicit-function-declaration -Werror=int-conversion ||
 		fail "l3fwd does not compile against libsluice ($1)"
-	fi
 	if [ "$1" = static ]; then
 		ldd "$tmp/l3fwd" | grep -q libsluice && fail "static l3fwd still needs libsluice.so"
 	fi
