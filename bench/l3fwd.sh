@@ -82,11 +82,19 @@ run_one() {
 		--config="(0,0,1),(1,0,1)" --eth-dest=1,02:00:00:00:0d:01 --lookup="$mode" \
 		>"$tmp/app.log" 2>&1 &
 	APP_PID=$!
-	for _ in $(seq 100); do
+	# DPDK's EM start-up (two 4M-entry tables) can take over 10 s here
+	for _ in $(seq 300); do
 		grep -q "entering main loop" "$tmp/app.log" && break
 		kill -0 "$APP_PID" 2>/dev/null || die "$side l3fwd exited: $(tail -3 "$tmp/app.log")"
 		sleep 0.1
 	done
+	if ! grep -q "entering main loop" "$tmp/app.log"; then
+		# a run that did not start is left out, not counted as 0
+		echo "$mode $side left out: l3fwd not forwarding after 30 s: $(tail -2 "$tmp/app.log")" >&2
+		stop "$APP_PID"
+		APP_PID=
+		return
+	fi
 	for i in tp0 tp1; do ip -n "$NS" link set "$i" up; done
 	ip netns exec "$NS" "$GEN" --lcores 0@0,1@0 --no-huge -m 256 --no-pci \
 		--file-prefix "${NS}gen" --vdev net_af_packet0,iface=tp0 -- --forward-mode=txonly \
