@@ -18,6 +18,8 @@
 #   capture   bench/capture.sh    the fraction of that forwarding rate kept
 #                                 while sluice-dumpcap / dpdk-dumpcap capture
 #                                 every packet with -s 64 to a tmpfs (root)
+#   l3fwd     bench/l3fwd.sh      DPDK's l3fwd built against each, lpm and
+#                                 em, between two net_tap ports (root)
 #   startup   bench/startup.sh    EAL start-up time and max RSS at -m 256,
 #                                 1024, 2048 with 2 MiB hugepages
 #   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
@@ -35,7 +37,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool lookup acl testpmd burst capture startup vm"]
+#                         [-s "ring mempool lookup acl testpmd burst capture l3fwd startup vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -53,7 +55,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool lookup acl testpmd burst capture startup vm"
+ONLY="ring mempool lookup acl testpmd burst capture l3fwd startup vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -64,7 +66,7 @@ while getopts "b:o:r:t:s:nh" o; do
 	t) SECS=$OPTARG ;;
 	s) ONLY=$OPTARG ;;
 	n) NOVM=1 ;;
-	*) sed -n '3,47p' "$0"; exit 2 ;;
+	*) sed -n '3,/^set -u$/{/^set -u$/!p}' "$0"; exit 2 ;;
 	esac
 done
 MEMPOOL_SECTION=${MEMPOOL_SECTION:-nocache}
@@ -274,6 +276,20 @@ if want capture; then
 	fi
 fi
 
+# --- l3fwd on net_tap --------------------------------------------------
+if want l3fwd; then
+	log "l3fwd: bench/l3fwd.sh, $ROUNDS rounds of ${SECS} s, lpm and em"
+	if bash bench/l3fwd.sh -b "$build_name" -r "$ROUNDS" -t "$SECS" >"$tmp/l3fwd.out" 2>"$tmp/l3fwd.err"; then
+		# "l3fwd MODE SLUICE DPDK RATIO"
+		awk '$1 == "l3fwd" && NF == 5 { print $2 "\t" $3 "\t" $4 }' "$tmp/l3fwd.out" |
+		while IFS=$'\t' read -r m o d; do
+			row l3fwd "$m: DPDK's l3fwd between two net_tap ports, 64-byte UDP" Mpps higher "$o" "$d"
+		done
+	else
+		note "l3fwd: bench/l3fwd.sh failed: $(tail -1 "$tmp/l3fwd.err")"
+	fi
+fi
+
 # --- start-up --------------------------------------------------------------
 if want startup; then
 	log "startup: bench/startup.sh, $ROUNDS rounds"
@@ -403,7 +419,10 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "\`-i 0 -s 64\` writing to a tmpfs, the rate with over the rate without"
 	echo "(\`bench/capture.sh\`; dpdk-dumpcap gets the mempool driver dpdk-testpmd links"
 	echo "preloaded, or their mempool ops differ and every copy fails); startup: helloworld with"
-	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`)."
+	echo "\`-l 0-1 -m SIZE --in-memory --no-pci\` on 2 MiB hugepages (\`bench/startup.sh\`);"
+	echo "l3fwd: DPDK's examples/l3fwd built against each with the same flags, on lcore 1"
+	echo "between two net_tap ports, fed by dpdk-testpmd txonly on the kernel side of one,"
+	echo "counted on the kernel side of the other, ${SECS} s a run (\`bench/l3fwd.sh\`)."
 	if [ ${#plots[@]} -gt 0 ]; then
 		echo
 		echo "## Plots"

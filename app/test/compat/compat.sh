@@ -77,6 +77,17 @@
 #       first profile lcores 1-5 each run their one service; its second
 #       profile must leave three service lcores (1-3), and no return value
 #       may surprise it
+#   compat.sh l3fwd BUILDDIR LOOKUP [uninstalled|installed|static]
+#       DPDK's l3fwd (built with the flags of that .pc, uninstalled by
+#       default) between two net_tap ports, --lookup=LOOKUP (lpm, em, fib,
+#       acl; lpm-file: lpm with route files instead of its built-in
+#       table; acl with small rule files): l3fwd_peer.py's frames must come
+#       out of the port of their route with the MAC rewrite (--eth-dest,
+#       the port's MAC) and IPv4's TTL and checksum updated, byte for byte,
+#       or be dropped; the ports' counters (sluice-proc-info) must agree;
+#       LOOKUP-eventdev: the same in --mode=eventdev on event_sw0 (lpm
+#       and fib: with em and acl DPDK's l3fwd 22.11 crashes in this mode,
+#       on DPDK as well)
 #
 # Exit 77 (skipped) when a prerequisite of the machine is missing.
 set -u
@@ -139,6 +150,13 @@ compile() {
 		grep -E 'error|undefined' "$tmp/$name.cc.log" | head -20
 		return 1
 	}
+}
+
+# install_dest: libsluice installed under $tmp/dest, for compile's
+# installed and static modes
+install_dest() {
+	meson install -C "$BUILD" --destdir "$tmp/dest" --no-rebuild >"$tmp/install.log" 2>&1 ||
+		fail "meson install --destdir failed: $(tail -3 "$tmp/install.log")"
 }
 
 hello_check() {
@@ -273,10 +291,7 @@ simple_mp)
 	exit 0
 	;;
 build)
-	if [ "$ARG" != uninstalled ]; then
-		meson install -C "$BUILD" --destdir "$tmp/dest" --no-rebuild >"$tmp/install.log" 2>&1 ||
-			fail "meson install --destdir failed: $(tail -3 "$tmp/install.log")"
-	fi
+	[ "$ARG" != uninstalled ] && install_dest
 	for ex in helloworld/main.c skeleton/basicfwd.c l2fwd/main.c; do
 		compile "$(dirname $ex)" "$EX/$ex" "$ARG" || fail "$ex does not compile against libsluice ($ARG)"
 		echo "compiled $ex ($ARG)"
@@ -460,7 +475,7 @@ service_cores)
 	echo "service_cores: lcores 1-5 each ran their own service; the next profile kept lcores 1-3"
 	exit 0
 	;;
-lsi | ipfrag | qos_meter | ipv4_multicast)
+lsi | ipfrag | qos_meter | ipv4_multicast | l3fwd)
 	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces and tap devices"
 	command -v ip >/dev/null || skip "needs ip(8) (iproute2)"
 	[ -c /dev/net/tun ] || skip "no /dev/net/tun"
@@ -470,7 +485,7 @@ lsi | ipfrag | qos_meter | ipv4_multicast)
 	mac() { ip -n "$NS" -br link show "$1" | awk '{ print $3 }'; }
 	;;
 *)
-	sed -n '3,81p' "$0"
+	sed -n '3,/^# Exit 77/p' "$0"
 	exit 2
 	;;
 esac
@@ -813,5 +828,97 @@ if [ "$cmd" = ipv4_multicast ]; then
 	tap_start ipv4_multicast "entering main loop on lcore 0" "-l 0" -p 0x3 -q 2
 	peer mcast tp0 tp1
 	stop_app TERM
+	exit 0
+fi
+
+# l3fwd_build MODE: DPDK's l3fwd, its sources as its meson.build lists
+# them, into $tmp/l3fwd. Implicit declarations are errors: a header of
+# ours that lacks an include DPDK's has would otherwise give l3fwd an
+# int-returning rte_zmalloc() that truncates pointers.
+l3fwd_build() {
+	local d=$EX/l3fwd srcs
+	mapfile -t srcs < <(grep -o "'[^']*\.c'" "$d/meson.build" | tr -d "'" | sed "s|^|$d/|")
+	[ "$1" = uninstalled ] || install_dest
+	compile l3fwd "${srcs[0]}" "$1" "${srcs[@]:1}" -I"$d" -I"$EX/common" -DALLOW_EXPERIMENTAL_API \
+		-Werror=implicit-function-declaration -Werror=int-conversion ||
+		fail "l3fwd does not compile against libsluice ($1)"
+	if [ "$1" = static ]; then
+		ldd "$tmp/l3fwd" | grep -q libsluice && fail "static l3fwd still needs libsluice.so"
+	fi
+}
+
+# l3fwd_rules LOOKUP: the rule files of acl and lpm-file, as l3fwd_peer.py
+# expects them; prints l3fwd's options naming them
+l3fwd_rules() {
+	case $1 in
+	acl)
+		# '@' denies, 'R' routes to the last number; the first line wins
+		cat >"$tmp/acl4" <<-'RULES'
+			# deny one host, then the two ports' /24s, then UDP to 7000-7999
+			@0.0.0.0/0 198.18.1.66/32 0 : 65535 0 : 65535 0x0/0x0
+			R0.0.0.0/0 198.18.0.0/24 0 : 65535 0 : 65535 0x0/0x0 0
+			R0.0.0.0/0 198.18.1.0/24 0 : 65535 0 : 65535 0x0/0x0 1
+			R0.0.0.0/0 10.1.0.0/16 0 : 65535 7000 : 7999 0x11/0xff 0
+			R0.0.0.0/0 10.9.0.0/16 0 : 65535 7000 : 7999 0x11/0xff 1
+		RULES
+		cat >"$tmp/acl6" <<-'RULES'
+			@0:0:0:0:0:0:0:0/0 2001:200:0:1:0:0:0:42/128 0 : 65535 0 : 65535 0x0/0x0
+			R0:0:0:0:0:0:0:0/0 2001:200:0:1:0:0:0:0/64 0 : 65535 0 : 65535 0x0/0x0 1
+		RULES
+		echo "--rule_ipv4=$tmp/acl4 --rule_ipv6=$tmp/acl6" ;;
+	lpm-file)
+		printf '%s\n' "# routes of the test only" "R203.0.113.0/24 1" >"$tmp/lpm4"
+		printf '%s\n' "R2001:0db8:0001:0000:0000:0000:0000:0000/48 1" >"$tmp/lpm6"
+		echo "--rule_ipv4=$tmp/lpm4 --rule_ipv6=$tmp/lpm6" ;;
+	esac
+}
+
+# l3fwd_port_stats COUNTS: the ports' counters, read by sluice-proc-info
+# from the running l3fwd, against l3fwd_peer.py's "counts RX0 RX1 TX0 TX1"
+l3fwd_port_stats() {
+	local want=$1 got out
+	out=$("$BUILD/app/proc-info/sluice-proc-info" --no-pci --file-prefix "$NS" -- --stats 2>&1) ||
+		fail "sluice-proc-info: $out"
+	stat() {
+		awk -v f="$1:" -v p="$2" '/NIC statistics for port/ { cur = $(NF - 1) }
+			cur == p { for (i = 1; i < NF; i++) if ($i == f) { print $(i + 1); exit } }' <<<"$out"
+	}
+	got="$(stat RX-packets 0) $(stat RX-packets 1) $(stat TX-packets 0) $(stat TX-packets 1)"
+	[ "$got" = "$want" ] || fail "port counters RX0 RX1 TX0 TX1: $got, not $want: $out"
+}
+
+# l3fwd_test LOOKUP MODE: l3fwd on lcore 1 between taps tp0 and tp1
+l3fwd_test() {
+	local lookup=${1%-eventdev} opts mem="" eal="-l 0-1" ready="main loop on lcore 1" app out
+	opts="--lookup=$lookup"
+	[ "$lookup" = lpm-file ] && opts=--lookup=lpm
+	# EM's two hash tables have 4M entries each whatever the routes
+	[ "$lookup" = em ] && mem="-m 1024"
+	# poll mode: both Rx queues on lcore 1
+	app=("--config=(0,0,1),(1,0,1)")
+	if [ "$1" != "$lookup" ]; then
+		# workers on lcores 0 and 2, event_sw's scheduler and the
+		# adapters on service lcore 1 (DPDK wants a service lcore to be
+		# a CPU's); ordered scheduling gives the frames back in the
+		# order they came
+		eal="--lcores 0@0,1@1,2@0 -s 0x2 --vdev event_sw0"
+		ready="[a-z]*_event_loop[a-z_]* on lcore 2"
+		app=(--mode=eventdev --eventq-sched=ordered)
+	fi
+	l3fwd_build "$2"
+	# shellcheck disable=SC2046
+	tap_start l3fwd "entering $ready" "$eal $mem --file-prefix $NS" -p 0x3 "${app[@]}" \
+		--eth-dest=0,02:00:00:00:0d:00 --eth-dest=1,02:00:00:00:0d:01 "$opts" $(l3fwd_rules "$lookup")
+	out=$(ip netns exec "$NS" python3 "$(dirname "$0")/l3fwd_peer.py" "$1" tp0 tp1 \
+		02:00:00:00:0f:00 02:00:00:00:0f:01 02:00:00:00:0d:00 02:00:00:00:0d:01) ||
+		fail "l3fwd $1 ($2): $out ($(tail -5 "$tmp/app.log"))"
+	l3fwd_port_stats "$(tail -1 <<<"$out" | sed 's/^counts //')"
+	stop_app
+	echo "l3fwd $1 ($2):$(head -1 <<<"$out" | cut -d: -f2-); port counters agree"
+}
+
+if [ "$cmd" = l3fwd ]; then
+	command -v python3 >/dev/null || skip "needs python3 for the peer"
+	l3fwd_test "$ARG" "${4:-uninstalled}"
 	exit 0
 fi

@@ -463,6 +463,26 @@ static const struct eth_dev_ops tap_ops = {
 	.tx_queue_setup = tap_tx_queue_setup,
 };
 
+/*
+ * A secondary (a statistics or capture tool) attaches to the primary's port:
+ * the tap fds are the primary's, so this process's burst functions never
+ * touch them; the counters are read in place in the shared private part.
+ */
+static int
+tap_port_attach(struct rte_vdev_device *vdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(rte_vdev_device_name(vdev));
+
+	if (dev == NULL)
+		return -ENODEV;
+	dev->device = &vdev->device;
+	dev->dev_ops = &tap_ops;
+	dev->rx_pkt_burst = rte_eth_pkt_burst_dummy;
+	dev->tx_pkt_burst = rte_eth_pkt_burst_dummy;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 tap_probe(struct rte_vdev_device *vdev)
 {
@@ -474,6 +494,8 @@ tap_probe(struct rte_vdev_device *vdev)
 	unsigned int q;
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return tap_port_attach(vdev);
 	memset(&args, 0, sizeof(args));
 	ret = tap_args_parse(vdev, &args);
 	if (ret != 0)
@@ -555,6 +577,8 @@ tap_remove(struct rte_vdev_device *vdev)
 
 	if (dev == NULL)
 		return 0;	/* closed through rte_eth_dev_close already */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev); /* the primary owns the interface */
 	if (dev->data->dev_started)
 		tap_dev_stop(dev);
 	tap_dev_close(dev);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <rte_acl_osdep.h>
 #include <rte_common.h>
 /* SOCKET_ID_ANY for rte_acl_param, as DPDK's header gives it */
 #include <rte_memory.h>
