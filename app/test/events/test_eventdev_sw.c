@@ -611,6 +611,13 @@ adapter_evdev_setup(uint16_t eth_port, uint32_t *rx_service, uint32_t *tx_servic
 	TEST_ASSERT_SUCCESS(rte_event_eth_rx_adapter_service_id_get(0, rx_service), "rx service");
 	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_create(0, evdev, &pc), "tx adapter");
 	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_queue_add(0, eth_port, -1), "tx queue");
+	/* the lifecycle both adapters share refuses what would break the running ones */
+	TEST_ASSERT_EQUAL(rte_event_eth_rx_adapter_create(0, evdev, &pc), -EEXIST, "rx twice");
+	TEST_ASSERT_EQUAL(rte_event_eth_tx_adapter_create_ext(1, evdev, NULL, NULL), -EINVAL,
+			  "tx without a callback");
+	TEST_ASSERT_EQUAL(rte_event_eth_rx_adapter_free(1), -EINVAL, "rx 1 never created");
+	TEST_ASSERT_EQUAL(rte_event_eth_rx_adapter_free(0), -EBUSY, "rx with queues");
+	TEST_ASSERT_EQUAL(rte_event_eth_tx_adapter_free(0), -EBUSY, "tx with queues");
 	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_service_id_get(0, tx_service), "tx service");
 	TEST_ASSERT_SUCCESS(rte_event_eth_tx_adapter_event_port_get(0, &tx_port), "tx port");
 	TEST_ASSERT_EQUAL(tx_port, 3, "the adapters added ports 2 and 3");
