@@ -4,6 +4,7 @@
  * to the device, as DPDK's adapters do when created without a
  * configuration callback), and their service registration.
  */
+#include <errno.h>
 #include <stdio.h>
 
 #include <rte_cycles.h>
@@ -11,7 +12,7 @@
 #include <rte_service.h>
 #include <rte_service_component.h>
 
-#include "eventdev_private.h"
+#include "event_adapter_private.h"
 
 int
 evdev_adapter_port_add(uint8_t dev_id, const struct rte_event_port_conf *port_conf,
@@ -74,41 +75,4 @@ evdev_adapter_service_unregister(uint32_t service_id)
 	while (rte_service_may_be_active(service_id) == 1 && rte_get_timer_cycles() < deadline)
 		rte_pause();
 	rte_service_component_unregister(service_id);
-}
-
-void
-evdev_adapter_init(struct evdev_adapter *c, uint8_t id, uint8_t dev_id)
-{
-	c->id = id;
-	c->dev_id = dev_id;
-	rte_spinlock_init(&c->lock);
-}
-
-int
-evdev_adapter_started_set(struct evdev_adapter *c, bool on)
-{
-	rte_spinlock_lock(&c->lock);
-	c->started = on;
-	rte_spinlock_unlock(&c->lock);
-	return 0;
-}
-
-int
-evdev_adapter_service_id(const struct evdev_adapter *c, uint32_t *service_id)
-{
-	if (service_id == NULL)
-		return -EINVAL;
-	if (!c->have_service)
-		return -ESRCH;
-	*service_id = c->service_id;
-	return 0;
-}
-
-int
-evdev_adapter_event_port(const struct evdev_adapter *c, uint8_t *event_port)
-{
-	if (event_port == NULL || !c->have_port)
-		return -EINVAL;
-	*event_port = c->event_port;
-	return 0;
 }

@@ -8,7 +8,9 @@
  * The control path and the service share the queue list under a lock the
  * service only tries.
  */
+#include <assert.h>
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_ethdev.h>
@@ -17,11 +19,10 @@
 #include <rte_spinlock.h>
 
 #include "eal_private.h"
-#include "eventdev_private.h"
+#include "event_adapter_private.h"
 
 #define RXA_BURST 32
 #define RXA_BUF_SIZE (4 * RXA_BURST)
-#define RXA_SERVICE "rte_event_eth_rx_adapter"
 
 struct rxa_queue {
 	uint16_t eth_port;
@@ -35,8 +36,7 @@ struct rxa {
 	rte_event_eth_rx_adapter_conf_cb conf_cb;
 	void *conf_arg;
 	uint32_t max_nb_rx;
-	struct rxa_queue *queues;
-	unsigned int nb_queues;
+	struct rxa_queue *queues; /* com.nb_queues of them */
 	unsigned int next;
 	struct rte_event_eth_rx_adapter_stats stats;
 	rte_event_eth_rx_adapter_cb_fn cb;
@@ -46,16 +46,21 @@ struct rxa {
 	struct rte_event buf[RXA_BUF_SIZE];
 };
 
-static struct rxa *rxa_table[RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE];
+static struct evdev_adapter *rxa_table[RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE];
+static const struct evdev_adapter_kind rxa_kind; /* defined below its functions */
+
+/* The Rx adapter around its shared part (its first member). */
+static_assert(offsetof(struct rxa, com) == 0, "rxa_of casts");
+static struct rxa *
+rxa_of(struct evdev_adapter *c)
+{
+	return (struct rxa *)c;
+}
 
 static struct rxa *
 rxa_get(uint8_t id, const char *what)
 {
-	if (id >= RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE || rxa_table[id] == NULL) {
-		EVDEV_LOG(ERR, "%s: no Rx adapter %u (create it first)\n", what, id);
-		return NULL;
-	}
-	return rxa_table[id];
+	return rxa_of(evdev_adapter_get(&rxa_kind, id, what));
 }
 
 static int
@@ -143,10 +148,10 @@ rxa_service(void *arg)
 		rte_spinlock_unlock(&a->com.lock);
 		return -EAGAIN;
 	}
-	for (unsigned int k = 0; k < a->nb_queues && got < a->max_nb_rx; k++) {
+	for (unsigned int k = 0; k < a->com.nb_queues && got < a->max_nb_rx; k++) {
 		struct rxa_queue *q = &a->queues[a->next];
 
-		a->next = (a->next + 1) % a->nb_queues;
+		a->next = (a->next + 1) % a->com.nb_queues;
 		if (a->buf_n + RXA_BURST > RXA_BUF_SIZE && !rxa_flush(a))
 			break;
 		got += rxa_poll_queue(a, q);
@@ -160,42 +165,29 @@ __rte_export int
 rte_event_eth_rx_adapter_create_ext(uint8_t id, uint8_t dev_id,
 				    rte_event_eth_rx_adapter_conf_cb conf_cb, void *conf_arg)
 {
-	struct rxa *a;
+	struct evdev_adapter *c;
+	int ret = evdev_adapter_create(&rxa_kind, id, dev_id, conf_cb != NULL, &c);
 
-	if (id >= RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE || conf_cb == NULL ||
-	    evdev_get(dev_id, "rte_event_eth_rx_adapter_create") == NULL) {
-		EVDEV_LOG(ERR,
-			  "rte_event_eth_rx_adapter_create: id %u (0..%d), device %u or "
-			  "callback not valid\n",
-			  id, RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE - 1, dev_id);
-		return -EINVAL;
+	if (ret == 0) {
+		rxa_of(c)->conf_cb = conf_cb;
+		rxa_of(c)->conf_arg = conf_arg;
 	}
-	if (rxa_table[id] != NULL) {
-		EVDEV_LOG(ERR, "rte_event_eth_rx_adapter_create: Rx adapter %u exists\n", id);
-		return -EEXIST;
-	}
-	a = rte_zmalloc_socket("rx_adapter", sizeof(*a), RTE_CACHE_LINE_SIZE,
-			       rte_event_dev_socket_id(dev_id));
-	if (a == NULL)
-		return -ENOMEM;
-	evdev_adapter_init(&a->com, id, dev_id);
-	a->conf_cb = conf_cb;
-	a->conf_arg = conf_arg;
-	rxa_table[id] = a;
-	return 0;
+	return ret;
 }
 
 __rte_export int
 rte_event_eth_rx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_port_conf *port_config)
 {
+	struct evdev_adapter *c;
 	int ret;
 
 	if (port_config == NULL)
 		return -EINVAL;
-	ret = rte_event_eth_rx_adapter_create_ext(id, dev_id, rxa_default_conf_cb, NULL);
+	ret = evdev_adapter_create(&rxa_kind, id, dev_id, true, &c);
 	if (ret == 0) {
-		rxa_table[id]->conf_arg = rxa_table[id];
-		rxa_table[id]->com.port_conf = *port_config;
+		c->port_conf = *port_config;
+		rxa_of(c)->conf_cb = rxa_default_conf_cb;
+		rxa_of(c)->conf_arg = rxa_of(c);
 	}
 	return ret;
 }
@@ -214,54 +206,45 @@ rte_event_eth_rx_adapter_create_with_params(uint8_t id, uint8_t dev_id,
 __rte_export int
 rte_event_eth_rx_adapter_free(uint8_t id)
 {
-	struct rxa *a = rxa_get(id, "rte_event_eth_rx_adapter_free");
-
-	if (a == NULL)
-		return -EINVAL;
-	if (a->nb_queues > 0) {
-		EVDEV_LOG(ERR,
-			  "rte_event_eth_rx_adapter_free: Rx adapter %u still has %u queues "
-			  "(rte_event_eth_rx_adapter_queue_del)\n",
-			  id, a->nb_queues);
-		return -EBUSY;
-	}
-	if (a->com.have_service)
-		evdev_adapter_service_unregister(a->com.service_id);
-	rte_free(a->queues);
-	rte_free(a);
-	rxa_table[id] = NULL;
-	return 0;
+	return evdev_adapter_free(&rxa_kind, id);
 }
 
-/* The event port and the service, at the first queue added. */
+/* Ask the application's callback for the event port, at the first queue added. */
 static int
-rxa_service_init(struct rxa *a)
+rxa_conf_get(struct evdev_adapter *c)
 {
+	struct rxa *a = rxa_of(c);
 	struct rte_event_eth_rx_adapter_conf conf = {0};
-	int ret;
+	int ret = a->conf_cb(c->id, c->dev_id, &conf, a->conf_arg);
 
-	if (a->com.have_service)
-		return 0;
-	ret = a->conf_cb(a->com.id, a->com.dev_id, &conf, a->conf_arg);
 	if (ret < 0)
 		return ret;
-	a->com.event_port = conf.event_port_id;
+	c->event_port = conf.event_port_id;
 	a->max_nb_rx = conf.max_nb_rx != 0 ? conf.max_nb_rx : UINT32_MAX;
-	a->com.have_port = true;
-	ret = evdev_adapter_service_register(RXA_SERVICE, a->com.id,
-					     rte_event_dev_socket_id(a->com.dev_id), rxa_service, a,
-					     &a->com.service_id);
-	if (ret < 0)
-		return ret;
-	a->com.have_service = true;
-	rte_service_component_runstate_set(a->com.service_id, 1);
 	return 0;
 }
+
+static void
+rxa_fini(struct evdev_adapter *c)
+{
+	rte_free(rxa_of(c)->queues);
+}
+
+static const struct evdev_adapter_kind rxa_kind = {
+	.api = "rte_event_eth_rx_adapter",
+	.label = "Rx",
+	.size = sizeof(struct rxa),
+	.table = rxa_table,
+	.max_instance = RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE,
+	.service = rxa_service,
+	.conf_get = rxa_conf_get,
+	.fini = rxa_fini,
+};
 
 static int
 rxa_queue_find(const struct rxa *a, uint16_t port, uint16_t rxq)
 {
-	for (unsigned int i = 0; i < a->nb_queues; i++)
+	for (unsigned int i = 0; i < a->com.nb_queues; i++)
 		if (a->queues[i].eth_port == port && a->queues[i].rxq == rxq)
 			return (int)i;
 	return -1;
@@ -275,11 +258,11 @@ rxa_queue_add_one(struct rxa *a, uint16_t port, uint16_t rxq,
 	struct rxa_queue *q;
 
 	if (i < 0) {
-		q = rte_realloc(a->queues, (a->nb_queues + 1) * sizeof(*q), 0);
+		q = rte_realloc(a->queues, (a->com.nb_queues + 1) * sizeof(*q), 0);
 		if (q == NULL)
 			return -ENOMEM;
 		a->queues = q;
-		i = (int)a->nb_queues++;
+		i = (int)a->com.nb_queues++;
 	}
 	q = &a->queues[i];
 	memset(q, 0, sizeof(*q));
@@ -321,7 +304,7 @@ rte_event_eth_rx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 			  what);
 		return -EINVAL;
 	}
-	ret = rxa_service_init(a);
+	ret = evdev_adapter_service_init(&rxa_kind, &a->com);
 	if (ret < 0)
 		return ret;
 	rte_spinlock_lock(&a->com.lock);
@@ -341,14 +324,14 @@ rte_event_eth_rx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t rx_q
 	if (a == NULL || !rte_eth_dev_is_valid_port(eth_dev_id))
 		return -EINVAL;
 	rte_spinlock_lock(&a->com.lock);
-	for (unsigned int i = 0; i < a->nb_queues; i++) {
+	for (unsigned int i = 0; i < a->com.nb_queues; i++) {
 		const struct rxa_queue *q = &a->queues[i];
 
 		if (q->eth_port == eth_dev_id && (rx_queue_id < 0 || q->rxq == rx_queue_id))
 			continue;
 		a->queues[kept++] = *q;
 	}
-	a->nb_queues = kept;
+	a->com.nb_queues = kept;
 	a->next = 0;
 	rte_spinlock_unlock(&a->com.lock);
 	return 0;
@@ -394,7 +377,7 @@ rte_event_eth_rx_adapter_stats_reset(uint8_t id)
 		return -EINVAL;
 	rte_spinlock_lock(&a->com.lock);
 	memset(&a->stats, 0, sizeof(a->stats));
-	for (unsigned int i = 0; i < a->nb_queues; i++)
+	for (unsigned int i = 0; i < a->com.nb_queues; i++)
 		memset(&a->queues[i].stats, 0, sizeof(a->queues[i].stats));
 	rte_spinlock_unlock(&a->com.lock);
 	return 0;
@@ -498,7 +481,7 @@ rte_event_eth_rx_adapter_instance_get(uint16_t eth_dev_id, uint16_t rx_queue_id,
 		return -EINVAL;
 	for (uint8_t id = 0; id < RTE_EVENT_ETH_RX_ADAPTER_MAX_INSTANCE; id++)
 		if (rxa_table[id] != NULL &&
-		    rxa_queue_find(rxa_table[id], eth_dev_id, rx_queue_id) >= 0) {
+		    rxa_queue_find(rxa_of(rxa_table[id]), eth_dev_id, rx_queue_id) >= 0) {
 			*rxa_inst_id = id;
 			return 0;
 		}

@@ -7,7 +7,9 @@
  * Packets for queues not added, or that the port does not take after a few
  * tries, are freed and counted as dropped.
  */
+#include <assert.h>
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 
 #include <rte_ethdev.h>
@@ -16,12 +18,11 @@
 #include <rte_spinlock.h>
 
 #include "eal_private.h"
-#include "eventdev_private.h"
+#include "event_adapter_private.h"
 
 #define TXA_BURST 32
 #define TXA_RETRIES 4
 #define TXA_MAX_INSTANCE RTE_EVENT_ETH_TX_ADAPTER_MAX_INSTANCE
-#define TXA_SERVICE "rte_event_eth_tx_adapter"
 /* queues a port can have added one by one; -1 adds all of them */
 #define TXA_QUEUE_BITS 64
 
@@ -31,20 +32,24 @@ struct txa {
 	void *conf_arg;
 	uint32_t max_nb_tx;
 	uint64_t txq_added[RTE_MAX_ETHPORTS]; /* bit q: queue q of the port */
-	unsigned int nb_queues;
 	struct rte_event_eth_tx_adapter_stats stats;
 };
 
-static struct txa *txa_table[TXA_MAX_INSTANCE];
+static struct evdev_adapter *txa_table[TXA_MAX_INSTANCE];
+static const struct evdev_adapter_kind txa_kind; /* defined below its functions */
+
+/* The Tx adapter around its shared part (its first member). */
+static_assert(offsetof(struct txa, com) == 0, "txa_of casts");
+static struct txa *
+txa_of(struct evdev_adapter *c)
+{
+	return (struct txa *)c;
+}
 
 static struct txa *
 txa_get(uint8_t id, const char *what)
 {
-	if (id >= TXA_MAX_INSTANCE || txa_table[id] == NULL) {
-		EVDEV_LOG(ERR, "%s: no Tx adapter %u (create it first)\n", what, id);
-		return NULL;
-	}
-	return txa_table[id];
+	return txa_of(evdev_adapter_get(&txa_kind, id, what));
 }
 
 static int
@@ -123,42 +128,29 @@ __rte_export int
 rte_event_eth_tx_adapter_create_ext(uint8_t id, uint8_t dev_id,
 				    rte_event_eth_tx_adapter_conf_cb conf_cb, void *conf_arg)
 {
-	struct txa *a;
+	struct evdev_adapter *c;
+	int ret = evdev_adapter_create(&txa_kind, id, dev_id, conf_cb != NULL, &c);
 
-	if (id >= TXA_MAX_INSTANCE || conf_cb == NULL ||
-	    evdev_get(dev_id, "rte_event_eth_tx_adapter_create") == NULL) {
-		EVDEV_LOG(ERR,
-			  "rte_event_eth_tx_adapter_create: id %u (0..%d), device %u or "
-			  "callback not valid\n",
-			  id, TXA_MAX_INSTANCE - 1, dev_id);
-		return -EINVAL;
+	if (ret == 0) {
+		txa_of(c)->conf_cb = conf_cb;
+		txa_of(c)->conf_arg = conf_arg;
 	}
-	if (txa_table[id] != NULL) {
-		EVDEV_LOG(ERR, "rte_event_eth_tx_adapter_create: Tx adapter %u exists\n", id);
-		return -EEXIST;
-	}
-	a = rte_zmalloc_socket("tx_adapter", sizeof(*a), RTE_CACHE_LINE_SIZE,
-			       rte_event_dev_socket_id(dev_id));
-	if (a == NULL)
-		return -ENOMEM;
-	evdev_adapter_init(&a->com, id, dev_id);
-	a->conf_cb = conf_cb;
-	a->conf_arg = conf_arg;
-	txa_table[id] = a;
-	return 0;
+	return ret;
 }
 
 __rte_export int
 rte_event_eth_tx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_port_conf *port_config)
 {
+	struct evdev_adapter *c;
 	int ret;
 
 	if (port_config == NULL)
 		return -EINVAL;
-	ret = rte_event_eth_tx_adapter_create_ext(id, dev_id, txa_default_conf_cb, NULL);
+	ret = evdev_adapter_create(&txa_kind, id, dev_id, true, &c);
 	if (ret == 0) {
-		txa_table[id]->conf_arg = txa_table[id];
-		txa_table[id]->com.port_conf = *port_config;
+		c->port_conf = *port_config;
+		txa_of(c)->conf_cb = txa_default_conf_cb;
+		txa_of(c)->conf_arg = txa_of(c);
 	}
 	return ret;
 }
@@ -166,47 +158,33 @@ rte_event_eth_tx_adapter_create(uint8_t id, uint8_t dev_id, struct rte_event_por
 __rte_export int
 rte_event_eth_tx_adapter_free(uint8_t id)
 {
-	struct txa *a = txa_get(id, "rte_event_eth_tx_adapter_free");
-
-	if (a == NULL)
-		return -EINVAL;
-	if (a->nb_queues > 0) {
-		EVDEV_LOG(ERR,
-			  "rte_event_eth_tx_adapter_free: Tx adapter %u still has queues "
-			  "(rte_event_eth_tx_adapter_queue_del)\n",
-			  id);
-		return -EBUSY;
-	}
-	if (a->com.have_service)
-		evdev_adapter_service_unregister(a->com.service_id);
-	rte_free(a);
-	txa_table[id] = NULL;
-	return 0;
+	return evdev_adapter_free(&txa_kind, id);
 }
 
+/* Ask the application's callback for the event port, at the first queue added. */
 static int
-txa_service_init(struct txa *a)
+txa_conf_get(struct evdev_adapter *c)
 {
+	struct txa *a = txa_of(c);
 	struct rte_event_eth_tx_adapter_conf conf = {0};
-	int ret;
+	int ret = a->conf_cb(c->id, c->dev_id, &conf, a->conf_arg);
 
-	if (a->com.have_service)
-		return 0;
-	ret = a->conf_cb(a->com.id, a->com.dev_id, &conf, a->conf_arg);
 	if (ret < 0)
 		return ret;
-	a->com.event_port = conf.event_port_id;
+	c->event_port = conf.event_port_id;
 	a->max_nb_tx = conf.max_nb_tx;
-	a->com.have_port = true;
-	ret = evdev_adapter_service_register(TXA_SERVICE, a->com.id,
-					     rte_event_dev_socket_id(a->com.dev_id), txa_service, a,
-					     &a->com.service_id);
-	if (ret < 0)
-		return ret;
-	a->com.have_service = true;
-	rte_service_component_runstate_set(a->com.service_id, 1);
 	return 0;
 }
+
+static const struct evdev_adapter_kind txa_kind = {
+	.api = "rte_event_eth_tx_adapter",
+	.label = "Tx",
+	.size = sizeof(struct txa),
+	.table = txa_table,
+	.max_instance = TXA_MAX_INSTANCE,
+	.service = txa_service,
+	.conf_get = txa_conf_get,
+};
 
 /* The queues of port that queue names: one, or all with -1; 0 if none. */
 static uint64_t
@@ -240,13 +218,13 @@ rte_event_eth_tx_adapter_queue_add(uint8_t id, uint16_t eth_dev_id, int32_t queu
 
 	if (mask == 0)
 		return -EINVAL;
-	ret = txa_service_init(a);
+	ret = evdev_adapter_service_init(&txa_kind, &a->com);
 	if (ret < 0)
 		return ret;
 	rte_spinlock_lock(&a->com.lock);
-	a->nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
+	a->com.nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	a->txq_added[eth_dev_id] |= mask;
-	a->nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
+	a->com.nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
@@ -261,9 +239,9 @@ rte_event_eth_tx_adapter_queue_del(uint8_t id, uint16_t eth_dev_id, int32_t queu
 	if (mask == 0)
 		return -EINVAL;
 	rte_spinlock_lock(&a->com.lock);
-	a->nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
+	a->com.nb_queues -= (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	a->txq_added[eth_dev_id] &= ~mask;
-	a->nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
+	a->com.nb_queues += (unsigned int)__builtin_popcountll(a->txq_added[eth_dev_id]);
 	rte_spinlock_unlock(&a->com.lock);
 	return 0;
 }
@@ -334,7 +312,7 @@ rte_event_eth_tx_adapter_instance_get(uint16_t eth_dev_id, uint16_t tx_queue_id,
 		return -EINVAL;
 	for (uint8_t id = 0; id < TXA_MAX_INSTANCE; id++)
 		if (txa_table[id] != NULL &&
-		    txa_queue_added(txa_table[id], eth_dev_id, tx_queue_id)) {
+		    txa_queue_added(txa_of(txa_table[id]), eth_dev_id, tx_queue_id)) {
 			*txa_inst_id = id;
 			return 0;
 		}

@@ -15,39 +15,6 @@ extern int eventdev_logtype;
 /* The device with this id, or NULL (logged with what, the caller's name). */
 struct rte_eventdev *evdev_get(uint8_t dev_id, const char *what);
 
-/* What the Rx and Tx adapters share: their event port, service and state;
- * lock serializes the control path with the service. */
-struct evdev_adapter {
-	uint8_t id;
-	uint8_t dev_id;
-	uint8_t event_port;
-	bool have_port;
-	struct rte_event_port_conf port_conf; /* of the port a default callback adds */
-	uint32_t service_id;
-	bool have_service;
-	bool started;
-	rte_spinlock_t lock;
-};
-
-void evdev_adapter_init(struct evdev_adapter *c, uint8_t id, uint8_t dev_id);
-/* Start or stop the adapter's work; 0. */
-int evdev_adapter_started_set(struct evdev_adapter *c, bool on);
-/* 0, -EINVAL (NULL), -ESRCH (no service yet). */
-int evdev_adapter_service_id(const struct evdev_adapter *c, uint32_t *service_id);
-/* 0, -EINVAL (NULL or no port yet). */
-int evdev_adapter_event_port(const struct evdev_adapter *c, uint8_t *event_port);
-
-/* Add an event port set up with port_conf to the device (stopping and
- * restarting it if started); its id in port_id. 0 or a negative errno. */
-int evdev_adapter_port_add(uint8_t dev_id, const struct rte_event_port_conf *port_conf,
-			   uint8_t *port_id, const char *what);
-/* Register fn as the service "<prefix>_<id>". */
-int evdev_adapter_service_register(const char *prefix, uint8_t id, int socket_id,
-				   rte_service_func fn, void *arg, uint32_t *service_id);
-
-/* Stop and unregister an adapter's service. */
-void evdev_adapter_service_unregister(uint32_t service_id);
-
 /* The device if it is configured, else NULL (logged). */
 struct rte_eventdev *evdev_get_configured(uint8_t dev_id, const char *what);
 /* Whether port_id is one of the configured ports (logged if not). */
