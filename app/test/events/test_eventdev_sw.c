@@ -291,25 +291,43 @@ run_one_stage(uint8_t sched_type, lcore_function_t *worker_fn)
 	return 0;
 }
 
+/* Whether each worker got a share, so that the schedule was really spread. */
+static bool
+both_workers_served(void)
+{
+	return atomic_load(&delivered[WORKER_A]) > 0 && atomic_load(&delivered[WORKER_B]) > 0;
+}
+
+/* The test of one stage: it passes when the stage ran, every event was
+ * delivered, both workers had some and verdict (which reports what the
+ * stage's schedule type promises) agrees. */
 static int
-test_evsw_atomic(void)
+test_one_stage(uint8_t sched_type, lcore_function_t *worker_fn, bool (*verdict)(void))
 {
 	int ret = TEST_FAILED;
 
 	if (!enough_lcores())
 		return TEST_SKIPPED;
-	if (run_one_stage(RTE_SCHED_TYPE_ATOMIC, atomic_worker) != 0)
-		goto out;
+	if (run_one_stage(sched_type, worker_fn) == 0 && verdict() &&
+	    delivered_total() == NB_EVENTS && both_workers_served())
+		ret = TEST_SUCCESS;
+	evsw_destroy();
+	return ret;
+}
+
+static bool
+atomic_verdict(void)
+{
 	printf("atomic: worker A %u, worker B %u events, %u overlaps, %u out of order\n",
 	       atomic_load(&delivered[WORKER_A]), atomic_load(&delivered[WORKER_B]),
 	       atomic_load(&violations), atomic_load(&order_errors));
-	if (atomic_load(&violations) == 0 && atomic_load(&order_errors) == 0 &&
-	    delivered_total() == NB_EVENTS && atomic_load(&delivered[WORKER_A]) > 0 &&
-	    atomic_load(&delivered[WORKER_B]) > 0)
-		ret = TEST_SUCCESS;
-out:
-	evsw_destroy();
-	return ret;
+	return atomic_load(&violations) == 0 && atomic_load(&order_errors) == 0;
+}
+
+static int
+test_evsw_atomic(void)
+{
+	return test_one_stage(RTE_SCHED_TYPE_ATOMIC, atomic_worker, atomic_verdict);
 }
 
 /* Parallel and ordered worker: forward each event to queue 1 (ordered
@@ -341,24 +359,19 @@ spray_worker(void *arg)
 	return 0;
 }
 
-static int
-test_evsw_parallel(void)
+static bool
+parallel_verdict(void)
 {
-	int ret = TEST_FAILED;
-
-	if (!enough_lcores())
-		return TEST_SKIPPED;
-	if (run_one_stage(RTE_SCHED_TYPE_PARALLEL, spray_worker) != 0)
-		goto out;
 	printf("parallel: worker A %u, worker B %u events\n", atomic_load(&delivered[WORKER_A]),
 	       atomic_load(&delivered[WORKER_B]));
 	/* every event once: the count, and the sum of their values back to 0 */
-	if (delivered_total() == NB_EVENTS && atomic_load(&value_sum) == 0 &&
-	    atomic_load(&delivered[WORKER_A]) > 0 && atomic_load(&delivered[WORKER_B]) > 0)
-		ret = TEST_SUCCESS;
-out:
-	evsw_destroy();
-	return ret;
+	return atomic_load(&value_sum) == 0;
+}
+
+static int
+test_evsw_parallel(void)
+{
+	return test_one_stage(RTE_SCHED_TYPE_PARALLEL, spray_worker, parallel_verdict);
 }
 
 /* Ordered queue 0 to both workers, which forward to single-link queue 1,
@@ -414,7 +427,7 @@ test_evsw_ordered(void)
 	       NB_EVENTS, reordered, atomic_load(&delivered[WORKER_A]),
 	       atomic_load(&delivered[WORKER_B]));
 	if (next_out == NB_EVENTS && reordered == 0 && atomic_load(&violations) == 0 &&
-	    atomic_load(&delivered[WORKER_A]) > 0 && atomic_load(&delivered[WORKER_B]) > 0)
+	    both_workers_served())
 		ret = TEST_SUCCESS;
 out:
 	evsw_destroy();
