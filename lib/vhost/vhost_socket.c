@@ -18,6 +18,7 @@
 
 #include "eal_private.h"
 #include "vhost_private.h"
+#include "vhost_user_io.h"
 
 /* between connection attempts of a client, and between checks of the stop flag */
 #define VHOST_RECONNECT_MS 1000
@@ -90,89 +91,27 @@ rte_vhost_driver_register(const char *path, uint64_t flags)
 	return 0;
 }
 
-/* Read exactly len bytes (with any fds of the first read), 0 at a clean end of stream. */
-static ssize_t
-vhost_sock_read(int fd, void *buf, size_t len, int *fds, unsigned int *nfds)
-{
-	char control[CMSG_SPACE(sizeof(int) * VHOST_USER_MEMORY_MAX_NREGIONS)];
-	struct iovec iov = {.iov_base = buf, .iov_len = len};
-	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
-	ssize_t ret;
-
-	if (fds != NULL) {
-		mh.msg_control = control;
-		mh.msg_controllen = sizeof(control);
-	}
-	do {
-		ret = recvmsg(fd, &mh, MSG_WAITALL | MSG_CMSG_CLOEXEC);
-	} while (ret < 0 && errno == EINTR);
-	if (ret <= 0)
-		return ret < 0 ? -errno : 0;
-	for (struct cmsghdr *c = fds ? CMSG_FIRSTHDR(&mh) : NULL; c; c = CMSG_NXTHDR(&mh, c)) {
-		unsigned int n;
-
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue;
-		n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-		for (unsigned int i = 0; i < n; i++) {
-			int f;
-
-			memcpy(&f, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
-			if (*nfds < VHOST_USER_MEMORY_MAX_NREGIONS)
-				fds[(*nfds)++] = f;
-			else
-				close(f);
-		}
-	}
-	if (mh.msg_flags & MSG_CTRUNC) {
-		VHOST_LOG(ERR, "vhost: a message came with more than %u fds\n",
-			  VHOST_USER_MEMORY_MAX_NREGIONS);
-		return -EBADMSG;
-	}
-	if ((size_t)ret != len)
-		return -EBADMSG;
-	return ret;
-}
-
-static void
-vhost_fds_close(int *fds, unsigned int nfds)
-{
-	for (unsigned int i = 0; i < nfds; i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
-}
-
 /* Receive, check and handle one message; a negative errno ends the connection. */
 static int
 vhost_conn_msg_process(struct vhost_socket *s, int fd)
 {
 	struct vhost_user_msg msg;
-	int fds[VHOST_USER_MEMORY_MAX_NREGIONS];
-	unsigned int nfds = 0;
-	ssize_t ret;
-	int hret;
+	int fds[VHOST_USER_RECV_MAX_FDS];
+	unsigned int nfds;
+	int ret;
 
-	ret = vhost_sock_read(fd, &msg, VHOST_USER_HDR_SIZE, fds, &nfds);
-	if (ret <= 0)
-		goto out_close_fds;
-	if ((msg.flags & VHOST_USER_VERSION_MASK) != VHOST_USER_VERSION ||
-	    msg.size > VHOST_USER_PAYLOAD_MAX) {
+	ret = vhost_user_msg_recv(fd, &msg, fds, &nfds);
+	if (ret == -EPROTO) {
 		VHOST_LOG(ERR,
 			  "vhost: %s: message %u with version %u and %u payload bytes "
 			  "(version 1, at most %zu)\n",
 			  s->path, msg.request, msg.flags & VHOST_USER_VERSION_MASK, msg.size,
 			  VHOST_USER_PAYLOAD_MAX);
 		s->dev.msg_errors++;
-		ret = -EBADMSG;
-		goto out_close_fds;
+		return -EBADMSG;
 	}
-	if (msg.size > 0) {
-		ret = vhost_sock_read(fd, &msg.payload, msg.size, NULL, NULL);
-		if (ret <= 0) {
-			ret = ret == 0 ? -ECONNRESET : ret;
-			goto out_close_fds;
-		}
-	}
+	if (ret <= 0)
+		return ret == 0 ? -ECONNRESET : ret;
 	/* a message that stops a running ring stops the device first */
 	if (msg.request == VHOST_USER_GET_VRING_BASE || msg.request == VHOST_USER_RESET_OWNER) {
 		if (s->dev.running && s->ops.destroy_device != NULL)
@@ -180,23 +119,17 @@ vhost_conn_msg_process(struct vhost_socket *s, int fd)
 		s->dev.running = false;
 	}
 	vhost_dev_lock_all(&s->dev);
-	hret = vhost_user_msg_handle(&s->dev, &msg, fds, nfds);
+	ret = vhost_user_msg_handle(&s->dev, &msg, fds, nfds);
 	vhost_dev_unlock_all(&s->dev);
-	if (hret == 1) {
-		size_t len = VHOST_USER_HDR_SIZE + msg.size;
-
+	if (ret == 1) {
 		msg.flags = VHOST_USER_VERSION | VHOST_USER_REPLY_MASK;
-		if (send(fd, &msg, len, MSG_NOSIGNAL) != (ssize_t)len)
+		if (vhost_user_msg_send(fd, &msg, &msg.payload, msg.size, NULL, 0) != 0)
 			return -EPIPE;
-	} else if (hret < 0) {
-		return hret;
+	} else if (ret < 0) {
+		return ret;
 	}
 	vhost_dev_state_update(&s->dev);
 	return 1;
-
-out_close_fds:
-	vhost_fds_close(fds, nfds);
-	return ret == 0 ? -ECONNRESET : (int)ret;
 }
 
 /* Serve one connection until it ends or the socket is unregistered. */

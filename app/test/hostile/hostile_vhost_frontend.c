@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include <vhost_user_io.h>
+
 #include "hostile_vhost_frontend.h"
 
 /* ring r's parts: descriptors, avail, used, each on its own 4 KiB page */
@@ -74,36 +76,19 @@ int
 hv_send(struct hv_frontend *fe, uint32_t request, const void *payload, uint32_t size,
 	const int *fds, unsigned int nfds)
 {
-	struct vhost_user_msg msg = {.request = request, .flags = VHOST_USER_VERSION, .size = size};
-	char control[CMSG_SPACE(sizeof(int) * 16)];
-	struct iovec iov[2] = {{.iov_base = &msg, .iov_len = VHOST_USER_HDR_SIZE},
-			       {.iov_base = (void *)(uintptr_t)payload, .iov_len = size}};
-	struct msghdr mh = {.msg_iov = iov, .msg_iovlen = payload != NULL ? 2 : 1};
+	struct vhost_user_msg hdr = {.request = request, .flags = VHOST_USER_VERSION, .size = size};
+	/* without a payload only the header goes, claiming size bytes that never come */
+	size_t len = payload != NULL ? size : 0;
 
-	if (nfds > 0) {
-		struct cmsghdr *c;
-
-		memset(control, 0, sizeof(control));
-		mh.msg_control = control;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * nfds);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * nfds);
-	}
-	return sendmsg(fe->sock, &mh, MSG_NOSIGNAL) < 0 ? -1 : 0;
+	return vhost_user_msg_send(fe->sock, &hdr, payload, len, fds, nfds) < 0 ? -1 : 0;
 }
 
 int
 hv_recv(struct hv_frontend *fe, void *out, uint32_t len)
 {
 	struct vhost_user_msg msg;
-	ssize_t n = recv(fe->sock, &msg, VHOST_USER_HDR_SIZE, MSG_WAITALL);
 
-	if (n != (ssize_t)VHOST_USER_HDR_SIZE || msg.size > sizeof(msg.payload))
-		return -1;
-	if (msg.size > 0 && recv(fe->sock, &msg.payload, msg.size, MSG_WAITALL) != msg.size)
+	if (vhost_user_msg_recv(fe->sock, &msg, NULL, NULL) <= 0)
 		return -1;
 	memcpy(out, &msg.payload, msg.size < len ? msg.size : len);
 	return (int)msg.size;

@@ -12,7 +12,7 @@
 #include <sys/socket.h>
 #include <sys/un.h>
 
-#include <vhost_user_wire.h>
+#include <vhost_user_io.h>
 
 #include "hostile_vuser_backend.h"
 
@@ -23,41 +23,22 @@
 static int
 hvu_recv(int fd, struct vhost_user_msg *msg)
 {
-	char ctl[CMSG_SPACE(sizeof(int) * VHOST_USER_MEMORY_MAX_NREGIONS)];
-	struct iovec iov = {.iov_base = msg, .iov_len = VHOST_USER_HDR_SIZE};
-	struct msghdr mh = {.msg_iov = &iov,
-			    .msg_iovlen = 1,
-			    .msg_control = ctl,
-			    .msg_controllen = sizeof(ctl)};
-	struct cmsghdr *c;
-	ssize_t n = recvmsg(fd, &mh, MSG_CMSG_CLOEXEC);
+	int fds[VHOST_USER_RECV_MAX_FDS];
+	unsigned int nfds;
 
-	if (n != (ssize_t)VHOST_USER_HDR_SIZE)
+	if (vhost_user_msg_recv(fd, msg, fds, &nfds) <= 0)
 		return -1;
-	for (c = CMSG_FIRSTHDR(&mh); c != NULL; c = CMSG_NXTHDR(&mh, c)) {
-		int fds[VHOST_USER_MEMORY_MAX_NREGIONS];
-		size_t k = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
-
-		if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
-			continue;
-		memcpy(fds, CMSG_DATA(c), k * sizeof(int));
-		for (size_t i = 0; i < k; i++)
-			close(fds[i]);
-	}
-	if (msg->size > VHOST_USER_PAYLOAD_MAX)
-		return -1;
-	if (msg->size != 0 && recv(fd, &msg->payload, msg->size, MSG_WAITALL) != msg->size)
-		return -1;
+	for (unsigned int i = 0; i < nfds; i++)
+		close(fds[i]);
 	return 0;
 }
 
 static void
 hvu_reply(int fd, uint32_t req, uint32_t flags, const void *payload, uint32_t size)
 {
-	struct vhost_user_msg msg = {.request = req, .flags = flags, .size = size};
+	struct vhost_user_msg hdr = {.request = req, .flags = flags, .size = size};
 
-	memcpy(&msg.payload, payload, size);
-	(void)!send(fd, &msg, VHOST_USER_HDR_SIZE + size, MSG_NOSIGNAL);
+	(void)vhost_user_msg_send(fd, &hdr, payload, size, NULL, 0);
 }
 
 static void

@@ -90,6 +90,34 @@ hv_link_is(int up, unsigned int ms)
 	return 0;
 }
 
+/* A front-end connects with extra_features and the link comes up; what says which test. */
+static int
+hv_connect(struct hv_frontend *fe, uint64_t extra_features, const char *what)
+{
+	if (hv_open(fe, hv_sock) != 0 || hv_setup(fe, extra_features) != 0 ||
+	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
+		printf("%s setup: link not up\n", what);
+		return -1;
+	}
+	return 0;
+}
+
+/* The front-end leaves: the link goes down and, when mbufs is set, every mbuf is back. */
+static int
+hv_leave(struct hv_frontend *fe, bool mbufs)
+{
+	hv_close(fe);
+	if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000)) {
+		printf("link still up after the front-end left\n");
+		return -1;
+	}
+	if (mbufs && rte_mempool_avail_count(hv_pool()) != HV_POOL_N) {
+		printf("%u of %u mbufs back\n", rte_mempool_avail_count(hv_pool()), HV_POOL_N);
+		return -1;
+	}
+	return 0;
+}
+
 static uint64_t
 hv_xstat(const char *name)
 {
@@ -99,6 +127,26 @@ hv_xstat(const char *name)
 	    rte_eth_xstats_get_by_id(hv_port, &id, &v, 1) != 1)
 		return UINT64_MAX;
 	return v;
+}
+
+/* A stopped receive ring: ten bursts bring nothing, and rx_ring_errors counts faults. */
+static int
+hv_rx_stopped(uint64_t faults)
+{
+	for (int i = 0; i < 10; i++) {
+		struct rte_mbuf *m[8];
+
+		if (rte_eth_rx_burst(hv_port, 0, m, RTE_DIM(m)) != 0) {
+			printf("frames from a stopped ring\n");
+			return -1;
+		}
+	}
+	if (hv_xstat("rx_ring_errors") != faults) {
+		printf("rx_ring_errors %ju, %ju faults\n", (uintmax_t)hv_xstat("rx_ring_errors"),
+		       (uintmax_t)faults);
+		return -1;
+	}
+	return 0;
 }
 
 /* One bad message on a fresh connection: the back-end must hang up. */
@@ -364,11 +412,8 @@ test_hostile_vhost_rings(void)
 	int ret = TEST_FAILED;
 
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
-	if (hv_open(&fe, hv_sock) != 0 || hv_setup(&fe, 0) != 0 ||
-	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
-		printf("good setup: link not up\n");
+	if (hv_connect(&fe, 0, "good") != 0)
 		goto out;
-	}
 	/* a good frame first */
 	d[0] = hv_tx_frame(&fe, 0, 64, 1);
 	hv_post(&fe, 1, d, 1, false);
@@ -438,27 +483,8 @@ test_hostile_vhost_rings(void)
 	fe.ring[1].avail->idx++;
 	rte_eth_rx_burst(hv_port, 0, (struct rte_mbuf *[8]){0}, 8);
 	fe.ring[1].avail->idx += 300;
-	for (int i = 0; i < 10; i++) {
-		struct rte_mbuf *m[8];
-
-		if (rte_eth_rx_burst(hv_port, 0, m, RTE_DIM(m)) != 0) {
-			printf("frames from a ring whose index went past it\n");
-			goto out;
-		}
-	}
-	if (hv_xstat("rx_ring_errors") != 6) {
-		printf("rx_ring_errors %ju, 6 faults\n", (uintmax_t)hv_xstat("rx_ring_errors"));
+	if (hv_rx_stopped(6) != 0 || hv_leave(&fe, true) != 0)
 		goto out;
-	}
-	hv_close(&fe);
-	if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000)) {
-		printf("link still up after the front-end left\n");
-		goto out;
-	}
-	if (rte_mempool_avail_count(hv_pool()) != HV_POOL_N) {
-		printf("%u of %u mbufs back\n", rte_mempool_avail_count(hv_pool()), HV_POOL_N);
-		goto out;
-	}
 	ret = TEST_SUCCESS;
 out:
 	hv_close(&fe);
@@ -481,11 +507,8 @@ test_hostile_vhost_packed(void)
 	int ret = TEST_FAILED;
 
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
-	if (hv_open(&fe, hv_sock) != 0 || hv_setup(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED)) != 0 ||
-	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
-		printf("packed setup: link not up\n");
+	if (hv_connect(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED), "packed") != 0)
 		goto out;
-	}
 	d = hv_tx_frame(&fe, 0, 200, 7);
 	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
 	hv_post_packed(&fe, 1, &pd, 1, 5);
@@ -523,25 +546,8 @@ test_hostile_vhost_packed(void)
 	d = hv_tx_frame(&fe, 1, 64, 8);
 	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
 	hv_post_packed(&fe, 1, &pd, 1, 7);
-	for (int i = 0; i < 10; i++) {
-		struct rte_mbuf *rx[8];
-
-		if (rte_eth_rx_burst(hv_port, 0, rx, RTE_DIM(rx)) != 0) {
-			printf("frames from a stopped ring\n");
-			goto out;
-		}
-	}
-	if (hv_xstat("rx_ring_errors") != 1) {
-		printf("rx_ring_errors %ju, 1 fault\n", (uintmax_t)hv_xstat("rx_ring_errors"));
+	if (hv_rx_stopped(1) != 0 || hv_leave(&fe, true) != 0)
 		goto out;
-	}
-	hv_close(&fe);
-	if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000) ||
-	    rte_mempool_avail_count(hv_pool()) != HV_POOL_N) {
-		printf("link still up, or %u of %u mbufs back\n",
-		       rte_mempool_avail_count(hv_pool()), HV_POOL_N);
-		goto out;
-	}
 	ret = TEST_SUCCESS;
 out:
 	hv_close(&fe);
@@ -594,12 +600,10 @@ test_hostile_vhost_calls(void)
 
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
 	for (int event_idx = 0; event_idx < 2; event_idx++) {
-		if (hv_open(&fe, hv_sock) != 0 ||
-		    hv_setup(&fe, event_idx ? VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX) : 0) != 0 ||
-		    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
-			printf("link not up\n");
+		uint64_t extra = event_idx ? VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX) : 0;
+
+		if (hv_connect(&fe, extra, "calls") != 0)
 			goto out;
-		}
 		fcntl(fe.callfd[0], F_SETFL, O_NONBLOCK);
 		hv_calls(&fe, 0);
 		used_event = &fe.ring[0].avail->ring[HV_NUM];
@@ -631,8 +635,7 @@ test_hostile_vhost_calls(void)
 				goto out;
 			}
 		}
-		hv_close(&fe);
-		if (!hv_link_is(RTE_ETH_LINK_DOWN, 3000))
+		if (hv_leave(&fe, false) != 0)
 			goto out;
 	}
 	ret = TEST_SUCCESS;
@@ -652,11 +655,8 @@ test_hostile_vhost_linear(void)
 	int ret = TEST_FAILED;
 
 	TEST_ASSERT_SUCCESS(hv_port_up_with(",linear-buffer=1"), "port");
-	if (hv_open(&fe, hv_sock) != 0 || hv_setup(&fe, 0) != 0 ||
-	    !hv_link_is(RTE_ETH_LINK_UP, 3000)) {
-		printf("link not up\n");
+	if (hv_connect(&fe, 0, "linear-buffer") != 0)
 		goto out;
-	}
 	/* 3000 bytes over two buffer slots, then 64 bytes */
 	d = hv_tx_frame(&fe, 0, 3000, 1);
 	hv_post(&fe, 1, &d, 1, false);

@@ -18,6 +18,7 @@
 
 #include <bus_vdev_driver.h>
 #include <driver_args.h>
+#include <vdev_ethdev.h>
 
 #include "memif.h"
 
@@ -387,29 +388,11 @@ memif_probe(struct rte_vdev_device *vdev)
 		rte_free(priv);
 		return ret;
 	}
-	dev = rte_eth_dev_allocate(name);
-	if (dev == NULL) {
-		ret = -rte_errno;
-		rte_free(priv);
-		return ret;
-	}
 	/* from here rte_eth_dev_release_port frees priv and mac_addrs */
+	dev = vdev_ethdev_allocate(vdev, priv, &memif_ops, RTE_ETH_SPEED_NUM_100G);
+	if (dev == NULL)
+		return -rte_errno;
 	priv->dev = dev;
-	dev->data->dev_private = priv;
-	dev->device = &vdev->device;
-	dev->dev_ops = &memif_ops;
-	dev->data->numa_node = numa;
-	dev->data->dev_flags = RTE_ETH_DEV_INTR_LSC;
-	dev->data->promiscuous = 1;
-	dev->data->dev_link.link_speed = RTE_ETH_SPEED_NUM_100G;
-	dev->data->dev_link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-	dev->data->dev_link.link_status = RTE_ETH_LINK_DOWN;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(mac), 0, numa);
-	if (dev->data->mac_addrs == NULL) {
-		MEMIF_LOG(ERR, "%s: out of memory\n", name);
-		ret = -ENOMEM;
-		goto err_release;
-	}
 	dev->data->mac_addrs[0] = mac;
 	ret = memif_socket_attach(priv);
 	if (ret != 0)

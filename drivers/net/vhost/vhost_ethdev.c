@@ -19,6 +19,7 @@
 
 #include <bus_vdev_driver.h>
 #include <driver_args.h>
+#include <vdev_ethdev.h>
 
 #include "vhost_driver.h"
 #include "vhost_ethdev.h"
@@ -524,29 +525,11 @@ vhost_pmd_probe(struct rte_vdev_device *vdev)
 		rte_free(priv);
 		return ret;
 	}
-	dev = rte_eth_dev_allocate(name);
-	if (dev == NULL) {
-		ret = -rte_errno;
-		rte_free(priv);
-		return ret;
-	}
 	/* from here rte_eth_dev_release_port frees priv and mac_addrs */
+	dev = vdev_ethdev_allocate(vdev, priv, &vhost_pmd_ops, RTE_ETH_SPEED_NUM_10G);
+	if (dev == NULL)
+		return -rte_errno;
 	priv->dev = dev;
-	dev->data->dev_private = priv;
-	dev->device = &vdev->device;
-	dev->dev_ops = &vhost_pmd_ops;
-	dev->data->numa_node = numa;
-	dev->data->dev_flags = RTE_ETH_DEV_INTR_LSC;
-	dev->data->promiscuous = 1;
-	dev->data->dev_link.link_speed = RTE_ETH_SPEED_NUM_10G;
-	dev->data->dev_link.link_duplex = RTE_ETH_LINK_FULL_DUPLEX;
-	dev->data->dev_link.link_status = RTE_ETH_LINK_DOWN;
-	dev->data->mac_addrs = rte_zmalloc_socket(name, sizeof(struct rte_ether_addr), 0, numa);
-	if (dev->data->mac_addrs == NULL) {
-		VHOST_PMD_LOG(ERR, "%s: out of memory\n", name);
-		ret = -ENOMEM;
-		goto err_release;
-	}
 	/* DPDK's net_vhost address: 56:48:4f:53:54 ("VHOST") and the port id */
 	dev->data->mac_addrs[0] = (struct rte_ether_addr){
 		{0x56, 0x48, 0x4f, 0x53, 0x54, (uint8_t)dev->data->port_id}};

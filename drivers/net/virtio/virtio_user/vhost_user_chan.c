@@ -19,6 +19,8 @@
 #include <rte_memory.h>
 #include <rte_string_fns.h>
 
+#include <vhost_user_io.h>
+
 #include "virtio_user.h"
 #include "../virtqueue_packed.h"
 
@@ -93,30 +95,13 @@ vu_chan_close(struct virtio_user *vu)
 static int
 vu_send(struct virtio_user *vu, struct vhost_user_msg *msg, const int *fds, unsigned int nfds)
 {
-	char ctl[CMSG_SPACE(sizeof(int) * VHOST_USER_MEMORY_MAX_NREGIONS)];
-	struct iovec iov = {.iov_base = msg, .iov_len = VHOST_USER_HDR_SIZE + msg->size};
-	struct msghdr mh = {.msg_iov = &iov, .msg_iovlen = 1};
-	ssize_t n;
+	int ret;
 
 	msg->flags = VHOST_USER_VERSION;
-	if (nfds > 0) {
-		struct cmsghdr *c;
-
-		memset(ctl, 0, sizeof(ctl));
-		mh.msg_control = ctl;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfds);
-		c = CMSG_FIRSTHDR(&mh);
-		c->cmsg_level = SOL_SOCKET;
-		c->cmsg_type = SCM_RIGHTS;
-		c->cmsg_len = CMSG_LEN(sizeof(int) * nfds);
-		memcpy(CMSG_DATA(c), fds, sizeof(int) * nfds);
-	}
-	do {
-		n = sendmsg(vu->fd, &mh, MSG_NOSIGNAL);
-	} while (n < 0 && errno == EINTR);
-	if (n != (ssize_t)iov.iov_len) {
+	ret = vhost_user_msg_send(vu->fd, msg, &msg->payload, msg->size, fds, nfds);
+	if (ret != 0) {
 		VU_LOG(ERR, vu, "request %u not sent to the back-end: %s\n", msg->request,
-		       n < 0 ? strerror(errno) : "short write");
+		       ret == -EIO ? "short write" : strerror(-ret));
 		vu_chan_close(vu);
 		return -EIO;
 	}
