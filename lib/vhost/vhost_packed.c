@@ -99,20 +99,23 @@ vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t 
 
 /*
  * 2.7.22: a used descriptor at the back-end's position, its flags (both
- * bits equal to the used wrap counter) written last; the position moves
- * by the chain's descriptors.
+ * bits equal to the used wrap counter) written last unless the caller
+ * publishes them later (the head of a merged packet); the position moves by
+ * the chain's descriptors. Returns the flags for that later store.
  */
-static void
-vhost_packed_used_put(struct vhost_vq *vq, uint16_t id, uint32_t len, uint16_t ndesc)
+static uint16_t
+vhost_packed_used_put(struct vhost_vq *vq, uint16_t id, uint32_t len, uint16_t ndesc, bool publish)
 {
 	volatile struct vring_packed_desc *d = &vq->pdesc[vq->last_used];
 	uint16_t flags = vq->used_wrap ? VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED : 0;
 
 	d->id = id;
 	d->len = len;
-	__atomic_store_n(&vq->pdesc[vq->last_used].flags, flags, __ATOMIC_RELEASE);
+	if (publish)
+		__atomic_store_n(&vq->pdesc[vq->last_used].flags, flags, __ATOMIC_RELEASE);
 	for (uint16_t i = 0; i < ndesc; i++)
 		vhost_packed_pos_next(vq, &vq->last_used, &vq->used_wrap);
+	return flags;
 }
 
 /* 2.7.10: the front-end's event area says whether it wants calls; DESC is taken as yes */
@@ -177,12 +180,23 @@ vhost_packed_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf
 		vhost_bufs_write(bufs, &bi, &off, &hdr, dev->hdr_len);
 		for (const struct rte_mbuf *s = m; s != NULL; s = s->next)
 			vhost_bufs_write(bufs, &bi, &off, rte_pktmbuf_mtod(s, void *), s->data_len);
+		/*
+		 * The head's flags go last: a front-end that sees the first
+		 * buffer of a merged packet reads its num_buffers and takes the
+		 * rest at once (DPDK's drops the packet if one is not yet used).
+		 */
+		uint16_t head_pos = vq->last_used, head_flags = 0;
+
 		for (unsigned int ci = 0; ci < nchains; ci++) {
 			uint32_t len = RTE_MIN(need, chains[ci].len);
+			uint16_t f =
+				vhost_packed_used_put(vq, chains[ci].head, len, ndesc[ci], ci != 0);
 
-			vhost_packed_used_put(vq, chains[ci].head, len, ndesc[ci]);
+			if (ci == 0)
+				head_flags = f;
 			need -= len;
 		}
+		__atomic_store_n(&vq->pdesc[head_pos].flags, head_flags, __ATOMIC_RELEASE);
 		vq->last_avail = pos;
 		vq->avail_wrap = wrap;
 		done++;
@@ -219,9 +233,10 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 					 chain.len - dev->hdr_len, &m);
 		if (ret == -ENOMEM)
 			break; /* out of mbufs: the chain stays available for the next burst */
-		vhost_packed_used_put(vq, chain.head, 0,
-				      (uint16_t)((pos + (wrap != vq->avail_wrap ? vq->num : 0)) -
-						 vq->last_avail));
+		vhost_packed_used_put(
+			vq, chain.head, 0,
+			(uint16_t)((pos + (wrap != vq->avail_wrap ? vq->num : 0)) - vq->last_avail),
+			true);
 		vq->last_avail = pos;
 		vq->avail_wrap = wrap;
 		if (ret == 0)
