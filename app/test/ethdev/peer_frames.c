@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 #include <sys/wait.h>
 
@@ -261,6 +262,11 @@ peer_spawn(const char *prog, char *const argv[])
 
 	if (pid == 0) {
 		int fd = open("/dev/null", O_RDWR);
+
+		/* a test killed mid-run (a timeout) takes its peer with it */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() == 1)
+			_exit(127);
 
 		if (fd >= 0) {
 			dup2(fd, 0);
