@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/eventfd.h>
 
+#include <rte_atomic.h>
 #include <rte_common.h>
 #include <rte_errno.h>
 #include <rte_string_fns.h>
@@ -67,7 +68,7 @@ vhost_vq_notify(struct vhost_dev *dev, struct vhost_vq *vq)
 	if (vq->callfd < 0)
 		return;
 	/* the used index store before the front-end's suppression field is read (2.6.7.1) */
-	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	rte_smp_mb();
 	if (vq->packed) {
 		wanted = vhost_packed_call_wanted(vq);
 	} else if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_EVENT_IDX)) {
