@@ -40,19 +40,10 @@ while getopts "b:r:t:s:q:p:h" o; do
 done
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-OURS=$here/$BUILD/app/testpmd/sluice-testpmd
-[ -x "$OURS" ] || OURS=$BUILD/app/testpmd/sluice-testpmd
-DPDK=$(command -v dpdk-testpmd || true)
-if [ ! -x "$OURS" ]; then
-	echo "bench/vhost.sh: $OURS not found: build first (ninja -C $BUILD) or pass -b BUILDDIR" >&2
-	exit 1
-fi
-if [ -z "$DPDK" ]; then
-	echo "bench/vhost.sh: dpdk-testpmd not found: install Debian's dpdk package (apt-get install dpdk)" >&2
-	exit 1
-fi
+. "$here/bench/pmd_pair.sh"
+pair_apps vhost.sh "$BUILD"
 # the sluice pair needs Sluice's front-end
-if [[ " $PAIRS " == *" sluice "* ]] && [ ! -d "$here/drivers/net/virtio_user" ]; then
+if [[ " $PAIRS " == *" sluice "* ]] && [ ! -d "$here/drivers/net/virtio/virtio_user" ]; then
 	echo "bench/vhost.sh: this tree has no net_virtio_user yet: the sluice pair is left out" >&2
 	PAIRS=${PAIRS//sluice/}
 fi
@@ -66,11 +57,6 @@ trap cleanup EXIT
 # --no-flush-rx: the back-end starts forwarding when the front-end connects,
 # and must not drain the burst the front-end sends first.
 APP_COMMON="--forward-mode=io --port-topology=loop --burst=32 --nb-cores=1 --stats-period=1 --total-num-mbufs=8192 --no-flush-rx"
-
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 
 # run_one PAIR SIZE PACKED OUT: a back-end and a front-end for SECS seconds; OUT.log is the back-end's.
 run_one() {
@@ -105,11 +91,6 @@ run_one() {
 		fi
 	done
 	return $crashed
-}
-
-run_mpps() {
-	awk '/^Port statistics/ { if (n++ >= 2 && have) print sum / 1e6; sum = 0; have = 0 }
-	     /Tx-pps:/ { sum += $2; have = 1 }' "$1" | median
 }
 
 printf '%-6s %-6s %-7s %10s   %s\n' size packed pair Mpps runs
