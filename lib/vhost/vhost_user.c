@@ -299,18 +299,20 @@ vhost_msg_set_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 		vq->avail_wrap = (num >> 15) & 1;
 		vq->last_used = num >> 16 != 0 ? (num >> 16) & 0x7fff : vq->last_avail;
 		vq->used_wrap = num >> 16 != 0 ? (num >> 31) & 1 : vq->avail_wrap;
-		vq->signalled_used = vq->last_used;
-		return 0;
-	}
-	if (num > UINT16_MAX) {
+	} else if (num > UINT16_MAX) {
 		VHOST_LOG(ERR, "vhost: %s: ring base %u is past 65535\n", dev->sock->path, num);
 		return -EINVAL;
+	} else {
+		vq->last_avail = (uint16_t)num;
+		vq->avail_wrap = false;
+		vq->last_used = vq->last_avail;
+		vq->used_wrap = false;
 	}
-	vq->last_avail = (uint16_t)num;
-	vq->avail_wrap = false;
-	vq->last_used = vq->last_avail;
-	vq->used_wrap = false;
-	vq->signalled_used = vq->last_avail;
+	vq->signalled_used = vq->last_used;
+	/* what the front-end believes: a restarted back-end's test compares it with the ring */
+	VHOST_LOG(DEBUG, "vhost: %s: ring %u base: avail %u wrap %d, used %u wrap %d\n",
+		  dev->sock->path, msg->payload.state.index, vq->last_avail, vq->avail_wrap,
+		  vq->last_used, vq->used_wrap);
 	return 0;
 }
 
