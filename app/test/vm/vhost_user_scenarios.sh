@@ -164,10 +164,17 @@ if [ "${2:-}" != --guest ]; then
 			fail "the guest did not finish its second pings"
 		fi
 	else
+		vm_rc=0
+		wait "$vm" || vm_rc=$?
+		vm=
+		# vmrun.sh could not run a guest here: its reason is above
+		[ "$vm_rc" != 77 ] || exit 77
 		fail "the guest did not finish its first pings"
 	fi
-	vm_rc=0
-	wait "$vm" || vm_rc=$?
+	if [ -n "$vm" ]; then
+		vm_rc=0
+		wait "$vm" || vm_rc=$?
+	fi
 	[ "$vm_rc" = 0 ] && pass "guest checks passed" || fail "guest exited with $vm_rc"
 	finish
 fi
