@@ -514,12 +514,16 @@ vhost_user_msg_handle(struct vhost_dev *dev, struct vhost_user_msg *msg, int *fd
 static bool
 vhost_vq_check_ready(struct vhost_dev *dev, struct vhost_vq *vq, unsigned int index)
 {
+	int ret;
+
 	if (vq->num == 0 || !vq->addr_set || dev->nregions == 0 || vq->kickfd == VHOST_FD_UNSET ||
 	    vq->callfd == VHOST_FD_UNSET || !vq->enabled || vq->broken)
 		return false;
-	if (vq->desc == NULL && vhost_ring_translate(dev, vq) < 0) {
-		VHOST_LOG(ERR, "vhost: %s: ring %u is not inside the front-end's memory\n",
-			  dev->sock->path, index);
+	if (vq->desc == NULL && (ret = vhost_ring_translate(dev, vq)) < 0) {
+		/* -ESTALE: the packed ring said why */
+		if (ret == -EFAULT)
+			VHOST_LOG(ERR, "vhost: %s: ring %u is not inside the front-end's memory\n",
+				  dev->sock->path, index);
 		vq->broken = true;
 		dev->msg_errors++;
 		return false;
