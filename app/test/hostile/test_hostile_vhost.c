@@ -516,6 +516,17 @@ out:
 	return ret;
 }
 
+/* A frame of len bytes from seed in buffer slot, made available on the packed transmit ring as id.
+ */
+static void
+hv_tx_packed(struct hv_frontend *fe, unsigned int slot, uint32_t len, uint8_t seed, uint16_t id)
+{
+	struct vring_desc d = hv_tx_frame(fe, slot, len, seed);
+	struct vring_packed_desc pd = {.addr = d.addr, .len = d.len};
+
+	hv_post_packed(fe, 1, &pd, 1, id);
+}
+
 /*
  * Packed rings: a good frame each way, then a descriptor outside the
  * memory, which stops the ring (counted) while the process lives.
@@ -526,7 +537,6 @@ test_hostile_vhost_packed(void)
 	struct hv_frontend fe;
 	struct vhost_user_vring_state st;
 	struct vring_packed_desc pd;
-	struct vring_desc d;
 	struct rte_mbuf *m;
 	unsigned int n;
 	int ret = TEST_FAILED;
@@ -534,9 +544,7 @@ test_hostile_vhost_packed(void)
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
 	if (hv_connect(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED), "packed") != 0)
 		goto out;
-	d = hv_tx_frame(&fe, 0, 200, 7);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 5);
+	hv_tx_packed(&fe, 0, 200, 7, 5);
 	if (hv_rx_check(200, 7, &n) != 0) {
 		printf("packed frame: %u received or changed\n", n);
 		goto out;
@@ -568,9 +576,7 @@ test_hostile_vhost_packed(void)
 	/* outside the memory: the ring stops */
 	pd = (struct vring_packed_desc){.addr = 0xdead00000000ull, .len = 100};
 	hv_post_packed(&fe, 1, &pd, 1, 6);
-	d = hv_tx_frame(&fe, 1, 64, 8);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 7);
+	hv_tx_packed(&fe, 1, 64, 8, 7);
 	if (hv_rx_stopped(1) != 0)
 		goto out;
 	/* the receive ring stops at position 1, wrap counters 1: both halves, as QEMU reads them */
@@ -631,17 +637,13 @@ static int
 test_hostile_vhost_packed_resume(void)
 {
 	struct hv_frontend fe;
-	struct vring_packed_desc pd;
-	struct vring_desc d;
 	unsigned int n;
 	int ret = TEST_FAILED;
 
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
 	if (hv_connect(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED), "packed resume") != 0)
 		goto out;
-	d = hv_tx_frame(&fe, 0, 100, 3);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 1);
+	hv_tx_packed(&fe, 0, 100, 3, 1);
 	if (hv_rx_check(100, 3, &n) != 0) {
 		printf("first frame: %u received or changed\n", n);
 		goto out;
@@ -651,9 +653,7 @@ test_hostile_vhost_packed_resume(void)
 		printf("a packed ring resumed at a used position came up\n");
 		goto out;
 	}
-	d = hv_tx_frame(&fe, 1, 80, 4);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 2);
+	hv_tx_packed(&fe, 1, 80, 4, 2);
 	if (hv_rx_stopped(0) != 0)
 		goto out;
 	if (hv_ring_resume(&fe, 1, 0x80018001u) != 0 || !hv_link_is(RTE_ETH_LINK_UP, 3000) ||
