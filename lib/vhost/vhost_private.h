@@ -170,7 +170,11 @@ void vhost_dev_unregister(struct vhost_dev *dev);
 /* Signal the front-end after used entries up to vq->last_used were published. */
 void vhost_vq_notify(struct vhost_dev *dev, struct vhost_vq *vq);
 
-/* vhost_ring.c, vhost_split.c, vhost_packed.c: find the ring's parts in the regions, 0 or -1 */
+/*
+ * vhost_ring.c, vhost_split.c, vhost_packed.c: find the ring's parts in the
+ * regions: 0, -EFAULT (outside them or misaligned), -ESTALE (a packed ring
+ * resumed at a position already used; logged)
+ */
 int vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
 int vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
 int vhost_packed_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);

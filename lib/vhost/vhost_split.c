@@ -28,7 +28,7 @@ vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
 
 	if (desc == NULL || avail == NULL || used == NULL || ((uintptr_t)desc & 15) != 0 ||
 	    ((uintptr_t)avail & 1) != 0 || ((uintptr_t)used & 3) != 0)
-		return -1;
+		return -EFAULT;
 	vq->desc = desc;
 	vq->avail = avail;
 	vq->used = used;
