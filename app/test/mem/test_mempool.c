@@ -679,96 +679,6 @@ test_mempool_cache_order(void)
 	return TEST_SUCCESS;
 }
 
-#define SPLIT_ROUNDS 128
-#define SPLIT_CHUNKS 2001
-
-static int
-cycles_cmp(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return (x > y) - (x < y);
-}
-
-/*
- * Median TSC cycles of SPLIT_ROUNDS get+put of 32 objects through cache at
- * an odd fill level (513 of 512): the median leaves out the chunks in
- * which the lcore was preempted.
- */
-static uint64_t
-cache_round_cycles(struct rte_mempool *mp, struct rte_mempool_cache *cache)
-{
-	static uint64_t chunk[SPLIT_CHUNKS];
-	void *objs[32] __rte_cache_aligned;
-	unsigned int c, r;
-
-	/* refill to 512 + 1, take one more, give both back: 513 */
-	if (rte_mempool_generic_get(mp, objs, 1, cache) < 0 ||
-	    rte_mempool_generic_get(mp, &objs[1], 1, cache) < 0)
-		return UINT64_MAX;
-	rte_mempool_generic_put(mp, objs, 2, cache);
-	for (c = 0; c < SPLIT_CHUNKS; c++) {
-		uint64_t start = rte_rdtsc();
-
-		for (r = 0; r < SPLIT_ROUNDS; r++) {
-			if (rte_mempool_generic_get(mp, objs, 32, cache) < 0)
-				return UINT64_MAX;
-			rte_mempool_generic_put(mp, objs, 32, cache);
-		}
-		chunk[c] = rte_rdtsc() - start;
-	}
-	rte_mempool_cache_flush(cache, mp);
-	qsort(chunk, SPLIT_CHUNKS, sizeof(chunk[0]), cycles_cmp);
-	return chunk[SPLIT_CHUNKS / 2];
-}
-
-/*
- * At fill level 513 a get+put of 32 works on slots 481-512. With slot 504
- * on a page boundary, 16-byte copies that start at an odd slot straddle
- * the two pages; such split accesses made those rounds about 2.5 times
- * slower than with the same slots inside one page. The copies now start
- * aligned on the cache side (builds without AVX, see rte_mempool.h), so
- * where the slots lie no longer matters.
- */
-static int
-test_mempool_cache_page_split(void)
-{
-	const size_t page = 4096, slots = offsetof(struct rte_mempool_cache, objs);
-	uint64_t across = UINT64_MAX, inside = UINT64_MAX, t;
-	struct rte_mempool *mp;
-	char *mem, *at;
-	int i;
-
-	if (!__RTE_MEMPOOL_ALIGN_CACHE_SIDE) {
-		printf("  AVX build: the copies are not aligned on the cache side\n");
-		return TEST_SKIPPED;
-	}
-	mp = rte_mempool_create("mp_split", 4096, 64, 0, 0, NULL, NULL, NULL, NULL,
-				SOCKET_ID_ANY, 0);
-	TEST_ASSERT_NOT_NULL(mp, "create");
-	mem = aligned_alloc(page, 4 * page);
-	TEST_ASSERT_NOT_NULL(mem, "cache memory");
-	/* &objs[504] on the second page's start, or 256 bytes past it */
-	at = mem + 2 * page - slots - 504 * sizeof(void *);
-	TEST_ASSERT(((uintptr_t)at & RTE_CACHE_LINE_MASK) == 0, "cache placed on a line");
-	for (i = 0; i < 3; i++) {
-		t = cache_round_cycles(mp, test_cache_place(at, 512));
-		across = RTE_MIN(across, t);
-		t = cache_round_cycles(mp, test_cache_place(at + 256, 512));
-		inside = RTE_MIN(inside, t);
-	}
-	free(mem);
-	TEST_ASSERT(rte_mempool_full(mp), "every object back");
-	rte_mempool_free(mp);
-	TEST_ASSERT(across != UINT64_MAX && inside != UINT64_MAX, "gets succeeded");
-	printf("  %u get+put of 32: %" PRIu64 " cycles across a page, %" PRIu64 " inside\n",
-	       SPLIT_ROUNDS, across, inside);
-	TEST_ASSERT(across * 2 < inside * 3,
-		    "slots across a page boundary cost %.2f times those inside one",
-		    (double)across / (double)inside);
-	return TEST_SUCCESS;
-}
-
 static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_basic),
 	TEST_CASE(test_mempool_cache_policy),
@@ -780,7 +690,6 @@ static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_priv_dump_walk),
 	TEST_CASE(test_mempool_user_cache),
 	TEST_CASE(test_mempool_cache_order),
-	TEST_CASE(test_mempool_cache_page_split),
 	TEST_CASE(test_mempool_double_free),
 	TEST_CASES_END(),
 };
