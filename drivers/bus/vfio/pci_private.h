@@ -144,7 +144,7 @@ struct vfio_mp_rep {
 	uint64_t bar_len[PCI_MAX_RESOURCE];
 };
 
-/* Primary: answer secondaries' requests from now on / no more. */
+/* Primary: answer secondaries' requests from now on / no more (and forget a silent primary). */
 void vfio_mp_serve(void);
 void vfio_mp_unserve(void);
 /*

@@ -24,6 +24,8 @@
 #define VFIO_MP_TIMEOUT_S 2
 
 static bool vfio_mp_registered;
+/* Secondary: the primary did not answer once; the other devices do not wait again. */
+static bool vfio_mp_unanswered;
 
 static void
 vfio_mp_fds_close(const struct rte_mp_msg *m)
@@ -132,6 +134,7 @@ vfio_mp_serve(void)
 void
 vfio_mp_unserve(void)
 {
+	vfio_mp_unanswered = false;
 	if (!vfio_mp_registered)
 		return;
 	rte_mp_action_unregister(VFIO_MP_NAME);
@@ -148,6 +151,8 @@ vfio_mp_request(const struct vfio_mp_req *q, struct vfio_mp_rep *r, int *fd)
 	int ret;
 
 	*fd = -1;
+	if (vfio_mp_unanswered)
+		return -ENOTCONN;
 	memset(&m, 0, sizeof(m));
 	strlcpy(m.name, VFIO_MP_NAME, sizeof(m.name));
 	memcpy(m.param, q, sizeof(*q));
@@ -177,12 +182,17 @@ out_close:
 	vfio_mp_fds_close(a);
 out_free:
 	free(reply.msgs);
-	if (ret == -ENOTCONN || ret == -EPROTO)
+	vfio_mp_unanswered = ret == -ENOTCONN;
+	if (ret == -ENOTCONN)
 		VFIO_LOG(ERR,
-			 "the primary process %s the VFIO fds (message %s): a secondary "
-			 "reaches VFIO devices only through a primary of this build; fix: start "
-			 "the primary with the same Sluice version\n",
-			 ret == -ENOTCONN ? "did not send" : "sent a malformed answer for",
+			 "the primary process did not answer for its VFIO devices (message "
+			 "%s): it runs with --no-pci, or is another build; fix: give the device "
+			 "to the primary (-a BDF), or start this process with --no-pci\n",
+			 VFIO_MP_NAME);
+	else if (ret == -EPROTO)
+		VFIO_LOG(ERR,
+			 "the primary process answered %s with a malformed message: it is "
+			 "another build; fix: run the secondary from the primary's build\n",
 			 VFIO_MP_NAME);
 	return ret;
 }
