@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /*
  * A secondary process on the VFIO ports of a primary (see
- * app/test/vm/mp_vfio_scenarios.sh): the primary has two e1000e ports on
- * one hub, started and idle; this suite runs as
+ * app/test/vm/mp_vfio_scenarios.sh): the primary has two ports of one PMD
+ * (SLUICE_VFIO_MP_PMD, net_e1000_em by default) on one hub, started and
+ * idle; this suite runs as
  *   sluice-test vfio_mp_port -l 1 --proc-type=secondary --file-prefix=P
  * checks what a secondary may not do (configure, Rx interrupts), sends
  * counted frames on port 0's queue and receives them on port 1's. With
@@ -110,6 +111,7 @@ test_vfio_mp_port_traffic(void)
 	struct rte_eth_conf conf;
 	struct rte_mempool *mp;
 	unsigned int got, bad;
+	const char *pmd;
 	uint16_t nb;
 
 	if (rte_eal_process_type() != RTE_PROC_SECONDARY) {
@@ -119,12 +121,13 @@ test_vfio_mp_port_traffic(void)
 	/* while the primary forwards, its queues are its own */
 	if (getenv("SLUICE_VFIO_MP_HOLD") != NULL)
 		return TEST_SKIPPED;
+	pmd = getenv("SLUICE_VFIO_MP_PMD") != NULL ? getenv("SLUICE_VFIO_MP_PMD") : "net_e1000_em";
 	nb = rte_eth_dev_count_avail();
 	TEST_ASSERT_EQUAL(nb, 2, "%u ports attached, want the primary's 2", nb);
 	for (uint16_t port = 0; port < 2; port++) {
 		TEST_ASSERT_SUCCESS(rte_eth_dev_info_get(port, &info), "info of port %u", port);
-		TEST_ASSERT(strcmp(info.driver_name, "net_e1000_em") == 0, "port %u driver %s",
-			    port, info.driver_name);
+		TEST_ASSERT(strcmp(info.driver_name, pmd) == 0, "port %u driver %s, want %s", port,
+			    info.driver_name, pmd);
 		printf("  port %u: %s on %s\n", port, info.driver_name, rte_dev_name(info.device));
 	}
 	/* the device is the primary's to set up, and its vectors too */
