@@ -12,11 +12,13 @@ mkfifo "$tpmd_fifo"
 tpmd_pid=
 
 # tpmd_start EAL-ARGS...: an interactive primary (with TPMD_ARGS, more of
-# testpmd's own options); returns once its ports are up.
+# testpmd's own options; TPMD_MEM, its memory and bus options, by default
+# "--no-huge -m 256 --no-pci"); returns once its ports are up.
 tpmd_start() {
 	: >"$tpmd_log"
 	# shellcheck disable=SC2086
-	"$TPMD" -l 0-1 --no-huge -m 256 --no-pci --file-prefix "$prefix" "$@" -- -i ${TPMD_ARGS:-} \
+	"$TPMD" -l 0-1 ${TPMD_MEM---no-huge -m 256 --no-pci} --file-prefix "$prefix" "$@" -- -i \
+		${TPMD_ARGS:-} \
 		<"$tpmd_fifo" >"$tpmd_log" 2>&1 &
 	tpmd_pid=$!
 	exec 3>"$tpmd_fifo"

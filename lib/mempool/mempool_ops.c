@@ -235,3 +235,16 @@ rte_mempool_op_populate_default(struct rte_mempool *mp, unsigned int max_objs, v
 	return rte_mempool_op_populate_helper(mp, 0, max_objs, vaddr, iova, len, obj_cb,
 					      obj_cb_arg);
 }
+
+/*
+ * A pool records its ops as an index into this process's table, and other
+ * processes use it with theirs: the built-in ops take the first indices in
+ * one order whatever the link order of a program, before the constructors
+ * of an application's own ops run (RTE_MEMPOOL_REGISTER_OPS, default
+ * priority).
+ */
+RTE_INIT_PRIO(mempool_builtin_ops_register, CLASS)
+{
+	mempool_ring_ops_register();
+	mempool_stack_ops_register();
+}

@@ -20,6 +20,10 @@ int mempool_ops_alloc_once(struct rte_mempool *mp);
 /* Index of the ops registered under name, or -1. */
 int mempool_ops_find(const char *name);
 
+/* Register the built-in ring and stack ops, in a fixed order. */
+void mempool_ring_ops_register(void);
+void mempool_stack_ops_register(void);
+
 /* Call the registered event callbacks for event on mp. */
 void mempool_event_callback_invoke(enum rte_mempool_event event, struct rte_mempool *mp);
 

@@ -135,10 +135,14 @@ static const struct rte_mempool_ops ops_sp_mc = {
 /* Static links keep this object (and so these ops) through -u of this name. */
 const int sluice_lib_anchor_mempool_ring;
 
-RTE_MEMPOOL_REGISTER_OPS(ops_mp_mc);
-RTE_MEMPOOL_REGISTER_OPS(ops_sp_sc);
-RTE_MEMPOOL_REGISTER_OPS(ops_mp_sc);
-RTE_MEMPOOL_REGISTER_OPS(ops_sp_mc);
+void
+mempool_ring_ops_register(void)
+{
+	rte_mempool_register_ops(&ops_mp_mc);
+	rte_mempool_register_ops(&ops_sp_sc);
+	rte_mempool_register_ops(&ops_mp_sc);
+	rte_mempool_register_ops(&ops_sp_mc);
+}
 
 /*
  * Referenced by mempool.c so that a static link that pulls in

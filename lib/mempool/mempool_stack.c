@@ -88,8 +88,12 @@ static const struct rte_mempool_ops ops_lf_stack = {
 	.get_count = stack_get_count,
 };
 
-RTE_MEMPOOL_REGISTER_OPS(ops_stack);
-RTE_MEMPOOL_REGISTER_OPS(ops_lf_stack);
+void
+mempool_stack_ops_register(void)
+{
+	rte_mempool_register_ops(&ops_stack);
+	rte_mempool_register_ops(&ops_lf_stack);
+}
 
 /* Referenced by mempool.c, as mempool_ring_linked is: a static link keeps these ops. */
 const int mempool_stack_linked = 1;

@@ -487,11 +487,33 @@ test_mp_huge_dir(void)
 	return TEST_SUCCESS;
 }
 
+/* The socket a secondary killed with SIGKILL leaves: bound, then nobody reads it. */
+static int
+dead_secondary_socket(const char *path)
+{
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+	int ret;
+
+	if (fd < 0)
+		return -1;
+	snprintf(a.sun_path, sizeof(a.sun_path), "%s", path);
+	ret = bind(fd, (struct sockaddr *)&a, sizeof(a));
+	close(fd);
+	return ret;
+}
+
 static int
 test_mp_cleanup(void)
 {
-	if (primary_up)
+	char dead[300] = "";
+
+	if (primary_up) {
+		snprintf(dead, sizeof(dead), "%s/mp_socket_1_0", rte_eal_get_runtime_dir());
+		TEST_ASSERT_SUCCESS(dead_secondary_socket(dead), "made %s", dead);
 		TEST_ASSERT_SUCCESS(rte_eal_cleanup(), "the primary stops");
+		TEST_ASSERT(access(dead, F_OK) != 0, "a dead secondary's socket outlived the primary");
+	}
 	primary_up = false;
 	return TEST_SUCCESS;
 }

@@ -296,6 +296,26 @@ static const struct rte_mempool_ops test_stack_ops = {
 
 RTE_MEMPOOL_REGISTER_OPS(test_stack_ops);
 
+/*
+ * Pools record their ops by index, and another process (a secondary of
+ * another program) uses that index in its own table: the built-in ops
+ * come first, in one order, although this program registers test_stack
+ * from a constructor that a static link may run earlier.
+ */
+static int
+test_mempool_ops_builtin_order(void)
+{
+	static const char *const names[] = { "ring_mp_mc", "ring_sp_sc", "ring_mp_sc",
+					     "ring_sp_mc", "stack",      "lf_stack" };
+
+	TEST_ASSERT(rte_mempool_ops_table.num_ops > RTE_DIM(names), "%u ops registered",
+		    rte_mempool_ops_table.num_ops);
+	for (unsigned int i = 0; i < RTE_DIM(names); i++)
+		TEST_ASSERT(strcmp(rte_mempool_ops_table.ops[i].name, names[i]) == 0,
+			    "ops %u is %s, want %s", i, rte_mempool_ops_table.ops[i].name, names[i]);
+	return TEST_SUCCESS;
+}
+
 static int
 test_mempool_ops(void)
 {
@@ -684,6 +704,7 @@ static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_cache_policy),
 	TEST_CASE(test_mempool_two_lcores),
 	TEST_CASE(test_mempool_ops),
+	TEST_CASE(test_mempool_ops_builtin_order),
 	TEST_CASE(test_mempool_iter_iova),
 	TEST_CASE(test_mempool_errors),
 	TEST_CASE(test_mempool_size_overflow),

@@ -134,6 +134,9 @@ pci_probe_one(struct rte_pci_device *dev)
 			return pci_kernel_owned(dev, drv);
 		if (drv->drv_flags & RTE_PCI_DRV_NEED_MAPPING) {
 			ret = rte_pci_map_device(dev);
+			/* as DPDK: a secondary has the primary's ports, and only those */
+			if (ret == -ENOENT && rte_eal_process_type() == RTE_PROC_SECONDARY)
+				return 0;
 			if (ret < 0)
 				return ret;
 			mapped = true;
@@ -195,6 +198,12 @@ pci_probe(void)
 	struct rte_pci_device *dev;
 	struct rte_devargs *da;
 
+	/*
+	 * Served from the start, not only once a device opens the container, so
+	 * that a secondary of a primary without VFIO devices hears so at once.
+	 */
+	if (rte_eal_process_type() == RTE_PROC_PRIMARY)
+		vfio_mp_serve();
 	/* An -a naming a device that is not there is ignored, as in DPDK. */
 	RTE_EAL_DEVARGS_FOREACH("pci", da) {
 		struct rte_pci_addr addr;
@@ -228,6 +237,8 @@ pci_cleanup(void)
 	struct rte_pci_device *dev;
 	int ret = 0;
 
+	/* no secondary is given a device that is going away */
+	vfio_mp_unserve();
 	TAILQ_FOREACH(dev, &pci_device_list, next) {
 		if (pci_remove_one(dev) < 0) {
 			/* Close it anyway: nothing may outlive rte_eal_cleanup. */

@@ -9,6 +9,7 @@
 #include <linux/vfio.h>
 
 #include <bus_pci_driver.h>
+#include <rte_eal.h>
 #include <rte_log.h>
 
 /* Public API of the bus; everything else stays hidden in the library. */
@@ -81,6 +82,8 @@ int vfio_container_fd(void);		/* opens it; <0 after one logged line */
 int vfio_container_attach(struct vfio_group *g);	/* SET_CONTAINER, IOMMU, DMA */
 void vfio_container_detach(struct vfio_group *g);
 void vfio_container_close(void);
+/* A copy of the container fd in *fd; -ENODEV when none is open. */
+int vfio_container_fd_dup(int *fd);
 /* 1 if [iova, iova+len) is mapped through VFIO_IOMMU_MAP_DMA (for tests). */
 int vfio_dma_is_mapped(uint64_t iova, uint64_t len);
 unsigned int vfio_dma_map_count(void);
@@ -117,6 +120,44 @@ struct vfio_group *vfio_group_get(struct pci_dev_priv *p);
 void vfio_group_put(struct vfio_group *g);
 unsigned int vfio_group_count(void);
 int vfio_group_fd_of(struct vfio_group *g);
+/* A copy of the fd of open group num (for a secondary), or -ENOENT. */
+int vfio_group_fd_dup(int num);
+/* Secondary: take the group fd the primary sent (closed if the group is known). */
+struct vfio_group *vfio_group_adopt(int num, int fd);
+
+/* vfio_mp.c: the primary hands VFIO fds to secondaries. */
+enum vfio_mp_op {
+	VFIO_MP_OP_CONTAINER = 1,	/* the container fd */
+	VFIO_MP_OP_DEVICE = 2,		/* the group fd of an open device, its BAR addresses */
+};
+
+struct vfio_mp_req {
+	uint32_t op;			/* enum vfio_mp_op */
+	int32_t group;
+	char dev[PCI_PRI_STR_SIZE + 1];	/* "0000:00:03.0" */
+};
+
+struct vfio_mp_rep {
+	int32_t result;			/* 0 (one fd sent) or a negative errno (none) */
+	uint32_t pad;
+	uint64_t bar_va[PCI_MAX_RESOURCE];	/* where the primary mapped each BAR, 0: not */
+	uint64_t bar_len[PCI_MAX_RESOURCE];
+};
+
+/* Primary: answer secondaries' requests from now on / no more (and forget a silent primary). */
+void vfio_mp_serve(void);
+void vfio_mp_unserve(void);
+/*
+ * The primary's answer to msg (fds in msg are closed): result -EINVAL for
+ * a malformed request, -ENOENT for a device the primary does not have open,
+ * -ENODEV when it has no container; fds in reply are copies to close.
+ */
+void vfio_mp_answer_build(const struct rte_mp_msg *msg, struct rte_mp_msg *reply);
+/*
+ * Secondary: ask the primary; 0 with *fd, or the primary's negative errno,
+ * or -ENOTCONN / -EPROTO (no or a malformed answer, one line logged).
+ */
+int vfio_mp_request(const struct vfio_mp_req *q, struct vfio_mp_rep *r, int *fd);
 
 /* vfio_device.c */
 int vfio_device_open(struct pci_dev_priv *p);

@@ -57,6 +57,45 @@ vfio_dev_dir_get(void)
 	return vfio_dev_dir;
 }
 
+/*
+ * A secondary uses the primary's container: the IOMMU is set and EAL memory
+ * mapped there already, at the IOVAs shared with this process.
+ */
+static int
+container_fd_from_primary(void)
+{
+	const struct vfio_mp_req q = { .op = VFIO_MP_OP_CONTAINER };
+	struct vfio_mp_rep r;
+	int fd, ret;
+
+	ret = vfio_mp_request(&q, &r, &fd);
+	if (ret < 0) {
+		if (ret == -ENODEV)
+			VFIO_LOG(ERR, "the primary process has no VFIO device open, so a secondary "
+				 "has none either; fix: give the device to the primary (-a BDF)\n");
+		return ret;
+	}
+	pthread_mutex_lock(&dma_lock);
+	container_fd = fd;
+	pthread_mutex_unlock(&dma_lock);
+	return fd;
+}
+
+int
+vfio_container_fd_dup(int *fd)
+{
+	int err = 0;
+
+	pthread_mutex_lock(&dma_lock);
+	*fd = container_fd >= 0 ? fcntl(container_fd, F_DUPFD_CLOEXEC, 0) : -1;
+	if (container_fd < 0)
+		err = ENODEV;
+	else if (*fd < 0)
+		err = errno;
+	pthread_mutex_unlock(&dma_lock);
+	return -err;
+}
+
 int
 vfio_container_fd(void)
 {
@@ -65,6 +104,8 @@ vfio_container_fd(void)
 
 	if (container_fd >= 0)
 		return container_fd;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return container_fd_from_primary();
 	pci_fmt(path, sizeof(path), "%s/vfio", vfio_dev_dir);
 	fd = open(path, O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
@@ -94,7 +135,9 @@ vfio_container_fd(void)
 			 "intel_iommu=on (AMD: amd_iommu=on)\n");
 		return -ENODEV;
 	}
+	pthread_mutex_lock(&dma_lock);
 	container_fd = fd;
+	pthread_mutex_unlock(&dma_lock);
 	return fd;
 }
 
@@ -388,9 +431,11 @@ vfio_container_close(void)
 	free(dma_maps);
 	dma_maps = NULL;
 	dma_maps_cap = 0;
+	pthread_mutex_lock(&dma_lock);
 	if (container_fd >= 0)
 		close(container_fd);
 	container_fd = -1;
+	pthread_mutex_unlock(&dma_lock);
 	n_iova_ranges = 0;
 }
 

@@ -18,6 +18,7 @@
 
 #include <rte_errno.h>
 #include <rte_interrupts.h>
+#include <rte_string_fns.h>
 
 #include "pci_private.h"
 #include "bus_vfio_driver.h"
@@ -68,8 +69,53 @@ bar_areas_get(struct pci_dev_priv *p, int i, struct vfio_region_info **full,
  * Map BAR i: reserve its whole length PROT_NONE, then map each area the
  * kernel allows (VFIO_REGION_INFO_CAP_SPARSE_MMAP) at its offset inside.
  */
+/*
+ * The PROT_NONE reservation of BAR i: anywhere in a primary; in a secondary
+ * at the primary's address (want), since the port's shared state holds
+ * pointers into the BARs (register addresses of queues, notify areas).
+ */
+static void *
+bar_reserve(struct pci_dev_priv *p, int i, uint64_t size, uint64_t want, uint64_t want_len)
+{
+	uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE);
+	void *base;
+
+	if (want == 0) {
+		base = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1,
+			    0);
+		return base == MAP_FAILED ? NULL : base;
+	}
+	if (want_len != size || want % page != 0 || want + size < want) {
+		VFIO_LOG(ERR, "%s: the primary process reports BAR%d at %#" PRIx64 ", %#" PRIx64
+			 " bytes, but the device's BAR is %#" PRIx64 " bytes: not attaching\n",
+			 p->pdev.name, i, want, want_len, size);
+		errno = EPROTO;
+		return NULL;
+	}
+	base = mmap((void *)(uintptr_t)want, size, PROT_NONE,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+	if (base != MAP_FAILED && base != (void *)(uintptr_t)want) {
+		/* a kernel older than 4.17 took the address as a hint */
+		munmap(base, size);
+		base = MAP_FAILED;
+		errno = EEXIST;
+	}
+	if (base == MAP_FAILED) {
+		int err = errno;
+
+		VFIO_LOG(ERR, "%s: BAR%d must be mapped at %#" PRIx64 " as in the primary "
+			 "process, but %s; fix: run the secondary as the same program as the "
+			 "primary, or both with address randomization off (setarch -R)\n",
+			 p->pdev.name, i, want, err == EEXIST ? "something else is mapped there" :
+			 strerror(err));
+		errno = err;
+		return NULL;
+	}
+	return base;
+}
+
 static int
-bar_map(struct pci_dev_priv *p, int i)
+bar_map(struct pci_dev_priv *p, int i, uint64_t want, uint64_t want_len)
 {
 	const struct vfio_region_info *ri = &p->regions[i];
 	struct vfio_region_sparse_mmap_area whole = { .offset = 0, .size = ri->size };
@@ -82,6 +128,8 @@ bar_map(struct pci_dev_priv *p, int i)
 
 	if (ri->size == 0 || !(ri->flags & VFIO_REGION_INFO_FLAG_MMAP))
 		return 0;	/* absent, or I/O ports: pread/pwrite only */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY && want == 0)
+		return 0;	/* not mapped in the primary: the driver does not use it */
 	ret = bar_areas_get(p, i, &full, &areas, &n_areas);
 	if (ret < 0)
 		return ret;
@@ -96,8 +144,8 @@ bar_map(struct pci_dev_priv *p, int i)
 			return -EINVAL;
 		}
 	}
-	base = mmap(NULL, ri->size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (base == MAP_FAILED) {
+	base = bar_reserve(p, i, ri->size, want, want_len);
+	if (base == NULL) {
 		ret = -errno;
 		free(full);
 		return ret;
@@ -216,10 +264,46 @@ cfg_command_update(struct pci_dev_priv *p, uint16_t set, uint16_t clear)
 	return 0;
 }
 
+/*
+ * Secondary: the group comes from the primary, with where the primary
+ * mapped the BARs (into bars). -ENOENT for a device the primary has not
+ * open: it is not one of its ports.
+ */
+static int
+group_from_primary(struct pci_dev_priv *p, struct vfio_mp_rep *bars)
+{
+	struct vfio_mp_req q = { .op = VFIO_MP_OP_DEVICE, .group = p->iommu_group };
+	int fd, ret;
+
+	strlcpy(q.dev, p->pdev.name, sizeof(q.dev));
+	ret = vfio_mp_request(&q, bars, &fd);
+	if (ret == -ENOENT) {
+		VFIO_LOG(INFO, "%s: the primary process does not use it: not attached here\n",
+			 p->pdev.name);
+		return ret;
+	}
+	if (ret < 0) {
+		if (ret != -ENOTCONN && ret != -EPROTO)
+			VFIO_LOG(ERR, "%s: the primary process refused its VFIO group %d: %s\n",
+				 p->pdev.name, p->iommu_group, strerror(-ret));
+		return ret;
+	}
+	/* the container too, as the primary's: set up already, so not touched here */
+	ret = vfio_container_fd();
+	if (ret < 0) {
+		close(fd);
+		return ret;
+	}
+	p->group = vfio_group_adopt(p->iommu_group, fd);
+	return p->group == NULL ? -errno : 0;
+}
+
 int
 vfio_device_open(struct pci_dev_priv *p)
 {
 	struct vfio_device_info info = { .argsz = sizeof(info) };
+	bool secondary = rte_eal_process_type() == RTE_PROC_SECONDARY;
+	struct vfio_mp_rep bars;
 	const char *bdf = p->pdev.name;
 	int ret;
 
@@ -230,9 +314,16 @@ vfio_device_open(struct pci_dev_priv *p)
 			 "intel_iommu=on (AMD: amd_iommu=on)\n", bdf);
 		return -ENODEV;
 	}
-	p->group = vfio_group_get(p);
-	if (p->group == NULL)
-		return -errno;
+	memset(&bars, 0, sizeof(bars));
+	if (secondary) {
+		ret = group_from_primary(p, &bars);
+		if (ret < 0)
+			return ret;
+	} else {
+		p->group = vfio_group_get(p);
+		if (p->group == NULL)
+			return -errno;
+	}
 	p->dev_fd = ioctl(vfio_group_fd_of(p->group), VFIO_GROUP_GET_DEVICE_FD, bdf);
 	if (p->dev_fd < 0) {
 		ret = -errno;
@@ -256,11 +347,11 @@ vfio_device_open(struct pci_dev_priv *p)
 		if (ioctl(p->dev_fd, VFIO_DEVICE_GET_REGION_INFO, ri) < 0)
 			ri->size = 0;
 	}
-	/* Start from a known state, as a kernel driver's probe does. */
-	if (p->reset_ok && ioctl(p->dev_fd, VFIO_DEVICE_RESET) < 0)
+	/* Start from a known state, as a kernel driver's probe does (the primary's job). */
+	if (!secondary && p->reset_ok && ioctl(p->dev_fd, VFIO_DEVICE_RESET) < 0)
 		VFIO_LOG(DEBUG, "%s: reset failed: %s\n", bdf, strerror(errno));
 	for (int i = 0; i < PCI_MAX_RESOURCE; i++) {
-		ret = bar_map(p, i);
+		ret = bar_map(p, i, bars.bar_va[i], bars.bar_len[i]);
 		if (ret < 0)
 			goto fail;
 	}
@@ -268,6 +359,13 @@ vfio_device_open(struct pci_dev_priv *p)
 	if (p->pdev.intr_handle == NULL) {
 		ret = -ENOMEM;
 		goto fail;
+	}
+	if (secondary) {
+		/* the vectors are the primary's: a secondary polls */
+		rte_intr_fd_set(p->pdev.intr_handle, -1);
+		rte_intr_dev_fd_set(p->pdev.intr_handle, p->dev_fd);
+		rte_intr_type_set(p->pdev.intr_handle, RTE_INTR_HANDLE_UNKNOWN);
+		return 0;
 	}
 	ret = irq_setup(p);
 	if (ret < 0)
@@ -289,10 +387,12 @@ vfio_device_close(struct pci_dev_priv *p)
 {
 	if (p->dev_fd >= 0) {
 		irq_teardown(p);
-		/* Stop DMA before the IOVAs go away. */
-		cfg_command_update(p, 0, PCI_COMMAND_MASTER);
-		if (p->reset_ok)
-			ioctl(p->dev_fd, VFIO_DEVICE_RESET);
+		/* Stop DMA before the IOVAs go away; a secondary's device runs on. */
+		if (rte_eal_process_type() != RTE_PROC_SECONDARY) {
+			cfg_command_update(p, 0, PCI_COMMAND_MASTER);
+			if (p->reset_ok)
+				ioctl(p->dev_fd, VFIO_DEVICE_RESET);
+		}
 		bars_unmap(p);
 		close(p->dev_fd);
 		p->dev_fd = -1;
@@ -473,6 +573,12 @@ rte_pci_vfio_msix_enable(struct rte_pci_device *dev, unsigned int nb_vectors)
 	struct rte_intr_handle *h = dev->intr_handle;
 	int ret;
 
+	if (p->dev_fd >= 0 && rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		PCI_LOG(ERR, "%s: interrupts are not supported in a secondary process (the "
+			"vectors are the primary's); fix: poll, or use interrupts in the primary\n",
+			dev->name);
+		return -ENOTSUP;
+	}
 	if (p->dev_fd < 0 || rte_intr_type_get(h) != RTE_INTR_HANDLE_VFIO_MSIX) {
 		PCI_LOG(ERR, "%s: no MSI-X (device not open, or it has none)\n", dev->name);
 		return -ENOTSUP;
@@ -511,5 +617,10 @@ rte_pci_vfio_reset(struct rte_pci_device *dev)
 
 	if (p->dev_fd < 0 || !p->reset_ok)
 		return -ENOTSUP;
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY) {
+		PCI_LOG(ERR, "%s: a secondary process may not reset the primary's device; fix: "
+			"reset the port from the primary\n", dev->name);
+		return -EPERM;
+	}
 	return ioctl(p->dev_fd, VFIO_DEVICE_RESET) < 0 ? -errno : 0;
 }

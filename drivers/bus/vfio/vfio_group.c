@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,8 @@
 #include "pci_private.h"
 
 static TAILQ_HEAD(, vfio_group) group_list = TAILQ_HEAD_INITIALIZER(group_list);
+/* The list changes on the main thread and is read by the secondaries' requests. */
+static pthread_mutex_t group_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* "0000:00:05.1 on e1000e, 0000:00:05.2 on no driver" for the group's other devices. */
 static void
@@ -101,18 +104,55 @@ group_open(struct pci_dev_priv *p, int *fd_out)
 	return 0;
 }
 
-struct vfio_group *
-vfio_group_get(struct pci_dev_priv *p)
+/* The listed group num with one more user, or NULL. */
+static struct vfio_group *
+group_find_use(int num)
 {
 	struct vfio_group *g;
-	int fd, ret;
 
 	TAILQ_FOREACH(g, &group_list, next) {
-		if (g->num == p->iommu_group) {
+		if (g->num == num) {
 			g->users++;
 			return g;
 		}
 	}
+	return NULL;
+}
+
+/* A group for fd (closed on failure, errno set), not listed yet. */
+static struct vfio_group *
+group_new(int num, int fd)
+{
+	struct vfio_group *g = calloc(1, sizeof(*g));
+
+	if (g == NULL) {
+		close(fd);
+		errno = ENOMEM;
+		return NULL;
+	}
+	g->num = num;
+	g->fd = fd;
+	g->users = 1;
+	return g;
+}
+
+static struct vfio_group *
+group_list_add(struct vfio_group *g)
+{
+	pthread_mutex_lock(&group_lock);
+	TAILQ_INSERT_TAIL(&group_list, g, next);
+	pthread_mutex_unlock(&group_lock);
+	return g;
+}
+
+struct vfio_group *
+vfio_group_get(struct pci_dev_priv *p)
+{
+	struct vfio_group *g = group_find_use(p->iommu_group);
+	int fd, ret;
+
+	if (g != NULL)
+		return g;
 	/* The container first: its absence is the clearer message. */
 	ret = vfio_container_fd();
 	if (ret < 0) {
@@ -124,14 +164,9 @@ vfio_group_get(struct pci_dev_priv *p)
 		errno = -ret;
 		return NULL;
 	}
-	g = calloc(1, sizeof(*g));
-	if (g == NULL) {
-		close(fd);
-		errno = ENOMEM;
+	g = group_new(p->iommu_group, fd);
+	if (g == NULL)
 		return NULL;
-	}
-	g->num = p->iommu_group;
-	g->fd = fd;
 	ret = vfio_container_attach(g);
 	if (ret < 0) {
 		close(fd);
@@ -139,9 +174,40 @@ vfio_group_get(struct pci_dev_priv *p)
 		errno = -ret;
 		return NULL;
 	}
-	g->users = 1;
-	TAILQ_INSERT_TAIL(&group_list, g, next);
-	return g;
+	return group_list_add(g);
+}
+
+struct vfio_group *
+vfio_group_adopt(int num, int fd)
+{
+	struct vfio_group *g = group_find_use(num);
+
+	if (g != NULL) {
+		/* the same open file as the copy kept already */
+		close(fd);
+		return g;
+	}
+	g = group_new(num, fd);
+	return g != NULL ? group_list_add(g) : NULL;
+}
+
+int
+vfio_group_fd_dup(int num)
+{
+	struct vfio_group *g;
+	int fd = -ENOENT;
+
+	pthread_mutex_lock(&group_lock);
+	TAILQ_FOREACH(g, &group_list, next) {
+		if (g->num == num) {
+			fd = fcntl(g->fd, F_DUPFD_CLOEXEC, 0);
+			if (fd < 0)
+				fd = -errno;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&group_lock);
+	return fd;
 }
 
 void
@@ -150,8 +216,12 @@ vfio_group_put(struct vfio_group *g)
 	if (g == NULL || --g->users > 0)
 		return;
 	/* Last device closed: give the group back so it can be opened again. */
+	pthread_mutex_lock(&group_lock);
 	TAILQ_REMOVE(&group_list, g, next);
-	vfio_container_detach(g);
+	pthread_mutex_unlock(&group_lock);
+	/* a secondary's fd is the primary's group: taking it out would cut the primary off */
+	if (rte_eal_process_type() != RTE_PROC_SECONDARY)
+		vfio_container_detach(g);
 	close(g->fd);
 	free(g);
 }

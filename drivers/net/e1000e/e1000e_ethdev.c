@@ -664,6 +664,72 @@ static const struct eth_dev_ops e1000e_ops = {
 	.rx_queue_intr_disable = e1000e_rx_queue_intr_disable,
 };
 
+/* Interrupts stay with the primary, which owns the vectors (as DPDK's e1000). */
+static int
+e1000e_secondary_intr(struct rte_eth_dev *dev, uint16_t qid)
+{
+	E1000E_LOG(ERR, "%s: Rx queue %u interrupts are not supported in a secondary process; "
+		   "fix: poll the queue, or wait for interrupts in the primary\n",
+		   dev->data->name, qid);
+	return -ENOTSUP;
+}
+
+/* The port and its queues stay the primary's: a secondary forgets its view only. */
+static int
+e1000e_secondary_close(struct rte_eth_dev *dev __rte_unused)
+{
+	return 0;
+}
+
+/*
+ * A secondary reads the port (registers through its own mapping of BAR 0)
+ * and polls the queues the application gives it; configuring, starting
+ * and stopping are the primary's, so those ops are absent (-ENOTSUP).
+ */
+static const struct eth_dev_ops e1000e_secondary_ops = {
+	.dev_close = e1000e_secondary_close,
+	.link_update = e1000e_link_update,
+	.stats_get = e1000e_stats_get,
+	.stats_reset = e1000e_stats_reset,
+	.xstats_get = e1000e_xstats_get,
+	.xstats_get_names = e1000e_xstats_get_names,
+	.xstats_reset = e1000e_xstats_reset,
+	.dev_infos_get = e1000e_dev_infos_get,
+	.rx_queue_intr_enable = e1000e_secondary_intr,
+	.rx_queue_intr_disable = e1000e_secondary_intr,
+};
+
+/*
+ * Attach to the primary's port of pdev: its shared data and private state
+ * as they are, this process's ops and burst functions. No register is
+ * touched: the device may be forwarding.
+ */
+static int
+e1000e_pci_probe_secondary(struct rte_pci_device *pdev, void *bar0)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(pdev->name);
+	struct e1000e_hw *hw;
+
+	if (dev == NULL)
+		return -ENODEV;
+	hw = e1000e_dev_hw(dev);
+	/* the queues hold register addresses inside the primary's BAR 0 mapping */
+	if (hw == NULL || hw->bar0 != bar0) {
+		E1000E_LOG(ERR, "%s: BAR 0 is mapped at %p here but at %p in the primary "
+			   "process: not attaching\n", pdev->name, bar0,
+			   hw != NULL ? (void *)hw->bar0 : NULL);
+		rte_eth_dev_release_port(dev);
+		return -EFAULT;
+	}
+	dev->dev_ops = &e1000e_secondary_ops;
+	dev->rx_pkt_burst = e1000e_recv_pkts;
+	dev->tx_pkt_burst = e1000e_xmit_pkts;
+	dev->device = &pdev->device;
+	dev->intr_handle = pdev->intr_handle;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 /*
  * The port of a device whose registers are at bar0: private state, ops and
  * burst functions, with no register touched yet. Probe resets the device
@@ -728,6 +794,8 @@ e1000e_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 			   pdev->name, E1000E_BAR0_MIN);
 		return -ENODEV;
 	}
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return e1000e_pci_probe_secondary(pdev, bar0);
 	dev = e1000e_port_alloc(pdev->name, bar0,
 				pdev->id.device_id == E1000E_DEV_82574L ? E1000E_82574L :
 									  E1000E_82540EM,
@@ -759,6 +827,9 @@ e1000e_pci_remove(struct rte_pci_device *pdev)
 
 	if (dev == NULL)
 		return 0;	/* closed through rte_eth_dev_close already */
+	/* the device is the primary's to stop: a secondary only lets go */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	if (dev->data->dev_started)
 		e1000e_dev_stop(dev);
 	return rte_eth_dev_close(dev->data->port_id);

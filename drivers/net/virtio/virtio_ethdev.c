@@ -476,6 +476,98 @@ virtio_ethdev_finish(struct rte_eth_dev *dev, struct virtio_hw *hw)
 		   hw->packed ? "packed" : "split");
 }
 
+/* --- secondary process -------------------------------------------------- */
+
+/*
+ * hw is the primary's: its ops table and name are addresses in the
+ * primary's program, so a secondary reaches the device only through the
+ * BAR pointers in hw (mapped at the same addresses here) and plain fields.
+ */
+static int
+virtio_secondary_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
+{
+	struct virtio_hw *hw = virtio_dev_hw(dev);
+	uint16_t status = VIRTIO_NET_S_LINK_UP;
+
+	/* 5.1.4: a 16-bit field needs no generation check */
+	if (virtio_has(hw, VIRTIO_NET_F_STATUS) && hw->dev_cfg != NULL &&
+	    hw->dev_cfg_len >= offsetof(struct virtio_net_config, status) + sizeof(status))
+		status = rte_read16(hw->dev_cfg + offsetof(struct virtio_net_config, status));
+	return virtio_link_from_status(dev, status);
+}
+
+/* The vectors are the primary's (as DPDK's virtio): a secondary polls. */
+static int
+virtio_secondary_intr(struct rte_eth_dev *dev, uint16_t qid)
+{
+	VIRTIO_LOG(ERR, "%s: Rx queue %u interrupts are not supported in a secondary process; "
+		   "fix: poll the queue, or wait for interrupts in the primary\n",
+		   dev->data->name, qid);
+	return -ENOTSUP;
+}
+
+/* The port and its virtqueues stay the primary's. */
+static int
+virtio_secondary_close(struct rte_eth_dev *dev __rte_unused)
+{
+	return 0;
+}
+
+/* Reading and polling only; configuring, starting and stopping are the primary's. */
+static const struct eth_dev_ops virtio_secondary_ops = {
+	.dev_close = virtio_secondary_close,
+	.link_update = virtio_secondary_link_update,
+	.stats_get = virtio_stats_get,
+	.stats_reset = virtio_stats_reset,
+	.xstats_get = virtio_xstats_get,
+	.xstats_get_names = virtio_xstats_get_names,
+	.xstats_reset = virtio_stats_reset,
+	.dev_infos_get = virtio_dev_infos_get,
+	.rx_queue_intr_enable = virtio_secondary_intr,
+	.rx_queue_intr_disable = virtio_secondary_intr,
+};
+
+/* 1 if the primary's common config pointer lies in one of the BARs mapped here. */
+static bool
+virtio_secondary_bars_match(struct rte_pci_device *pdev, const struct virtio_hw *hw)
+{
+	uintptr_t common = (uintptr_t)hw->common;
+
+	for (int bar = 0; bar < PCI_MAX_RESOURCE; bar++) {
+		size_t len = 0;
+		uintptr_t va = (uintptr_t)rte_pci_vfio_bar_get(pdev, bar, &len);
+
+		if (va != 0 && common >= va && common - va < len)
+			return true;
+	}
+	return false;
+}
+
+/* Attach to the primary's port: no register written, no queue touched. */
+static int
+virtio_pci_probe_secondary(struct rte_pci_device *pdev)
+{
+	struct rte_eth_dev *dev = rte_eth_dev_attach_secondary(pdev->name);
+	struct virtio_hw *hw;
+
+	if (dev == NULL)
+		return -ENODEV;
+	hw = virtio_dev_hw(dev);
+	if (hw == NULL || hw->transport != NULL || !virtio_secondary_bars_match(pdev, hw)) {
+		VIRTIO_LOG(ERR, "%s: the primary's port does not point into this device's BARs "
+			   "as mapped here: not attaching\n", pdev->name);
+		rte_eth_dev_release_port(dev);
+		return -EFAULT;
+	}
+	dev->dev_ops = &virtio_secondary_ops;
+	dev->rx_pkt_burst = hw->packed ? virtio_recv_pkts_packed : virtio_recv_pkts;
+	dev->tx_pkt_burst = hw->packed ? virtio_xmit_pkts_packed : virtio_xmit_pkts;
+	dev->device = &pdev->device;
+	dev->intr_handle = pdev->intr_handle;
+	rte_eth_dev_probing_finish(dev);
+	return 0;
+}
+
 static int
 virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device *pdev)
 {
@@ -485,6 +577,8 @@ virtio_pci_probe(struct rte_pci_driver *drv __rte_unused, struct rte_pci_device 
 	bool packed_on;
 	int ret;
 
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return virtio_pci_probe_secondary(pdev);
 	dev = rte_eth_dev_allocate(pdev->name);
 	if (dev == NULL)
 		return -rte_errno;
@@ -532,6 +626,9 @@ virtio_pci_remove(struct rte_pci_device *pdev)
 
 	if (dev == NULL)
 		return 0;	/* closed through rte_eth_dev_close already */
+	/* the device is the primary's to stop: a secondary only lets go */
+	if (rte_eal_process_type() == RTE_PROC_SECONDARY)
+		return rte_eth_dev_release_port(dev);
 	if (dev->data->dev_started)
 		virtio_dev_stop(dev);
 	return rte_eth_dev_close(dev->data->port_id);

@@ -40,6 +40,8 @@ void virtio_tx_queue_release(struct rte_eth_dev *dev, uint16_t qid);
 
 /* virtio_intr.c: link status, the configuration-change vector, Rx queue vectors */
 int virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete);
+/* Set the port's link from the device's 5.1.4 status field. */
+int virtio_link_from_status(struct rte_eth_dev *dev, uint16_t status);
 int virtio_intr_setup(struct rte_eth_dev *dev);
 void virtio_intr_teardown(struct rte_eth_dev *dev);
 int virtio_rx_queue_intr_enable(struct rte_eth_dev *dev, uint16_t qid);

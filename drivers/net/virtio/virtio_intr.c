@@ -15,16 +15,10 @@
 #include "virtio_ethdev.h"
 
 int
-virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
+virtio_link_from_status(struct rte_eth_dev *dev, uint16_t status)
 {
-	struct virtio_hw *hw = virtio_dev_hw(dev);
 	struct rte_eth_link link = { .link_speed = RTE_ETH_SPEED_NUM_NONE };
-	uint16_t status = VIRTIO_NET_S_LINK_UP;
 
-	/* 5.1.4: without VIRTIO_NET_F_STATUS the link is assumed up */
-	if (virtio_has(hw, VIRTIO_NET_F_STATUS))
-		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, status), &status,
-				    sizeof(status));
 	if (dev->data->dev_started && (status & VIRTIO_NET_S_LINK_UP)) {
 		link.link_status = RTE_ETH_LINK_UP;
 		link.link_speed = RTE_ETH_SPEED_NUM_UNKNOWN;
@@ -32,6 +26,19 @@ virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
 		link.link_autoneg = RTE_ETH_LINK_FIXED;
 	}
 	return rte_eth_linkstatus_set(dev, &link);
+}
+
+int
+virtio_link_update(struct rte_eth_dev *dev, int wait_to_complete __rte_unused)
+{
+	struct virtio_hw *hw = virtio_dev_hw(dev);
+	uint16_t status = VIRTIO_NET_S_LINK_UP;
+
+	/* 5.1.4: without VIRTIO_NET_F_STATUS the link is assumed up */
+	if (virtio_has(hw, VIRTIO_NET_F_STATUS))
+		virtio_dev_cfg_read(hw, offsetof(struct virtio_net_config, status), &status,
+				    sizeof(status));
+	return virtio_link_from_status(dev, status);
 }
 
 /* eal-intr thread, MSI-X vector 0: 4.1.5.3 configuration change (link status). */

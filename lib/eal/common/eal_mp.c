@@ -179,7 +179,7 @@ mp_send_to_listed(const char *path, const struct rte_mp_msg *m, enum mp_type typ
 static int
 mp_peers_walk(int (*fn)(const char *path, void *arg), void *arg)
 {
-	char path[sizeof(mp_path)];
+	char path[sizeof(mp_path)], folder[sizeof(mp_path)];
 	struct dirent *d;
 	DIR *dir;
 	int ret = 0;
@@ -189,12 +189,20 @@ mp_peers_walk(int (*fn)(const char *path, void *arg), void *arg)
 			return -ENAMETOOLONG;
 		return fn(path, arg);
 	}
-	dir = opendir(rte_eal_get_runtime_dir());
+	/* the folder of our own socket: it outlives the runtime directory's name at cleanup */
+	strlcpy(folder, mp_path, sizeof(folder));
+	if (strrchr(folder, '/') != NULL)
+		*strrchr(folder, '/') = '\0';
+	dir = opendir(folder);
 	if (dir == NULL)
 		return -errno;
 	while ((d = readdir(dir)) != NULL) {
-		if (fnmatch(MP_SOCKET_NAME "_*", d->d_name, 0) != 0 ||
-		    mp_path_of(path, sizeof(path), d->d_name) < 0)
+		int n;
+
+		if (fnmatch(MP_SOCKET_NAME "_*", d->d_name, 0) != 0)
+			continue;
+		n = snprintf(path, sizeof(path), "%s/%s", folder, d->d_name);
+		if (n < 0 || (size_t)n >= sizeof(path))
 			continue;
 		ret = fn(path, arg);
 		if (ret < 0)
@@ -395,6 +403,23 @@ fail:
 			strerror(err));
 }
 
+/* A socket nobody reads (its secondary was killed) is removed: nothing outlives the primary. */
+static int
+mp_peer_reap(const char *path, void *arg)
+{
+	struct sockaddr_un a = {.sun_family = AF_UNIX};
+	int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	(void)arg;
+	if (fd < 0)
+		return 0;
+	strlcpy(a.sun_path, path, sizeof(a.sun_path));
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) < 0 && errno == ECONNREFUSED)
+		unlink(path);
+	close(fd);
+	return 0;
+}
+
 void
 eal_mp_cleanup(void)
 {
@@ -408,6 +433,8 @@ eal_mp_cleanup(void)
 		mp_thread_started = false;
 	}
 	if (mp_fd >= 0) {
+		if (eal_cfg.process_type == RTE_PROC_PRIMARY)
+			(void)mp_peers_walk(mp_peer_reap, NULL);
 		close(mp_fd);
 		unlink(mp_path);
 		mp_fd = -1;
