@@ -8,6 +8,7 @@
  * Run: sluice-icmpecho -l 0 --vdev net_af_packet0,iface=veth1 -- --ip 192.0.2.1 --udp-port 7
  * Options (after --): --ip A.B.C.D (default 192.0.2.1), --udp-port N
  * (default 7, the echo service), -p PORTMASK (default: all ports).
+ * On SIGINT/SIGTERM it prints its counters and each port's statistics.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -202,6 +203,19 @@ parse_args(int argc, char **argv)
 	return 0;
 }
 
+/* What crossed the port, as the driver counted it (a peer's test compares). */
+static void
+port_stats_print(uint16_t port)
+{
+	struct rte_eth_stats st;
+
+	if (rte_eth_stats_get(port, &st) != 0)
+		return;
+	printf("port %u: ipackets %" PRIu64 ", opackets %" PRIu64 ", ierrors %" PRIu64
+	       ", oerrors %" PRIu64 ", imissed %" PRIu64 "\n",
+	       port, st.ipackets, st.opackets, st.ierrors, st.oerrors, st.imissed);
+}
+
 static int
 port_init(uint16_t port, struct rte_mempool *pool)
 {
@@ -303,6 +317,7 @@ main(int argc, char **argv)
 	       ", dropped %" PRIu64 "\n", n_arp, n_icmp, n_udp, n_dropped);
 	RTE_ETH_FOREACH_DEV(port) {
 		if (portmask & (1u << port)) {
+			port_stats_print(port);
 			rte_eth_dev_stop(port);
 			rte_eth_dev_close(port);
 		}

@@ -293,26 +293,39 @@ vhost_msg_set_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 			 unsigned int nfds)
 {
 	struct vhost_vq *vq = vhost_vq_of(dev, msg->payload.state.index, "SET_VRING_BASE");
+	uint32_t num;
 
 	RTE_SET_USED(fds);
 	RTE_SET_USED(nfds);
 	if (vq == NULL)
 		return -EINVAL;
-	if (msg->payload.state.num > UINT16_MAX) {
-		VHOST_LOG(ERR, "vhost: %s: ring base %u is past 65535\n", dev->sock->path,
-			  msg->payload.state.num);
-		return -EINVAL;
-	}
-	vq->last_avail = (uint16_t)msg->payload.state.num;
-	vq->avail_wrap = false;
+	num = msg->payload.state.num;
 	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED)) {
-		/* vhost-user.rst: a packed ring's position, its wrap counter in bit 15 */
-		vq->avail_wrap = (vq->last_avail >> 15) & 1;
-		vq->last_avail &= 0x7fff;
+		/*
+		 * vhost-user.rst: the avail position in bits 0-14, its wrap
+		 * counter in bit 15. QEMU (virtio_queue_packed_get_last_avail_idx)
+		 * adds the used position and its wrap counter in bits 16-31; a
+		 * front-end that sends 0 there (virtio-user) means "as avail".
+		 * Positions past the ring are refused when the ring starts.
+		 */
+		vq->last_avail = num & 0x7fff;
+		vq->avail_wrap = (num >> 15) & 1;
+		vq->last_used = num >> 16 != 0 ? (num >> 16) & 0x7fff : vq->last_avail;
+		vq->used_wrap = num >> 16 != 0 ? (num >> 31) & 1 : vq->avail_wrap;
+	} else if (num > UINT16_MAX) {
+		VHOST_LOG(ERR, "vhost: %s: ring base %u is past 65535\n", dev->sock->path, num);
+		return -EINVAL;
+	} else {
+		vq->last_avail = (uint16_t)num;
+		vq->avail_wrap = false;
+		vq->last_used = vq->last_avail;
+		vq->used_wrap = false;
 	}
-	vq->last_used = vq->last_avail;
-	vq->used_wrap = vq->avail_wrap;
-	vq->signalled_used = vq->last_avail;
+	vq->signalled_used = vq->last_used;
+	/* what the front-end believes: a restarted back-end's test compares it with the ring */
+	VHOST_LOG(DEBUG, "vhost: %s: ring %u base: avail %u wrap %d, used %u wrap %d\n",
+		  dev->sock->path, msg->payload.state.index, vq->last_avail, vq->avail_wrap,
+		  vq->last_used, vq->used_wrap);
 	return 0;
 }
 
@@ -330,8 +343,11 @@ vhost_msg_get_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 	vhost_vq_stop(vq);
 	vq->enabled = false;
 	msg->payload.state.num = vq->last_avail;
+	/* packed: the used half too, which QEMU keeps from bits 16-31 (see SET_VRING_BASE) */
 	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED))
-		msg->payload.state.num |= (uint32_t)vq->avail_wrap << 15;
+		msg->payload.state.num |= (uint32_t)vq->avail_wrap << 15 |
+					  ((uint32_t)vq->last_used | (uint32_t)vq->used_wrap << 15)
+						  << 16;
 	msg->size = sizeof(msg->payload.state);
 	return 1;
 }

@@ -168,10 +168,14 @@ hv_setup(struct hv_frontend *fe, uint64_t extra_features)
 		fe->ring[r].desc_next = 0;
 		fe->ring[r].wrap = true;
 		ret |= hv_send_state(fe, VHOST_USER_SET_VRING_NUM, r, HV_NUM);
-		/* a packed ring starts with wrap counters 1, in bit 15 of the base */
+		/*
+		 * a packed ring starts with wrap counters 1: the avail one in
+		 * bit 15 of the base, the used one in bit 31, as QEMU sends it
+		 */
 		ret |= hv_send_state(fe, VHOST_USER_SET_VRING_BASE, r,
-				     extra_features & VIRTIO_BIT(VIRTIO_F_RING_PACKED) ? 1u << 15
-										       : 0);
+				     extra_features & VIRTIO_BIT(VIRTIO_F_RING_PACKED)
+					     ? 1u << 15 | 1u << 31
+					     : 0);
 		ret |= hv_send(fe, VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
 		ret |= hv_send_u64(fe, VHOST_USER_SET_VRING_CALL, r, &fe->callfd[r], 1);
 		/* without protocol features the kick fd starts the ring */

@@ -270,6 +270,15 @@ hv_bad_num_65536(struct hv_frontend *fe)
 	return hv_send_num(fe, 0, 65536);
 }
 
+/* bits 16-31 of a base are a packed ring's used half: a split ring has none */
+static int
+hv_bad_split_base(struct hv_frontend *fe)
+{
+	struct vhost_user_vring_state st = {.index = 0, .num = 1u << 16};
+
+	return hv_send(fe, VHOST_USER_SET_VRING_BASE, &st, sizeof(st), NULL, 0);
+}
+
 static int
 hv_bad_ring_index(struct hv_frontend *fe)
 {
@@ -306,6 +315,7 @@ static const struct {
 	{"ring size 100", hv_bad_num_100},
 	{"ring size 65536", hv_bad_num_65536},
 	{"ring index 200", hv_bad_ring_index},
+	{"split ring base past 65535", hv_bad_split_base},
 	{"kick without its fd", hv_bad_kick_no_fd},
 	{"unknown request", hv_bad_unknown},
 };
@@ -500,6 +510,7 @@ static int
 test_hostile_vhost_packed(void)
 {
 	struct hv_frontend fe;
+	struct vhost_user_vring_state st;
 	struct vring_packed_desc pd;
 	struct vring_desc d;
 	struct rte_mbuf *m;
@@ -546,7 +557,17 @@ test_hostile_vhost_packed(void)
 	d = hv_tx_frame(&fe, 1, 64, 8);
 	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
 	hv_post_packed(&fe, 1, &pd, 1, 7);
-	if (hv_rx_stopped(1) != 0 || hv_leave(&fe, true) != 0)
+	if (hv_rx_stopped(1) != 0)
+		goto out;
+	/* the receive ring stops at position 1, wrap counters 1: both halves, as QEMU reads them */
+	st = (struct vhost_user_vring_state){.index = 0};
+	if (hv_send(&fe, VHOST_USER_GET_VRING_BASE, &st, sizeof(st), NULL, 0) != 0 ||
+	    hv_recv(&fe, &st, sizeof(st)) != sizeof(st) || st.num != 0x80018001u) {
+		printf("GET_VRING_BASE of the packed receive ring: 0x%x, wanted 0x80018001\n",
+		       st.num);
+		goto out;
+	}
+	if (hv_leave(&fe, true) != 0)
 		goto out;
 	ret = TEST_SUCCESS;
 out:

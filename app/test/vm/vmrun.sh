@@ -48,6 +48,17 @@ Options:
                         with multi_queue for virtio-mq and
                         virtio-packed-mq, which get
                         queues=2) and connects it, e.g. to a bridge
+  --vhost-user SOCK@SLOT[,packed]
+                        add a virtio-net-pci (modern only, INTx, packed=on
+                        with ,packed) at 00:SLOT whose netdev is vhost-user
+                        on the unix socket SOCK; QEMU connects as the client and
+                        reconnects a second after the back-end restarts. The
+                        back-end (e.g. --vdev net_vhost0,iface=SOCK) must be
+                        listening before the guest boots. Guest RAM is then a
+                        shared memfd, which vhost-user needs. Netdev ids
+                        vhnet0, vhnet1, ...; repeatable
+  --trace PATTERN       QEMU trace events matching PATTERN (e.g. 'vhost*')
+                        to qemu-trace.log in the run folder; repeatable
   --bridge SLOT         add a PCI bridge at 00:SLOT with two e1000 behind it
                         (01:01.0 and 01:02.0, netdev ids brnet0, brnet1):
                         one IOMMU group for both
@@ -86,6 +97,8 @@ share=
 prepare_only=0
 nics=()
 bridges=()
+vhost_users=()
+traces=()
 
 while [ $# -gt 0 ]; do
 	case "$1" in
@@ -96,6 +109,10 @@ while [ $# -gt 0 ]; do
 		case "$2" in *@*=?*) ;; *) die "--tap-nic takes MODEL@SLOT=IFNAME, not '$2'" ;; esac
 		nics+=("$2"); shift 2 ;;
 	--bridge) bridges+=("$2"); shift 2 ;;
+	--vhost-user)
+		case "$2" in ?*@?*) ;; *) die "--vhost-user takes SOCK@SLOT[,packed], not '$2'" ;; esac
+		vhost_users+=("$2"); shift 2 ;;
+	--trace) traces+=("$2"); shift 2 ;;
 	--monitor) monitor=$2; shift 2 ;;
 	--hugepages) hugepages=$2; shift 2 ;;
 	--no-vfio) load_vfio=0; shift ;;
@@ -384,6 +401,29 @@ for slot in "${bridges[@]}"; do
 		-netdev "hubport,id=brnet$((2 * b + 1)),hubid=0"
 		-device "e1000,netdev=brnet$((2 * b + 1)),bus=bridge$b,addr=02.0")
 	b=$((b + 1))
+done
+v=0
+for n in "${vhost_users[@]}"; do
+	sock=${n%@*}
+	slot=${n##*@}
+	opts=
+	case "$slot" in
+	*,packed) slot=${slot%,packed}; opts=,packed=on ;;
+	*,*) die "--vhost-user: unknown flag in '$n' (only ,packed)" ;;
+	esac
+	# vectors=0: QEMU 7.2 without KVM crashes (NULL irqfd table in
+	# virtio_pci_vq_vector_unmask) when the guest unmasks an MSI-X vector
+	# of a vhost-user device; INTx works (vhost_user_scenarios.sh).
+	args+=(-chardev "socket,id=vhchr$v,path=$sock,reconnect=1"
+		-netdev "vhost-user,id=vhnet$v,chardev=vhchr$v"
+		-device "virtio-net-pci,netdev=vhnet$v,addr=$slot,disable-legacy=on,vectors=0$opts")
+	v=$((v + 1))
+done
+# vhost-user maps guest RAM in the back-end: it must be a shared fd.
+[ $v -eq 0 ] || args+=(-object memory-backend-memfd,id=vmram,size=2G,share=on
+	-machine memory-backend=vmram)
+for t in "${traces[@]}"; do
+	args+=(-trace "enable=$t,file=$run/qemu-trace.log")
 done
 [ -z "$monitor" ] || args+=(-monitor "unix:$monitor,server=on,wait=off")
 
