@@ -1,7 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: BSD-3-Clause
 #
-# vhost-iotlb: a guest's virtio-net behind the vIOMMU, served by net_vhost's
+# vhost-iotlb-split, vhost-iotlb-packed: a guest's virtio-net (split or
+# packed virtqueues) behind the vIOMMU, served by net_vhost's
 # device IOTLB. The host runs sluice-testpmd on net_vhost0 with
 # iommu-support=1, io forwarding (what it receives goes back). The guest
 # (vmrun.sh --vhost-user SOCK@SLOT,iommu: iommu_platform=on,ats=on on the
@@ -18,10 +19,17 @@
 # crashes on a vhost-user MSI-X unmask), so the guest's testpmd runs with
 # --no-lsc-interrupt: net_virtio wants an MSI-X vector for link interrupts.
 #
+# Usage: vhost_iotlb_scenario.sh vhost-iotlb-split|vhost-iotlb-packed
 # Environment: VM_DIR (cache folder), SLUICE_TESTPMD, SLUICE_DEVBIND.
 
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+scenario=${1:?usage: vhost_iotlb_scenario.sh vhost-iotlb-split|vhost-iotlb-packed}
+case "$scenario" in
+vhost-iotlb-split) flags=,iommu packed=0 ;;
+vhost-iotlb-packed) flags=,iommu,packed packed=1 ;;
+*) echo "vhost_iotlb_scenario: unknown scenario '$scenario'" >&2; exit 2 ;;
+esac
 slot=05.0
 secs=10
 # frames a stopped guest run may leave unread: its two rings' worth
@@ -35,8 +43,8 @@ vm_dir=${VM_DIR:?VM_DIR names the cache folder}
 [ -x "$testpmd" ] || { echo "vhost_iotlb_scenario: $testpmd is not built" >&2; exit 1; }
 mkdir -p "$vm_dir"
 vm_dir=$(cd "$vm_dir" && pwd)
-sock=$vm_dir/vhost-iotlb.sock
-log=$vm_dir/vhost-iotlb-host.log
+sock=$vm_dir/$scenario.sock
+log=$vm_dir/$scenario-host.log
 rm -f "$sock"
 host_pid=
 
@@ -52,7 +60,7 @@ acc() {
 		sed -n "s/^ *$1-packets: *\([0-9]*\).*/\1/p"
 }
 
-"$testpmd" -l 0-1 --no-huge --no-pci --file-prefix vhost-iotlb --log-level=lib.vhost:info \
+"$testpmd" -l 0-1 --no-huge --no-pci --file-prefix $scenario --log-level=lib.vhost:info \
 	--vdev "net_vhost0,iface=$sock,iommu-support=1" -- \
 	--forward-mode=io --stats-period 5 >"$log" 2>&1 </dev/null &
 host_pid=$!
@@ -63,7 +71,7 @@ done
 [ -S "$sock" ] || { cat "$log"; fail "host testpmd did not listen on $sock"; finish; }
 
 guest_tp="timeout -s INT $secs $testpmd -l 0-1 -a 0000:00:$slot --"
-run "$here/vmrun.sh" --dir "$vm_dir" --timeout 280 --iommu 39 --vhost-user "$sock@$slot,iommu" \
+run "$here/vmrun.sh" --dir "$vm_dir" --timeout 280 --iommu 39 --vhost-user "$sock@$slot$flags" \
 	-- sh -c "$devbind -b vfio-pci 0000:00:$slot && \
 $guest_tp --forward-mode=txonly --no-lsc-interrupt; \
 $guest_tp --forward-mode=io --tx-first --no-lsc-interrupt; true"
@@ -85,6 +93,8 @@ features=$(printf '%s\n' "$host" | sed -n 's/.*device [0-9]* ready, .* features 
 [ -n "$features" ] && [ $(((features >> 33) & 1)) = 1 ] &&
 	pass "VIRTIO_F_IOMMU_PLATFORM negotiated (features $features)" ||
 	fail "VIRTIO_F_IOMMU_PLATFORM not negotiated (features ${features:-none})"
+[ -n "$features" ] && [ $(((features >> 34) & 1)) = $packed ] &&
+	pass "VIRTIO_F_RING_PACKED: $packed" || fail "VIRTIO_F_RING_PACKED not $packed (features ${features:-none})"
 [ "${g_tx1:-0}" -gt 0 ] && pass "guest txonly sent $g_tx1 frames" || fail "guest txonly sent none"
 [ "${g_rx2:-0}" -gt 0 ] && [ "${g_tx2:-0}" -gt 0 ] &&
 	pass "guest io received $g_rx2 and sent $g_tx2 frames" ||
