@@ -60,11 +60,11 @@ acc() {
 		sed -n "s/^ *$1-packets: *\([0-9]*\).*/\1/p"
 }
 
-"$testpmd" -l 0-1 --no-huge --no-pci --file-prefix $scenario --log-level=lib.vhost:info \
+"$testpmd" -l 0-1 --no-huge --no-pci --file-prefix "$scenario" --log-level=lib.vhost:info \
 	--vdev "net_vhost0,iface=$sock,iommu-support=1" -- \
 	--forward-mode=io --stats-period 5 >"$log" 2>&1 </dev/null &
 host_pid=$!
-for i in $(seq 100); do
+for _ in $(seq 100); do
 	[ -S "$sock" ] && break
 	sleep 0.1
 done
@@ -84,7 +84,7 @@ host=$(cat "$log")
 
 # the guest's two runs: txonly, then io
 read -r g_tx1 g_tx2 < <(acc TX "$guest" | tr '\n' ' ')
-read -r g_rx1 g_rx2 < <(acc RX "$guest" | tr '\n' ' ')
+read -r _ g_rx2 < <(acc RX "$guest" | tr '\n' ' ')
 h_rx=$(acc RX "$host")
 h_tx=$(acc TX "$host")
 echo "guest txonly: TX ${g_tx1:-?}; guest io: RX ${g_rx2:-?} TX ${g_tx2:-?}; host: RX ${h_rx:-?} TX ${h_tx:-?}"
