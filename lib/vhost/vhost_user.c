@@ -342,6 +342,12 @@ vhost_msg_get_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 	/* the ring stops here (vhost-user.rst, "Starting and stopping rings") */
 	vhost_vq_stop(vq);
 	vq->enabled = false;
+	/*
+	 * A stopped ring is where a guest driver lets go of the device: its
+	 * mappings may be reused by the next one, so none is trusted past here.
+	 */
+	if (dev->iotlb_on)
+		vhost_iotlb_flush(dev);
 	msg->payload.state.num = vq->last_avail;
 	/* packed: the used half too, which QEMU keeps from bits 16-31 (see SET_VRING_BASE) */
 	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED))

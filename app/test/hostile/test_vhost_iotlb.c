@@ -172,6 +172,46 @@ it_state(struct it_fe *f, uint32_t request, uint32_t index, uint32_t num)
 	return hv_send(&f->fe, request, &st, sizeof(st), NULL, 0);
 }
 
+/* Both rings, fresh, addressed by IOVA and enabled: 0 or -1. */
+static int
+it_rings_start(struct it_fe *f)
+{
+	int ret = 0;
+
+	for (unsigned int r = 0; r < 2; r++) {
+		/* the parts at the offsets hv_open() put them, as IOVAs */
+		struct vhost_user_vring_addr a = {
+			.index = r,
+			.desc_user_addr = IT_IOVA((uint64_t)r * 16384),
+			.avail_user_addr = IT_IOVA((uint64_t)r * 16384 + 4096),
+			.used_user_addr = IT_IOVA((uint64_t)r * 16384 + 8192),
+		};
+
+		memset((uint8_t *)f->fe.ring[r].desc, 0, 16384);
+		f->fe.ring[r].desc_next = 0;
+		ret |= it_state(f, VHOST_USER_SET_VRING_NUM, r, HV_NUM);
+		ret |= it_state(f, VHOST_USER_SET_VRING_BASE, r, 0);
+		ret |= hv_send(&f->fe, VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
+		ret |= it_u64(f, VHOST_USER_SET_VRING_CALL, r, &f->fe.callfd[r], 1);
+		ret |= it_u64(f, VHOST_USER_SET_VRING_KICK, r, &f->fe.kickfd[r], 1);
+		ret |= it_state(f, VHOST_USER_SET_VRING_ENABLE, r, 1);
+	}
+	return ret != 0 ? -1 : 0;
+}
+
+/* Both rings stopped (GET_VRING_BASE, each answered): 0 or -1. */
+static int
+it_rings_stop(struct it_fe *f)
+{
+	struct vhost_user_vring_state st;
+
+	for (unsigned int r = 0; r < 2; r++)
+		if (it_state(f, VHOST_USER_GET_VRING_BASE, r, 0) != 0 ||
+		    hv_recv(&f->fe, &st, sizeof(st)) != sizeof(st))
+			return -1;
+	return 0;
+}
+
 /*
  * Connect as a front-end behind a vIOMMU: IOMMU_PLATFORM, REPLY_ACK and
  * BACKEND_REQ negotiated, the back-end channel given, the memory table,
@@ -224,24 +264,7 @@ it_connect(struct it_fe *f, bool map_rings)
 		printf("ring window UPDATE refused\n");
 		return -1;
 	}
-	for (unsigned int r = 0; r < 2; r++) {
-		/* the parts at the offsets hv_open() put them, as IOVAs */
-		struct vhost_user_vring_addr a = {
-			.index = r,
-			.desc_user_addr = IT_IOVA((uint64_t)r * 16384),
-			.avail_user_addr = IT_IOVA((uint64_t)r * 16384 + 4096),
-			.used_user_addr = IT_IOVA((uint64_t)r * 16384 + 8192),
-		};
-
-		memset((uint8_t *)f->fe.ring[r].desc, 0, 16384);
-		ret |= it_state(f, VHOST_USER_SET_VRING_NUM, r, HV_NUM);
-		ret |= it_state(f, VHOST_USER_SET_VRING_BASE, r, 0);
-		ret |= hv_send(&f->fe, VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
-		ret |= it_u64(f, VHOST_USER_SET_VRING_CALL, r, &f->fe.callfd[r], 1);
-		ret |= it_u64(f, VHOST_USER_SET_VRING_KICK, r, &f->fe.kickfd[r], 1);
-		ret |= it_state(f, VHOST_USER_SET_VRING_ENABLE, r, 1);
-	}
-	return ret != 0 ? -1 : 0;
+	return it_rings_start(f);
 }
 
 /* The next message on the back-end channel within ms: 1 with its IOTLB payload, else 0. */
@@ -535,6 +558,15 @@ it_miss(struct it_fe *f)
 	    it_map(f, 0, IT_RING_WINDOW, 0, VHOST_USER_ACCESS_RW) != 0 ||
 	    it_rx_check(1, 90, 5) != 0) {
 		printf("invalidated rings\n");
+		return -1;
+	}
+	/* the rings stopped: nothing mapped before is used again, the restarted rings ask */
+	if (it_rings_stop(f) != 0 || it_rings_start(f) != 0 ||
+	    it_expect_misses(f, it_ring_parts, RTE_DIM(it_ring_parts)) != 0 ||
+	    it_map(f, 0, IT_RING_WINDOW, 0, VHOST_USER_ACCESS_RW) != 0 ||
+	    !it_link_is(RTE_ETH_LINK_UP, 3000) || it_guest_tx(f, IT_BUF(2), 70, 6, 0) != 0 ||
+	    it_expect_miss(f, IT_IOVA(IT_BUF(2)), VHOST_USER_ACCESS_RO) != 0) {
+		printf("rings restarted\n");
 		return -1;
 	}
 	return 0;
