@@ -128,7 +128,6 @@ vhost_iotlb_miss_send(struct vhost_dev *dev, uint64_t iova, uint8_t perm)
 	t->pending_next = (t->pending_next + 1) % VHOST_IOTLB_MAX_PENDING;
 	if (t->npending < VHOST_IOTLB_MAX_PENDING)
 		t->npending++;
-	t->misses++;
 out_unlock:
 	rte_spinlock_unlock(&t->lock);
 }

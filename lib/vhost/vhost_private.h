@@ -83,7 +83,6 @@ struct vhost_iotlb {
 	uint32_t npending;
 	uint32_t pending_next;
 	struct vhost_iotlb_pending pending[VHOST_IOTLB_MAX_PENDING];
-	uint64_t misses; /* requests sent */
 };
 
 /* One region of the front-end's memory, mapped here. */
