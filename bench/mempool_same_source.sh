@@ -9,6 +9,11 @@
 # same flags (bench/same_source.sh; KEEP=dir keeps the two binaries, e.g.
 # for counting instructions with valgrind --tool=callgrind).
 #
+# Each figure is the rate of the median chunk of 128 rounds (see
+# mempool_rate.c), which keeps out the time the lcore spent preempted on a
+# shared machine; then the median over the rounds, which alternate which
+# side goes first. The load average of each round goes to stderr.
+#
 #   bench/mempool_same_source.sh [build-dir]      ROUNDS=5 SECONDS_PER=1 KEEP=
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,13 +26,24 @@ trap 'rm -rf "$tmp"' EXIT
 . bench/same_source.sh
 same_source_build bench/src/mempool_rate.c
 
-for r in $(seq 1 "$ROUNDS"); do
-	"$tmp/sluice" -l 0 --no-huge --no-pci -- "$SECONDS_PER" 2>/dev/null |
-		sed -n 's/^cache /sluice /p' >>"$tmp/out"
+run_side() {
+	case $1 in
+	sluice) "$tmp/sluice" -l 0 --no-huge --no-pci -- "$SECONDS_PER" ;;
 	# --no-shconf: another DPDK process holding the default runtime
 	# directory's lock would otherwise make this run print nothing.
-	"$tmp/dpdk" -l 0 --no-huge --no-pci --no-shconf --log-level=1 -- "$SECONDS_PER" 2>/dev/null |
-		sed -n 's/^cache /dpdk /p' >>"$tmp/out"
+	dpdk) "$tmp/dpdk" -l 0 --no-huge --no-pci --no-shconf --log-level=1 -- "$SECONDS_PER" ;;
+	esac 2>/dev/null | sed -n "s/^cache /$1 /p" >>"$tmp/out"
+}
+
+for r in $(seq 1 "$ROUNDS"); do
+	echo "round $r/$ROUNDS, load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+	if [ $((r % 2)) -eq 1 ]; then
+		run_side sluice
+		run_side dpdk
+	else
+		run_side dpdk
+		run_side sluice
+	fi
 done
 
 printf "%-28s %14s %14s %7s\n" "mempool get+put, cache (1 lcore)" "Sluice/s" "DPDK/s" "ratio"

@@ -6,6 +6,7 @@
 #
 #   ring      bench/ring.sh       ring_perf figures (cycles per element)
 #   mempool   bench/mempool.sh    mempool_perf rates (one section, 1 core)
+#             bench/mempool_same_source.sh: get+put through a cache of 512
 #   lookup    bench/lookup.sh     hash, LPM and FIB cycles an add or a lookup
 #                                 with 1M keys or routes (one source file
 #                                 built against both; minutes a round)
@@ -165,6 +166,16 @@ if want mempool; then
 		done
 	else
 		note "mempool: bench/mempool.sh failed: $(tail -1 "$tmp/mempool.err")"
+	fi
+	log "mempool: bench/mempool_same_source.sh, cache 512, $ROUNDS rounds"
+	if ROUNDS=$ROUNDS bash bench/mempool_same_source.sh "$BUILD" >"$tmp/mpcache.out" 2>"$tmp/mpcache.err"; then
+		# "bulk=N keep=K sluice dpdk ratio" lines
+		awk 'NF == 5 && $1 ~ /^bulk=/ { print $1 "," $2 "\t" $3 "\t" $4 }' "$tmp/mpcache.out" |
+		while IFS=$'\t' read -r f o d; do
+			row mempool "cache=512 cores=1 get+put $f (one source)" "objs/s" higher "$o" "$d"
+		done
+	else
+		note "mempool: bench/mempool_same_source.sh failed: $(tail -1 "$tmp/mpcache.err")"
 	fi
 fi
 
@@ -408,6 +419,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	echo "Where the figures come from: ring: \`sluice-test ring_perf\` and \`dpdk-test\`"
 	echo "ring_perf_autotest (\`bench/ring.sh\`); mempool: \`sluice-test mempool_perf\` and"
 	echo "mempool_perf_autotest, section $MEMPOOL_SECTION, 1 core (\`bench/mempool.sh\`);"
+	echo "mempool cache=512: \`bench/src/mempool_rate.c\` built against each (\`bench/mempool_same_source.sh\`);"
 	echo "lookup: \`bench/src/lookup.c\` built against each, median TSC cycles an operation"
 	echo "over chunks of 4096, 1M keys or routes, 1 lcore (\`bench/lookup.sh\`);"
 	echo "acl: \`bench/src/acl_classify.c\` built against each, thread CPU time in TSC"

@@ -5,7 +5,15 @@
  * DPDK and against Sluice, so both run exactly the same loop.
  *
  *   mempool_rate EAL-ARGS -- SECONDS
- * prints lines "cache bulk=N keep=K rate_persec=R".
+ * prints lines "cache bulk=N keep=K rate_persec=R objs=O": R is the rate of
+ * the median chunk (below), O every object got and put, for dividing a
+ * callgrind instruction count by.
+ *
+ * Each case is timed in chunks of CHUNK_ROUNDS rounds (keep objects got
+ * then put back, bulk at a time); the rate comes from the median chunk.
+ * On a shared machine a chunk that was preempted or shared its core is an
+ * outlier the median ignores, where a total over the whole run would
+ * count the time the loop was not running.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -17,21 +25,32 @@
 #include <rte_lcore.h>
 #include <rte_mempool.h>
 
-#define POOL_SIZE ((RTE_MAX_LCORE * (512 + 1.5 * 512)) - 1)
 #define MAX_KEEP 128
+#define CHUNK_ROUNDS 128
+#define MAX_CHUNKS (1u << 20)
+
+static uint64_t chunk_cycles[MAX_CHUNKS];
+
+static int
+cycles_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
 
 static int
 run_one(struct rte_mempool *mp, unsigned int bulk, unsigned int keep, double seconds)
 {
-	void *objs[MAX_KEEP];
+	void *objs[MAX_KEEP] __rte_cache_aligned;
 	uint64_t hz = rte_get_timer_hz();
-	uint64_t start = rte_get_timer_cycles();
-	uint64_t end = start + (uint64_t)(seconds * (double)hz);
-	uint64_t count = 0, now;
+	uint64_t end = rte_get_timer_cycles() + (uint64_t)(seconds * (double)hz);
+	uint64_t chunk_start, now, median;
+	unsigned int nb_chunks = 0;
 
 	do {
-		/* 128 rounds between clock reads keep the clock out of the loop */
-		for (int r = 0; r < 128; r++) {
+		chunk_start = rte_get_timer_cycles();
+		for (int r = 0; r < CHUNK_ROUNDS; r++) {
 			unsigned int i;
 
 			for (i = 0; i < keep; i += bulk)
@@ -39,20 +58,23 @@ run_one(struct rte_mempool *mp, unsigned int bulk, unsigned int keep, double sec
 					return -1;
 			for (i = 0; i < keep; i += bulk)
 				rte_mempool_put_bulk(mp, &objs[i], bulk);
-			count += keep;
 		}
 		now = rte_get_timer_cycles();
-	} while (now < end);
-	printf("cache bulk=%u keep=%u rate_persec=%" PRIu64 "\n", bulk, keep,
-	       (uint64_t)((double)count * (double)hz / (double)(now - start)));
+		chunk_cycles[nb_chunks++] = now - chunk_start;
+	} while (now < end && nb_chunks < MAX_CHUNKS);
+	qsort(chunk_cycles, nb_chunks, sizeof(chunk_cycles[0]), cycles_cmp);
+	median = chunk_cycles[nb_chunks / 2];
+	printf("cache bulk=%u keep=%u rate_persec=%" PRIu64 " objs=%" PRIu64 "\n", bulk, keep,
+	       (uint64_t)((double)keep * CHUNK_ROUNDS * (double)hz / (double)RTE_MAX(median, 1)),
+	       (uint64_t)nb_chunks * CHUNK_ROUNDS * keep);
 	return 0;
 }
 
 int
 main(int argc, char **argv)
 {
-	static const unsigned int bulks[] = { 1, 4, 32 };
-	static const unsigned int keeps[] = { 32, 128 };
+	static const unsigned int bulks[] = {1, 4, 32};
+	static const unsigned int keeps[] = {32, 128};
 	struct rte_mempool *mp;
 	double seconds;
 	int ret = rte_eal_init(argc, argv);

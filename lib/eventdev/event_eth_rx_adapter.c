@@ -17,6 +17,7 @@
 #include <rte_event_eth_rx_adapter.h>
 #include <rte_malloc.h>
 #include <rte_spinlock.h>
+#include <rte_thash.h>
 
 #include "eal_private.h"
 #include "event_adapter_private.h"
@@ -75,15 +76,73 @@ rxa_default_conf_cb(uint8_t id __rte_unused, uint8_t dev_id,
 	return ret;
 }
 
+/* The Toeplitz key most NICs' RSS starts with (Microsoft's published one),
+ * so a software hash spreads flows as the hardware would. */
+static const uint8_t rxa_rss_key[40] = {
+	0x6d, 0x5a, 0x56, 0xda, 0x25, 0x5b, 0x0e, 0xc2, 0x41, 0x67, 0x25, 0x3d, 0x43, 0xa3,
+	0x8f, 0xb0, 0xd0, 0xca, 0x2b, 0xcb, 0xae, 0x7b, 0x30, 0xb4, 0x77, 0xcb, 0x2d, 0xa3,
+	0x80, 0x30, 0xf2, 0x0c, 0x6a, 0x42, 0xb7, 0x3b, 0xbe, 0xac, 0x01, 0xfa,
+};
+
+/*
+ * Toeplitz hash of an IPv4 or IPv6 packet's addresses (after one VLAN tag
+ * at most) from its first segment; false when the frame is not IP or too
+ * short to hold the header (it comes from the wire: every length checked).
+ */
+static bool
+rxa_soft_rss(const struct rte_mbuf *m, uint32_t *hash)
+{
+	const uint8_t *d = rte_pktmbuf_mtod(m, const uint8_t *);
+	uint32_t len = rte_pktmbuf_data_len(m);
+	uint32_t off = sizeof(struct rte_ether_hdr);
+	union rte_thash_tuple t;
+	uint16_t type;
+
+	if (len < off)
+		return false;
+	memcpy(&type, d + off - 2, sizeof(type));
+	if (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_VLAN)) {
+		off += sizeof(struct rte_vlan_hdr);
+		if (len < off)
+			return false;
+		memcpy(&type, d + off - 2, sizeof(type));
+	}
+	if (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV4) &&
+	    len >= off + sizeof(struct rte_ipv4_hdr)) {
+		struct rte_ipv4_hdr ip;
+
+		memcpy(&ip, d + off, sizeof(ip));
+		t.v4.src_addr = rte_be_to_cpu_32(ip.src_addr);
+		t.v4.dst_addr = rte_be_to_cpu_32(ip.dst_addr);
+		*hash = rte_softrss((uint32_t *)&t, RTE_THASH_V4_L3_LEN, rxa_rss_key);
+		return true;
+	}
+	if (type == rte_cpu_to_be_16(RTE_ETHER_TYPE_IPV6) &&
+	    len >= off + sizeof(struct rte_ipv6_hdr)) {
+		struct rte_ipv6_hdr ip;
+
+		memcpy(&ip, d + off, sizeof(ip));
+		rte_thash_load_v6_addrs(&ip, &t);
+		*hash = rte_softrss((uint32_t *)&t, RTE_THASH_V6_L3_LEN, rxa_rss_key);
+		return true;
+	}
+	return false;
+}
+
 /* Flow id of a packet without a configured one: the NIC's RSS hash when
- * it gave one, so that atomic queues keep each connection in order. */
+ * it gave one, else the same hash computed here (as DPDK's adapter does),
+ * so that atomic queues keep each connection in order and spread the rest. */
 static uint32_t
 rxa_flow_id(const struct rte_mbuf *m, const struct rxa_queue *q)
 {
+	uint32_t hash;
+
 	if (q->conf.rx_queue_flags & RTE_EVENT_ETH_RX_ADAPTER_QUEUE_FLOW_ID_VALID)
 		return q->conf.ev.flow_id;
 	if (m->ol_flags & RTE_MBUF_F_RX_RSS_HASH)
 		return m->hash.rss;
+	if (rxa_soft_rss(m, &hash))
+		return hash;
 	return ((uint32_t)q->eth_port << 8) ^ q->rxq;
 }
 

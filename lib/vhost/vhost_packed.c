@@ -19,12 +19,31 @@ int
 vhost_packed_ring_start(struct vhost_dev *dev, struct vhost_vq *vq, void *const va[3])
 {
 	void *desc = va[0], *drv = va[1], *devev = va[2];
+	uint16_t used_flags;
 
-	RTE_SET_USED(dev);
 	/* 2.7.10.1: 16-byte descriptors, 4-byte event areas; positions inside the ring */
 	if (((uintptr_t)desc & 15) != 0 || ((uintptr_t)drv & 3) != 0 ||
 	    ((uintptr_t)devev & 3) != 0 || vq->last_avail >= vq->num || vq->last_used >= vq->num)
 		return -EFAULT;
+	/*
+	 * A base behind the ring: the descriptor at the used position is a
+	 * used one of this lap (AVAIL and USED both the wrap counter, 2.7.1),
+	 * and the device writes those only at positions it has passed. QEMU
+	 * resends a packed ring's start position after a back-end restart (a
+	 * split ring's position it reads back from used->idx). Serving from
+	 * there would wait forever or complete buffers twice.
+	 */
+	used_flags = vq->used_wrap ? VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED : 0;
+	if ((((volatile struct vring_packed_desc *)desc)[vq->last_used].flags &
+	     (VRING_PACKED_DESC_F_AVAIL | VRING_PACKED_DESC_F_USED)) == used_flags) {
+		VHOST_LOG(ERR,
+			  "vhost: %s: ring %td: the front-end resumes the packed ring at position "
+			  "%u wrap %d, which was used already (a stale base, as QEMU sends after a "
+			  "back-end restart): reset the device in the guest (rebind its driver) "
+			  "to start fresh rings\n",
+			  dev->sock->path, vq - dev->vq, vq->last_used, vq->used_wrap);
+		return -ESTALE;
+	}
 	vq->pdesc = desc;
 	vq->drv_event = drv;
 	vq->dev_event = devev;

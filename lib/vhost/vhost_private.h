@@ -226,7 +226,8 @@ struct vhost_ring_part {
 /*
  * vhost_ring.c: find the ring's parts in the front-end's memory. 0;
  * -EAGAIN when an IOVA is not in the IOTLB yet (a miss was requested);
- * -EFAULT when a part is outside the memory or misaligned.
+ * -EFAULT when a part is outside the memory or misaligned; -ESTALE
+ * when a packed ring is resumed at a position already used (logged).
  */
 int vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
 void vhost_ring_parts(const struct vhost_vq *vq, bool packed, struct vhost_ring_part part[3]);

@@ -217,10 +217,11 @@ vhost_ring_remap(struct vhost_dev *dev, struct vhost_vq *vq)
 	if (!dev->iotlb_on)
 		return -1;
 	ret = vhost_ring_translate(dev, vq);
-	if (ret == -EFAULT) {
+	if (ret == -EFAULT)
 		vhost_vq_error(dev, vq,
 			       "ring parts not contiguous or misaligned after an IOTLB UPDATE");
+	/* -ESTALE: the packed ring said why */
+	if (ret < 0 && ret != -EAGAIN)
 		vq->broken = true;
-	}
 	return ret;
 }

@@ -540,11 +540,13 @@ vhost_user_msg_handle(struct vhost_dev *dev, struct vhost_user_msg *msg, int *fd
 static bool
 vhost_vq_check_ready(struct vhost_dev *dev, struct vhost_vq *vq, unsigned int index)
 {
+	int ret;
+
 	if (vq->num == 0 || !vq->addr_set || dev->nregions == 0 || vq->kickfd == VHOST_FD_UNSET ||
 	    vq->callfd == VHOST_FD_UNSET || !vq->enabled || vq->broken)
 		return false;
 	if (vq->desc == NULL) {
-		int ret = vhost_ring_translate(dev, vq);
+		ret = vhost_ring_translate(dev, vq);
 
 		/*
 		 * An IOVA missed: asked for, and this runs again after the
@@ -553,8 +555,12 @@ vhost_vq_check_ready(struct vhost_dev *dev, struct vhost_vq *vq, unsigned int in
 		if (ret == -EAGAIN)
 			return vq->ready;
 		if (ret < 0) {
-			VHOST_LOG(ERR, "vhost: %s: ring %u is not inside the front-end's memory\n",
-				  dev->sock->path, index);
+			/* -ESTALE: the packed ring said why */
+			if (ret == -EFAULT)
+				VHOST_LOG(
+					ERR,
+					"vhost: %s: ring %u is not inside the front-end's memory\n",
+					dev->sock->path, index);
 			vq->broken = true;
 			dev->msg_errors++;
 			return false;

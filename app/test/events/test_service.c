@@ -326,6 +326,13 @@ test_service_runstates(void)
 		if (l != 1)
 			TEST_ASSERT_EQUAL(calls(l), 0, "lcore %u did not run it", l);
 
+	/* unmapped while it runs there: no longer active on lcore 1 */
+	TEST_ASSERT_SUCCESS(rte_service_map_lcore_set(id, 1, 0), "unmap while running");
+	TEST_ASSERT_SUCCESS(wait_zero(rte_service_may_be_active, id), "inactive once unmapped");
+	TEST_ASSERT_SUCCESS(rte_service_map_lcore_set(id, 1, 1), "map again");
+	TEST_ASSERT_SUCCESS(wait_count(&calls_on[1], calls(1) + 10), "runs again on lcore 1");
+	TEST_ASSERT_EQUAL(rte_service_may_be_active(id), 1, "active again");
+
 	/* lcore stopped: no more calls; the loop returns to the EAL */
 	TEST_ASSERT_SUCCESS(rte_service_runstate_set(id, 0), "app off");
 	TEST_ASSERT_SUCCESS(rte_service_lcore_stop(1), "stop");

@@ -90,6 +90,20 @@ hv_link_is(int up, unsigned int ms)
 	return 0;
 }
 
+/* The link stays in state for ms (a message that must not bring it up). */
+static int
+hv_link_stays(int state, unsigned int ms)
+{
+	struct rte_eth_link link;
+
+	for (unsigned int i = 0; i <= ms / 10; i++) {
+		if (rte_eth_link_get_nowait(hv_port, &link) != 0 || link.link_status != state)
+			return 0;
+		rte_delay_us_sleep(10000);
+	}
+	return 1;
+}
+
 /* A front-end connects with extra_features and the link comes up; what says which test. */
 static int
 hv_connect(struct hv_frontend *fe, uint64_t extra_features, const char *what)
@@ -502,6 +516,17 @@ out:
 	return ret;
 }
 
+/* A frame of len bytes from seed in buffer slot, made available on the packed transmit ring as id.
+ */
+static void
+hv_tx_packed(struct hv_frontend *fe, unsigned int slot, uint32_t len, uint8_t seed, uint16_t id)
+{
+	struct vring_desc d = hv_tx_frame(fe, slot, len, seed);
+	struct vring_packed_desc pd = {.addr = d.addr, .len = d.len};
+
+	hv_post_packed(fe, 1, &pd, 1, id);
+}
+
 /*
  * Packed rings: a good frame each way, then a descriptor outside the
  * memory, which stops the ring (counted) while the process lives.
@@ -512,7 +537,6 @@ test_hostile_vhost_packed(void)
 	struct hv_frontend fe;
 	struct vhost_user_vring_state st;
 	struct vring_packed_desc pd;
-	struct vring_desc d;
 	struct rte_mbuf *m;
 	unsigned int n;
 	int ret = TEST_FAILED;
@@ -520,9 +544,7 @@ test_hostile_vhost_packed(void)
 	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
 	if (hv_connect(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED), "packed") != 0)
 		goto out;
-	d = hv_tx_frame(&fe, 0, 200, 7);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 5);
+	hv_tx_packed(&fe, 0, 200, 7, 5);
 	if (hv_rx_check(200, 7, &n) != 0) {
 		printf("packed frame: %u received or changed\n", n);
 		goto out;
@@ -554,9 +576,7 @@ test_hostile_vhost_packed(void)
 	/* outside the memory: the ring stops */
 	pd = (struct vring_packed_desc){.addr = 0xdead00000000ull, .len = 100};
 	hv_post_packed(&fe, 1, &pd, 1, 6);
-	d = hv_tx_frame(&fe, 1, 64, 8);
-	pd = (struct vring_packed_desc){.addr = d.addr, .len = d.len};
-	hv_post_packed(&fe, 1, &pd, 1, 7);
+	hv_tx_packed(&fe, 1, 64, 8, 7);
 	if (hv_rx_stopped(1) != 0)
 		goto out;
 	/* the receive ring stops at position 1, wrap counters 1: both halves, as QEMU reads them */
@@ -565,6 +585,80 @@ test_hostile_vhost_packed(void)
 	    hv_recv(&fe, &st, sizeof(st)) != sizeof(st) || st.num != 0x80018001u) {
 		printf("GET_VRING_BASE of the packed receive ring: 0x%x, wanted 0x80018001\n",
 		       st.num);
+		goto out;
+	}
+	if (hv_leave(&fe, true) != 0)
+		goto out;
+	ret = TEST_SUCCESS;
+out:
+	hv_close(&fe);
+	hv_port_down();
+	return ret;
+}
+
+/*
+ * Ring r stopped (GET_VRING_BASE) and started again at base, with the same
+ * addresses and fds, on the same connection: what a front-end does when it
+ * resumes a ring. 0 when every message went.
+ */
+static int
+hv_ring_resume(struct hv_frontend *fe, unsigned int r, uint32_t base)
+{
+	struct vhost_user_vring_state st = {.index = r};
+	uint64_t desc = hv_gpa(fe, (uint64_t)((uint8_t *)fe->ring[r].desc - fe->mem));
+	struct vhost_user_vring_addr a = {
+		.index = r,
+		.desc_user_addr = desc,
+		.avail_user_addr = desc + 4096,
+		.used_user_addr = desc + 8192,
+	};
+	uint64_t idx = r;
+	int ret = 0;
+
+	if (hv_send(fe, VHOST_USER_GET_VRING_BASE, &st, sizeof(st), NULL, 0) != 0 ||
+	    hv_recv(fe, &st, sizeof(st)) != sizeof(st))
+		return -1;
+	st = (struct vhost_user_vring_state){.index = r, .num = base};
+	ret |= hv_send(fe, VHOST_USER_SET_VRING_BASE, &st, sizeof(st), NULL, 0);
+	ret |= hv_send(fe, VHOST_USER_SET_VRING_ADDR, &a, sizeof(a), NULL, 0);
+	ret |= hv_send(fe, VHOST_USER_SET_VRING_CALL, &idx, sizeof(idx), &fe->callfd[r], 1);
+	ret |= hv_send(fe, VHOST_USER_SET_VRING_KICK, &idx, sizeof(idx), &fe->kickfd[r], 1);
+	return ret;
+}
+
+/*
+ * A packed ring resumed at a stale base, as QEMU resends the start
+ * position after a back-end restart: the descriptor there is a used one
+ * of this lap, so the ring stays down (no frame, link down) instead of
+ * waiting at a position the driver left; resumed at its true position
+ * (1, wrap 1 for both halves) it carries the frame posted meanwhile.
+ */
+static int
+test_hostile_vhost_packed_resume(void)
+{
+	struct hv_frontend fe;
+	unsigned int n;
+	int ret = TEST_FAILED;
+
+	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
+	if (hv_connect(&fe, VIRTIO_BIT(VIRTIO_F_RING_PACKED), "packed resume") != 0)
+		goto out;
+	hv_tx_packed(&fe, 0, 100, 3, 1);
+	if (hv_rx_check(100, 3, &n) != 0) {
+		printf("first frame: %u received or changed\n", n);
+		goto out;
+	}
+	if (hv_ring_resume(&fe, 1, 1u << 15 | 1u << 31) != 0 ||
+	    !hv_link_stays(RTE_ETH_LINK_DOWN, 1000)) {
+		printf("a packed ring resumed at a used position came up\n");
+		goto out;
+	}
+	hv_tx_packed(&fe, 1, 80, 4, 2);
+	if (hv_rx_stopped(0) != 0)
+		goto out;
+	if (hv_ring_resume(&fe, 1, 0x80018001u) != 0 || !hv_link_is(RTE_ETH_LINK_UP, 3000) ||
+	    hv_rx_check(80, 4, &n) != 0) {
+		printf("the ring resumed at its true position: link or frame missing (%u)\n", n);
 		goto out;
 	}
 	if (hv_leave(&fe, true) != 0)
@@ -696,9 +790,13 @@ out:
 }
 
 static const struct test_case hostile_vhost_cases[] = {
-	TEST_CASE(test_hostile_vhost_messages), TEST_CASE(test_hostile_vhost_rings),
-	TEST_CASE(test_hostile_vhost_packed),	TEST_CASE(test_hostile_vhost_linear),
-	TEST_CASE(test_hostile_vhost_calls),	TEST_CASES_END(),
+	TEST_CASE(test_hostile_vhost_messages),
+	TEST_CASE(test_hostile_vhost_rings),
+	TEST_CASE(test_hostile_vhost_packed),
+	TEST_CASE(test_hostile_vhost_packed_resume),
+	TEST_CASE(test_hostile_vhost_linear),
+	TEST_CASE(test_hostile_vhost_calls),
+	TEST_CASES_END(),
 };
 
 REGISTER_TEST_SUITE(hostile_vhost, TEST_SUITE_EAL, hostile_vhost_cases);

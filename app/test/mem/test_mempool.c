@@ -6,12 +6,15 @@
  * and chunk iteration, object IOVAs, creation errors, dump, user caches
  * and the debug-build double-free guard.
  */
+#include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 
 #include <rte_common.h>
+#include <rte_cycles.h>
 #include <rte_errno.h>
 #include <rte_launch.h>
 #include <rte_lcore.h>
@@ -616,6 +619,66 @@ test_mempool_double_free(void)
 #endif
 }
 
+/* A cache in caller memory, initialized as rte_mempool_cache_create() does. */
+static struct rte_mempool_cache *
+test_cache_place(void *at, uint32_t size)
+{
+	struct rte_mempool_cache *cache = at;
+
+	memset(cache, 0, sizeof(*cache));
+	cache->size = size;
+	cache->flushthresh = size * 3 / 2;
+	return cache;
+}
+
+/*
+ * Put then get n objects at every fill level parity and every n up to 40:
+ * the cache stays a stack (hottest first), whether its copies start with
+ * a single pointer (odd level) or not.
+ */
+static int
+test_mempool_cache_order(void)
+{
+	static void *objs[40], *back[40];
+	struct rte_mempool_cache *cache;
+	struct rte_mempool *mp;
+	void *mem, *pad[1];
+	unsigned int level, n, i;
+
+	mp = rte_mempool_create("mp_order", 1024, 64, 0, 0, NULL, NULL, NULL, NULL,
+				SOCKET_ID_ANY, 0);
+	TEST_ASSERT_NOT_NULL(mp, "create");
+	mem = aligned_alloc(RTE_CACHE_LINE_SIZE, sizeof(*cache));
+	TEST_ASSERT_NOT_NULL(mem, "cache memory");
+	cache = test_cache_place(mem, 64);
+	TEST_ASSERT_SUCCESS(rte_mempool_generic_get(mp, objs, 40, NULL), "40 objects");
+	for (level = 0; level < 2; level++) {
+		/* level 1 leaves one object under those tested: odd slots */
+		if (level > 0) {
+			TEST_ASSERT_SUCCESS(rte_mempool_generic_get(mp, pad, level, NULL), "pad");
+			rte_mempool_generic_put(mp, pad, level, cache);
+		}
+		for (n = 1; n <= 40; n++) {
+			rte_mempool_generic_put(mp, objs, n, cache);
+			TEST_ASSERT_EQUAL(cache->len, level + n, "level %u n %u: len", level, n);
+			memset(back, 0, sizeof(back));
+			TEST_ASSERT_SUCCESS(rte_mempool_generic_get(mp, back, n, cache),
+					    "level %u n %u: get", level, n);
+			for (i = 0; i < n; i++)
+				TEST_ASSERT(back[i] == objs[n - 1 - i],
+					    "level %u n %u: object %u out of order", level, n, i);
+			if (n < 40)
+				TEST_ASSERT_NULL(back[n], "level %u n %u: wrote past n", level, n);
+		}
+		rte_mempool_cache_flush(cache, mp);
+	}
+	rte_mempool_generic_put(mp, objs, 40, NULL);
+	TEST_ASSERT(rte_mempool_full(mp), "every object back");
+	free(mem);
+	rte_mempool_free(mp);
+	return TEST_SUCCESS;
+}
+
 static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_basic),
 	TEST_CASE(test_mempool_cache_policy),
@@ -626,6 +689,7 @@ static const struct test_case mempool_cases[] = {
 	TEST_CASE(test_mempool_size_overflow),
 	TEST_CASE(test_mempool_priv_dump_walk),
 	TEST_CASE(test_mempool_user_cache),
+	TEST_CASE(test_mempool_cache_order),
 	TEST_CASE(test_mempool_double_free),
 	TEST_CASES_END(),
 };

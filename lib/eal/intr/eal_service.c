@@ -151,6 +151,7 @@ service_lcore_loop(void *arg)
 {
 	unsigned int lcore = rte_lcore_id();
 	struct service_lcore *sl = &slcores[lcore];
+	uint64_t prev = 0;
 
 	RTE_SET_USED(arg);
 	__atomic_store_n(&sl->loop_active, 1, __ATOMIC_SEQ_CST);
@@ -159,6 +160,10 @@ service_lcore_loop(void *arg)
 		/* acquire: pairs with the release in service_map_set */
 		uint64_t mask = __atomic_load_n(&sl->service_mask, __ATOMIC_ACQUIRE);
 
+		/* a service unmapped from here is no longer active here */
+		for (uint64_t m = prev & ~mask; m != 0; m &= m - 1)
+			__atomic_store_n(&sl->active[__builtin_ctzll(m)], 0, __ATOMIC_RELEASE);
+		prev = mask;
 		if (mask == 0) {
 			rte_pause();
 			continue;
