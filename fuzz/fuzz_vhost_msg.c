@@ -3,8 +3,10 @@
  * libFuzzer target: lib/vhost's message handler, as a front-end drives it.
  * The input is a run of messages, each a 4-byte head (request, bit 0 of
  * flags for NEED_REPLY, number of fds, payload size) and its payload; the fds are copies of one
- * memfd, so memory tables can be mapped. After each message the rings'
- * readiness is recomputed (translating ring addresses through the table),
+ * memfd, so memory tables can be mapped. The socket offers IOMMU_PLATFORM
+ * and BACKEND_REQ, so IOTLB updates and invalidations and the back-end
+ * channel are parsed too. After each message the rings' readiness is
+ * recomputed (translating ring addresses through the IOTLB and the table),
  * and at the end the device is reset: every mapping unmapped and every fd
  * the handler kept closed, which the fd count checks.
  *
@@ -52,8 +54,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	memset(&sock, 0, sizeof(sock));
 	strcpy(sock.path, "fuzz");
-	sock.features = VHOST_FEATURES_SUPPORTED;
-	sock.protocol_features = VHOST_PROTOCOL_FEATURES_SUPPORTED;
+	/* as registered with RTE_VHOST_USER_IOMMU_SUPPORT, so IOTLB messages are reached */
+	sock.features = VHOST_FEATURES_SUPPORTED | VHOST_FEATURES_IOMMU;
+	sock.protocol_features = VHOST_PROTOCOL_FEATURES_SUPPORTED | VHOST_PROTOCOL_FEATURES_IOMMU;
 	sock.max_queue_pairs = VHOST_MAX_QUEUE_PAIRS;
 	vhost_dev_init(dev, &sock, 0);
 	fds_before = fz_fd_count();

@@ -16,20 +16,14 @@
 #include "vhost_ring.h"
 
 int
-vhost_packed_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
+vhost_packed_ring_start(struct vhost_dev *dev, struct vhost_vq *vq, void *const va[3])
 {
-	void *desc = vhost_mem_uva_to_va(dev, vq->addr.desc_user_addr,
-					 sizeof(struct vring_packed_desc) * (uint64_t)vq->num);
-	void *drv = vhost_mem_uva_to_va(dev, vq->addr.avail_user_addr,
-					sizeof(struct vring_packed_desc_event));
-	void *devev = vhost_mem_uva_to_va(dev, vq->addr.used_user_addr,
-					  sizeof(struct vring_packed_desc_event));
+	void *desc = va[0], *drv = va[1], *devev = va[2];
 	uint16_t used_flags;
 
 	/* 2.7.10.1: 16-byte descriptors, 4-byte event areas; positions inside the ring */
-	if (desc == NULL || drv == NULL || devev == NULL || ((uintptr_t)desc & 15) != 0 ||
-	    ((uintptr_t)drv & 3) != 0 || ((uintptr_t)devev & 3) != 0 || vq->last_avail >= vq->num ||
-	    vq->last_used >= vq->num)
+	if (((uintptr_t)desc & 15) != 0 || ((uintptr_t)drv & 3) != 0 ||
+	    ((uintptr_t)devev & 3) != 0 || vq->last_avail >= vq->num || vq->last_used >= vq->num)
 		return -EFAULT;
 	/*
 	 * A base behind the ring: the descriptor at the used position is a
@@ -71,7 +65,8 @@ vhost_packed_pos_next(const struct vhost_vq *vq, uint16_t *pos, bool *wrap)
 
 /*
  * The chain at (pos, wrap): 1 when none is available there, 0 with its
- * buffers collected and (pos, wrap) moved past it, -1 when it is bad.
+ * buffers collected and (pos, wrap) moved past it, -1 when it is bad,
+ * -EAGAIN when a buffer's IOVA missed (nothing taken).
  */
 static int
 vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t *pos, bool *wrap,
@@ -89,7 +84,8 @@ vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t 
 		bool used = !!(flags & VRING_PACKED_DESC_F_USED);
 		uint64_t addr;
 		uint32_t len;
-		void *va;
+		unsigned int before = *nbufs;
+		int ret;
 
 		/* 2.7.1: available when AVAIL matches the wrap counter and USED does not */
 		if (avail != *wrap || used == *wrap)
@@ -101,13 +97,12 @@ vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t 
 		chain->head = d->id; /* the buffer id is the last descriptor's */
 		if (!!(flags & VRING_DESC_F_WRITE) != write || (flags & VRING_DESC_F_INDIRECT))
 			return -1;
-		va = vhost_mem_gpa_to_va(dev, addr, len);
-		if (va == NULL)
-			return -1;
-		bufs[*nbufs].va = va;
-		bufs[*nbufs].len = len;
-		(*nbufs)++;
-		chain->nbufs++;
+		ret = vhost_desc_map(dev, addr, len,
+				     write ? VHOST_USER_ACCESS_WO : VHOST_USER_ACCESS_RO, bufs,
+				     nbufs);
+		if (ret < 0)
+			return ret;
+		chain->nbufs = (uint16_t)(chain->nbufs + (*nbufs - before));
 		total += len;
 		vhost_packed_pos_next(vq, pos, wrap);
 		if (!(flags & VRING_DESC_F_NEXT))
@@ -190,8 +185,8 @@ vhost_packed_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf
 				have += chains[nchains++].len;
 			}
 		}
-		if (ret == 1)
-			break; /* the front-end has too few buffers now */
+		if (ret == 1 || ret == -EAGAIN)
+			break; /* too few buffers now, or one is asked for: nothing taken */
 		if (ret < 0) {
 			vhost_packed_broken(dev, vq, "bad receive descriptor chain");
 			break;
@@ -242,7 +237,7 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 		int ret;
 
 		ret = vhost_packed_chain_collect(dev, vq, &pos, &wrap, false, &chain, bufs, &nbufs);
-		if (ret == 1)
+		if (ret == 1 || ret == -EAGAIN)
 			break;
 		if (ret < 0 || chain.len < dev->hdr_len ||
 		    chain.len - dev->hdr_len > VHOST_MAX_PKT_LEN) {

@@ -41,6 +41,49 @@ extern int vhost_logtype;
 	 VIRTIO_BIT(VIRTIO_F_RING_PACKED) | VIRTIO_BIT(VHOST_USER_F_PROTOCOL_FEATURES))
 #define VHOST_PROTOCOL_FEATURES_SUPPORTED \
 	(VIRTIO_BIT(VHOST_USER_PROTOCOL_F_MQ) | VIRTIO_BIT(VHOST_USER_PROTOCOL_F_REPLY_ACK))
+/* Offered on top with RTE_VHOST_USER_IOMMU_SUPPORT: IOVAs, and a channel to ask for them. */
+#define VHOST_FEATURES_IOMMU VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM)
+#define VHOST_PROTOCOL_FEATURES_IOMMU VIRTIO_BIT(VHOST_USER_PROTOCOL_F_SLAVE_REQ)
+
+/*
+ * The device IOTLB: IOVA ranges the front-end's vIOMMU mapped, as UPDATE
+ * messages gave them, sorted by IOVA, none overlapping. Bounded: when full
+ * the oldest entry goes, and is asked for again if it is used.
+ */
+#define VHOST_IOTLB_MAX_ENTRIES 1024
+/* misses asked for and not yet answered, so a ring polled again does not ask again */
+#define VHOST_IOTLB_MAX_PENDING 16
+
+struct vhost_iotlb_entry {
+	uint64_t iova;
+	uint64_t size;
+	uint8_t *host; /* where iova is mapped in this process */
+	uint64_t seq;  /* insertion order */
+	uint8_t perm;  /* VHOST_USER_ACCESS_RO/WO/RW */
+};
+
+struct vhost_iotlb_pending {
+	uint64_t iova;
+	uint8_t perm;
+};
+
+struct vhost_iotlb {
+	uint32_t n;
+	uint64_t seq;
+	bool full_logged;
+	struct vhost_iotlb_entry e[VHOST_IOTLB_MAX_ENTRIES];
+	/*
+	 * The back-end channel (SET_SLAVE_REQ_FD) and the misses sent on it:
+	 * the bursts of several rings send, so they take the lock (after their
+	 * ring's lock, as the message handler does).
+	 */
+	rte_spinlock_t lock;
+	int backend_fd;
+	bool send_logged;
+	uint32_t npending;
+	uint32_t pending_next;
+	struct vhost_iotlb_pending pending[VHOST_IOTLB_MAX_PENDING];
+};
 
 /* One region of the front-end's memory, mapped here. */
 struct vhost_mem_region {
@@ -101,12 +144,15 @@ struct vhost_dev {
 	uint64_t features; /* negotiated */
 	uint64_t protocol_features;
 	uint16_t hdr_len; /* virtio_net_hdr bytes in front of each packet */
-	bool running;	  /* new_device() returned 0, destroy_device() not yet called */
+	/* VIRTIO_F_ACCESS_PLATFORM negotiated: ring and buffer addresses are IOVAs */
+	bool iotlb_on;
+	bool running; /* new_device() returned 0, destroy_device() not yet called */
 	uint32_t nregions;
 	struct vhost_mem_region regions[VHOST_USER_MEMORY_MAX_NREGIONS];
 	uint16_t nr_vring; /* highest vring index a message named, plus one */
 	struct vhost_vq vq[VHOST_MAX_VRINGS];
 	uint64_t msg_errors; /* messages refused */
+	struct vhost_iotlb iotlb;
 };
 
 struct vhost_socket {
@@ -170,15 +216,42 @@ void vhost_dev_unregister(struct vhost_dev *dev);
 /* Signal the front-end after used entries up to vq->last_used were published. */
 void vhost_vq_notify(struct vhost_dev *dev, struct vhost_vq *vq);
 
+/* One part of a ring (descriptors, driver area, device area) as the front-end addressed it. */
+struct vhost_ring_part {
+	uint64_t addr; /* uva, or IOVA with iotlb_on */
+	uint64_t len;
+	uint8_t perm; /* the access the back-end makes */
+};
+
 /*
- * vhost_ring.c, vhost_split.c, vhost_packed.c: find the ring's parts in the
- * regions: 0, -EFAULT (outside them or misaligned), -ESTALE (a packed ring
- * resumed at a position already used; logged)
+ * vhost_ring.c: find the ring's parts in the front-end's memory. 0;
+ * -EAGAIN when an IOVA is not in the IOTLB yet (a miss was requested);
+ * -EFAULT when a part is outside the memory or misaligned; -ESTALE
+ * when a packed ring is resumed at a position already used (logged).
  */
 int vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
-int vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
-int vhost_packed_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq);
+void vhost_ring_parts(const struct vhost_vq *vq, bool packed, struct vhost_ring_part part[3]);
+/* vhost_split.c, vhost_packed.c: check and take the parts found (0 or -EFAULT) */
+int vhost_split_ring_start(struct vhost_dev *dev, struct vhost_vq *vq, void *const va[3]);
+int vhost_packed_ring_start(struct vhost_dev *dev, struct vhost_vq *vq, void *const va[3]);
 /* Whether the front-end wants a call for the used entries of this burst (packed rings). */
 bool vhost_packed_call_wanted(struct vhost_vq *vq);
+
+/* vhost_iotlb.c */
+void vhost_iotlb_init(struct vhost_dev *dev);
+/* Forget every entry and pending miss (the memory table changed, or the device reset). */
+void vhost_iotlb_flush(struct vhost_dev *dev);
+/* Flush and close the back-end channel. */
+void vhost_iotlb_reset(struct vhost_dev *dev);
+int vhost_msg_set_backend_req_fd(struct vhost_dev *dev, struct vhost_user_msg *msg, int *fds,
+				 unsigned int nfds);
+int vhost_msg_iotlb(struct vhost_dev *dev, struct vhost_user_msg *msg, int *fds, unsigned int nfds);
+/*
+ * [iova, iova + len) as one host pointer with access perm: 0; -EAGAIN on a
+ * miss (requested on the back-end channel); -EFAULT when the entries that
+ * hold it are not contiguous here.
+ */
+int vhost_iotlb_ring_map(struct vhost_dev *dev, uint64_t iova, uint64_t len, uint8_t perm,
+			 void **va);
 
 #endif /* _VHOST_PRIVATE_H_ */

@@ -12,6 +12,8 @@
 #include "eal_private.h"
 #include "vhost_ring.h"
 
+static int vhost_ring_remap(struct vhost_dev *dev, struct vhost_vq *vq);
+
 /* A ring usable now: set up, not broken, not being changed by a message. */
 static struct vhost_vq *
 vhost_vq_acquire(int vid, uint16_t queue_id, bool tx, struct vhost_dev **devp)
@@ -25,7 +27,8 @@ vhost_vq_acquire(int vid, uint16_t queue_id, bool tx, struct vhost_dev **devp)
 	vq = &dev->vq[queue_id];
 	if (!rte_spinlock_trylock(&vq->lock))
 		return NULL;
-	if (!vq->ready || vq->desc == NULL || vq->broken) {
+	/* a ring without its parts found (an IOTLB invalidation) looks them up again */
+	if (!vq->ready || vq->broken || (vq->desc == NULL && vhost_ring_remap(dev, vq) != 0)) {
 		rte_spinlock_unlock(&vq->lock);
 		return NULL;
 	}
@@ -153,10 +156,72 @@ rte_vhost_dequeue_burst(int vid, uint16_t queue_id, struct rte_mempool *mbuf_poo
 	return done;
 }
 
+void
+vhost_ring_parts(const struct vhost_vq *vq, bool packed, struct vhost_ring_part part[3])
+{
+	uint64_t n = vq->num;
+
+	part[0].addr = vq->addr.desc_user_addr;
+	part[1].addr = vq->addr.avail_user_addr;
+	part[2].addr = vq->addr.used_user_addr;
+	if (packed) {
+		/* 2.7: the descriptors are read and written back, the event areas one way each */
+		part[0].len = sizeof(struct vring_packed_desc) * n;
+		part[0].perm = VHOST_USER_ACCESS_RW;
+		part[1].len = sizeof(struct vring_packed_desc_event);
+		part[2].len = sizeof(struct vring_packed_desc_event);
+	} else {
+		/* 2.6: the parts with their trailing event fields */
+		part[0].len = sizeof(struct vring_desc) * n;
+		part[0].perm = VHOST_USER_ACCESS_RO;
+		part[1].len = sizeof(struct vring_avail) + 2 * n + 2;
+		part[2].len = sizeof(struct vring_used) + sizeof(struct vring_used_elem) * n + 2;
+	}
+	part[1].perm = VHOST_USER_ACCESS_RO;
+	part[2].perm = VHOST_USER_ACCESS_WO;
+}
+
 int
 vhost_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
 {
+	struct vhost_ring_part part[3];
+	void *va[3];
+	int ret = 0;
+
 	vq->packed = (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED)) != 0;
-	return vq->packed ? vhost_packed_ring_translate(dev, vq)
-			  : vhost_split_ring_translate(dev, vq);
+	vhost_ring_parts(vq, vq->packed, part);
+	/* every part is looked up, so the misses of all three are asked for at once */
+	for (unsigned int i = 0; i < 3; i++) {
+		int r = 0;
+
+		if (dev->iotlb_on)
+			r = vhost_iotlb_ring_map(dev, part[i].addr, part[i].len, part[i].perm,
+						 &va[i]);
+		else if ((va[i] = vhost_mem_uva_to_va(dev, part[i].addr, part[i].len)) == NULL)
+			r = -EFAULT;
+		if (r == -EFAULT || (r < 0 && ret == 0))
+			ret = r;
+	}
+	if (ret < 0)
+		return ret;
+	return vq->packed ? vhost_packed_ring_start(dev, vq, va)
+			  : vhost_split_ring_start(dev, vq, va);
+}
+
+/* A running ring's parts after an invalidation: found again, or still missing (-EAGAIN). */
+static int
+vhost_ring_remap(struct vhost_dev *dev, struct vhost_vq *vq)
+{
+	int ret;
+
+	if (!dev->iotlb_on)
+		return -1;
+	ret = vhost_ring_translate(dev, vq);
+	if (ret == -EFAULT)
+		vhost_vq_error(dev, vq,
+			       "ring parts not contiguous or misaligned after an IOTLB UPDATE");
+	/* -ESTALE: the packed ring said why */
+	if (ret < 0 && ret != -EAGAIN)
+		vq->broken = true;
+	return ret;
 }

@@ -7,6 +7,8 @@
 #ifndef _VHOST_RING_H_
 #define _VHOST_RING_H_
 
+#include <errno.h>
+
 #include <rte_mbuf.h>
 
 #include "vhost_private.h"
@@ -25,6 +27,38 @@ struct vhost_chain {
 	uint16_t nbufs;
 	uint32_t len; /* bytes the chain offers */
 };
+
+/*
+ * vhost_iotlb.c: a descriptor's [iova, iova + len) as buffers appended at
+ * bufs[*nbufs], one per IOTLB entry it spans: 0; -EAGAIN on a miss
+ * (requested); -1 when it needs more than VHOST_BUF_VEC_MAX buffers.
+ */
+int vhost_iotlb_desc_map(struct vhost_dev *dev, uint64_t iova, uint64_t len, uint8_t perm,
+			 struct vhost_buf *bufs, unsigned int *nbufs);
+
+/*
+ * A descriptor's buffer, appended to bufs (the caller checked there is
+ * room for one): 0, -1 when it is outside the front-end's memory, -EAGAIN
+ * when its IOVA is not in the IOTLB yet (the burst stops there and goes on
+ * after the front-end's UPDATE). Without ACCESS_PLATFORM one test of a
+ * flag the burst has in cache is all this adds to the guest-physical path.
+ */
+static inline int
+vhost_desc_map(struct vhost_dev *dev, uint64_t addr, uint32_t len, uint8_t perm,
+	       struct vhost_buf *bufs, unsigned int *nbufs)
+{
+	void *va;
+
+	if (dev->iotlb_on)
+		return vhost_iotlb_desc_map(dev, addr, len, perm, bufs, nbufs);
+	va = vhost_mem_gpa_to_va(dev, addr, len);
+	if (va == NULL)
+		return -1;
+	bufs[*nbufs].va = va;
+	bufs[*nbufs].len = len;
+	(*nbufs)++;
+	return 0;
+}
 
 void vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what);
 void vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off,

@@ -40,8 +40,7 @@ vhost_socket_find(const char *path)
 __rte_export int
 rte_vhost_driver_register(const char *path, uint64_t flags)
 {
-	const uint64_t unsupported = RTE_VHOST_USER_IOMMU_SUPPORT |
-				     RTE_VHOST_USER_POSTCOPY_SUPPORT | RTE_VHOST_USER_ASYNC_COPY;
+	const uint64_t unsupported = RTE_VHOST_USER_POSTCOPY_SUPPORT | RTE_VHOST_USER_ASYNC_COPY;
 	struct vhost_socket *s;
 	int vid;
 
@@ -52,7 +51,7 @@ rte_vhost_driver_register(const char *path, uint64_t flags)
 	}
 	if (flags & unsupported) {
 		VHOST_LOG(ERR,
-			  "vhost: %s: flags 0x%jx (IOMMU, postcopy, async copy) are not "
+			  "vhost: %s: flags 0x%jx (postcopy, async copy) are not "
 			  "supported: register without them\n",
 			  path, (uintmax_t)(flags & unsupported));
 		return -1;
@@ -64,6 +63,10 @@ rte_vhost_driver_register(const char *path, uint64_t flags)
 	s->flags = flags;
 	s->features = VHOST_FEATURES_SUPPORTED;
 	s->protocol_features = VHOST_PROTOCOL_FEATURES_SUPPORTED;
+	if (flags & RTE_VHOST_USER_IOMMU_SUPPORT) {
+		s->features |= VHOST_FEATURES_IOMMU;
+		s->protocol_features |= VHOST_PROTOCOL_FEATURES_IOMMU;
+	}
 	s->max_queue_pairs = VHOST_MAX_QUEUE_PAIRS;
 	s->listen_fd = -1;
 	atomic_init(&s->conn_fd, -1);

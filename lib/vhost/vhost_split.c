@@ -15,19 +15,13 @@
 #include "vhost_ring.h"
 
 int
-vhost_split_ring_translate(struct vhost_dev *dev, struct vhost_vq *vq)
+vhost_split_ring_start(struct vhost_dev *dev, struct vhost_vq *vq, void *const va[3])
 {
-	uint64_t n = vq->num;
-	/* 2.6: ring parts with their trailing event fields, and their alignments */
-	uint64_t desc_len = sizeof(struct vring_desc) * n;
-	uint64_t avail_len = sizeof(struct vring_avail) + 2 * n + 2;
-	uint64_t used_len = sizeof(struct vring_used) + sizeof(struct vring_used_elem) * n + 2;
-	void *desc = vhost_mem_uva_to_va(dev, vq->addr.desc_user_addr, desc_len);
-	void *avail = vhost_mem_uva_to_va(dev, vq->addr.avail_user_addr, avail_len);
-	void *used = vhost_mem_uva_to_va(dev, vq->addr.used_user_addr, used_len);
+	void *desc = va[0], *avail = va[1], *used = va[2];
 
-	if (desc == NULL || avail == NULL || used == NULL || ((uintptr_t)desc & 15) != 0 ||
-	    ((uintptr_t)avail & 1) != 0 || ((uintptr_t)used & 3) != 0)
+	/* 2.6: the parts' alignments */
+	if (((uintptr_t)desc & 15) != 0 || ((uintptr_t)avail & 1) != 0 ||
+	    ((uintptr_t)used & 3) != 0)
 		return -EFAULT;
 	vq->desc = desc;
 	vq->avail = avail;
@@ -65,7 +59,8 @@ vhost_split_avail_count(struct vhost_dev *dev, struct vhost_vq *vq)
  * Collect the buffers of the chain at avail position pos into bufs from
  * *nbufs on, all writable (enqueue) or all readable (dequeue). A head or
  * next index past the ring, a chain longer than the ring (a loop), an
- * indirect descriptor (not offered) or a buffer outside the regions fails.
+ * indirect descriptor (not offered) or a buffer outside the regions fails
+ * (-1); a buffer whose IOVA missed returns -EAGAIN, nothing taken.
  */
 static int
 vhost_split_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t pos, bool write,
@@ -82,7 +77,8 @@ vhost_split_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t p
 		uint64_t addr;
 		uint32_t len;
 		uint16_t flags, next;
-		void *va;
+		unsigned int before = *nbufs;
+		int ret;
 
 		if (idx >= vq->num || n >= vq->num || *nbufs >= VHOST_BUF_VEC_MAX)
 			return -1;
@@ -93,14 +89,13 @@ vhost_split_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t p
 		next = d->next;
 		if (!!(flags & VRING_DESC_F_WRITE) != write || (flags & VRING_DESC_F_INDIRECT))
 			return -1;
-		va = vhost_mem_gpa_to_va(dev, addr, len);
-		if (va == NULL)
-			return -1;
+		ret = vhost_desc_map(dev, addr, len,
+				     write ? VHOST_USER_ACCESS_WO : VHOST_USER_ACCESS_RO, bufs,
+				     nbufs);
+		if (ret < 0)
+			return ret;
 		total += len;
-		bufs[*nbufs].va = va;
-		bufs[*nbufs].len = len;
-		(*nbufs)++;
-		chain->nbufs++;
+		chain->nbufs = (uint16_t)(chain->nbufs + (*nbufs - before));
 		if (!(flags & VRING_DESC_F_NEXT))
 			break;
 		idx = next;
@@ -132,8 +127,9 @@ vhost_split_used_publish(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t be
 /*
  * Reserve the chains one packet of need bytes takes: one chain without
  * MRG_RXBUF, as many as it takes with it (5.1.6.4). 0; -1 when the ring
- * has too few now (nothing taken); -2 when a chain is bad or (one chain
- * only) too short: then *nchains chains, the bad one last, are to give back.
+ * has too few now or an IOVA missed (nothing taken); -2 when a chain is bad
+ * or (one chain only) too short: then *nchains chains, the bad one last,
+ * are to give back.
  */
 static int
 vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t avail, uint32_t need,
@@ -146,12 +142,17 @@ vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t avai
 	*nchains = 0;
 	*nbufs = 0;
 	while (have < need) {
+		int ret;
+
 		if (*nchains == avail)
 			return -1;
 		if (*nchains == VHOST_BUF_VEC_MAX || (!mrg && *nchains == 1))
 			return -2;
-		if (vhost_split_chain_collect(dev, vq, vq->last_avail + *nchains, true,
-					      &chains[*nchains], bufs, nbufs) < 0) {
+		ret = vhost_split_chain_collect(dev, vq, vq->last_avail + *nchains, true,
+						&chains[*nchains], bufs, nbufs);
+		if (ret == -EAGAIN)
+			return -1;
+		if (ret < 0) {
 			(*nchains)++;
 			return -2;
 		}
@@ -226,9 +227,12 @@ vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempo
 		struct rte_mbuf *m;
 		int ret;
 
-		if (vhost_split_chain_collect(dev, vq, vq->last_avail, false, &chain, bufs,
-					      &nbufs) < 0 ||
-		    chain.len < dev->hdr_len || chain.len - dev->hdr_len > VHOST_MAX_PKT_LEN) {
+		ret = vhost_split_chain_collect(dev, vq, vq->last_avail, false, &chain, bufs,
+						&nbufs);
+		if (ret == -EAGAIN)
+			break; /* the chain stays available until the front-end's UPDATE */
+		if (ret < 0 || chain.len < dev->hdr_len ||
+		    chain.len - dev->hdr_len > VHOST_MAX_PKT_LEN) {
 			vhost_vq_error(dev, vq, "bad transmit descriptor chain");
 			vhost_split_used_put(vq, chain.head, 0);
 			vq->last_avail++;

@@ -55,6 +55,7 @@ vhost_dev_init(struct vhost_dev *dev, struct vhost_socket *sock, int vid)
 		rte_spinlock_init(&dev->vq[i].lock);
 		vhost_vq_init(&dev->vq[i]);
 	}
+	vhost_iotlb_init(dev);
 }
 
 void
@@ -89,7 +90,9 @@ vhost_dev_reset(struct vhost_dev *dev)
 		vhost_vq_init(&dev->vq[i]);
 	}
 	vhost_mem_table_free(dev);
+	vhost_iotlb_reset(dev);
 	dev->features = 0;
+	dev->iotlb_on = false;
 	dev->protocol_features = 0;
 	dev->nr_vring = 0;
 	vhost_dev_unlock_all(dev);
@@ -135,6 +138,13 @@ vhost_msg_set_features(struct vhost_dev *dev, struct vhost_user_msg *msg, int *f
 		return -EINVAL;
 	}
 	dev->features = f;
+	if (dev->iotlb_on != !!(f & VIRTIO_BIT(VIRTIO_F_ACCESS_PLATFORM))) {
+		/* ring addresses change meaning (uva or IOVA): found again */
+		dev->iotlb_on = !dev->iotlb_on;
+		vhost_iotlb_flush(dev);
+		for (unsigned int i = 0; i < VHOST_MAX_VRINGS; i++)
+			dev->vq[i].desc = NULL;
+	}
 	/* 5.1.6: without VERSION_1 or MRG_RXBUF the header has no num_buffers */
 	dev->hdr_len = (f & (VIRTIO_BIT(VIRTIO_F_VERSION_1) | VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF)))
 			       ? sizeof(struct virtio_net_hdr)
@@ -164,7 +174,9 @@ vhost_msg_reset_owner(struct vhost_dev *dev, struct vhost_user_msg *msg, int *fd
 		vhost_vq_init(&dev->vq[i]);
 	}
 	vhost_mem_table_free(dev);
+	vhost_iotlb_flush(dev);
 	dev->features = 0;
+	dev->iotlb_on = false;
 	dev->nr_vring = 0;
 	return 0;
 }
@@ -228,7 +240,8 @@ vhost_msg_set_mem_table(struct vhost_dev *dev, struct vhost_user_msg *msg, int *
 	ret = vhost_mem_table_set(dev, &mem, fds, nfds);
 	if (ret < 0)
 		return ret;
-	/* ring addresses are translated again through the new table */
+	/* ring addresses are translated again through the new table, IOTLB entries mapped again */
+	vhost_iotlb_flush(dev);
 	for (unsigned int i = 0; i < VHOST_MAX_VRINGS; i++) {
 		dev->vq[i].desc = NULL;
 		dev->vq[i].avail = NULL;
@@ -329,6 +342,12 @@ vhost_msg_get_vring_base(struct vhost_dev *dev, struct vhost_user_msg *msg, int 
 	/* the ring stops here (vhost-user.rst, "Starting and stopping rings") */
 	vhost_vq_stop(vq);
 	vq->enabled = false;
+	/*
+	 * A stopped ring is where a guest driver lets go of the device: its
+	 * mappings may be reused by the next one, so none is trusted past here.
+	 */
+	if (dev->iotlb_on)
+		vhost_iotlb_flush(dev);
 	msg->payload.state.num = vq->last_avail;
 	/* packed: the used half too, which QEMU keeps from bits 16-31 (see SET_VRING_BASE) */
 	if (dev->features & VIRTIO_BIT(VIRTIO_F_RING_PACKED))
@@ -462,13 +481,20 @@ static const struct vhost_msg_kind vhost_msg_kinds[VHOST_USER_REQUEST_MAX] = {
 					      vhost_msg_set_protocol_features, 8, 0},
 	[VHOST_USER_GET_QUEUE_NUM] = {"GET_QUEUE_NUM", vhost_msg_get_queue_num, 0, 0},
 	[VHOST_USER_SET_VRING_ENABLE] = {"SET_VRING_ENABLE", vhost_msg_set_vring_enable, 8, 0},
+	[VHOST_USER_SET_SLAVE_REQ_FD] = {"SET_SLAVE_REQ_FD", vhost_msg_set_backend_req_fd, 0, 1},
+	[VHOST_USER_IOTLB_MSG] = {"IOTLB_MSG", vhost_msg_iotlb, sizeof(struct vhost_user_iotlb), 0},
 };
 
-/* Whether a reply is owed: REPLY_ACK negotiated and asked for, and no reply of its own. */
+/*
+ * Whether a reply is owed: asked for with REPLY_ACK negotiated, and no
+ * reply of its own. An IOTLB message is acknowledged whenever it asks
+ * (vhost-user.rst: "the back-end has to acknowledge the request").
+ */
 static bool
 vhost_msg_wants_ack(const struct vhost_dev *dev, const struct vhost_user_msg *msg)
 {
-	return (dev->protocol_features & VIRTIO_BIT(VHOST_USER_PROTOCOL_F_REPLY_ACK)) &&
+	return ((dev->protocol_features & VIRTIO_BIT(VHOST_USER_PROTOCOL_F_REPLY_ACK)) ||
+		msg->request == VHOST_USER_IOTLB_MSG) &&
 	       (msg->flags & VHOST_USER_NEED_REPLY);
 }
 
@@ -519,14 +545,26 @@ vhost_vq_check_ready(struct vhost_dev *dev, struct vhost_vq *vq, unsigned int in
 	if (vq->num == 0 || !vq->addr_set || dev->nregions == 0 || vq->kickfd == VHOST_FD_UNSET ||
 	    vq->callfd == VHOST_FD_UNSET || !vq->enabled || vq->broken)
 		return false;
-	if (vq->desc == NULL && (ret = vhost_ring_translate(dev, vq)) < 0) {
-		/* -ESTALE: the packed ring said why */
-		if (ret == -EFAULT)
-			VHOST_LOG(ERR, "vhost: %s: ring %u is not inside the front-end's memory\n",
-				  dev->sock->path, index);
-		vq->broken = true;
-		dev->msg_errors++;
-		return false;
+	if (vq->desc == NULL) {
+		ret = vhost_ring_translate(dev, vq);
+
+		/*
+		 * An IOVA missed: asked for, and this runs again after the
+		 * UPDATE. A running ring stays up and its bursts look again.
+		 */
+		if (ret == -EAGAIN)
+			return vq->ready;
+		if (ret < 0) {
+			/* -ESTALE: the packed ring said why */
+			if (ret == -EFAULT)
+				VHOST_LOG(
+					ERR,
+					"vhost: %s: ring %u is not inside the front-end's memory\n",
+					dev->sock->path, index);
+			vq->broken = true;
+			dev->msg_errors++;
+			return false;
+		}
 	}
 	return true;
 }

@@ -197,7 +197,7 @@ test_vhost_args(void)
 		"iface=/tmp/sluice-vhost-bad.sock,queues=9",
 		"iface=/tmp/sluice-vhost-bad.sock,client=2",
 		"iface=/tmp/sluice-vhost-bad.sock,postcopy-support=1",
-		"iface=/tmp/sluice-vhost-bad.sock,iommu-support=1",
+		"iface=/tmp/sluice-vhost-bad.sock,iommu-support=2",
 		"iface=/tmp/sluice-vhost-bad.sock,tso=1",
 		"iface=/tmp/sluice-vhost-bad.sock,ext-buffer=1",
 		"iface=/tmp/sluice-vhost-bad.sock,nosuchkey=1",

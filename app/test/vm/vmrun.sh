@@ -48,9 +48,11 @@ Options:
                         with multi_queue for virtio-mq and
                         virtio-packed-mq, which get
                         queues=2) and connects it, e.g. to a bridge
-  --vhost-user SOCK@SLOT[,packed]
+  --vhost-user SOCK@SLOT[,packed][,iommu]
                         add a virtio-net-pci (modern only, INTx, packed=on
-                        with ,packed) at 00:SLOT whose netdev is vhost-user
+                        with ,packed; behind the vIOMMU with ,iommu:
+                        iommu_platform=on,ats=on and the intel-iommu's
+                        device-iotlb=on) at 00:SLOT whose netdev is vhost-user
                         on the unix socket SOCK; QEMU connects as the client and
                         reconnects a second after the back-end restarts. The
                         back-end (e.g. --vdev net_vhost0,iface=SOCK) must be
@@ -98,6 +100,7 @@ prepare_only=0
 nics=()
 bridges=()
 vhost_users=()
+vhost_iotlb=0
 traces=()
 
 while [ $# -gt 0 ]; do
@@ -111,6 +114,7 @@ while [ $# -gt 0 ]; do
 	--bridge) bridges+=("$2"); shift 2 ;;
 	--vhost-user)
 		case "$2" in ?*@?*) ;; *) die "--vhost-user takes SOCK@SLOT[,packed], not '$2'" ;; esac
+		case "$2" in *,iommu*) vhost_iotlb=1 ;; esac
 		vhost_users+=("$2"); shift 2 ;;
 	--trace) traces+=("$2"); shift 2 ;;
 	--monitor) monitor=$2; shift 2 ;;
@@ -355,7 +359,10 @@ args=(-accel tcg,thread=multi -cpu max -M q35 -smp 2 -m 2G
 append="console=ttyS0 quiet loglevel=4 panic=-1 mitigations=off no_timer_check"
 if [ "$iommu" != none ]; then
 	# The IOMMU has to come before the devices it translates for.
-	args+=(-device "intel-iommu,intremap=on,aw-bits=$iommu")
+	# device-iotlb: the vIOMMU tells a vhost back-end what it unmaps
+	iotlb_opt=
+	[ $vhost_iotlb -eq 0 ] || iotlb_opt=,device-iotlb=on
+	args+=(-device "intel-iommu,intremap=on,aw-bits=$iommu$iotlb_opt")
 	append="$append intel_iommu=on"
 fi
 args+=(-append "$append"
@@ -407,10 +414,16 @@ for n in "${vhost_users[@]}"; do
 	sock=${n%@*}
 	slot=${n##*@}
 	opts=
-	case "$slot" in
-	*,packed) slot=${slot%,packed}; opts=,packed=on ;;
-	*,*) die "--vhost-user: unknown flag in '$n' (only ,packed)" ;;
-	esac
+	while :; do
+		case "$slot" in
+		*,packed) slot=${slot%,packed}; opts=$opts,packed=on ;;
+		# the device behind the vIOMMU: its addresses are IOVAs, the
+		# back-end translates them through its device IOTLB
+		*,iommu) slot=${slot%,iommu}; opts=$opts,iommu_platform=on,ats=on ;;
+		*,*) die "--vhost-user: unknown flag in '$n' (,packed and ,iommu)" ;;
+		*) break ;;
+		esac
+	done
 	# vectors=0: QEMU 7.2 without KVM crashes (NULL irqfd table in
 	# virtio_pci_vq_vector_unmask) when the guest unmasks an MSI-X vector
 	# of a vhost-user device; INTx works (vhost_user_scenarios.sh).

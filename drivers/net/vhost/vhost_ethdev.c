@@ -3,11 +3,14 @@
  * net_vhost control path, DPDK 22.11's devargs: iface=<socket path>
  * (required), queues=<1..8> (1), client=0|1 (0), iommu-support=0|1 (0),
  * postcopy-support=0|1 (0), tso=0|1 (0), linear-buffer=0|1 (0),
- * ext-buffer=0|1 (0); iommu-support, postcopy-support, tso and ext-buffer
- * are refused. With linear-buffer=1 a received packet longer than one
- * mbuf is dropped (counted with the ring errors), else it is chained. The socket is served from
- * probe on; the link is up while the front-end's device runs, and each change raises an LSC event;
- * a ring enabled or disabled raises a queue state event.
+ * ext-buffer=0|1 (0); postcopy-support, tso and ext-buffer are refused;
+ * iommu-support=1 offers VIRTIO_F_IOMMU_PLATFORM (a front-end behind a
+ * vIOMMU, its addresses translated through lib/vhost's IOTLB). With
+ * linear-buffer=1 a received packet longer than one mbuf is dropped
+ * (counted with the ring errors), else it is chained. The socket is served
+ * from probe on; the link is up while the front-end's device runs, and each
+ * change raises an LSC event; a ring enabled or disabled raises a queue
+ * state event.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -144,8 +147,8 @@ vhost_pmd_arg_one(const char *name, const char *key, const char *val,
 		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_CLIENT, NULL,
 					  &priv->flags);
 	} else if (strcmp(key, "iommu-support") == 0) {
-		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_IOMMU_SUPPORT,
-					  "no IOTLB in this back-end", &priv->flags);
+		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_IOMMU_SUPPORT, NULL,
+					  &priv->flags);
 	} else if (strcmp(key, "postcopy-support") == 0) {
 		return vhost_pmd_arg_flag(name, key, val, RTE_VHOST_USER_POSTCOPY_SUPPORT,
 					  "no postcopy live migration", &priv->flags);
