@@ -23,6 +23,9 @@
 #                                 em, between two net_tap ports (root)
 #   startup   bench/startup.sh    EAL start-up time and max RSS at -m 256,
 #                                 1024, 2048 with 2 MiB hugepages
+#   pairs     bench/vhost.sh      net_vhost <-> net_virtio_user, split and packed,
+#             bench/memif.sh      and net_memif <-> net_memif: two testpmds
+#                                 back to back, 64 and 1500-byte frames
 #   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
 #                                 the script exists; takes minutes; -n skips)
 #
@@ -38,7 +41,7 @@
 # BUILDDIR when it is not built.
 #
 # usage: bench/run-all.sh [-b BUILDDIR] [-o OUTDIR] [-r ROUNDS] [-t SECONDS] [-n]
-#                         [-s "ring mempool lookup acl testpmd burst capture l3fwd startup vm"]
+#                         [-s "ring mempool lookup acl testpmd burst capture l3fwd startup pairs vm"]
 #   -b  build folder (default build in the source tree)
 #   -o  folder for results.md and plot/ (default bench in the source tree)
 #   -r  rounds of each comparison (default 5; mempool: MEMPOOL_ROUNDS, 3)
@@ -56,7 +59,7 @@ BUILD=build
 OUTDIR=bench
 ROUNDS=5
 SECS=10
-ONLY="ring mempool lookup acl testpmd burst capture l3fwd startup vm"
+ONLY="ring mempool lookup acl testpmd burst capture l3fwd startup pairs vm"
 # Folders given as options are relative to where the script was started.
 abspath() { case $1 in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 while getopts "b:o:r:t:s:nh" o; do
@@ -321,6 +324,53 @@ if want startup; then
 	fi
 fi
 
+# --- vhost-user / virtio-user and memif pairs --------------------------
+# bench/vhost.sh and bench/memif.sh: two testpmds back to back, io
+# forwarding with --tx-first, one forwarding lcore each (CPU 0 and 1).
+# vhost.sh prints "SIZE PACKED PAIR MPPS RUNS..." (pairs sluice, dpdk and
+# mixed: Sluice's back-end with DPDK's front-end), memif.sh "SIZE WHO MPPS
+# RUNS..." (ours, dpdk). The Sluice and DPDK pairs go in the table, and
+# all, the mixed pairs too, in a section of their own.
+pairs_out=$tmp/pairs.out
+: >"$pairs_out"
+if want pairs; then
+	log "pairs: bench/vhost.sh and bench/memif.sh, $ROUNDS rounds of ${SECS} s"
+	load_before=$(cut -d ' ' -f 1-3 /proc/loadavg)
+	bash bench/vhost.sh -b "$BUILD" -r "$ROUNDS" -t "$SECS" >"$tmp/vhost.out" 2>"$tmp/vhost.err" ||
+		note "pairs: bench/vhost.sh failed: $(tail -1 "$tmp/vhost.err")"
+	bash bench/memif.sh -b "$BUILD" -r "$ROUNDS" -t "$SECS" >"$tmp/memif.out" 2>"$tmp/memif.err" ||
+		note "pairs: bench/memif.sh failed: $(tail -1 "$tmp/memif.err")"
+	awk '$2 ~ /^[01]$/ && $3 ~ /^(sluice|dpdk|mixed)$/ && NF >= 4 {
+		m[$1 " " $2, $3] = $4; k[$1 " " $2] = 1 }
+	     END { for (x in k) { split(x, a, " ")
+		print "vhost", a[1], (a[2] ? "packed" : "split"), m[x, "sluice"], m[x, "dpdk"], m[x, "mixed"] } }' \
+		"$tmp/vhost.out" | sort -k3,3r -k2,2n >"$tmp/pairs.rows"
+	awk '$2 ~ /^(ours|dpdk)$/ && NF >= 3 { m[$1, $2] = $3; k[$1] = 1 }
+	     END { for (s in k) print "memif", s, "-", m[s, "ours"], m[s, "dpdk"], "-" }' \
+		"$tmp/memif.out" | sort -k2,2n >>"$tmp/pairs.rows"
+	while read -r kind size layout o d mixed; do
+		what=$kind; [ "$layout" != - ] && what="$kind $layout"
+		row pairs "$what, $size B: io forwarding between two processes" Mpps higher "$o" "$d"
+	done <"$tmp/pairs.rows"
+	{
+		echo "| pair | size | layout | Sluice pair Mpps | DPDK pair Mpps | ratio | mixed Mpps |"
+		echo "|---|---:|---|---:|---:|---:|---:|"
+		awk '{ r = ($5 + 0 > 0) ? sprintf("%.2f", $4 / $5) : "n/a"
+		       printf "| %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, r, $6 }' \
+			"$tmp/pairs.rows"
+		echo
+		echo "Load average before and after: $load_before; $(cut -d ' ' -f 1-3 /proc/loadavg)."
+		echo "Mixed: Sluice's net_vhost with DPDK's net_virtio_user (information)."
+		echo
+		echo '```'
+		echo "\$ bench/vhost.sh -b $build_name -r $ROUNDS -t $SECS"
+		cat "$tmp/vhost.out"
+		echo "\$ bench/memif.sh -b $build_name -r $ROUNDS -t $SECS"
+		cat "$tmp/memif.out"
+		echo '```'
+	} >"$pairs_out"
+fi
+
 # --- VM --------------------------------------------------------------------
 # bench/vm.sh prints one line per round and tool ("ROUND TOOL PACKETS PPS
 # ...") and "round N left out: ..." for a round where one tool stalled; the
@@ -444,6 +494,12 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 			ring) echo; echo "ring cycles per element against bulk size (legacy API; 1 is the single-element call):"; echo; echo "![ring](plot/ring.png)" ;;
 			esac
 		done
+	fi
+	if [ -s "$pairs_out" ]; then
+		echo
+		echo "## vhost-user, virtio-user and memif pairs"
+		echo
+		cat "$pairs_out"
 	fi
 	if [ -s "$vm_out" ]; then
 		echo

@@ -12,6 +12,7 @@
 
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_prefetch.h>
 
 #include "vhost_ring.h"
 
@@ -63,6 +64,45 @@ vhost_packed_pos_next(const struct vhost_vq *vq, uint16_t *pos, bool *wrap)
 	}
 }
 
+/* 2.7.1: available when AVAIL matches the wrap counter and USED does not */
+static inline bool
+vhost_packed_flags_avail(uint16_t flags, bool wrap)
+{
+	return !!(flags & VRING_PACKED_DESC_F_AVAIL) == wrap &&
+	       !!(flags & VRING_PACKED_DESC_F_USED) != wrap;
+}
+
+/*
+ * Whether a chain starts at (pos, wrap): a look before a burst takes
+ * mbufs for nothing. Relaxed: only a hint, the chain is read again with
+ * acquire when it is taken.
+ */
+static inline bool
+vhost_packed_desc_avail(const struct vhost_vq *vq, uint16_t pos, bool wrap)
+{
+	return vhost_packed_flags_avail(__atomic_load_n(&vq->pdesc[pos].flags, __ATOMIC_RELAXED),
+					wrap);
+}
+
+/*
+ * Start loading the descriptors a burst of up to n chains reads first, one
+ * cache line at a time, so that the misses on the front-end's lines overlap.
+ */
+static inline void
+vhost_packed_prefetch(const struct vhost_vq *vq, uint16_t n)
+{
+	const unsigned int per_line = RTE_CACHE_LINE_SIZE / sizeof(struct vring_packed_desc);
+	uint16_t pos = vq->last_avail;
+
+	n = RTE_MIN(n, (uint16_t)vq->num);
+	for (uint16_t i = 0; i < n; i += per_line) {
+		rte_prefetch0(&vq->pdesc[pos]);
+		pos = (uint16_t)(pos + per_line);
+		if (pos >= vq->num)
+			pos = (uint16_t)(pos - vq->num);
+	}
+}
+
 /*
  * The chain at (pos, wrap): 1 when none is available there, 0 with its
  * buffers collected and (pos, wrap) moved past it, -1 when it is bad,
@@ -80,15 +120,12 @@ vhost_packed_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t 
 		volatile struct vring_packed_desc *d = &vq->pdesc[*pos];
 		/* acquire: the descriptor's fields are written before its flags (2.7.21) */
 		uint16_t flags = __atomic_load_n(&vq->pdesc[*pos].flags, __ATOMIC_ACQUIRE);
-		bool avail = !!(flags & VRING_PACKED_DESC_F_AVAIL);
-		bool used = !!(flags & VRING_PACKED_DESC_F_USED);
 		uint64_t addr;
 		uint32_t len;
 		unsigned int before = *nbufs;
 		int ret;
 
-		/* 2.7.1: available when AVAIL matches the wrap counter and USED does not */
-		if (avail != *wrap || used == *wrap)
+		if (!vhost_packed_flags_avail(flags, *wrap))
 			return n == 0 ? 1 : -1;
 		if (n >= vq->num || *nbufs >= VHOST_BUF_VEC_MAX)
 			return -1;
@@ -158,6 +195,7 @@ vhost_packed_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf
 	uint16_t ndesc[VHOST_BUF_VEC_MAX];
 	uint16_t done = 0, used_before = vq->last_used;
 
+	vhost_packed_prefetch(vq, count);
 	while (done < count && !vq->broken) {
 		struct rte_mbuf *m = pkts[done];
 		struct virtio_net_hdr hdr = {0};
@@ -226,14 +264,18 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 		     struct rte_mbuf **pkts, uint16_t count)
 {
 	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
-	uint16_t done = 0, used_before = vq->last_used;
+	uint16_t done = 0, used_before = vq->last_used, got;
 
-	while (done < count && !vq->broken) {
+	if (vq->broken || !vhost_packed_desc_avail(vq, vq->last_avail, vq->avail_wrap))
+		return 0;
+	vhost_packed_prefetch(vq, count);
+	/* the burst's mbufs at once; what the ring had fewer of goes back at the end */
+	got = vhost_mbufs_prealloc(mbuf_pool, pkts, count);
+	while (done < got && !vq->broken) {
 		struct vhost_chain chain;
 		uint16_t pos = vq->last_avail;
 		bool wrap = vq->avail_wrap;
 		unsigned int nbufs = 0;
-		struct rte_mbuf *m;
 		int ret;
 
 		ret = vhost_packed_chain_collect(dev, vq, &pos, &wrap, false, &chain, bufs, &nbufs);
@@ -245,7 +287,7 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 			break;
 		}
 		ret = vhost_bufs_to_mbuf(dev, vq, mbuf_pool, bufs, nbufs, dev->hdr_len,
-					 chain.len - dev->hdr_len, &m);
+					 chain.len - dev->hdr_len, pkts[done]);
 		if (ret == -ENOMEM)
 			break; /* out of mbufs: the chain stays available for the next burst */
 		vhost_packed_used_put(
@@ -255,8 +297,9 @@ vhost_packed_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_memp
 		vq->last_avail = pos;
 		vq->avail_wrap = wrap;
 		if (ret == 0)
-			pkts[done++] = m;
+			done++;
 	}
+	vhost_mbufs_unused_free(pkts + done, got - done);
 	if (vq->last_used != used_before)
 		vhost_vq_notify(dev, vq);
 	return done;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <rte_mbuf.h>
+#include <rte_memcpy.h>
 #include <rte_mempool.h>
 
 #include "eal_private.h"
@@ -43,49 +44,61 @@ vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what)
 		VHOST_LOG(ERR, "vhost: %s: ring %td: %s\n", dev->sock->path, vq - dev->vq, what);
 }
 
-/* Copy len bytes from src into the buffers, from buffer *bi at offset *off on. */
-void
-vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off, const void *src,
-		 uint32_t len)
+/*
+ * Empty mbufs for up to n packets of a dequeue burst into pkts: n at once
+ * from the pool when it has them (one trip to the per-lcore cache), else as
+ * many as it gives one by one. Returns how many.
+ */
+uint16_t
+vhost_mbufs_prealloc(struct rte_mempool *pool, struct rte_mbuf **pkts, uint16_t n)
 {
-	const uint8_t *s = src;
+	uint16_t got = 0;
 
-	while (len > 0) {
-		uint32_t n = RTE_MIN(len, bufs[*bi].len - *off);
+	if (n == 0 || rte_pktmbuf_alloc_bulk(pool, pkts, n) == 0)
+		return n;
+	while (got < n && (pkts[got] = rte_pktmbuf_alloc(pool)) != NULL)
+		got++;
+	return got;
+}
 
-		memcpy(bufs[*bi].va + *off, s, n);
-		s += n;
-		len -= n;
-		*off += n;
-		if (*off == bufs[*bi].len) {
-			(*bi)++;
-			*off = 0;
-		}
-	}
+/* Back to the pool: what a burst allocated and did not hand up. */
+void
+vhost_mbufs_unused_free(struct rte_mbuf **pkts, uint16_t n)
+{
+	if (n != 0)
+		rte_pktmbuf_free_bulk(pkts, n);
+}
+
+/* head as it was allocated: empty, its extra segments back in their pool. */
+static void
+vhost_mbuf_empty(struct rte_mbuf *head)
+{
+	rte_pktmbuf_free(head->next);
+	head->next = NULL;
+	head->nb_segs = 1;
+	head->data_len = 0;
+	head->pkt_len = 0;
 }
 
 /*
  * Copy a packet of len bytes out of the buffers (the header, skip bytes,
- * left out) into mbufs of pool: 0; -ENOMEM when the pool is empty (the
- * chain stays for the next burst); -EMSGSIZE when the socket asked for
- * linear buffers and the packet does not fit one mbuf (it is dropped).
+ * left out) into head, an empty mbuf, and segments from pool as it needs:
+ * 0; -ENOMEM when the pool is empty (head stays empty, the chain is for the
+ * next burst); -EMSGSIZE when the socket asked for linear buffers and the
+ * packet does not fit one mbuf (it is dropped).
  */
 int
 vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
 		   const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip, uint32_t len,
-		   struct rte_mbuf **out)
+		   struct rte_mbuf *head)
 {
-	struct rte_mbuf *head, *cur;
+	struct rte_mbuf *cur = head;
 
 	if ((dev->sock->flags & RTE_VHOST_USER_LINEARBUF_SUPPORT) &&
 	    len > (uint32_t)rte_pktmbuf_data_room_size(pool) - RTE_PKTMBUF_HEADROOM) {
 		vhost_vq_error(dev, vq, "packet longer than one mbuf with linear buffers: dropped");
 		return -EMSGSIZE;
 	}
-	head = rte_pktmbuf_alloc(pool);
-	cur = head;
-	if (head == NULL)
-		return -ENOMEM;
 	for (unsigned int i = 0; i < nbufs; i++) {
 		const uint8_t *src = bufs[i].va;
 		uint32_t len = bufs[i].len;
@@ -105,7 +118,7 @@ vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempoo
 				struct rte_mbuf *seg = rte_pktmbuf_alloc(pool);
 
 				if (seg == NULL) {
-					rte_pktmbuf_free(head);
+					vhost_mbuf_empty(head);
 					return -ENOMEM;
 				}
 				cur->next = seg;
@@ -114,14 +127,13 @@ vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempoo
 				room = rte_pktmbuf_tailroom(cur);
 			}
 			n = RTE_MIN(len, (uint32_t)room);
-			memcpy(rte_pktmbuf_mtod_offset(cur, uint8_t *, cur->data_len), src, n);
+			rte_memcpy(rte_pktmbuf_mtod_offset(cur, uint8_t *, cur->data_len), src, n);
 			cur->data_len += n;
 			head->pkt_len += n;
 			src += n;
 			len -= n;
 		}
 	}
-	*out = head;
 	return 0;
 }
 

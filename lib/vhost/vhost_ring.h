@@ -10,6 +10,7 @@
 #include <errno.h>
 
 #include <rte_mbuf.h>
+#include <rte_memcpy.h>
 
 #include "vhost_private.h"
 
@@ -61,11 +62,38 @@ vhost_desc_map(struct vhost_dev *dev, uint64_t addr, uint32_t len, uint8_t perm,
 }
 
 void vhost_vq_error(struct vhost_dev *dev, struct vhost_vq *vq, const char *what);
-void vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off,
-		      const void *src, uint32_t len);
+
+/*
+ * Copy len bytes from src into the buffers, from buffer *bi at offset *off
+ * on; the caller reserved buffers enough. Inline: a frame is a header and
+ * one segment, mostly into one buffer, and a call a copy costs as much as
+ * the copy of a small frame.
+ */
+static inline void
+vhost_bufs_write(const struct vhost_buf *bufs, unsigned int *bi, uint32_t *off, const void *src,
+		 uint32_t len)
+{
+	const uint8_t *s = src;
+
+	while (len > 0) {
+		uint32_t n = RTE_MIN(len, bufs[*bi].len - *off);
+
+		rte_memcpy(bufs[*bi].va + *off, s, n);
+		s += n;
+		len -= n;
+		*off += n;
+		if (*off == bufs[*bi].len) {
+			(*bi)++;
+			*off = 0;
+		}
+	}
+}
+
+uint16_t vhost_mbufs_prealloc(struct rte_mempool *pool, struct rte_mbuf **pkts, uint16_t n);
+void vhost_mbufs_unused_free(struct rte_mbuf **pkts, uint16_t n);
 int vhost_bufs_to_mbuf(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempool *pool,
 		       const struct vhost_buf *bufs, unsigned int nbufs, uint32_t skip,
-		       uint32_t len, struct rte_mbuf **out);
+		       uint32_t len, struct rte_mbuf *head);
 
 uint16_t vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf **pkts,
 			     uint16_t count);

@@ -11,6 +11,7 @@
 
 #include <rte_mbuf.h>
 #include <rte_mempool.h>
+#include <rte_prefetch.h>
 
 #include "vhost_ring.h"
 
@@ -56,18 +57,64 @@ vhost_split_avail_count(struct vhost_dev *dev, struct vhost_vq *vq)
 }
 
 /*
- * Collect the buffers of the chain at avail position pos into bufs from
+ * The avail ring's heads of a burst, read once each, a batch at a time:
+ * heads[i] is the entry at avail position pos + i.
+ */
+#define VHOST_SPLIT_HEADS_MAX 64
+
+struct vhost_split_heads {
+	uint16_t pos;
+	uint16_t n;
+	uint16_t end; /* the avail index read at the start of the burst */
+	uint16_t id[VHOST_SPLIT_HEADS_MAX];
+};
+
+static inline void
+vhost_split_heads_init(struct vhost_split_heads *h, const struct vhost_vq *vq, int avail)
+{
+	h->pos = vq->last_avail;
+	h->n = 0;
+	h->end = (uint16_t)(vq->last_avail + avail);
+}
+
+/*
+ * The head at avail position pos (below h->end). When pos is past the
+ * batch, the next one is read: up to want entries at once, and each
+ * entry's descriptor is prefetched (the index masked: only a hint, the
+ * head is bounded when the chain is collected), so the cache misses on
+ * the front-end's lines overlap instead of coming one a packet.
+ */
+static inline uint16_t
+vhost_split_head(const struct vhost_vq *vq, struct vhost_split_heads *h, uint16_t pos,
+		 uint16_t want)
+{
+	uint16_t mask = (uint16_t)(vq->num - 1);
+
+	if ((uint16_t)(pos - h->pos) >= h->n) {
+		uint16_t n = RTE_MIN((uint16_t)(h->end - pos), RTE_MAX(want, (uint16_t)1));
+
+		n = RTE_MIN(n, (uint16_t)VHOST_SPLIT_HEADS_MAX);
+		for (uint16_t i = 0; i < n; i++) {
+			h->id[i] = ((volatile uint16_t *)vq->avail->ring)[(pos + i) & mask];
+			rte_prefetch0(&vq->desc[h->id[i] & mask]);
+		}
+		h->pos = pos;
+		h->n = n;
+	}
+	return h->id[(uint16_t)(pos - h->pos)];
+}
+
+/*
+ * Collect the buffers of the chain with head idx into bufs from
  * *nbufs on, all writable (enqueue) or all readable (dequeue). A head or
  * next index past the ring, a chain longer than the ring (a loop), an
  * indirect descriptor (not offered) or a buffer outside the regions fails
  * (-1); a buffer whose IOVA missed returns -EAGAIN, nothing taken.
  */
 static int
-vhost_split_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t pos, bool write,
+vhost_split_chain_collect(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t idx, bool write,
 			  struct vhost_chain *chain, struct vhost_buf *bufs, unsigned int *nbufs)
 {
-	uint16_t mask = (uint16_t)(vq->num - 1);
-	uint16_t idx = ((volatile uint16_t *)vq->avail->ring)[pos & mask];
 	uint64_t total = 0;
 
 	chain->head = idx;
@@ -132,9 +179,9 @@ vhost_split_used_publish(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t be
  * are to give back.
  */
 static int
-vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t avail, uint32_t need,
-		       struct vhost_chain *chains, unsigned int *nchains, struct vhost_buf *bufs,
-		       unsigned int *nbufs)
+vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, struct vhost_split_heads *heads,
+		       uint16_t want, uint16_t avail, uint32_t need, struct vhost_chain *chains,
+		       unsigned int *nchains, struct vhost_buf *bufs, unsigned int *nbufs)
 {
 	bool mrg = dev->features & VIRTIO_BIT(VIRTIO_NET_F_MRG_RXBUF);
 	uint64_t have = 0;
@@ -142,14 +189,15 @@ vhost_split_rx_reserve(struct vhost_dev *dev, struct vhost_vq *vq, uint16_t avai
 	*nchains = 0;
 	*nbufs = 0;
 	while (have < need) {
+		uint16_t head;
 		int ret;
 
 		if (*nchains == avail)
 			return -1;
 		if (*nchains == VHOST_BUF_VEC_MAX || (!mrg && *nchains == 1))
 			return -2;
-		ret = vhost_split_chain_collect(dev, vq, vq->last_avail + *nchains, true,
-						&chains[*nchains], bufs, nbufs);
+		head = vhost_split_head(vq, heads, vq->last_avail + *nchains, want);
+		ret = vhost_split_chain_collect(dev, vq, head, true, &chains[*nchains], bufs, nbufs);
 		if (ret == -EAGAIN)
 			return -1;
 		if (ret < 0) {
@@ -168,11 +216,13 @@ vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf 
 {
 	struct vhost_chain chains[VHOST_BUF_VEC_MAX];
 	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
+	struct vhost_split_heads heads;
 	uint16_t done = 0, before;
 	int avail;
 
 	before = vq->last_used;
 	avail = vhost_split_avail_count(dev, vq);
+	vhost_split_heads_init(&heads, vq, avail);
 	while (avail > 0 && done < count) {
 		struct rte_mbuf *m = pkts[done];
 		struct virtio_net_hdr hdr = {0};
@@ -180,7 +230,8 @@ vhost_split_enqueue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mbuf 
 		uint32_t off = 0, need = dev->hdr_len + m->pkt_len;
 		int ret;
 
-		ret = vhost_split_rx_reserve(dev, vq, avail, need, chains, &nchains, bufs, &nbufs);
+		ret = vhost_split_rx_reserve(dev, vq, &heads, count - done, avail, need, chains,
+					     &nchains, bufs, &nbufs);
 		if (ret == -1)
 			break;
 		if (ret == -2) {
@@ -216,19 +267,24 @@ vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempo
 		    struct rte_mbuf **pkts, uint16_t count)
 {
 	struct vhost_buf bufs[VHOST_BUF_VEC_MAX];
-	uint16_t done = 0, before;
+	struct vhost_split_heads heads;
+	uint16_t done = 0, before, got;
 	int avail;
 
 	before = vq->last_used;
 	avail = vhost_split_avail_count(dev, vq);
-	for (; avail > 0 && done < count; avail--) {
+	if (avail <= 0)
+		return 0;
+	vhost_split_heads_init(&heads, vq, avail);
+	/* the burst's mbufs at once; a bad chain leaves its mbuf to the next packet */
+	got = vhost_mbufs_prealloc(mbuf_pool, pkts, RTE_MIN((uint16_t)avail, count));
+	for (; avail > 0 && done < got; avail--) {
+		uint16_t head = vhost_split_head(vq, &heads, vq->last_avail, got - done);
 		struct vhost_chain chain;
 		unsigned int nbufs = 0;
-		struct rte_mbuf *m;
 		int ret;
 
-		ret = vhost_split_chain_collect(dev, vq, vq->last_avail, false, &chain, bufs,
-						&nbufs);
+		ret = vhost_split_chain_collect(dev, vq, head, false, &chain, bufs, &nbufs);
 		if (ret == -EAGAIN)
 			break; /* the chain stays available until the front-end's UPDATE */
 		if (ret < 0 || chain.len < dev->hdr_len ||
@@ -239,14 +295,15 @@ vhost_split_dequeue(struct vhost_dev *dev, struct vhost_vq *vq, struct rte_mempo
 			continue;
 		}
 		ret = vhost_bufs_to_mbuf(dev, vq, mbuf_pool, bufs, nbufs, dev->hdr_len,
-					 chain.len - dev->hdr_len, &m);
+					 chain.len - dev->hdr_len, pkts[done]);
 		if (ret == -ENOMEM)
 			break; /* out of mbufs: the chain stays available for the next burst */
 		vhost_split_used_put(vq, chain.head, 0);
 		vq->last_avail++;
 		if (ret == 0)
-			pkts[done++] = m;
+			done++;
 	}
+	vhost_mbufs_unused_free(pkts + done, got - done);
 	vhost_split_used_publish(dev, vq, before);
 	return done;
 }

@@ -527,6 +527,74 @@ hv_tx_packed(struct hv_frontend *fe, unsigned int slot, uint32_t len, uint8_t se
 	hv_post_packed(fe, 1, &pd, 1, id);
 }
 
+/* One burst of up to 8 frames: how many, and 0 when each is 64 bytes from seeds[i]. */
+static int
+hv_rx_seeds(const uint8_t *seeds, uint16_t *count)
+{
+	struct rte_mbuf *m[8];
+	uint16_t n = rte_eth_rx_burst(hv_port, 0, m, RTE_DIM(m));
+	int bad = 0;
+
+	*count = n;
+	for (uint16_t i = 0; i < n; i++)
+		bad |= m[i]->pkt_len != 64 || *rte_pktmbuf_mtod(m[i], uint8_t *) != seeds[i];
+	rte_pktmbuf_free_bulk(m, n);
+	return bad ? -1 : 0;
+}
+
+/*
+ * A pool shorter than the burst: the frames it has mbufs for come up, the
+ * next stays available (not used, not lost) until mbufs are back, and no
+ * mbuf is kept.
+ */
+static int
+test_hostile_vhost_short_pool(void)
+{
+	static struct rte_mbuf *hoard[HV_POOL_N];
+	static const uint8_t seeds[] = {10, 20, 30};
+	struct hv_frontend fe;
+	unsigned int held = 0;
+	uint16_t n = 0;
+	int ret = TEST_FAILED;
+
+	TEST_ASSERT_SUCCESS(hv_port_up(), "port");
+	if (hv_connect(&fe, 0, "short pool") != 0)
+		goto out;
+	for (unsigned int i = 0; i < RTE_DIM(seeds); i++) {
+		struct vring_desc d = hv_tx_frame(&fe, i, 64, seeds[i]);
+
+		hv_post(&fe, 1, &d, 1, false);
+	}
+	while (rte_mempool_avail_count(hv_pool()) > 2)
+		hoard[held++] = rte_pktmbuf_alloc(hv_pool());
+	for (int i = 0; i < 50 && n == 0; i++) {
+		if (hv_rx_seeds(seeds, &n) != 0)
+			break;
+		if (n == 0)
+			rte_delay_us_sleep(1000);
+	}
+	if (n != 2 || fe.ring[1].used->idx != 2) {
+		printf("2 mbufs for 3 frames: %u frames, used idx %u\n", n, fe.ring[1].used->idx);
+		goto out_free;
+	}
+	/* the two came back to the pool with the frames: the third one now */
+	if (hv_rx_seeds(seeds + 2, &n) != 0 || n != 1 || fe.ring[1].used->idx != 3) {
+		printf("third frame: %u frames, used idx %u\n", n, fe.ring[1].used->idx);
+		goto out_free;
+	}
+	rte_pktmbuf_free_bulk(hoard, held);
+	held = 0;
+	if (hv_leave(&fe, true) != 0)
+		goto out;
+	ret = TEST_SUCCESS;
+out_free:
+	rte_pktmbuf_free_bulk(hoard, held);
+out:
+	hv_close(&fe);
+	hv_port_down();
+	return ret;
+}
+
 /*
  * Packed rings: a good frame each way, then a descriptor outside the
  * memory, which stops the ring (counted) while the process lives.
@@ -796,6 +864,7 @@ static const struct test_case hostile_vhost_cases[] = {
 	TEST_CASE(test_hostile_vhost_packed_resume),
 	TEST_CASE(test_hostile_vhost_linear),
 	TEST_CASE(test_hostile_vhost_calls),
+	TEST_CASE(test_hostile_vhost_short_pool),
 	TEST_CASES_END(),
 };
 

@@ -41,11 +41,13 @@ vhost_pmd_tx_burst(void *txq, struct rte_mbuf **pkts, uint16_t n)
 	if (vid < 0)
 		return 0;
 	sent = rte_vhost_enqueue_burst(vid, q->vring, pkts, n);
-	/* the packets were copied: what was sent is freed here, the rest stays the caller's */
-	for (uint16_t i = 0; i < sent; i++) {
+	/*
+	 * The packets were copied: what was sent is freed here, in one bulk
+	 * put into the pool, the rest stays the caller's.
+	 */
+	for (uint16_t i = 0; i < sent; i++)
 		q->bytes += pkts[i]->pkt_len;
-		rte_pktmbuf_free(pkts[i]);
-	}
+	rte_pktmbuf_free_bulk(pkts, sent);
 	q->pkts += sent;
 	q->missed += n - sent;
 	return sent;
