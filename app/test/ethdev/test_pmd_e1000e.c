@@ -568,7 +568,7 @@ test_e1000e_rx_csum(void)
 	};
 	const uint64_t mask = RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK;
 	const uint16_t base = 1000, nb = 30;
-	unsigned int got[E_CSUM_KINDS] = { 0 }, received = 0;
+	unsigned int got[E_CSUM_KINDS] = { 0 }, received = 0, wrong = 0;
 	struct rte_mbuf *pkts[32];
 	uint64_t end;
 	int ret = e_setup();
@@ -608,10 +608,11 @@ test_e1000e_rx_csum(void)
 				continue;
 			}
 			rte_pktmbuf_free(m);
-			TEST_ASSERT_EQUAL(flags, want[kind],
-					  "frame %u (kind %d): Rx flags 0x%" PRIx64 ", want 0x%" PRIx64,
-					  seq - base, kind, flags, want[kind]);
-			got[kind]++;
+			/* the burst is freed in full before any verdict: close counts the pool */
+			if (flags != want[kind] && wrong++ == 0)
+				printf("  frame %u (kind %d): Rx flags 0x%" PRIx64 ", want 0x%" PRIx64
+				       "\n", seq - base, kind, flags, want[kind]);
+			got[kind] += flags == want[kind];
 			received++;
 		}
 	}
@@ -619,6 +620,7 @@ test_e1000e_rx_csum(void)
 	       "%u with a bad TCP/UDP checksum flagged L4 bad\n",
 	       received, got[E_CSUM_INTACT], got[E_CSUM_IP_BAD], got[E_CSUM_L4_BAD]);
 	TEST_ASSERT_EQUAL(received, nb, "frames received");
+	TEST_ASSERT_EQUAL(wrong, 0, "frames with wrong Rx checksum flags");
 	return TEST_SUCCESS;
 }
 
