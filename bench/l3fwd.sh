@@ -47,15 +47,9 @@ tmp=$(mktemp -d)
 NS=sluicel3fwd$$
 APP_PID=
 GEN_PID=
-stop() { # PID: SIGINT, then SIGKILL after 5 s
-	kill -INT "$1" 2>/dev/null
-	for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.1; done
-	kill -KILL "$1" 2>/dev/null
-	wait "$1" 2>/dev/null
-}
 cleanup() {
-	[ -n "$GEN_PID" ] && stop "$GEN_PID"
-	[ -n "$APP_PID" ] && stop "$APP_PID"
+	[ -n "$GEN_PID" ] && proc_stop "$GEN_PID"
+	[ -n "$APP_PID" ] && proc_stop "$APP_PID"
 	ip netns del "$NS" 2>/dev/null
 	rm -rf "$tmp" "/var/run/dpdk/$NS" "/var/run/dpdk/${NS}gen"
 }
@@ -63,9 +57,9 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 . bench/same_source.sh
-mapfile -t srcs < <(grep -o "'[^']*\.c'" "$EX/l3fwd/meson.build" | tr -d "'" | sed "s|^|$EX/l3fwd/|")
-same_source_build "${srcs[@]}" -I"$EX/l3fwd" -I"$EX/common" -DALLOW_EXPERIMENTAL_API \
-	>"$tmp/cc.log" 2>&1 || die "l3fwd does not build: $(grep -m3 -E 'error|undefined' "$tmp/cc.log")"
+. bench/pmd_pair.sh
+. bench/l3fwd_lib.sh
+same_source_l3fwd "$EX" || die "l3fwd does not build: $(grep -m3 -E 'error|undefined' "$tmp/cc.log")"
 echo "l3fwd built with $cflags against both" >&2
 
 ip netns add "$NS" || die "cannot create a network namespace"
@@ -91,7 +85,7 @@ run_one() {
 	if ! grep -q "entering main loop" "$tmp/app.log"; then
 		# a run that did not start is left out, not counted as 0
 		echo "$mode $side left out: l3fwd not forwarding after 30 s: $(tail -2 "$tmp/app.log")" >&2
-		stop "$APP_PID"
+		proc_stop "$APP_PID"
 		APP_PID=
 		return
 	fi
@@ -105,32 +99,15 @@ run_one() {
 	a=$(rx1)
 	sleep "$SECS"
 	b=$(rx1)
-	stop "$GEN_PID"
+	proc_stop "$GEN_PID"
 	GEN_PID=
-	stop "$APP_PID"
+	proc_stop "$APP_PID"
 	APP_PID=
 	v=$(awk -v a="$a" -v b="$b" -v t="$SECS" 'BEGIN { printf "%.4f\n", (b - a) / t / 1e6 }')
 	echo "$mode $side $v"
 	echo "$v" >>"$tmp/$mode.$side"
 }
 
-median() {
-	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit }
-		if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-for r in $(seq 1 "$ROUNDS"); do
-	order="sluice dpdk"
-	[ $((r % 2)) = 0 ] && order="dpdk sluice"
-	for mode in $MODES; do
-		for side in $order; do
-			run_one "$side" "$mode"
-		done
-	done
-done
-for mode in $MODES; do
-	s=$(median <"$tmp/$mode.sluice")
-	d=$(median <"$tmp/$mode.dpdk")
-	awk -v m="$mode" -v s="$s" -v d="$d" \
-		'BEGIN { printf "l3fwd %s %s %s %s\n", m, s, d, (d > 0 ? sprintf("%.2f", s / d) : "n/a") }'
-done
+l3fwd_rounds
+# a mode without runs on a side shows nan; the other mode still counts
+l3fwd_report "$tmp" l3fwd || true

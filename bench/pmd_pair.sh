@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: BSD-3-Clause
 #
 # Sourced by the benchmarks that compare sluice-testpmd with dpdk-testpmd
-# (testpmd.sh, memif.sh, virtio_user.sh, capture.sh): where the two testpmds are,
+# (testpmd.sh, memif.sh, virtio_user.sh, capture.sh, vm.sh; the l3fwd ones for
+# median and wait_for): where the two testpmds are,
 # medians, the forwarded Mpps of a run's log (Tx-pps summed over the ports
-# of each sample), and whether a run's processes crashed.
+# of each sample), whether a run's processes crashed, and waiting for a
+# line in a tool's log.
 
 # pair_apps NAME BUILD: OURS (sluice-testpmd of BUILD) and DPDK (Debian's
 # dpdk-testpmd), or a line naming the fix and exit 1.
@@ -55,4 +57,16 @@ pair_crashed() {
 		shift 2
 	done
 	return $crashed
+}
+
+# wait_for LOG PATTERN SECS PID: until LOG holds PATTERN (fixed string);
+# fails when PID ended or SECS passed first
+wait_for() {
+	local i
+	for i in $(seq 1 $(($3 * 5))); do
+		grep -qF -- "$2" "$1" && return 0
+		kill -0 "$4" 2>/dev/null || return 1
+		sleep 0.2
+	done
+	return 1
 }

@@ -27,7 +27,8 @@
 #             bench/memif.sh      and net_memif <-> net_memif: two testpmds
 #                                 back to back, 64 and 1500-byte frames
 #   vm        bench/vm.sh         e1000e and virtio-net in a QEMU guest (when
-#                                 the script exists; takes minutes; -n skips)
+#                                 the script exists; takes minutes; -n skips),
+#             bench/l3fwd_vm.sh   and DPDK's l3fwd on two e1000e in the guest
 #
 # Each figure is the median of ROUNDS runs that alternate which side goes
 # first. Writes OUTDIR/results.md (one table: each figure for Sluice and for
@@ -414,6 +415,27 @@ if want vm; then
 	fi
 fi
 
+# --- l3fwd in the VM -------------------------------------------------------
+# bench/l3fwd_vm.sh: DPDK's l3fwd on two e1000e in one guest boot, fed by
+# dpdk-testpmd txonly on a third NIC of the hub; with the other VM runs
+# (-n skips it). It prints "l3fwd-vm MODE SLUICE DPDK RATIO".
+if want vm && [ -z "${NOVM:-}" ] && [ -f bench/l3fwd_vm.sh ]; then
+	log "l3fwd-vm: bench/l3fwd_vm.sh, $ROUNDS rounds of ${SECS} s, lpm and em (minutes)"
+	bash bench/l3fwd_vm.sh -b "$build_name" -r "$ROUNDS" -t "$SECS" >"$tmp/l3fwd_vm.out" 2>&1
+	st=$?
+	{
+		echo "\$ bench/l3fwd_vm.sh -b $build_name -r $ROUNDS -t $SECS"
+		grep -vE '^(vmrun: downloading|Get:[0-9]|Fetched |Hit:[0-9]|Ign:[0-9])' "$tmp/l3fwd_vm.out"
+		echo
+	} >>"$vm_out"
+	[ $st -eq 0 ] || note "l3fwd-vm: bench/l3fwd_vm.sh failed (status $st): $(tail -1 "$tmp/l3fwd_vm.out")"
+	awk '$1 == "l3fwd-vm" && NF == 5 && $3 != "nan" && $4 != "nan" { print $2 "\t" $3 "\t" $4 }' \
+		"$tmp/l3fwd_vm.out" |
+	while IFS=$'\t' read -r m o d; do
+		row l3fwd-vm "$m: DPDK's l3fwd between two e1000e in a TCG guest, 64-byte UDP" Mpps higher "$o" "$d"
+	done
+fi
+
 # --- plots -------------------------------------------------------------
 plots=()
 if [ -s "$tmp/burst.dat" ]; then
@@ -503,7 +525,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 	fi
 	if [ -s "$vm_out" ]; then
 		echo
-		echo "## VM runs (bench/vm.sh)"
+		echo "## VM runs (bench/vm.sh, bench/l3fwd_vm.sh)"
 		echo
 		echo '```'
 		cat "$vm_out"

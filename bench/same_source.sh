@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # Sourced by the comparisons that build ONE DPDK-API program against
 # Debian's DPDK and against Sluice (mempool_same_source.sh, lookup.sh,
-# l3fwd.sh).
+# l3fwd.sh, l3fwd_vm.sh).
 #
 # same_source_build SRC [MORE SOURCES AND FLAGS]: with BUILD (Sluice's
 # build folder) and tmp set, checks that both libraries are there, builds
@@ -28,4 +28,14 @@ same_source_build() {
 	if [ -n "${KEEP:-}" ]; then
 		mkdir -p "$KEEP" && cp "$tmp/dpdk" "$tmp/sluice" "$KEEP/"
 	fi
+}
+
+# same_source_l3fwd EXAMPLES: DPDK's examples/l3fwd from the folder of
+# DPDK's examples (EXAMPLES/l3fwd, the sources its own meson.build lists)
+# through same_source_build; the log goes to $tmp/cc.log.
+same_source_l3fwd() {
+	local ex=$1 srcs
+	mapfile -t srcs < <(grep -o "'[^']*\.c'" "$ex/l3fwd/meson.build" | tr -d "'" | sed "s|^|$ex/l3fwd/|")
+	same_source_build "${srcs[@]}" -I"$ex/l3fwd" -I"$ex/common" -DALLOW_EXPERIMENTAL_API \
+		>"$tmp/cc.log" 2>&1
 }

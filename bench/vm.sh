@@ -74,17 +74,7 @@ dpdk=$(command -v dpdk-testpmd)
 # a tool that died early must not kill this script through its FIFO
 trap '' PIPE
 
-# wait_for LOG PATTERN SECS PID: until LOG holds PATTERN (fixed string);
-# fails when PID ended or SECS passed first
-wait_for() {
-	local i
-	for i in $(seq 1 $(($3 * 5))); do
-		grep -qF -- "$2" "$1" && return 0
-		kill -0 "$4" 2>/dev/null || return 1
-		sleep 0.2
-	done
-	return 1
-}
+. "$here/bench/pmd_pair.sh"	# wait_for
 
 # one_run TOOL [SECS]: prints "PACKETS INIT_SECONDS" (PACKETS, forwarded
 # packets from the Accumulated TX-packets line, is 0 when the run failed)

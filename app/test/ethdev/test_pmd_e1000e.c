@@ -3,11 +3,13 @@
  * net_e1000_em on two emulated NICs that share one hub, in a VM (see
  * app/test/vm/e1000e_scenarios.sh): "sluice-test pmd_e1000e -a P0 -a P1".
  * Frames go from port 0 to port 1 and back and are compared byte for byte;
- * counters, filters, chained jumbo frames, the link-status interrupt (the
+ * counters, filters, Tx checksum offload and the Rx checksum flags (good and
+ * bad), chained jumbo frames, the link-status interrupt (the
  * host toggles the link of port 0 when SLUICE_E1000E_SHARE names a folder
  * it watches) and Rx interrupts (82574L) are checked.
  */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -491,6 +493,137 @@ test_e1000e_tx_csum(void)
 	return TEST_SUCCESS;
 }
 
+/* QEMU's 82574L model checks Rx checksums (RXCSUM); its 82540EM model never does. */
+static bool
+e_checks_rx_csum(uint16_t port)
+{
+	struct rte_eth_dev_info info;
+	unsigned int id = 0;
+	char path[128];
+	FILE *f;
+
+	if (rte_eth_dev_info_get(port, &info) != 0 || info.device == NULL)
+		return false;
+	snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", rte_dev_name(info.device));
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	if (fscanf(f, "%x", &id) != 1)
+		id = 0;
+	fclose(f);
+	return id == 0x10d3;
+}
+
+enum e_csum_kind { E_CSUM_INTACT, E_CSUM_IP_BAD, E_CSUM_L4_BAD, E_CSUM_KINDS };
+
+/*
+ * A UDP or TCP frame with both checksums computed here, not offloaded, and
+ * then one of them spoilt as KIND says: the IPv4 header checksum changed,
+ * or a payload byte changed after the TCP/UDP checksum was taken.
+ */
+static struct rte_mbuf *
+e_csum_frame_alloc(bool tcp, uint16_t seq, enum e_csum_kind kind)
+{
+	struct rte_mbuf *m = e_l4_frame_alloc(tcp, seq);
+	struct rte_ipv4_hdr *ip;
+	uint8_t *last;
+
+	if (m == NULL)
+		return NULL;
+	m->ol_flags = 0;
+	ip = rte_pktmbuf_mtod_offset(m, struct rte_ipv4_hdr *, RTE_ETHER_HDR_LEN);
+	if (tcp) {
+		struct rte_tcp_hdr *th = (struct rte_tcp_hdr *)(ip + 1);
+
+		th->cksum = 0;
+		th->cksum = rte_ipv4_udptcp_cksum(ip, th);
+	} else {
+		struct rte_udp_hdr *uh = (struct rte_udp_hdr *)(ip + 1);
+
+		uh->dgram_cksum = 0;
+		uh->dgram_cksum = rte_ipv4_udptcp_cksum(ip, uh);
+	}
+	ip->hdr_checksum = rte_ipv4_cksum(ip);
+	last = rte_pktmbuf_mtod_offset(m, uint8_t *, m->data_len - 1);
+	if (kind == E_CSUM_IP_BAD)
+		ip->hdr_checksum ^= rte_cpu_to_be_16(0x00ff);
+	else if (kind == E_CSUM_L4_BAD)
+		*last ^= 0xff;	/* any one-byte change moves a ones' complement sum */
+	return m;
+}
+
+/*
+ * Rx checksum offload (RXCSUM IPOFL/TUOFL, DS 10.2.5.3): of frames sent
+ * with correct checksums, with a bad IPv4 header checksum and with a bad
+ * TCP/UDP checksum, each is flagged exactly so (GOOD/BAD for IP and L4),
+ * and none is dropped for it.
+ */
+static int
+test_e1000e_rx_csum(void)
+{
+	static const uint64_t want[E_CSUM_KINDS] = {
+		[E_CSUM_INTACT] = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		[E_CSUM_IP_BAD] = RTE_MBUF_F_RX_IP_CKSUM_BAD | RTE_MBUF_F_RX_L4_CKSUM_GOOD,
+		[E_CSUM_L4_BAD] = RTE_MBUF_F_RX_IP_CKSUM_GOOD | RTE_MBUF_F_RX_L4_CKSUM_BAD,
+	};
+	const uint64_t mask = RTE_MBUF_F_RX_IP_CKSUM_MASK | RTE_MBUF_F_RX_L4_CKSUM_MASK;
+	const uint16_t base = 1000, nb = 30;
+	unsigned int got[E_CSUM_KINDS] = { 0 }, received = 0, wrong = 0;
+	struct rte_mbuf *pkts[32];
+	uint64_t end;
+	int ret = e_setup();
+
+	if (ret != TEST_SUCCESS)
+		return ret;
+	if (!e_checks_rx_csum(e_port[1])) {
+		printf("  this model does not check Rx checksums\n");
+		return TEST_SKIPPED;
+	}
+	for (uint16_t i = 0; i < nb; i++) {
+		struct rte_mbuf *m = e_csum_frame_alloc(i % 2 == 1, (uint16_t)(base + i),
+							(enum e_csum_kind)(i % E_CSUM_KINDS));
+
+		TEST_ASSERT_NOT_NULL(m, "mbuf");
+		if (rte_eth_tx_burst(e_port[0], 0, &m, 1) != 1) {
+			rte_pktmbuf_free(m);
+			TEST_ASSERT(false, "frame %u not sent", i);
+		}
+	}
+	end = rte_get_timer_cycles() + 3 * rte_get_timer_hz();
+	while (received < nb && rte_get_timer_cycles() < end) {
+		uint16_t n = rte_eth_rx_burst(e_port[1], 0, pkts, RTE_DIM(pkts));
+
+		for (uint16_t i = 0; i < n; i++) {
+			struct rte_mbuf *m = pkts[i];
+			const struct rte_ipv4_hdr *ip =
+				rte_pktmbuf_mtod_offset(m, void *, RTE_ETHER_HDR_LEN);
+			uint16_t seq = rte_be_to_cpu_16(ip->packet_id);
+			uint64_t flags = m->ol_flags & mask;
+			enum e_csum_kind kind = (enum e_csum_kind)((seq - base) % E_CSUM_KINDS);
+
+			if (m->pkt_len < RTE_ETHER_HDR_LEN + sizeof(*ip) ||
+			    ip->src_addr != rte_cpu_to_be_32(RTE_IPV4(198, 51, 100, 1)) ||
+			    seq < base || seq >= base + nb) {
+				rte_pktmbuf_free(m);
+				continue;
+			}
+			rte_pktmbuf_free(m);
+			/* the burst is freed in full before any verdict: close counts the pool */
+			if (flags != want[kind] && wrong++ == 0)
+				printf("  frame %u (kind %d): Rx flags 0x%" PRIx64 ", want 0x%" PRIx64
+				       "\n", seq - base, kind, flags, want[kind]);
+			got[kind] += flags == want[kind];
+			received++;
+		}
+	}
+	printf("  %u frames: %u intact flagged good, %u with a bad IPv4 checksum flagged IP bad, "
+	       "%u with a bad TCP/UDP checksum flagged L4 bad\n",
+	       received, got[E_CSUM_INTACT], got[E_CSUM_IP_BAD], got[E_CSUM_L4_BAD]);
+	TEST_ASSERT_EQUAL(received, nb, "frames received");
+	TEST_ASSERT_EQUAL(wrong, 0, "frames with wrong Rx checksum flags");
+	return TEST_SUCCESS;
+}
+
 static volatile int lsc_events;
 static volatile int lsc_last_status = -1;
 
@@ -629,6 +762,7 @@ static const struct test_case e1000e_cases[] = {
 	TEST_CASE(test_e1000e_traffic),
 	TEST_CASE(test_e1000e_promiscuous),
 	TEST_CASE(test_e1000e_tx_csum),
+	TEST_CASE(test_e1000e_rx_csum),
 	TEST_CASE(test_e1000e_jumbo),
 	TEST_CASE(test_e1000e_rx_intr),
 	TEST_CASE(test_e1000e_lsc),

@@ -5,7 +5,8 @@
 # hub are bound to vfio-pci; a third stays on the guest kernel's driver.
 # One boot per scenario runs:
 #   1. the pmd_e1000e suite of sluice-test: frames both ways byte for byte,
-#      counters, filters, Tx checksum offload, jumbo chains, Rx interrupts
+#      counters, filters, Tx checksum offload, Rx checksum flags (good and
+#      bad), jumbo chains, Rx interrupts
 #      (82574L), the link-status interrupt while the host toggles the link
 #      of port 0 through the QEMU monitor, close;
 #   2. sluice-testpmd io forwarding with tx_first for 10 s: both ports
@@ -100,11 +101,12 @@ expect_match "probed by net_e1000_em"
 expect_line "  LSC callback on port 0 (eal-intr thread): link down"
 expect_line "  LSC callback on port 0 (eal-intr thread): link up"
 if [ "$model" = e1000e ]; then
-	expect_match "suite pmd_e1000e: 8 passed, 0 failed, 0 skipped"
+	expect_match "suite pmd_e1000e: 9 passed, 0 failed, 0 skipped"
 	# the 82574L model checks Rx checksums (RXCSUM); the 82540EM model does not
 	expect_line "  40 frames with correct checksums, 40 flagged good by the receiver"
+	expect_line "  30 frames: 10 intact flagged good, 10 with a bad IPv4 checksum flagged IP bad, 10 with a bad TCP/UDP checksum flagged L4 bad"
 else
-	expect_match "suite pmd_e1000e: 7 passed, 0 failed, 1 skipped"
+	expect_match "suite pmd_e1000e: 7 passed, 0 failed, 2 skipped"
 fi
 
 # 2. io forwarding between the two ports for 10 s
