@@ -72,6 +72,18 @@
 #       multi_process/hotplug_mp as a primary and a secondary: a net_null
 #       port the secondary attaches is listed by the primary, its detach
 #       removes it there; one the primary attaches is listed by the secondary
+#   compat.sh symmetric_mp BUILDDIR
+#       multi_process/symmetric_mp as a primary (proc 0) and a secondary
+#       (proc 1), each forwarding its own queue of two net_null ports; a
+#       secondary killed with SIGKILL leaves the primary forwarding and a new
+#       one takes its queue; each prints, on SIGINT, counts that must show it
+#       forwarded both ways with every packet received sent or dropped
+#   compat.sh client_server_mp BUILDDIR
+#       multi_process/client_server_mp: mp_server (primary) hands the frames
+#       of two net_null ports to mp_client (secondary) through a ring, the
+#       client sends them out on its own Tx queue; the server's counters must
+#       show the client's traffic, the client killed with SIGKILL must leave
+#       the server running, and a new client must carry on from there
 #   compat.sh service_cores BUILDDIR
 #       the service_cores example on six lcores placed on CPUs 0-1: in its
 #       first profile lcores 1-5 each run their one service; its second
@@ -281,6 +293,119 @@ mp_hotplug() {
 		"the primary's attach of net_null1 by the secondary"
 }
 
+# smp_counts LOG: symmetric_mp's exit counts (Port P: RX - r, TX - t, Drop - d)
+# must show both ports received, and every packet one port received was
+# sent or dropped on the other, but for at most the one burst (32) the
+# signal may have caught between its receive and its send
+smp_counts() {
+	local r0 t0 d0 r1 t1 d1
+	read -r r0 t0 d0 < <(sed -n 's/^Port 0: RX - \([0-9]*\), TX - \([0-9]*\), Drop - \([0-9]*\)$/\1 \2 \3/p' "$1")
+	read -r r1 t1 d1 < <(sed -n 's/^Port 1: RX - \([0-9]*\), TX - \([0-9]*\), Drop - \([0-9]*\)$/\1 \2 \3/p' "$1")
+	[ -n "${r0:-}" ] && [ -n "${r1:-}" ] || fail "no exit counts in $(basename "$1"): $(tail -5 "$1")"
+	[ "$r0" -gt 0 ] && [ "$r1" -gt 0 ] || fail "$(basename "$1"): a port received nothing ($r0, $r1)"
+	local in_flight0=$((r0 - t1 - d1)) in_flight1=$((r1 - t0 - d0))
+	[ "$in_flight0" -ge 0 ] && [ "$in_flight0" -le 32 ] && [ "$in_flight1" -ge 0 ] &&
+		[ "$in_flight1" -le 32 ] ||
+		fail "$(basename "$1"): received $r0/$r1, sent+dropped $((t1 + d1))/$((t0 + d0))"
+	echo "$(basename "$1" .log): port 0 RX $r0 -> port 1 TX $t1 + drop $d1; port 1 RX $r1 -> port 0 TX $t0 + drop $d0"
+}
+
+# bg_stop NAME PID SIGNAL: SIGNAL to PID, which must exit 0 within 5 s
+bg_stop() {
+	kill -"$3" "$2"
+	for _ in $(seq 1 50); do
+		kill -0 "$2" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -0 "$2" 2>/dev/null && { kill -KILL "$2"; fail "$1 did not exit on SIG$3"; }
+	wait "$2" || fail "$1 exited with $? on SIG$3: $(tail -5 "$tmp/$1.log")"
+}
+
+mp_symmetric() {
+	local d=$EX/multi_process/symmetric_mp pfx=sluicesmp$$ p0 s1 s2
+	compile symmetric_mp "$d/main.c" uninstalled || fail "symmetric_mp does not compile"
+	stdbuf -oL "$tmp/symmetric_mp" -l 0 --no-huge -m 512 --file-prefix "$pfx" --proc-type=primary \
+		--vdev net_null0 --vdev net_null1 -- -p 3 --num-procs=2 --proc-id=0 >"$tmp/p0.log" 2>&1 &
+	p0=$!
+	wait_line "$tmp/p0.log" "Finished Process Init" "$p0"
+	# the secondary learns the ports from the primary
+	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
+		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s1.log" 2>&1 &
+	s1=$!
+	wait_line "$tmp/s1.log" "lcore 1 using queue 1 of each port" "$s1"
+	sleep 1
+	kill -KILL "$s1"
+	wait "$s1" 2>/dev/null
+	sleep 0.5
+	kill -0 "$p0" 2>/dev/null || fail "the primary died with its killed secondary: $(tail -5 "$tmp/p0.log")"
+	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
+		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s2.log" 2>&1 &
+	s2=$!
+	wait_line "$tmp/s2.log" "lcore 1 using queue 1 of each port" "$s2"
+	sleep 1
+	bg_stop s2 "$s2" INT
+	bg_stop p0 "$p0" INT
+	smp_counts "$tmp/s2.log"
+	smp_counts "$tmp/p0.log"
+	# the example exits from its signal handler, without rte_eal_cleanup()
+	rm -rf "/var/run/dpdk/$pfx"
+	echo "symmetric_mp: the primary and a secondary each forwarded their queue both ways;" \
+		"a secondary killed with SIGKILL left the primary forwarding"
+}
+
+# cs_counts MORE_THAN: the server's screens (once a second, after 3 s):
+# "Client  0 - rx: N, rx_drop: N" then "tx: N, tx_drop: N"; sets cl_rx and
+# cl_tx from the last one, waiting up to 20 s for a tx count above MORE_THAN
+cs_counts() {
+	for _ in $(seq 1 200); do
+		read -r cl_rx cl_tx < <(tr '\033' '\n' <"$tmp/server.log" | awk '
+			/Client +0 - rx:/ { rx = $5; sub(",", "", rx); getline; tx = $2; sub(",", "", tx) }
+			END { print rx + 0, tx + 0 }')
+		[ "$cl_tx" -gt "$1" ] && return 0
+		sleep 0.1
+	done
+}
+
+mp_client_server() {
+	local d=$EX/multi_process/client_server_mp srv cl1 cl2 tx1 tx2 pfx=sluicecs$$
+	compile mp_server "$d/mp_server/main.c" uninstalled "$d/mp_server/init.c" \
+		"$d/mp_server/args.c" "-I$d/shared" || fail "mp_server does not compile"
+	compile mp_client "$d/mp_client/client.c" uninstalled "-I$d/shared" ||
+		fail "mp_client does not compile"
+	stdbuf -oL "$tmp/mp_server" --lcores 0@0,1@1 --no-huge -m 512 --file-prefix "$pfx" \
+		--vdev net_null0 --vdev net_null1 -- -p 3 -n 1 >"$tmp/server.log" 2>&1 &
+	srv=$!
+	wait_line "$tmp/server.log" "Finished Process Init" "$srv"
+	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
+		>"$tmp/client1.log" 2>&1 &
+	cl1=$!
+	wait_line "$tmp/client1.log" "Client process 0 handling packets" "$cl1"
+	cs_counts 0
+	[ "$cl_rx" -gt 0 ] && [ "$cl_tx" -gt 0 ] ||
+		fail "the server shows the client received $cl_rx, sent $cl_tx"
+	kill -KILL "$cl1"
+	wait "$cl1" 2>/dev/null
+	# two screens later the count is the dead client's last
+	sleep 2.5
+	kill -0 "$srv" 2>/dev/null || fail "the server died with its killed client: $(tail -5 "$tmp/server.log")"
+	cs_counts -1
+	tx1=$cl_tx
+	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
+		>"$tmp/client2.log" 2>&1 &
+	cl2=$!
+	wait_line "$tmp/client2.log" "Client process 0 handling packets" "$cl2"
+	cs_counts "$tx1"
+	[ "$cl_tx" -gt "$tx1" ] || fail "the new client sent nothing: $tx1 then $cl_tx"
+	tx2=$cl_tx
+	kill -KILL "$cl2"
+	wait "$cl2" 2>/dev/null
+	bg_stop server "$srv" INT
+	# the example exits from its signal handler, without rte_eal_cleanup()
+	rm -rf "/var/run/dpdk/$pfx"
+	echo "client_server_mp: the client sent $tx1 frames the server handed it, the server" \
+		"outlived the client's SIGKILL, a new client took over ($tx2 sent in all)"
+}
+
 case $cmd in
 hotplug_mp)
 	mp_hotplug
@@ -288,6 +413,14 @@ hotplug_mp)
 	;;
 simple_mp)
 	mp_simple
+	exit 0
+	;;
+symmetric_mp)
+	mp_symmetric
+	exit 0
+	;;
+client_server_mp)
+	mp_client_server
 	exit 0
 	;;
 build)
