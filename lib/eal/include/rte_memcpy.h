@@ -10,7 +10,7 @@
 
 /* The first and the last k bytes of n (k <= n <= 2k): all n, overlapping in the middle. */
 static __rte_always_inline void
-rte_memcpy_ends(uint8_t *d, const uint8_t *s, size_t n, size_t k)
+__rte_memcpy_ends(uint8_t *d, const uint8_t *s, size_t n, size_t k)
 {
 	memcpy(d, s, k);
 	memcpy(d + n - k, s + n - k, k);
@@ -21,20 +21,20 @@ rte_memcpy_ends(uint8_t *d, const uint8_t *s, size_t n, size_t k)
  * compile to plain vector loads and stores.
  */
 static __rte_always_inline void
-rte_memcpy_small(uint8_t *d, const uint8_t *s, size_t n)
+__rte_memcpy_small(uint8_t *d, const uint8_t *s, size_t n)
 {
 	if (n >= 64)
-		rte_memcpy_ends(d, s, n, 64);
+		__rte_memcpy_ends(d, s, n, 64);
 	else if (n >= 32)
-		rte_memcpy_ends(d, s, n, 32);
+		__rte_memcpy_ends(d, s, n, 32);
 	else if (n >= 16)
-		rte_memcpy_ends(d, s, n, 16);
+		__rte_memcpy_ends(d, s, n, 16);
 	else if (n >= 8)
-		rte_memcpy_ends(d, s, n, 8);
+		__rte_memcpy_ends(d, s, n, 8);
 	else if (n >= 4)
-		rte_memcpy_ends(d, s, n, 4);
+		__rte_memcpy_ends(d, s, n, 4);
 	else if (n >= 2)
-		rte_memcpy_ends(d, s, n, 2);
+		__rte_memcpy_ends(d, s, n, 2);
 	else if (n == 1)
 		*d = *s;
 }
@@ -51,7 +51,7 @@ rte_memcpy(void *dst, const void *src, size_t n)
 {
 	if (__builtin_constant_p(n) || n > 128)
 		return memcpy(dst, src, n);
-	rte_memcpy_small(dst, src, n);
+	__rte_memcpy_small(dst, src, n);
 	return dst;
 }
 
