@@ -114,12 +114,16 @@ CC=${CC:-cc}
 tmp=$(mktemp -d)
 NS=sluicecompat$$
 APP_PID=
+BG_PIDS= # the multi-process examples' processes: none may outlive a failed test
 cleanup() {
 	if [ -n "$APP_PID" ]; then
 		kill -INT "$APP_PID" 2>/dev/null
 		sleep 0.5
 		kill -KILL "$APP_PID" 2>/dev/null
 	fi
+	for p in $BG_PIDS; do
+		kill -KILL "$p" 2>/dev/null
+	done
 	ip netns del "$NS" 2>/dev/null
 	rm -rf "$tmp"
 }
@@ -217,6 +221,7 @@ mp_start() {
 	mkfifo "$tmp/$name.in"
 	stdbuf -oL "$@" <"$tmp/$name.in" >"$tmp/$name.log" 2>&1 &
 	eval "${name}_pid=$!"
+	BG_PIDS="$BG_PIDS $!"
 	eval "exec $fd>\"$tmp/$name.in\""
 }
 
@@ -327,11 +332,13 @@ mp_symmetric() {
 	stdbuf -oL "$tmp/symmetric_mp" -l 0 --no-huge -m 512 --file-prefix "$pfx" --proc-type=primary \
 		--vdev net_null0 --vdev net_null1 -- -p 3 --num-procs=2 --proc-id=0 >"$tmp/p0.log" 2>&1 &
 	p0=$!
+	BG_PIDS="$BG_PIDS $p0"
 	wait_line "$tmp/p0.log" "Finished Process Init" "$p0"
 	# the secondary learns the ports from the primary
 	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
 		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s1.log" 2>&1 &
 	s1=$!
+	BG_PIDS="$BG_PIDS $s1"
 	wait_line "$tmp/s1.log" "lcore 1 using queue 1 of each port" "$s1"
 	sleep 1
 	kill -KILL "$s1"
@@ -341,6 +348,7 @@ mp_symmetric() {
 	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
 		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s2.log" 2>&1 &
 	s2=$!
+	BG_PIDS="$BG_PIDS $s2"
 	wait_line "$tmp/s2.log" "lcore 1 using queue 1 of each port" "$s2"
 	sleep 1
 	bg_stop s2 "$s2" INT
@@ -375,10 +383,12 @@ mp_client_server() {
 	stdbuf -oL "$tmp/mp_server" --lcores 0@0,1@1 --no-huge -m 512 --file-prefix "$pfx" \
 		--vdev net_null0 --vdev net_null1 -- -p 3 -n 1 >"$tmp/server.log" 2>&1 &
 	srv=$!
+	BG_PIDS="$BG_PIDS $srv"
 	wait_line "$tmp/server.log" "Finished Process Init" "$srv"
 	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
 		>"$tmp/client1.log" 2>&1 &
 	cl1=$!
+	BG_PIDS="$BG_PIDS $cl1"
 	wait_line "$tmp/client1.log" "Client process 0 handling packets" "$cl1"
 	cs_counts 0
 	[ "$cl_rx" -gt 0 ] && [ "$cl_tx" -gt 0 ] ||
@@ -393,6 +403,7 @@ mp_client_server() {
 	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
 		>"$tmp/client2.log" 2>&1 &
 	cl2=$!
+	BG_PIDS="$BG_PIDS $cl2"
 	wait_line "$tmp/client2.log" "Client process 0 handling packets" "$cl2"
 	cs_counts "$tx1"
 	[ "$cl_tx" -gt "$tx1" ] || fail "the new client sent nothing: $tx1 then $cl_tx"
