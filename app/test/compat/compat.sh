@@ -326,33 +326,38 @@ bg_stop() {
 	wait "$2" || fail "$1 exited with $? on SIG$3: $(tail -5 "$tmp/$1.log")"
 }
 
+# bg_start NAME TEXT CMD...: CMD in the background (output line-buffered in
+# NAME.log, its pid in ${NAME}_pid and killed by the exit trap), until its
+# log shows TEXT
+bg_start() {
+	local name=$1 text=$2
+	shift 2
+	stdbuf -oL "$@" >"$tmp/$name.log" 2>&1 &
+	eval "${name}_pid=$!"
+	BG_PIDS="$BG_PIDS $!"
+	wait_line "$tmp/$name.log" "$text" "$!"
+}
+
 mp_symmetric() {
-	local d=$EX/multi_process/symmetric_mp pfx=sluicesmp$$ p0 s1 s2
-	compile symmetric_mp "$d/main.c" uninstalled || fail "symmetric_mp does not compile"
-	stdbuf -oL "$tmp/symmetric_mp" -l 0 --no-huge -m 512 --file-prefix "$pfx" --proc-type=primary \
-		--vdev net_null0 --vdev net_null1 -- -p 3 --num-procs=2 --proc-id=0 >"$tmp/p0.log" 2>&1 &
-	p0=$!
-	BG_PIDS="$BG_PIDS $p0"
-	wait_line "$tmp/p0.log" "Finished Process Init" "$p0"
+	local d=$EX/multi_process/symmetric_mp pfx=sluicesmp$$ p0_pid s1_pid s2_pid
 	# the secondary learns the ports from the primary
-	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
-		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s1.log" 2>&1 &
-	s1=$!
-	BG_PIDS="$BG_PIDS $s1"
-	wait_line "$tmp/s1.log" "lcore 1 using queue 1 of each port" "$s1"
+	local sec=("$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary
+		-- -p 3 --num-procs=2 --proc-id=1)
+	compile symmetric_mp "$d/main.c" uninstalled || fail "symmetric_mp does not compile"
+	bg_start p0 "Finished Process Init" "$tmp/symmetric_mp" -l 0 --no-huge -m 512 \
+		--file-prefix "$pfx" --proc-type=primary --vdev net_null0 --vdev net_null1 \
+		-- -p 3 --num-procs=2 --proc-id=0
+	bg_start s1 "lcore 1 using queue 1 of each port" "${sec[@]}"
 	sleep 1
-	kill -KILL "$s1"
-	wait "$s1" 2>/dev/null
+	kill -KILL "$s1_pid"
+	wait "$s1_pid" 2>/dev/null
 	sleep 0.5
-	kill -0 "$p0" 2>/dev/null || fail "the primary died with its killed secondary: $(tail -5 "$tmp/p0.log")"
-	stdbuf -oL "$tmp/symmetric_mp" -l 1 --file-prefix "$pfx" --proc-type=secondary \
-		-- -p 3 --num-procs=2 --proc-id=1 >"$tmp/s2.log" 2>&1 &
-	s2=$!
-	BG_PIDS="$BG_PIDS $s2"
-	wait_line "$tmp/s2.log" "lcore 1 using queue 1 of each port" "$s2"
+	kill -0 "$p0_pid" 2>/dev/null ||
+		fail "the primary died with its killed secondary: $(tail -5 "$tmp/p0.log")"
+	bg_start s2 "lcore 1 using queue 1 of each port" "${sec[@]}"
 	sleep 1
-	bg_stop s2 "$s2" INT
-	bg_stop p0 "$p0" INT
+	bg_stop s2 "$s2_pid" INT
+	bg_stop p0 "$p0_pid" INT
 	smp_counts "$tmp/s2.log"
 	smp_counts "$tmp/p0.log"
 	# the example exits from its signal handler, without rte_eal_cleanup()
@@ -375,42 +380,33 @@ cs_counts() {
 }
 
 mp_client_server() {
-	local d=$EX/multi_process/client_server_mp srv cl1 cl2 tx1 tx2 pfx=sluicecs$$
+	local d=$EX/multi_process/client_server_mp server_pid client1_pid client2_pid tx1 tx2
+	local pfx=sluicecs$$
+	local client=("$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0)
 	compile mp_server "$d/mp_server/main.c" uninstalled "$d/mp_server/init.c" \
 		"$d/mp_server/args.c" "-I$d/shared" || fail "mp_server does not compile"
 	compile mp_client "$d/mp_client/client.c" uninstalled "-I$d/shared" ||
 		fail "mp_client does not compile"
-	stdbuf -oL "$tmp/mp_server" --lcores 0@0,1@1 --no-huge -m 512 --file-prefix "$pfx" \
-		--vdev net_null0 --vdev net_null1 -- -p 3 -n 1 >"$tmp/server.log" 2>&1 &
-	srv=$!
-	BG_PIDS="$BG_PIDS $srv"
-	wait_line "$tmp/server.log" "Finished Process Init" "$srv"
-	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
-		>"$tmp/client1.log" 2>&1 &
-	cl1=$!
-	BG_PIDS="$BG_PIDS $cl1"
-	wait_line "$tmp/client1.log" "Client process 0 handling packets" "$cl1"
+	bg_start server "Finished Process Init" "$tmp/mp_server" --lcores 0@0,1@1 --no-huge -m 512 \
+		--file-prefix "$pfx" --vdev net_null0 --vdev net_null1 -- -p 3 -n 1
+	bg_start client1 "Client process 0 handling packets" "${client[@]}"
 	cs_counts 0
 	[ "$cl_rx" -gt 0 ] && [ "$cl_tx" -gt 0 ] ||
 		fail "the server shows the client received $cl_rx, sent $cl_tx"
-	kill -KILL "$cl1"
-	wait "$cl1" 2>/dev/null
+	kill -KILL "$client1_pid"
+	wait "$client1_pid" 2>/dev/null
 	# two screens later the count is the dead client's last
 	sleep 2.5
-	kill -0 "$srv" 2>/dev/null || fail "the server died with its killed client: $(tail -5 "$tmp/server.log")"
+	kill -0 "$server_pid" 2>/dev/null || fail "the server died with its killed client: $(tail -5 "$tmp/server.log")"
 	cs_counts -1
 	tx1=$cl_tx
-	stdbuf -oL "$tmp/mp_client" --lcores 2@1 --file-prefix "$pfx" --proc-type=secondary -- -n 0 \
-		>"$tmp/client2.log" 2>&1 &
-	cl2=$!
-	BG_PIDS="$BG_PIDS $cl2"
-	wait_line "$tmp/client2.log" "Client process 0 handling packets" "$cl2"
+	bg_start client2 "Client process 0 handling packets" "${client[@]}"
 	cs_counts "$tx1"
 	[ "$cl_tx" -gt "$tx1" ] || fail "the new client sent nothing: $tx1 then $cl_tx"
 	tx2=$cl_tx
-	kill -KILL "$cl2"
-	wait "$cl2" 2>/dev/null
-	bg_stop server "$srv" INT
+	kill -KILL "$client2_pid"
+	wait "$client2_pid" 2>/dev/null
+	bg_stop server "$server_pid" INT
 	# the example exits from its signal handler, without rte_eal_cleanup()
 	rm -rf "/var/run/dpdk/$pfx"
 	echo "client_server_mp: the client sent $tx1 frames the server handed it, the server" \
